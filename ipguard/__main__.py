@@ -1,0 +1,5 @@
+import sys
+
+from ipguard.cli import main
+
+sys.exit(main())

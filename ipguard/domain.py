@@ -1,0 +1,434 @@
+"""Domain objects: companies, controllers, financials, IP assets, case intake.
+
+Plain typed dataclasses. Each has a ``from_input`` constructor that takes raw
+values (strings from a form, JSON, a spreadsheet row), validates them and
+returns the object, or raises :class:`~ipguard.errors.ValidationError` naming
+the field. Money is integer fen; dates are :class:`datetime.date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ipguard import messages
+from ipguard.errors import ValidationError
+from ipguard.money import parse_yuan
+from ipguard.validators import (
+    check_bool,
+    check_date,
+    check_date_order,
+    check_int,
+    check_ip_number,
+    check_nice_class,
+    check_phone,
+    check_resident_id,
+    check_text,
+    check_uscc,
+)
+
+
+class IpType(StrEnum):
+    INVENTION_PATENT = "invention_patent"
+    UTILITY_MODEL = "utility_model"
+    DESIGN_PATENT = "design_patent"
+    TRADEMARK = "trademark"
+    SOFTWARE_COPYRIGHT = "software_copyright"
+    COPYRIGHT = "copyright"
+
+    @property
+    def label(self) -> str:
+        return _IP_TYPE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _IP_TYPE_LABELS[self][1]
+
+    @property
+    def is_patent(self) -> bool:
+        return self in (IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN_PATENT)
+
+    @property
+    def registry(self) -> str:
+        """Where a pledge of this asset is registered."""
+        if self.is_patent or self is IpType.TRADEMARK:
+            return "国家知识产权局"
+        return "中国版权保护中心"
+
+
+_IP_TYPE_LABELS = {
+    IpType.INVENTION_PATENT: ("发明专利", "invention patent"),
+    IpType.UTILITY_MODEL: ("实用新型", "utility model"),
+    IpType.DESIGN_PATENT: ("外观设计", "design patent"),
+    IpType.TRADEMARK: ("注册商标", "trademark"),
+    IpType.SOFTWARE_COPYRIGHT: ("软件著作权", "software copyright"),
+    IpType.COPYRIGHT: ("著作权", "copyright"),
+}
+
+
+class LegalStatus(StrEnum):
+    VALID = "valid"  # granted/registered and in force, fees paid
+    PENDING = "pending"  # filed, not yet granted
+    FEE_UNPAID = "fee_unpaid"  # annual fee overdue (grace period)
+    LAPSED = "lapsed"
+    INVALIDATED = "invalidated"
+
+    @property
+    def label(self) -> str:
+        return {"valid": "有效", "pending": "审查中", "fee_unpaid": "欠缴年费", "lapsed": "已失效", "invalidated": "已宣告无效"}[self]
+
+
+class Stage(StrEnum):
+    """The stages of a case, in the order of ``shared/domain.md``."""
+
+    INTAKE = "intake"
+    SCREENING = "screening"
+    VALUATION = "valuation"
+    INVESTIGATION = "investigation"
+    COMMITTEE = "committee"
+    INTENT_LETTER = "intent_letter"
+    BANK_APPROVAL = "bank_approval"
+    CONTRACTS = "contracts"
+    PLEDGE_REGISTRATION = "pledge_registration"
+    DISBURSEMENT = "disbursement"
+    IN_FORCE = "in_force"
+    RELEASED = "released"
+    DEFAULTED = "defaulted"
+    RECOVERY = "recovery"
+    CLOSED = "closed"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _STAGE_LABELS[self][1]
+
+    @property
+    def is_open(self) -> bool:
+        """Open stages can still be declined or withdrawn (before the loan starts)."""
+        return self in OPEN_STAGES
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in (Stage.RELEASED, Stage.CLOSED, Stage.DECLINED, Stage.WITHDRAWN)
+
+
+_STAGE_LABELS = {
+    Stage.INTAKE: ("受理", "Intake"),
+    Stage.SCREENING: ("准入", "Screening"),
+    Stage.VALUATION: ("价值认定", "Valuation"),
+    Stage.INVESTIGATION: ("调查", "Investigation"),
+    Stage.COMMITTEE: ("保审会", "Committee"),
+    Stage.INTENT_LETTER: ("意向函", "Intent letter"),
+    Stage.BANK_APPROVAL: ("银行审批", "Bank approval"),
+    Stage.CONTRACTS: ("签约", "Contracts"),
+    Stage.PLEDGE_REGISTRATION: ("质押登记", "Pledge registration"),
+    Stage.DISBURSEMENT: ("放款", "Disbursement"),
+    Stage.IN_FORCE: ("在保", "In force"),
+    Stage.RELEASED: ("解保", "Released"),
+    Stage.DEFAULTED: ("逾期代偿", "Defaulted"),
+    Stage.RECOVERY: ("追偿", "Recovery"),
+    Stage.CLOSED: ("追偿结案", "Closed"),
+    Stage.DECLINED: ("否决", "Declined"),
+    Stage.WITHDRAWN: ("撤回", "Withdrawn"),
+}
+
+# The main line a case walks, for stage bars and ordering.
+MAIN_LINE = (
+    Stage.INTAKE,
+    Stage.SCREENING,
+    Stage.VALUATION,
+    Stage.INVESTIGATION,
+    Stage.COMMITTEE,
+    Stage.INTENT_LETTER,
+    Stage.BANK_APPROVAL,
+    Stage.CONTRACTS,
+    Stage.PLEDGE_REGISTRATION,
+    Stage.DISBURSEMENT,
+    Stage.IN_FORCE,
+    Stage.RELEASED,
+)
+OPEN_STAGES = frozenset(MAIN_LINE[: MAIN_LINE.index(Stage.DISBURSEMENT) + 1])
+
+
+class Role(StrEnum):
+    ACCOUNT_MANAGER = "account_manager"
+    RISK_MANAGER = "risk_manager"
+    COMMITTEE_MEMBER = "committee_member"
+    OPERATIONS = "operations"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return {
+            "account_manager": "客户经理(A角)",
+            "risk_manager": "风控经理(B角)",
+            "committee_member": "保审会委员",
+            "operations": "业务运营/法务",
+            "admin": "管理员",
+        }[self]
+
+
+messages.register_fields(
+    {
+        "name": ("名称", "name"),
+        "company.name": ("企业名称", "company name"),
+        "uscc": ("统一社会信用代码", "unified social credit code"),
+        "industry": ("所属行业", "industry"),
+        "address": ("地址", "address"),
+        "founded_on": ("成立日期", "founding date"),
+        "contact_name": ("联系人", "contact"),
+        "contact_phone": ("联系电话", "contact phone"),
+        "controller_name": ("实际控制人姓名", "actual controller's name"),
+        "resident_id": ("实际控制人身份证号", "actual controller's resident ID"),
+        "annual_sales": ("年销售额", "annual sales"),
+        "net_assets_last_year": ("上年度净资产", "net assets last year"),
+        "net_assets_current": ("当期净资产", "net assets current period"),
+        "existing_bank_loans": ("现有银行贷款", "existing bank loans"),
+        "company_credit_good": ("企业信用记录良好", "company credit good"),
+        "controller_credit_good": ("实际控制人信用记录良好", "controller credit good"),
+        "counter_guarantee": ("愿意提供反担保", "willing to counter-guarantee"),
+        "major_negative_info": ("重大负面信息", "major negative information"),
+        "negative_info_note": ("负面信息说明", "negative information note"),
+        "type": ("知识产权类型", "IP type"),
+        "number": ("专利/登记号", "patent/registration number"),
+        "title": ("名称", "title"),
+        "owners": ("权利人", "owners"),
+        "sole_owner": ("独占所有", "solely owned"),
+        "filing_date": ("申请日", "filing date"),
+        "grant_date": ("授权/登记日", "grant date"),
+        "expiry_date": ("到期日", "expiry date"),
+        "legal_status": ("法律状态", "legal status"),
+        "nice_class": ("商标类别", "Nice class"),
+        "pledged": ("已质押", "already pledged"),
+        "licensed": ("已许可", "licensed"),
+        "in_dispute": ("存在争议", "in dispute"),
+        "used_in_main_products": ("用于主营产品", "used in main products"),
+        "revenue_supported": ("支撑收入", "revenue supported"),
+        "requested_amount": ("申请金额", "requested amount"),
+        "term_months": ("期限（月）", "term (months)"),
+        "application_date": ("申请日期", "application date"),
+        "bank_id": ("合作银行", "bank"),
+        "referrer_id": ("推荐机构", "referrer"),
+        "recommendation_opinion": ("推荐意见", "recommendation opinion"),
+        "justification": ("书面说明", "justification"),
+        "valid": ("有效", "valid"),
+    }
+)
+
+messages.register(
+    {
+        "ip_type_invalid": ("“{value}”不是知识产权类型之一（{choices}）", "“{value}” is not an IP type ({choices})"),
+        "legal_status_invalid": ("“{value}”不是法律状态之一（{choices}）", "“{value}” is not a legal status ({choices})"),
+    }
+)
+
+
+def _get(data: Mapping[str, object], key: str, prefix: str) -> tuple[object, str]:
+    return data.get(key), f"{prefix}{key}"
+
+
+@dataclass(frozen=True)
+class Controller:
+    """The actual controller (实际控制人) who usually adds a personal guarantee."""
+
+    name: str
+    resident_id: str
+    phone: str = ""
+
+    @classmethod
+    def from_input(cls, data: Mapping[str, object]) -> Controller:
+        return cls(
+            name=check_text(data.get("controller_name") or data.get("name"), "controller_name", max_len=40),
+            resident_id=check_resident_id(data.get("resident_id"), "resident_id"),
+            phone=check_phone(data.get("controller_phone") or data.get("phone"), "contact_phone"),
+        )
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    uscc: str
+    industry: str = ""
+    address: str = ""
+    founded_on: dt.date | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    controller: Controller | None = None
+
+    @classmethod
+    def from_input(cls, data: Mapping[str, object], *, require_controller: bool = True) -> Company:
+        controller = None
+        if require_controller or data.get("controller_name") or data.get("resident_id"):
+            controller = Controller.from_input(data)
+        return cls(
+            name=check_text(data.get("name"), "company.name", max_len=100),
+            uscc=check_uscc(data.get("uscc")),
+            industry=check_text(data.get("industry"), "industry", max_len=40, required=False),
+            address=check_text(data.get("address"), "address", max_len=200, required=False),
+            founded_on=check_date(data.get("founded_on"), "founded_on", required=False),
+            contact_name=check_text(data.get("contact_name"), "contact_name", max_len=40, required=False),
+            contact_phone=check_phone(data.get("contact_phone"), "contact_phone"),
+            controller=controller,
+        )
+
+
+@dataclass(frozen=True)
+class Financials:
+    """The figures the access criteria read, per case, in fen."""
+
+    annual_sales: int
+    net_assets_last_year: int
+    net_assets_current: int
+    existing_bank_loans: int = 0
+
+    @classmethod
+    def from_input(cls, data: Mapping[str, object]) -> Financials:
+        return cls(
+            annual_sales=parse_yuan(data.get("annual_sales"), "annual_sales"),
+            # Net assets may be negative: that is what rule 7 looks for.
+            net_assets_last_year=parse_yuan(data.get("net_assets_last_year"), "net_assets_last_year", allow_negative=True),
+            net_assets_current=parse_yuan(data.get("net_assets_current"), "net_assets_current", allow_negative=True),
+            existing_bank_loans=parse_yuan(data.get("existing_bank_loans", "0"), "existing_bank_loans"),
+        )
+
+
+@dataclass(frozen=True)
+class CreditFlags:
+    company_credit_good: bool
+    controller_credit_good: bool
+    counter_guarantee: bool
+    major_negative_info: bool
+    negative_info_note: str = ""
+
+    @classmethod
+    def from_input(cls, data: Mapping[str, object]) -> CreditFlags:
+        def flag(key: str) -> bool:
+            if key not in data or data[key] is None:
+                raise ValidationError(key, "required")
+            return check_bool(data[key], key)
+
+        return cls(
+            company_credit_good=flag("company_credit_good"),
+            controller_credit_good=flag("controller_credit_good"),
+            counter_guarantee=flag("counter_guarantee"),
+            major_negative_info=flag("major_negative_info"),
+            negative_info_note=check_text(data.get("negative_info_note"), "negative_info_note", max_len=500, required=False),
+        )
+
+
+@dataclass(frozen=True)
+class IpAsset:
+    ip_type: IpType
+    number: str
+    title: str = ""
+    owners: str = ""
+    sole_owner: bool = True
+    filing_date: dt.date | None = None
+    grant_date: dt.date | None = None
+    expiry_date: dt.date | None = None
+    legal_status: LegalStatus = LegalStatus.VALID
+    nice_class: int | None = None
+    pledged: bool = False
+    licensed: bool = False
+    in_dispute: bool = False
+    used_in_main_products: bool = False
+    revenue_supported: int = 0  # fen per year
+
+    @property
+    def valid(self) -> bool:
+        return self.legal_status is LegalStatus.VALID
+
+    @classmethod
+    def from_input(cls, data: Mapping[str, object], prefix: str = "") -> IpAsset:
+        """Validate one asset; ``prefix`` (e.g. ``ip_assets[0].``) is put before field names."""
+        raw_type = str(data.get("type") or data.get("ip_type") or "").strip()
+        try:
+            ip_type = IpType(raw_type)
+        except ValueError:
+            by_label = {t.label: t for t in IpType}
+            if raw_type not in by_label:
+                raise ValidationError(
+                    f"{prefix}type", "ip_type_invalid", value=raw_type[:40], choices="、".join(t.value for t in IpType)
+                ) from None
+            ip_type = by_label[raw_type]
+        number = check_ip_number(ip_type.value, data.get("number"), f"{prefix}number")
+        status = data.get("legal_status")
+        if status is None or status == "":
+            # The applicant JSON says only valid: true/false.
+            valid = check_bool(data.get("valid", True), f"{prefix}valid")
+            legal_status = LegalStatus.VALID if valid else LegalStatus.LAPSED
+        else:
+            try:
+                legal_status = LegalStatus(str(status))
+            except ValueError:
+                raise ValidationError(
+                    f"{prefix}legal_status",
+                    "legal_status_invalid",
+                    value=str(status)[:40],
+                    choices="、".join(s.value for s in LegalStatus),
+                ) from None
+        filing = check_date(data.get("filing_date"), f"{prefix}filing_date", required=False)
+        grant = check_date(data.get("grant_date"), f"{prefix}grant_date", required=False)
+        expiry = check_date(data.get("expiry_date"), f"{prefix}expiry_date", required=False)
+        check_date_order(filing, grant, f"{prefix}grant_date", "filing_date")
+        check_date_order(grant or filing, expiry, f"{prefix}expiry_date", "grant_date" if grant else "filing_date")
+        nice = data.get("nice_class")
+        nice_class = check_nice_class(nice, f"{prefix}nice_class") if nice not in (None, "") else None
+        if ip_type is IpType.TRADEMARK and nice_class is None:
+            raise ValidationError(f"{prefix}nice_class", "required")
+        revenue = data.get("revenue_supported")
+        return cls(
+            ip_type=ip_type,
+            number=number,
+            title=check_text(data.get("title"), f"{prefix}title", max_len=200, required=False),
+            owners=check_text(data.get("owners"), f"{prefix}owners", max_len=200, required=False),
+            sole_owner=check_bool(data.get("sole_owner"), f"{prefix}sole_owner", default=True),
+            filing_date=filing,
+            grant_date=grant,
+            expiry_date=expiry,
+            legal_status=legal_status,
+            nice_class=nice_class,
+            pledged=check_bool(data.get("pledged"), f"{prefix}pledged", default=False),
+            licensed=check_bool(data.get("licensed"), f"{prefix}licensed", default=False),
+            in_dispute=check_bool(data.get("in_dispute"), f"{prefix}in_dispute", default=False),
+            used_in_main_products=check_bool(data.get("used_in_main_products"), f"{prefix}used_in_main_products", default=False),
+            revenue_supported=parse_yuan(revenue, f"{prefix}revenue_supported") if revenue not in (None, "") else 0,
+        )
+
+
+@dataclass(frozen=True)
+class CaseIntake:
+    """What an account manager enters to open a case."""
+
+    company: Company
+    financials: Financials
+    credit: CreditFlags
+    requested_amount: int
+    term_months: int
+    application_date: dt.date
+    product_code: str = "kuaiyidai"
+    bank_id: int | None = None
+    referrer_id: int | None = None
+    recommendation_opinion: str = ""
+    assets: tuple[IpAsset, ...] = ()
+    target_tags: tuple[str, ...] = ()
+    account_manager_id: int | None = None
+    risk_manager_id: int | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @staticmethod
+    def check_request(data: Mapping[str, object]) -> tuple[int, int, dt.date]:
+        amount = parse_yuan(data.get("requested_amount"), "requested_amount")
+        if amount == 0:
+            raise ValidationError("requested_amount", "int_range", low="0.01", high="-", value="0")
+        term = check_int(data.get("term_months"), "term_months", low=1, high=120)
+        date = check_date(data.get("application_date"), "application_date")
+        assert date is not None
+        return amount, term, date

@@ -1,0 +1,60 @@
+"""Message catalog for errors raised by the core, in Chinese and English.
+
+The core never formats user-facing text itself: an error carries a message
+key, a field and parameters, and the caller renders it in the user's language.
+Each module registers the keys it raises next to the code that raises them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_LANGUAGE = "zh"
+
+_MESSAGES: dict[str, dict[str, str]] = {}
+_FIELDS: dict[str, dict[str, str]] = {}
+
+
+def register(messages: Mapping[str, tuple[str, str]]) -> None:
+    """Register message templates as ``key: (zh, en)``; ``{name}`` placeholders."""
+    for key, (zh, en) in messages.items():
+        _MESSAGES[key] = {"zh": zh, "en": en}
+
+
+def register_fields(fields: Mapping[str, tuple[str, str]]) -> None:
+    """Register display labels for field names as ``field: (zh, en)``."""
+    for key, (zh, en) in fields.items():
+        _FIELDS[key] = {"zh": zh, "en": en}
+
+
+def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The label of a field, or the field name itself when none is registered.
+
+    Nested fields such as ``ip_assets[2].number`` use the label of the last part
+    and keep the index: "第3项 专利/登记号".
+    """
+    prefix = ""
+    base = field
+    if "]." in field:
+        head, base = field.rsplit(".", 1)
+        if head.endswith("]") and "[" in head:
+            index = int(head[head.rindex("[") + 1 : -1]) + 1
+            prefix = f"第{index}项 " if lang == "zh" else f"item {index} "
+    labels = _FIELDS.get(base)
+    return prefix + (labels.get(lang, labels["zh"]) if labels else base)
+
+
+def render(key: str, params: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Render a message; unknown keys degrade to the key and its parameters."""
+    templates = _MESSAGES.get(key)
+    if templates is None:
+        return f"{key} {dict(params)}" if params else key
+    template = templates.get(lang, templates["zh"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def known_keys() -> set[str]:
+    return set(_MESSAGES)

@@ -1,0 +1,108 @@
+"""Exact money: amounts are integer fen (1 yuan = 100 fen) everywhere.
+
+Input arrives as decimal strings in yuan ("3500000.00", "1,200,000"), Decimal
+or int yuan; floats are refused because they are not exact. Output helpers
+give plain decimal strings, grouped figures and Chinese uppercase amounts.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ipguard import messages
+from ipguard.errors import ValidationError
+
+FEN_PER_YUAN = 100
+# 10^13 yuan: far above any loan, far below SQLite's int64 limit in fen.
+MAX_YUAN = Decimal(10) ** 13
+
+messages.register(
+    {
+        "money_not_number": ("“{value}”不是有效金额，请输入数字，如 1000000.00", "“{value}” is not an amount; enter a number such as 1000000.00"),
+        "money_float": ("金额必须以字符串或整数给出（浮点数不精确）", "amounts must be given as strings or integers (floats are inexact)"),
+        "money_negative": ("金额不能为负数", "must not be negative"),
+        "money_too_many_places": ("金额最多两位小数（分）", "at most two decimal places (fen)"),
+        "money_too_large": ("金额过大", "amount is too large"),
+    }
+)
+
+
+def parse_yuan(value: object, field: str, *, allow_negative: bool = False) -> int:
+    """Parse an amount in yuan into integer fen, or raise ValidationError(field)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(field, "required")
+    if isinstance(value, bool):
+        raise ValidationError(field, "money_not_number", value=value)
+    if isinstance(value, float):
+        raise ValidationError(field, "money_float")
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+        text = text.removesuffix("元").strip()
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(field, "money_not_number", value=value[:40]) from None
+    else:
+        raise ValidationError(field, "money_not_number", value=str(value)[:40])
+    if not amount.is_finite():
+        raise ValidationError(field, "money_not_number", value=str(value)[:40])
+    if amount < 0 and not allow_negative:
+        raise ValidationError(field, "money_negative")
+    if abs(amount) >= MAX_YUAN:
+        raise ValidationError(field, "money_too_large")
+    fen = amount * FEN_PER_YUAN
+    if fen != fen.to_integral_value():
+        raise ValidationError(field, "money_too_many_places")
+    return int(fen)
+
+
+def to_decimal(fen: int) -> Decimal:
+    """Fen as a Decimal number of yuan with two places."""
+    return (Decimal(fen) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+
+
+def yuan_str(fen: int) -> str:
+    """Plain decimal string in yuan: 123456 -> '1234.56'."""
+    return f"{to_decimal(fen):.2f}"
+
+
+def format_yuan(fen: int) -> str:
+    """Grouped figure in yuan: 300000000 -> '3,000,000.00'."""
+    return f"{to_decimal(fen):,.2f}"
+
+
+def format_wan(fen: int) -> str:
+    """In ten-thousands of yuan, as Chinese readers often want: '300.00万元'."""
+    return f"{(Decimal(fen) / 1_000_000).quantize(Decimal('0.01')):,.2f}万元"
+
+
+def uppercase_rmb(fen: int) -> str:
+    """Chinese uppercase amount: 300000000 -> '人民币叁佰万元整'."""
+    import cn2an  # imported lazily: it is only needed for documents
+
+    if fen == 0:
+        return "人民币零元整"
+    sign = "负" if fen < 0 else ""
+    text = cn2an.an2cn(yuan_str(abs(fen)), "rmb")
+    return f"人民币{sign}{text}"
+
+
+def round_down(fen: int, unit_fen: int) -> int:
+    """Round an amount down to a multiple of ``unit_fen`` (e.g. 10,000 yuan)."""
+    if unit_fen <= 0:
+        return fen
+    return (fen // unit_fen) * unit_fen
+
+
+def mul_ratio(fen: int, ratio: Decimal, *, rounding: str = ROUND_HALF_UP) -> int:
+    """Multiply an amount by an exact ratio and round to whole fen."""
+    return int((Decimal(fen) * ratio).quantize(Decimal(1), rounding=rounding))
+
+
+def mul_ratio_down(fen: int, ratio: Decimal) -> int:
+    """Like :func:`mul_ratio` but never rounds up (for limits)."""
+    return mul_ratio(fen, ratio, rounding=ROUND_DOWN)
