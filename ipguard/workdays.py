@@ -1,0 +1,108 @@
+"""Chinese working days (工作日) for deadlines: the bank's approval limit,
+registration follow-ups, maturity reminders.
+
+The official calendar (public holidays off, make-up weekend days on, 调休)
+comes from chinese-calendar, which knows only the years up to its release
+(1.11: 2004–2026) and raises ``NotImplementedError`` beyond. An admin-edited
+table of overrides (date -> working day or not) takes precedence over the
+library and fills the years it does not know. For a year that neither the
+library nor the admin covers, the calendar is *unconfirmed*: it counts
+Monday–Friday plus any overrides, and callers should warn; it never raises.
+
+A year counts as covered by the admin when it is listed in ``confirmed_years``;
+when that argument is omitted, every year with at least one override is taken
+as entered by the admin (the usual case: the admin types a whole year's
+holiday notice at once).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import chinese_calendar
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class WorkCalendar:
+    """Working-day arithmetic on the Chinese calendar with admin overrides."""
+
+    def __init__(self, overrides: Mapping[dt.date, bool] | None = None, confirmed_years: Iterable[int] | None = None) -> None:
+        self._overrides: dict[dt.date, bool] = dict(overrides or {})
+        if confirmed_years is None:
+            self._admin_years = frozenset(d.year for d in self._overrides)
+        else:
+            self._admin_years = frozenset(confirmed_years)
+        self._library_years: dict[int, bool] = {}
+
+    @property
+    def overrides(self) -> Mapping[dt.date, bool]:
+        return dict(self._overrides)
+
+    def library_covers(self, year: int) -> bool:
+        """Whether chinese-calendar has the official calendar for ``year``."""
+        known = self._library_years.get(year)
+        if known is None:
+            try:
+                chinese_calendar.is_workday(dt.date(year, 6, 1))
+                known = True
+            except NotImplementedError:
+                known = False
+            self._library_years[year] = known
+        return known
+
+    def is_confirmed(self, year: int) -> bool:
+        """False when neither the library nor the admin's table covers ``year``."""
+        return self.library_covers(year) or year in self._admin_years
+
+    def unconfirmed_years(self, start: dt.date, end: dt.date) -> list[int]:
+        """The years between ``start`` and ``end`` (either order) whose calendar is unconfirmed."""
+        low, high = sorted((start.year, end.year))
+        return [year for year in range(low, high + 1) if not self.is_confirmed(year)]
+
+    def is_workday(self, day: dt.date) -> bool:
+        """A working day: override first, then the official calendar, else Monday–Friday."""
+        if day in self._overrides:
+            return self._overrides[day]
+        if self.library_covers(day.year):
+            try:
+                return bool(chinese_calendar.is_workday(day))
+            except NotImplementedError:  # pragma: no cover - a year the probe said was covered
+                pass
+        return day.weekday() < 5
+
+    def is_holiday(self, day: dt.date) -> bool:
+        return not self.is_workday(day)
+
+    def add_workdays(self, start: dt.date, n: int) -> dt.date:
+        """The date ``n`` working days after ``start`` (start not counted); n < 0 counts back.
+
+        ``add_workdays(d, 0)`` is ``d`` itself, working day or not.
+        """
+        step = _ONE_DAY if n >= 0 else -_ONE_DAY
+        remaining = abs(n)
+        day = start
+        while remaining:
+            day += step
+            if self.is_workday(day):
+                remaining -= 1
+        return day
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]; negative when ``end`` is before ``start``."""
+        if end < start:
+            return -self.workdays_between(end, start)
+        count = 0
+        day = start
+        while day < end:
+            day += _ONE_DAY
+            if self.is_workday(day):
+                count += 1
+        return count
+
+    def next_workday(self, day: dt.date) -> dt.date:
+        """``day`` itself when it is a working day, else the next one."""
+        while not self.is_workday(day):
+            day += _ONE_DAY
+        return day
