@@ -204,7 +204,7 @@ def check_date_order(earlier: dt.date | None, later: dt.date | None, later_field
 def check_int(value: object, field: str, *, low: int | None = None, high: int | None = None, key: str = "int_range") -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError(field, "required")
-    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValidationError(field, "int_invalid", value=value)
     try:
         number = int(str(value).strip()) if not isinstance(value, (int, float)) else int(value)

@@ -1,0 +1,88 @@
+"""Which product parameters apply: built-in files plus admin-edited versions.
+
+The built-in TOML in ``resources/products`` is the default. An admin may save
+an edited version (validated by :func:`ipguard.products.parse_product`) into
+the database; the newest version effective on a date applies to new cases.
+Every case records the version it was opened and assessed under, and the
+exact text of that version is kept in the database, so an old case always
+explains itself with the rules it was decided by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from ipguard import messages
+from ipguard.auth import require_role
+from ipguard.domain import Role
+from ipguard.errors import ValidationError
+from ipguard.products import ProductParams, load_product, parse_product
+from ipguard.store import Store
+from ipguard.store.records import UserRecord
+from ipguard.workdays import WorkCalendar
+
+messages.register(
+    {
+        "product_version_exists": ("版本号 {version} 已存在，请使用新的版本号", "version {version} exists already; use a new version"),
+        "product_code_mismatch": ("产品代码应为 {expected}，收到 {found}", "the product code must be {expected}, got {found}"),
+    }
+)
+
+
+@lru_cache(maxsize=64)
+def _parse_cached(text: str) -> ProductParams:
+    return parse_product(text, "database")
+
+
+def current_product(store: Store, code: str = "kuaiyidai", on: dt.date | None = None) -> ProductParams:
+    """The parameters for new work on ``on``: the newest stored version effective then, else the built-in file."""
+    builtin = load_product(code)
+    text = store.repos.settings.latest_product_text(code, on)
+    if text is None:
+        return builtin
+    stored = _parse_cached(text)
+    # A newer built-in file (shipped with an upgrade) wins over an older edit.
+    if builtin.effective_date > stored.effective_date and (on is None or builtin.effective_date <= on):
+        return builtin
+    return stored
+
+
+def product_version(store: Store, code: str, version: str) -> ProductParams:
+    """A specific recorded version (what a case was decided under)."""
+    text = store.repos.settings.product_version_text(code, version)
+    if text is not None:
+        return _parse_cached(text)
+    builtin = load_product(code)
+    if builtin.version == version:
+        return builtin
+    from ipguard.errors import NotFoundError
+
+    raise NotFoundError("not_found", what="产品参数版本", ident=f"{code}@{version}")
+
+
+def remember(store: Store, product: ProductParams, user_id: int | None) -> None:
+    """Keep the exact text of a version in the database (inside the caller's transaction)."""
+    store.repos.settings.save_product_version(
+        product.code, product.version, product.effective_date, product.raw_text, acting_user_id=user_id
+    )
+
+
+def save_edited_version(store: Store, text: str, user: UserRecord, expected_code: str = "kuaiyidai") -> ProductParams:
+    """Validate an admin's edited parameter file and store it as a new version."""
+    require_role(user, Role.ADMIN, "修改产品参数")
+    product = parse_product(text, "edit")
+    if product.code != expected_code:
+        raise ValidationError("code", "product_code_mismatch", expected=expected_code, found=product.code)
+    builtin = load_product(product.code)
+    known = {v["version"] for v in store.repos.settings.product_versions(product.code)} | {builtin.version}
+    if product.version in known:
+        raise ValidationError("version", "product_version_exists", version=product.version)
+    with store.transaction():
+        remember(store, product, user.id)
+    return product
+
+
+def calendar(store: Store) -> WorkCalendar:
+    """The working-day calendar with the admin's holiday overrides."""
+    return WorkCalendar(store.repos.settings.holiday_overrides())

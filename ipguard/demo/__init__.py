@@ -1,0 +1,1 @@
+"""Demo and synthetic data: realistic, deterministic for a seed."""

@@ -1,0 +1,212 @@
+"""Build the demo database: users for every role, banks, referrers, cases.
+
+``build_demo(path, seed)`` is deterministic for a seed (apart from wall-clock
+audit timestamps). Cases are opened through the same API the app uses and
+walked through the workflow to their target stage, so their histories, records
+and audit trails are those a real case would have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipguard import auth, intake
+from ipguard.demo import names
+from ipguard.domain import Role, Stage
+from ipguard.store import Store, open_store
+from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
+
+DEMO_PASSWORD = "ipguard-demo"
+
+_USERS = (
+    ("admin", "系统管理员", {Role.ADMIN}),
+    ("zhangwei", "张伟", {Role.ACCOUNT_MANAGER}),
+    ("lina", "李娜", {Role.ACCOUNT_MANAGER}),
+    ("wangqiang", "王强", {Role.RISK_MANAGER}),
+    ("zhaomin", "赵敏", {Role.RISK_MANAGER}),
+    ("chenjie", "陈杰", {Role.COMMITTEE_MEMBER}),
+    ("liuyang", "刘洋", {Role.COMMITTEE_MEMBER}),
+    ("huangli", "黄丽", {Role.COMMITTEE_MEMBER}),
+    ("zhouhai", "周海", {Role.COMMITTEE_MEMBER}),
+    ("wujun", "吴军", {Role.COMMITTEE_MEMBER}),
+    ("xuting", "徐婷", {Role.COMMITTEE_MEMBER, Role.RISK_MANAGER}),
+    ("sunli", "孙丽", {Role.OPERATIONS}),
+)
+
+_BANKS = (
+    ("上海银行", "浦东分行", 2000, "上海市中小微企业政策性融资担保基金", 3000),
+    ("招商银行", "上海张江支行", 1000, "上海市中小微企业政策性融资担保基金", 3000),
+    ("交通银行", "上海浦东分行", 1500, "", 0),
+    ("浦发银行", "上海科技支行", 2000, "上海市中小微企业政策性融资担保基金", 2500),
+    ("中国银行", "上海临港支行", 1000, "", 0),
+)
+
+_REFERRERS = (
+    ("浦东新区知识产权融资促进会", "行业协会"),
+    ("张江科学城知识产权服务中心", "园区"),
+    ("浦东新区知识产权局", "知识产权局"),
+)
+
+# Target stages, with how many demo cases end at each (36 in all, 17 stages).
+DEMO_STAGES: tuple[tuple[Stage, int], ...] = (
+    (Stage.INTAKE, 3),
+    (Stage.SCREENING, 2),
+    (Stage.VALUATION, 2),
+    (Stage.INVESTIGATION, 2),
+    (Stage.COMMITTEE, 2),
+    (Stage.INTENT_LETTER, 2),
+    (Stage.BANK_APPROVAL, 3),
+    (Stage.CONTRACTS, 2),
+    (Stage.PLEDGE_REGISTRATION, 2),
+    (Stage.DISBURSEMENT, 2),
+    (Stage.IN_FORCE, 6),
+    (Stage.RELEASED, 3),
+    (Stage.DEFAULTED, 1),
+    (Stage.RECOVERY, 1),
+    (Stage.CLOSED, 1),
+    (Stage.DECLINED, 1),
+    (Stage.WITHDRAWN, 1),
+)
+
+
+@dataclass
+class DemoParties:
+    users: dict[str, UserRecord]
+    banks: list[BankRecord]
+    referrers: list[ReferrerRecord]
+
+    def with_role(self, role: Role) -> list[UserRecord]:
+        return [u for u in self.users.values() if role in u.roles]
+
+
+def create_parties(store: Store) -> DemoParties:
+    # One hash for all demo users: hashing is deliberately slow.
+    shared_hash = auth.hash_password(DEMO_PASSWORD)
+    users = {}
+    for username, display, roles in _USERS:
+        users[username] = store.repos.users.create(username, display, DEMO_PASSWORD, roles, password_hash=shared_hash)
+    admin = users["admin"].id
+    banks = [
+        store.repos.banks.save(
+            BankRecord(0, name, branch, names.person_name(random.Random(i)) + "经理", f"021-6{i}88 {1000 + i * 7:04d}",
+                       "", bank_bp, reg_name, reg_bp),
+            acting_user_id=admin,
+        )
+        for i, (name, branch, bank_bp, reg_name, reg_bp) in enumerate(_BANKS)
+    ]
+    referrers = [
+        store.repos.referrers.save(ReferrerRecord(0, name, kind, "", ""), acting_user_id=admin) for name, kind in _REFERRERS
+    ]
+    return DemoParties(users, banks, referrers)
+
+
+def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: bool = True) -> dict[str, object]:
+    """One plausible applicant as raw intake values (strings, as a form gives them)."""
+    name, industry = names.company(rng)
+    sales = rng.randrange(300, 6000) * 10_000
+    existing = rng.randrange(0, max(1, sales // 10_000 // 6)) * 10_000
+    requested = min(rng.choice((100, 200, 300, 500, 800, 1000)) * 10_000, int(sales * 0.4) - existing)
+    requested = max(requested // 100_000 * 100_000, 500_000)
+    if not eligible:
+        sales = 1_800_000
+    year = rng.randrange(2016, 2024)
+    assets: list[dict[str, object]] = []
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        kind = rng.choice(("1", "1", "2", "tm", "sw"))
+        filing = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
+        if kind == "1":
+            grant = filing + dt.timedelta(days=rng.randrange(500, 1100))
+            assets.append({"type": "invention_patent", "number": names.make_patent_number(rng, filing.year, "1"),
+                           "title": names.invention_title(rng), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
+                           "expiry_date": filing.replace(year=filing.year + 20).isoformat(), "used_in_main_products": True,
+                           "revenue_supported": str(sales // 3)})
+        elif kind == "2":
+            grant = filing + dt.timedelta(days=rng.randrange(150, 400))
+            assets.append({"type": "utility_model", "number": names.make_patent_number(rng, filing.year, "2"),
+                           "title": names.utility_title(rng), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
+                           "expiry_date": filing.replace(year=filing.year + 10).isoformat(), "used_in_main_products": rng.random() < 0.6})
+        elif kind == "tm":
+            grant = filing + dt.timedelta(days=rng.randrange(300, 600))
+            assets.append({"type": "trademark", "number": str(rng.randrange(10_000_000, 60_000_000)), "title": name[2:6],
+                           "nice_class": rng.choice((9, 10, 42, 5, 1)), "filing_date": filing.isoformat(),
+                           "grant_date": grant.isoformat(), "expiry_date": grant.replace(year=grant.year + 10).isoformat(),
+                           "used_in_main_products": True})
+        else:
+            grant = filing + dt.timedelta(days=rng.randrange(30, 120))
+            assets.append({"type": "software_copyright", "number": f"{grant.year}SR{rng.randrange(10**6, 10**7):07d}",
+                           "title": names.software_title(rng, name[4:6]), "grant_date": grant.isoformat(),
+                           "expiry_date": dt.date(grant.year + 50, 12, 31).isoformat(), "used_in_main_products": True})
+    for a in assets:
+        a["owners"] = name
+    controller_born = dt.date(1968, 1, 1) + dt.timedelta(days=rng.randrange(365 * 20))
+    return {
+        "company": {
+            "name": name,
+            "uscc": names.make_uscc(rng),
+            "industry": industry,
+            "address": f"上海市浦东新区{rng.choice(('张江', '金桥', '临港', '外高桥'))}路{rng.randrange(1, 999)}号",
+            "founded_on": dt.date(rng.randrange(2008, 2020), rng.randrange(1, 13), 1).isoformat(),
+            "contact_name": names.person_name(rng),
+            "contact_phone": names.phone(rng),
+            "controller_name": names.person_name(rng),
+            "resident_id": names.make_resident_id(rng, controller_born),
+            "annual_sales": f"{sales}.00",
+            "net_assets_last_year": f"{rng.randrange(50, 3000) * 10_000}.00",
+            "net_assets_current": f"{rng.randrange(60, 3200) * 10_000}.00",
+            "existing_bank_loans": f"{existing}.00",
+            "company_credit_good": True,
+            "controller_credit_good": True,
+            "counter_guarantee": True,
+            "major_negative_info": False,
+        },
+        "requested_amount": f"{requested}.00",
+        "term_months": rng.choice((12, 12, 12, 24, 36)),
+        "application_date": application_date.isoformat(),
+        "ip_assets": assets,
+    }
+
+
+def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = None) -> Path:
+    """Write a fresh demo database at ``path`` (replacing any file there)."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    store = open_store(path)
+    try:
+        parties = create_parties(store)
+        from ipguard.demo.walk import walk_to
+
+        product_tags = [t.code for t in intake.catalog.current_product(store).target_tags]
+        plan = [stage for stage, count in DEMO_STAGES for _ in range(count)]
+        for index, target in enumerate(plan):
+            # Older cases further along: spread applications over the last year.
+            days_back = _days_back(target, rng)
+            application = today - dt.timedelta(days=days_back)
+            data = applicant_data(rng, application, eligible=target is not Stage.DECLINED or rng.random() < 0.5)
+            data["bank_id"] = rng.choice(parties.banks).id
+            data["referrer_id"] = rng.choice(parties.referrers).id
+            data["recommendation_opinion"] = "该企业技术实力较强，知识产权权属清晰，经营情况良好，推荐申请知识产权快易贷。"
+            data["target_tags"] = rng.sample(product_tags, rng.randrange(2, 6))
+            manager = parties.with_role(Role.ACCOUNT_MANAGER)[index % 2]
+            risk = parties.with_role(Role.RISK_MANAGER)[index % 2]
+            data["risk_manager_id"] = risk.id
+            case = intake.open_case(store, intake.parse_intake(data), manager)
+            walk_to(store, case.id, target, parties, rng, today)
+    finally:
+        store.close()
+    return path
+
+
+def _days_back(target: Stage, rng: random.Random) -> int:
+    if target in (Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION, Stage.COMMITTEE):
+        return rng.randrange(1, 10)
+    if target in (Stage.INTENT_LETTER, Stage.BANK_APPROVAL, Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT):
+        return rng.randrange(8, 20)
+    if target in (Stage.DECLINED, Stage.WITHDRAWN):
+        return rng.randrange(10, 60)
+    return rng.randrange(60, 400)

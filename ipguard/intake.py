@@ -1,0 +1,205 @@
+"""Case intake (受理): open a case for a company and keep its intake records.
+
+Every function here is one user action: one write transaction, audited, and
+checked against the acting user's role and (for edits) the case version the
+user was looking at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from ipguard import catalog, messages
+from ipguard.auth import require_any_role
+from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
+from ipguard.errors import ValidationError, WorkflowError
+from ipguard.products import ProductParams
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.validators import check_date, check_text
+
+messages.register(
+    {
+        "intake_closed": (
+            "案件已过受理阶段（当前：{stage}），受理资料不能再修改",
+            "the case is past intake (now: {stage}); intake records can no longer change",
+        ),
+        "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
+        "asset_not_on_case": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
+    }
+)
+
+INTAKE_ROLES = (Role.ACCOUNT_MANAGER, Role.ADMIN)
+# Intake records (financials, assets, checklist) may change until the committee.
+EDITABLE_STAGES = (Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION)
+
+
+def parse_intake(data: Mapping[str, object]) -> CaseIntake:
+    """Build a :class:`CaseIntake` from raw form/JSON values; raises ValidationError naming the field."""
+    company_data = data.get("company") if isinstance(data.get("company"), Mapping) else data
+    assert isinstance(company_data, Mapping)
+    company = Company.from_input(company_data)
+    financials = Financials.from_input(company_data)
+    credit = CreditFlags.from_input(company_data)
+    amount, term, date = CaseIntake.check_request(data)
+    raw_assets = data.get("ip_assets") or ()
+    if not isinstance(raw_assets, Sequence) or isinstance(raw_assets, str):
+        raise ValidationError("ip_assets", "required")
+    assets = tuple(IpAsset.from_input(a, prefix=f"ip_assets[{i}].") for i, a in enumerate(raw_assets))  # type: ignore[arg-type]
+    return CaseIntake(
+        company=company,
+        financials=financials,
+        credit=credit,
+        requested_amount=amount,
+        term_months=term,
+        application_date=date,
+        product_code=str(data.get("product_code") or "kuaiyidai"),
+        bank_id=_opt_int(data.get("bank_id")),
+        referrer_id=_opt_int(data.get("referrer_id")),
+        recommendation_opinion=check_text(data.get("recommendation_opinion"), "recommendation_opinion", max_len=2000, required=False),
+        assets=assets,
+        target_tags=tuple(str(t) for t in (data.get("target_tags") or ())),  # type: ignore[union-attr]
+        account_manager_id=_opt_int(data.get("account_manager_id")),
+        risk_manager_id=_opt_int(data.get("risk_manager_id")),
+    )
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value in (None, "", 0) else int(value)  # type: ignore[arg-type]
+
+
+def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
+    """Open a case: company, controller, financials, assets, checklist, all or nothing."""
+    require_any_role(user, INTAKE_ROLES, "受理案件")
+    product = product or catalog.current_product(store, intake.product_code, intake.application_date)
+    known_tags = {t.code for t in product.target_tags}
+    for tag in intake.target_tags:
+        if tag not in known_tags:
+            raise ValidationError("target_tags", "unknown_tag", tag=tag)
+    if intake.bank_id is not None:
+        store.repos.banks.get(intake.bank_id)
+    if intake.referrer_id is not None:
+        store.repos.referrers.get(intake.referrer_id)
+    cases = store.repos.cases
+    with store.transaction():
+        catalog.remember(store, product, user.id)
+        company_id = store.repos.companies.upsert(intake.company, acting_user_id=user.id)
+        year = intake.application_date.year
+        serial = store.next_sequence(f"case:{product.case_prefix}:{year}")
+        case_no = f"{product.case_prefix}-{year}-{serial:04d}"
+        now = store.now()
+        manager_id = intake.account_manager_id or (user.id if Role.ACCOUNT_MANAGER in user.roles else None)
+        case_id = cases.insert(
+            {
+                "case_no": case_no,
+                "company_id": company_id,
+                "product_code": product.code,
+                "params_version": product.version,
+                "bank_id": intake.bank_id,
+                "referrer_id": intake.referrer_id,
+                "recommendation_opinion": intake.recommendation_opinion,
+                "requested_amount_fen": intake.requested_amount,
+                "term_months": intake.term_months,
+                "application_date": intake.application_date.isoformat(),
+                "stage": Stage.INTAKE.value,
+                "account_manager_id": manager_id,
+                "risk_manager_id": intake.risk_manager_id,
+                "target_tags": cases.target_tags_json(intake.target_tags),
+                "created_at": now,
+                "updated_at": now,
+                "stage_changed_at": now,
+            }
+        )
+        cases.set_financials(case_id, intake.financials, intake.credit)
+        for i, asset in enumerate(intake.assets):
+            asset_id = store.repos.companies.save_asset(
+                company_id, asset, acting_user_id=user.id, case_id=case_id, field_prefix=f"ip_assets[{i}]."
+            )
+            cases.link_asset(case_id, asset_id)
+        cases.add_checklist(case_id, ((c.code, c.label, c.required) for c in product.checklist))
+        cases.add_event(case_id, None, Stage.INTAKE, intake.application_date, user.id, "受理")
+        store.audit(
+            user_id=user.id,
+            case_id=case_id,
+            entity="case",
+            entity_id=case_no,
+            action="open",
+            after={
+                "case_no": case_no,
+                "company": intake.company.name,
+                "requested_amount_fen": intake.requested_amount,
+                "term_months": intake.term_months,
+                "application_date": intake.application_date.isoformat(),
+                "params_version": product.version,
+                "assets": [a.number for a in intake.assets],
+            },
+        )
+    return cases.get(case_id)
+
+
+def _editable(store: Store, case_id: int, user: UserRecord, action: str) -> CaseRecord:
+    require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action)
+    case = store.repos.cases.get(case_id)
+    if case.stage not in EDITABLE_STAGES:
+        raise WorkflowError("intake_closed", stage=case.stage.label)
+    return case
+
+
+def set_checklist_item(
+    store: Store, case_id: int, code: str, status: str, user: UserRecord, *, on: dt.date | None = None, note: str = "",
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Mark a materials-checklist item received / missing / pending."""
+    require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), "登记业务清单")
+    on = check_date(on, "status_date", required=False) or (dt.date.today() if status != "pending" else None)
+    note = check_text(note, "note", max_len=500, required=False)
+    with store.transaction():
+        before = store.repos.cases.set_checklist_status(case_id, code, status, on, note)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(
+            user_id=user.id, case_id=case_id, entity="checklist_item", entity_id=code, action="set_status",
+            before=before, after={"status": status, "status_date": on.isoformat() if on else None, "note": note},
+        )
+    return store.repos.cases.get(case_id)
+
+
+def update_financials(
+    store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int | None = None
+) -> CaseRecord:
+    _editable(store, case_id, user, "修改财务数据")
+    with store.transaction():
+        before = store.repos.cases.financials(case_id)
+        store.repos.cases.set_financials(case_id, financials, credit)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(
+            user_id=user.id, case_id=case_id, entity="financials", entity_id=case_id, action="update",
+            before=before.__dict__ if before else None, after={**financials.__dict__, **credit.__dict__},
+        )
+    return store.repos.cases.get(case_id)
+
+
+def add_asset(
+    store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int | None = None
+) -> CaseRecord:
+    """Add (or update) an IP asset of the case's company and pledge it in this case."""
+    case = _editable(store, case_id, user, "登记知识产权")
+    with store.transaction():
+        asset_id = store.repos.companies.save_asset(case.company_id, asset, acting_user_id=user.id, case_id=case_id)
+        store.repos.cases.link_asset(case_id, asset_id)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="pledge", after=asset.number)
+    return store.repos.cases.get(case_id)
+
+
+def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
+    """Take an asset out of the case's pledge list (the asset record stays)."""
+    _editable(store, case_id, user, "移除质押知识产权")
+    if asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
+        raise ValidationError("asset", "asset_not_on_case")
+    number = store.repos.companies.asset(asset_id).number
+    with store.transaction():
+        store.repos.cases.unlink_asset(case_id, asset_id)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="unpledge", before=number)
+    return store.repos.cases.get(case_id)

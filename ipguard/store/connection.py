@@ -1,0 +1,151 @@
+"""Opening the database file safely.
+
+Every connection runs in WAL mode with ``synchronous=FULL`` (a committed case
+survives a power cut), enforces foreign keys and waits for a busy lock instead
+of failing at once. Files on a network share are refused: SQLite's locking and
+WAL shared memory do not work reliably over SMB/NFS. A file written by a newer
+ipguard is refused, never "repaired"; an older one is backed up and upgraded
+in a single transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ipguard import messages
+from ipguard.errors import StoreError
+from ipguard.store import schema
+
+log = logging.getLogger("ipguard.store")
+
+BUSY_TIMEOUT_MS = 10_000
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p", "afs", "ceph", "glusterfs", "davfs", "fuse.rclone"}
+
+messages.register(
+    {
+        "db_network_path": (
+            "数据库文件“{path}”位于网络共享（{fs}）上。SQLite 的文件锁和 WAL 在网络文件系统上不可靠，可能损坏数据；请把数据库放在本机磁盘上",
+            "the database “{path}” is on a network share ({fs}); SQLite locking and WAL are unreliable there and can corrupt data; keep the database on a local disk",
+        ),
+        "db_newer": (
+            "数据库“{path}”由较新版本的 ipguard 创建（结构版本 {found}，本程序支持 {known}），请升级 ipguard 后再打开",
+            "the database “{path}” was written by a newer ipguard (schema {found}, this program knows {known}); upgrade ipguard to open it",
+        ),
+        "db_not_ipguard": ("文件“{path}”不是 ipguard 数据库", "“{path}” is not an ipguard database"),
+        "db_corrupt": ("数据库“{path}”已损坏或不是 SQLite 文件：{detail}", "the database “{path}” is damaged or not an SQLite file: {detail}"),
+        "db_locked": (
+            "数据库正被其他工作站占用，等待 {seconds} 秒后仍未释放，请稍后重试",
+            "the database is busy on another workstation and was not released within {seconds} s; try again shortly",
+        ),
+        "db_missing": ("数据库文件“{path}”不存在", "the database file “{path}” does not exist"),
+        "db_cannot_open": ("无法打开数据库“{path}”：{detail}", "cannot open the database “{path}”: {detail}"),
+    }
+)
+
+
+def network_filesystem(path: Path) -> str | None:
+    """The network file system type holding ``path``, or None for a local disk."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return "UNC"
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.resolve()))[0]
+        if drive:
+            drive_remote = 4
+            if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote:
+                return "SMB"
+        return None
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    target = str(path.resolve().parent)
+    best, best_fs = "", None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(mount_point) >= len(best):
+            best, best_fs = mount_point, parts[2]
+    return best_fs if best_fs in _NETWORK_FS else None
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings; WAL is persistent, the rest are not."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def connect(path: Path, *, create: bool) -> Database:
+    """Open ``path`` (creating it when allowed) and bring its schema up to date."""
+    path = Path(path)
+    fs = network_filesystem(path)
+    if fs:
+        raise StoreError("db_network_path", path=str(path), fs=fs)
+    if not path.exists() and not create:
+        raise StoreError("db_missing", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
+        configure(conn)
+        db = Database(conn)
+        _check_and_migrate(db, path)
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000) from exc
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            raise StoreError("db_corrupt", path=str(path), detail=text) from exc
+        raise StoreError("db_cannot_open", path=str(path), detail=text) from exc
+    return db
+
+
+def _check_and_migrate(db: Database, path: Path) -> None:
+    found = db.execute("PRAGMA user_version").fetchone()[0]
+    known = schema.schema_version()
+    tables = set(db.table_names())
+    if found > known:
+        raise StoreError("db_newer", path=str(path), found=found, known=known)
+    applied = {m.name for m in schema.MIGRATIONS.applied(db)}
+    unknown = applied - set(schema.known_names())
+    if unknown:
+        raise StoreError("db_newer", path=str(path), found=f"{found} ({', '.join(sorted(unknown))})", known=known)
+    if tables and "_sqlite_migrations" not in tables:
+        raise StoreError("db_not_ipguard", path=str(path))
+    pending = schema.MIGRATIONS.pending(db)
+    if not pending:
+        return
+    if tables:
+        _backup_before_upgrade(db, path, found)
+    # One outer transaction: each step's own transaction becomes a savepoint,
+    # so a failing step leaves the file exactly as it was.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        schema.MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA user_version = {known}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+    log.info("database %s upgraded from schema %s to %s", path, found, known)
+
+
+def _backup_before_upgrade(db: Database, path: Path, version: int) -> None:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    with sqlite3.connect(str(target)) as copy:
+        db.conn.backup(copy)
+    copy.close()
+    log.info("backed up %s to %s before upgrading", path, target)

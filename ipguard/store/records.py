@@ -1,0 +1,259 @@
+"""Typed records the store returns. Money in fen, dates as ``datetime.date``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipguard.domain import IpType, LegalStatus, Role, Stage
+
+
+def to_date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def from_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    active: bool = True
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+
+@dataclass(frozen=True)
+class BankRecord:
+    id: int
+    name: str
+    branch: str
+    contact_name: str = ""
+    contact_phone: str = ""
+    address: str = ""
+    bank_share_bp: int = 0  # basis points of a loss the bank keeps
+    reguarantor_name: str = ""
+    reguarantor_share_bp: int = 0  # basis points of the guarantor's part taken by the re-guarantor
+    active: bool = True
+
+    @property
+    def display(self) -> str:
+        return f"{self.name}{self.branch}"
+
+
+@dataclass(frozen=True)
+class ReferrerRecord:
+    id: int
+    name: str
+    kind: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    id: int
+    name: str
+    uscc: str
+    industry: str
+    address: str
+    founded_on: dt.date | None
+    contact_name: str
+    contact_phone: str
+    controller_name: str = ""
+    controller_resident_id: str = ""
+    controller_phone: str = ""
+    small_micro: bool = True
+
+
+@dataclass(frozen=True)
+class AssetRecord:
+    id: int
+    company_id: int
+    ip_type: IpType
+    number: str
+    title: str
+    owners: str
+    sole_owner: bool
+    filing_date: dt.date | None
+    grant_date: dt.date | None
+    expiry_date: dt.date | None
+    legal_status: LegalStatus
+    nice_class: int | None
+    pledged: bool
+    licensed: bool
+    in_dispute: bool
+    used_in_main_products: bool
+    revenue_supported: int
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> AssetRecord:
+        return cls(
+            id=r["id"],
+            company_id=r["company_id"],
+            ip_type=IpType(r["ip_type"]),
+            number=r["number"],
+            title=r["title"],
+            owners=r["owners"],
+            sole_owner=bool(r["sole_owner"]),
+            filing_date=to_date(r["filing_date"]),
+            grant_date=to_date(r["grant_date"]),
+            expiry_date=to_date(r["expiry_date"]),
+            legal_status=LegalStatus(r["legal_status"]),
+            nice_class=r["nice_class"],
+            pledged=bool(r["pledged"]),
+            licensed=bool(r["licensed"]),
+            in_dispute=bool(r["in_dispute"]),
+            used_in_main_products=bool(r["used_in_main_products"]),
+            revenue_supported=r["revenue_supported_fen"],
+        )
+
+    def to_domain(self):  # -> ipguard.domain.IpAsset
+        from ipguard.domain import IpAsset
+
+        return IpAsset(
+            ip_type=self.ip_type,
+            number=self.number,
+            title=self.title,
+            owners=self.owners,
+            sole_owner=self.sole_owner,
+            filing_date=self.filing_date,
+            grant_date=self.grant_date,
+            expiry_date=self.expiry_date,
+            legal_status=self.legal_status,
+            nice_class=self.nice_class,
+            pledged=self.pledged,
+            licensed=self.licensed,
+            in_dispute=self.in_dispute,
+            used_in_main_products=self.used_in_main_products,
+            revenue_supported=self.revenue_supported,
+        )
+
+
+@dataclass(frozen=True)
+class FinancialsRecord:
+    annual_sales: int
+    net_assets_last_year: int
+    net_assets_current: int
+    existing_bank_loans: int
+    company_credit_good: bool
+    controller_credit_good: bool
+    counter_guarantee: bool
+    major_negative_info: bool
+    negative_info_note: str
+
+
+@dataclass(frozen=True)
+class ChecklistRecord:
+    id: int
+    code: str
+    label: str
+    required: bool
+    status: str  # pending / received / missing
+    status_date: dt.date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class StageEventRecord:
+    id: int
+    from_stage: Stage | None
+    to_stage: Stage
+    at: str
+    on_date: dt.date
+    user_id: int | None
+    user_name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: int
+    case_no: str
+    company_id: int
+    product_code: str
+    params_version: str
+    bank_id: int | None
+    referrer_id: int | None
+    recommendation_opinion: str
+    requested_amount: int
+    term_months: int
+    application_date: dt.date
+    stage: Stage
+    account_manager_id: int | None
+    risk_manager_id: int | None
+    target_tags: tuple[str, ...]
+    version: int
+    created_at: str
+    updated_at: str
+    stage_changed_at: str
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> CaseRecord:
+        return cls(
+            id=r["id"],
+            case_no=r["case_no"],
+            company_id=r["company_id"],
+            product_code=r["product_code"],
+            params_version=r["params_version"],
+            bank_id=r["bank_id"],
+            referrer_id=r["referrer_id"],
+            recommendation_opinion=r["recommendation_opinion"],
+            requested_amount=r["requested_amount_fen"],
+            term_months=r["term_months"],
+            application_date=to_date(r["application_date"]),  # type: ignore[arg-type]
+            stage=Stage(r["stage"]),
+            account_manager_id=r["account_manager_id"],
+            risk_manager_id=r["risk_manager_id"],
+            target_tags=tuple(json.loads(r["target_tags"] or "[]")),
+            version=r["version"],
+            created_at=r["created_at"],
+            updated_at=r["updated_at"],
+            stage_changed_at=r["stage_changed_at"],
+        )
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    """One line of the case list (joined, for display and export)."""
+
+    id: int
+    case_no: str
+    company_name: str
+    uscc: str
+    stage: Stage
+    bank: str
+    account_manager: str
+    product_code: str
+    requested_amount: int
+    guarantee_amount: int | None
+    application_date: dt.date
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Filters of the case list; all optional, combined with AND."""
+
+    text: str = ""
+    stages: tuple[Stage, ...] = ()
+    bank_id: int | None = None
+    account_manager_id: int | None = None
+    product_code: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort_key: str = "application_date"
+    descending: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,26 @@
+"""Typed repositories over the store, one module per kind of record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
+
+
+class Repositories:
+    """Access to every repository of one :class:`~ipguard.store.core.Store`."""
+
+    def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.cases import CaseRepo
+        from ipguard.store.repos.companies import CompanyRepo
+        from ipguard.store.repos.parties import BankRepo, ReferrerRepo
+        from ipguard.store.repos.settings import SettingsRepo
+        from ipguard.store.repos.users import UserRepo
+
+        self.users = UserRepo(store)
+        self.banks = BankRepo(store)
+        self.referrers = ReferrerRepo(store)
+        self.companies = CompanyRepo(store)
+        self.cases = CaseRepo(store)
+        self.settings = SettingsRepo(store)

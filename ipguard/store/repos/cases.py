@@ -1,0 +1,278 @@
+"""Cases: the case row, its financials, pledged assets, checklist and stage events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ipguard import messages
+from ipguard.domain import CreditFlags, Financials, Stage
+from ipguard.errors import NotFoundError, ValidationError
+from ipguard.store.records import (
+    AssetRecord,
+    CaseFilter,
+    CaseListRow,
+    CaseRecord,
+    ChecklistRecord,
+    FinancialsRecord,
+    StageEventRecord,
+    from_date,
+    to_date,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ipguard.store.core import Store
+
+messages.register(
+    {
+        "checklist_status": ("状态应为 received、missing 或 pending", "status must be received, missing or pending"),
+        "unknown_checklist_item": ("案件没有清单项“{code}”", "the case has no checklist item “{code}”"),
+    }
+)
+
+SORT_COLUMNS = {
+    "case_no": "c.case_no",
+    "company": "co.name",
+    "stage": "c.stage",
+    "bank": "b.name",
+    "requested_amount": "c.requested_amount_fen",
+    "application_date": "c.application_date",
+    "updated_at": "c.updated_at",
+    "account_manager": "u.display_name",
+}
+
+
+class CaseRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- the case row ------------------------------------------------------
+
+    def get(self, case_id: int) -> CaseRecord:
+        rows = self.store.query("SELECT * FROM cases WHERE id = ?", [case_id])
+        if not rows:
+            raise NotFoundError("not_found", what="案件", ident=case_id)
+        return CaseRecord.from_row(rows[0])
+
+    def by_no(self, case_no: str) -> CaseRecord:
+        rows = self.store.query("SELECT * FROM cases WHERE case_no = ?", [case_no.strip()])
+        if not rows:
+            raise NotFoundError("not_found", what="案件", ident=case_no)
+        return CaseRecord.from_row(rows[0])
+
+    def insert(self, values: dict[str, Any]) -> int:
+        """Insert a case row (inside the caller's transaction)."""
+        cols = list(values)
+        cur = self.store.db.execute(
+            f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", [values[c] for c in cols]
+        )
+        return cur.lastrowid
+
+    def update_fields(self, case_id: int, values: dict[str, Any]) -> None:
+        """Update columns of a case row (inside the caller's transaction)."""
+        if values:
+            self.store.db.execute(
+                f"UPDATE cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", [*values.values(), case_id]
+            )
+
+    def set_stage(self, case_id: int, stage: Stage) -> None:
+        self.store.db.execute(
+            "UPDATE cases SET stage = ?, stage_changed_at = ? WHERE id = ?", [stage.value, self.store.now(), case_id]
+        )
+
+    def count_by_stage(self, *, account_manager_id: int | None = None) -> dict[Stage, int]:
+        sql = "SELECT stage, COUNT(*) AS n FROM cases"
+        params: list[Any] = []
+        if account_manager_id is not None:
+            sql += " WHERE account_manager_id = ? OR risk_manager_id = ?"
+            params = [account_manager_id, account_manager_id]
+        return {Stage(r["stage"]): r["n"] for r in self.store.query(sql + " GROUP BY stage", params)}
+
+    # -- financials ----------------------------------------------------------
+
+    def set_financials(self, case_id: int, fin: Financials, credit: CreditFlags) -> None:
+        values = {
+            "annual_sales_fen": fin.annual_sales,
+            "net_assets_last_year_fen": fin.net_assets_last_year,
+            "net_assets_current_fen": fin.net_assets_current,
+            "existing_bank_loans_fen": fin.existing_bank_loans,
+            "company_credit_good": int(credit.company_credit_good),
+            "controller_credit_good": int(credit.controller_credit_good),
+            "counter_guarantee": int(credit.counter_guarantee),
+            "major_negative_info": int(credit.major_negative_info),
+            "negative_info_note": credit.negative_info_note,
+        }
+        self.store.db.execute(
+            f"INSERT INTO financials (case_id, {', '.join(values)}) VALUES (?, {', '.join('?' for _ in values)})"
+            f" ON CONFLICT(case_id) DO UPDATE SET {', '.join(f'{k} = excluded.{k}' for k in values)}",
+            [case_id, *values.values()],
+        )
+
+    def financials(self, case_id: int) -> FinancialsRecord | None:
+        rows = self.store.query("SELECT * FROM financials WHERE case_id = ?", [case_id])
+        if not rows:
+            return None
+        r = rows[0]
+        return FinancialsRecord(
+            annual_sales=r["annual_sales_fen"],
+            net_assets_last_year=r["net_assets_last_year_fen"],
+            net_assets_current=r["net_assets_current_fen"],
+            existing_bank_loans=r["existing_bank_loans_fen"],
+            company_credit_good=bool(r["company_credit_good"]),
+            controller_credit_good=bool(r["controller_credit_good"]),
+            counter_guarantee=bool(r["counter_guarantee"]),
+            major_negative_info=bool(r["major_negative_info"]),
+            negative_info_note=r["negative_info_note"],
+        )
+
+    # -- pledged assets --------------------------------------------------------
+
+    def link_asset(self, case_id: int, asset_id: int) -> None:
+        self.store.db.execute("INSERT OR IGNORE INTO case_assets (case_id, asset_id) VALUES (?, ?)", [case_id, asset_id])
+
+    def unlink_asset(self, case_id: int, asset_id: int) -> None:
+        self.store.db.execute("DELETE FROM case_assets WHERE case_id = ? AND asset_id = ?", [case_id, asset_id])
+
+    def assets(self, case_id: int) -> list[AssetRecord]:
+        rows = self.store.query(
+            "SELECT a.* FROM ip_assets a JOIN case_assets ca ON ca.asset_id = a.id WHERE ca.case_id = ? ORDER BY a.id", [case_id]
+        )
+        return [AssetRecord.from_row(r) for r in rows]
+
+    # -- checklist ---------------------------------------------------------------
+
+    def add_checklist(self, case_id: int, items: Iterable[tuple[str, str, bool]]) -> None:
+        self.store.db.conn.executemany(
+            "INSERT INTO checklist_items (case_id, code, label, required) VALUES (?, ?, ?, ?)",
+            [(case_id, code, label, int(required)) for code, label, required in items],
+        )
+
+    def checklist(self, case_id: int) -> list[ChecklistRecord]:
+        rows = self.store.query("SELECT * FROM checklist_items WHERE case_id = ? ORDER BY id", [case_id])
+        return [
+            ChecklistRecord(r["id"], r["code"], r["label"], bool(r["required"]), r["status"], to_date(r["status_date"]), r["note"])
+            for r in rows
+        ]
+
+    def set_checklist_status(self, case_id: int, code: str, status: str, on: dt.date | None, note: str = "") -> dict[str, Any]:
+        """Set one item's status; returns the item's previous values (for the audit entry)."""
+        if status not in ("received", "missing", "pending"):
+            raise ValidationError("status", "checklist_status")
+        rows = self.store.query("SELECT status, status_date, note FROM checklist_items WHERE case_id = ? AND code = ?", [case_id, code])
+        if not rows:
+            raise ValidationError("checklist", "unknown_checklist_item", code=code)
+        self.store.db.execute(
+            "UPDATE checklist_items SET status = ?, status_date = ?, note = ? WHERE case_id = ? AND code = ?",
+            [status, from_date(on), note, case_id, code],
+        )
+        return rows[0]
+
+    # -- stage events --------------------------------------------------------------
+
+    def add_event(self, case_id: int, from_stage: Stage | None, to_stage: Stage, on_date: dt.date, user_id: int | None, note: str = "") -> None:
+        self.store.db.execute(
+            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
+            [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
+        )
+
+    def events(self, case_id: int) -> list[StageEventRecord]:
+        rows = self.store.query(
+            "SELECT e.*, COALESCE(u.display_name, '') AS user_name FROM stage_events e LEFT JOIN users u ON u.id = e.user_id"
+            " WHERE e.case_id = ? ORDER BY e.id",
+            [case_id],
+        )
+        return [
+            StageEventRecord(
+                r["id"],
+                Stage(r["from_stage"]) if r["from_stage"] else None,
+                Stage(r["to_stage"]),
+                r["at"],
+                to_date(r["on_date"]),  # type: ignore[arg-type]
+                r["user_id"],
+                r["user_name"],
+                r["note"],
+            )
+            for r in rows
+        ]
+
+    # -- the case list -----------------------------------------------------------------
+
+    def _where(self, f: CaseFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        text = f.text.strip()
+        if text:
+            like = f"%{text.replace('%', '').replace('_', '')}%"
+            clauses.append(
+                "(co.name LIKE ? OR co.uscc LIKE ? OR c.case_no LIKE ?"
+                " OR EXISTS (SELECT 1 FROM case_assets ca JOIN ip_assets a ON a.id = ca.asset_id"
+                " WHERE ca.case_id = c.id AND a.number LIKE ?))"
+            )
+            params += [like, like.upper(), like.upper(), like.upper()]
+        if f.stages:
+            clauses.append(f"c.stage IN ({', '.join('?' for _ in f.stages)})")
+            params += [s.value for s in f.stages]
+        if f.bank_id is not None:
+            clauses.append("c.bank_id = ?")
+            params.append(f.bank_id)
+        if f.account_manager_id is not None:
+            clauses.append("c.account_manager_id = ?")
+            params.append(f.account_manager_id)
+        if f.product_code:
+            clauses.append("c.product_code = ?")
+            params.append(f.product_code)
+        if f.date_from:
+            clauses.append("c.application_date >= ?")
+            params.append(f.date_from.isoformat())
+        if f.date_to:
+            clauses.append("c.application_date <= ?")
+            params.append(f.date_to.isoformat())
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def count(self, f: CaseFilter) -> int:
+        where, params = self._where(f)
+        return self.store.scalar(f"SELECT COUNT(*) FROM cases c JOIN companies co ON co.id = c.company_id{where}", params)
+
+    def page(self, f: CaseFilter, offset: int = 0, limit: int = 200) -> list[CaseListRow]:
+        """One page of the filtered, sorted case list (sorting and filtering in SQL)."""
+        where, params = self._where(f)
+        order = SORT_COLUMNS.get(f.sort_key, "c.application_date")
+        direction = "DESC" if f.descending else "ASC"
+        guarantee = self._guarantee_expr()
+        rows = self.store.query(
+            "SELECT c.id, c.case_no, co.name AS company_name, co.uscc, c.stage, COALESCE(b.name || b.branch, '') AS bank,"
+            " COALESCE(u.display_name, '') AS account_manager, c.product_code, c.requested_amount_fen,"
+            f" {guarantee} AS guarantee_amount_fen, c.application_date, c.updated_at"
+            " FROM cases c JOIN companies co ON co.id = c.company_id LEFT JOIN banks b ON b.id = c.bank_id"
+            f" LEFT JOIN users u ON u.id = c.account_manager_id{where}"
+            f" ORDER BY {order} {direction}, c.id {direction} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [
+            CaseListRow(
+                r["id"], r["case_no"], r["company_name"], r["uscc"], Stage(r["stage"]), r["bank"], r["account_manager"],
+                r["product_code"], r["requested_amount_fen"], r["guarantee_amount_fen"], to_date(r["application_date"]),  # type: ignore[arg-type]
+                r["updated_at"],
+            )
+            for r in rows
+        ]
+
+    def iter_rows(self, f: CaseFilter, batch: int = 2000) -> Iterable[CaseListRow]:
+        """Every row of a filtered list, page by page (for exports)."""
+        offset = 0
+        while True:
+            rows = self.page(f, offset, batch)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def _guarantee_expr(self) -> str:
+        cols = {r["name"] for r in self.store.query("PRAGMA table_info(cases)")}
+        return "c.guarantee_amount_fen" if "guarantee_amount_fen" in cols else "NULL"
+
+    def target_tags_json(self, tags: Iterable[str]) -> str:
+        return json.dumps(sorted(set(tags)), ensure_ascii=False)

@@ -1,0 +1,120 @@
+"""Admin settings: key/value settings, holiday overrides, product versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from ipguard.store.records import to_date
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
+
+# Defaults an admin changes in settings; the letterhead prints on documents.
+DEFAULTS: dict[str, Any] = {
+    "letterhead.company_name": "上海浦江科技融资担保有限公司",
+    "letterhead.address": "上海市浦东新区张江路88号科创大厦12楼",
+    "letterhead.telephone": "021-5888 0000",
+    "letterhead.signatory": "王建国",
+    "letterhead.signatory_title": "总经理",
+    "guarantor.net_assets_fen": 150_000_000_000,  # 15 亿元
+    "guarantor.mainly_small_micro": True,
+    "documents.font_path": "",
+    "backup.dir": "",
+    "backup.keep_daily": 7,
+    "backup.keep_monthly": 12,
+    "backup.auto_daily": True,
+    "ui.language": "zh",
+}
+
+
+class SettingsRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.store.scalar("SELECT value FROM settings WHERE key = ?", [key])
+        if value is None:
+            return DEFAULTS.get(key, default)
+        return json.loads(value)
+
+    def all(self) -> dict[str, Any]:
+        values = dict(DEFAULTS)
+        values.update({r["key"]: json.loads(r["value"]) for r in self.store.query("SELECT key, value FROM settings")})
+        return values
+
+    def set_many(self, values: dict[str, Any], *, acting_user_id: int | None) -> None:
+        with self.store.transaction() as db:
+            for key, value in values.items():
+                before = self.get(key)
+                if before == value:
+                    continue
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, json.dumps(value, ensure_ascii=False)],
+                )
+                self.store.audit(user_id=acting_user_id, entity="setting", entity_id=key, action="set", before=before, after=value)
+
+    # -- holiday overrides -----------------------------------------------------
+
+    def holiday_overrides(self) -> dict[dt.date, bool]:
+        return {to_date(r["day"]): bool(r["is_workday"]) for r in self.store.query("SELECT day, is_workday FROM holiday_overrides")}  # type: ignore[misc]
+
+    def holiday_override_rows(self) -> list[tuple[dt.date, bool, str]]:
+        rows = self.store.query("SELECT day, is_workday, note FROM holiday_overrides ORDER BY day")
+        return [(to_date(r["day"]), bool(r["is_workday"]), r["note"]) for r in rows]  # type: ignore[misc]
+
+    def set_holiday_override(self, day: dt.date, is_workday: bool | None, note: str = "", *, acting_user_id: int | None) -> None:
+        """Mark a day as working (True), off (False), or remove the override (None)."""
+        with self.store.transaction() as db:
+            if is_workday is None:
+                db.execute("DELETE FROM holiday_overrides WHERE day = ?", [day.isoformat()])
+            else:
+                db.execute(
+                    "INSERT INTO holiday_overrides (day, is_workday, note) VALUES (?, ?, ?)"
+                    " ON CONFLICT(day) DO UPDATE SET is_workday = excluded.is_workday, note = excluded.note",
+                    [day.isoformat(), int(is_workday), note],
+                )
+            self.store.audit(
+                user_id=acting_user_id, entity="holiday_override", entity_id=day.isoformat(), action="set", after=is_workday
+            )
+
+    # -- product versions --------------------------------------------------------
+
+    def product_version_text(self, code: str, version: str) -> str | None:
+        return self.store.scalar("SELECT toml_text FROM product_versions WHERE code = ? AND version = ?", [code, version])
+
+    def product_versions(self, code: str) -> list[dict[str, Any]]:
+        return self.store.query(
+            "SELECT code, version, effective_date, created_at, created_by FROM product_versions WHERE code = ?"
+            " ORDER BY effective_date, created_at",
+            [code],
+        )
+
+    def latest_product_text(self, code: str, on: dt.date | None = None) -> str | None:
+        """The newest stored version effective on ``on`` (default: any)."""
+        sql = "SELECT toml_text FROM product_versions WHERE code = ?"
+        params: list[Any] = [code]
+        if on:
+            sql += " AND effective_date <= ?"
+            params.append(on.isoformat())
+        return self.store.scalar(sql + " ORDER BY effective_date DESC, created_at DESC LIMIT 1", params)
+
+    def save_product_version(
+        self, code: str, version: str, effective_date: dt.date, text: str, *, acting_user_id: int | None
+    ) -> bool:
+        """Store a version's exact text once; returns False when it was already stored."""
+        with self.store.transaction() as db:
+            existing = self.product_version_text(code, version)
+            if existing is not None:
+                return False
+            db.execute(
+                "INSERT INTO product_versions (code, version, effective_date, toml_text, created_at, created_by) VALUES (?,?,?,?,?,?)",
+                [code, version, effective_date.isoformat(), text, self.store.now(), acting_user_id],
+            )
+            self.store.audit(
+                user_id=acting_user_id, entity="product_version", entity_id=f"{code}@{version}", action="create",
+                after={"effective_date": effective_date.isoformat()},
+            )
+        return True

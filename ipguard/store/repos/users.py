@@ -1,0 +1,122 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ipguard import auth
+from ipguard.domain import Role
+from ipguard.errors import ConflictError, IpguardError, NotFoundError, ValidationError
+from ipguard.store.records import UserRecord
+from ipguard.validators import check_text
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
+
+
+class UserRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _record(self, row: dict) -> UserRecord:
+        roles = frozenset(
+            Role(r["role"]) for r in self.store.db.query("SELECT role FROM user_roles WHERE user_id = ?", [row["id"]])
+        )
+        return UserRecord(row["id"], row["username"], row["display_name"], roles, bool(row["active"]))
+
+    def get(self, user_id: int) -> UserRecord:
+        rows = self.store.query("SELECT * FROM users WHERE id = ?", [user_id])
+        if not rows:
+            raise NotFoundError("not_found", what="用户", ident=user_id)
+        return self._record(rows[0])
+
+    def by_username(self, username: str) -> UserRecord | None:
+        rows = self.store.query("SELECT * FROM users WHERE username = ?", [username.strip()])
+        return self._record(rows[0]) if rows else None
+
+    def all(self, *, active_only: bool = False) -> list[UserRecord]:
+        sql = "SELECT * FROM users" + (" WHERE active = 1" if active_only else "") + " ORDER BY id"
+        return [self._record(r) for r in self.store.query(sql)]
+
+    def with_role(self, role: Role) -> list[UserRecord]:
+        rows = self.store.query(
+            "SELECT u.* FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.active = 1 ORDER BY u.id",
+            [role.value],
+        )
+        return [self._record(r) for r in rows]
+
+    def count(self) -> int:
+        return self.store.scalar("SELECT COUNT(*) FROM users")
+
+    def create(
+        self,
+        username: str,
+        display_name: str,
+        password: str,
+        roles: set[Role] | frozenset[Role],
+        *,
+        acting_user_id: int | None = None,
+        password_hash: str | None = None,
+    ) -> UserRecord:
+        """Create a user. ``password_hash`` lets bulk tools reuse one hash."""
+        username = check_text(username, "username", max_len=40)
+        display_name = check_text(display_name, "display_name", max_len=40)
+        if not roles:
+            raise ValidationError("roles", "required")
+        hashed = password_hash or auth.hash_password(password)
+        with self.store.transaction() as db:
+            if self.by_username(username):
+                raise ConflictError("duplicate", field="username", value=username)
+            cur = db.execute(
+                "INSERT INTO users (username, display_name, password_hash, created_at) VALUES (?,?,?,?)",
+                [username, display_name, hashed, self.store.now()],
+            )
+            user_id = cur.lastrowid
+            for role in sorted(roles):
+                db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", [user_id, Role(role).value])
+            self.store.audit(
+                user_id=acting_user_id,
+                entity="user",
+                entity_id=user_id,
+                action="create",
+                after={"username": username, "display_name": display_name, "roles": sorted(r.value for r in roles)},
+            )
+        return self.get(user_id)
+
+    def set_roles(self, user_id: int, roles: set[Role], *, acting_user_id: int | None) -> UserRecord:
+        if not roles:
+            raise ValidationError("roles", "required")
+        before = self.get(user_id)
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM user_roles WHERE user_id = ?", [user_id])
+            for role in sorted(roles):
+                db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", [user_id, role.value])
+            self.store.audit(
+                user_id=acting_user_id,
+                entity="user",
+                entity_id=user_id,
+                action="set_roles",
+                before=sorted(r.value for r in before.roles),
+                after=sorted(r.value for r in roles),
+            )
+        return self.get(user_id)
+
+    def set_active(self, user_id: int, active: bool, *, acting_user_id: int | None) -> None:
+        with self.store.transaction() as db:
+            db.execute("UPDATE users SET active = ? WHERE id = ?", [int(active), user_id])
+            self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_active", after=active)
+
+    def set_password(self, user_id: int, password: str, *, acting_user_id: int | None) -> None:
+        hashed = auth.hash_password(password)
+        with self.store.transaction() as db:
+            db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [hashed, user_id])
+            self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_password")
+
+    def authenticate(self, username: str, password: str) -> UserRecord:
+        """The user for these credentials, or IpguardError("login_failed")."""
+        rows = self.store.query("SELECT * FROM users WHERE username = ?", [username.strip()])
+        if not rows or not auth.verify_password(rows[0]["password_hash"], password):
+            raise IpguardError("login_failed")
+        if not rows[0]["active"]:
+            raise IpguardError("user_inactive")
+        return self._record(rows[0])

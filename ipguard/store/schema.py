@@ -1,0 +1,234 @@
+"""Numbered schema migrations, recorded in the database by sqlite-utils.
+
+Each step is a function registered on :data:`MIGRATIONS`; its name starts with
+its number. Applied steps are listed in ``_sqlite_migrations``; the number of
+known steps is also kept in ``PRAGMA user_version`` so that a file written by a
+newer ipguard is recognised and refused. Never edit a released step: add one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("ipguard")
+
+_STAGES = (
+    "'intake','screening','valuation','investigation','committee','intent_letter','bank_approval',"
+    "'contracts','pledge_registration','disbursement','in_force','released','defaulted','recovery',"
+    "'closed','declined','withdrawn'"
+)
+_IP_TYPES = "'invention_patent','utility_model','design_patent','trademark','software_copyright','copyright'"
+_ROLES = "'account_manager','risk_manager','committee_member','operations','admin'"
+
+
+def _script(db: Database, sql: str) -> None:
+    """Run several statements inside the migration's transaction.
+
+    ``executescript`` would COMMIT first, so statements run one by one.
+    """
+    for statement in sql.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    _script(
+        db,
+        f"""
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE user_roles (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ({_ROLES})),
+    PRIMARY KEY (user_id, role)
+);
+CREATE TABLE banks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    branch TEXT NOT NULL,
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    bank_share_bp INTEGER NOT NULL DEFAULT 0 CHECK (bank_share_bp BETWEEN 0 AND 10000),
+    reguarantor_name TEXT NOT NULL DEFAULT '',
+    reguarantor_share_bp INTEGER NOT NULL DEFAULT 0 CHECK (reguarantor_share_bp BETWEEN 0 AND 10000),
+    active INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (name, branch)
+);
+CREATE TABLE referrers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT '',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE companies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    uscc TEXT NOT NULL UNIQUE,
+    industry TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    founded_on TEXT,
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    small_micro INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE controllers (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL UNIQUE REFERENCES companies(id),
+    name TEXT NOT NULL,
+    resident_id TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE ip_assets (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    ip_type TEXT NOT NULL CHECK (ip_type IN ({_IP_TYPES})),
+    number TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    owners TEXT NOT NULL DEFAULT '',
+    sole_owner INTEGER NOT NULL DEFAULT 1,
+    filing_date TEXT,
+    grant_date TEXT,
+    expiry_date TEXT,
+    legal_status TEXT NOT NULL DEFAULT 'valid',
+    nice_class INTEGER CHECK (nice_class IS NULL OR nice_class BETWEEN 1 AND 45),
+    pledged INTEGER NOT NULL DEFAULT 0,
+    licensed INTEGER NOT NULL DEFAULT 0,
+    in_dispute INTEGER NOT NULL DEFAULT 0,
+    used_in_main_products INTEGER NOT NULL DEFAULT 0,
+    revenue_supported_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_supported_fen >= 0),
+    UNIQUE (ip_type, number),
+    CHECK (grant_date IS NULL OR filing_date IS NULL OR grant_date >= filing_date),
+    CHECK (expiry_date IS NULL OR grant_date IS NULL OR expiry_date >= grant_date)
+);
+CREATE INDEX ip_assets_company ON ip_assets(company_id);
+CREATE INDEX ip_assets_number ON ip_assets(number);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    case_no TEXT NOT NULL UNIQUE,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    product_code TEXT NOT NULL,
+    params_version TEXT NOT NULL,
+    bank_id INTEGER REFERENCES banks(id),
+    referrer_id INTEGER REFERENCES referrers(id),
+    recommendation_opinion TEXT NOT NULL DEFAULT '',
+    requested_amount_fen INTEGER NOT NULL CHECK (requested_amount_fen > 0),
+    term_months INTEGER NOT NULL CHECK (term_months BETWEEN 1 AND 120),
+    application_date TEXT NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ({_STAGES})),
+    account_manager_id INTEGER REFERENCES users(id),
+    risk_manager_id INTEGER REFERENCES users(id),
+    target_tags TEXT NOT NULL DEFAULT '[]',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    stage_changed_at TEXT NOT NULL
+);
+CREATE INDEX cases_stage ON cases(stage);
+CREATE INDEX cases_company ON cases(company_id);
+CREATE INDEX cases_application_date ON cases(application_date);
+CREATE INDEX cases_account_manager ON cases(account_manager_id);
+CREATE INDEX cases_bank ON cases(bank_id);
+CREATE TABLE financials (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    annual_sales_fen INTEGER NOT NULL CHECK (annual_sales_fen >= 0),
+    net_assets_last_year_fen INTEGER NOT NULL,
+    net_assets_current_fen INTEGER NOT NULL,
+    existing_bank_loans_fen INTEGER NOT NULL DEFAULT 0 CHECK (existing_bank_loans_fen >= 0),
+    company_credit_good INTEGER NOT NULL,
+    controller_credit_good INTEGER NOT NULL,
+    counter_guarantee INTEGER NOT NULL,
+    major_negative_info INTEGER NOT NULL,
+    negative_info_note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE case_assets (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    asset_id INTEGER NOT NULL REFERENCES ip_assets(id),
+    PRIMARY KEY (case_id, asset_id)
+);
+CREATE INDEX case_assets_asset ON case_assets(asset_id);
+CREATE TABLE checklist_items (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL,
+    required INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'received', 'missing')),
+    status_date TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (case_id, code)
+);
+CREATE TABLE stage_events (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    from_stage TEXT,
+    to_stage TEXT NOT NULL,
+    at TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_events_case ON stage_events(case_id);
+CREATE TABLE sequences (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE product_versions (
+    code TEXT NOT NULL,
+    version TEXT NOT NULL,
+    effective_date TEXT NOT NULL,
+    toml_text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES users(id),
+    PRIMARY KEY (code, version)
+);
+CREATE TABLE holiday_overrides (
+    day TEXT PRIMARY KEY,
+    is_workday INTEGER NOT NULL CHECK (is_workday IN (0, 1)),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER,
+    case_id INTEGER,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_case ON audit_log(case_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+""",
+    )
+
+
+def schema_version() -> int:
+    """The number of migrations this version of ipguard knows."""
+    return len(MIGRATIONS._migrations)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
