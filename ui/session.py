@@ -1,0 +1,39 @@
+"""The signed-in session every window and page receives.
+
+A page never opens the database itself: it asks the session for the store
+(bound to the UI thread) and for the signed-in user. Worker threads open
+their own store from ``session.db_path`` (SQLite connections are per thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ipguard.store import Store
+from ipguard.store.records import UserRecord
+
+
+class SessionSignals(QObject):
+    # Emitted after any write that changes a case (case id), so open views refresh.
+    case_changed = Signal(int)
+    # Emitted after settings/parties change (users, banks, referrers, parameters).
+    reference_data_changed = Signal()
+
+
+@dataclass
+class Session:
+    store: Store
+    user: UserRecord
+    lang: str = "zh"
+    signals: SessionSignals = field(default_factory=SessionSignals)
+
+    @property
+    def db_path(self) -> Path:
+        assert self.store.path is not None
+        return self.store.path
+
+    def refresh_user(self) -> None:
+        self.user = self.store.repos.users.get(self.user.id)
