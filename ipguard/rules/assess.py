@@ -1,0 +1,342 @@
+"""One applicant in, one explainable assessment out.
+
+:class:`Applicant` is read from the JSON of ``ipguard assess`` (see issue 3)::
+
+    {"company": {"name", "uscc", "annual_sales", "net_assets_last_year",
+                 "net_assets_current", "existing_bank_loans",
+                 "company_credit_good", "controller_credit_good",
+                 "counter_guarantee", "major_negative_info",
+                 "negative_info_note"?},
+     "requested_amount", "term_months", "application_date",
+     "justification"?, "target_tags"? (list of tag codes),
+     "ip_assets": [{"type", "number", "title"?, "sole_owner", "valid",
+                    "pledged", "in_dispute", "expiry_date",
+                    "used_in_main_products"?, "revenue_supported"?,
+                    "filing_date"?, "grant_date"?, "nice_class" (trademarks)}]}
+
+Amounts are decimal strings in yuan. :func:`assess` applies the product
+parameters; :class:`Assessment` carries every figure with its explanation and
+the parameter version, and round-trips through JSON (:meth:`Assessment.to_json`
+/ :meth:`Assessment.from_json`) so a stored assessment is shown again later
+exactly as it was, whatever the current parameters say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ipguard import messages
+from ipguard.domain import CreditFlags, Financials, IpAsset
+from ipguard.errors import ValidationError
+from ipguard.money import format_yuan, parse_yuan, yuan_str
+from ipguard.products import ProductParams, Regulation, load_regulation
+from ipguard.rules import loan_maturity
+from ipguard.rules.amount import AmountCandidate, chain_summary, guarantee_amount
+from ipguard.rules.criteria import JUSTIFY, RuleResult, evaluate, is_eligible
+from ipguard.rules.fees import FeeBreakdown, guarantee_fee
+from ipguard.rules.valuation import AssetValue, value_assets
+from ipguard.validators import check_date, check_int, check_text, check_uscc
+from ipguard.workdays import WorkCalendar
+
+_COMPANY_FIELDS = {
+    "annual_sales": ("年销售额", "annual sales"),
+    "net_assets_last_year": ("上年度净资产", "net assets last year"),
+    "net_assets_current": ("当期净资产", "net assets current period"),
+    "existing_bank_loans": ("现有银行贷款", "existing bank loans"),
+    "company_credit_good": ("企业信用记录良好", "company credit good"),
+    "controller_credit_good": ("实际控制人信用记录良好", "controller credit good"),
+    "counter_guarantee": ("愿意提供反担保", "willing to counter-guarantee"),
+    "major_negative_info": ("重大负面信息", "major negative information"),
+    "negative_info_note": ("负面信息说明", "negative information note"),
+    "uscc": ("统一社会信用代码", "unified social credit code"),
+}
+messages.register_fields(
+    {f"company.{k}": v for k, v in _COMPANY_FIELDS.items()}
+    | {
+        "company": ("企业信息", "company"),
+        "ip_assets": ("知识产权清单", "IP assets"),
+        "target_tags": ("目标客户标签", "target tags"),
+    }
+)
+messages.register(
+    {
+        "json_object": ("应为 JSON 对象（{{...}}）", "must be a JSON object ({{...}})"),
+        "json_list": ("应为 JSON 列表（[...]）", "must be a JSON list ([...])"),
+        "amount_positive": ("金额应大于0", "must be greater than 0"),
+    }
+)
+
+T = TypeVar("T")
+
+
+def _prefixed(prefix: str, build: Callable[[], T]) -> T:
+    """Run a domain constructor, putting ``prefix`` before the field it names on error."""
+    try:
+        return build()
+    except ValidationError as exc:
+        if exc.field and not exc.field.startswith(prefix):
+            raise ValidationError(f"{prefix}{exc.field}", exc.key, **exc.params) from None
+        raise
+
+
+def _mapping(value: object, field: str) -> Mapping[str, object]:
+    if value is None:
+        raise ValidationError(field, "required")
+    if not isinstance(value, Mapping):
+        raise ValidationError(field, "json_object")
+    return value
+
+
+@dataclass(frozen=True)
+class Applicant:
+    company_name: str
+    uscc: str
+    financials: Financials
+    credit: CreditFlags
+    requested_amount: int  # fen, > 0
+    term_months: int
+    application_date: dt.date
+    assets: tuple[IpAsset, ...]
+    justification: str | None = None
+    target_tags: tuple[str, ...] = ()
+
+    @property
+    def maturity_date(self) -> dt.date:
+        return loan_maturity(self.application_date, self.term_months)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Applicant:
+        """Validate the ``ipguard assess`` input; ValidationError names the field (``company.uscc``)."""
+        if not isinstance(data, Mapping):
+            raise ValidationError("applicant", "json_object")
+        company = _mapping(data.get("company"), "company")
+        name = check_text(company.get("name"), "company.name", max_len=100)
+        uscc = check_uscc(company.get("uscc"), "company.uscc")
+        financials = _prefixed("company.", lambda: Financials.from_input(company))
+        credit = _prefixed("company.", lambda: CreditFlags.from_input(company))
+        requested = parse_yuan(data.get("requested_amount"), "requested_amount")
+        if requested == 0:
+            raise ValidationError("requested_amount", "amount_positive")
+        term = check_int(data.get("term_months"), "term_months", low=1, high=120)
+        date = check_date(data.get("application_date"), "application_date")
+        assert date is not None
+        raw_assets = data.get("ip_assets")
+        if raw_assets is None:
+            raise ValidationError("ip_assets", "required")
+        if not isinstance(raw_assets, list):
+            raise ValidationError("ip_assets", "json_list")
+        assets = tuple(
+            IpAsset.from_input(_mapping(item, f"ip_assets[{i}]"), prefix=f"ip_assets[{i}].") for i, item in enumerate(raw_assets)
+        )
+        justification = check_text(data.get("justification"), "justification", max_len=2000, required=False) or None
+        tags = data.get("target_tags") or []
+        if not isinstance(tags, list):
+            raise ValidationError("target_tags", "json_list")
+        return cls(
+            company_name=name,
+            uscc=uscc,
+            financials=financials,
+            credit=credit,
+            requested_amount=requested,
+            term_months=term,
+            application_date=date,
+            assets=assets,
+            justification=justification,
+            target_tags=tuple(check_text(t, f"target_tags[{i}]", max_len=60) for i, t in enumerate(tags)),
+        )
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The outcome of the access criteria, value recognition, amount and fee — with every reason."""
+
+    eligible: bool
+    rules: tuple[RuleResult, ...]
+    asset_values: tuple[AssetValue, ...]
+    recognized_value: int  # fen, Σ recognized values of pledgeable assets
+    pledge_value: int  # fen, Σ value × pledge rate
+    guarantee_amount: int  # fen
+    amount_chain: tuple[AmountCandidate, ...]
+    amount_before_rounding: int
+    rounding_unit: int
+    fee: int  # fen
+    fee_breakdown: FeeBreakdown
+    product_code: str
+    product_name: str
+    params_version: str
+    company_name: str
+    uscc: str
+    requested_amount: int
+    term_months: int
+    application_date: dt.date
+    maturity_date: dt.date
+    justification: str | None = None
+    target_tags: tuple[str, ...] = ()
+    maturity_reminder_date: dt.date | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def bound_by(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.amount_chain if c.binding)
+
+    def rule(self, rule_id: str) -> RuleResult:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def explain(self) -> list[str]:
+        """The assessment as Chinese lines, for a report or the screen; uses only stored figures."""
+        verdict = "符合准入条件" if self.eligible else "不符合准入条件"
+        lines = [f"{self.company_name}（{self.uscc}）：{verdict}；产品参数 {self.product_name} {self.params_version}"]
+        marks = {"pass": "✓", "fail": "✗", "justify": "！"}
+        lines += [f"{marks.get(r.outcome, '?')} {r.label}：{r.reason}" for r in self.rules]
+        lines += [f"· {a.explanation}" for a in self.asset_values]
+        lines.append(f"认定价值合计 {format_yuan(self.recognized_value)}元")
+        for c in self.amount_chain:
+            figure = "—" if c.amount is None else f"{format_yuan(c.amount)}元"
+            lines.append(f"· {c.label}：{figure}（{c.explanation}）{'【约束】' if c.binding else ''}")
+        lines.append(chain_summary(self.amount_chain, self.amount_before_rounding, self.rounding_unit, self.guarantee_amount))
+        lines.append(f"担保费：{self.fee_breakdown.explanation}")
+        lines += [f"注意：{w}" for w in self.warnings]
+        return lines
+
+    def to_json(self) -> dict[str, object]:
+        """The ``ipguard assess`` output; amounts in yuan with two places."""
+        return {
+            "eligible": self.eligible,
+            "rules": [r.to_json() for r in self.rules],
+            "recognized_value": yuan_str(self.recognized_value),
+            "guarantee_amount": yuan_str(self.guarantee_amount),
+            "amount_chain": [c.to_json() for c in self.amount_chain],
+            "fee": yuan_str(self.fee),
+            "bound_by": list(self.bound_by),
+            "amount_before_rounding": yuan_str(self.amount_before_rounding),
+            "rounding_unit": yuan_str(self.rounding_unit),
+            "pledge_value": yuan_str(self.pledge_value),
+            "asset_values": [a.to_json() for a in self.asset_values],
+            "fee_breakdown": self.fee_breakdown.to_json(),
+            "product": self.product_code,
+            "product_name": self.product_name,
+            "params_version": self.params_version,
+            "company": {"name": self.company_name, "uscc": self.uscc},
+            "requested_amount": yuan_str(self.requested_amount),
+            "term_months": self.term_months,
+            "application_date": self.application_date.isoformat(),
+            "maturity_date": self.maturity_date.isoformat(),
+            "maturity_reminder_date": self.maturity_reminder_date.isoformat() if self.maturity_reminder_date else None,
+            "justification": self.justification,
+            "target_tags": list(self.target_tags),
+            "warnings": list(self.warnings),
+            "summary": self.explain(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Assessment:
+        """Rebuild a stored assessment from :meth:`to_json` output, without recomputing anything."""
+        reminder = data.get("maturity_reminder_date")
+        company = data.get("company") or {}
+        return cls(
+            eligible=bool(data["eligible"]),
+            rules=tuple(RuleResult.from_json(r) for r in data["rules"]),  # type: ignore[union-attr]
+            asset_values=tuple(AssetValue.from_json(a) for a in data.get("asset_values", ())),  # type: ignore[union-attr]
+            recognized_value=parse_yuan(data["recognized_value"], "recognized_value"),
+            pledge_value=parse_yuan(data.get("pledge_value", "0"), "pledge_value"),
+            guarantee_amount=parse_yuan(data["guarantee_amount"], "guarantee_amount"),
+            amount_chain=tuple(AmountCandidate.from_json(c) for c in data["amount_chain"]),  # type: ignore[union-attr]
+            amount_before_rounding=parse_yuan(data.get("amount_before_rounding", data["guarantee_amount"]), "amount"),
+            rounding_unit=parse_yuan(data.get("rounding_unit", "0"), "rounding_unit"),
+            fee=parse_yuan(data["fee"], "fee"),
+            fee_breakdown=FeeBreakdown.from_json(data["fee_breakdown"]),  # type: ignore[arg-type]
+            product_code=str(data.get("product", "")),
+            product_name=str(data.get("product_name", "")),
+            params_version=str(data.get("params_version", "")),
+            company_name=str(company.get("name", "")),  # type: ignore[union-attr]
+            uscc=str(company.get("uscc", "")),  # type: ignore[union-attr]
+            requested_amount=parse_yuan(data["requested_amount"], "requested_amount"),
+            term_months=int(data["term_months"]),  # type: ignore[arg-type]
+            application_date=dt.date.fromisoformat(str(data["application_date"])),
+            maturity_date=dt.date.fromisoformat(str(data["maturity_date"])),
+            justification=data.get("justification"),  # type: ignore[arg-type]
+            target_tags=tuple(str(t) for t in data.get("target_tags", ())),  # type: ignore[union-attr]
+            maturity_reminder_date=dt.date.fromisoformat(str(reminder)) if reminder else None,
+            warnings=tuple(str(w) for w in data.get("warnings", ())),  # type: ignore[union-attr]
+        )
+
+
+def assess(
+    applicant: Applicant,
+    product: ProductParams,
+    *,
+    regulation: Regulation | None = None,
+    guarantor_net_assets: int | None = None,
+    client_in_force: int = 0,
+    calendar: WorkCalendar | None = None,
+) -> Assessment:
+    """Apply the product's access criteria, value recognition, amount chain and fee to one applicant.
+
+    ``guarantor_net_assets`` (fen) enables the regulatory single-client limit,
+    less ``client_in_force`` (fen) already guaranteed for the same client.
+    ``calendar`` counts the maturity reminder date in working days.
+    """
+    calendar = calendar or WorkCalendar()
+    if guarantor_net_assets is not None and regulation is None:
+        regulation = load_regulation()
+    maturity = applicant.maturity_date
+    fin = applicant.financials
+    rules = evaluate(
+        fin, applicant.credit, applicant.assets, applicant.requested_amount, maturity, product, applicant.justification
+    )
+    eligible = is_eligible(rules)
+    values = value_assets(applicant.assets, maturity, product)
+    recognized = sum(v.value for v in values)
+    pledge_value = sum(v.pledge_value for v in values)
+    justified = any(r.outcome == JUSTIFY and r.justification for r in rules)
+    result = guarantee_amount(
+        applicant.requested_amount,
+        pledge_value,
+        fin,
+        product,
+        eligible=eligible,
+        justified_above_limit=justified,
+        regulation=regulation,
+        guarantor_net_assets=guarantor_net_assets,
+        client_in_force=client_in_force,
+    )
+    fee = guarantee_fee(result.amount, product.fees, applicant.application_date, applicant.term_months)
+    reminder = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
+    warnings: list[str] = []
+    unconfirmed = calendar.unconfirmed_years(reminder, maturity)
+    if unconfirmed:
+        years = "、".join(str(y) for y in unconfirmed)
+        warnings.append(f"{years}年的节假日安排尚未确认，到期提醒日按周一至周五推算")
+    known = {t.code for t in product.target_tags}
+    unknown = [t for t in applicant.target_tags if t not in known]
+    if unknown:
+        warnings.append(f"未知的目标客户标签：{'、'.join(unknown)}")
+    return Assessment(
+        eligible=eligible,
+        rules=rules,
+        asset_values=values,
+        recognized_value=recognized,
+        pledge_value=pledge_value,
+        guarantee_amount=result.amount,
+        amount_chain=result.candidates,
+        amount_before_rounding=result.least,
+        rounding_unit=result.rounding_unit,
+        fee=fee.fee,
+        fee_breakdown=fee,
+        product_code=product.code,
+        product_name=product.name,
+        params_version=product.version,
+        company_name=applicant.company_name,
+        uscc=applicant.uscc,
+        requested_amount=applicant.requested_amount,
+        term_months=applicant.term_months,
+        application_date=applicant.application_date,
+        maturity_date=maturity,
+        justification=applicant.justification,
+        target_tags=applicant.target_tags,
+        maturity_reminder_date=reminder,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,209 @@
+"""IP value recognition (价值认定): the guarantee company's own, explainable standard.
+
+The model (parameters in ``[valuation]`` of the product TOML)::
+
+    value  = base_value[type] × score            (rounded down to the fen)
+    score  = Σ weight[f] × s[f]                  (weights sum to 1, each s in [0, 1])
+
+with four factor scores ``s``:
+
+- ``remaining_term``: protection left after the loan's maturity, in days,
+  divided by ``remaining_term_full_years[type]`` × 365, capped at 1;
+- ``legal_stability``: ``legal_stability[type]`` — an examined invention patent
+  is firmer than a utility model or a registration-only copyright (only valid
+  assets get here; invalid ones are not pledgeable);
+- ``main_products``: 1 when used in the company's main products, else
+  ``main_products_no_score``;
+- ``revenue``: the yearly revenue the asset supports / ``revenue_full_score``,
+  capped at 1.
+
+Every factor score is rounded *down* to four places, so the value is monotone:
+more remaining term, more revenue, use in main products or a firmer type never
+lowers it. An asset that cannot be pledged (see
+:func:`ipguard.rules.criteria.pledge_obstacles`) is recognized at 0 with the
+reasons. The pledge value is the recognized value × the type's pledge rate
+(``[amount.pledge_rates]``), rounded down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from ipguard.domain import IpAsset, IpType
+from ipguard.money import format_yuan, mul_ratio_down, parse_yuan, yuan_str
+from ipguard.products import ProductParams
+from ipguard.rules.criteria import effective_expiry, pledge_obstacles
+
+FACTOR_LABELS = {
+    "remaining_term": "剩余保护期",
+    "legal_stability": "法律稳定性",
+    "main_products": "用于主营产品",
+    "revenue": "支撑收入",
+}
+_PLACES = Decimal("0.0001")
+_DAYS_PER_YEAR = 365
+
+
+@dataclass(frozen=True)
+class FactorScore:
+    code: str
+    weight: Decimal
+    score: Decimal  # in [0, 1]
+    detail: str  # Chinese, how the score was found
+
+    @property
+    def label(self) -> str:
+        return FACTOR_LABELS.get(self.code, self.code)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "label": self.label,
+            "weight": str(self.weight),
+            "score": str(self.score),
+            "detail": self.detail,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> FactorScore:
+        return cls(str(data["code"]), Decimal(str(data["weight"])), Decimal(str(data["score"])), str(data.get("detail", "")))
+
+
+@dataclass(frozen=True)
+class AssetValue:
+    """One asset's recognized value with its breakdown."""
+
+    index: int
+    ip_type: str
+    number: str
+    title: str
+    pledgeable: bool
+    obstacles: tuple[str, ...]  # why it cannot be pledged; empty when it can
+    expiry_date: dt.date | None
+    expiry_derived: bool
+    base_value: int  # fen
+    factors: tuple[FactorScore, ...]
+    score: Decimal
+    value: int  # fen, the recognized value
+    pledge_rate: Decimal
+    pledge_value: int  # fen, value × pledge rate
+
+    @property
+    def explanation(self) -> str:
+        """One Chinese line: how the value was reached, or why it is 0."""
+        name = f"{IpType(self.ip_type).label} {self.number}"
+        if not self.pledgeable:
+            return f"{name}：不可质押（{'；'.join(self.obstacles)}），认定价值 0.00元"
+        parts = "＋".join(f"{f.label}{f.weight}×{f.score}" for f in self.factors)
+        return (
+            f"{name}：基准价值 {format_yuan(self.base_value)}元 × 评分 {self.score}（{parts}）"
+            f" = {format_yuan(self.value)}元；质押率 {self.pledge_rate} → {format_yuan(self.pledge_value)}元"
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "type": self.ip_type,
+            "number": self.number,
+            "title": self.title,
+            "pledgeable": self.pledgeable,
+            "obstacles": list(self.obstacles),
+            "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
+            "expiry_derived": self.expiry_derived,
+            "base_value": yuan_str(self.base_value),
+            "factors": [f.to_json() for f in self.factors],
+            "score": str(self.score),
+            "value": yuan_str(self.value),
+            "pledge_rate": str(self.pledge_rate),
+            "pledge_value": yuan_str(self.pledge_value),
+            "explanation": self.explanation,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> AssetValue:
+        expiry = data.get("expiry_date")
+        return cls(
+            index=int(data["index"]),  # type: ignore[arg-type]
+            ip_type=str(data["type"]),
+            number=str(data["number"]),
+            title=str(data.get("title", "")),
+            pledgeable=bool(data["pledgeable"]),
+            obstacles=tuple(str(o) for o in data.get("obstacles", ())),  # type: ignore[union-attr]
+            expiry_date=dt.date.fromisoformat(str(expiry)) if expiry else None,
+            expiry_derived=bool(data.get("expiry_derived", False)),
+            base_value=parse_yuan(data["base_value"], "base_value"),
+            factors=tuple(FactorScore.from_json(f) for f in data.get("factors", ())),  # type: ignore[union-attr]
+            score=Decimal(str(data["score"])),
+            value=parse_yuan(data["value"], "value"),
+            pledge_rate=Decimal(str(data["pledge_rate"])),
+            pledge_value=parse_yuan(data["pledge_value"], "pledge_value"),
+        )
+
+
+def _cap(ratio: Decimal) -> Decimal:
+    return min(ratio, Decimal(1)).quantize(_PLACES, rounding=ROUND_DOWN)
+
+
+def factor_scores(asset: IpAsset, expiry: dt.date, maturity: dt.date, product: ProductParams) -> tuple[FactorScore, ...]:
+    """The four scored factors of a pledgeable asset."""
+    params = product.valuation
+    kind = asset.ip_type.value
+    w = params.weights
+    remaining_days = max((expiry - maturity).days, 0)
+    full_years = params.remaining_term_full_years[kind]
+    term = _cap(Decimal(remaining_days) / Decimal(full_years * _DAYS_PER_YEAR))
+    stability = _cap(params.legal_stability[kind])
+    main = _cap(Decimal(1)) if asset.used_in_main_products else _cap(params.main_products_no_score)
+    revenue = _cap(Decimal(asset.revenue_supported) / Decimal(params.revenue_full_score))
+    return (
+        FactorScore("remaining_term", w["remaining_term"], term, f"贷款到期后剩余 {remaining_days} 天，满分需 {full_years} 年"),
+        FactorScore("legal_stability", w["legal_stability"], stability, f"{asset.ip_type.label}的法律稳定性"),
+        FactorScore(
+            "main_products", w["main_products"], main, "用于主营产品" if asset.used_in_main_products else "未用于主营产品"
+        ),
+        FactorScore(
+            "revenue",
+            w["revenue"],
+            revenue,
+            f"支撑年收入 {format_yuan(asset.revenue_supported)}元，满分需 {format_yuan(params.revenue_full_score)}元",
+        ),
+    )
+
+
+def value_asset(asset: IpAsset, index: int, maturity: dt.date, product: ProductParams) -> AssetValue:
+    """The recognized value of one asset for a loan maturing on ``maturity``."""
+    kind = asset.ip_type.value
+    expiry, derived = effective_expiry(asset, product)
+    obstacles = pledge_obstacles(asset, maturity, product)
+    base = product.valuation.base_values[kind]
+    rate = product.amount.pledge_rates[kind]
+    if obstacles or expiry is None:
+        return AssetValue(
+            index, kind, asset.number, asset.title, False, obstacles, expiry, derived, base, (), Decimal(0), 0, rate, 0
+        )
+    factors = factor_scores(asset, expiry, maturity, product)
+    score = sum((f.weight * f.score for f in factors), Decimal(0))
+    value = mul_ratio_down(base, score)
+    return AssetValue(
+        index,
+        kind,
+        asset.number,
+        asset.title,
+        True,
+        (),
+        expiry,
+        derived,
+        base,
+        factors,
+        score,
+        value,
+        rate,
+        mul_ratio_down(value, rate),
+    )
+
+
+def value_assets(assets: Sequence[IpAsset], maturity: dt.date, product: ProductParams) -> tuple[AssetValue, ...]:
+    return tuple(value_asset(a, i, maturity, product) for i, a in enumerate(assets))
