@@ -1,0 +1,368 @@
+"""Page template, styles and the blocks the four documents share.
+
+A4 with the margins of Chinese official documents (GB/T 9704: top 37 mm,
+left 28 mm, right 26 mm, bottom 35 mm). The first page carries the
+letterhead (company name in red, document number, red rule); later pages a
+small running header; every page of a multi-page document the footer
+"第 1 页 共 N 页". Output is deterministic (``invariant=1``) so a reprint of
+the same data is byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table
+from reportlab.platypus.flowables import HRFlowable
+
+from ipguard.documents.cjkwrap import CJKParagraph
+from ipguard.documents.fonts import FontChoice
+from ipguard.documents.models import Letterhead
+from ipguard.money import format_yuan, uppercase_rmb
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_TOP = 37 * mm
+MARGIN_LEFT = 28 * mm
+MARGIN_RIGHT = 26 * mm
+MARGIN_BOTTOM = 35 * mm
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+SEAL_RED = colors.HexColor("#C8161D")
+RULE_GREY = colors.HexColor("#808080")
+HEADER_FILL = colors.HexColor("#EDEDED")
+
+BODY_SIZE = 12  # 小四
+BODY_LEADING = 21
+CELL_SIZE = 10.5  # 五号
+CELL_LEADING = 14.5
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def esc(text: object) -> str:
+    """User text made safe for reportlab's paragraph markup."""
+    return escape(str(text))
+
+
+def date_text(value: dt.date | None, *, blank: str = "　　　　年　　月　　日") -> str:
+    """2026年11月22日; a blank to fill in by hand when there is no date."""
+    if value is None:
+        return blank
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def amount_text(fen: int) -> str:
+    """Figures and uppercase: 3,000,000.00元（人民币叁佰万元整）."""
+    return f"{format_yuan(fen)}元（{uppercase_rmb(fen)}）"
+
+
+def term_text(months: int) -> str:
+    return f"{months}个月"
+
+
+# ---------------------------------------------------------------- styles
+
+
+@dataclass(frozen=True)
+class Styles:
+    company: ParagraphStyle
+    doc_no: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    addressee: ParagraphStyle
+    body: ParagraphStyle
+    plain: ParagraphStyle
+    heading: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+    sign: ParagraphStyle
+    note: ParagraphStyle
+
+
+@lru_cache(maxsize=8)
+def make_styles(font_name: str, heading_name: str) -> Styles:
+    """Paragraph styles for a registered font (cached per font)."""
+
+    def style(name: str, **kw) -> ParagraphStyle:
+        kw.setdefault("fontName", font_name)
+        kw.setdefault("fontSize", BODY_SIZE)
+        kw.setdefault("leading", BODY_LEADING)
+        return ParagraphStyle(name, wordWrap="CJK", **kw)
+
+    cell = dict(fontSize=CELL_SIZE, leading=CELL_LEADING)
+    return Styles(
+        company=style("company", fontName=heading_name, fontSize=22, leading=30, alignment=TA_CENTER, textColor=SEAL_RED),
+        doc_no=style("doc_no", alignment=TA_CENTER, spaceBefore=6),
+        title=style("title", fontName=heading_name, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=10, spaceAfter=10),
+        subtitle=style("subtitle", alignment=TA_CENTER, spaceAfter=10),
+        addressee=style("addressee", spaceAfter=2),
+        body=style("body", firstLineIndent=2 * BODY_SIZE, alignment=TA_LEFT),
+        plain=style("plain"),
+        heading=style("heading", fontName=heading_name, fontSize=13, leading=22, spaceBefore=8, spaceAfter=4),
+        cell=style("cell", **cell),
+        cell_center=style("cell_center", alignment=TA_CENTER, **cell),
+        cell_right=style("cell_right", alignment=TA_RIGHT, **cell),
+        cell_head=style("cell_head", fontName=heading_name, alignment=TA_CENTER, **cell),
+        sign=style("sign", alignment=TA_CENTER),
+        note=style("note", fontSize=9, leading=13, textColor=colors.HexColor("#404040")),
+    )
+
+
+def styles_for(font: FontChoice) -> Styles:
+    return make_styles(font.name, font.heading_name)
+
+
+def para(text: str, style: ParagraphStyle) -> CJKParagraph:
+    """A paragraph of already-escaped markup."""
+    return CJKParagraph(text, style)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def letterhead_block(letterhead: Letterhead, doc_no: str, st: Styles) -> list[Flowable]:
+    """Company name in red, the document number, then the red rule (版头)."""
+    return [
+        para(esc(letterhead.company_name), st.company),
+        para(esc(doc_no), st.doc_no),
+        Spacer(1, 2),
+        HRFlowable(width="100%", thickness=1.6, color=SEAL_RED, spaceBefore=2, spaceAfter=1),
+        HRFlowable(width="100%", thickness=0.5, color=SEAL_RED, spaceBefore=0, spaceAfter=6),
+    ]
+
+
+def title(text: str, st: Styles) -> CJKParagraph:
+    return para(esc(text), st.title)
+
+
+def section(text: str, st: Styles) -> list[Flowable]:
+    """A section heading that never ends a page alone (a page break when less than ~6 lines remain)."""
+    return [CondPageBreak(6 * BODY_LEADING + 20), para(esc(text), st.heading)]
+
+
+def owners_column_needed(owners: Sequence[str], holder: str) -> bool:
+    """An owner column is only worth its width when some asset is not the borrower's."""
+    return any(owner.strip() != holder.strip() for owner in owners)
+
+
+class GridTable(Table):
+    """A table that, when split over pages, leaves at least two body rows on each side (no widows)."""
+
+    MIN_ROWS = 2
+
+    def split(self, availWidth, availHeight):  # reportlab's names
+        height = availHeight
+        for _ in range(12):
+            parts = super().split(availWidth, height)
+            if len(parts) != 2:
+                return parts
+            head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+            first, second = (len(p._cellvalues) - head for p in parts)
+            if first < self.MIN_ROWS:
+                return []  # not enough room: the whole table moves to the next page
+            if second >= self.MIN_ROWS:
+                return parts
+            height -= 12  # leave more rows for the next page
+        return []
+
+
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    st: Styles,
+    *,
+    align: str = "",
+    total_row: bool = False,
+) -> Table:
+    """A ruled table; ``widths`` are shares of the text width, ``align`` one letter per column (l/c/r).
+
+    Cells may be strings (escaped here) or ready flowables.
+    """
+    scale = TEXT_WIDTH / sum(widths)
+    col_widths = [w * scale for w in widths]
+    align = align.ljust(len(widths), "l")
+    cell_styles = {"l": st.cell, "c": st.cell_center, "r": st.cell_right}
+    data: list[list[object]] = [[para(esc(h), st.cell_head) for h in header]]
+    for row in rows:
+        data.append(
+            [c if isinstance(c, Flowable) else para(esc(c), cell_styles[align[i]]) for i, c in enumerate(row)]
+        )
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if total_row:
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), HEADER_FILL))
+    return GridTable(data, colWidths=col_widths, repeatRows=1, style=commands, hAlign="CENTER")
+
+
+def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, wide: Sequence[str] = ()) -> Table:
+    """Label/value grid, ``columns`` pairs per row; labels in ``wide`` take a full row."""
+    label_w, value_w = 0.17, 0.5 / columns * 2 - 0.17
+    col_widths = [w * TEXT_WIDTH for w in ([label_w, value_w] * columns)]
+    data: list[list[object]] = []
+    spans: list[tuple] = []
+    row: list[object] = []
+
+    def flush() -> None:
+        nonlocal row
+        if row:
+            row.extend([""] * (2 * columns - len(row)))
+            data.append(row)
+            row = []
+
+    for label, value in pairs:
+        cells = [para(esc(label), st.cell_head), para(esc(value), st.cell)]
+        if label in wide:
+            flush()
+            data.append(cells + [""] * (2 * columns - 2))
+            spans.append(("SPAN", (1, len(data) - 1), (-1, len(data) - 1)))
+        else:
+            row.extend(cells)
+            if len(row) == 2 * columns:
+                flush()
+    flush()
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        *[("BACKGROUND", (c, 0), (c, -1), HEADER_FILL) for c in range(0, 2 * columns, 2)],
+        *spans,
+    ]
+    return Table(data, colWidths=col_widths, style=commands, hAlign="CENTER")
+
+
+def closing(last: Sequence[Flowable], signature: Flowable) -> Flowable:
+    """The last paragraphs kept on the page of the signature, so the seal never stands alone on a page."""
+    inner = list(signature._content) if isinstance(signature, KeepTogether) else [signature]
+    return KeepTogether([*last, *inner])
+
+
+def signature_block(
+    letterhead: Letterhead, when: dt.date | None, st: Styles, *, with_signatory: bool = True, issuer: str | None = None
+) -> Flowable:
+    """Issuer (the company, or ``issuer`` markup) with the seal note, signatory line and date, set to the right (落款)."""
+    lines = [f"{issuer if issuer is not None else esc(letterhead.company_name)}{esc(letterhead.seal_text)}"]
+    if with_signatory:
+        lines.append(f"{esc(letterhead.signatory_title)}（签字）：{esc(letterhead.signatory)}")
+    lines.append(date_text(when))
+    longest = max(stringWidth(text, st.sign.fontName, st.sign.fontSize) for text in lines)
+    block_width = min(TEXT_WIDTH, max(TEXT_WIDTH * 0.5, longest + 24))
+    table = Table(
+        [[para(text, st.sign)] for text in lines],
+        colWidths=[block_width],
+        hAlign="RIGHT",
+        style=[("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)],
+    )
+    # Room above for the seal, kept with the block so it never sits alone at a page top.
+    return KeepTogether([Spacer(1, 28), table])
+
+
+def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = "", contact_phone: str = "") -> list[Flowable]:
+    """A thin rule and the company address / telephone / contact person under the letter."""
+    first = f"地址：{esc(letterhead.address)}"
+    if letterhead.postcode:
+        first += f"（邮编：{esc(letterhead.postcode)}）"
+    second = [f"电话：{letterhead.telephone}"]
+    if letterhead.fax:
+        second.append(f"传真：{letterhead.fax}")
+    if contact_name or contact_phone:
+        second.append(f"经办人：{contact_name} {contact_phone}".strip())
+    widths = [stringWidth(text, st.note.fontName, st.note.fontSize) + 24 for text in second]
+    return [
+        CondPageBreak(40),
+        Spacer(1, 14),
+        HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceAfter=3),
+        para(first, st.note),
+        Table([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
+              style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                     ("TOPPADDING", (0, 0), (-1, -1), 0)]),
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- page template and build
+
+
+def _numbered_canvas_class(font: FontChoice, running_header: str):
+    """A canvas that defers pages so the footer can say how many there are."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict] = []
+
+        def showPage(self):  # reportlab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            page = self._pageNumber
+            self.saveState()
+            if total > 1:
+                self.setFont(font.name, 10.5)
+                self.setFillColor(colors.black)
+                self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 14 * mm, f"第 {page} 页 共 {total} 页")
+            if page > 1 and running_header:
+                y = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
+                self.setFont(font.name, 9)
+                self.setFillColor(RULE_GREY)
+                self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y + 2, running_header)
+                self.setStrokeColor(RULE_GREY)
+                self.setLineWidth(0.4)
+                self.line(MARGIN_LEFT, y, PAGE_WIDTH - MARGIN_RIGHT, y)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list[Flowable], font: FontChoice, *, title_text: str, author: str, running_header: str = "") -> bytes:
+    """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic)."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title_text,
+        author=author,
+        creator="ipguard",
+        producer="ipguard",
+        subject=title_text,
+        invariant=1,
+    )
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=_numbered_canvas_class(font, running_header))
+    return buffer.getvalue()
