@@ -41,7 +41,7 @@ def test_eligible_applicant(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert all({"name", "amount", "explanation"} <= set(c) for c in data["amount_chain"])
     assert data["params_version"] == "2026.1"
     assert "上海某某科技有限公司" in out  # ensure_ascii=False
-    assert out.startswith("{\n  \"eligible\"")  # indent 2
+    assert out.startswith('{\n  "eligible"')  # indent 2
 
 
 def test_issue_example_is_not_eligible_but_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

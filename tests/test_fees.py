@@ -56,7 +56,9 @@ def test_assessment_fee_follows_parameters() -> None:
     assert result.guarantee_amount == 1_000_000_00
     assert result.fee == 10_000_00
     assert result.to_json()["fee"] == "10000.00"
-    monthly = parse_product(product.raw_text.replace('basis = "days"', 'basis = "months"').replace('annual_rate = "0.01"', 'annual_rate = "0.012"'))
+    monthly = parse_product(
+        product.raw_text.replace('basis = "days"', 'basis = "months"').replace('annual_rate = "0.01"', 'annual_rate = "0.012"')
+    )
     result = assess(Applicant.from_json(applicant(term_months=6)), monthly)
     assert result.fee == 6_000_00  # 1,000,000 × 1.2% × 6/12
     assert result.fee_breakdown.basis == "months"
