@@ -201,13 +201,13 @@ def _decimal(table: Mapping[str, object], key: str, prefix: str = "", *, high: D
     value = _get(table, key, prefix)
     field = _path(prefix, key)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ValidationError(field, "param_type", expected="小数（如 \"0.40\"）", value=str(value)[:40])
+        raise ValidationError(field, "param_type", expected='小数（如 "0.40"）', value=str(value)[:40])
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValidationError(field, "param_type", expected="小数（如 \"0.40\"）", value=str(value)[:40]) from None
+        raise ValidationError(field, "param_type", expected='小数（如 "0.40"）', value=str(value)[:40]) from None
     if not number.is_finite():
-        raise ValidationError(field, "param_type", expected="小数（如 \"0.40\"）", value=str(value)[:40])
+        raise ValidationError(field, "param_type", expected='小数（如 "0.40"）', value=str(value)[:40])
     if number < 0:
         raise ValidationError(field, "param_negative", value=value)
     if high is not None and number > high:
@@ -355,8 +355,11 @@ def parse_product(text: str, source: str = "") -> ProductParams:
     """Parse and validate product parameters; ValidationError(field=<key path>) when malformed."""
     data = _toml(text, source)
     checklist = tuple(
-        ChecklistItem(code=_str(item, "code", f"checklist[{i}]"), label=_str(item, "label", f"checklist[{i}]"),
-                      required=_bool(item, "required", f"checklist[{i}]"))
+        ChecklistItem(
+            code=_str(item, "code", f"checklist[{i}]"),
+            label=_str(item, "label", f"checklist[{i}]"),
+            required=_bool(item, "required", f"checklist[{i}]"),
+        )
         for i, item in enumerate(_array(data, "checklist"))
     )
     tags = tuple(

@@ -193,3 +193,26 @@ def test_stored_assessment_explains_itself_after_the_parameters_change() -> None
     assert again == Assessment.from_json(old.to_json())
     assert again.eligible and again.guarantee_amount == old.guarantee_amount
     assert again.rule("annual_sales").threshold == "2000000.00"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    sales=st.integers(min_value=0, max_value=20_000_000),
+    existing=st.integers(min_value=0, max_value=5_000_000),
+    requested=st.integers(min_value=1, max_value=12_000_000),
+    justified=st.booleans(),
+)
+def test_assess_end_to_end_properties(sales: int, existing: int, requested: int, justified: bool) -> None:
+    data = applicant(
+        company={"annual_sales": str(sales), "existing_bank_loans": str(existing)},
+        requested_amount=str(requested),
+        justification="风控经理书面说明" if justified else None,
+    )
+    result = assess(Applicant.from_json(data), PRODUCT)
+    amount = result.guarantee_amount
+    assert 0 <= amount <= result.requested_amount
+    assert amount <= result.pledge_value
+    if amount:
+        assert result.eligible
+        assert Decimal(existing * 100 + amount) <= PRODUCT.access.loan_to_sales_limit * sales * 100
+    assert Assessment.from_json(result.to_json()) == result
