@@ -139,6 +139,18 @@ class CJKParagraph(Paragraph):
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return cjk_frag_split(self.frags, maxWidths, auto_leading not in ("", "off"))
 
+    def _get_split_blParaFunc(self):  # reportlab's hook for splitting over pages
+        # reportlab's own function joins the lines of each part with a space
+        # (right for Western text) which would put stray spaces into Chinese.
+        if getattr(self.blPara, "kind", 0) == 1:
+            return _join_cjk_lines
+        return super()._get_split_blParaFunc()
+
+
+def _join_cjk_lines(bl_para, start: int, stop: int) -> list:
+    """The frags of lines ``start:stop`` of a broken paragraph, joined as they were (no added spaces)."""
+    return [word for line in bl_para.lines[start:stop] for word in line.words]
+
 
 def line_texts(paragraph: Paragraph) -> list[str]:
     """The text of each wrapped line of a paragraph (after ``wrap``), for checks and tests."""

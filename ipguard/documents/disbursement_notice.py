@@ -79,8 +79,8 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
         closing(
             [para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body), para("特此通知。", st.body)],
             signature_block(letterhead, doc.issue_date, st),
+            contact_footer(letterhead, st, contact_name=doc.contact_name, contact_phone=doc.contact_phone),
         ),
-        *contact_footer(letterhead, st, contact_name=doc.contact_name, contact_phone=doc.contact_phone),
     ]
     return flow
 

@@ -86,14 +86,14 @@ def story(doc: IntentLetter, letterhead: Letterhead, font: FontChoice) -> list[F
         closing(
             [
                 para(
-                    "六、本函仅为我公司的担保意向，不构成对贵行的担保承诺；我公司的担保责任以双方另行签订的保证合同约定为准。",
+                    "六、本函不构成担保承诺，我公司的担保责任以另行签订的保证合同为准。",
                     st.body,
                 ),
                 para("特此函告。", st.body),
             ],
             signature_block(letterhead, doc.issue_date, st),
+            contact_footer(letterhead, st, contact_name=doc.contact_name, contact_phone=doc.contact_phone),
         ),
-        *contact_footer(letterhead, st, contact_name=doc.contact_name, contact_phone=doc.contact_phone),
     ]
     return body
 

@@ -44,7 +44,7 @@ RULE_GREY = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#EDEDED")
 
 BODY_SIZE = 12  # 小四
-BODY_LEADING = 21
+BODY_LEADING = 20
 CELL_SIZE = 10.5  # 五号
 CELL_LEADING = 14.5
 
@@ -106,9 +106,9 @@ def make_styles(font_name: str, heading_name: str) -> Styles:
 
     cell = dict(fontSize=CELL_SIZE, leading=CELL_LEADING)
     return Styles(
-        company=style("company", fontName=heading_name, fontSize=22, leading=30, alignment=TA_CENTER, textColor=SEAL_RED),
-        doc_no=style("doc_no", alignment=TA_CENTER, spaceBefore=6),
-        title=style("title", fontName=heading_name, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=10, spaceAfter=10),
+        company=style("company", fontName=heading_name, fontSize=22, leading=28, alignment=TA_CENTER, textColor=SEAL_RED),
+        doc_no=style("doc_no", alignment=TA_CENTER, spaceBefore=4),
+        title=style("title", fontName=heading_name, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=8, spaceAfter=8),
         subtitle=style("subtitle", alignment=TA_CENTER, spaceAfter=10),
         addressee=style("addressee", spaceAfter=2),
         body=style("body", firstLineIndent=2 * BODY_SIZE, alignment=TA_LEFT),
@@ -140,7 +140,6 @@ def letterhead_block(letterhead: Letterhead, doc_no: str, st: Styles) -> list[Fl
     return [
         para(esc(letterhead.company_name), st.company),
         para(esc(doc_no), st.doc_no),
-        Spacer(1, 2),
         HRFlowable(width="100%", thickness=1.6, color=SEAL_RED, spaceBefore=2, spaceAfter=1),
         HRFlowable(width="100%", thickness=0.5, color=SEAL_RED, spaceBefore=0, spaceAfter=6),
     ]
@@ -254,10 +253,10 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
     return Table(data, colWidths=col_widths, style=commands, hAlign="CENTER")
 
 
-def closing(last: Sequence[Flowable], signature: Flowable) -> Flowable:
-    """The last paragraphs kept on the page of the signature, so the seal never stands alone on a page."""
+def closing(last: Sequence[Flowable], signature: Flowable, footer: Sequence[Flowable] = ()) -> Flowable:
+    """The last paragraphs, the signature and the footer kept on one page, so the seal never stands alone."""
     inner = list(signature._content) if isinstance(signature, KeepTogether) else [signature]
-    return KeepTogether([*last, *inner])
+    return KeepTogether([*last, *inner, *footer])
 
 
 def signature_block(
@@ -274,10 +273,10 @@ def signature_block(
         [[para(text, st.sign)] for text in lines],
         colWidths=[block_width],
         hAlign="RIGHT",
-        style=[("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)],
+        style=[("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
     )
     # Room above for the seal, kept with the block so it never sits alone at a page top.
-    return KeepTogether([Spacer(1, 28), table])
+    return KeepTogether([Spacer(1, 12), table])
 
 
 def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = "", contact_phone: str = "") -> list[Flowable]:
@@ -292,8 +291,7 @@ def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = ""
         second.append(f"经办人：{contact_name} {contact_phone}".strip())
     widths = [stringWidth(text, st.note.fontName, st.note.fontSize) + 24 for text in second]
     return [
-        CondPageBreak(40),
-        Spacer(1, 14),
+        Spacer(1, 10),
         HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceAfter=3),
         para(first, st.note),
         Table([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
