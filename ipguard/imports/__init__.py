@@ -1,0 +1,1 @@
+"""Importers of user-supplied files (spreadsheets) into validated domain objects."""
