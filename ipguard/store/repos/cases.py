@@ -241,11 +241,10 @@ class CaseRepo:
         where, params = self._where(f)
         order = SORT_COLUMNS.get(f.sort_key, "c.application_date")
         direction = "DESC" if f.descending else "ASC"
-        guarantee = self._guarantee_expr()
         rows = self.store.query(
             "SELECT c.id, c.case_no, co.name AS company_name, co.uscc, c.stage, COALESCE(b.name || b.branch, '') AS bank,"
             " COALESCE(u.display_name, '') AS account_manager, c.product_code, c.requested_amount_fen,"
-            f" {guarantee} AS guarantee_amount_fen, c.application_date, c.updated_at"
+            " c.guarantee_amount_fen, c.application_date, c.updated_at"
             " FROM cases c JOIN companies co ON co.id = c.company_id LEFT JOIN banks b ON b.id = c.bank_id"
             f" LEFT JOIN users u ON u.id = c.account_manager_id{where}"
             f" ORDER BY {order} {direction}, c.id {direction} LIMIT ? OFFSET ?",
@@ -269,10 +268,6 @@ class CaseRepo:
             if len(rows) < batch:
                 return
             offset += batch
-
-    def _guarantee_expr(self) -> str:
-        cols = {r["name"] for r in self.store.query("PRAGMA table_info(cases)")}
-        return "c.guarantee_amount_fen" if "guarantee_amount_fen" in cols else "NULL"
 
     def target_tags_json(self, tags: Iterable[str]) -> str:
         return json.dumps(sorted(set(tags)), ensure_ascii=False)

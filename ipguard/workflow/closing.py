@@ -1,0 +1,222 @@
+"""Pledge registration, the disbursement notice, and the loan's start.
+
+Before anyone files a pledge, :func:`pledge_warnings` lists what CNIPA (专利权
+质押登记办法, 2021) would refuse. The disbursement notice is issued only when
+every pledged asset is registered with its certificate received and every
+item of the disbursement checklist (including committee conditions) is
+confirmed. The loan may not exceed the bank's approval or the guarantee amount.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from ipguard import catalog, messages
+from ipguard.domain import LegalStatus, Role, Stage
+from ipguard.errors import ValidationError, WorkflowError
+from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules.fees import compute_fee
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.validators import check_date, check_text
+from ipguard.workflow.bank import DESK, _archive, contracts
+from ipguard.workflow.common import case_action, doc_number, move, record
+
+messages.register(
+    {
+        "unregistered_assets": ("尚未完成质押登记（或未收到登记通知书）：{assets}", "pledge not registered (or certificate not received): {assets}"),
+        "checks_open": ("放款条件尚未确认：{items}", "disbursement conditions not yet confirmed: {items}"),
+        "unknown_check": ("没有放款条件“{code}”", "no disbursement condition “{code}”"),
+        "loan_contract_missing": ("尚未登记借款合同", "the loan contract is not recorded yet"),
+        "maturity_before_start": ("到期日必须晚于起始日", "maturity must be after the start date"),
+        "asset_not_pledged_here": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
+    }
+)
+
+STANDARD_CHECKS = (
+    ("registration_docs", "知识产权质押登记已办妥，登记通知书已收到"),
+    ("legal_texts", "保证合同、反担保合同、质押合同等法律文本已确认"),
+)
+
+
+def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
+    """(asset number, warning) pairs: reasons a registry would refuse the pledge."""
+    case = store.repos.cases.get(case_id)
+    company = store.repos.companies.get(case.company_id)
+    maturity = _add_months(case.application_date, case.term_months)
+    warnings: list[tuple[str, str]] = []
+    for a in store.repos.cases.assets(case_id):
+        if a.owners and company.name not in a.owners:
+            warnings.append((a.number, f"出质人“{company.name}”不是登记的权利人（{a.owners}）"))
+        if not a.sole_owner:
+            warnings.append((a.number, "该权利为共有，须取得全体共有人同意出质的书面文件"))
+        if a.legal_status is LegalStatus.PENDING:
+            warnings.append((a.number, "专利尚未授权，不能办理质押登记"))
+        elif a.legal_status is LegalStatus.FEE_UNPAID:
+            warnings.append((a.number, "年费未按期缴纳"))
+        elif a.legal_status in (LegalStatus.LAPSED, LegalStatus.INVALIDATED):
+            warnings.append((a.number, f"权利已{a.legal_status.label}"))
+        pledged_elsewhere = store.scalar(
+            "SELECT c.case_no FROM pledge_registrations p JOIN cases c ON c.id = p.case_id"
+            " WHERE p.asset_id = ? AND p.case_id != ? AND p.registered_on IS NOT NULL AND p.deregistered_on IS NULL",
+            [a.id, case_id],
+        )
+        if a.pledged or pledged_elsewhere:
+            warnings.append((a.number, "该权利已出质" + (f"（{pledged_elsewhere}）" if pledged_elsewhere else "")))
+        if a.in_dispute:
+            warnings.append((a.number, "该权利存在权属或侵权纠纷"))
+        if a.expiry_date and a.expiry_date < maturity:
+            warnings.append((a.number, f"主债务履行期（至{maturity.isoformat()}）超过权利有效期（至{a.expiry_date.isoformat()}）"))
+    warnings.append(("", "质押合同不得约定债务人不履行到期债务时质押财产归债权人所有（流质条款）"))
+    return warnings
+
+
+def _add_months(start: dt.date, months: int) -> dt.date:
+    from ipguard.rules.assess import loan_maturity
+
+    return loan_maturity(start, months)
+
+
+def registrations(store: Store, case_id: int) -> list[dict]:
+    return store.query(
+        "SELECT p.*, a.number, a.ip_type, a.title FROM pledge_registrations p JOIN ip_assets a ON a.id = p.asset_id"
+        " WHERE p.case_id = ? ORDER BY a.id", [case_id])
+
+
+def record_registration(
+    store: Store, case_id: int, asset_id: int, user: UserRecord, *, submitted_on: object = None, registry: str = "",
+    registration_no: str = "", registered_on: object = None, certificate_received: bool = False,
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Record the progress of one asset's pledge registration."""
+    submitted = check_date(submitted_on, "submitted_on", required=False)
+    registered = check_date(registered_on, "registered_on", required=False)
+    if registered and submitted and registered < submitted:
+        raise ValidationError("registered_on", "date_order", other="提交日", other_value=submitted.isoformat())
+    number = check_text(registration_no, "registration_no", max_len=60, required=registered is not None)
+    with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
+                     action="登记质押办理情况", expected_version=expected_version) as case:
+        if not store.scalar("SELECT 1 FROM pledge_registrations WHERE case_id = ? AND asset_id = ?", [case_id, asset_id]):
+            raise ValidationError("asset", "asset_not_pledged_here")
+        values = {
+            "submitted_on": submitted.isoformat() if submitted else None,
+            "registration_no": number,
+            "registered_on": registered.isoformat() if registered else None,
+            "certificate_received": int(bool(certificate_received)),
+        }
+        if registry.strip():
+            values["registry"] = check_text(registry, "registry", max_len=60)
+        store.db.execute(
+            f"UPDATE pledge_registrations SET {', '.join(f'{k} = ?' for k in values)} WHERE case_id = ? AND asset_id = ?",
+            [*values.values(), case_id, asset_id],
+        )
+        record(store, case, user, "pledge_registration", asset_id, "update", after=values)
+    return store.repos.cases.get(case_id)
+
+
+def ensure_checks(store: Store, case_id: int) -> None:
+    for code, label in STANDARD_CHECKS:
+        store.db.execute("INSERT OR IGNORE INTO disbursement_checks (case_id, code, label) VALUES (?, ?, ?)", [case_id, code, label])
+
+
+def disbursement_checks(store: Store, case_id: int) -> list[dict]:
+    return store.query(
+        "SELECT d.*, COALESCE(u.display_name, '') AS confirmed_by_name FROM disbursement_checks d"
+        " LEFT JOIN users u ON u.id = d.confirmed_by WHERE d.case_id = ? ORDER BY d.rowid", [case_id])
+
+
+def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
+    """Confirm one disbursement condition (standard item or committee condition)."""
+    with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
+                     action="确认放款条件", expected_version=expected_version) as case:
+        ensure_checks(store, case_id)
+        cur = store.db.execute(
+            "UPDATE disbursement_checks SET confirmed_by = ?, confirmed_at = ? WHERE case_id = ? AND code = ?",
+            [user.id, store.now(), case_id, code])
+        if cur.rowcount == 0:
+            raise ValidationError("check", "unknown_check", code=code)
+        record(store, case, user, "disbursement_check", code, "confirm")
+    return store.repos.cases.get(case_id)
+
+
+def notice_refusal(store: Store, case_id: int) -> WorkflowError | None:
+    """Why the disbursement notice cannot be issued now (None when it can)."""
+    pending = [r["number"] for r in registrations(store, case_id) if not (r["registered_on"] and r["certificate_received"])]
+    if pending or not registrations(store, case_id):
+        return WorkflowError("unregistered_assets", assets="、".join(pending) or "—")
+    open_items = [c["label"] for c in disbursement_checks(store, case_id) if not c["confirmed_at"]]
+    if open_items or not disbursement_checks(store, case_id):
+        return WorkflowError("checks_open", items="、".join(open_items) or "—")
+    if not any(c["kind"] == "loan" for c in contracts(store, case_id)):
+        return WorkflowError("loan_contract_missing")
+    return None
+
+
+def issue_disbursement_notice(
+    store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
+) -> str:
+    """质押登记 → 放款: the notice to the bank to disburse; returns its number."""
+    issue_date = issue_date or dt.date.today()
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.PLEDGE_REGISTRATION,),
+                     action="出具放款通知书", expected_version=expected_version) as case:
+        ensure_checks(store, case_id)
+        refusal = notice_refusal(store, case_id)
+        if refusal:
+            raise refusal
+        notice_no = doc_number(store, "disbursement_notice", issue_date.year, "放通〔{year}〕第{n:04d}号")
+        record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
+        _archive(store, case_id, "disbursement_notice", notice_no, issue_date, user)
+        move(store, case, Stage.DISBURSEMENT, user, issue_date, note=notice_no)
+    return notice_no
+
+
+def record_disbursement(
+    store: Store, case_id: int, user: UserRecord, *, loan_amount: object, start_date: object, maturity_date: object,
+    loan_contract_no: str = "", expected_version: int | None = None,
+) -> CaseRecord:
+    """放款 → 在保: the bank has lent; the guarantee is in force and its fee is due."""
+    amount = parse_yuan(loan_amount, "loan_amount")
+    start = check_date(start_date, "start_date")
+    maturity = check_date(maturity_date, "maturity_date")
+    assert start and maturity
+    if maturity <= start:
+        raise ValidationError("maturity_date", "maturity_before_start")
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.DISBURSEMENT,),
+                     action="登记放款", expected_version=expected_version) as case:
+        approved = store.scalar("SELECT approved_amount_fen FROM bank_decisions WHERE case_id = ?", [case_id]) or 0
+        guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id]) or 0
+        for limit, name in ((approved, "银行批准金额"), (guarantee, "担保额")):
+            if amount > limit:
+                raise ValidationError("loan_amount", "amount_above", what="放款金额", amount=format_yuan(amount),
+                                      limit_name=name, limit=format_yuan(limit))
+        product = catalog.product_version(store, case.product_code, case.params_version)
+        fee = loan_fee(amount, product.fees.annual_rate, product.fees.basis, start, maturity)
+        store.db.execute(
+            "INSERT INTO loans (case_id, loan_amount_fen, start_date, maturity_date, loan_contract_no, fee_fen) VALUES (?,?,?,?,?,?)",
+            [case_id, amount, start.isoformat(), maturity.isoformat(),
+             check_text(loan_contract_no, "loan_contract_no", max_len=60, required=False), fee],
+        )
+        record(store, case, user, "loan", case.case_no, "disburse",
+               after={"amount_fen": amount, "start": start.isoformat(), "maturity": maturity.isoformat(), "fee_fen": fee})
+        move(store, case, Stage.IN_FORCE, user, start, note=f"放款 {format_yuan(amount)} 元，担保费 {format_yuan(fee)} 元")
+    return store.repos.cases.get(case_id)
+
+
+def loan_fee(amount: int, annual_rate: Decimal, basis: str, start: dt.date, maturity: dt.date) -> int:
+    """The guarantee fee on the actual loan: pro rata by days, or by whole months."""
+    if basis == "days":
+        days = (maturity - start).days
+        return int((Decimal(amount) * annual_rate * days / 365).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    months = max(1, round((maturity - start).days / Decimal("30.4375")))
+    return compute_fee(amount, annual_rate, basis, start, months).fee
+
+
+def loan(store: Store, case_id: int) -> dict | None:
+    rows = store.query("SELECT * FROM loans WHERE case_id = ?", [case_id])
+    if not rows:
+        return None
+    row = dict(rows[0])
+    for key in ("start_date", "maturity_date", "fee_paid_on", "repaid_on", "defaulted_on"):
+        row[key] = to_date(row[key])
+    return row

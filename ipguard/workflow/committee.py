@@ -1,0 +1,253 @@
+"""Investigation report (A and B roles) and the one-step committee (保审会).
+
+The account manager (A) and the risk manager (B) sign the report together;
+they must be two different people. The committee then decides once: members
+present, each member's vote and comment, quorum and majority from the product
+parameters, a resolution number. The case's A and B users cannot vote on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ipguard import catalog, messages
+from ipguard.domain import Role, Stage
+from ipguard.errors import ValidationError, WorkflowError
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.validators import check_text
+from ipguard.workflow.common import case_action, doc_number, move, record
+
+messages.register(
+    {
+        "same_user_a_b": ("调查报告的A角和B角必须是两个不同的人（{user}不能同时签两个角色）", "the A and B signatures must be two different people ({user} cannot sign both)"),
+        "report_unsigned": ("调查报告尚缺{missing}签字", "the investigation report still lacks the {missing} signature"),
+        "sign_side": ("签字角色应为 A 或 B", "the signing side must be A or B"),
+        "not_committee_member": ("{user}不是保审会委员", "{user} is not a committee member"),
+        "conflicted_member": ("{user}是本案的A角或B角，不能参加表决", "{user} is the case's A or B role and cannot vote on it"),
+        "not_present": ("{user}未登记出席本次保审会", "{user} is not recorded as present at this meeting"),
+        "already_voted": ("{user}已经投过票", "{user} has voted already"),
+        "no_quorum": ("出席委员 {present} 人，不足法定人数 {quorum} 人", "{present} members present, fewer than the quorum of {quorum}"),
+        "votes_missing": ("尚有出席委员未投票：{members}", "members present have not voted yet: {members}"),
+        "vote_invalid": ("表决意见应为同意、有条件同意或不同意", "a vote is approve, approve with conditions or decline"),
+        "conditions_required": ("有条件同意须写明条件", "approval with conditions needs the conditions"),
+    }
+)
+
+VOTES = {"approve": "同意", "approve_with_conditions": "有条件同意", "decline": "不同意"}
+
+
+def sign_report(
+    store: Store, case_id: int, side: str, user: UserRecord, *, opinion: str = "", expected_version: int | None = None
+) -> CaseRecord:
+    """Sign the investigation report as A (account manager) or B (risk manager)."""
+    side = side.upper()
+    if side not in ("A", "B"):
+        raise ValidationError("side", "sign_side")
+    role = Role.ACCOUNT_MANAGER if side == "A" else Role.RISK_MANAGER
+    with case_action(store, case_id, user, roles=(role,), stages=(Stage.INVESTIGATION,),
+                     action=f"以{side}角签署调查报告", expected_version=expected_version) as case:
+        report = store.query("SELECT * FROM investigation_reports WHERE case_id = ?", [case_id])
+        row = report[0] if report else {"a_user_id": None, "b_user_id": None}
+        other = row["b_user_id"] if side == "A" else row["a_user_id"]
+        if other == user.id:
+            raise WorkflowError("same_user_a_b", user=user.display_name)
+        column = side.lower()
+        now = store.now()
+        store.db.execute(
+            f"INSERT INTO investigation_reports (case_id, {column}_user_id, {column}_signed_at) VALUES (?, ?, ?)"
+            f" ON CONFLICT(case_id) DO UPDATE SET {column}_user_id = excluded.{column}_user_id,"
+            f" {column}_signed_at = excluded.{column}_signed_at",
+            [case_id, user.id, now],
+        )
+        if opinion.strip():
+            store.db.execute("UPDATE investigation_reports SET opinion = ? WHERE case_id = ?",
+                             [check_text(opinion, "opinion", max_len=5000), case_id])
+        # The signers are the case's A and B from now on.
+        store.repos.cases.update_fields(case_id, {"account_manager_id" if side == "A" else "risk_manager_id": user.id})
+        record(store, case, user, "investigation_report", case.case_no, f"sign_{column}", after={"signed_at": now})
+    return store.repos.cases.get(case_id)
+
+
+def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
+    rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case_id])
+    a, b = (rows[0]["a_user_id"], rows[0]["b_user_id"]) if rows else (None, None)
+    missing = [side for side, uid in (("A角", a), ("B角", b)) if uid is None]
+    if missing:
+        return WorkflowError("report_unsigned", missing="、".join(missing))
+    if a == b:
+        return WorkflowError("same_user_a_b", user=store.repos.users.get(a).display_name)
+    return None
+
+
+def submit_to_committee(
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+) -> CaseRecord:
+    """调查 → 保审会: only with both signatures from two different users."""
+    with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN),
+                     stages=(Stage.INVESTIGATION,), action="提交保审会", expected_version=expected_version) as case:
+        refusal = report_refusal(store, case_id)
+        if refusal:
+            raise refusal
+        move(store, case, Stage.COMMITTEE, user, on or dt.date.today())
+    return store.repos.cases.get(case_id)
+
+
+def _case_signers(store: Store, case: CaseRecord) -> set[int]:
+    rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case.id])
+    signers = {case.account_manager_id, case.risk_manager_id}
+    if rows:
+        signers |= {rows[0]["a_user_id"], rows[0]["b_user_id"]}
+    return {s for s in signers if s is not None}
+
+
+def _check_member(store: Store, case: CaseRecord, member: UserRecord) -> None:
+    if Role.COMMITTEE_MEMBER not in member.roles:
+        raise WorkflowError("not_committee_member", user=member.display_name)
+    if member.id in _case_signers(store, case):
+        raise WorkflowError("conflicted_member", user=member.display_name)
+
+
+def record_attendance(
+    store: Store, case_id: int, member_ids: list[int], user: UserRecord, *, expected_version: int | None = None
+) -> CaseRecord:
+    """Record who is present at the meeting for this case (replaces the list until votes are cast)."""
+    with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
+                     action="登记出席委员", expected_version=expected_version) as case:
+        members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
+        for member in members:
+            _check_member(store, case, member)
+        voted = {r["member_id"] for r in store.query("SELECT member_id FROM committee_votes WHERE case_id = ?", [case_id])}
+        store.db.execute("DELETE FROM committee_attendance WHERE case_id = ?", [case_id])
+        for member in members:
+            store.db.execute("INSERT INTO committee_attendance (case_id, member_id) VALUES (?, ?)", [case_id, member.id])
+        # A member who already voted stays present.
+        for member_id in voted - {m.id for m in members}:
+            store.db.execute("INSERT INTO committee_attendance (case_id, member_id) VALUES (?, ?)", [case_id, member_id])
+        record(store, case, user, "committee", case.case_no, "attendance", after=[m.display_name for m in members])
+    return store.repos.cases.get(case_id)
+
+
+def vote(
+    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int | None = None
+) -> CaseRecord:
+    """A present committee member votes once, with an optional comment."""
+    if choice not in VOTES:
+        raise ValidationError("vote", "vote_invalid")
+    comment = check_text(comment, "comment", max_len=2000, required=False)
+    with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER,), stages=(Stage.COMMITTEE,),
+                     action="投票", expected_version=expected_version) as case:
+        _check_member(store, case, user)
+        if not store.scalar("SELECT 1 FROM committee_attendance WHERE case_id = ? AND member_id = ?", [case_id, user.id]):
+            raise WorkflowError("not_present", user=user.display_name)
+        if store.scalar("SELECT 1 FROM committee_votes WHERE case_id = ? AND member_id = ?", [case_id, user.id]):
+            raise WorkflowError("already_voted", user=user.display_name)
+        store.db.execute(
+            "INSERT INTO committee_votes (case_id, member_id, vote, comment, voted_at) VALUES (?,?,?,?,?)",
+            [case_id, user.id, choice, comment, store.now()],
+        )
+        record(store, case, user, "committee_vote", user.id, "vote", after={"vote": choice, "comment": comment})
+    return store.repos.cases.get(case_id)
+
+
+@dataclass(frozen=True)
+class Tally:
+    present: int
+    voted: int
+    approve: int
+    approve_with_conditions: int
+    decline: int
+    quorum: int
+    required: int  # approvals needed
+    majority: Fraction
+
+    @property
+    def approvals(self) -> int:
+        return self.approve + self.approve_with_conditions
+
+    @property
+    def approved(self) -> bool:
+        return self.present >= self.quorum and self.approvals >= self.required
+
+    def explain(self) -> str:
+        return (f"出席 {self.present} 人（法定 {self.quorum} 人），同意 {self.approve}、有条件同意 {self.approve_with_conditions}、"
+                f"不同意 {self.decline}；通过需 {self.majority.numerator}/{self.majority.denominator} 即至少 {self.required} 票")
+
+
+def tally(store: Store, case: CaseRecord) -> Tally:
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    present = store.scalar("SELECT COUNT(*) FROM committee_attendance WHERE case_id = ?", [case.id])
+    counts = {r["vote"]: r["n"] for r in store.query(
+        "SELECT vote, COUNT(*) AS n FROM committee_votes WHERE case_id = ? GROUP BY vote", [case.id])}
+    majority = Fraction(product.committee.majority_numerator, product.committee.majority_denominator)
+    required = -(-majority.numerator * present // majority.denominator)  # ceiling
+    return Tally(present, sum(counts.values()), counts.get("approve", 0), counts.get("approve_with_conditions", 0),
+                 counts.get("decline", 0), product.committee.quorum, max(required, 1), majority)
+
+
+def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
+    t = tally(store, case)
+    if t.present < t.quorum:
+        return WorkflowError("no_quorum", present=t.present, quorum=t.quorum)
+    missing = store.query(
+        "SELECT u.display_name FROM committee_attendance a JOIN users u ON u.id = a.member_id"
+        " LEFT JOIN committee_votes v ON v.case_id = a.case_id AND v.member_id = a.member_id"
+        " WHERE a.case_id = ? AND v.member_id IS NULL", [case.id])
+    if missing:
+        return WorkflowError("votes_missing", members="、".join(r["display_name"] for r in missing))
+    return None
+
+
+def decide(
+    store: Store, case_id: int, user: UserRecord, *, meeting_date: dt.date | None = None, conditions: list[str] | None = None,
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Close the vote: the decision follows from quorum and majority, and is final."""
+    meeting_date = meeting_date or dt.date.today()
+    conditions = [check_text(c, "conditions", max_len=500) for c in (conditions or []) if c and c.strip()]
+    with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
+                     action="形成保审会决议", expected_version=expected_version) as case:
+        refusal = decision_refusal(store, case)
+        if refusal:
+            raise refusal
+        t = tally(store, case)
+        if not t.approved:
+            decision = "decline"
+        elif t.approve_with_conditions or conditions:
+            decision = "approve_with_conditions"
+            if not conditions:
+                conditions = [r["comment"] for r in store.query(
+                    "SELECT comment FROM committee_votes WHERE case_id = ? AND vote = 'approve_with_conditions' AND comment != ''",
+                    [case_id])]
+            if not conditions:
+                raise ValidationError("conditions", "conditions_required")
+        else:
+            decision = "approve"
+        resolution_no = doc_number(store, "committee_resolution", meeting_date.year, "保审决〔{year}〕第{n:04d}号")
+        store.db.execute(
+            "INSERT INTO committee_decisions (case_id, resolution_no, meeting_date, decision, conditions_json, decided_at, recorded_by)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [case_id, resolution_no, meeting_date.isoformat(), decision, json.dumps(conditions, ensure_ascii=False),
+             store.now(), user.id],
+        )
+        for code, label in [(f"condition_{i + 1}", c) for i, c in enumerate(conditions)]:
+            store.db.execute("INSERT INTO disbursement_checks (case_id, code, label) VALUES (?, ?, ?)", [case_id, code, label])
+        record(store, case, user, "committee_decision", resolution_no, "decide",
+               after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+        target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
+        if target is Stage.DECLINED:
+            store.repos.cases.update_fields(case_id, {"closed_reason": f"保审会否决（{resolution_no}）"})
+        move(store, case, target, user, meeting_date, note=f"{resolution_no} {VOTES[decision]}")
+    return store.repos.cases.get(case_id)
+
+
+def decision_of(store: Store, case_id: int) -> dict | None:
+    rows = store.query("SELECT * FROM committee_decisions WHERE case_id = ?", [case_id])
+    if not rows:
+        return None
+    row = dict(rows[0])
+    row["conditions"] = json.loads(row.pop("conditions_json"))
+    return row

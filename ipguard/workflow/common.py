@@ -1,0 +1,85 @@
+"""Shared machinery of workflow actions: stage checks, role checks, moves.
+
+Every action is one transaction that (1) loads the case, (2) checks the
+acting user's role and the case's stage, (3) checks the version the user saw,
+(4) writes, (5) appends audit entries, and for stage changes (6) records a
+timestamped stage event. A refused action raises a WorkflowError or
+PermissionDenied whose message says why, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+
+from ipguard import messages
+from ipguard.auth import require_any_role
+from ipguard.domain import Role, Stage
+from ipguard.errors import WorkflowError
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.workflow.machine import allowed
+
+messages.register(
+    {
+        "wrong_stage": (
+            "案件当前处于“{stage}”阶段，{action}需要在“{expected}”阶段进行",
+            "the case is at “{stage}”; {action} needs “{expected}”",
+        ),
+        "not_open": ("案件已{stage}，不能再{action}", "the case is {stage}; it can no longer {action}"),
+        "transition_not_allowed": ("案件不能从“{stage}”转到“{target}”", "a case cannot go from “{stage}” to “{target}”"),
+        "reason_required": ("请填写原因", "a reason is required"),
+    }
+)
+
+ANY_STAFF = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)
+
+
+def require_stage(case: CaseRecord, stages: tuple[Stage, ...], action: str) -> None:
+    if case.stage not in stages:
+        raise WorkflowError("wrong_stage", stage=case.stage.label, action=action, expected="/".join(s.label for s in stages))
+
+
+@contextlib.contextmanager
+def case_action(
+    store: Store,
+    case_id: int,
+    user: UserRecord,
+    *,
+    roles: tuple[Role, ...],
+    stages: tuple[Stage, ...],
+    action: str,
+    expected_version: int | None = None,
+) -> Iterator[CaseRecord]:
+    """Open the transaction of one action on a case and run the common checks."""
+    require_any_role(user, roles, action)
+    with store.transaction():
+        case = store.repos.cases.get(case_id)
+        require_stage(case, stages, action)
+        store.bump_case_version(case_id, expected_version)
+        yield case
+
+
+def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "") -> None:
+    """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
+    if not allowed(case.stage, to):
+        raise WorkflowError("transition_not_allowed", stage=case.stage.label, target=to.label)
+    store.repos.cases.set_stage(case.id, to)
+    store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note)
+    store.audit(
+        user_id=user.id, case_id=case.id, entity="case", entity_id=case.case_no, action="stage",
+        before=case.stage.value, after={"stage": to.value, "on": on_date.isoformat(), "note": note},
+    )
+
+
+def record(store: Store, case: CaseRecord, user: UserRecord, entity: str, entity_id: object, action: str,
+           before: object = None, after: object = None) -> None:
+    """Audit entry for a record of a case."""
+    store.audit(user_id=user.id, case_id=case.id, entity=entity, entity_id=entity_id, action=action, before=before, after=after)
+
+
+def doc_number(store: Store, kind: str, year: int, template: str = "〔{year}〕第{n:04d}号") -> str:
+    """Next number of a document kind for a year: gap-free, inside the issuing transaction."""
+    n = store.next_sequence(f"doc:{kind}:{year}")
+    return template.format(year=year, n=n)

@@ -1,0 +1,35 @@
+"""Leaving early: decline (否决) or withdrawal (撤回) from any open stage, with a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ipguard.domain import OPEN_STAGES, Role, Stage
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.validators import check_text
+from ipguard.workflow.common import case_action, move
+
+_OPEN = tuple(s for s in Stage if s in OPEN_STAGES)
+
+
+def decline(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt.date | None = None,
+            expected_version: int | None = None) -> CaseRecord:
+    """Decline the case (e.g. criteria failed at screening); the reason stays on record."""
+    reason = check_text(reason, "reason", max_len=1000)
+    with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN), stages=_OPEN,
+                     action="否决案件", expected_version=expected_version) as case:
+        store.repos.cases.update_fields(case_id, {"closed_reason": reason})
+        move(store, case, Stage.DECLINED, user, on or dt.date.today(), note=reason)
+    return store.repos.cases.get(case_id)
+
+
+def withdraw(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt.date | None = None,
+             expected_version: int | None = None) -> CaseRecord:
+    """The applicant withdraws; the reason stays on record."""
+    reason = check_text(reason, "reason", max_len=1000)
+    with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=_OPEN,
+                     action="撤回案件", expected_version=expected_version) as case:
+        store.repos.cases.update_fields(case_id, {"closed_reason": reason})
+        move(store, case, Stage.WITHDRAWN, user, on or dt.date.today(), note=reason)
+    return store.repos.cases.get(case_id)

@@ -1,0 +1,29 @@
+"""The allowed stage changes of a case (the explicit state machine)."""
+
+from __future__ import annotations
+
+from ipguard.domain import OPEN_STAGES, Stage
+
+_MAIN: dict[Stage, set[Stage]] = {
+    Stage.INTAKE: {Stage.SCREENING},
+    Stage.SCREENING: {Stage.VALUATION},
+    Stage.VALUATION: {Stage.INVESTIGATION},
+    Stage.INVESTIGATION: {Stage.COMMITTEE},
+    Stage.COMMITTEE: {Stage.INTENT_LETTER, Stage.DECLINED},
+    Stage.INTENT_LETTER: {Stage.BANK_APPROVAL},
+    Stage.BANK_APPROVAL: {Stage.CONTRACTS, Stage.DECLINED},
+    Stage.CONTRACTS: {Stage.PLEDGE_REGISTRATION},
+    Stage.PLEDGE_REGISTRATION: {Stage.DISBURSEMENT},
+    Stage.DISBURSEMENT: {Stage.IN_FORCE},
+    Stage.IN_FORCE: {Stage.RELEASED, Stage.DEFAULTED},
+    Stage.DEFAULTED: {Stage.RECOVERY},
+    Stage.RECOVERY: {Stage.CLOSED},
+}
+TRANSITIONS: dict[Stage, frozenset[Stage]] = {
+    stage: frozenset(_MAIN.get(stage, set()) | ({Stage.DECLINED, Stage.WITHDRAWN} if stage in OPEN_STAGES else set()))
+    for stage in Stage
+}
+
+
+def allowed(from_stage: Stage, to_stage: Stage) -> bool:
+    return to_stage in TRANSITIONS[from_stage]

@@ -1,0 +1,142 @@
+"""After the loan starts: fee, maturity, release, default, compensation, recovery.
+
+On compensation (代偿) the loss is split by the bank agreement: the bank keeps
+its share, the re-guarantor takes its share of the guarantor's part, and the
+guarantor retains the rest. The three parts add up to the payment exactly
+(rounding differences stay with the guarantor).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ipguard import messages
+from ipguard.domain import Role, Stage
+from ipguard.errors import ValidationError
+from ipguard.money import parse_yuan
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.validators import check_choice, check_date, check_text
+from ipguard.workflow.common import case_action, move, record
+
+messages.register({"recovery_source": ("追偿来源应为现金、知识产权处置、保证人或其他", "the source is cash, IP disposal, guarantor or other")})
+
+DESK = (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)
+RECOVERY_SOURCES = {"cash": "现金清偿", "ip_disposal": "质押知识产权处置", "guarantor": "反担保人代偿", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class LossSplit:
+    amount: int
+    bank_share: int
+    reguarantor_share: int
+    retained: int
+
+    def __post_init__(self) -> None:
+        assert self.bank_share + self.reguarantor_share + self.retained == self.amount
+
+
+def split_loss(amount: int, bank_share_bp: int, reguarantor_share_bp: int) -> LossSplit:
+    """Split a compensation payment by the bank's and the re-guarantor's shares (basis points)."""
+    bank = int((Decimal(amount) * bank_share_bp / 10000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    guarantor_part = amount - bank
+    reguarantor = int((Decimal(guarantor_part) * reguarantor_share_bp / 10000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return LossSplit(amount, bank, reguarantor, guarantor_part - reguarantor)
+
+
+def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: object = None,
+                    expected_version: int | None = None) -> CaseRecord:
+    paid = check_date(paid_on, "fee_paid_on", required=False) or dt.date.today()
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="登记担保费收讫",
+                     expected_version=expected_version) as case:
+        store.db.execute("UPDATE loans SET fee_paid_on = ? WHERE case_id = ?", [paid.isoformat(), case_id])
+        record(store, case, user, "loan", case.case_no, "fee_paid", after=paid.isoformat())
+    return store.repos.cases.get(case_id)
+
+
+def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None, deregistered_on: object = None,
+            expected_version: int | None = None) -> CaseRecord:
+    """在保 → 解保: repaid in full; every pledge is deregistered."""
+    repaid = check_date(repaid_on, "repaid_on", required=False) or dt.date.today()
+    dereg = check_date(deregistered_on, "deregistered_on", required=False) or repaid
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="解除担保",
+                     expected_version=expected_version) as case:
+        store.db.execute("UPDATE loans SET repaid_on = ? WHERE case_id = ?", [repaid.isoformat(), case_id])
+        store.db.execute("UPDATE pledge_registrations SET deregistered_on = ? WHERE case_id = ?", [dereg.isoformat(), case_id])
+        record(store, case, user, "loan", case.case_no, "release",
+               after={"repaid_on": repaid.isoformat(), "deregistered_on": dereg.isoformat()})
+        move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
+    return store.repos.cases.get(case_id)
+
+
+def record_default(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
+                   expected_version: int | None = None) -> CaseRecord:
+    """在保 → 逾期: the borrower failed to repay."""
+    day = check_date(on, "defaulted_on", required=False) or dt.date.today()
+    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action="登记逾期",
+                     expected_version=expected_version) as case:
+        store.db.execute("UPDATE loans SET defaulted_on = ? WHERE case_id = ?", [day.isoformat(), case_id])
+        record(store, case, user, "loan", case.case_no, "default", after={"on": day.isoformat(), "note": note})
+        move(store, case, Stage.DEFAULTED, user, day, note=check_text(note, "note", max_len=500, required=False))
+    return store.repos.cases.get(case_id)
+
+
+def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount: object, paid_on: object = None,
+                        expected_version: int | None = None) -> LossSplit:
+    """逾期 → 代偿追偿: the guarantor pays the bank; the loss is split by the bank agreement."""
+    fen = parse_yuan(amount, "compensation_amount")
+    if fen <= 0:
+        raise ValidationError("compensation_amount", "required")
+    paid = check_date(paid_on, "paid_on", required=False) or dt.date.today()
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.DEFAULTED,), action="登记代偿",
+                     expected_version=expected_version) as case:
+        bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
+        split = split_loss(fen, bank.bank_share_bp if bank else 0, bank.reguarantor_share_bp if bank else 0)
+        store.db.execute(
+            "INSERT INTO compensations (case_id, amount_fen, paid_on, bank_share_fen, reguarantor_share_fen, retained_fen)"
+            " VALUES (?,?,?,?,?,?)",
+            [case_id, fen, paid.isoformat(), split.bank_share, split.reguarantor_share, split.retained],
+        )
+        record(store, case, user, "compensation", case.case_no, "pay", after=split.__dict__ | {"paid_on": paid.isoformat()})
+        move(store, case, Stage.RECOVERY, user, paid, note="已代偿，进入追偿")
+    return split
+
+
+def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: object, on: object = None, source: str = "cash",
+                    asset_id: int | None = None, note: str = "", expected_version: int | None = None) -> CaseRecord:
+    """A recovery receipt (追偿), e.g. the proceeds of disposing of a pledged patent."""
+    fen = parse_yuan(amount, "recovery_amount")
+    day = check_date(on, "recovered_on", required=False) or dt.date.today()
+    source = check_choice(source, "source", RECOVERY_SOURCES)
+    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action="登记追偿",
+                     expected_version=expected_version) as case:
+        if asset_id is not None and asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
+            raise ValidationError("asset", "asset_not_pledged_here")
+        cur = store.db.execute(
+            "INSERT INTO recoveries (case_id, on_date, amount_fen, source, asset_id, note) VALUES (?,?,?,?,?,?)",
+            [case_id, day.isoformat(), fen, source, asset_id, check_text(note, "note", max_len=500, required=False)],
+        )
+        record(store, case, user, "recovery", cur.lastrowid, "receive",
+               after={"amount_fen": fen, "on": day.isoformat(), "source": source, "asset_id": asset_id})
+    return store.repos.cases.get(case_id)
+
+
+def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
+                   expected_version: int | None = None) -> CaseRecord:
+    """代偿追偿 → 追偿结案."""
+    day = check_date(on, "closed_on", required=False) or dt.date.today()
+    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER, Role.ADMIN, Role.OPERATIONS), stages=(Stage.RECOVERY,),
+                     action="追偿结案", expected_version=expected_version) as case:
+        note = check_text(note, "note", max_len=500, required=False)
+        store.repos.cases.update_fields(case_id, {"closed_reason": note or "追偿终结"})
+        move(store, case, Stage.CLOSED, user, day, note=note or "追偿终结")
+    return store.repos.cases.get(case_id)
+
+
+def recovery_summary(store: Store, case_id: int) -> dict:
+    comp = store.query("SELECT * FROM compensations WHERE case_id = ?", [case_id])
+    recovered = store.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE case_id = ?", [case_id])
+    return {"compensation": dict(comp[0]) if comp else None, "recovered_fen": recovered,
+            "entries": store.query("SELECT * FROM recoveries WHERE case_id = ? ORDER BY on_date, id", [case_id])}

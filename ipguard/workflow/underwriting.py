@@ -1,0 +1,188 @@
+"""Intake → screening → valuation → investigation: the underwriting steps.
+
+The assessment (access criteria, value recognition, guarantee amount, fee)
+is computed by :mod:`ipguard.rules` under the parameter version the case was
+opened with, and stored whole as JSON, so it explains itself later even after
+the parameters change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ipguard import catalog, messages
+from ipguard.domain import CreditFlags, Financials, Role, Stage
+from ipguard.errors import ValidationError, WorkflowError
+from ipguard.money import format_yuan
+from ipguard.rules.assess import Applicant, Assessment, assess
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.validators import check_text
+from ipguard.workflow.common import case_action, move, record
+
+messages.register(
+    {
+        "checklist_incomplete": ("业务清单尚缺：{items}", "materials still missing: {items}"),
+        "no_assets": ("案件还没有质押的知识产权", "the case pledges no IP asset yet"),
+        "no_bank": ("请先选择合作银行", "choose the bank first"),
+        "no_risk_manager": ("请先指定风控经理（B角）", "assign the risk manager (B role) first"),
+        "not_assessed": ("尚未进行准入评估", "the case has not been assessed yet"),
+        "criteria_failed": ("准入条件未通过：{rules}", "access criteria failed: {rules}"),
+        "justification_missing": ("{rules}超出原则性标准，需要风控经理的书面说明", "{rules} above the in-principle limit needs the risk manager's written justification"),
+        "zero_amount": ("认定的担保额为零，不能继续", "the guarantee amount is zero; the case cannot go on"),
+    }
+)
+
+UNDERWRITERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)
+
+
+def submit_for_screening(
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+) -> CaseRecord:
+    """受理 → 准入: the intake file is complete."""
+    with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=(Stage.INTAKE,),
+                     action="提交准入审查", expected_version=expected_version) as case:
+        missing = [i.label for i in store.repos.cases.checklist(case_id) if i.required and i.status != "received"]
+        if missing:
+            raise WorkflowError("checklist_incomplete", items="、".join(missing))
+        if not store.repos.cases.assets(case_id):
+            raise WorkflowError("no_assets")
+        if case.bank_id is None:
+            raise WorkflowError("no_bank")
+        if case.risk_manager_id is None:
+            raise WorkflowError("no_risk_manager")
+        move(store, case, Stage.SCREENING, user, on or dt.date.today())
+    assess_case(store, case_id, user)
+    return store.repos.cases.get(case_id)
+
+
+def applicant_for(store: Store, case: CaseRecord) -> Applicant:
+    """The rules' view of a stored case."""
+    company = store.repos.companies.get(case.company_id)
+    fin = store.repos.cases.financials(case.id)
+    if fin is None:
+        raise ValidationError("annual_sales", "required")
+    return Applicant(
+        company_name=company.name,
+        uscc=company.uscc,
+        financials=Financials(fin.annual_sales, fin.net_assets_last_year, fin.net_assets_current, fin.existing_bank_loans),
+        credit=CreditFlags(fin.company_credit_good, fin.controller_credit_good, fin.counter_guarantee,
+                           fin.major_negative_info, fin.negative_info_note),
+        requested_amount=case.requested_amount,
+        term_months=case.term_months,
+        application_date=case.application_date,
+        assets=tuple(a.to_domain() for a in store.repos.cases.assets(case.id)),
+        justification=_justification(store, case.id) or None,
+        target_tags=case.target_tags,
+    )
+
+
+def _justification(store: Store, case_id: int) -> str:
+    return store.scalar("SELECT justification FROM cases WHERE id = ?", [case_id]) or ""
+
+
+def client_in_force(store: Store, company_id: int, exclude_case_id: int | None = None) -> int:
+    """What the company already has guaranteed and in force (fen)."""
+    return store.scalar(
+        "SELECT COALESCE(SUM(l.loan_amount_fen), 0) FROM loans l JOIN cases c ON c.id = l.case_id"
+        " WHERE c.company_id = ? AND c.stage IN ('in_force', 'defaulted') AND c.id IS NOT ?",
+        [company_id, exclude_case_id],
+    )
+
+
+def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
+    """Run the rules on the case as stored and keep the result (screening or valuation stage)."""
+    with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING, Stage.VALUATION),
+                     action="准入评估", expected_version=expected_version) as case:
+        product = catalog.product_version(store, case.product_code, case.params_version)
+        settings = store.repos.settings
+        result = assess(
+            applicant_for(store, case),
+            product,
+            guarantor_net_assets=settings.get("guarantor.net_assets_fen"),
+            client_in_force=client_in_force(store, case.company_id, case.id),
+            calendar=catalog.calendar(store),
+        )
+        payload = result.to_json()
+        store.db.execute(
+            "INSERT INTO assessments (case_id, params_version, assessed_at, assessed_by, eligible, result_json) VALUES (?,?,?,?,?,?)",
+            [case.id, product.version, store.now(), user.id, int(result.eligible), json.dumps(payload, ensure_ascii=False)],
+        )
+        store.repos.cases.update_fields(case.id, {
+            "guarantee_amount_fen": result.guarantee_amount,
+            "recognized_value_fen": result.recognized_value,
+            "fee_fen": result.fee,
+        })
+        record(store, case, user, "assessment", case.case_no, "assess",
+               after={"eligible": result.eligible, "guarantee_amount_fen": result.guarantee_amount,
+                      "params_version": product.version})
+    return result
+
+
+def latest_assessment(store: Store, case_id: int) -> Assessment | None:
+    """The last stored assessment, rebuilt from its JSON (not recomputed)."""
+    text = store.scalar("SELECT result_json FROM assessments WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id])
+    return Assessment.from_json(json.loads(text)) if text else None
+
+
+def latest_assessment_json(store: Store, case_id: int) -> dict | None:
+    text = store.scalar("SELECT result_json FROM assessments WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id])
+    return json.loads(text) if text else None
+
+
+def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
+    """The risk manager's written justification for an in-principle rule above its limit."""
+    text = check_text(text, "justification", max_len=2000)
+    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=(Stage.SCREENING,),
+                     action="填写书面说明", expected_version=expected_version) as case:
+        before = _justification(store, case_id)
+        store.repos.cases.update_fields(case_id, {"justification": text, "justified_by": user.id})
+        record(store, case, user, "justification", case.case_no, "set", before=before or None, after=text)
+    return assess_case(store, case_id, user)
+
+
+def pass_screening(
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+) -> CaseRecord:
+    """准入 → 价值认定: every criterion passes, or is justified."""
+    with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING,),
+                     action="通过准入", expected_version=expected_version) as case:
+        screening_refusal(store, case_id, raise_it=True)
+        move(store, case, Stage.VALUATION, user, on or dt.date.today())
+    return store.repos.cases.get(case_id)
+
+
+def screening_refusal(store: Store, case_id: int, *, raise_it: bool = False) -> WorkflowError | None:
+    """Why screening cannot pass now (None when it can)."""
+    result = latest_assessment(store, case_id)
+    error: WorkflowError | None = None
+    if result is None:
+        error = WorkflowError("not_assessed")
+    else:
+        failed = [r.reason or r.id for r in result.rules if r.outcome == "fail"]
+        unjustified = [r.id for r in result.rules if r.outcome == "justify" and not result.justification]
+        if failed:
+            error = WorkflowError("criteria_failed", rules="；".join(failed))
+        elif unjustified:
+            error = WorkflowError("justification_missing", rules="销贷比")
+    if error and raise_it:
+        raise error
+    return error
+
+
+def confirm_valuation(
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+) -> CaseRecord:
+    """价值认定 → 调查: the recognized value and guarantee amount are accepted."""
+    with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.VALUATION,),
+                     action="确认价值认定", expected_version=expected_version) as case:
+        result = latest_assessment(store, case_id)
+        if result is None:
+            raise WorkflowError("not_assessed")
+        if result.guarantee_amount <= 0:
+            raise WorkflowError("zero_amount")
+        store.db.execute("INSERT OR IGNORE INTO investigation_reports (case_id) VALUES (?)", [case_id])
+        move(store, case, Stage.INVESTIGATION, user, on or dt.date.today(),
+             note=f"担保额 {format_yuan(result.guarantee_amount)} 元")
+    return store.repos.cases.get(case_id)

@@ -1,0 +1,247 @@
+"""The workflow through the public API: full walks and every refused transition."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipguard import intake, workflow
+from ipguard.domain import Role, Stage
+from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
+from ipguard.store import open_store
+from tests import factories
+from tests.workflow_helpers import approve, cast, open_case, receive_all, to_committee, to_in_force
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "w.sqlite")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def c(store):
+    return cast(store)
+
+
+def stage(store, case_id):
+    return store.repos.cases.get(case_id).stage
+
+
+def test_intake_to_release(store, c):
+    case_id = open_case(store, c)
+    to_in_force(store, case_id, c)
+    assert stage(store, case_id) is Stage.IN_FORCE
+    loan = workflow.loan(store, case_id)
+    assert loan["loan_amount_fen"] == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    assert loan["fee_fen"] > 0
+    workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-24")
+    workflow.release(store, case_id, c.ops, repaid_on="2027-11-22")
+    assert stage(store, case_id) is Stage.RELEASED
+    assert all(r["deregistered_on"] == "2027-11-22" for r in workflow.registrations(store, case_id))
+    events = [e.to_stage for e in store.repos.cases.events(case_id)]
+    assert events[0] is Stage.INTAKE and events[-1] is Stage.RELEASED
+    assert Stage.COMMITTEE in events and Stage.PLEDGE_REGISTRATION in events
+    assert store.verify_audit().ok
+    kinds = {d["kind"] for d in store.query("SELECT kind FROM documents WHERE case_id = ?", [case_id])}
+    assert kinds == {"intent_letter", "disbursement_notice"}
+
+
+def test_intake_to_compensation_and_closed_recovery(store, c):
+    case_id = open_case(store, c)
+    to_in_force(store, case_id, c)
+    workflow.record_default(store, case_id, c.ops, on="2027-12-01")
+    split = workflow.record_compensation(store, case_id, c.ops, amount="1000000.01", paid_on="2027-12-10")
+    assert split.bank_share + split.reguarantor_share + split.retained == 100_000_001
+    assert split.bank_share == 20_000_000  # 20% kept by the bank
+    workflow.record_recovery(store, case_id, c.ops, amount="300000.00", on="2028-03-01", source="ip_disposal",
+                             asset_id=store.repos.cases.assets(case_id)[0].id, note="专利拍卖")
+    workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结")
+    assert stage(store, case_id) is Stage.CLOSED
+    assert store.verify_audit().ok
+
+
+@pytest.mark.parametrize(
+    ("amount", "bank_bp", "reg_bp"),
+    [(1, 2000, 3000), (333, 1000, 3333), (99_999_999_999, 1500, 0), (100_000_001, 10000, 10000), (7, 0, 0)],
+)
+def test_loss_split_adds_up_exactly(amount, bank_bp, reg_bp):
+    split = workflow.split_loss(amount, bank_bp, reg_bp)
+    assert split.bank_share + split.reguarantor_share + split.retained == amount
+    assert min(split.bank_share, split.reguarantor_share, split.retained) >= 0
+
+
+def test_screening_needs_a_complete_checklist(store, c):
+    case_id = open_case(store, c)
+    with pytest.raises(WorkflowError) as err:
+        workflow.submit_for_screening(store, case_id, c.a)
+    assert "业务清单尚缺" in err.value.message()
+    assert stage(store, case_id) is Stage.INTAKE
+
+
+def test_loan_to_sales_above_limit_needs_the_risk_managers_justification(store, c):
+    # 1,500,000 loans + 1,000,000 requested on 5,000,000 sales = 50%.
+    case_id = open_case(store, c, **{"company.existing_bank_loans": "1500000.00"})
+    receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    with pytest.raises(WorkflowError) as err:
+        workflow.pass_screening(store, case_id, c.a)
+    assert "书面说明" in err.value.message()
+    with pytest.raises(PermissionDenied):
+        workflow.justify(store, case_id, "客户订单充足", c.a)
+    result = workflow.justify(store, case_id, "客户在手订单充足，回款稳定", c.b)
+    assert result.eligible
+    workflow.pass_screening(store, case_id, c.b)
+    assert stage(store, case_id) is Stage.VALUATION
+    stored = workflow.latest_assessment(store, case_id)
+    assert stored.justification == "客户在手订单充足，回款稳定"
+
+
+def test_failed_criterion_blocks_screening(store, c):
+    case_id = open_case(store, c, **{"company.annual_sales": "2000000.00"})
+    receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    with pytest.raises(WorkflowError) as err:
+        workflow.pass_screening(store, case_id, c.b)
+    assert "准入条件未通过" in err.value.message()
+    workflow.decline(store, case_id, c.b, "年销售额未达准入标准")
+    assert stage(store, case_id) is Stage.DECLINED
+
+
+def test_report_signed_by_the_same_user_in_both_roles_is_refused(store, c):
+    both = factories.user(store, "both", Role.ACCOUNT_MANAGER, Role.RISK_MANAGER)
+    case_id = open_case(store, c)
+    receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.pass_screening(store, case_id, c.b)
+    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.sign_report(store, case_id, "A", both)
+    with pytest.raises(WorkflowError) as err:
+        workflow.sign_report(store, case_id, "B", both)
+    assert "两个不同的人" in err.value.message()
+    with pytest.raises(WorkflowError) as err:
+        workflow.submit_to_committee(store, case_id, c.a)
+    assert "B角" in err.value.message()
+
+
+def test_committee_without_quorum_cannot_decide(store, c):
+    case_id = open_case(store, c)
+    to_committee(store, case_id, c)
+    workflow.record_attendance(store, case_id, [m.id for m in c.members[:4]], c.members[0])
+    for m in c.members[:4]:
+        workflow.vote(store, case_id, m, "approve")
+    with pytest.raises(WorkflowError) as err:
+        workflow.decide(store, case_id, c.members[0])
+    assert "不足法定人数" in err.value.message()
+    assert stage(store, case_id) is Stage.COMMITTEE
+
+
+def test_a_member_cannot_vote_twice_and_the_account_manager_cannot_vote(store, c):
+    double = factories.user(store, "am2", Role.ACCOUNT_MANAGER, Role.COMMITTEE_MEMBER)
+    case_id = open_case(store, c)
+    receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.pass_screening(store, case_id, c.b)
+    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.sign_report(store, case_id, "A", double)
+    workflow.sign_report(store, case_id, "B", c.b)
+    workflow.submit_to_committee(store, case_id, c.a)
+    with pytest.raises(WorkflowError) as err:
+        workflow.record_attendance(store, case_id, [double.id], c.members[0])
+    assert "A角或B角" in err.value.message()
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    with pytest.raises(WorkflowError):
+        workflow.vote(store, case_id, double, "approve")
+    workflow.vote(store, case_id, c.members[0], "approve")
+    with pytest.raises(WorkflowError) as err:
+        workflow.vote(store, case_id, c.members[0], "decline")
+    assert "已经投过票" in err.value.message()
+
+
+def test_majority_decline(store, c):
+    case_id = open_case(store, c)
+    to_committee(store, case_id, c)
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    for i, m in enumerate(c.members):
+        workflow.vote(store, case_id, m, "approve" if i < 3 else "decline")  # 3 of 5 < 2/3
+    workflow.decide(store, case_id, c.members[0])
+    assert stage(store, case_id) is Stage.DECLINED
+
+
+def test_disbursement_notice_refused_with_an_unregistered_asset(store, c):
+    case_id = open_case(store, c)
+    to_committee(store, case_id, c)
+    approve(store, case_id, c)
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11))
+    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount="500000")
+    for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}")
+    workflow.complete_contracts(store, case_id, c.ops)
+    with pytest.raises(WorkflowError) as err:
+        workflow.issue_disbursement_notice(store, case_id, c.a)
+    assert "尚未完成质押登记" in err.value.message()
+    assert store.repos.cases.assets(case_id)[0].number in err.value.message()
+
+
+def test_disbursement_above_the_approved_amount_is_refused(store, c):
+    case_id = open_case(store, c)
+    to_in_force(store, case_id, c)  # walks with the full amount; now try a second case above approval
+    second = open_case(store, c, seed=2)
+    to_committee(store, second, c)
+    approve(store, second, c)
+    workflow.issue_intent_letter(store, second, c.a)
+    workflow.record_bank_decision(store, second, c.a, approved=True, approved_amount="100000")
+    for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
+        workflow.record_contract(store, second, c.ops, kind=kind, contract_no=f"HT2-{kind}")
+    workflow.complete_contracts(store, second, c.ops)
+    for asset in store.repos.cases.assets(second):
+        workflow.record_registration(store, second, asset.id, c.ops, registration_no="Y1", registered_on="2026-11-20",
+                                     certificate_received=True)
+    for check in workflow.disbursement_checks(store, second):
+        workflow.confirm_check(store, second, check["code"], c.ops)
+    from ipguard.workflow.closing import STANDARD_CHECKS
+
+    for code, _ in STANDARD_CHECKS:
+        workflow.confirm_check(store, second, code, c.ops)
+    workflow.issue_disbursement_notice(store, second, c.a)
+    with pytest.raises(ValidationError) as err:
+        workflow.record_disbursement(store, second, c.ops, loan_amount="100000.01", start_date="2026-11-23",
+                                     maturity_date="2027-11-22")
+    assert err.value.field == "loan_amount" and "银行批准金额" in err.value.message()
+    assert stage(store, second) is Stage.DISBURSEMENT
+
+
+def test_a_user_without_the_role_is_refused_in_the_core(store, c):
+    case_id = open_case(store, c)
+    receive_all(store, case_id, c)
+    with pytest.raises(PermissionDenied) as err:
+        workflow.submit_for_screening(store, case_id, c.ops)
+    assert "没有" in err.value.message()
+    with pytest.raises(PermissionDenied):
+        intake.set_checklist_item(store, case_id, "recommendation", "missing", c.members[0])
+
+
+def test_intent_letter_deadline_in_working_days(store, c):
+    case_id = open_case(store, c)
+    to_committee(store, case_id, c)
+    approve(store, case_id, c)
+    # 2026-09-28 (Mon) + 10 working days crosses National Day: Oct 1-7 off, Sep 20 and Oct 10 worked.
+    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 28))
+    assert letter.letter_no == "〔2026〕第0001号"
+    from ipguard.workdays import WorkCalendar
+
+    assert letter.approval_deadline == WorkCalendar().add_workdays(dt.date(2026, 9, 28), 10)
+    assert letter.approval_deadline > dt.date(2026, 10, 12)
+    assert letter.overdue(letter.approval_deadline + dt.timedelta(days=1))
+    assert not letter.overdue(letter.approval_deadline)
+
+
+def test_transitions_cover_every_stage_and_terminal_stages_go_nowhere():
+    for s in Stage:
+        assert s in workflow.TRANSITIONS
+    for s in (Stage.RELEASED, Stage.CLOSED, Stage.DECLINED, Stage.WITHDRAWN):
+        assert not workflow.TRANSITIONS[s]
+    assert Stage.WITHDRAWN in workflow.TRANSITIONS[Stage.INTAKE]
+    assert Stage.WITHDRAWN not in workflow.TRANSITIONS[Stage.IN_FORCE]

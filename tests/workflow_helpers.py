@@ -1,0 +1,88 @@
+"""A cast of users and a walk through the workflow, for workflow tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ipguard import intake, workflow
+from ipguard.domain import Role
+from ipguard.store import Store
+from ipguard.store.records import BankRecord, UserRecord
+from tests import factories
+
+
+@dataclass
+class Cast:
+    admin: UserRecord
+    a: UserRecord
+    b: UserRecord
+    members: list[UserRecord]
+    ops: UserRecord
+    bank: BankRecord
+
+
+def cast(store: Store) -> Cast:
+    admin = factories.user(store, "admin", Role.ADMIN)
+    return Cast(
+        admin=admin,
+        a=factories.user(store, "am", Role.ACCOUNT_MANAGER),
+        b=factories.user(store, "rm", Role.RISK_MANAGER),
+        members=[factories.user(store, f"m{i}", Role.COMMITTEE_MEMBER) for i in range(5)],
+        ops=factories.user(store, "ops", Role.OPERATIONS),
+        bank=factories.bank(store, admin.id),
+    )
+
+
+def open_case(store: Store, c: Cast, seed: int = 1, **overrides: object) -> int:
+    data = factories.applicant(seed, **overrides)
+    data["bank_id"] = c.bank.id
+    data["risk_manager_id"] = c.b.id
+    return intake.open_case(store, intake.parse_intake(data), c.a).id
+
+
+def receive_all(store: Store, case_id: int, c: Cast) -> None:
+    for item in store.repos.cases.checklist(case_id):
+        intake.set_checklist_item(store, case_id, item.code, "received", c.a)
+
+
+def to_committee(store: Store, case_id: int, c: Cast) -> None:
+    receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.pass_screening(store, case_id, c.b)
+    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.sign_report(store, case_id, "A", c.a, opinion="同意")
+    workflow.sign_report(store, case_id, "B", c.b)
+    workflow.submit_to_committee(store, case_id, c.a)
+
+
+def approve(store: Store, case_id: int, c: Cast) -> None:
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    for m in c.members:
+        workflow.vote(store, case_id, m, "approve", "同意")
+    workflow.decide(store, case_id, c.members[0], meeting_date=dt.date(2026, 11, 10))
+
+
+def to_in_force(store: Store, case_id: int, c: Cast) -> None:
+    to_committee(store, case_id, c)
+    approve(store, case_id, c)
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11))
+    guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=str(guarantee // 100),
+                                  interest_rate="3.45%", decided_on=dt.date(2026, 11, 16))
+    for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}-1", signed_on=dt.date(2026, 11, 17))
+    workflow.complete_contracts(store, case_id, c.ops)
+    for asset in store.repos.cases.assets(case_id):
+        workflow.record_registration(store, case_id, asset.id, c.ops, submitted_on="2026-11-17",
+                                     registration_no=f"Y2026990{asset.id:05d}", registered_on="2026-11-19",
+                                     certificate_received=True)
+    for check in workflow.disbursement_checks(store, case_id) or []:
+        workflow.confirm_check(store, case_id, check["code"], c.ops)
+    from ipguard.workflow.closing import STANDARD_CHECKS
+
+    for code, _ in STANDARD_CHECKS:
+        workflow.confirm_check(store, case_id, code, c.ops)
+    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=dt.date(2026, 11, 20))
+    workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-23",
+                                 maturity_date="2027-11-22", loan_contract_no="HT-loan-1")
