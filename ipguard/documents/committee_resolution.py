@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from ipguard.documents.disbursement_notice import ordinal
 from ipguard.documents.fonts import FontChoice
@@ -13,6 +13,7 @@ from ipguard.documents.layout import (
     TEXT_WIDTH,
     amount_text,
     build_pdf,
+    closing,
     date_text,
     esc,
     grid_table,
@@ -66,7 +67,7 @@ def _decision(doc: CommitteeResolution) -> str:
     return f"经表决，会议决议：不同意{subject}。"
 
 
-def _member_signatures(doc: CommitteeResolution, st) -> Flowable:
+def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
     """出席委员签字: a name and a line to sign on, three members per row."""
     per_row = 3
     names = list(doc.members_present)
@@ -100,7 +101,7 @@ def _member_signatures(doc: CommitteeResolution, st) -> Flowable:
         tail.append(Spacer(1, 8))
         tail.append(Table([[para(text, st.plain) for text in officers]], colWidths=[TEXT_WIDTH / 2] * len(officers),
                           hAlign="LEFT", style=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
-    return KeepTogether(tail)
+    return tail
 
 
 def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) -> list[Flowable]:
@@ -126,11 +127,15 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
     ]
     if doc.decision != "decline" and doc.conditions:
         flow.extend(para(f"{ordinal(i)}{esc(c)}", st.body) for i, c in enumerate(doc.conditions, 1))
-    flow.append(para("本决议自表决通过之日起生效，由业务部门据此办理后续手续。", st.body))
-    flow.append(Spacer(1, 16))
-    flow.append(_member_signatures(doc, st))
     issuer = f"{esc(letterhead.company_name)}担保业务评审委员会"
-    flow.append(signature_block(letterhead, doc.meeting_date, st, with_signatory=False, issuer=issuer))
+    # The last paragraph, the members' signatures and the seal stay on one page.
+    flow.append(
+        closing(
+            [para("本决议自表决通过之日起生效，由业务部门据此办理后续手续。", st.body), Spacer(1, 12),
+             *_member_signatures(doc, st)],
+            signature_block(letterhead, doc.meeting_date, st, with_signatory=False, issuer=issuer),
+        )
+    )  # fmt: skip
     return flow
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.intent_letter import addressee
@@ -72,10 +72,14 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
         Spacer(1, 4),
         registrations,
         Spacer(1, 8),
-        para("请贵行按照借款合同的约定向借款人发放贷款：", st.body),
-        para(f"贷款金额：{amount_text(doc.loan_amount)}；", st.body),
-        para(f"担保金额：{amount_text(doc.guarantee_amount)}；", st.body),
-        para(_term_sentence(doc), st.body),
+        KeepTogether(
+            [
+                para("请贵行按照借款合同的约定向借款人发放贷款：", st.body),
+                para(f"贷款金额：{amount_text(doc.loan_amount)}；", st.body),
+                para(f"担保金额：{amount_text(doc.guarantee_amount)}；", st.body),
+                para(_term_sentence(doc), st.body),
+            ]
+        ),
         closing(
             [para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body), para("特此通知。", st.body)],
             signature_block(letterhead, doc.issue_date, st),
