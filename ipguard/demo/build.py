@@ -114,9 +114,11 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
         sales = 1_800_000
     year = rng.randrange(2016, 2024)
     assets: list[dict[str, object]] = []
-    for _ in range(rng.choice((1, 1, 2, 3))):
-        kind = rng.choice(("1", "1", "2", "tm", "sw"))
-        filing = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
+    for n in range(rng.choice((1, 1, 2, 3))):
+        # The first asset is the core patent or mark; utility models are recent (10-year term).
+        kind = rng.choice(("1", "1", "tm")) if n == 0 else rng.choice(("1", "2", "tm", "sw"))
+        filing_year = max(year, 2020) if kind == "2" else year
+        filing = dt.date(filing_year, rng.randrange(1, 13), rng.randrange(1, 28))
         if kind == "1":
             grant = filing + dt.timedelta(days=rng.randrange(500, 1100))
             assets.append({"type": "invention_patent", "number": names.make_patent_number(rng, filing.year, "1"),
@@ -188,6 +190,8 @@ def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = No
             days_back = _days_back(target, rng)
             application = today - dt.timedelta(days=days_back)
             data = applicant_data(rng, application, eligible=target is not Stage.DECLINED or rng.random() < 0.5)
+            if target in (Stage.RELEASED, Stage.DEFAULTED, Stage.RECOVERY, Stage.CLOSED):
+                data["term_months"] = 12
             data["bank_id"] = rng.choice(parties.banks).id
             data["referrer_id"] = rng.choice(parties.referrers).id
             data["recommendation_opinion"] = "该企业技术实力较强，知识产权权属清晰，经营情况良好，推荐申请知识产权快易贷。"
@@ -209,4 +213,7 @@ def _days_back(target: Stage, rng: random.Random) -> int:
         return rng.randrange(8, 20)
     if target in (Stage.DECLINED, Stage.WITHDRAWN):
         return rng.randrange(10, 60)
-    return rng.randrange(60, 400)
+    if target is Stage.IN_FORCE:
+        return rng.randrange(30, 300)
+    # Released, defaulted and compensated cases matured in the past.
+    return rng.randrange(420, 640)

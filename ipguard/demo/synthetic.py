@@ -1,0 +1,212 @@
+"""Many synthetic cases, fast: for benchmarks and paging tests.
+
+:func:`generate_cases` bulk-inserts companies, controllers, cases, financials,
+IP assets (with valid check digits), checklists and the opening stage event in
+**one** ``store.transaction()``, with ``executemany`` rather than the intake
+service (which costs one audited transaction per case). Deliberately it writes
+**no audit entries**: this is throw-away volume data, not a record of anyone's
+work, and must never be run against a production database. Stages are spread
+over every stage so that filters have something to find; the rows are not
+walked through the workflow (no valuations, committee votes or letters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass
+
+from stdnum.cn import uscc
+
+from ipguard import catalog
+from ipguard.demo import names
+from ipguard.domain import IpType, Role, Stage
+from ipguard.store import Store
+from ipguard.validators import patent_check_char
+
+_STAGES = tuple(Stage)
+_STAGE_WEIGHTS = tuple(8 if s in (Stage.IN_FORCE, Stage.RELEASED) else 3 if s.is_open else 1 for s in _STAGES)
+
+
+@dataclass(frozen=True)
+class SyntheticResult:
+    """What :func:`generate_cases` inserted."""
+
+    cases: int
+    companies: int
+    assets: int
+    first_case_id: int
+    last_case_id: int
+
+
+_RIC_WEIGHTS = tuple(2 ** (17 - i) % 11 for i in range(17))
+
+
+def fast_resident_id(rng: random.Random) -> str:
+    """A valid resident ID (same areas as :func:`ipguard.demo.names.make_resident_id`), without stdnum's slow lookup."""
+    born = dt.date(1965, 1, 1) + dt.timedelta(days=rng.randrange(365 * 25))
+    body = f"{rng.choice(names.RIC_AREAS)}{born:%Y%m%d}{rng.randrange(1000):03d}"
+    check = (12 - sum(int(d) * w for d, w in zip(body, _RIC_WEIGHTS, strict=True)) % 11) % 11
+    return body + ("X" if check == 10 else str(check))
+
+
+def fast_uscc(rng: random.Random) -> str:
+    """A valid unified social credit code, like :func:`ipguard.demo.names.make_uscc` without the re-validation."""
+    body8 = f"{rng.randrange(10**8):08d}"
+    base = f"91310115{body8}{names.org_code_check(body8)}"
+    return base + uscc.calc_check_digit(base + "0")
+
+
+def _unique(taken: set[str], make, serial: int, rng: random.Random) -> str:
+    number = make(serial)
+    while number in taken:
+        number = make(rng.randrange(10**7))
+    taken.add(number)
+    return number
+
+
+def _asset_rows(rng: random.Random, company_id: int, name: str, year: int, serial: int, taken: set[str]) -> list[tuple]:
+    rows = []
+    for k in range(rng.choice((1, 1, 2, 3))):
+        kind = rng.choice(("1", "1", "2", "tm", "sw"))
+        filing: dt.date | None = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
+        assert filing is not None
+        nice = None
+        if kind in ("1", "2"):
+
+            def patent(s: int, kind: str = kind) -> str:
+                digits = f"{year}{kind}{s % 10**7:07d}"
+                return f"ZL{digits}.{patent_check_char(digits)}"
+
+            number = _unique(taken, patent, serial * 4 + k, rng)
+            ip_type = IpType.INVENTION_PATENT if kind == "1" else IpType.UTILITY_MODEL
+            grant = filing + dt.timedelta(days=rng.randrange(150, 900))
+            expiry = filing.replace(year=filing.year + (20 if kind == "1" else 10))
+            title = names.invention_title(rng) if kind == "1" else names.utility_title(rng)
+        elif kind == "tm":
+            number = _unique(taken, lambda s: str(60_000_000 + s % 10**7), serial * 4 + k, rng)
+            ip_type, title, nice = IpType.TRADEMARK, name[2:6], rng.choice((9, 10, 42, 5, 1))
+            grant = filing + dt.timedelta(days=rng.randrange(300, 600))
+            expiry = grant + dt.timedelta(days=3652)
+        else:
+            grant = filing + dt.timedelta(days=rng.randrange(30, 120))
+            number = _unique(taken, lambda s, y=grant.year: f"{y}SR{s % 10**7:07d}", serial * 4 + k, rng)
+            ip_type, title = IpType.SOFTWARE_COPYRIGHT, names.software_title(rng, name[4:6])
+            expiry = dt.date(grant.year + 50, 12, 31)
+            filing = None
+        rows.append(
+            (company_id, ip_type.value, number, title, name, 1, filing.isoformat() if filing else None, grant.isoformat(),
+             expiry.isoformat(), "valid", nice, 0, 0, 0, 1, 0)
+        )  # fmt: skip
+    return rows
+
+
+def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None = None) -> SyntheticResult:
+    """Insert ``n`` synthetic cases (each with its own company) in one transaction.
+
+    Needs at least one bank and one account manager in the store (e.g. from
+    :func:`ipguard.demo.build.create_parties`); creates them when there are
+    none. Case numbers continue the product's sequences, so cases opened later
+    through :func:`ipguard.intake.open_case` do not collide. No audit entries
+    are written (see the module docstring).
+    """
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    product = catalog.current_product(store)
+    banks = store.repos.banks.all()
+    managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
+    risks = store.repos.users.with_role(Role.RISK_MANAGER) or managers
+    if not banks or not managers:
+        from ipguard.demo.build import create_parties
+
+        parties = create_parties(store)
+        banks = parties.banks
+        managers = parties.with_role(Role.ACCOUNT_MANAGER)
+        risks = parties.with_role(Role.RISK_MANAGER)
+    referrers = store.repos.referrers.all()
+    tags = [t.code for t in product.target_tags]
+    checklist = [(c.code, c.label, int(c.required)) for c in product.checklist]
+    conn = store.db.conn
+    with store.transaction():
+        catalog.remember(store, product, None)
+        company_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM companies") or 0) + 1
+        case_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM cases") or 0) + 1
+        asset_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM ip_assets") or 0) + 1
+        sequences: dict[int, int] = {}
+        taken = {r["number"] for r in store.query("SELECT number FROM ip_assets")}
+        companies, controllers, cases, financials, assets, links, items, events = [], [], [], [], [], [], [], []
+        stages = rng.choices(_STAGES, weights=_STAGE_WEIGHTS, k=n)
+        for i in range(n):
+            company_id, case_id = company_base + i, case_base + i
+            name, industry = names.company(rng)
+            application = today - dt.timedelta(days=rng.randrange(0, 3 * 365))
+            stamp = f"{application.isoformat()}T{rng.randrange(8, 19):02d}:{rng.randrange(60):02d}:00+08:00"
+            companies.append(
+                (company_id, name, fast_uscc(rng), industry, f"上海市浦东新区张江路{rng.randrange(1, 999)}号",
+                 dt.date(rng.randrange(2008, 2020), rng.randrange(1, 13), 1).isoformat(), names.person_name(rng),
+                 names.phone(rng), stamp, stamp)
+            )  # fmt: skip
+            controllers.append((company_id, names.person_name(rng), fast_resident_id(rng), names.phone(rng)))
+            year = application.year
+            if year not in sequences:
+                sequences[year] = store.scalar(
+                    "SELECT value FROM sequences WHERE name = ?", [f"case:{product.case_prefix}:{year}"]
+                ) or 0
+            sequences[year] += 1
+            sales = rng.randrange(300, 6000) * 1_000_000
+            requested = rng.choice((100, 200, 300, 500, 800, 1000)) * 1_000_000
+            manager = managers[i % len(managers)]
+            cases.append(
+                (case_id, f"{product.case_prefix}-{year}-{sequences[year]:04d}", company_id, product.code, product.version,
+                 rng.choice(banks).id, rng.choice(referrers).id if referrers else None, "", requested,
+                 rng.choice((12, 12, 24, 36)), application.isoformat(), stages[i].value, manager.id,
+                 risks[i % len(risks)].id, json.dumps(sorted(rng.sample(tags, min(len(tags), 3))), ensure_ascii=False),
+                 stamp, stamp, stamp)
+            )  # fmt: skip
+            financials.append(
+                (case_id, sales, rng.randrange(50, 3000) * 1_000_000, rng.randrange(60, 3200) * 1_000_000,
+                 rng.randrange(0, 10) * 1_000_000, 1, 1, 1, 0, "")
+            )  # fmt: skip
+            for row in _asset_rows(rng, company_id, name, rng.randrange(2010, 2024), asset_base + i, taken):
+                asset_id = asset_base + len(assets)
+                assets.append((asset_id, *row))
+                links.append((case_id, asset_id))
+            items.extend((case_id, code, label, req) for code, label, req in checklist)
+            events.append((case_id, None, Stage.INTAKE.value, stamp, application.isoformat(), manager.id, "受理"))
+        conn.executemany(
+            "INSERT INTO companies (id, name, uscc, industry, address, founded_on, contact_name, contact_phone,"
+            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            companies,
+        )
+        conn.executemany("INSERT INTO controllers (company_id, name, resident_id, phone) VALUES (?,?,?,?)", controllers)
+        conn.executemany(
+            "INSERT INTO cases (id, case_no, company_id, product_code, params_version, bank_id, referrer_id,"
+            " recommendation_opinion, requested_amount_fen, term_months, application_date, stage, account_manager_id,"
+            " risk_manager_id, target_tags, created_at, updated_at, stage_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            cases,
+        )
+        conn.executemany(
+            "INSERT INTO financials (case_id, annual_sales_fen, net_assets_last_year_fen, net_assets_current_fen,"
+            " existing_bank_loans_fen, company_credit_good, controller_credit_good, counter_guarantee, major_negative_info,"
+            " negative_info_note) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            financials,
+        )
+        conn.executemany(
+            "INSERT INTO ip_assets (id, company_id, ip_type, number, title, owners, sole_owner, filing_date, grant_date,"
+            " expiry_date, legal_status, nice_class, pledged, licensed, in_dispute, used_in_main_products,"
+            " revenue_supported_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            assets,
+        )
+        conn.executemany("INSERT INTO case_assets (case_id, asset_id) VALUES (?, ?)", links)
+        conn.executemany("INSERT INTO checklist_items (case_id, code, label, required) VALUES (?,?,?,?)", items)
+        conn.executemany(
+            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
+            events,
+        )
+        for year, value in sequences.items():
+            store.db.execute(
+                "INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                [f"case:{product.case_prefix}:{year}", value],
+            )
+    return SyntheticResult(n, n, len(assets), case_base, case_base + n - 1)
