@@ -1,0 +1,436 @@
+"""The case list page (案件): search, filters, a paged SQL-sorted table, export.
+
+Everything the user narrows by becomes one :class:`~ipguard.store.records.CaseFilter`
+handed to :class:`~ui.models.case_list.CaseListModel`, which counts and pages
+in SQL. Typing in the search box re-queries after a 250 ms pause.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipguard.domain import OPEN_STAGES, Role, Stage
+from ipguard.intake import INTAKE_ROLES
+from ipguard.products import available_products, load_product
+from ipguard.store.records import CaseFilter
+from ui.models.case_list import (
+    COL_APPLICATION_DATE,
+    COL_BANK,
+    COL_CASE_NO,
+    COL_COMPANY,
+    COL_GUARANTEE,
+    COL_MANAGER,
+    COL_REQUESTED,
+    COL_STAGE,
+    COL_UPDATED,
+    COL_USCC,
+    CaseIdRole,
+    CaseListModel,
+)
+from ui.pages.cases_export import CaseExportTask
+from ui.session import Session
+
+SEARCH_DELAY_MS = 250
+NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as "不限"
+
+COLUMN_WIDTHS = {
+    COL_CASE_NO: 118,
+    COL_USCC: 168,
+    COL_STAGE: 76,
+    COL_BANK: 170,
+    COL_MANAGER: 72,
+    COL_REQUESTED: 112,
+    COL_GUARANTEE: 100,
+    COL_APPLICATION_DATE: 90,
+    COL_UPDATED: 128,
+}
+
+
+def _show_error(parent: QWidget, exc: BaseException) -> None:
+    try:
+        from ui.errors import show_error
+    except ImportError:  # the shell's error module is not there: a plain box
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, "无法完成操作", exc.message() if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
+        return
+    show_error(parent, exc)
+
+
+class _DateFilter(QDateEdit):
+    """A date bound that can be "不限" (its minimum date)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("不限")
+        self.setDate(NO_DATE)
+
+    def value(self) -> dt.date | None:
+        return None if self.date() == NO_DATE else self.date().toPython()  # type: ignore[return-value]
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value) if value else NO_DATE)
+
+
+class CaseListPage(QWidget):
+    """All cases, narrowed by search and filters; double-click or Enter opens one."""
+
+    case_opened = Signal(int)
+    export_finished = Signal(str, int)  # path, rows
+    export_failed = Signal(str)  # message
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._stale = False
+        self._export: CaseExportTask | None = None
+        self.model = CaseListModel(session.store, CaseFilter(), self)
+        self._build()
+        self.reload_choices()
+        self._update_count()
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self.search_timer.start)
+        for combo in (self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.apply_filters)
+        session.signals.case_changed.connect(self._on_case_changed)
+        session.signals.reference_data_changed.connect(self.reload_choices)
+        user_changed = getattr(session.signals, "user_changed", None)
+        if user_changed is not None:
+            user_changed.connect(self._update_permissions)
+        self._update_permissions()
+
+    # -- layout ------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("搜索企业名称、统一社会信用代码、案件编号或知识产权号码")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("搜索案件")
+        self.new_button = QPushButton("新建案件(&N)", self)
+        self.new_button.clicked.connect(self.new_case)
+        self.export_button = QPushButton("导出(&E)…", self)
+        self.export_button.setToolTip("把当前筛选出的案件导出为 Excel 文件")
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.export_button)
+
+        self.stage_combo = QComboBox(self)
+        self.bank_combo = QComboBox(self)
+        self.manager_combo = QComboBox(self)
+        self.product_combo = QComboBox(self)
+        self.date_from = _DateFilter(self)
+        self.date_to = _DateFilter(self)
+        self.clear_button = QPushButton("清除筛选", self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("案件数")
+        filters = QHBoxLayout()
+        for text, widget in (
+            ("阶段(&S)", self.stage_combo),
+            ("银行(&B)", self.bank_combo),
+            ("客户经理(&M)", self.manager_combo),
+            ("产品", self.product_combo),
+            ("申请日期(&D)", self.date_from),
+            ("至", self.date_to),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        self.bank_combo.setMinimumContentsLength(10)
+        self.bank_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.table.activated.connect(self._on_activated)
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.progress.setFormat("正在导出… %v / %m")
+        self.cancel_export_button = QPushButton("取消导出", self)
+        self.cancel_export_button.setVisible(False)
+        self.cancel_export_button.clicked.connect(self.cancel_export)
+        self.status_label = QLabel(self)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def reload_choices(self) -> None:
+        """(Re)fill the stage, bank, manager and product filters, keeping the current choices."""
+        store = self.session.store
+        self._fill(self.stage_combo, [("全部阶段", ()), ("办理中（放款前）", tuple(s for s in Stage if s in OPEN_STAGES))]
+                   + [(s.label, (s,)) for s in Stage])  # fmt: skip
+        self._fill(self.bank_combo, [("全部银行", None)] + [(b.display, b.id) for b in store.repos.banks.all()])
+        managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
+        self._fill(self.manager_combo, [("全部客户经理", None)] + [(u.display_name, u.id) for u in managers])
+        self._fill(self.product_combo, [("全部产品", None)] + [(load_product(c).name, c) for c in available_products()])
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    # -- filters -------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        """The filter the widgets describe (with the table's current sort)."""
+        sort = self.model.case_filter()
+        return CaseFilter(
+            text=self.search.text().strip(),
+            stages=tuple(self.stage_combo.currentData() or ()),
+            bank_id=self.bank_combo.currentData(),
+            account_manager_id=self.manager_combo.currentData(),
+            product_code=self.product_combo.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            sort_key=sort.sort_key,
+            descending=sort.descending,
+        )
+
+    def apply_filters(self) -> None:
+        """Re-query with the widgets' filter now (the search box calls this after its pause)."""
+        self.search_timer.stop()
+        self._stale = False
+        selected = self.selected_case_id()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if selected is not None:
+            self.select_case(selected)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo,
+                       self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo):
+            combo.setCurrentIndex(0)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        for widget in (self.search, self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo,
+                       self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def filters_text(self) -> str:
+        """The active filters in words (the export's subtitle)."""
+        parts = []
+        if self.search.text().strip():
+            parts.append(f"搜索：{self.search.text().strip()}")
+        for name, combo in (("阶段", self.stage_combo), ("银行", self.bank_combo), ("客户经理", self.manager_combo),
+                            ("产品", self.product_combo)):
+            if combo.currentIndex() > 0:
+                parts.append(f"{name}：{combo.currentText()}")
+        start, end = self.date_from.value(), self.date_to.value()
+        if start or end:
+            parts.append(f"申请日期：{start or '不限'} 至 {end or '不限'}")
+        return "；".join(parts) or "全部案件"
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"共 {self.model.total():,} 件")
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model.sort_column() != column:
+            # A column the store cannot sort by: put the indicator back where the data is.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+            header.blockSignals(False)
+
+    # -- selection and opening ------------------------------------------------
+
+    def selected_case_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(CaseIdRole) if rows else None
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.row_of_case(case_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(index.data(CaseIdRole))
+
+    def open_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None:
+            self.case_opened.emit(case_id)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box with its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- refresh ---------------------------------------------------------------
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        if self.isVisible():
+            self.apply_filters()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.apply_filters()
+
+    def _update_permissions(self) -> None:
+        allowed = any(role in self.session.user.roles for role in INTAKE_ROLES)
+        self.new_button.setEnabled(allowed)
+        self.new_button.setToolTip("新建案件（Ctrl+N）" if allowed else "只有客户经理或管理员可以受理新案件")
+
+    # -- new case ----------------------------------------------------------------
+
+    def new_case(self) -> int | None:
+        """Open the intake dialog; on success select (and announce) the new case; returns its id."""
+        if not self.new_button.isEnabled():
+            return None
+        case_id = self._run_intake_dialog()
+        if case_id is None:
+            return None
+        self.apply_filters()
+        self.select_case(case_id)
+        self.case_opened.emit(case_id)
+        return case_id
+
+    def _run_intake_dialog(self) -> int | None:
+        """Show :class:`~ui.dialogs.intake.IntakeDialog` modally (tests replace this)."""
+        from ui.dialogs.intake import IntakeDialog
+
+        dialog = IntakeDialog(self.session, self)
+        try:
+            from ui.errors import exec_dialog
+        except ImportError:
+            exec_dialog = type(dialog).exec  # type: ignore[assignment]
+        exec_dialog(dialog)
+        return dialog.case_id
+
+    # -- export --------------------------------------------------------------------
+
+    def _ask_export_path(self) -> Path | None:
+        """Ask where to save the export (tests replace this)."""
+        default = Path.home() / f"案件列表_{dt.date.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "导出案件列表", str(default), "Excel 工作簿 (*.xlsx)")
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+
+    def export(self) -> None:
+        """Export the filtered list to an xlsx file, in the background."""
+        if self._export is not None:
+            return
+        path = self._ask_export_path()
+        if path is None:
+            return
+        task = CaseExportTask(
+            self.session.db_path,
+            dataclasses.replace(self.model.case_filter()),
+            path,
+            title="案件列表",
+            filters_text=f"{self.filters_text()}（导出时间 {dt.datetime.now():%Y-%m-%d %H:%M}）",
+        )
+        task.signals.progress.connect(self._on_export_progress)
+        task.signals.finished.connect(self._on_export_finished)
+        task.signals.failed.connect(self._on_export_failed)
+        task.signals.cancelled.connect(self._on_export_cancelled)
+        self._export = task
+        self._export_signals = task.signals  # keep the QObject alive after the runnable is deleted
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first progress report
+        self.progress.setVisible(True)
+        self.cancel_export_button.setVisible(True)
+        self.status_label.setText(f"正在导出 {self.model.total():,} 件案件…")
+        QThreadPool.globalInstance().start(task)
+
+    def cancel_export(self) -> None:
+        if self._export is not None:
+            self._export.cancel()
+
+    def _export_done(self, text: str) -> None:
+        self._export = None
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.cancel_export_button.setVisible(False)
+        self.status_label.setText(text)
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_export_finished(self, path: str, count: int) -> None:
+        self._export_done(f"已导出 {count:,} 件案件到 {path}")
+        self.export_finished.emit(path, count)
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        message = exc.message() if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        self._export_done(f"导出失败：{message}")
+        self.export_failed.emit(message)
+        _show_error(self, exc)
+
+    def _on_export_cancelled(self) -> None:
+        self._export_done("已取消导出，未写入文件")
