@@ -21,6 +21,10 @@ class SessionSignals(QObject):
     case_changed = Signal(int)
     # Emitted after settings/parties change (users, banks, referrers, parameters).
     reference_data_changed = Signal()
+    # Emitted after "switch user" signed a different user in (session.user is the new one).
+    user_changed = Signal()
+    # Emitted after the interface language changed ("zh" or "en"; session.lang is updated).
+    language_changed = Signal(str)
 
 
 @dataclass

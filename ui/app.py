@@ -1,0 +1,137 @@
+"""Starting the desktop client: application, database, sign-in, main window.
+
+``ipguard`` (no subcommand) calls :func:`run_app`. The steps, each one a
+function tests can call on its own:
+
+1. :func:`ensure_application` — the QApplication, organization and application
+   names set before any QSettings is read;
+2. :func:`ui.errors.setup_logging`, :func:`~ui.errors.enable_faulthandler`,
+   :func:`~ui.errors.install_excepthook` — logs and crash reports;
+3. translations (:mod:`ui.i18n`): ``--lang``, else this workstation's choice,
+   else the database's ``ui.language`` setting, else Chinese;
+4. :func:`open_database` — the default database under the user's data
+   directory (created on first run) or ``--db PATH``; a file that cannot be
+   opened (locked, damaged, newer version, network share) is explained in a
+   dialog with the core's message, never a traceback;
+5. :func:`sign_in` — first-admin setup on an empty database, else sign-in;
+6. :class:`ui.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ipguard import __version__
+from ipguard.errors import IpguardError, StoreError
+from ipguard.store import Store, open_store
+from ipguard.store.records import UserRecord
+from ui import errors as uierrors
+from ui import i18n
+from ui.i18n import translate
+from ui.pages.settings_general import LANGUAGE_KEY
+from ui.session import Session
+
+log = logging.getLogger("ipguard.ui")
+
+ORGANIZATION = "ipguard"
+APPLICATION = "ipguard"
+
+
+def default_db_path() -> Path:
+    """``<user data dir>/ipguard.sqlite`` (e.g. ``%LOCALAPPDATA%\\ipguard\\ipguard``)."""
+    return Path(platformdirs.user_data_dir("ipguard", "ipguard")) / "ipguard.sqlite"
+
+
+def ensure_application() -> QApplication:
+    """The running QApplication (created if needed) with names set for QSettings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setOrganizationDomain("ipguard.local")
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    try:
+        import qtawesome as qta
+
+        app.setWindowIcon(qta.icon("mdi6.shield-check-outline", color="#1565c0"))
+    except Exception:  # an icon is not worth failing the start
+        app.setWindowIcon(QIcon())
+    return app  # type: ignore[return-value]
+
+
+def workstation_language() -> str | None:
+    value = QSettings().value(LANGUAGE_KEY)
+    return str(value) if value else None
+
+
+def open_database(path: Path, parent: QWidget | None = None) -> Store | None:
+    """Open (or create) the database; explain a failure in a dialog and return None."""
+    try:
+        return open_store(path)
+    except StoreError as exc:
+        log.warning("cannot open %s: %s", path, exc.message("en"))
+        text = exc.message(i18n.current_language())
+    except OSError as exc:  # e.g. the folder cannot be created
+        log.warning("cannot open %s: %s", path, exc)
+        text = translate("App", "无法打开数据库“{path}”：{detail}").format(path=path, detail=exc)
+    uierrors.message_box(parent, QMessageBox.Icon.Critical, translate("App", "无法打开数据库"), text)
+    return None
+
+
+def sign_in(store: Store, parent: QWidget | None = None) -> UserRecord | None:
+    """First-admin setup when the database has no users, else the sign-in dialog; None if cancelled."""
+    from ui.dialogs.login import LoginDialog, SetupAdminDialog
+
+    dialog = SetupAdminDialog(store, parent) if store.repos.users.count() == 0 else LoginDialog(store, parent)
+    return dialog.user if uierrors.exec_dialog(dialog) else None
+
+
+def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
+    """Everything before the event loop; returns the shown MainWindow, or None when not signed in."""
+    app = ensure_application()
+    if hooks:
+        uierrors.setup_logging()
+        uierrors.enable_faulthandler()
+        uierrors.install_excepthook()
+    chosen = lang or workstation_language()
+    i18n.install_translations(chosen)
+    path = Path(db_path).expanduser() if db_path else default_db_path()
+    store = open_database(path)
+    if store is None:
+        return None
+    if chosen is None:
+        try:
+            stored = store.repos.settings.get("ui.language")
+        except IpguardError:
+            stored = None
+        if i18n.normalize(stored) != i18n.current_language():
+            i18n.install_translations(stored)
+    user = sign_in(store)
+    if user is None:
+        store.close()
+        return None
+    from ui.main_window import MainWindow
+
+    session = Session(store=store, user=user, lang=i18n.current_language())
+    window = MainWindow(session)
+    app.aboutToQuit.connect(store.close)
+    window.show()
+    log.info("signed in as %s on %s", user.username, path)
+    return window
+
+
+def run_app(db_path: str | None, lang: str | None) -> int:
+    """Start the desktop client and run it until the window closes; the process exit status."""
+    app = ensure_application()
+    window = start(db_path, lang)
+    if window is None:
+        return 1
+    return app.exec()

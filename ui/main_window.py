@@ -1,0 +1,344 @@
+"""The main window: navigation, pages, shortcuts, status bar, remembered layout.
+
+Pages plug in through a small registry::
+
+    window.add_page("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", CaseListPage(session))
+    window.show_page("cases")
+
+``title`` is a Chinese source string of the ``Nav`` translation context
+(shown translated); ``icon`` is a qtawesome name. Adding a key again replaces
+that page in place. A page may offer these optional methods, which the window
+calls when present:
+
+* ``refresh()`` — F5, and after a user switch;
+* ``retranslate()`` — after the interface language changed;
+* ``on_user_changed()`` — after "switch user" (else ``refresh()``);
+* ``new_case()`` (cases page) — Ctrl+N, besides the ``new_case_requested`` signal;
+* ``focus_search()`` (cases page) — Ctrl+F.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import qtawesome as qta
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ipguard.store.records import UserRecord
+from ui.i18n import role_label, translate
+from ui.session import Session
+
+log = logging.getLogger("ipguard.ui")
+
+SETTINGS_GROUP = "main_window"
+NAV_ROLE = Qt.ItemDataRole.UserRole
+
+
+def icon(name: str) -> QIcon:
+    """A qtawesome icon, or an empty one when the name is unknown."""
+    try:
+        return qta.icon(name)
+    except Exception:  # unknown icon names must not stop the window
+        log.warning("unknown icon %s", name)
+        return QIcon()
+
+
+def clamp_to_screen(widget: QWidget) -> None:
+    """Move and shrink ``widget`` so it lies on an available screen (a monitor may be gone)."""
+    frame = widget.frameGeometry()
+    screen = QGuiApplication.screenAt(frame.center()) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    width, height = min(widget.width(), avail.width()), min(widget.height(), avail.height())
+    x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - width)
+    y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height)
+    widget.resize(width, height)
+    widget.move(x, y)
+
+
+def _default_pages(session: Session) -> list[tuple[str, str, str, QWidget]]:
+    from ui.pages.dashboard import DashboardPage
+    from ui.pages.reports import ReportsPage
+    from ui.pages.settings import SettingsPage
+
+    try:
+        from ui.pages.cases import CaseListPage
+
+        cases: QWidget = CaseListPage(session)
+    except ImportError:
+        from ui.pages.placeholder import PlaceholderPage
+
+        cases = PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
+    return [
+        ("dashboard", QT_TRANSLATE_NOOP("Nav", "工作台"), "mdi6.view-dashboard-outline", DashboardPage(session)),
+        ("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", cases),
+        ("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", ReportsPage(session)),
+        ("settings", QT_TRANSLATE_NOOP("Nav", "设置"), "mdi6.cog-outline", SettingsPage(session)),
+    ]
+
+
+class MainWindow(QMainWindow):
+    """The application window for one signed-in :class:`~ui.session.Session`."""
+
+    new_case_requested = Signal()
+    page_changed = Signal(str)
+
+    def __init__(self, session: Session, *, default_pages: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self._pages: dict[str, tuple[str, QWidget]] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(self.nav.iconSize() * 1.4)
+        self.nav.setMinimumWidth(120)
+        self.nav.setMaximumWidth(260)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; } QListWidget#navigation::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([150, 1000])
+        self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self._build_actions()
+        self._build_status_bar()
+        session.signals.user_changed.connect(self._on_user_changed)
+        session.signals.language_changed.connect(lambda _lang: self.retranslate_all())
+        if default_pages:
+            for key, title, icon_name, widget in _default_pages(session):
+                self.add_page(key, title, icon_name, widget)
+        self.retranslate()
+        self.restore_layout()
+
+    # -- page registry -------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, icon_name: str, widget: QWidget) -> None:
+        """Add a page (or replace the page registered under ``key``) with its navigation entry."""
+        if key in self._pages:
+            old = self._pages[key][1]
+            index = self.stack.indexOf(old)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            item = self._nav_item(key)
+        else:
+            self.stack.addWidget(widget)
+            item = QListWidgetItem()
+            item.setData(NAV_ROLE, key)
+            self.nav.addItem(item)
+        item.setIcon(icon(icon_name))
+        item.setText(translate("Nav", title))
+        item.setToolTip(translate("Nav", title))
+        self._pages[key] = (title, widget)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget | None:
+        entry = self._pages.get(key)
+        return entry[1] if entry else None
+
+    def page_keys(self) -> list[str]:
+        """Keys in navigation order."""
+        return [self.nav.item(i).data(NAV_ROLE) for i in range(self.nav.count())]
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(NAV_ROLE) if item else None
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to the page registered under ``key``; returns it."""
+        item = self._nav_item(key)
+        self.nav.setCurrentItem(item)
+        return self._pages[key][1]
+
+    def _nav_item(self, key: str) -> QListWidgetItem:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(NAV_ROLE) == key:
+                return self.nav.item(i)
+        raise KeyError(key)
+
+    def _on_nav_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(NAV_ROLE)
+        self.stack.setCurrentWidget(self._pages[key][1])
+        self.page_changed.emit(key)
+
+    def _call_page(self, key: str | None, method: str) -> bool:
+        widget = self.page(key) if key else None
+        func = getattr(widget, method, None)
+        if callable(func):
+            func()
+            return True
+        return False
+
+    # -- actions and shortcuts ------------------------------------------------------
+
+    def _action(self, icon_name: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), "", self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.page_actions = [
+            self._action("", f"Ctrl+{n}", lambda _=False, i=n - 1: self._show_index(i)) for n in range(1, 5)
+        ]
+        self.new_case_action = self._action("mdi6.plus", "Ctrl+N", self.request_new_case)
+        self.search_action = self._action("", "Ctrl+F", self.focus_search)
+        self.refresh_action = self._action("mdi6.refresh", QKeySequence.StandardKey.Refresh, self.refresh_current)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.switch_user_action = self._action("mdi6.account-switch", "Ctrl+Shift+L", self.switch_user)
+        self.quit_action = self._action("mdi6.exit-to-app", "Ctrl+Q", self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.new_case_action, self.switch_user_action, self.quit_action):
+            self.file_menu.addAction(action)
+        self.view_menu = self.menuBar().addMenu("")
+        for action in (*self.page_actions, self.search_action, self.refresh_action):
+            self.view_menu.addAction(action)
+
+    def _show_index(self, index: int) -> None:
+        keys = self.page_keys()
+        if 0 <= index < len(keys):
+            self.show_page(keys[index])
+
+    def request_new_case(self) -> None:
+        """Ctrl+N: open the cases page and ask it for a new case (signal + ``new_case()``)."""
+        if "cases" in self._pages:
+            self.show_page("cases")
+            self._call_page("cases", "new_case")
+        self.new_case_requested.emit()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: open the cases page and focus its search box."""
+        if "cases" in self._pages:
+            self.show_page("cases")
+            self._call_page("cases", "focus_search")
+
+    def refresh_current(self) -> None:
+        """F5: reload the current page."""
+        if self._call_page(self.current_key(), "refresh"):
+            self.show_message(translate("MainWindow", "已刷新"))
+
+    # -- users ---------------------------------------------------------------------
+
+    def prompt_sign_in(self) -> UserRecord | None:
+        """Ask for another user's credentials (tests replace this)."""
+        from ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(self.session.store, self)
+        return dialog.user if dialog.exec() else None
+
+    def switch_user(self) -> None:
+        """Sign in as another user in the same window (pages adapt to the new roles)."""
+        user = self.prompt_sign_in()
+        if user is None:
+            return
+        self.session.user = user
+        self.session.signals.user_changed.emit()
+
+    def _on_user_changed(self) -> None:
+        for key in self._pages:
+            if not self._call_page(key, "on_user_changed"):
+                self._call_page(key, "refresh")
+        self.retranslate()
+        self.show_message(translate("MainWindow", "已切换为 {name}").format(name=self.session.user.display_name))
+
+    # -- status bar and title --------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel()
+        self.roles_label = QLabel()
+        self.db_label = QLabel()
+        self.db_label.setStyleSheet("color: #555;")
+        for label in (self.user_label, self.roles_label, self.db_label):
+            bar.addPermanentWidget(label)
+
+    def show_message(self, text: str, timeout_ms: int = 5000) -> None:
+        """A transient message in the status bar."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def retranslate(self) -> None:
+        """Relabel everything this window owns in the current language."""
+        user = self.session.user
+        self.setWindowTitle(f"ipguard — {self.session.db_path.name} — {user.display_name}")
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            title = translate("Nav", self._pages[item.data(NAV_ROLE)][0])
+            item.setText(title)
+            item.setToolTip(f"{title} (Ctrl+{i + 1})" if i < 4 else title)
+        names = [translate("Nav", self._pages[k][0]) for k in self.page_keys()]
+        for action, name in zip(self.page_actions, names + [""] * 4, strict=False):
+            action.setText(translate("MainWindow", "转到“{page}”").format(page=name) if name else "")
+        self.new_case_action.setText(translate("MainWindow", "新建案件(&N)"))
+        self.search_action.setText(translate("MainWindow", "搜索案件(&F)"))
+        self.refresh_action.setText(translate("MainWindow", "刷新(&R)"))
+        self.switch_user_action.setText(translate("MainWindow", "切换用户(&S)…"))
+        self.quit_action.setText(translate("MainWindow", "退出(&Q)"))
+        self.file_menu.setTitle(translate("MainWindow", "文件(&F)"))
+        self.view_menu.setTitle(translate("MainWindow", "视图(&V)"))
+        self.user_label.setText(translate("MainWindow", "用户：{name}").format(name=user.display_name))
+        roles = "、".join(role_label(r) for r in sorted(user.roles))
+        self.roles_label.setText(translate("MainWindow", "角色：{roles}").format(roles=roles or "—"))
+        self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=self.session.db_path))
+        self.db_label.setToolTip(str(self.session.db_path))
+
+    def retranslate_all(self) -> None:
+        """Relabel the window and ask every page to ``retranslate()``."""
+        self.retranslate()
+        for key in self._pages:
+            self._call_page(key, "retranslate")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_all()
+        super().changeEvent(event)
+
+    # -- remembered layout -----------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Geometry, splitter and last page from QSettings, clamped onto the screen."""
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        geometry = settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = settings.value("last_page")
+        settings.endGroup()
+        clamp_to_screen(self)
+        if isinstance(last, str) and last in self._pages:
+            self.show_page(last)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        if self.current_key():
+            settings.setValue("last_page", self.current_key())
+        settings.endGroup()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
