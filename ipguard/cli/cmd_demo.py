@@ -1,15 +1,18 @@
-"""``ipguard demo``: write the demo database."""
+"""``ipguard demo``: write the demo database, and optionally a letter and a monthly report from it."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="write a demo database (replaces the file)")
     parser.add_argument("--db", required=True, help="database file to write")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    parser.add_argument("--out-dir", help="also write an intent letter (PDF) and this month's report (xlsx) here")
     parser.set_defaults(func=run)
 
 
@@ -22,7 +25,29 @@ def run(args: argparse.Namespace) -> int:
     with open_store(path, create=False) as store:
         counts = store.repos.cases.count_by_stage()
         head = store.audit_head()
-    print(f"demo database written: {path} ({sum(counts.values())} cases in {len(counts)} stages, "
-          f"{head.count} audit entries, {time.perf_counter() - started:.1f} s)")
+        print(f"demo database written: {path} ({sum(counts.values())} cases in {len(counts)} stages, "
+              f"{head.count} audit entries, {time.perf_counter() - started:.1f} s)")
+        if args.out_dir:
+            _write_outputs(store, Path(args.out_dir))
     print(f"sign in as admin / zhangwei / wangqiang / chenjie … with password {DEMO_PASSWORD}")
     return 0
+
+
+def _write_outputs(store, out_dir: Path) -> None:
+    from ipguard.documents.service import archived
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    row = store.query("SELECT case_id FROM documents WHERE kind = 'intent_letter' AND status = 'issued' ORDER BY id LIMIT 1")
+    if row:
+        doc_no, pdf = archived(store, row[0]["case_id"], "intent_letter")  # type: ignore[misc]
+        letter = out_dir / "intent_letter.pdf"
+        letter.write_bytes(pdf)
+        print(f"intent letter {doc_no}: {letter}")
+    try:
+        from ipguard.reports.service import monthly_report
+    except ImportError:
+        return
+    month = dt.date.today().strftime("%Y-%m")
+    report = out_dir / f"monthly-{month}.xlsx"
+    monthly_report(store, month, report)
+    print(f"monthly report {month}: {report}")
