@@ -245,3 +245,24 @@ def test_transitions_cover_every_stage_and_terminal_stages_go_nowhere():
         assert not workflow.TRANSITIONS[s]
     assert Stage.WITHDRAWN in workflow.TRANSITIONS[Stage.INTAKE]
     assert Stage.WITHDRAWN not in workflow.TRANSITIONS[Stage.IN_FORCE]
+
+
+def test_available_actions_say_why_not(store, c):
+    from ipguard.workflow.queries import available_actions, reminders, turnaround, waiting_for
+
+    case_id = open_case(store, c)
+    states = available_actions(store, case_id, c.a)
+    assert not states["submit_screening"].enabled and "业务清单尚缺" in states["submit_screening"].reason
+    assert not available_actions(store, case_id, c.ops)["withdraw"].enabled
+    assert "没有" in available_actions(store, case_id, c.ops)["withdraw"].reason
+    assert "业务清单尚缺" in waiting_for(store, case_id)
+    receive_all(store, case_id, c)
+    assert available_actions(store, case_id, c.a)["submit_screening"].enabled
+    to_in_force_id = open_case(store, c, seed=5)
+    to_in_force(store, to_in_force_id, c)
+    t = turnaround(store, to_in_force_id)
+    assert t.calendar_days == (dt.date(2026, 11, 23) - dt.date(2026, 11, 2)).days and t.working_days < t.calendar_days
+    # Near maturity the dashboard reminds.
+    items = reminders(store, dt.date(2027, 11, 1))
+    assert any(r.kind == "maturity" and r.case_id == to_in_force_id for r in items)
+    assert not any(r.kind == "maturity" for r in reminders(store, dt.date(2027, 1, 1)))

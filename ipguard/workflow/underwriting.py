@@ -30,6 +30,7 @@ messages.register(
         "not_assessed": ("尚未进行准入评估", "the case has not been assessed yet"),
         "criteria_failed": ("准入条件未通过：{rules}", "access criteria failed: {rules}"),
         "justification_missing": ("{rules}超出原则性标准，需要风控经理的书面说明", "{rules} above the in-principle limit needs the risk manager's written justification"),
+        "nothing_to_justify": ("准入评估中没有需要书面说明的事项", "no criterion of the assessment needs a justification"),
         "zero_amount": ("认定的担保额为零，不能继续", "the guarantee amount is zero; the case cannot go on"),
     }
 )

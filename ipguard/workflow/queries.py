@@ -1,0 +1,261 @@
+"""What a user may do with a case now, and why not; deadlines and turnaround.
+
+The UI asks :func:`available_actions` to enable or disable each action and
+shows the reason as the tooltip; the same checks run again inside each action,
+so the core never relies on the UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ipguard import catalog
+from ipguard.domain import OPEN_STAGES, Role, Stage
+from ipguard.errors import WorkflowError
+from ipguard.intake import EDITABLE_STAGES
+from ipguard.store import Store
+from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.workflow import bank, closing, committee, underwriting
+from ipguard.workflow.common import require_stage
+
+Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    label: str
+    stages: tuple[Stage, ...]
+    roles: tuple[Role, ...]
+    guard: Guard | None = None
+
+
+@dataclass(frozen=True)
+class ActionState:
+    key: str
+    label: str
+    enabled: bool
+    reason: str = ""  # why not, in the user's language
+
+
+def _intake_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    missing = [i.label for i in store.repos.cases.checklist(case.id) if i.required and i.status != "received"]
+    if missing:
+        return WorkflowError("checklist_incomplete", items="、".join(missing))
+    if not store.repos.cases.assets(case.id):
+        return WorkflowError("no_assets")
+    if case.bank_id is None:
+        return WorkflowError("no_bank")
+    if case.risk_manager_id is None:
+        return WorkflowError("no_risk_manager")
+    return None
+
+
+def _justify_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    result = underwriting.latest_assessment(store, case.id)
+    if result is None or not any(r.outcome == "justify" for r in result.rules):
+        return WorkflowError("nothing_to_justify")
+    return None
+
+
+def _sign_guard(side: str) -> Guard:
+    def guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+        rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case.id])
+        other = (rows[0]["b_user_id"] if side == "A" else rows[0]["a_user_id"]) if rows else None
+        return WorkflowError("same_user_a_b", user=user.display_name) if other == user.id else None
+
+    return guard
+
+
+def _vote_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    if user.id in committee._case_signers(store, case):
+        return WorkflowError("conflicted_member", user=user.display_name)
+    if not store.scalar("SELECT 1 FROM committee_attendance WHERE case_id = ? AND member_id = ?", [case.id, user.id]):
+        return WorkflowError("not_present", user=user.display_name)
+    if store.scalar("SELECT 1 FROM committee_votes WHERE case_id = ? AND member_id = ?", [case.id, user.id]):
+        return WorkflowError("already_voted", user=user.display_name)
+    return None
+
+
+def _valuation_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    result = underwriting.latest_assessment(store, case.id)
+    if result is None:
+        return WorkflowError("not_assessed")
+    return WorkflowError("zero_amount") if result.guarantee_amount <= 0 else None
+
+
+_UW = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)
+_DESK = (Role.ACCOUNT_MANAGER, Role.OPERATIONS, Role.ADMIN)
+_OPS = (Role.OPERATIONS, Role.ADMIN)
+_OPEN = tuple(s for s in Stage if s in OPEN_STAGES)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("edit_intake", "修改受理资料", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("submit_screening", "提交准入审查", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
+    ActionSpec("assess", "重新评估", (Stage.SCREENING, Stage.VALUATION), _UW),
+    ActionSpec("justify", "填写书面说明", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
+    ActionSpec("pass_screening", "通过准入", (Stage.SCREENING,), _UW,
+               lambda s, c, u: underwriting.screening_refusal(s, c.id)),
+    ActionSpec("confirm_valuation", "确认价值认定", (Stage.VALUATION,), _UW, _valuation_guard),
+    ActionSpec("sign_a", "A角签字", (Stage.INVESTIGATION,), (Role.ACCOUNT_MANAGER,), _sign_guard("A")),
+    ActionSpec("sign_b", "B角签字", (Stage.INVESTIGATION,), (Role.RISK_MANAGER,), _sign_guard("B")),
+    ActionSpec("submit_committee", "提交保审会", (Stage.INVESTIGATION,), _UW,
+               lambda s, c, u: committee.report_refusal(s, c.id)),
+    ActionSpec("attendance", "登记出席委员", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN)),
+    ActionSpec("vote", "投票", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER,), _vote_guard),
+    ActionSpec("decide", "形成决议", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN),
+               lambda s, c, u: committee.decision_refusal(s, c)),
+    ActionSpec("issue_intent_letter", "出具担保意向函", (Stage.INTENT_LETTER,), _DESK),
+    ActionSpec("bank_decision", "登记银行审批结果", (Stage.BANK_APPROVAL,), _DESK),
+    ActionSpec("record_contract", "登记合同",
+               (Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT), _DESK),
+    ActionSpec("complete_contracts", "完成签约", (Stage.CONTRACTS,), _DESK,
+               lambda s, c, u: bank.contracts_refusal(s, c.id)),
+    ActionSpec("record_registration", "登记质押办理情况", (Stage.PLEDGE_REGISTRATION,), _OPS),
+    ActionSpec("confirm_check", "确认放款条件", (Stage.PLEDGE_REGISTRATION,), _OPS),
+    ActionSpec("issue_notice", "出具放款通知书", (Stage.PLEDGE_REGISTRATION,), _DESK,
+               lambda s, c, u: closing.notice_refusal(s, c.id)),
+    ActionSpec("record_disbursement", "登记放款", (Stage.DISBURSEMENT,), _DESK),
+    ActionSpec("fee_paid", "登记担保费收讫", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("release", "解除担保", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("default", "登记逾期", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("compensation", "登记代偿", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("recovery", "登记追偿", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("close_recovery", "追偿结案", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
+    ActionSpec("decline", "否决", _OPEN, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("withdraw", "撤回", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
+)
+SPECS = {spec.key: spec for spec in ACTIONS}
+
+
+def action_state(store: Store, case: CaseRecord, user: UserRecord, spec: ActionSpec, lang: str = "zh") -> ActionState:
+    from ipguard.auth import require_any_role
+    from ipguard.errors import IpguardError
+
+    try:
+        require_any_role(user, spec.roles, spec.label)
+        require_stage(case, spec.stages, spec.label)
+        refusal = spec.guard(store, case, user) if spec.guard else None
+        if refusal:
+            return ActionState(spec.key, spec.label, False, refusal.message(lang))
+    except IpguardError as exc:
+        return ActionState(spec.key, spec.label, False, exc.message(lang))
+    return ActionState(spec.key, spec.label, True)
+
+
+def available_actions(store: Store, case_id: int, user: UserRecord, lang: str = "zh") -> dict[str, ActionState]:
+    """Every action with whether ``user`` may do it now on this case, and why not."""
+    case = store.repos.cases.get(case_id)
+    return {spec.key: action_state(store, case, user, spec, lang) for spec in ACTIONS}
+
+
+def waiting_for(store: Store, case_id: int) -> str:
+    """One line: what the case waits for now (for the stage bar)."""
+    case = store.repos.cases.get(case_id)
+    for spec in ACTIONS:
+        if case.stage in spec.stages and spec.guard and spec.key not in ("decline", "withdraw", "edit_intake"):
+            refusal = spec.guard(store, case, _NOBODY)
+            if refusal and spec.key in ("submit_screening", "pass_screening", "submit_committee", "decide",
+                                        "complete_contracts", "issue_notice"):
+                return refusal.message()
+    return _NEXT.get(case.stage, "")
+
+
+_NOBODY = UserRecord(0, "", "", frozenset())
+_NEXT = {
+    Stage.INTAKE: "待提交准入审查",
+    Stage.SCREENING: "待通过准入",
+    Stage.VALUATION: "待确认价值认定与担保额",
+    Stage.INVESTIGATION: "待A角、B角签署调查报告",
+    Stage.COMMITTEE: "待保审会表决",
+    Stage.INTENT_LETTER: "待出具担保意向函",
+    Stage.BANK_APPROVAL: "待银行审批",
+    Stage.CONTRACTS: "待签订保证、反担保、质押合同",
+    Stage.PLEDGE_REGISTRATION: "待办理质押登记并确认放款条件",
+    Stage.DISBURSEMENT: "待银行放款",
+    Stage.IN_FORCE: "在保，待到期解保",
+    Stage.DEFAULTED: "待代偿",
+    Stage.RECOVERY: "追偿中",
+}
+
+
+# -- deadlines and turnaround ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # bank_approval / registration / maturity
+    case_id: int
+    case_no: str
+    company: str
+    due: dt.date
+    overdue: bool
+    text: str
+
+
+def reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> list[Reminder]:
+    """Bank approvals due or overdue, pledge registrations pending, maturities within the reminder window."""
+    calendar = catalog.calendar(store)
+    mine = " AND (c.account_manager_id = ? OR c.risk_manager_id = ?)" if user_id else ""
+    params: list[object] = [user_id, user_id] if user_id else []
+    out: list[Reminder] = []
+    for r in store.query(
+        "SELECT c.id, c.case_no, co.name, l.approval_deadline FROM intent_letters l JOIN cases c ON c.id = l.case_id"
+        " JOIN companies co ON co.id = c.company_id WHERE c.stage = 'bank_approval' AND l.status = 'issued'" + mine, params,
+    ):
+        due = to_date(r["approval_deadline"])
+        out.append(Reminder("bank_approval", r["id"], r["case_no"], r["name"], due, today > due,  # type: ignore[arg-type]
+                            f"银行审批期限 {due}" + ("，已逾期" if today > due else "")))  # type: ignore[operator]
+    for r in store.query(
+        "SELECT c.id, c.case_no, co.name, MIN(COALESCE(p.submitted_on, c.stage_changed_at)) AS since"
+        " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
+        " WHERE c.stage = 'pledge_registration' AND (p.registered_on IS NULL OR p.certificate_received = 0)" + mine
+        + " GROUP BY c.id", params,
+    ):
+        since = to_date(r["since"])
+        product = catalog.current_product(store)
+        due = calendar.add_workdays(since, product.deadlines.registration_followup_working_days)  # type: ignore[arg-type]
+        out.append(Reminder("registration", r["id"], r["case_no"], r["name"], due, today > due, f"质押登记待办，跟进日 {due}"))
+    for r in store.query(
+        "SELECT c.id, c.case_no, co.name, l.maturity_date, c.product_code, c.params_version FROM loans l"
+        " JOIN cases c ON c.id = l.case_id JOIN companies co ON co.id = c.company_id WHERE c.stage = 'in_force'" + mine, params,
+    ):
+        maturity = to_date(r["maturity_date"])
+        product = catalog.product_version(store, r["product_code"], r["params_version"])
+        remind_from = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)  # type: ignore[arg-type]
+        if today >= remind_from:
+            out.append(Reminder("maturity", r["id"], r["case_no"], r["name"], maturity, today > maturity,  # type: ignore[arg-type]
+                                f"贷款到期日 {maturity}" + ("，已到期" if today > maturity else "")))  # type: ignore[operator]
+    return sorted(out, key=lambda r: (not r.overdue, r.due))
+
+
+@dataclass(frozen=True)
+class Turnaround:
+    application_date: dt.date
+    disbursed_on: dt.date | None
+    calendar_days: int | None
+    working_days: int | None
+    promise_min_days: int
+    promise_max_days: int
+
+    @property
+    def met_promise(self) -> bool | None:
+        return None if self.calendar_days is None else self.calendar_days <= self.promise_max_days
+
+
+def turnaround(store: Store, case_id: int) -> Turnaround:
+    """Days from application to disbursement (calendar and working), against the product's 2–3 week promise."""
+    case = store.repos.cases.get(case_id)
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    start = store.scalar("SELECT start_date FROM loans WHERE case_id = ?", [case_id])
+    disbursed = to_date(start)
+    if disbursed is None:
+        return Turnaround(case.application_date, None, None, None, product.deadlines.promise_min_days,
+                          product.deadlines.promise_max_days)
+    return Turnaround(
+        case.application_date, disbursed, (disbursed - case.application_date).days,
+        catalog.calendar(store).workdays_between(case.application_date, disbursed),
+        product.deadlines.promise_min_days, product.deadlines.promise_max_days,
+    )
