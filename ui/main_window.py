@@ -268,9 +268,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.roles_label = QLabel()
         self.db_label = QLabel()
-        self.db_label.setStyleSheet("color: #555;")
         for label in (self.user_label, self.roles_label, self.db_label):
+            label.setStyleSheet("padding: 0 10px; border-left: 1px solid #c8c8c8;")
             bar.addPermanentWidget(label)
+        self.db_label.setStyleSheet("padding: 0 10px; border-left: 1px solid #c8c8c8; color: #555;")
 
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
         """A transient message in the status bar."""

@@ -112,67 +112,67 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -199,7 +199,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="71"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -248,315 +248,315 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="23"/>
+        <location filename="../../ui/pages/settings.py" line="24"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="24"/>
+        <location filename="../../ui/pages/settings.py" line="25"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
-        <location filename="../../ui/pages/settings_parties.py" line="53"/>
+        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings_parties.py" line="54"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
-        <location filename="../../ui/pages/settings_general.py" line="182"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings_general.py" line="193"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="70"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="121"/>
+        <location filename="../../ui/pages/settings_common.py" line="129"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="121"/>
+        <location filename="../../ui/pages/settings_common.py" line="129"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="125"/>
-        <location filename="../../ui/pages/settings_parties.py" line="92"/>
-        <location filename="../../ui/pages/settings_parties.py" line="144"/>
+        <location filename="../../ui/pages/settings_common.py" line="133"/>
+        <location filename="../../ui/pages/settings_parties.py" line="93"/>
+        <location filename="../../ui/pages/settings_parties.py" line="146"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="125"/>
+        <location filename="../../ui/pages/settings_common.py" line="133"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="168"/>
+        <location filename="../../ui/pages/settings_common.py" line="176"/>
         <source>只有管理员可以修改此设置</source>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="76"/>
+        <location filename="../../ui/pages/settings_general.py" line="87"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="78"/>
+        <location filename="../../ui/pages/settings_general.py" line="89"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="79"/>
-        <location filename="../../ui/pages/settings_parties.py" line="103"/>
+        <location filename="../../ui/pages/settings_general.py" line="90"/>
+        <location filename="../../ui/pages/settings_parties.py" line="104"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="80"/>
-        <location filename="../../ui/pages/settings_parties.py" line="48"/>
-        <location filename="../../ui/pages/settings_parties.py" line="56"/>
+        <location filename="../../ui/pages/settings_general.py" line="91"/>
+        <location filename="../../ui/pages/settings_parties.py" line="49"/>
+        <location filename="../../ui/pages/settings_parties.py" line="57"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="81"/>
+        <location filename="../../ui/pages/settings_general.py" line="92"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="82"/>
+        <location filename="../../ui/pages/settings_general.py" line="93"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="84"/>
+        <location filename="../../ui/pages/settings_general.py" line="95"/>
         <source>担保公司（监管比例计算）</source>
         <translation>Guarantee company (regulatory ratios)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="89"/>
+        <location filename="../../ui/pages/settings_general.py" line="100"/>
         <source>净资产（元）</source>
         <translation>Net assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="92"/>
+        <location filename="../../ui/pages/settings_general.py" line="103"/>
         <source>主要服务小微企业（责任余额上限为净资产的15倍）</source>
         <translation>Mainly serves small and micro firms (liability cap 15× net assets)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="96"/>
+        <location filename="../../ui/pages/settings_general.py" line="107"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_general.py" line="109"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="99"/>
+        <location filename="../../ui/pages/settings_general.py" line="110"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="102"/>
+        <location filename="../../ui/pages/settings_general.py" line="113"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="104"/>
+        <location filename="../../ui/pages/settings_general.py" line="115"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="129"/>
+        <location filename="../../ui/pages/settings_general.py" line="140"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="152"/>
+        <location filename="../../ui/pages/settings_general.py" line="163"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="157"/>
+        <location filename="../../ui/pages/settings_general.py" line="168"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="157"/>
+        <location filename="../../ui/pages/settings_general.py" line="168"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="163"/>
+        <location filename="../../ui/pages/settings_general.py" line="174"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="184"/>
+        <location filename="../../ui/pages/settings_general.py" line="195"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="189"/>
+        <location filename="../../ui/pages/settings_general.py" line="200"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="38"/>
+        <location filename="../../ui/pages/settings_parties.py" line="39"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="39"/>
-        <location filename="../../ui/pages/settings_parties.py" line="97"/>
+        <location filename="../../ui/pages/settings_parties.py" line="40"/>
+        <location filename="../../ui/pages/settings_parties.py" line="98"/>
         <source>支行</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="40"/>
+        <location filename="../../ui/pages/settings_parties.py" line="41"/>
         <source>银行分担</source>
         <translation>Bank share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="41"/>
-        <location filename="../../ui/pages/settings_parties.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="42"/>
+        <location filename="../../ui/pages/settings_parties.py" line="100"/>
         <source>再担保机构</source>
         <translation>Re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="43"/>
+        <location filename="../../ui/pages/settings_parties.py" line="44"/>
         <source>再担保分担</source>
         <translation>Re-guarantor share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="47"/>
-        <location filename="../../ui/pages/settings_parties.py" line="55"/>
-        <location filename="../../ui/pages/settings_parties.py" line="101"/>
-        <location filename="../../ui/pages/settings_parties.py" line="150"/>
+        <location filename="../../ui/pages/settings_parties.py" line="48"/>
+        <location filename="../../ui/pages/settings_parties.py" line="56"/>
+        <location filename="../../ui/pages/settings_parties.py" line="102"/>
+        <location filename="../../ui/pages/settings_parties.py" line="152"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="49"/>
-        <location filename="../../ui/pages/settings_parties.py" line="57"/>
-        <location filename="../../ui/pages/settings_users.py" line="38"/>
+        <location filename="../../ui/pages/settings_parties.py" line="50"/>
+        <location filename="../../ui/pages/settings_parties.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="39"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="54"/>
+        <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <location filename="../../ui/pages/settings_product.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="81"/>
+        <location filename="../../ui/pages/settings_parties.py" line="82"/>
         <source>新增银行</source>
         <translation>New bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="81"/>
+        <location filename="../../ui/pages/settings_parties.py" line="82"/>
         <source>编辑银行</source>
         <translation>Edit bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="96"/>
+        <location filename="../../ui/pages/settings_parties.py" line="97"/>
         <source>银行名称</source>
         <translation>Bank name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="99"/>
         <source>银行分担比例 (%)</source>
         <translation>Bank’s loss share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="100"/>
+        <location filename="../../ui/pages/settings_parties.py" line="101"/>
         <source>再担保分担比例 (%)</source>
         <translation>Re-guarantor’s share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="102"/>
-        <location filename="../../ui/pages/settings_parties.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="103"/>
+        <location filename="../../ui/pages/settings_parties.py" line="153"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="107"/>
+        <location filename="../../ui/pages/settings_parties.py" line="108"/>
         <source>银行分担：损失中由银行承担的比例；再担保分担：担保公司承担部分中由再担保机构承担的比例。</source>
         <translation>Bank share: the part of a loss the bank keeps. Re-guarantor share: the part of the guarantee company’s loss the re-guarantor takes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="137"/>
+        <location filename="../../ui/pages/settings_parties.py" line="139"/>
         <source>新增推荐机构</source>
         <translation>New referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="137"/>
+        <location filename="../../ui/pages/settings_parties.py" line="139"/>
         <source>编辑推荐机构</source>
         <translation>Edit referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="148"/>
+        <location filename="../../ui/pages/settings_parties.py" line="150"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="149"/>
+        <location filename="../../ui/pages/settings_parties.py" line="151"/>
         <source>类型（协会、园区…）</source>
         <translation>Kind (association, park…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="181"/>
+        <location filename="../../ui/pages/settings_parties.py" line="184"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="210"/>
-        <location filename="../../ui/pages/settings_product.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="213"/>
+        <location filename="../../ui/pages/settings_product.py" line="152"/>
         <source>请先在列表中选择一行</source>
         <translation>Select a row in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="219"/>
+        <location filename="../../ui/pages/settings_parties.py" line="222"/>
         <source>合作银行及风险分担约定。停用的银行不再出现在新案件中，已有案件不受影响。</source>
         <translation>Cooperating banks and their risk-sharing terms. A deactivated bank is no longer offered for new cases; existing cases keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="220"/>
+        <location filename="../../ui/pages/settings_parties.py" line="223"/>
         <source>新增银行…</source>
         <translation>New bank…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="238"/>
+        <location filename="../../ui/pages/settings_parties.py" line="241"/>
         <source>推荐机构（知识产权融资促进会、园区、知识产权局等）出具推荐意见并按业务清单报送材料。</source>
         <translation>Referrers (IP financing association, parks, IP offices …) send a recommendation opinion and the materials of the checklist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="239"/>
+        <location filename="../../ui/pages/settings_parties.py" line="242"/>
         <source>新增推荐机构…</source>
         <translation>New referrer…</translation>
     </message>
@@ -623,106 +623,106 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="35"/>
-        <location filename="../../ui/pages/settings_users.py" line="66"/>
+        <location filename="../../ui/pages/settings_users.py" line="36"/>
+        <location filename="../../ui/pages/settings_users.py" line="67"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="36"/>
-        <location filename="../../ui/pages/settings_users.py" line="67"/>
+        <location filename="../../ui/pages/settings_users.py" line="37"/>
+        <location filename="../../ui/pages/settings_users.py" line="68"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="37"/>
-        <location filename="../../ui/pages/settings_users.py" line="83"/>
+        <location filename="../../ui/pages/settings_users.py" line="38"/>
+        <location filename="../../ui/pages/settings_users.py" line="84"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="57"/>
+        <location filename="../../ui/pages/settings_users.py" line="58"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="57"/>
+        <location filename="../../ui/pages/settings_users.py" line="58"/>
         <source>修改角色</source>
         <translation>Change roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="71"/>
+        <location filename="../../ui/pages/settings_users.py" line="72"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="72"/>
-        <location filename="../../ui/pages/settings_users.py" line="119"/>
+        <location filename="../../ui/pages/settings_users.py" line="73"/>
+        <location filename="../../ui/pages/settings_users.py" line="120"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="113"/>
+        <location filename="../../ui/pages/settings_users.py" line="114"/>
         <source>重置密码：{name}</source>
         <translation>Reset password: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="118"/>
+        <location filename="../../ui/pages/settings_users.py" line="119"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="143"/>
+        <location filename="../../ui/pages/settings_users.py" line="144"/>
         <source>每位用户可以有多个角色；同一案件的A角与B角不能是同一人。停用的用户不能登录，历史记录保留。</source>
         <translation>A user may hold several roles; on one case the A and B roles must be different people. Deactivated users cannot sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="147"/>
+        <location filename="../../ui/pages/settings_users.py" line="148"/>
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="148"/>
+        <location filename="../../ui/pages/settings_users.py" line="149"/>
         <source>修改角色…</source>
         <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="149"/>
+        <location filename="../../ui/pages/settings_users.py" line="150"/>
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="150"/>
+        <location filename="../../ui/pages/settings_users.py" line="151"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="173"/>
+        <location filename="../../ui/pages/settings_users.py" line="174"/>
         <source>请先在列表中选择一位用户</source>
         <translation>Select a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="193"/>
+        <location filename="../../ui/pages/settings_users.py" line="194"/>
         <source>不能停用当前登录的用户</source>
         <translation>You cannot deactivate the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="196"/>
+        <location filename="../../ui/pages/settings_users.py" line="197"/>
         <source>停用用户“{name}”？停用后不能登录，历史记录保留。</source>
         <translation>Deactivate “{name}”? They can no longer sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="198"/>
+        <location filename="../../ui/pages/settings_users.py" line="199"/>
         <source>重新启用用户“{name}”？</source>
         <translation>Activate “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="200"/>
+        <location filename="../../ui/pages/settings_users.py" line="201"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="209"/>
+        <location filename="../../ui/pages/settings_users.py" line="210"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
     </message>

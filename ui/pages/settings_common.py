@@ -110,6 +110,14 @@ def make_table(model: RecordTableModel) -> QTableView:
     return view
 
 
+def fit_columns(view: QTableView, padding: int = 18, maximum: int = 360) -> None:
+    """Size columns to their contents (headers included) plus breathing room, within a maximum."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(maximum, max(header.sectionSize(column), header.sectionSizeHint(column)) + padding))
+
+
 def selected_record(view: QTableView) -> Any | None:
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
     if not rows:

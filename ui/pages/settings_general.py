@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ipguard import messages
 from ipguard.errors import ValidationError
-from ipguard.money import parse_yuan, yuan_str
+from ipguard.money import format_yuan, parse_yuan
 from ipguard.validators import check_text
 from ui import errors as uierrors
 from ui import i18n
@@ -66,13 +66,24 @@ def _backup_dir(value: str) -> str:
     return text
 
 
+def _bounded(panel: QWidget, width: int = 880) -> QWidget:
+    """A content area of at most ``width`` pixels at the panel's top left (forms don't stretch on wide screens)."""
+    outer = QHBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    inner = QWidget()
+    inner.setMaximumWidth(width)
+    outer.addWidget(inner, 1)
+    outer.addStretch(0)
+    return inner
+
+
 class GeneralPanel(SettingsPanel):
     """Letterhead, signatory, net assets, document font and backup folder (stored settings, audited)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.fields: dict[str, tuple[QLineEdit, Callable[[str], Any]]] = {}
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(_bounded(self))
         letter = QGroupBox(translate("Settings", "文书抬头与签发人"))
         form = QFormLayout(letter)
         self._add(form, "letterhead.company_name", translate("Settings", "公司名称"), _text("letterhead.company_name", 60))
@@ -136,7 +147,7 @@ class GeneralPanel(SettingsPanel):
         values = self.session.store.repos.settings.all()
         for key, (edit, _parse) in self.fields.items():
             value = values.get(key, "")
-            edit.setText(yuan_str(value) if key == "guarantor.net_assets_fen" else str(value or ""))
+            edit.setText(format_yuan(value) if key == "guarantor.net_assets_fen" else str(value or ""))
         self.small_micro.setChecked(bool(values.get("guarantor.mainly_small_micro", True)))
         self.apply_permissions()
 
@@ -172,7 +183,7 @@ class LanguagePanel(SettingsPanel):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(_bounded(self))
         form = QFormLayout()
         self.combo = QComboBox()
         self.combo.setObjectName("languageCombo")

@@ -27,6 +27,7 @@ from ui.pages.settings_common import (
     RecordTableModel,
     SettingsPanel,
     active_text,
+    fit_columns,
     make_table,
     parse_percent,
     percent_text,
@@ -192,7 +193,7 @@ class _ListPanel(SettingsPanel):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.apply_permissions()
 
     def _open(self, factory: Callable[[], EditDialog]) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ipguard import catalog
 from ui import errors as uierrors
 from ui.i18n import translate
-from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, make_table, selected_record
+from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
 from ui.session import Session
 
 
@@ -132,6 +132,7 @@ class HolidaysPanel(SettingsPanel):
 
     def refresh(self) -> None:
         self.model.reload()
+        fit_columns(self.table)
         self.apply_permissions()
 
     def add(self) -> None:

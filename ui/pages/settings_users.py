@@ -26,6 +26,7 @@ from ui.pages.settings_common import (
     RecordTableModel,
     SettingsPanel,
     active_text,
+    fit_columns,
     make_table,
     selected_record,
 )
@@ -164,7 +165,7 @@ class UsersPanel(SettingsPanel):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.apply_permissions()
 
     def _selected(self) -> UserRecord | None:

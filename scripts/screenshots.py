@@ -1,0 +1,119 @@
+"""Screenshots of the desktop client for docs/screenshots/ (offscreen, demo database).
+
+    python scripts/screenshots.py                 # every shot, 1366×768 and 1920×1080
+    python scripts/screenshots.py settings_users  # only the named shots
+
+Builds the demo database in a temporary folder, signs in as the demo admin
+and grabs the main window. To add a page, add one line to :data:`SHOTS`:
+``("name", lambda w: <bring the page to the front>)``; ``w`` is the
+:class:`ui.main_window.MainWindow`. Needs a CJK font (fonts-wqy-microhei).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZES = ((1366, 768), (1920, 1080))
+
+# One line per shot: name, and how to bring it to the front.
+SHOTS: list[tuple[str, Callable]] = [
+    ("dashboard", lambda w: w.show_page("dashboard")),
+    ("reports", lambda w: w.show_page("reports")),
+    ("settings_users", lambda w: w.show_page("settings").show_section("users")),
+    ("settings_banks", lambda w: w.show_page("settings").show_section("banks")),
+    ("settings_referrers", lambda w: w.show_page("settings").show_section("referrers")),
+    ("settings_product", lambda w: w.show_page("settings").show_section("product")),
+    ("settings_holidays", lambda w: w.show_page("settings").show_section("holidays")),
+    ("settings_general", lambda w: w.show_page("settings").show_section("general")),
+    ("settings_language", lambda w: w.show_page("settings").show_section("language")),
+]
+
+# Dialogs shot once at their natural size: name, factory(store) -> QDialog.
+DIALOG_SHOTS: list[tuple[str, Callable]] = [
+    ("login", lambda store: __import__("ui.dialogs.login", fromlist=["LoginDialog"]).LoginDialog(store, username="admin")),
+]
+
+
+def _illustrate(store, user_id: int) -> None:
+    """Extra sample data the demo lacks, so settings pages are not empty in the pictures."""
+    import datetime as dt
+
+    settings = store.repos.settings
+    settings.set_holiday_override(dt.date(2026, 12, 31), False, "示例：年末结算停业", acting_user_id=user_id)
+    settings.set_holiday_override(dt.date(2027, 1, 9), True, "示例：元旦调休上班", acting_user_id=user_id)
+
+
+def _offscreen_screen(tmp: Path) -> None:
+    """An offscreen screen as large as the largest shot, so windows are not clamped."""
+    width = max(w for w, _ in SIZES)
+    height = max(h for _, h in SIZES)
+    config = tmp / "offscreen.json"
+    config.write_text(
+        json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}]})
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="ipguard-shots-"))
+    _offscreen_screen(tmp)
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ipguard.demo.build import DEMO_PASSWORD, build_demo
+    from ipguard.store import open_store
+    from ui import app as uiapp
+    from ui import i18n
+
+    qt_app = uiapp.ensure_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+    i18n.install_translations("zh")
+    db = build_demo(tmp / "ipguard-demo.sqlite")
+    store = open_store(db)
+    user = store.repos.users.authenticate("admin", DEMO_PASSWORD)
+    _illustrate(store, user.id)
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    window = MainWindow(Session(store=store, user=user))
+    window.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        window.resize(width, height)
+        for name, bring in SHOTS:
+            if wanted and name not in wanted:
+                continue
+            bring(window)
+            for _ in range(3):
+                qt_app.processEvents()
+            path = OUT / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            print(path)
+    for name, factory in DIALOG_SHOTS:
+        if wanted and name not in wanted:
+            continue
+        dialog = factory(store)
+        dialog.show()
+        qt_app.processEvents()
+        path = OUT / f"{name}.png"
+        dialog.grab().save(str(path))
+        dialog.close()
+        print(path)
+    window.close()
+    store.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
