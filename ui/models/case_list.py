@@ -129,8 +129,9 @@ class CaseListModel(QAbstractTableModel):
 
     def _load_first_page(self) -> None:
         repo = self._store.repos.cases
-        self._total = repo.count(self._filter)
-        self._rows = repo.page(self._filter, 0, self._page_size) if self._total else []
+        self._rows = repo.page(self._filter, 0, self._page_size)
+        # A short first page is the whole list: skip the second full query (COUNT).
+        self._total = len(self._rows) if len(self._rows) < self._page_size else repo.count(self._filter)
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show the cases matching ``case_filter`` (its sort key and order included)."""

@@ -1,0 +1,304 @@
+"""The new-case form (受理): company, controller, financials, request, tags, IP assets.
+
+The dialog only gathers raw values; :func:`ipguard.intake.parse_intake` and
+:func:`ipguard.intake.open_case` validate and save them in one transaction.
+A refused value shows its message (naming the field) in the banner and under
+the field, the field's tab opens and the field gets the focus; nothing is
+saved. Usage::
+
+    dialog = IntakeDialog(session, parent)
+    if dialog.exec() == QDialog.Accepted:
+        dialog.case_id  # the new case
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipguard import catalog, intake
+from ipguard.domain import Role
+from ipguard.errors import IpguardError
+from ipguard.validators import check_phone, check_resident_id, check_uscc
+from ui.session import Session
+from ui.widgets.asset_editor import AssetEditor
+from ui.widgets.fields import BAD, OptionalDateEdit, ValidatedField, Verdict, core_check, length_hint, money_check
+
+log = logging.getLogger("ipguard.ui.intake")
+
+CREDIT_FLAGS = (
+    ("company_credit_good", "企业信用记录良好"),
+    ("controller_credit_good", "实际控制人信用记录良好"),
+    ("counter_guarantee", "愿意提供反担保"),
+    ("major_negative_info", "有重大负面信息（诉讼、执行、行政处罚、税务违法等）"),
+)
+_ASSET_FIELD = re.compile(r"^ip_assets\[(\d+)\]\.(\w+)$")
+
+
+class IntakeDialog(QDialog):
+    """Open a new case. After ``accept()``, :attr:`case_id` is the new case's id."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_id: int | None = None
+        self.product = catalog.current_product(session.store)
+        self.setWindowTitle(f"新建案件 — {self.product.name}")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._company_tab(), "企业与实际控制人(&1)")
+        self.tabs.addTab(self._financials_tab(), "财务与信用(&2)")
+        self.tabs.addTab(self._request_tab(), "申请与推荐(&3)")
+        self.assets = AssetEditor(self)
+        self.tabs.addTab(self.assets, "知识产权(&4)")
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.banner.setVisible(False)
+        self.banner.setAccessibleName("错误信息")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("受理(&S)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+        self.resize(860, 640)
+        self.name.setFocus()
+
+    # -- tabs ----------------------------------------------------------------
+
+    def _company_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.name = QLineEdit(tab)
+        self.uscc = ValidatedField(length_hint(18, check_uscc, "统一社会信用代码"), tab, placeholder="18位，如 91310115MA1K3XXXXX")
+        self.industry = QLineEdit(tab)
+        self.address = QLineEdit(tab)
+        self.founded_on = OptionalDateEdit(tab)
+        self.contact_name = QLineEdit(tab)
+        self.contact_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), "电话号码格式正确"), tab)
+        self.controller_name = QLineEdit(tab)
+        self.resident_id = ValidatedField(length_hint(18, check_resident_id, "身份证号"), tab, placeholder="18位居民身份证号")
+        self.controller_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), "电话号码格式正确"), tab)
+        company = QGroupBox("企业", tab)
+        form = QFormLayout(company)
+        for text, widget in (("企业名称(&N)*", self.name), ("统一社会信用代码(&C)*", self.uscc), ("所属行业", self.industry),
+                             ("地址", self.address), ("成立日期", self.founded_on), ("联系人", self.contact_name),
+                             ("联系电话", self.contact_phone)):  # fmt: skip
+            form.addRow(text, widget)
+        controller = QGroupBox("实际控制人", tab)
+        form = QFormLayout(controller)
+        form.addRow("姓名(&K)*", self.controller_name)
+        form.addRow("身份证号(&I)*", self.resident_id)
+        form.addRow("电话", self.controller_phone)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(company)
+        layout.addWidget(controller)
+        layout.addStretch(1)
+        return tab
+
+    def _financials_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.annual_sales = ValidatedField(money_check("annual_sales"), tab, placeholder="元，如 5,000,000.00")
+        self.net_assets_last_year = ValidatedField(money_check("net_assets_last_year", allow_negative=True), tab, placeholder="元，可为负数")
+        self.net_assets_current = ValidatedField(money_check("net_assets_current", allow_negative=True), tab, placeholder="元，可为负数")
+        self.existing_bank_loans = ValidatedField(money_check("existing_bank_loans", required=False), tab, placeholder="元，没有填 0")
+        money = QGroupBox("财务数据（元）", tab)
+        form = QFormLayout(money)
+        form.addRow("年销售额(&S)*", self.annual_sales)
+        form.addRow("上年度净资产*", self.net_assets_last_year)
+        form.addRow("当期净资产*", self.net_assets_current)
+        form.addRow("现有银行贷款", self.existing_bank_loans)
+        credit = QGroupBox("信用与负面信息", tab)
+        box = QVBoxLayout(credit)
+        self.credit_boxes = {key: QCheckBox(label, credit) for key, label in CREDIT_FLAGS}
+        for check in self.credit_boxes.values():
+            box.addWidget(check)
+        self.negative_info_note = QPlainTextEdit(credit)
+        self.negative_info_note.setPlaceholderText("负面信息说明（如有）")
+        self.negative_info_note.setFixedHeight(self.fontMetrics().height() * 4)
+        box.addWidget(self.negative_info_note)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(money)
+        layout.addWidget(credit)
+        layout.addStretch(1)
+        return tab
+
+    def _request_tab(self) -> QWidget:
+        tab = QWidget(self)
+        store = self.session.store
+        self.bank = QComboBox(tab)
+        self.bank.addItem("（暂不指定）", None)
+        for b in store.repos.banks.all(active_only=True):
+            self.bank.addItem(b.display, b.id)
+        self.referrer = QComboBox(tab)
+        self.referrer.addItem("（无）", None)
+        for r in store.repos.referrers.all(active_only=True):
+            self.referrer.addItem(r.name, r.id)
+        self.opinion = QPlainTextEdit(tab)
+        self.opinion.setPlaceholderText("推荐机构的推荐意见")
+        self.opinion.setFixedHeight(self.fontMetrics().height() * 4)
+        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder="元，如 3,000,000")
+        self.term_months = QSpinBox(tab)
+        self.term_months.setRange(1, 120)
+        self.term_months.setValue(12)
+        self.term_months.setSuffix(" 个月")
+        self.application_date = QDateEdit(QDate.currentDate(), tab)
+        self.application_date.setCalendarPopup(True)
+        self.application_date.setDisplayFormat("yyyy-MM-dd")
+        self.account_manager = QComboBox(tab)
+        for u in store.repos.users.with_role(Role.ACCOUNT_MANAGER):
+            self.account_manager.addItem(u.display_name, u.id)
+        index = self.account_manager.findData(self.session.user.id)
+        if index < 0:
+            self.account_manager.insertItem(0, "（未指定）", None)
+        self.account_manager.setCurrentIndex(max(index, 0))
+        self.risk_manager = QComboBox(tab)
+        self.risk_manager.addItem("（暂不指定）", None)
+        for u in store.repos.users.with_role(Role.RISK_MANAGER):
+            if u.id != self.session.user.id:
+                self.risk_manager.addItem(u.display_name, u.id)
+        form_box = QGroupBox("申请", tab)
+        form = QFormLayout(form_box)
+        form.addRow("申请金额(&A)*", self.requested_amount)
+        form.addRow("期限*", self.term_months)
+        form.addRow("申请日期*", self.application_date)
+        form.addRow("合作银行(&B)", self.bank)
+        form.addRow("推荐机构(&R)", self.referrer)
+        form.addRow("推荐意见", self.opinion)
+        form.addRow("客户经理（A角）", self.account_manager)
+        form.addRow("风控经理（B角）", self.risk_manager)
+        tags = QGroupBox("客户标签（三最七高）", tab)
+        grid = QGridLayout(tags)
+        self.tag_boxes = {t.code: QCheckBox(t.label, tags) for t in self.product.target_tags}
+        for i, check in enumerate(self.tag_boxes.values()):
+            grid.addWidget(check, i // 5, i % 5)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(form_box)
+        layout.addWidget(tags)
+        layout.addStretch(1)
+        return tab
+
+    # -- values ----------------------------------------------------------------
+
+    def raw_data(self) -> dict[str, object]:
+        """The form as raw values for :func:`ipguard.intake.parse_intake`."""
+        company = {
+            "name": self.name.text(),
+            "uscc": self.uscc.text(),
+            "industry": self.industry.text(),
+            "address": self.address.text(),
+            "founded_on": self.founded_on.iso(),
+            "contact_name": self.contact_name.text(),
+            "contact_phone": self.contact_phone.text(),
+            "controller_name": self.controller_name.text(),
+            "resident_id": self.resident_id.text(),
+            "controller_phone": self.controller_phone.text(),
+            "annual_sales": self.annual_sales.text(),
+            "net_assets_last_year": self.net_assets_last_year.text(),
+            "net_assets_current": self.net_assets_current.text(),
+            "existing_bank_loans": self.existing_bank_loans.text().strip() or "0",
+            "negative_info_note": self.negative_info_note.toPlainText(),
+            **{key: box.isChecked() for key, box in self.credit_boxes.items()},
+        }
+        return {
+            "company": company,
+            "product_code": self.product.code,
+            "requested_amount": self.requested_amount.text(),
+            "term_months": self.term_months.value(),
+            "application_date": self.application_date.date().toPython().isoformat(),  # type: ignore[union-attr]
+            "bank_id": self.bank.currentData(),
+            "referrer_id": self.referrer.currentData(),
+            "recommendation_opinion": self.opinion.toPlainText(),
+            "account_manager_id": self.account_manager.currentData(),
+            "risk_manager_id": self.risk_manager.currentData(),
+            "target_tags": [code for code, box in self.tag_boxes.items() if box.isChecked()],
+            "ip_assets": self.assets.assets_raw(),
+        }
+
+    def submit(self) -> None:
+        """Validate and open the case; on a refused value show it and keep the dialog open."""
+        try:
+            case = intake.open_case(self.session.store, intake.parse_intake(self.raw_data()), self.session.user)
+        except IpguardError as exc:
+            self.show_refusal(exc)
+            return
+        except Exception as exc:  # a bug: the transaction rolled back; report it
+            log.exception("opening a case failed")
+            self._bug(exc)
+            return
+        self.case_id = case.id
+        self.session.signals.case_changed.emit(case.id)
+        self.accept()
+
+    def _bug(self, exc: Exception) -> None:
+        try:
+            from ui.errors import show_error
+        except ImportError:
+            raise exc from None
+        show_error(self, exc)
+
+    # -- errors ------------------------------------------------------------------
+
+    def field_widget(self, field: str | None) -> QWidget | None:
+        """The widget that edits a core field name (``uscc``, ``annual_sales`` …)."""
+        if not field:
+            return None
+        widgets: dict[str, QWidget] = {
+            "company.name": self.name, "name": self.name, "uscc": self.uscc, "industry": self.industry,
+            "address": self.address, "founded_on": self.founded_on, "contact_name": self.contact_name,
+            "contact_phone": self.contact_phone, "controller_name": self.controller_name, "resident_id": self.resident_id,
+            "annual_sales": self.annual_sales, "net_assets_last_year": self.net_assets_last_year,
+            "net_assets_current": self.net_assets_current, "existing_bank_loans": self.existing_bank_loans,
+            "negative_info_note": self.negative_info_note, "requested_amount": self.requested_amount,
+            "term_months": self.term_months, "application_date": self.application_date, "bank_id": self.bank,
+            "referrer_id": self.referrer, "recommendation_opinion": self.opinion, "ip_assets": self.assets,
+            **self.credit_boxes,
+        }  # fmt: skip
+        if field == "target_tags" and self.tag_boxes:
+            return next(iter(self.tag_boxes.values()))
+        return widgets.get(field)
+
+    def show_refusal(self, exc: IpguardError) -> None:
+        """Show why the save was refused and take the user to the field."""
+        message = exc.message(self.session.lang)
+        self.banner.setText(f"✗ 未保存：{message}")
+        self.banner.setVisible(True)
+        match = _ASSET_FIELD.match(exc.field or "")
+        if match:
+            self.tabs.setCurrentWidget(self.assets)
+            self.assets.focus_field(int(match.group(1)), match.group(2), message)
+            return
+        widget = self.field_widget(exc.field)
+        if widget is None:
+            return
+        page = widget
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        if isinstance(widget, ValidatedField):
+            widget.show_verdict(Verdict(BAD, message))
+        widget.setFocus()

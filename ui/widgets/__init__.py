@@ -1,0 +1,1 @@
+"""Reusable form widgets (validated fields, the IP asset editor)."""

@@ -1,0 +1,159 @@
+"""Form fields that validate as the user types.
+
+:class:`ValidatedField` is a line edit with a status mark (✓ / ✗) beside it
+and a message line below it, so an error is never shown by colour alone.
+The check is any function ``text -> Verdict``; helpers build verdicts from the
+core's validators (:func:`core_check`), which raise
+:class:`~ipguard.errors.ValidationError` with the message to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+
+from ipguard.errors import IpguardError
+from ipguard.money import format_wan, format_yuan, parse_yuan
+
+OK, BAD, NEUTRAL = "ok", "bad", "neutral"
+_COLOURS = {OK: "#1b7f3b", BAD: "#c62828", NEUTRAL: "#666666"}
+_MARKS = {OK: "✓", BAD: "✗", NEUTRAL: ""}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    state: str  # OK / BAD / NEUTRAL
+    message: str = ""
+
+
+def core_check(fn: Callable[[str], object], ok_message: Callable[[object], str] | str = "") -> Callable[[str], Verdict]:
+    """A check from a core validator: its ValidationError message becomes the verdict's text."""
+
+    def check(text: str) -> Verdict:
+        if not text.strip():
+            return Verdict(NEUTRAL)
+        try:
+            value = fn(text)
+        except IpguardError as exc:
+            return Verdict(BAD, exc.message())
+        return Verdict(OK, ok_message(value) if callable(ok_message) else ok_message)
+
+    return check
+
+
+def length_hint(length: int, fn: Callable[[str], object], what: str) -> Callable[[str], Verdict]:
+    """For fixed-length codes: count the characters while typing, check once complete."""
+    full = core_check(fn, f"{what}有效")
+
+    def check(text: str) -> Verdict:
+        compact = text.strip().replace(" ", "")
+        if compact and len(compact) < length:
+            return Verdict(NEUTRAL, f"已输入 {len(compact)} 位，共 {length} 位")
+        return full(text)
+
+    return check
+
+
+def money_check(field: str, *, allow_negative: bool = False, required: bool = True) -> Callable[[str], Verdict]:
+    """Amounts in yuan as typed ("1,234,567.89"); the verdict repeats the figure in 万元."""
+
+    def check(text: str) -> Verdict:
+        if not text.strip():
+            return Verdict(BAD if required else NEUTRAL, "请填写金额（元）" if required else "")
+        try:
+            fen = parse_yuan(text, field, allow_negative=allow_negative)
+        except IpguardError as exc:
+            return Verdict(BAD, exc.message())
+        return Verdict(OK, f"{format_yuan(fen)} 元（{format_wan(fen)}）")
+
+    return check
+
+
+class ValidatedField(QWidget):
+    """A QLineEdit with a ✓/✗ mark and a message line; ``verdict()`` is the latest check."""
+
+    verdict_changed = Signal(str)
+
+    def __init__(self, check: Callable[[str], Verdict], parent: QWidget | None = None, *, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self._check = check
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.mark = QLabel(self)
+        self.mark.setFixedWidth(self.fontMetrics().horizontalAdvance("✓✓"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        small = self.message.font()
+        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
+        self.message.setFont(small)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(1)
+        layout.addWidget(self.edit, 0, 0)
+        layout.addWidget(self.mark, 0, 1)
+        layout.addWidget(self.message, 1, 0, 1, 2)
+        self.setFocusProxy(self.edit)
+        self._verdict = Verdict(NEUTRAL)
+        self.edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def set_check(self, check: Callable[[str], Verdict]) -> None:
+        self._check = check
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        self.show_verdict(self._check(self.edit.text()))
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        """Show a verdict (also used to show a save-time error on this field)."""
+        self._verdict = verdict
+        colour = _COLOURS[verdict.state]
+        self.mark.setText(_MARKS[verdict.state])
+        self.mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.mark.setAccessibleName({OK: "有效", BAD: "有误", NEUTRAL: ""}[verdict.state])
+        self.message.setText(verdict.message)
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setVisible(bool(verdict.message))
+        border = {BAD: f"border: 1px solid {colour};", OK: "", NEUTRAL: ""}[verdict.state]
+        self.edit.setStyleSheet(f"QLineEdit {{ {border} }}" if border else "")
+        self.edit.setAccessibleDescription(verdict.message)
+        self.verdict_changed.emit(verdict.state)
+
+    def verdict(self) -> Verdict:
+        return self._verdict
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left empty: its minimum date shows as ``empty_text``."""
+
+    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "未填", value: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(empty_text)
+        self.set_value(value)
+
+    def value(self) -> dt.date | None:
+        return None if self.date() == NO_DATE else self.date().toPython()  # type: ignore[return-value]
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value) if value else NO_DATE)
+
+    def iso(self) -> str:
+        value = self.value()
+        return value.isoformat() if value else ""
