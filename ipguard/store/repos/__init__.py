@@ -15,6 +15,7 @@ class Repositories:
         from ipguard.store.repos.cases import CaseRepo
         from ipguard.store.repos.companies import CompanyRepo
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
+        from ipguard.store.repos.reporting import ReportingRepo
         from ipguard.store.repos.settings import SettingsRepo
         from ipguard.store.repos.users import UserRepo
 
@@ -24,3 +25,4 @@ class Repositories:
         self.companies = CompanyRepo(store)
         self.cases = CaseRepo(store)
         self.settings = SettingsRepo(store)
+        self.reporting = ReportingRepo(store)

@@ -1,0 +1,274 @@
+"""Read-only queries behind the monthly report: month counts and streamed detail rows.
+
+Every iterator here reads one cursor page by page (``fetchmany``), so a
+portfolio of 100,000 guarantees never sits in a list. Iterators are lazy: the
+query runs when iteration starts, so several of them can be handed to the
+workbook writer, which consumes them one after the other.
+
+Dates are compared as ISO text (``YYYY-MM-DD``), which orders like the dates.
+"In force at ``as_of``" means: the loan started on or before ``as_of``, was not
+repaid by then, and no compensation was paid on it by then (a defaulted loan
+that has not been compensated yet is still a guarantee liability).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ipguard.store.records import to_date
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
+
+T = TypeVar("T")
+BATCH = 1000
+
+_IN_FORCE = (
+    "l.start_date <= :as_of AND (l.repaid_on IS NULL OR l.repaid_on > :as_of)"
+    " AND NOT EXISTS (SELECT 1 FROM compensations p WHERE p.case_id = l.case_id AND p.paid_on <= :as_of)"
+)
+_PARTIES = (
+    " JOIN cases c ON c.id = l.case_id JOIN companies co ON co.id = c.company_id"
+    " LEFT JOIN banks b ON b.id = c.bank_id LEFT JOIN users u ON u.id = c.account_manager_id"
+)
+_BANK = "COALESCE(b.name || b.branch, '')"
+_MANAGER = "COALESCE(u.display_name, '')"
+_IP_TYPES = (
+    "(SELECT GROUP_CONCAT(DISTINCT a.ip_type) FROM case_assets ca JOIN ip_assets a ON a.id = ca.asset_id"
+    " WHERE ca.case_id = c.id)"
+)
+SCREENING_STAGES = ("intake", "screening", "valuation")
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """What the month's records add up to, counted directly in SQL (money in fen)."""
+
+    applications: int
+    screened_out: int
+    approved: int
+    declined: int
+    letters_issued: int
+    disbursed: int
+    disbursed_amount: int
+    released: int
+    released_amount: int
+    compensated: int
+    compensated_amount: int
+    recovered_amount: int
+    in_force_count: int
+    in_force_balance: int
+
+
+@dataclass(frozen=True)
+class InForceRecord:
+    """A loan guaranteed and in force on the as-of day, with what weighting needs."""
+
+    case_no: str
+    company: str
+    uscc: str
+    bank: str
+    account_manager: str
+    industry: str
+    ip_types: tuple[str, ...]  # IpType values, e.g. ("invention_patent", "trademark")
+    loan_amount: int
+    start_date: dt.date
+    maturity_date: dt.date
+    fee: int
+    bank_share_bp: int
+    reguarantor_share_bp: int
+    small_micro: bool
+    company_balance: int  # the company's total in-force loan balance on the as-of day
+
+
+@dataclass(frozen=True)
+class LoanMovementRecord:
+    """A loan that started (disbursed) or was repaid (released) in the period."""
+
+    case_no: str
+    company: str
+    bank: str
+    account_manager: str
+    amount: int
+    on: dt.date
+    start_date: dt.date
+    maturity_date: dt.date
+    defaulted_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CompensationRecord:
+    """A compensation paid in the period and what was recovered on it by ``as_of``."""
+
+    case_no: str
+    company: str
+    bank: str
+    paid_on: dt.date
+    amount: int
+    bank_share: int
+    reguarantor_share: int
+    retained: int
+    recovered_to_date: int
+    closed_on: dt.date | None  # the recovery was closed (追偿结案) on or before as_of
+
+
+@dataclass(frozen=True)
+class TurnaroundRecord:
+    """Application and loan start of a case disbursed in the period."""
+
+    case_no: str
+    company: str
+    application_date: dt.date
+    start_date: dt.date
+
+
+@dataclass(frozen=True)
+class CaseExtras:
+    """What the case list lacks and an export shows: IP types, industry, loan dates."""
+
+    ip_types: tuple[str, ...]
+    industry: str
+    start_date: dt.date | None
+    maturity_date: dt.date | None
+
+
+def _types(value: str | None) -> tuple[str, ...]:
+    return tuple(sorted(v for v in (value or "").split(",") if v))
+
+
+class ReportingRepo:
+    """The report's SQL. Periods are inclusive ``[first, last]`` days."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _stream(self, sql: str, params: dict[str, Any] | Sequence[Any], make: Callable[[tuple], T],
+                batch: int = BATCH) -> Iterator[T]:
+        cursor = self.store.db.conn.execute(sql, params)
+        try:
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield make(row)
+        finally:
+            cursor.close()
+
+    def _one(self, sql: str, params: dict[str, Any]) -> tuple:
+        return self.store.db.conn.execute(sql, params).fetchone()
+
+    # -- the month's figures ------------------------------------------------------------
+
+    def month_counts(self, first: dt.date, last: dt.date) -> MonthCounts:
+        """Counts and sums of the period's events, and the in-force portfolio at ``last``."""
+        p = {"first": first.isoformat(), "last": last.isoformat(), "as_of": last.isoformat()}
+        between = "BETWEEN :first AND :last"
+        screening = ", ".join(f"'{s}'" for s in SCREENING_STAGES)
+        applications = self._one(f"SELECT COUNT(*) FROM cases WHERE application_date {between}", p)[0]
+        screened = self._one(
+            f"SELECT COUNT(DISTINCT case_id) FROM stage_events WHERE to_stage = 'declined'"
+            f" AND from_stage IN ({screening}) AND on_date {between}", p)[0]  # fmt: skip
+        approved, declined = self._one(
+            "SELECT COALESCE(SUM(decision IN ('approve', 'approve_with_conditions')), 0),"
+            f" COALESCE(SUM(decision = 'decline'), 0) FROM committee_decisions WHERE meeting_date {between}", p)  # fmt: skip
+        letters = self._one(f"SELECT COUNT(*) FROM intent_letters WHERE status != 'void' AND issue_date {between}", p)[0]
+        disbursed = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE start_date {between}", p)
+        released = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE repaid_on {between}", p)
+        compensated = self._one(f"SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM compensations WHERE paid_on {between}", p)
+        recovered = self._one(f"SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE on_date {between}", p)[0]
+        in_force = self._one(f"SELECT COUNT(*), COALESCE(SUM(l.loan_amount_fen), 0) FROM loans l WHERE {_IN_FORCE}", p)
+        return MonthCounts(
+            applications=applications, screened_out=screened, approved=approved, declined=declined,
+            letters_issued=letters, disbursed=disbursed[0], disbursed_amount=disbursed[1], released=released[0],
+            released_amount=released[1], compensated=compensated[0], compensated_amount=compensated[1],
+            recovered_amount=recovered, in_force_count=in_force[0], in_force_balance=in_force[1],
+        )  # fmt: skip
+
+    # -- detail rows ---------------------------------------------------------------------
+
+    def in_force(self, as_of: dt.date, batch: int = BATCH) -> Iterator[InForceRecord]:
+        """Every guarantee in force on ``as_of``, by case number."""
+        sql = (
+            f"WITH f AS (SELECT l.case_id, l.loan_amount_fen, c.company_id FROM loans l JOIN cases c ON c.id = l.case_id"
+            f" WHERE {_IN_FORCE}),"
+            " totals AS (SELECT company_id, SUM(loan_amount_fen) AS balance FROM f GROUP BY company_id)"
+            f" SELECT c.case_no, co.name, co.uscc, {_BANK}, {_MANAGER}, co.industry, {_IP_TYPES}, l.loan_amount_fen,"
+            " l.start_date, l.maturity_date, l.fee_fen, COALESCE(b.bank_share_bp, 0), COALESCE(b.reguarantor_share_bp, 0),"
+            " co.small_micro, t.balance"
+            f" FROM f JOIN loans l ON l.case_id = f.case_id{_PARTIES}"
+            " JOIN totals t ON t.company_id = c.company_id ORDER BY c.case_no"
+        )
+
+        def make(r: tuple) -> InForceRecord:
+            return InForceRecord(r[0], r[1], r[2], r[3], r[4], r[5] or "", _types(r[6]), r[7], to_date(r[8]), to_date(r[9]),  # type: ignore[arg-type]
+                                 r[10], r[11], r[12], bool(r[13]), r[14])  # fmt: skip
+
+        return self._stream(sql, {"as_of": as_of.isoformat()}, make, batch)
+
+    def _loans_on(self, column: str, first: dt.date, last: dt.date, batch: int) -> Iterator[LoanMovementRecord]:
+        sql = (
+            f"SELECT c.case_no, co.name, {_BANK}, {_MANAGER}, l.loan_amount_fen, l.{column}, l.start_date, l.maturity_date,"
+            f" l.defaulted_on FROM loans l{_PARTIES} WHERE l.{column} BETWEEN :first AND :last ORDER BY l.{column}, c.case_no"
+        )
+
+        def make(r: tuple) -> LoanMovementRecord:
+            return LoanMovementRecord(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]), to_date(r[7]),  # type: ignore[arg-type]
+                                      to_date(r[8]))  # fmt: skip
+
+        return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
+
+    def disbursed(self, first: dt.date, last: dt.date, batch: int = BATCH) -> Iterator[LoanMovementRecord]:
+        """Loans that started in the period (``on`` = start date)."""
+        return self._loans_on("start_date", first, last, batch)
+
+    def released(self, first: dt.date, last: dt.date, batch: int = BATCH) -> Iterator[LoanMovementRecord]:
+        """Loans repaid in full, and so released, in the period (``on`` = repaid date)."""
+        return self._loans_on("repaid_on", first, last, batch)
+
+    def compensations(self, first: dt.date, last: dt.date, batch: int = BATCH) -> Iterator[CompensationRecord]:
+        """Compensations paid in the period, with recoveries and closure up to ``last``."""
+        sql = (
+            f"SELECT c.case_no, co.name, {_BANK}, p.paid_on, p.amount_fen, p.bank_share_fen, p.reguarantor_share_fen,"
+            " p.retained_fen,"
+            " (SELECT COALESCE(SUM(r.amount_fen), 0) FROM recoveries r WHERE r.case_id = p.case_id AND r.on_date <= :last),"
+            " (SELECT MIN(e.on_date) FROM stage_events e WHERE e.case_id = p.case_id AND e.to_stage = 'closed'"
+            "  AND e.on_date <= :last)"
+            " FROM compensations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
+            " LEFT JOIN banks b ON b.id = c.bank_id"
+            " WHERE p.paid_on BETWEEN :first AND :last ORDER BY p.paid_on, c.case_no"
+        )
+
+        def make(r: tuple) -> CompensationRecord:
+            return CompensationRecord(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], r[7], r[8], to_date(r[9]))  # type: ignore[arg-type]
+
+        return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
+
+    def turnaround(self, first: dt.date, last: dt.date, batch: int = BATCH) -> Iterator[TurnaroundRecord]:
+        """Application date and loan start of the cases disbursed in the period."""
+        sql = (
+            "SELECT c.case_no, co.name, c.application_date, l.start_date FROM loans l JOIN cases c ON c.id = l.case_id"
+            " JOIN companies co ON co.id = c.company_id WHERE l.start_date BETWEEN :first AND :last"
+            " ORDER BY l.start_date, c.case_no"
+        )
+
+        def make(r: tuple) -> TurnaroundRecord:
+            return TurnaroundRecord(r[0], r[1], to_date(r[2]), to_date(r[3]))  # type: ignore[arg-type]
+
+        return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
+
+    # -- case-list export -------------------------------------------------------------------
+
+    def case_extras(self, case_ids: Sequence[int]) -> dict[int, CaseExtras]:
+        """IP types, industry and loan dates of the given cases (one query per call; pass a page)."""
+        if not case_ids:
+            return {}
+        marks = ", ".join("?" for _ in case_ids)
+        rows = self.store.db.conn.execute(
+            f"SELECT c.id, {_IP_TYPES}, co.industry, l.start_date, l.maturity_date FROM cases c"
+            f" JOIN companies co ON co.id = c.company_id LEFT JOIN loans l ON l.case_id = c.id WHERE c.id IN ({marks})",
+            list(case_ids),
+        ).fetchall()
+        return {r[0]: CaseExtras(_types(r[1]), r[2] or "", to_date(r[3]), to_date(r[4])) for r in rows}
