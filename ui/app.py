@@ -103,6 +103,15 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
         uierrors.install_excepthook()
     chosen = lang or workstation_language()
     i18n.install_translations(chosen)
+    if hooks and uierrors.previous_crash:
+        uierrors.message_box(
+            None,
+            QMessageBox.Icon.Warning,
+            translate("App", "上次运行异常退出"),
+            translate("App", "ipguard 上次运行时异常退出，崩溃记录已保存在：\n{path}\n如问题反复出现，请把该文件发给系统管理员。").format(
+                path=uierrors.previous_crash[0]
+            ),
+        )
     path = Path(db_path).expanduser() if db_path else default_db_path()
     store = open_database(path)
     if store is None:

@@ -48,6 +48,7 @@ from ui.i18n import current_language, translate
 log = logging.getLogger("ipguard.ui")
 
 _crash_file: list[object] = []  # keeps the faulthandler file open
+previous_crash: list[Path] = []  # the crash log the previous run left, if any
 
 
 def log_dir() -> Path:
@@ -76,6 +77,7 @@ def enable_faulthandler(directory: Path | None = None) -> Path:
     if path.exists() and path.stat().st_size > 0:
         kept = path.with_name(f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log")
         path.replace(kept)
+        previous_crash[:] = [kept]
         log.warning("the previous run crashed; its crash log is %s", kept)
     handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - must stay open for faulthandler
     _crash_file[:] = [handle]

@@ -13,33 +13,47 @@
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
+    <message>
+        <location filename="../../ui/app.py" line="110"/>
+        <source>上次运行异常退出</source>
+        <translation>ipguard closed unexpectedly last time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="111"/>
+        <source>ipguard 上次运行时异常退出，崩溃记录已保存在：
+{path}
+如问题反复出现，请把该文件发给系统管理员。</source>
+        <translation>ipguard closed unexpectedly last time; the crash record is in:
+{path}
+If this happens again, send that file to your administrator.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="108"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="122"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="150"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>程序错误</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="154"/>
+        <location filename="../../ui/errors.py" line="156"/>
         <source>程序遇到了意外错误。已保存的数据没有改动，刚才的操作未完成。
 请复制下面的报告发给系统管理员；报告也已记入日志：{path}</source>
         <translation>The program met an unexpected error. Saved data is unchanged; the last action was not completed.
 Please copy the report below and send it to your administrator; it is also in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="168"/>
+        <location filename="../../ui/errors.py" line="170"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
     </message>
@@ -193,7 +207,6 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="86"/>
-        <location filename="../../ui/pages/reports.py" line="18"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
@@ -211,10 +224,120 @@ Please copy the report below and send it to your administrator; it is also in th
         <source>我的案件、到期事项和本月数据将显示在这里。</source>
         <translation>My cases, deadlines and this month’s figures will appear here.</translation>
     </message>
+</context>
+<context>
+    <name>Reports</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="19"/>
-        <source>在这里选择月份并生成月度业务报表。</source>
-        <translation>Pick a month here and generate the monthly portfolio workbook.</translation>
+        <location filename="../../ui/pages/reports.py" line="139"/>
+        <source>报表</source>
+        <translation type="unfinished">Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="143"/>
+        <source>月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和客户经理的分布，办理时效，分险后的自留风险和监管比例。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="152"/>
+        <location filename="../../ui/pages/reports.py" line="179"/>
+        <source>生成月度报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="160"/>
+        <source>报表月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="161"/>
+        <source>报表月份(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="169"/>
+        <source>输出文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="170"/>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="175"/>
+        <source>输出文件(&amp;F)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="182"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="195"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="197"/>
+        <source>尚未生成报表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="202"/>
+        <source>打开文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="203"/>
+        <source>打开所在文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="213"/>
+        <source>最近生成的报表（双击打开）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="216"/>
+        <source>最近生成的报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="256"/>
+        <source>保存月度报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="256"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="291"/>
+        <source>正在生成 {month} 的报表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="324"/>
+        <source>已生成 {month} 报表：{path}
+月末在保 {count} 笔，余额 {balance} 元；自留风险 {retained} 元；担保责任余额 {liability} 元。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="337"/>
+        <source>报表未生成：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="343"/>
+        <source>已取消，没有生成文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="359"/>
+        <source>文件已不存在：{path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -725,6 +848,29 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/pages/settings_users.py" line="210"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspace/base.py" line="129"/>
+        <source>案件已被修改</source>
+        <translation>The case was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/base.py" line="130"/>
+        <source>现在重新载入案件吗？</source>
+        <translation>Reload the case now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="110"/>
+        <source>当前等待：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="112"/>
+        <source>案件已结束（{stage}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

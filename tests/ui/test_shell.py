@@ -380,3 +380,19 @@ def test_unexpected_exception_shows_copyable_report_and_logs(qtbot, tmp_path, mo
     from PySide6.QtGui import QGuiApplication
 
     assert "RuntimeError: boom" in QGuiApplication.clipboard().text()
+
+
+def test_crash_log_of_previous_run_is_kept_and_announced(tmp_path, monkeypatch, boxes):
+    import faulthandler
+
+    enabled: list[object] = []
+    monkeypatch.setattr(faulthandler, "enable", lambda file=None, **kw: enabled.append(file))
+    monkeypatch.setattr(uierrors, "previous_crash", [])
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "crash.log").write_text("Fatal Python error: Segmentation fault\n")
+    path = uierrors.enable_faulthandler(logs)
+    assert path.read_text() == "" and enabled and enabled[0].name == str(path)
+    [kept] = uierrors.previous_crash
+    assert kept.read_text().startswith("Fatal Python error")
+    enabled[0].close()
