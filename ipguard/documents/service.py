@@ -1,9 +1,25 @@
-"""Issuing documents from a case: build the content from the store, render, archive.
+"""Issuing documents from a case: number, build from the store, render, archive.
 
-A document is issued inside the transaction of the workflow action that
-issues it (the number, the record and the archived bytes commit together).
-The exact PDF bytes are archived with their SHA-256, so a reprint is
-byte-identical; a reissue gets a new number and voids the old one.
+A document is numbered, recorded and archived in one transaction (the number,
+the record and the exact PDF bytes commit together or not at all). The bytes
+are archived with their SHA-256, so a reprint is byte-identical; a reissue
+gets a new number and voids the old copy, both kept.
+
+Which document may be issued when:
+
+- 担保意向函 / 放款通知书 are issued only by their workflow actions
+  (:func:`ipguard.workflow.issue_intent_letter`,
+  :func:`ipguard.workflow.issue_disbursement_notice`); here they are reprinted.
+- 调查报告: once the case has gone to the committee (both A and B signed);
+  numbered ``调报〔2026〕第0001号``.
+- 保审会决议: once the committee has decided; its number is the decision's
+  resolution number (``保审决〔2026〕第0001号``).
+
+Reissuing an intent letter voids its ``intent_letters`` row and records a new
+one whose bank-approval deadline and validity are **recomputed from the new
+issue date** (same working-day rule as the first issue): the letter the bank
+holds states "N working days from the date of this letter", so the stored
+deadline must agree with the letter's own date.
 """
 
 from __future__ import annotations
@@ -11,12 +27,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import dataclass
 
-from ipguard import catalog
-from ipguard.documents import DisbursementNotice, IntentLetter, Letterhead, PledgedAssetLine, render
-from ipguard.errors import NotFoundError
+from ipguard import catalog, messages
+from ipguard.auth import require_any_role
+from ipguard.documents import Letterhead, render
+from ipguard.documents.builders import (
+    asset_lines,
+    build_committee_resolution,
+    build_disbursement_notice,
+    build_intent_letter,
+    build_investigation_report,
+)
+from ipguard.domain import Role
+from ipguard.errors import ValidationError, WorkflowError
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
+from ipguard.validators import check_text
+from ipguard.workflow.common import doc_number
 
 log = logging.getLogger("ipguard.documents")
 
@@ -26,6 +54,45 @@ KINDS = {
     "investigation_report": "调查报告",
     "committee_resolution": "保审会决议",
 }
+# Number formats per kind; they must match the workflow actions that issue the first copy.
+TEMPLATES = {
+    "intent_letter": "〔{year}〕第{n:04d}号",
+    "disbursement_notice": "放通〔{year}〕第{n:04d}号",
+    "investigation_report": "调报〔{year}〕第{n:04d}号",
+    "committee_resolution": "保审决〔{year}〕第{n:04d}号",
+}
+ISSUERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.COMMITTEE_MEMBER, Role.OPERATIONS, Role.ADMIN)
+
+messages.register(
+    {
+        "document_stage": ("案件当前处于“{stage}”阶段，不能出具{document}", "the case is at “{stage}”; the {document} cannot be issued"),
+        "document_kind": ("没有这种文书：{kind}", "no such document kind: {kind}"),
+        "document_not_issued": ("本案尚未出具{document}，无需重新出具", "the {document} of this case has not been issued; nothing to reissue"),
+    }
+)
+
+__all__ = [
+    "KINDS",
+    "IssuedDocument",
+    "archive_issue",
+    "archived",
+    "asset_lines",
+    "build",
+    "documents_of",
+    "issue_document",
+    "letterhead",
+    "reissue",
+]
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """One issued copy: its number, the exact archived PDF bytes, their SHA-256, and whether it was a reprint."""
+
+    doc_no: str
+    pdf: bytes
+    sha256: str
+    reprint: bool
 
 
 def letterhead(store: Store) -> Letterhead:
@@ -39,108 +106,162 @@ def letterhead(store: Store) -> Letterhead:
     )
 
 
-def _asset_lines(store: Store, case_id: int, owner: str) -> tuple[PledgedAssetLine, ...]:
-    regs = {r["asset_id"]: r for r in store.query("SELECT * FROM pledge_registrations WHERE case_id = ?", [case_id])}
-    return tuple(
-        PledgedAssetLine(a.ip_type, a.number, a.title, a.owners or owner, (regs.get(a.id) or {}).get("registration_no") or "")
-        for a in store.repos.cases.assets(case_id)
-    )
-
-
-def build_intent_letter(store: Store, case_id: int, letter_no: str) -> IntentLetter:
-    case = store.repos.cases.get(case_id)
-    company = store.repos.companies.get(case.company_id)
-    bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
-    row = store.query("SELECT * FROM intent_letters WHERE letter_no = ?", [letter_no])[0]
-    product = catalog.product_version(store, case.product_code, case.params_version)
-    manager = store.repos.users.get(case.account_manager_id) if case.account_manager_id else None
-    guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id]) or 0
-    return IntentLetter(
-        letter_no=letter_no,
-        issue_date=dt.date.fromisoformat(row["issue_date"]),
-        bank_name=bank.name if bank else "",
-        bank_branch=bank.branch if bank else "",
-        borrower_name=company.name,
-        borrower_uscc=company.uscc,
-        loan_amount=case.requested_amount,
-        term_months=case.term_months,
-        guarantee_amount=guarantee,
-        guarantee_form=product.guarantee_form,
-        assets=_asset_lines(store, case_id, company.name),
-        controller_name=company.controller_name,
-        approval_deadline=dt.date.fromisoformat(row["approval_deadline"]),
-        deadline_working_days=product.deadlines.bank_approval_working_days,
-        valid_until=dt.date.fromisoformat(row["valid_until"]),
-        case_no=case.case_no,
-        contact_name=manager.display_name if manager else "",
-        product_name=product.name,
-    )
-
-
-def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_date: dt.date) -> DisbursementNotice:
-    case = store.repos.cases.get(case_id)
-    company = store.repos.companies.get(case.company_id)
-    bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
-    contracts = {c["kind"]: c["contract_no"] for c in store.query("SELECT kind, contract_no FROM contracts WHERE case_id = ?", [case_id])}
-    decision = store.query("SELECT * FROM bank_decisions WHERE case_id = ?", [case_id])
-    approved = decision[0]["approved_amount_fen"] if decision else case.requested_amount
-    guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id]) or 0
-    checks = tuple(r["label"] for r in store.query(
-        "SELECT label FROM disbursement_checks WHERE case_id = ? AND confirmed_at IS NOT NULL ORDER BY rowid", [case_id]))
-    return DisbursementNotice(
-        notice_no=notice_no,
-        issue_date=issue_date,
-        bank_name=bank.name if bank else "",
-        bank_branch=bank.branch if bank else "",
-        case_no=case.case_no,
-        borrower_name=company.name,
-        borrower_uscc=company.uscc,
-        loan_contract_no=contracts.get("loan", ""),
-        guarantee_contract_no=contracts.get("guarantee", ""),
-        counter_guarantee_contract_no=contracts.get("counter_guarantee", ""),
-        loan_amount=min(approved, guarantee) if guarantee else approved,
-        guarantee_amount=guarantee,
-        term_months=(decision[0]["term_months"] if decision and decision[0]["term_months"] else case.term_months),
-        start_date=None,
-        maturity_date=None,
-        registrations=_asset_lines(store, case_id, company.name),
-        conditions_confirmed=checks,
-    )
-
-
 def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date):
+    """The model of one document of a case, as the store says now."""
     if kind == "intent_letter":
         return build_intent_letter(store, case_id, doc_no)
     if kind == "disbursement_notice":
         return build_disbursement_notice(store, case_id, doc_no, issue_date)
-    raise NotFoundError("not_found", what="文书类型", ident=kind)
+    if kind == "investigation_report":
+        return build_investigation_report(store, case_id, doc_no, issue_date)
+    if kind == "committee_resolution":
+        return build_committee_resolution(store, case_id, doc_no)
+    raise ValidationError("kind", "document_kind", kind=kind)
 
 
-def archive_issue(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> int:
-    """Render and archive a newly numbered document (inside the issuing transaction)."""
+def _insert(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord,
+            replaces_id: int | None = None) -> tuple[int, bytes, str]:
+    from ipguard.documents.fonts import resolve_font
+
     doc = build(store, case_id, kind, doc_no, issue_date)
     font_path = store.repos.settings.get("documents.font_path") or None
     pdf = render(doc, letterhead(store), font_path=font_path)
+    font = resolve_font(font_path)
     digest = hashlib.sha256(pdf).hexdigest()
     cur = store.db.execute(
-        "INSERT INTO documents (case_id, kind, doc_no, issued_on, sha256, pdf, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
-        [case_id, kind, doc_no, issue_date.isoformat(), digest, pdf, store.now(), user.id],
+        "INSERT INTO documents (case_id, kind, doc_no, issued_on, sha256, pdf, font, created_at, created_by, replaces_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [case_id, kind, doc_no, issue_date.isoformat(), digest, pdf, font.path or font.name, store.now(), user.id, replaces_id],
     )
     store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="archive",
-                after={"kind": kind, "sha256": digest, "bytes": len(pdf)})
+                after={"kind": kind, "sha256": digest, "bytes": len(pdf), "replaces_id": replaces_id})  # fmt: skip
     log.info("issued %s %s for case %s (%d bytes, sha256 %s)", kind, doc_no, case_id, len(pdf), digest[:12])
-    return cur.lastrowid
+    return cur.lastrowid, pdf, digest
+
+
+def archive_issue(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> int:
+    """Render and archive a newly numbered document (inside the issuing transaction); the new row's id."""
+    return _insert(store, case_id, kind, doc_no, issue_date, user)[0]
+
+
+def _current(store: Store, case_id: int, kind: str) -> dict | None:
+    rows = store.query(
+        "SELECT id, doc_no, pdf, sha256, issued_on FROM documents WHERE case_id = ? AND kind = ? AND status = 'issued'"
+        " ORDER BY id DESC LIMIT 1", [case_id, kind])  # fmt: skip
+    return rows[0] if rows else None
 
 
 def archived(store: Store, case_id: int, kind: str) -> tuple[str, bytes] | None:
     """The current issued copy of a document kind: (number, exact PDF bytes)."""
-    rows = store.query(
-        "SELECT doc_no, pdf FROM documents WHERE case_id = ? AND kind = ? AND status = 'issued' ORDER BY id DESC LIMIT 1",
-        [case_id, kind])
-    return (rows[0]["doc_no"], rows[0]["pdf"]) if rows else None
+    row = _current(store, case_id, kind)
+    return (row["doc_no"], row["pdf"]) if row else None
 
 
 def documents_of(store: Store, case_id: int) -> list[dict]:
     return store.query(
-        "SELECT id, kind, doc_no, issued_on, status, sha256, length(pdf) AS size, created_at FROM documents"
-        " WHERE case_id = ? ORDER BY id", [case_id])
+        "SELECT id, kind, doc_no, issued_on, status, sha256, length(pdf) AS size, font, created_at, replaces_id FROM documents"
+        " WHERE case_id = ? ORDER BY id", [case_id])  # fmt: skip
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValidationError("kind", "document_kind", kind=kind)
+    return kind
+
+
+def _refusal(store: Store, case_id: int, kind: str) -> WorkflowError | None:
+    """Why ``kind`` cannot be issued for the case now (None when it can)."""
+    case = store.repos.cases.get(case_id)
+    refused = WorkflowError("document_stage", stage=case.stage.label, document=KINDS[kind])
+    if kind == "investigation_report":
+        went = store.scalar("SELECT 1 FROM stage_events WHERE case_id = ? AND to_stage = 'committee'", [case_id])
+        signed = store.scalar("SELECT 1 FROM investigation_reports WHERE case_id = ? AND a_user_id IS NOT NULL"
+                              " AND b_user_id IS NOT NULL", [case_id])  # fmt: skip
+        return None if went and signed else refused
+    if kind == "committee_resolution":
+        decided = store.scalar("SELECT 1 FROM committee_decisions WHERE case_id = ?", [case_id])
+        return None if decided else refused
+    return refused  # intent letter and notice: only through their workflow actions
+
+
+def _audit_reprint(store: Store, case_id: int, row: dict, user: UserRecord) -> None:
+    store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=row["doc_no"], action="reprint",
+                after={"sha256": row["sha256"]})  # fmt: skip
+
+
+def issue_document(
+    store: Store, case_id: int, kind: str, user: UserRecord, *, issue_date: dt.date | None = None
+) -> IssuedDocument:
+    """The case's document of ``kind``: the archived copy if issued (a reprint), else issued now.
+
+    Issuing numbers the document, renders it and archives the bytes in one
+    transaction. Raises WorkflowError naming the case's stage when the
+    document cannot be issued at that stage (intent letters and disbursement
+    notices are only issued by their workflow actions).
+    """
+    _check_kind(kind)
+    require_any_role(user, ISSUERS, f"出具{KINDS[kind]}")
+    with store.transaction():
+        row = _current(store, case_id, kind)
+        if row is not None:
+            _audit_reprint(store, case_id, row, user)
+            return IssuedDocument(row["doc_no"], row["pdf"], row["sha256"], True)
+        refusal = _refusal(store, case_id, kind)
+        if refusal:
+            raise refusal
+        if kind == "committee_resolution":
+            decision = store.query("SELECT resolution_no, meeting_date FROM committee_decisions WHERE case_id = ?", [case_id])[0]
+            doc_no = decision["resolution_no"]
+            issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
+        else:
+            issue_date = issue_date or dt.date.today()
+            doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user)
+    return IssuedDocument(doc_no, pdf, digest, False)
+
+
+def reissue(
+    store: Store, case_id: int, kind: str, user: UserRecord, reason: str, *, issue_date: dt.date | None = None
+) -> IssuedDocument:
+    """Issue a corrected copy under a new number; the old copy is marked void and kept.
+
+    For an intent letter the ``intent_letters`` row is voided too and a new
+    one recorded, its deadline recomputed from the new issue date. For a
+    resolution the decision's resolution number becomes the new number.
+    """
+    _check_kind(kind)
+    reason = check_text(reason, "reason", max_len=500)
+    require_any_role(user, ISSUERS, f"重新出具{KINDS[kind]}")
+    issue_date = issue_date or dt.date.today()
+    with store.transaction():
+        old = _current(store, case_id, kind)
+        if old is None:
+            raise WorkflowError("document_not_issued", document=KINDS[kind])
+        case = store.repos.cases.get(case_id)
+        doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+        if kind == "intent_letter":
+            _reissue_letter_record(store, case_id, old["doc_no"], doc_no, issue_date)
+        elif kind == "committee_resolution":
+            store.db.execute("UPDATE committee_decisions SET resolution_no = ? WHERE case_id = ?", [doc_no, case_id])
+        store.db.execute("UPDATE documents SET status = 'void' WHERE id = ?", [old["id"]])
+        store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old["doc_no"], action="void",
+                    before={"status": "issued"}, after={"status": "void", "reason": reason, "replaced_by": doc_no})  # fmt: skip
+        store.bump_case_version(case_id, None)
+        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old["id"])
+        store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="reissue",
+                    before={"doc_no": old["doc_no"]}, after={"doc_no": doc_no, "reason": reason, "case_no": case.case_no})  # fmt: skip
+    return IssuedDocument(doc_no, pdf, digest, False)
+
+
+def _reissue_letter_record(store: Store, case_id: int, old_no: str, new_no: str, issue_date: dt.date) -> None:
+    """Void the old intent_letters row; record the new letter with its deadline counted from ``issue_date``."""
+    case = store.repos.cases.get(case_id)
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    deadline = catalog.calendar(store).add_workdays(issue_date, product.deadlines.bank_approval_working_days)
+    valid_until = issue_date + dt.timedelta(days=product.deadlines.intent_letter_validity_days)
+    store.db.execute("UPDATE intent_letters SET status = 'void' WHERE case_id = ? AND letter_no = ?", [case_id, old_no])
+    store.db.execute(
+        "INSERT INTO intent_letters (case_id, letter_no, issue_date, approval_deadline, valid_until) VALUES (?,?,?,?,?)",
+        [case_id, new_no, issue_date.isoformat(), deadline.isoformat(), valid_until.isoformat()],
+    )
+
