@@ -13,6 +13,7 @@ import random
 from typing import TYPE_CHECKING
 
 from ipguard import intake, workflow
+from ipguard.documents.service import issue_document
 from ipguard.domain import MAIN_LINE, Role, Stage
 from ipguard.rules import add_months
 from ipguard.store import Store
@@ -67,6 +68,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     workflow.sign_report(store, case_id, "A", a, opinion="企业技术领先，知识产权质量较好，建议给予担保支持。")
     workflow.sign_report(store, case_id, "B", b, opinion="风险可控，同意上会。")
     workflow.submit_to_committee(store, case_id, a, on=day(5))
+    issue_document(store, case_id, "investigation_report", a, issue_date=day(5))
     if not reached(Stage.INTENT_LETTER) and target is not Stage.DECLINED:
         return
     workflow.record_attendance(store, case_id, [m.id for m in members], members[0])
@@ -79,6 +81,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
         comment = "放款前须追加实际控制人配偶共同担保" if choice == "approve_with_conditions" else ""
         workflow.vote(store, case_id, member, choice, comment)
     workflow.decide(store, case_id, members[0], meeting_date=day(7))
+    issue_document(store, case_id, "committee_resolution", members[0])
     if target is Stage.DECLINED or not reached(Stage.BANK_APPROVAL):
         return
     workflow.issue_intent_letter(store, case_id, a, issue_date=day(8))
