@@ -1,21 +1,398 @@
-"""报表 (reports): a placeholder until the reports page is built."""
+"""报表 (reports): generate the monthly portfolio workbook in the background.
+
+The user picks a month (default: last month) and an output file (default:
+``ipguard-月度报表-YYYY-MM.xlsx`` in the documents folder). "生成月度报表"
+runs :func:`ipguard.reports.service.monthly_report` on a ``QThreadPool``
+worker that opens its own store from ``session.db_path``; progress comes back
+through a Qt signal, "取消" sets a flag the writer polls (a cancelled report
+leaves no file). When done the file or its folder can be opened; recently
+generated reports are remembered in QSettings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+import datetime as dt
+import logging
+import threading
+from pathlib import Path
 
-from ui.pages.placeholder import PlaceholderPage
+from PySide6.QtCore import QDate, QObject, QRunnable, QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipguard.errors import IpguardError
+from ipguard.money import format_yuan
+from ui.errors import show_error
+from ui.i18n import translate
 from ui.session import Session
 
+log = logging.getLogger("ipguard.ui.reports")
 
-class ReportsPage(PlaceholderPage):
-    """The monthly portfolio workbook (to come)."""
+RECENT_KEY = "reports/recent"
+RECENT_MAX = 10
+PATH_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+
+def last_month(today: dt.date) -> dt.date:
+    """The first day of the month before ``today``'s."""
+    first = today.replace(day=1)
+    return (first - dt.timedelta(days=1)).replace(day=1)
+
+
+def default_report_path(month: dt.date, folder: Path | None = None) -> Path:
+    """``<documents>/ipguard-月度报表-YYYY-MM.xlsx``."""
+    if folder is None:
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(docs) if docs else Path.home()
+    return folder / f"ipguard-月度报表-{month:%Y-%m}.xlsx"
+
+
+class ReportSignals(QObject):
+    progress = Signal(int, int)  # steps done, steps in all
+    finished = Signal(object)  # ipguard.reports.service.ReportResult
+    failed = Signal(object)  # the exception (IpguardError or a bug)
+    cancelled = Signal()
+
+
+class MonthlyReportTask(QRunnable):
+    """Write the monthly workbook on a worker thread (its own store, opened from the path)."""
+
+    def __init__(self, db_path: Path, month: str, out_path: Path, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.db_path = db_path
+        self.month = month
+        self.out_path = out_path
+        self.today = today
+        self.signals = ReportSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from ipguard.reports.service import monthly_report
+        from ipguard.reports.xlsx import ReportCancelled
+
+        try:
+            result = monthly_report(
+                self.db_path, self.month, self.out_path, today=self.today,
+                progress=lambda done, total: self.signals.progress.emit(done, total),
+                cancelled=self._cancel.is_set,
+            )  # fmt: skip
+        except ReportCancelled:
+            self.signals.cancelled.emit()
+        except IpguardError as exc:
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # a bug: shown on the UI thread with its traceback
+            log.exception("monthly report failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class ReportsPage(QWidget):
+    """Pick a month, generate the monthly workbook, open it; recent reports below."""
+
+    report_finished = Signal(str)  # path
+    report_failed = Signal(str)  # message
+    report_cancelled = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
         self.session = session
-        super().__init__(
-            QT_TRANSLATE_NOOP("Nav", "报表"),
-            QT_TRANSLATE_NOOP("Placeholder", "在这里选择月份并生成月度业务报表。"),
-            parent,
-        )
+        self._today = today
+        self._task: MonthlyReportTask | None = None
+        self._signals: ReportSignals | None = None
+        self._path_customised = False
+        self.last_result = None
+        self._build()
+        self.month_edit.setDate(QDate(last_month(self.today())))
+        self._on_month_changed()
+        self.month_edit.dateChanged.connect(self._on_month_changed)
+        self.path_edit.textEdited.connect(self._on_path_edited)
+        self.load_recent()
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # -- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        title = QLabel(translate("Reports", "报表"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        layout.addWidget(title)
+        note = QLabel(translate(
+            "Reports",
+            "月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和"
+            "客户经理的分布，办理时效，分险后的自留风险和监管比例。",
+        ))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+
+        box = QGroupBox(translate("Reports", "生成月度报表"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.month_edit = QDateEdit()
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setCalendarPopup(False)
+        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.month_edit.setMaximumDate(QDate(self.today()))
+        self.month_edit.setAccessibleName(translate("Reports", "报表月份"))
+        month_label = QLabel(translate("Reports", "报表月份(&M)："))
+        month_label.setBuddy(self.month_edit)
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month_edit)
+        month_row.addStretch(1)
+        form.addRow(month_label, month_row)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName(translate("Reports", "输出文件"))
+        self.browse_button = QPushButton(translate("Reports", "选择…"))
+        self.browse_button.clicked.connect(self.choose_path)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        path_label = QLabel(translate("Reports", "输出文件(&F)："))
+        path_label.setBuddy(self.path_edit)
+        form.addRow(path_label, path_row)
+
+        self.generate_button = QPushButton(translate("Reports", "生成月度报表"))
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(translate("Reports", "取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setTextVisible(True)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.generate_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.cancel_button)
+        form.addRow(run_row)
+        layout.addWidget(box)
+
+        result_box = QGroupBox(translate("Reports", "结果"))
+        result_layout = QVBoxLayout(result_box)
+        self.status_label = QLabel(translate("Reports", "尚未生成报表。"))
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_layout.addWidget(self.status_label)
+        open_row = QHBoxLayout()
+        self.open_file_button = QPushButton(translate("Reports", "打开文件"))
+        self.open_folder_button = QPushButton(translate("Reports", "打开所在文件夹"))
+        self.open_file_button.clicked.connect(lambda: self.open_file(self._result_path()))
+        self.open_folder_button.clicked.connect(lambda: self.open_folder(self._result_path()))
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setEnabled(False)
+            open_row.addWidget(button)
+        open_row.addStretch(1)
+        result_layout.addLayout(open_row)
+        layout.addWidget(result_box)
+
+        recent_box = QGroupBox(translate("Reports", "最近生成的报表（双击打开）"))
+        recent_layout = QVBoxLayout(recent_box)
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName(translate("Reports", "最近生成的报表"))
+        self.recent_list.itemActivated.connect(lambda item: self.open_file(Path(item.data(PATH_ROLE))))
+        recent_layout.addWidget(self.recent_list)
+        layout.addWidget(recent_box, 1)
+
+    # -- month and path ------------------------------------------------------------------
+
+    def month(self) -> dt.date:
+        return self.month_edit.date().toPython().replace(day=1)  # type: ignore[union-attr]
+
+    def month_text(self) -> str:
+        return f"{self.month():%Y-%m}"
+
+    def set_month(self, year: int, month: int) -> None:
+        self.month_edit.setDate(QDate(year, month, 1))
+
+    def _on_month_changed(self) -> None:
+        if not self._path_customised:
+            self.path_edit.setText(str(default_report_path(self.month(), self._default_folder())))
+
+    def _default_folder(self) -> Path | None:
+        current = self.path_edit.text().strip()
+        return Path(current).parent if current else None
+
+    def _on_path_edited(self, _text: str) -> None:
+        self._path_customised = True
+
+    def output_path(self) -> Path:
+        text = self.path_edit.text().strip()
+        if text and not text.lower().endswith(".xlsx"):
+            text += ".xlsx"
+        return Path(text)
+
+    def set_output_path(self, path: Path | str) -> None:
+        self.path_edit.setText(str(path))
+        self._path_customised = True
+
+    def _ask_save_path(self, suggested: Path) -> Path | None:
+        """The save dialog (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("Reports", "保存月度报表"), str(suggested), translate("Reports", "Excel 工作簿 (*.xlsx)"))
+        return Path(path) if path else None
+
+    def choose_path(self) -> None:
+        path = self._ask_save_path(self.output_path())
+        if path is not None:
+            self.set_output_path(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
+
+    # -- running -----------------------------------------------------------------------
+
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def generate(self) -> None:
+        """Start the report on a worker thread (one at a time)."""
+        if self._task is not None:
+            return
+        out = self.output_path()
+        if not self.path_edit.text().strip():
+            self.choose_path()
+            out = self.output_path()
+            if not self.path_edit.text().strip():
+                return
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        task = MonthlyReportTask(self.session.db_path, self.month_text(), out, self._today)
+        task.signals.progress.connect(self._on_progress)
+        task.signals.finished.connect(self._on_finished)
+        task.signals.failed.connect(self._on_failed)
+        task.signals.cancelled.connect(self._on_cancelled)
+        self._task, self._signals = task, task.signals  # the signals outlive the auto-deleted runnable
+        self._set_running(True)
+        self.status_label.setText(translate("Reports", "正在生成 {month} 的报表…").format(month=self.month_text()))
+        self._start(task)
+
+    def _start(self, task: MonthlyReportTask) -> None:
+        """Hand the task to the thread pool (tests wrap this)."""
+        QThreadPool.globalInstance().start(task)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.generate_button.setEnabled(not running)
+        self.month_edit.setEnabled(not running)
+        self.path_edit.setEnabled(not running)
+        self.browse_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)  # busy until the first report
+            for button in (self.open_file_button, self.open_folder_button):
+                button.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _finish(self) -> None:
+        self._task = None
+        self._signals = None
+        self._set_running(False)
+
+    def _on_finished(self, result) -> None:
+        self._finish()
+        self.last_result = result
+        self.status_label.setText(translate(
+            "Reports", "已生成 {month} 报表：{path}\n月末在保 {count} 笔，余额 {balance} 元；自留风险 {retained} 元；担保责任余额 {liability} 元。",
+        ).format(month=result.month_label, path=result.path, count=result.in_force_count,
+                 balance=format_yuan(result.in_force_balance), retained=format_yuan(result.retained_exposure),
+                 liability=format_yuan(result.liability_balance)))  # fmt: skip
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setEnabled(True)
+        self.remember(Path(result.path))
+        self.report_finished.emit(str(result.path))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._finish()
+        text = exc.message() if isinstance(exc, IpguardError) else str(exc)
+        self.status_label.setText(translate("Reports", "报表未生成：{reason}").format(reason=text))
+        self.report_failed.emit(text)
+        show_error(self, exc)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.status_label.setText(translate("Reports", "已取消，没有生成文件。"))
+        self.report_cancelled.emit()
+
+    def _result_path(self) -> Path | None:
+        return Path(self.last_result.path) if self.last_result is not None else None
+
+    # -- opening ----------------------------------------------------------------------
+
+    def open_url(self, url: QUrl) -> bool:
+        """Hand a file or folder to the desktop (tests replace this)."""
+        return QDesktopServices.openUrl(url)
+
+    def open_file(self, path: Path | None) -> None:
+        if path is None:
+            return
+        if not path.exists():
+            self.status_label.setText(translate("Reports", "文件已不存在：{path}").format(path=path))
+            self.load_recent()
+            return
+        self.open_url(QUrl.fromLocalFile(str(path)))
+
+    def open_folder(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_url(QUrl.fromLocalFile(str(path.parent)))
+
+    # -- recent reports --------------------------------------------------------------------
+
+    def recent_paths(self) -> list[Path]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(p) for p in (value or []) if p]
+
+    def remember(self, path: Path) -> None:
+        paths = [str(path)] + [str(p) for p in self.recent_paths() if p != path]
+        QSettings().setValue(RECENT_KEY, paths[:RECENT_MAX])
+        self.load_recent()
+
+    def load_recent(self) -> None:
+        self.recent_list.clear()
+        for path in self.recent_paths():
+            if not path.exists():
+                continue
+            stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
+            item = QListWidgetItem(f"{path.name}　（{stamp:%Y-%m-%d %H:%M}）　{path.parent}")
+            item.setData(PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            self.recent_list.addItem(item)
+
+    def refresh(self) -> None:
+        self.month_edit.setMaximumDate(QDate(self.today()))
+        self.load_recent()
