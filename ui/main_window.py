@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
         if default_pages:
             for key, title, icon_name, widget in _default_pages(session):
                 self.add_page(key, title, icon_name, widget)
+            try:  # the case workspace opens from any page's case_opened signal
+                from ui.workspace.desk import install_workspace
+
+                install_workspace(self)
+            except ImportError:
+                log.exception("case workspace unavailable")
         self.retranslate()
         self.restore_layout()
 

@@ -63,6 +63,10 @@ class CaseRepo:
             raise NotFoundError("not_found", what="案件", ident=case_no)
         return CaseRecord.from_row(rows[0])
 
+    def guarantee_amount(self, case_id: int) -> int | None:
+        """The case's current guarantee amount in fen (set by assessment), or None before any."""
+        return self.store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+
     def insert(self, values: dict[str, Any]) -> int:
         """Insert a case row (inside the caller's transaction)."""
         cols = list(values)

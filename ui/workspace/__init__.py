@@ -1,0 +1,238 @@
+"""The case workspace: one case, its header, stage bar and a tab per aspect.
+
+:class:`CaseWorkspace` ``(session, case_id)`` loads the case, builds the tabs
+listed in :mod:`ui.workspace.tabs` (each a
+:class:`~ui.workspace.base.WorkspaceTab`), and after any change reloads the
+case and refreshes every tab and every bound action button (enabled or
+disabled with the reason from :func:`ipguard.workflow.queries.available_actions`
+as the tooltip). It follows ``session.signals.case_changed`` for its case and
+``user_changed``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipguard.errors import IpguardError
+from ipguard.money import format_wan
+from ipguard.store.records import CaseRecord
+from ipguard.workflow import decline, withdraw
+from ipguard.workflow.queries import ActionState, available_actions, waiting_for
+from ui.i18n import translate
+from ui.session import Session
+from ui.workspace.base import FAILED, WorkspaceTab, run_action
+from ui.workspace.stage_bar import StageBar
+from ui.workspace.tabs import load_tab_classes
+
+log = logging.getLogger("ipguard.ui")
+
+__all__ = ["CaseWorkspace", "WorkspaceTab"]
+
+
+class CaseWorkspace(QWidget):
+    """Everything about one case, for the signed-in user of ``session``."""
+
+    reloaded = Signal()
+
+    def __init__(self, session: Session, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_id = case_id
+        self.case: CaseRecord = session.store.repos.cases.get(case_id)
+        self.actions: dict[str, ActionState] = {}
+        self._tooltips: dict[int, str] = {}
+        self._build()
+        self.tabs: list[WorkspaceTab] = []
+        for cls in load_tab_classes():
+            tab = cls(self)
+            self.tabs.append(tab)
+            self.tab_widget.addTab(tab, translate("Workspace", tab.title))
+        self.bind(self.decline_button, "decline")
+        self.bind(self.withdraw_button, "withdraw")
+        self.reload()
+        self.select_stage_tab()
+        session.signals.case_changed.connect(self._on_case_changed)
+        session.signals.user_changed.connect(self.reload)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("caseTitle")
+        self.title_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.title_label, 1)
+        self.refresh_button = QPushButton(translate("Workspace", "刷新 (F5)"))
+        self.refresh_button.setToolTip(translate("Workspace", "从数据库重新载入本案件"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.decline_button = QPushButton(translate("Workspace", "否决…"))
+        self.decline_button.clicked.connect(self.decline_case)
+        self.withdraw_button = QPushButton(translate("Workspace", "撤回…"))
+        self.withdraw_button.clicked.connect(self.withdraw_case)
+        for button in (self.refresh_button, self.withdraw_button, self.decline_button):
+            head.addWidget(button)
+        layout.addLayout(head)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        self.fields: dict[str, QLabel] = {}
+        names = [("stage", "阶段"), ("requested", "申请金额"), ("guarantee", "担保额"),
+                 ("manager", "客户经理(A角)"), ("risk", "风控经理(B角)"), ("bank", "贷款银行")]
+        for i, (key, caption) in enumerate(names):
+            row, col = divmod(i, 3)
+            cap = QLabel(translate("Workspace", caption) + "：")
+            cap.setStyleSheet("color: #555;")
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            grid.addWidget(cap, row, col * 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, row, col * 2 + 1)
+        for col in (1, 3, 5):
+            grid.setColumnStretch(col, 1)
+        layout.addLayout(grid)
+        self.stage_bar = StageBar()
+        layout.addWidget(self.stage_bar)
+        self.tab_widget = QTabWidget()
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setUsesScrollButtons(True)
+        layout.addWidget(self.tab_widget, 1)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def bind(self, button: QPushButton, key: str) -> None:
+        """Bind a workspace-level button to action ``key`` (like ``WorkspaceTab.bind_action``)."""
+        self._own_bound = [*getattr(self, "_own_bound", []), (button, key)]
+
+    def all_bound(self):
+        yield from getattr(self, "_own_bound", [])
+        for tab in self.tabs:
+            yield from tab.bound_actions()
+
+    def _apply_actions(self) -> None:
+        for button, key in self.all_bound():
+            state = self.actions.get(key)
+            base = self._tooltips.setdefault(id(button), button.toolTip())
+            if state is None:
+                button.setEnabled(False)
+                button.setToolTip(translate("Workspace", "未知操作：{key}").format(key=key))
+            elif state.enabled:
+                button.setEnabled(True)
+                button.setToolTip(base)
+            else:
+                button.setEnabled(False)
+                button.setToolTip(state.reason or translate("Workspace", "当前不能{action}").format(action=state.label))
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the case again and refresh the header, stage bar, tabs and action buttons."""
+        store = self.session.store
+        self.case = store.repos.cases.get(self.case_id)
+        self.actions = available_actions(store, self.case_id, self.session.user, self.session.lang)
+        self._fill_header()
+        self.stage_bar.set_case(self.case.stage, store.repos.cases.events(self.case_id), waiting_for(store, self.case_id))
+        failures: list[Exception] = []
+        for tab in self.tabs:
+            try:
+                tab.refresh(self.case)
+            except Exception as exc:  # one broken tab must not blank the others
+                log.exception("tab %s failed to refresh", type(tab).__name__)
+                failures.append(exc)
+        self._apply_actions()
+        self.reloaded.emit()
+        if failures:
+            raise failures[0]
+
+    def _fill_header(self) -> None:
+        repos = self.session.store.repos
+        case = self.case
+        company = repos.companies.get(case.company_id)
+        self.title_label.setText(f"{case.case_no}　{company.name}")
+        self.fields["stage"].setText(case.stage.label)
+        self.fields["requested"].setText(f"{format_wan(case.requested_amount)}（{case.term_months}个月）")
+        amount = repos.cases.guarantee_amount(case.id)
+        self.fields["guarantee"].setText(format_wan(amount) if amount else "—")
+        self.fields["manager"].setText(self._user_name(case.account_manager_id))
+        self.fields["risk"].setText(self._user_name(case.risk_manager_id))
+        if case.bank_id is None:
+            self.fields["bank"].setText("—")
+        else:
+            bank = repos.banks.get(case.bank_id)
+            self.fields["bank"].setText(f"{bank.name}{bank.branch}")
+
+    def _user_name(self, user_id: int | None) -> str:
+        if user_id is None:
+            return "—"
+        try:
+            return self.session.store.repos.users.get(user_id).display_name
+        except IpguardError:
+            return f"#{user_id}"
+
+    def _on_case_changed(self, case_id: int) -> None:
+        if case_id != self.case_id:
+            return
+        try:
+            current = self.session.store.repos.cases.get(case_id).version
+        except IpguardError:
+            return
+        if current != self.case.version:
+            self.reload()
+
+    def select_stage_tab(self) -> None:
+        """Show the tab whose work the case's stage is (the first listing it)."""
+        for i, tab in enumerate(self.tabs):
+            if self.case.stage in tab.stages:
+                self.tab_widget.setCurrentIndex(i)
+                return
+
+    def tab(self, cls_name: str) -> WorkspaceTab | None:
+        """The tab of class ``cls_name`` (for tests and deep links)."""
+        return next((t for t in self.tabs if type(t).__name__ == cls_name), None)
+
+    def show_tab(self, cls_name: str) -> WorkspaceTab | None:
+        tab = self.tab(cls_name)
+        if tab is not None:
+            self.tab_widget.setCurrentWidget(tab)
+        return tab
+
+    # -- decline / withdraw -----------------------------------------------------------
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """Ask for a reason (multi-line); None when cancelled. Tests replace this."""
+        text, ok = QInputDialog.getMultiLineText(self, title, prompt)
+        return text.strip() if ok else None
+
+    def run_action(self, fn, *args, **kwargs):
+        """Run a core action for this case (see :meth:`WorkspaceTab.run_action`)."""
+        return run_action(self, self, fn, *args, **kwargs)
+
+    def _exit(self, fn, title: str, prompt: str) -> bool:
+        reason = self.ask_reason(title, prompt)
+        if not reason:
+            return False
+        return self.run_action(fn, self.session.store, self.case_id, self.session.user, reason) is not FAILED
+
+    def decline_case(self) -> bool:
+        return self._exit(decline, translate("Workspace", "否决案件"),
+                          translate("Workspace", "请填写否决理由（将记入案件和审计记录）："))
+
+    def withdraw_case(self) -> bool:
+        return self._exit(withdraw, translate("Workspace", "撤回案件"),
+                          translate("Workspace", "请填写撤回原因（如企业主动撤回申请）："))
+
