@@ -1,21 +1,310 @@
-"""工作台 (dashboard): a placeholder until the dashboard page is built."""
+"""工作台 (dashboard): my cases by stage, deadlines, and the month's figures.
+
+* the month at a glance (:func:`ipguard.dashboard.month_figures`);
+* "my" cases by stage as clickable tiles (account or risk manager is me;
+  admins and users without an A/B role see all), the cases of the chosen
+  stage listed below;
+* deadlines from :func:`ipguard.workflow.queries.reminders` — bank approvals,
+  pledge registrations pending, maturities within the reminder window; an
+  overdue one is marked by an icon **and** the word 逾期, not by colour alone.
+
+Clicking a case or a reminder emits ``case_opened(case_id)``; the shell opens
+it in the case workspace (see :func:`ui.workspace.desk.install_workspace`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+import datetime as dt
+import logging
 
-from ui.pages.placeholder import PlaceholderPage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipguard.dashboard import MonthFigures, month_figures, my_cases, my_stage_counts, scope_user_id
+from ipguard.domain import MAIN_LINE, Stage
+from ipguard.money import format_wan
+from ipguard.workflow.queries import Reminder, reminders
+from ui.i18n import translate
 from ui.session import Session
 
+log = logging.getLogger("ipguard.ui.dashboard")
 
-class DashboardPage(PlaceholderPage):
-    """My cases by stage, deadlines and the month's figures (to come)."""
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+# Stages shown as tiles: the main line up to in force, then the problem stages.
+TILE_STAGES: tuple[Stage, ...] = tuple(s for s in MAIN_LINE if s is not Stage.RELEASED) + (Stage.DEFAULTED, Stage.RECOVERY)
+KIND_LABELS = {"bank_approval": "银行审批", "registration": "质押登记", "maturity": "贷款到期"}
+TILE_STYLE = (
+    "QPushButton { text-align: left; padding: 6px 10px; border: 1px solid #c5cae9; border-radius: 4px; background: #fafbff; }"
+    "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
+    "QPushButton:hover:!checked { background: #e8eaf6; }"
+)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+
+def _icon(name: str, color: str) -> QIcon:
+    try:
+        import qtawesome as qta
+
+        return qta.icon(name, color=color)
+    except Exception:  # an icon is a bonus; the word says it too
+        return QIcon()
+
+
+def due_text(reminder: Reminder, today: dt.date) -> str:
+    """'逾期 3 天' / '今天到期' / '剩 5 天'."""
+    days = (reminder.due - today).days
+    if reminder.overdue:
+        return translate("Dashboard", "逾期 {n} 天").format(n=-days)
+    if days == 0:
+        return translate("Dashboard", "今天到期")
+    return translate("Dashboard", "剩 {n} 天").format(n=days)
+
+
+class FigureTile(QFrame):
+    """A caption above a large figure."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureTile")
+        self.setStyleSheet("QFrame#figureTile { border: 1px solid #ddd; border-radius: 4px; background: white; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #555; border: none;")
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 18px; font-weight: bold; border: none;")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+
+
+class DashboardPage(QWidget):
+    """The signed-in user's day: cases by stage, deadlines, the month."""
+
+    case_opened = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
         self.session = session
-        super().__init__(
-            QT_TRANSLATE_NOOP("Nav", "工作台"),
-            QT_TRANSLATE_NOOP("Placeholder", "我的案件、到期事项和本月数据将显示在这里。"),
-            parent,
-        )
+        self._today = today
+        self._stale = False
+        self.selected_stage: Stage | None = None
+        self.figures: MonthFigures | None = None
+        self.reminder_rows: list[Reminder] = []
+        self._build()
+        self.refresh()
+        session.signals.case_changed.connect(self._on_case_changed)
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        title = QLabel(translate("Dashboard", "工作台"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        head.addWidget(title)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: #555;")
+        head.addWidget(self.subtitle, 1)
+        self.refresh_button = QPushButton(translate("Dashboard", "刷新"))
+        self.refresh_button.clicked.connect(self.refresh)
+        head.addWidget(self.refresh_button)
+        layout.addLayout(head)
+
+        self.month_box = QGroupBox()
+        month_row = QHBoxLayout(self.month_box)
+        month_row.setSpacing(8)
+        self.tiles: dict[str, FigureTile] = {}
+        for key, caption in (("applications", "新增申请"), ("approved", "保审会批准"), ("declined", "否决"),
+                             ("disbursed", "放款笔数"), ("disbursed_amount", "放款金额"), ("released", "解保笔数"),
+                             ("in_force", "月末在保"), ("in_force_balance", "在保余额")):  # fmt: skip
+            tile = FigureTile(translate("Dashboard", caption))
+            self.tiles[key] = tile
+            month_row.addWidget(tile, 1)
+        layout.addWidget(self.month_box)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        self.cases_box = QGroupBox()
+        cases_layout = QVBoxLayout(self.cases_box)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.stage_buttons: dict[Stage, QPushButton] = {}
+        for i, stage in enumerate(TILE_STAGES):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setStyleSheet(TILE_STYLE)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, s=stage: self.select_stage(s))
+            self.stage_buttons[stage] = button
+            grid.addWidget(button, i // 4, i % 4)
+        cases_layout.addLayout(grid)
+        self.cases_caption = QLabel()
+        self.cases_caption.setStyleSheet("color: #555;")
+        cases_layout.addWidget(self.cases_caption)
+        self.cases_table = self._table([translate("Dashboard", h) for h in ("案件编号", "企业", "阶段", "担保额/申请额", "阶段变更")])
+        self.cases_table.cellClicked.connect(lambda row, _col: self._open_row(self.cases_table, row))
+        self.cases_table.cellActivated.connect(lambda row, _col: self._open_row(self.cases_table, row))
+        cases_layout.addWidget(self.cases_table, 1)
+        body.addWidget(self.cases_box, 11)
+
+        self.reminders_box = QGroupBox()
+        rem_layout = QVBoxLayout(self.reminders_box)
+        self.reminders_table = self._table([translate("Dashboard", h) for h in ("状态", "事项", "案件", "企业", "期限", "说明")])
+        self.reminders_table.cellClicked.connect(lambda row, _col: self._open_row(self.reminders_table, row))
+        self.reminders_table.cellActivated.connect(lambda row, _col: self._open_row(self.reminders_table, row))
+        rem_layout.addWidget(self.reminders_table, 1)
+        self.reminders_empty = QLabel(translate("Dashboard", "没有待办的期限事项。"))
+        self.reminders_empty.setStyleSheet("color: #555;")
+        rem_layout.addWidget(self.reminders_empty)
+        body.addWidget(self.reminders_box, 10)
+        layout.addLayout(body, 1)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setToolTip(translate("Dashboard", "单击打开案件"))
+        table.setCursor(Qt.CursorShape.PointingHandCursor)
+        return table
+
+    # -- filling ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload counts, cases, reminders and the month's figures from the store."""
+        self._stale = False
+        store, user = self.session.store, self.session.user
+        mine = scope_user_id(user) is not None
+        scope = translate("Dashboard", "我负责的案件（A角或B角）") if mine else translate("Dashboard", "全部案件")
+        self.subtitle.setText(translate("Dashboard", "{name} · 今天 {today} · 显示：{scope}").format(
+            name=user.display_name, today=self.today().isoformat(), scope=scope))
+        self.cases_box.setTitle(translate("Dashboard", "我的案件（按阶段）") if mine else translate("Dashboard", "全部案件（按阶段）"))
+        self._fill_figures(month_figures(store, self.today()))
+        counts = my_stage_counts(store, user)
+        for stage, button in self.stage_buttons.items():
+            n = counts.get(stage, 0)
+            button.setText(f"{stage.label}　{n}")
+            button.setAccessibleName(translate("Dashboard", "{stage}：{n} 件").format(stage=stage.label, n=n))
+            button.setChecked(stage is self.selected_stage)
+        self._fill_cases()
+        self._fill_reminders(reminders(store, self.today(), user_id=scope_user_id(user)))
+
+    def _fill_figures(self, f: MonthFigures) -> None:
+        self.figures = f
+        self.month_box.setTitle(translate("Dashboard", "本月业务（{month}）").format(month=f.label))
+        unit = translate("Dashboard", "{n} 件")
+        loans = translate("Dashboard", "{n} 笔")
+        self.tiles["applications"].set_value(unit.format(n=f.applications))
+        self.tiles["approved"].set_value(unit.format(n=f.approved))
+        self.tiles["declined"].set_value(unit.format(n=f.declined))
+        self.tiles["disbursed"].set_value(loans.format(n=f.disbursed))
+        self.tiles["disbursed_amount"].set_value(format_wan(f.disbursed_amount))
+        self.tiles["released"].set_value(loans.format(n=f.released))
+        self.tiles["in_force"].set_value(loans.format(n=f.in_force_count))
+        self.tiles["in_force_balance"].set_value(format_wan(f.in_force_balance))
+
+    def select_stage(self, stage: Stage | None) -> None:
+        """Show the cases of ``stage`` below the tiles (click the chosen tile again for all open cases)."""
+        self.selected_stage = None if stage is self.selected_stage else stage
+        for s, button in self.stage_buttons.items():
+            button.setChecked(s is self.selected_stage)
+        self._fill_cases()
+
+    def _fill_cases(self) -> None:
+        if self.selected_stage is None:
+            stages: tuple[Stage, ...] = tuple(s for s in TILE_STAGES if s is not Stage.IN_FORCE)
+            self.cases_caption.setText(translate("Dashboard", "办理中的案件（点上面的阶段筛选，单击案件打开）："))
+        else:
+            stages = (self.selected_stage,)
+            self.cases_caption.setText(translate("Dashboard", "“{stage}”阶段的案件（单击打开）：").format(stage=self.selected_stage.label))
+        rows = my_cases(self.session.store, self.session.user, stages)
+        table = self.cases_table
+        table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            amount = r.guarantee_amount if r.guarantee_amount else r.requested_amount
+            values = (r.case_no, r.company, r.stage.label, format_wan(amount), r.stage_changed_at[:10])
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(CASE_ID_ROLE, r.id)
+                table.setItem(i, col, item)
+        table.horizontalHeader().resizeSection(1, min(table.horizontalHeader().sectionSize(1), 260))
+
+    def _fill_reminders(self, items: list[Reminder]) -> None:
+        self.reminder_rows = items
+        overdue = sum(r.overdue for r in items)
+        self.reminders_box.setTitle(translate("Dashboard", "期限提醒（{n} 项，其中逾期 {m} 项）").format(n=len(items), m=overdue))
+        table = self.reminders_table
+        table.setRowCount(len(items))
+        today = self.today()
+        for i, r in enumerate(items):
+            if r.overdue:
+                status = QTableWidgetItem(_icon("mdi6.alert-circle", "#c62828"), translate("Dashboard", "逾期"))
+                status.setForeground(QColor("#b71c1c"))
+                font = status.font()
+                font.setBold(True)
+                status.setFont(font)
+            else:
+                status = QTableWidgetItem(_icon("mdi6.clock-outline", "#1565c0"), translate("Dashboard", "待办"))
+            status.setData(CASE_ID_ROLE, r.case_id)
+            table.setItem(i, 0, status)
+            values = (translate("Dashboard", KIND_LABELS.get(r.kind, r.kind)), r.case_no, r.company,
+                      f"{r.due.isoformat()}（{due_text(r, today)}）", r.text)  # fmt: skip
+            for col, text in enumerate(values, start=1):
+                item = QTableWidgetItem(text)
+                item.setData(CASE_ID_ROLE, r.case_id)
+                item.setToolTip(f"{r.case_no} {r.company}：{r.text}")
+                table.setItem(i, col, item)
+        table.horizontalHeader().resizeSection(3, min(table.horizontalHeader().sectionSize(3), 200))
+        self.reminders_empty.setVisible(not items)
+
+    # -- opening and refreshing ------------------------------------------------------------------
+
+    def _open_row(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None and item.data(CASE_ID_ROLE) is not None:
+            self.case_opened.emit(int(item.data(CASE_ID_ROLE)))
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def on_user_changed(self) -> None:
+        self.selected_stage = None
+        self.refresh()

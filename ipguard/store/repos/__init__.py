@@ -14,6 +14,7 @@ class Repositories:
     def __init__(self, store: Store) -> None:
         from ipguard.store.repos.cases import CaseRepo
         from ipguard.store.repos.companies import CompanyRepo
+        from ipguard.store.repos.dashboard import DashboardRepo
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
         from ipguard.store.repos.reporting import ReportingRepo
         from ipguard.store.repos.settings import SettingsRepo
@@ -26,3 +27,4 @@ class Repositories:
         self.cases = CaseRepo(store)
         self.settings = SettingsRepo(store)
         self.reporting = ReportingRepo(store)
+        self.dashboard = DashboardRepo(store)
