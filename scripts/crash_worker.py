@@ -1,0 +1,151 @@
+"""Worker for the crash test: writes cases and workflow steps until it is killed.
+
+    python scripts/crash_worker.py DB [--seed N] [--letters]
+
+Opens DB through the public API and loops: open a case, receive its checklist,
+walk it through screening, valuation, sign-off and the committee (and, with
+``--letters``, issue the intent letter, which archives a PDF). After every
+action returns (its transaction committed, synchronous=FULL) it prints one
+line and flushes::
+
+    COMMIT <case_no> <step> <case version> <audit entries>
+
+The driver (scripts/crash_test.py) kills it with SIGKILL at random moments and
+then checks that everything reported is in the file. ``setup_cast`` and
+``applicant`` are shared with the concurrency worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ipguard import auth, intake, workflow
+from ipguard.demo import names
+from ipguard.domain import Role
+from ipguard.store import Store, open_store
+from ipguard.store.records import BankRecord, UserRecord
+
+PASSWORD = "crash-test-pass"
+MEMBERS = [f"member{i}" for i in range(5)]
+STAFF = {"admin": Role.ADMIN, "am": Role.ACCOUNT_MANAGER, "rm": Role.RISK_MANAGER, "ops": Role.OPERATIONS}
+
+
+def setup_cast(store: Store) -> dict[str, UserRecord | BankRecord]:
+    """The users and the bank the workers act with; created once, found afterwards (idempotent)."""
+    wanted = {**STAFF, **dict.fromkeys(MEMBERS, Role.COMMITTEE_MEMBER)}
+    cast: dict[str, UserRecord | BankRecord] = {}
+    password_hash = None
+    for username, role in wanted.items():
+        user = store.repos.users.by_username(username)
+        if user is None:
+            password_hash = password_hash or auth.hash_password(PASSWORD)
+            user = store.repos.users.create(username, username.title(), PASSWORD, {role}, password_hash=password_hash)
+        cast[username] = user
+    banks = store.repos.banks.all()
+    cast["bank"] = banks[0] if banks else store.repos.banks.save(
+        BankRecord(0, "上海银行", "浦东分行", "李经理", "021-58880000", "", 2000, "市担保中心", 3000), acting_user_id=cast["admin"].id
+    )
+    return cast
+
+
+def applicant(rng: random.Random, bank_id: int, risk_manager_id: int) -> dict[str, object]:
+    """A company that passes the access criteria, with unique numbers drawn from ``rng``."""
+    return {
+        "company": {
+            "name": f"上海张江{rng.randrange(10**6):06d}科技有限公司",
+            "uscc": names.make_uscc(rng),
+            "industry": "集成电路",
+            "address": "上海市浦东新区张江路1号",
+            "founded_on": "2015-06-01",
+            "contact_name": "王芳",
+            "contact_phone": "13800000000",
+            "controller_name": "李强",
+            "resident_id": names.make_resident_id(rng),
+            "annual_sales": "5000000.00",
+            "net_assets_last_year": "800000.00",
+            "net_assets_current": "950000.00",
+            "existing_bank_loans": "500000.00",
+            "company_credit_good": True,
+            "controller_credit_good": True,
+            "counter_guarantee": True,
+            "major_negative_info": False,
+        },
+        "requested_amount": "1000000.00",
+        "term_months": 12,
+        "application_date": "2026-11-02",
+        "bank_id": bank_id,
+        "risk_manager_id": risk_manager_id,
+        "ip_assets": [
+            {
+                "type": "invention_patent",
+                "number": names.make_patent_number(rng, 2021, "1"),
+                "title": "一种低功耗神经网络加速芯片",
+                "filing_date": "2021-03-01",
+                "grant_date": "2023-05-10",
+                "expiry_date": "2041-03-01",
+                "used_in_main_products": True,
+                "revenue_supported": "2000000.00",
+            }
+        ],
+    }
+
+
+def report(store: Store, case_id: int, case_no: str, step: str) -> None:
+    version = store.scalar("SELECT version FROM cases WHERE id = ?", [case_id])
+    print(f"COMMIT {case_no} {step} {version} {store.audit_head().count}", flush=True)
+
+
+def walk_case(store: Store, cast: dict, rng: random.Random, *, letters: bool) -> None:
+    """One case from intake to the committee's decision (and the intent letter)."""
+    am, rm = cast["am"], cast["rm"]
+    members = [cast[m] for m in MEMBERS]
+    case = intake.open_case(store, intake.parse_intake(applicant(rng, cast["bank"].id, rm.id)), am)
+    case_id, no = case.id, case.case_no
+    report(store, case_id, no, "open")
+    for item in store.repos.cases.checklist(case_id):
+        intake.set_checklist_item(store, case_id, item.code, "received", am)
+        report(store, case_id, no, f"checklist:{item.code}")
+    steps = [
+        ("screening", lambda: workflow.submit_for_screening(store, case_id, am)),
+        ("screened", lambda: workflow.pass_screening(store, case_id, rm)),
+        ("valuation", lambda: workflow.confirm_valuation(store, case_id, am)),
+        ("sign:A", lambda: workflow.sign_report(store, case_id, "A", am, opinion="同意")),
+        ("sign:B", lambda: workflow.sign_report(store, case_id, "B", rm)),
+        ("committee", lambda: workflow.submit_to_committee(store, case_id, am)),
+        ("attendance", lambda: workflow.record_attendance(store, case_id, [m.id for m in members], members[0])),
+    ]
+    steps += [(f"vote:{m.username}", lambda m=m: workflow.vote(store, case_id, m, "approve", "同意")) for m in members]
+    steps.append(("decide", lambda: workflow.decide(store, case_id, members[0], meeting_date=dt.date(2026, 11, 10))))
+    if letters:
+        steps.append(("letter", lambda: workflow.issue_intent_letter(store, case_id, am, issue_date=dt.date(2026, 11, 11))))
+    for step, action in steps:
+        action()
+        report(store, case_id, no, step)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--letters", action="store_true", help="also issue intent letters (archives PDFs; slower)")
+    parser.add_argument("--cases", type=int, default=0, help="stop after this many cases (0: until killed)")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    with open_store(args.db) as store:
+        cast = setup_cast(store)
+        print("READY", flush=True)
+        done = 0
+        while not args.cases or done < args.cases:
+            walk_case(store, cast, rng, letters=args.letters)
+            done += 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
