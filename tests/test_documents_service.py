@@ -309,3 +309,23 @@ def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path
     assert cli_main(["letter", "intent", "KYD-0000-9999", "--db", db, "--out", str(out)]) == 2
     assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "ghost"]) == 2
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_report_shows_a_justified_criterion_and_the_justification(env):
+    store, c, _ = env
+    case_id = w.open_case(store, c, 5, requested_amount="1800000.00")  # (0.5 + 1.8) / 5 = 46% > 40%
+    w.receive_all(store, case_id, c)
+    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.justify(store, case_id, "在手订单充足，超标系阶段性备货所致。", c.b)
+    workflow.pass_screening(store, case_id, c.b)
+    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.sign_report(store, case_id, "A", c.a, opinion="建议上会")
+    workflow.sign_report(store, case_id, "B", c.b)
+    workflow.submit_to_committee(store, case_id, c.a)
+    text = _flat(issue_document(store, case_id, "investigation_report", c.a, issue_date=dt.date(2026, 11, 6)).pdf)
+    result = workflow.latest_assessment(store, case_id)
+    assert result.rule("loan_to_sales").outcome == "justify"
+    _assert_all_in(text, ["46.00%", "超标已说明", "风控经理书面说明：在手订单充足，超标系阶段性备货所致。",
+                          *_amounts(result.guarantee_amount)])  # fmt: skip
+    binding = [ch for ch in result.amount_chain if ch.binding]
+    assert binding and all(format_yuan(ch.amount) in text for ch in binding)
