@@ -35,6 +35,8 @@ class WorkCalendar:
         else:
             self._admin_years = frozenset(confirmed_years)
         self._library_years: dict[int, bool] = {}
+        # chinese-calendar scans its whole holiday table on every call (~0.2 ms): remember each day.
+        self._library_days: dict[dt.date, bool] = {}
 
     @property
     def overrides(self) -> Mapping[dt.date, bool]:
@@ -65,12 +67,18 @@ class WorkCalendar:
         """A working day: override first, then the official calendar, else Monday–Friday."""
         if day in self._overrides:
             return self._overrides[day]
+        known = self._library_days.get(day)
+        if known is not None:
+            return known
         if self.library_covers(day.year):
             try:
-                return bool(chinese_calendar.is_workday(day))
+                known = bool(chinese_calendar.is_workday(day))
             except NotImplementedError:  # pragma: no cover - a year the probe said was covered
-                pass
-        return day.weekday() < 5
+                known = None
+        if known is None:
+            known = day.weekday() < 5
+        self._library_days[day] = known
+        return known
 
     def is_holiday(self, day: dt.date) -> bool:
         return not self.is_workday(day)

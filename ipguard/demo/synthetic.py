@@ -135,6 +135,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
         asset_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM ip_assets") or 0) + 1
         sequences: dict[int, int] = {}
         taken = {r["number"] for r in store.query("SELECT number FROM ip_assets")}
+        codes = {r["uscc"] for r in store.query("SELECT uscc FROM companies")}
         companies, controllers, cases, financials, assets, links, items, events = [], [], [], [], [], [], [], []
         stages = rng.choices(_STAGES, weights=_STAGE_WEIGHTS, k=n)
         for i in range(n):
@@ -142,8 +143,12 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
             name, industry = names.company(rng)
             application = today - dt.timedelta(days=rng.randrange(0, 3 * 365))
             stamp = f"{application.isoformat()}T{rng.randrange(8, 19):02d}:{rng.randrange(60):02d}:00+08:00"
+            code = fast_uscc(rng)
+            while code in codes:  # 10^8 bodies: a few collisions per 100k cases
+                code = fast_uscc(rng)
+            codes.add(code)
             companies.append(
-                (company_id, name, fast_uscc(rng), industry, f"上海市浦东新区张江路{rng.randrange(1, 999)}号",
+                (company_id, name, code, industry, f"上海市浦东新区张江路{rng.randrange(1, 999)}号",
                  dt.date(rng.randrange(2008, 2020), rng.randrange(1, 13), 1).isoformat(), names.person_name(rng),
                  names.phone(rng), stamp, stamp)
             )  # fmt: skip
