@@ -22,9 +22,10 @@ from a COUNT query so the writer's progress bar has a total.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from ipguard.domain import IpType
@@ -82,14 +83,20 @@ def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
     return first, nxt - dt.timedelta(days=1)
 
 
-def ip_type_labels(types: Iterable[str]) -> str:
-    """("trademark", "invention_patent") -> "发明专利、注册商标" (in IpType order)."""
+@functools.lru_cache(maxsize=256)
+def _labels(types: tuple[str, ...]) -> str:
     known = sorted((t for t in types if t in _IP_ORDER), key=_IP_ORDER.__getitem__)
     return "、".join(IpType(t).label for t in known)
 
 
-def _round(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def ip_type_labels(types: Iterable[str]) -> str:
+    """("trademark", "invention_patent") -> "发明专利、注册商标" (in IpType order)."""
+    return _labels(tuple(types))
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half-up, for non-negative integers (exact, no Decimal)."""
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def retained_balance(balance: int, bank_share_bp: int, reguarantor_share_bp: int) -> int:
@@ -99,8 +106,8 @@ def retained_balance(balance: int, bank_share_bp: int, reguarantor_share_bp: int
     (:func:`ipguard.workflow.postloan.split_loss`): the bank's part and the
     re-guarantor's part are rounded half-up, the guarantor keeps the rest.
     """
-    guarantor_part = balance - _round(Decimal(balance) * bank_share_bp / _BP)
-    return guarantor_part - _round(Decimal(guarantor_part) * reguarantor_share_bp / _BP)
+    guarantor_part = balance - _half_up(balance * bank_share_bp, 10000)
+    return guarantor_part - _half_up(guarantor_part * reguarantor_share_bp, 10000)
 
 
 def liability_weight(record: InForceRecord, regulation: Regulation) -> Decimal:
@@ -110,16 +117,24 @@ def liability_weight(record: InForceRecord, regulation: Regulation) -> Decimal:
     return regulation.standard_weight
 
 
+@functools.lru_cache(maxsize=1024)
+def _share(bp: int) -> Decimal:
+    return Decimal(bp) / _BP
+
+
+def weighted(retained: int, weight: Decimal) -> int:
+    """retained × weight, rounded half-up to the fen (exact: the weight as a fraction)."""
+    num, den = weight.as_integer_ratio()
+    return _half_up(retained * num, den)
+
+
 def in_force_row(r: InForceRecord, month_end: dt.date, regulation: Regulation) -> InForceRow:
     """One 在保明细 row from the store's record."""
     retained = retained_balance(r.loan_amount, r.bank_share_bp, r.reguarantor_share_bp)
     return InForceRow(
-        case_no=r.case_no, company=r.company, uscc=r.uscc, bank=r.bank, account_manager=r.account_manager,
-        industry=r.industry, ip_types=ip_type_labels(r.ip_types), guarantee_amount=r.loan_amount,
-        loan_amount=r.loan_amount, loan_start=r.start_date, maturity=r.maturity_date, fee=r.fee,
-        days_to_maturity=(r.maturity_date - month_end).days, bank_share=Decimal(r.bank_share_bp) / _BP,
-        reguarantor_share=Decimal(r.reguarantor_share_bp) / _BP, retained_balance=retained,
-        weighted_liability=_round(retained * liability_weight(r, regulation)),
+        r.case_no, r.company, r.uscc, r.bank, r.account_manager, r.industry, _labels(r.ip_types), r.loan_amount,
+        r.loan_amount, r.start_date, r.maturity_date, r.fee, (r.maturity_date - month_end).days, _share(r.bank_share_bp),
+        _share(r.reguarantor_share_bp), retained, weighted(retained, liability_weight(r, regulation)),
     )  # fmt: skip
 
 
