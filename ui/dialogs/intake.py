@@ -301,4 +301,8 @@ class IntakeDialog(QDialog):
             self.tabs.setCurrentWidget(page)
         if isinstance(widget, ValidatedField):
             widget.show_verdict(Verdict(BAD, message))
+        elif isinstance(widget, QLineEdit):
+            widget.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            widget.setToolTip(message)
+            widget.textChanged.connect(lambda _text, w=widget: (w.setStyleSheet(""), w.setToolTip("")))
         widget.setFocus()

@@ -187,8 +187,9 @@ class CaseListPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by the indicator's column at once.
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.activated.connect(self._on_activated)
 

@@ -63,7 +63,8 @@ def money_check(field: str, *, allow_negative: bool = False, required: bool = Tr
 
     def check(text: str) -> Verdict:
         if not text.strip():
-            return Verdict(BAD if required else NEUTRAL, "请填写金额（元）" if required else "")
+            # Not shouted at while the form is still empty; a required amount is enforced on save.
+            return Verdict(NEUTRAL, "必填" if required else "")
         try:
             fen = parse_yuan(text, field, allow_negative=allow_negative)
         except IpguardError as exc:
