@@ -251,3 +251,64 @@ def decision_of(store: Store, case_id: int) -> dict | None:
     row = dict(rows[0])
     row["conditions"] = json.loads(row.pop("conditions_json"))
     return row
+
+
+# -- reads for the UI ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportSignatures:
+    """The investigation report: its opinion and who signed as A and B, when."""
+
+    opinion: str
+    a_user_id: int | None
+    a_name: str
+    a_signed_at: str | None
+    b_user_id: int | None
+    b_name: str
+    b_signed_at: str | None
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    member_id: int
+    member_name: str
+    vote: str  # approve / approve_with_conditions / decline
+    comment: str
+    voted_at: str
+
+    @property
+    def label(self) -> str:
+        return VOTES.get(self.vote, self.vote)
+
+
+def investigation_report(store: Store, case_id: int) -> ReportSignatures | None:
+    """The case's investigation report (None before value recognition is confirmed)."""
+    rows = store.query(
+        "SELECT r.*, COALESCE(ua.display_name, '') AS a_name, COALESCE(ub.display_name, '') AS b_name"
+        " FROM investigation_reports r LEFT JOIN users ua ON ua.id = r.a_user_id LEFT JOIN users ub ON ub.id = r.b_user_id"
+        " WHERE r.case_id = ?", [case_id])
+    if not rows:
+        return None
+    r = rows[0]
+    return ReportSignatures(r["opinion"] or "", r["a_user_id"], r["a_name"], r["a_signed_at"],
+                            r["b_user_id"], r["b_name"], r["b_signed_at"])
+
+
+def case_signers(store: Store, case: CaseRecord) -> set[int]:
+    """The users who may not vote on ``case`` (its A and B roles)."""
+    return _case_signers(store, case)
+
+
+def attendance(store: Store, case_id: int) -> list[int]:
+    """Ids of the members recorded as present for this case."""
+    return [r["member_id"] for r in store.query(
+        "SELECT member_id FROM committee_attendance WHERE case_id = ? ORDER BY member_id", [case_id])]
+
+
+def votes(store: Store, case_id: int) -> list[VoteRecord]:
+    """The votes cast on this case, in order."""
+    return [VoteRecord(r["member_id"], r["display_name"], r["vote"], r["comment"] or "", r["voted_at"])
+            for r in store.query(
+                "SELECT v.*, u.display_name FROM committee_votes v JOIN users u ON u.id = v.member_id"
+                " WHERE v.case_id = ? ORDER BY v.rowid", [case_id])]

@@ -90,7 +90,11 @@ class CaseDeskPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.cases.count() == 0:  # e.g. restored as the last page: nothing to show
-            QTimer.singleShot(0, self.back_requested.emit)
+            QTimer.singleShot(0, self._back_if_empty)
+
+    def _back_if_empty(self) -> None:
+        if self.cases.count() == 0 and self.isVisible():
+            self.back_requested.emit()
 
     def refresh(self) -> None:
         """F5: reload the case shown."""

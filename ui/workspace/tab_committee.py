@@ -1,0 +1,169 @@
+"""保审会: attendance, the signed-in member's vote, the votes, the tally and the decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ipguard.domain import Role, Stage
+from ipguard.store.records import CaseRecord
+from ipguard.workflow import decide, record_attendance, tally, vote
+from ipguard.workflow.committee import VOTES, attendance, case_signers, decision_of, votes
+from ui.i18n import translate
+from ui.workspace.base import WorkspaceTab
+from ui.workspace.common import fill_table, note_label, read_only_table, section, when
+
+_VOTE_COLOURS = {"approve": "#1b7f3b", "approve_with_conditions": "#e65100", "decline": "#c62828"}
+
+
+class CommitteeTab(WorkspaceTab):
+    """The one-step committee: who is present, how each voted, and the final resolution."""
+
+    title = "保审会"
+    stages = (Stage.COMMITTEE,)
+
+    def __init__(self, workspace) -> None:
+        super().__init__(workspace)
+        grid = QGridLayout(self)
+        # attendance
+        att = section(translate("Workspace", "出席委员（本案A角、B角回避）"))
+        v = QVBoxLayout(att)
+        self.members = QListWidget()
+        v.addWidget(self.members)
+        self.attendance_button = QPushButton(translate("Workspace", "登记出席"))
+        self.bind_action(self.attendance_button, "attendance")
+        self.attendance_button.clicked.connect(self.save_attendance)
+        v.addWidget(self.attendance_button)
+        grid.addWidget(att, 0, 0, 2, 1)
+        # my vote
+        mine = section(translate("Workspace", "我的表决"))
+        v = QVBoxLayout(mine)
+        self.me = note_label()
+        v.addWidget(self.me)
+        row = QHBoxLayout()
+        self.choice = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for key, label in VOTES.items():
+            radio = QRadioButton(label)
+            self.choice.addButton(radio)
+            self.choices[key] = radio
+            row.addWidget(radio)
+        row.addStretch(1)
+        v.addLayout(row)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(translate("Workspace", "意见（有条件同意时写明条件）"))
+        v.addWidget(self.comment)
+        self.vote_button = QPushButton(translate("Workspace", "投票"))
+        self.bind_action(self.vote_button, "vote")
+        self.vote_button.clicked.connect(self.cast_vote)
+        v.addWidget(self.vote_button, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(mine, 0, 1)
+        # votes and tally
+        box = section(translate("Workspace", "表决情况"))
+        v = QVBoxLayout(box)
+        self.votes = read_only_table(["委员", "意见", "说明", "时间"], stretch=2)
+        v.addWidget(self.votes)
+        self.tally = note_label()
+        v.addWidget(self.tally)
+        grid.addWidget(box, 1, 1)
+        # decision
+        dec = section(translate("Workspace", "决议"))
+        v = QVBoxLayout(dec)
+        self.conditions = QPlainTextEdit()
+        self.conditions.setPlaceholderText(translate("Workspace", "放款前须落实的条件，每行一条（可空；有条件同意的意见会自动带入）"))
+        self.conditions.setMaximumHeight(70)
+        v.addWidget(self.conditions)
+        row = QHBoxLayout()
+        self.decision = note_label()
+        self.decision.setStyleSheet("font-weight: bold;")
+        row.addWidget(self.decision, 1)
+        self.decide_button = QPushButton(translate("Workspace", "形成决议"))
+        self.bind_action(self.decide_button, "decide")
+        self.decide_button.clicked.connect(self.make_decision)
+        row.addWidget(self.decide_button)
+        v.addLayout(row)
+        grid.addWidget(dec, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(1, 1)
+
+    def refresh(self, case: CaseRecord) -> None:
+        store = self.store
+        excluded = case_signers(store, case)
+        present = set(attendance(store, case.id))
+        self.members.clear()
+        may_edit = self.action_enabled("attendance")
+        for member in store.repos.users.with_role(Role.COMMITTEE_MEMBER):
+            if member.id in excluded or not member.active:
+                continue
+            item = QListWidgetItem(member.display_name)
+            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if may_edit else Qt.ItemFlag.NoItemFlags)
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if member.id in present else Qt.CheckState.Unchecked)
+            self.members.addItem(item)
+        cast = votes(store, case.id)
+        fill_table(self.votes, [(v.member_name, v.label, v.comment, when(v.voted_at)) for v in cast],
+                   [_VOTE_COLOURS.get(v.vote) for v in cast], colour_column=1)
+        t = tally(store, case)
+        self.tally.setText(translate("Workspace", "{explain}；已投 {voted}/{present}。").format(
+            explain=t.explain(), voted=t.voted, present=t.present))
+        self.me.setText(translate("Workspace", "{name}：{state}").format(
+            name=self.user.display_name,
+            state=translate("Workspace", "可以投票") if self.action_enabled("vote") else self.action_reason("vote")))
+        can_vote = self.action_enabled("vote")
+        for radio in self.choices.values():
+            radio.setEnabled(can_vote)
+        self.comment.setEnabled(can_vote)
+        decided = decision_of(store, case.id)
+        if decided:
+            conditions = "；".join(decided["conditions"])
+            self.decision.setText(translate("Workspace", "{no}（{date}）：{decision}{conditions}").format(
+                no=decided["resolution_no"], date=decided["meeting_date"], decision=VOTES[decided["decision"]],
+                conditions=f"。条件：{conditions}" if conditions else ""))
+            self.conditions.setPlainText("\n".join(decided["conditions"]))
+            self.conditions.setReadOnly(True)
+        else:
+            self.decision.setText(translate("Workspace", "尚未形成决议") + (
+                "" if self.action_enabled("decide") else f"：{self.action_reason('decide')}"))
+            self.conditions.setReadOnly(not self.action_enabled("decide"))
+
+    # -- actions ---------------------------------------------------------------------
+
+    def checked_members(self) -> list[int]:
+        return [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.count())
+                if self.members.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save_attendance(self) -> None:
+        self.run_action(record_attendance, self.store, self.case_id, self.checked_members(), self.user)
+
+    def cast_vote(self) -> None:
+        choice = next((key for key, radio in self.choices.items() if radio.isChecked()), None)
+        if choice is None:
+            from ui.errors import inform
+
+            inform(self, translate("Workspace", "请选择同意、有条件同意或不同意"))
+            return
+        self.run_action(vote, self.store, self.case_id, self.user, choice, self.comment.text())
+
+    def make_decision(self) -> None:
+        conditions = [line.strip() for line in self.conditions.toPlainText().splitlines() if line.strip()]
+        self.run_action(decide, self.store, self.case_id, self.user, meeting_date=self.meeting_date(),
+                        conditions=conditions)
+
+    def meeting_date(self) -> dt.date:
+        """The meeting date of the resolution (today; tests may replace this)."""
+        return dt.date.today()

@@ -1,0 +1,78 @@
+"""调查报告: the A and B roles' opinion and signatures, then 提交保审会."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from ipguard.domain import Stage
+from ipguard.store.records import CaseRecord
+from ipguard.workflow import sign_report, submit_to_committee
+from ipguard.workflow.committee import investigation_report
+from ui.i18n import translate
+from ui.workspace.base import WorkspaceTab
+from ui.workspace.common import note_label, section, when
+
+
+class InvestigationTab(WorkspaceTab):
+    """The report both roles sign (two different people) before it goes to the committee."""
+
+    title = "调查报告"
+    stages = (Stage.INVESTIGATION,)
+
+    def __init__(self, workspace) -> None:
+        super().__init__(workspace)
+        layout = QVBoxLayout(self)
+        box = section(translate("Workspace", "调查意见（A角签字时保存）"))
+        v = QVBoxLayout(box)
+        self.opinion = QPlainTextEdit()
+        self.opinion.setPlaceholderText(translate("Workspace", "企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…"))
+        v.addWidget(self.opinion)
+        layout.addWidget(box, 1)
+        signs = section(translate("Workspace", "签字"))
+        form = QFormLayout(signs)
+        self.a_status = QLabel()
+        self.b_status = QLabel()
+        self.a_button = QPushButton(translate("Workspace", "A角签字"))
+        self.b_button = QPushButton(translate("Workspace", "B角签字"))
+        self.bind_action(self.a_button, "sign_a")
+        self.bind_action(self.b_button, "sign_b")
+        self.a_button.clicked.connect(lambda: self.sign("A"))
+        self.b_button.clicked.connect(lambda: self.sign("B"))
+        for caption, status, button in (("客户经理(A角)", self.a_status, self.a_button),
+                                        ("风控经理(B角)", self.b_status, self.b_button)):
+            row = QHBoxLayout()
+            row.addWidget(status, 1)
+            row.addWidget(button)
+            form.addRow(translate("Workspace", caption) + "：", row)
+        layout.addWidget(signs)
+        bottom = QHBoxLayout()
+        self.hint = note_label()
+        bottom.addWidget(self.hint, 1)
+        self.submit_button = QPushButton(translate("Workspace", "提交保审会"))
+        self.bind_action(self.submit_button, "submit_committee")
+        self.submit_button.clicked.connect(
+            lambda: self.run_action(submit_to_committee, self.store, self.case_id, self.user))
+        bottom.addWidget(self.submit_button)
+        layout.addLayout(bottom)
+
+    def refresh(self, case: CaseRecord) -> None:
+        report = investigation_report(self.store, case.id)
+        if report is None:
+            self.a_status.setText(translate("Workspace", "未签"))
+            self.b_status.setText(translate("Workspace", "未签"))
+            self.opinion.setPlainText("")
+            self.hint.setText(translate("Workspace", "确认价值认定后生成调查报告。"))
+        else:
+            if not self.opinion.hasFocus() or not self.opinion.toPlainText():
+                self.opinion.setPlainText(report.opinion)
+            self.a_status.setText(self._signed(report.a_name, report.a_signed_at))
+            self.b_status.setText(self._signed(report.b_name, report.b_signed_at))
+            self.hint.setText("" if self.action_enabled("submit_committee") else self.action_reason("submit_committee"))
+        self.opinion.setReadOnly(not (self.action_enabled("sign_a") or self.action_enabled("sign_b")))
+
+    @staticmethod
+    def _signed(name: str, at: str | None) -> str:
+        return f"✓ {name} · {when(at)}" if at else translate("Workspace", "○ 未签")
+
+    def sign(self, side: str) -> None:
+        self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=self.opinion.toPlainText())

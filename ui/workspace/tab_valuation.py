@@ -1,0 +1,96 @@
+"""价值认定: per-asset recognized value with its factors, the guarantee-amount chain, the fee."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+
+from ipguard.domain import IpType, Stage
+from ipguard.money import format_yuan, uppercase_rmb
+from ipguard.store.records import CaseRecord
+from ipguard.workflow import assess_case, confirm_valuation, latest_assessment
+from ui.i18n import translate
+from ui.workspace.base import WorkspaceTab
+from ui.workspace.common import fill_table, note_label, read_only_table, section
+
+BOUND_MARK = "✓ 决定额度"
+
+
+class ValuationTab(WorkspaceTab):
+    """How the recognized value and the guarantee amount were reached, every figure explained."""
+
+    title = "价值认定"
+    stages = (Stage.VALUATION,)
+
+    def __init__(self, workspace) -> None:
+        super().__init__(workspace)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.headline.setWordWrap(True)
+        top.addWidget(self.headline, 1)
+        self.assess_button = QPushButton(translate("Workspace", "重新评估"))
+        self.bind_action(self.assess_button, "assess")
+        self.assess_button.clicked.connect(lambda: self.run_action(assess_case, self.store, self.case_id, self.user))
+        self.confirm_button = QPushButton(translate("Workspace", "确认价值认定"))
+        self.bind_action(self.confirm_button, "confirm_valuation")
+        self.confirm_button.clicked.connect(self.confirm)
+        top.addWidget(self.assess_button)
+        top.addWidget(self.confirm_button)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        assets_box = section(translate("Workspace", "知识产权认定价值"))
+        v = QVBoxLayout(assets_box)
+        self.assets = read_only_table(["类型", "号码", "名称", "认定价值(元)", "质押率", "质押价值(元)", "计算过程"], stretch=6)
+        v.addWidget(self.assets)
+        splitter.addWidget(assets_box)
+        chain_box = section(translate("Workspace", "担保额：取下列各项的最小值"))
+        v = QVBoxLayout(chain_box)
+        self.chain = read_only_table(["项目", "金额(元)", "来源", "决定额度"], stretch=2)
+        v.addWidget(self.chain)
+        self.rounding = note_label()
+        v.addWidget(self.rounding)
+        splitter.addWidget(chain_box)
+        fee_box = section(translate("Workspace", "担保费"))
+        v = QVBoxLayout(fee_box)
+        self.fee = note_label()
+        v.addWidget(self.fee)
+        splitter.addWidget(fee_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self, case: CaseRecord) -> None:
+        result = latest_assessment(self.store, case.id)
+        if result is None:
+            self.headline.setText(translate("Workspace", "尚未评估"))
+            for table in (self.assets, self.chain):
+                table.setRowCount(0)
+            self.rounding.setText("")
+            self.fee.setText("")
+            return
+        self.headline.setText(translate("Workspace", "担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元").format(
+            amount=format_yuan(result.guarantee_amount), upper=uppercase_rmb(result.guarantee_amount),
+            value=format_yuan(result.recognized_value)))
+        rows = []
+        for a in result.asset_values:
+            how = a.explanation.split("：", 1)[-1]
+            rows.append((IpType(a.ip_type).label, a.number, a.title, format_yuan(a.value), str(a.pledge_rate),
+                         format_yuan(a.pledge_value), how))
+        fill_table(self.assets, rows)
+        chain_rows, bold = [], []
+        for i, c in enumerate(result.amount_chain):
+            chain_rows.append((c.label, "—" if c.amount is None else format_yuan(c.amount), c.explanation,
+                               BOUND_MARK if c.binding else ""))
+            if c.binding:
+                bold.append(i)
+        fill_table(self.chain, chain_rows, bold_rows=bold)
+        self.rounding.setText(translate("Workspace", "最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元").format(
+            least=format_yuan(result.amount_before_rounding), unit=format_yuan(result.rounding_unit),
+            amount=format_yuan(result.guarantee_amount)))
+        self.fee.setText(result.fee_breakdown.explanation)
+
+    def confirm(self) -> None:
+        self.run_action(confirm_valuation, self.store, self.case_id, self.user)
