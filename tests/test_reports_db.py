@@ -398,3 +398,30 @@ def test_demo_database_reconciles_for_the_current_and_previous_month(tmp_path):
         assert wb.sheetnames == SHEETS
         reconcile(path, month, wb, result)
     assert result.in_force_count > 0  # the demo has a portfolio to reconcile
+
+
+def test_a_cancelled_report_leaves_no_file(portfolio, tmp_path):
+    from ipguard.reports.xlsx import ReportCancelled
+
+    path, _ = portfolio
+    out = tmp_path / "c.xlsx"
+    with pytest.raises(ReportCancelled):
+        monthly_report(path, "2026-11", out, today=TODAY, cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_total_multiple_limit_follows_the_guarantors_small_micro_setting(portfolio, tmp_path):
+    import shutil
+
+    path, _ = portfolio
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(path, copy)
+    label = "融资担保放大倍数（责任余额÷净资产）"
+    _, wb = write(copy, "2026-11", tmp_path)
+    assert summary_line(wb["概要"], label)[2] == 15  # mainly serving small and micro firms (the default)
+    with open_store(copy, create=False) as store:
+        store.repos.settings.set_many({"guarantor.mainly_small_micro": False, "guarantor.net_assets_fen": 100_000_00},
+                                      acting_user_id=None)  # fmt: skip
+    _, wb = write(copy, "2026-11", tmp_path)
+    line = summary_line(wb["概要"], label)
+    assert line[2] == 10 and line[3] == "超限"  # a tiny net asset figure breaches the limit, in words
