@@ -176,3 +176,23 @@ def test_decline_asks_for_a_reason(qtbot, store, boxes, monkeypatch):
     click(qtbot, ws.decline_button)
     assert store.repos.cases.get(case_id).stage is Stage.DECLINED
     assert ws.stage_bar.terminal.isVisible() and "否决" in ws.stage_bar.terminal.text()
+
+
+def test_intake_tab_refuses_bad_figures_and_lists_assets(qtbot, store, boxes):
+    c = wh.cast(store)
+    case_id = wh.open_case(store, c)
+    ws = workspace(qtbot, store, c.a, case_id)
+    tab = ws.tab("IntakeTab")
+    before = store.repos.cases.financials(case_id)
+    tab.money["annual_sales"].setText("-5")
+    click(qtbot, tab.save_button)
+    assert boxes and boxes[-1].startswith(("年销售额", "annual_sales"))
+    assert store.repos.cases.financials(case_id) == before
+    tab.money["annual_sales"].setText("8,800,000")
+    click(qtbot, tab.save_button)
+    assert store.repos.cases.financials(case_id).annual_sales == 880_000_000
+    assets = ws.tab("AssetsTab")
+    assert assets.model.rowCount() == len(store.repos.cases.assets(case_id)) > 0
+    assert assets.warnings.rowCount() >= 1  # at least the 流质 reminder
+    timeline = ws.tab("TimelineTab")
+    assert timeline.audit.rowCount() > 0 and "尚未放款" in timeline.turnaround.text()
