@@ -132,3 +132,26 @@ def test_search_finds_by_name_code_case_number_and_asset(store, manager):
         assert [r.case_no for r in rows] == [case.case_no], text
     assert store.repos.cases.count(CaseFilter(text="不存在的公司")) == 0
     assert store.repos.cases.count(CaseFilter(stages=(Stage.INTAKE,))) == 1
+
+
+def test_search_index_follows_every_change(store, manager):
+    from dataclasses import replace
+
+    from ipguard.domain import Company, IpAsset
+    from ipguard.store.records import CaseFilter
+
+    data = factories.applicant()
+    case = intake.open_case(store, intake.parse_intake(data), manager)
+    assert store.repos.cases.count(CaseFilter(text="张江芯微")) == 1  # trigram index
+    assert store.repos.cases.count(CaseFilter(text="芯微")) == 1  # two characters: LIKE fallback
+    company = Company.from_input(data["company"])
+    store.repos.companies.upsert(replace(company, name="上海临港星海光电科技有限公司"), acting_user_id=manager.id)
+    assert store.repos.cases.count(CaseFilter(text="张江芯微")) == 0
+    assert store.repos.cases.count(CaseFilter(text="星海光电")) == 1
+    extra = IpAsset.from_input({"type": "trademark", "number": "58812345", "nice_class": 9})
+    intake.add_asset(store, case.id, extra, manager)
+    assert store.repos.cases.count(CaseFilter(text="8812345")) == 1
+    asset_id = store.repos.companies.find_asset("trademark", "58812345").id
+    intake.remove_asset(store, case.id, asset_id, manager)
+    assert store.repos.cases.count(CaseFilter(text="8812345")) == 0
+    assert store.repos.cases.count(CaseFilter(text='"; DROP TABLE cases; --')) == 0

@@ -63,10 +63,10 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     workflow.confirm_valuation(store, case_id, a, on=day(3))
     if not reached(Stage.COMMITTEE):
         if target is Stage.INVESTIGATION and rng.random() < 0.5:
-            workflow.sign_report(store, case_id, "A", a, opinion="企业技术领先，知识产权质量较好，建议给予担保支持。")
+            workflow.sign_report(store, case_id, "A", a, opinion="企业技术领先，知识产权质量较好，建议给予担保支持。", on=day(4))
         return
-    workflow.sign_report(store, case_id, "A", a, opinion="企业技术领先，知识产权质量较好，建议给予担保支持。")
-    workflow.sign_report(store, case_id, "B", b, opinion="风险可控，同意上会。")
+    workflow.sign_report(store, case_id, "A", a, opinion="企业技术领先，知识产权质量较好，建议给予担保支持。", on=day(4))
+    workflow.sign_report(store, case_id, "B", b, opinion="风险可控，同意上会。", on=day(4))
     workflow.submit_to_committee(store, case_id, a, on=day(5))
     issue_document(store, case_id, "investigation_report", a, issue_date=day(5))
     if not reached(Stage.INTENT_LETTER) and target is not Stage.DECLINED:

@@ -217,7 +217,7 @@ def build_investigation_report(store: Store, case_id: int, report_no: str, repor
         a_signed_at=to_date(report.get("a_signed_at")),
         b_user_name=_user_name(store, report.get("b_user_id")),
         b_signed_at=to_date(report.get("b_signed_at")),
-        opinion=report.get("opinion") or "",
+        opinion=_opinions(report),
         bank_branch=_bank_display(_bank(store, case.bank_id)),
         fee_rate_text=f"年费率{_percent(assessment.fee_breakdown.annual_rate)}",
         guarantee_form=product.guarantee_form,
@@ -274,3 +274,11 @@ def build_committee_resolution(store: Store, case_id: int, resolution_no: str) -
         loan_amount=case.requested_amount,
         guarantee_form=product.guarantee_form,
     )
+
+
+def _opinions(report: dict) -> str:
+    """The report's conclusion: A's opinion, then B's when B wrote one."""
+    a, b = (report.get("opinion") or "").strip(), (report.get("b_opinion") or "").strip()
+    if a and b:
+        return f"客户经理（A角）意见：{a}　风控经理（B角）意见：{b}"
+    return a or (f"风控经理（B角）意见：{b}" if b else "")

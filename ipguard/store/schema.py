@@ -8,6 +8,8 @@ newer ipguard is recognised and refused. Never edit a released step: add one.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -25,11 +27,17 @@ _ROLES = "'account_manager','risk_manager','committee_member','operations','admi
 def _script(db: Database, sql: str) -> None:
     """Run several statements inside the migration's transaction.
 
-    ``executescript`` would COMMIT first, so statements run one by one.
+    ``executescript`` would COMMIT first, so statements run one by one; SQLite
+    itself says where a statement ends (trigger bodies contain semicolons).
     """
-    for statement in sql.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        db.execute(buffer)
 
 
 @MIGRATIONS()
@@ -371,6 +379,46 @@ CREATE TABLE documents (
     replaces_id INTEGER REFERENCES documents(id)
 );
 CREATE INDEX documents_case ON documents(case_id, kind)
+""",
+    )
+
+
+_SEARCH_TEXT = """
+    SELECT c.id, c.case_no || ' ' || co.name || ' ' || co.uscc || ' ' || COALESCE(
+        (SELECT group_concat(a.number, ' ') FROM case_assets ca JOIN ip_assets a ON a.id = ca.asset_id
+         WHERE ca.case_id = c.id), '')
+    FROM cases c JOIN companies co ON co.id = c.company_id"""
+
+
+@MIGRATIONS()
+def m003_search_and_opinions(db: Database) -> None:
+    """A trigram full-text index for the case search box; the B role's own opinion.
+
+    The index holds, per case, its number, the company's name and credit code
+    and the numbers of its pledged assets. Triggers keep it current whatever
+    writes the rows, so no code path can forget it.
+    """
+    _script(
+        db,
+        f"""
+ALTER TABLE investigation_reports ADD COLUMN b_opinion TEXT NOT NULL DEFAULT '';
+CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, body, tokenize = 'trigram');
+INSERT INTO case_search (case_id, body) {_SEARCH_TEXT};
+CREATE TRIGGER case_search_case_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = NEW.id; END;
+CREATE TRIGGER case_search_asset_link AFTER INSERT ON case_assets BEGIN
+    DELETE FROM case_search WHERE case_id = NEW.case_id;
+    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = NEW.case_id; END;
+CREATE TRIGGER case_search_asset_unlink AFTER DELETE ON case_assets BEGIN
+    DELETE FROM case_search WHERE case_id = OLD.case_id;
+    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = OLD.case_id; END;
+CREATE TRIGGER case_search_company_update AFTER UPDATE OF name, uscc ON companies BEGIN
+    DELETE FROM case_search WHERE case_id IN (SELECT id FROM cases WHERE company_id = NEW.id);
+    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.company_id = NEW.id; END;
+CREATE TRIGGER case_search_asset_number AFTER UPDATE OF number ON ip_assets BEGIN
+    DELETE FROM case_search WHERE case_id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id);
+    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT}
+        WHERE c.id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id); END
 """,
     )
 

@@ -41,9 +41,13 @@ VOTES = {"approve": "同意", "approve_with_conditions": "有条件同意", "dec
 
 
 def sign_report(
-    store: Store, case_id: int, side: str, user: UserRecord, *, opinion: str = "", expected_version: int | None = None
+    store: Store, case_id: int, side: str, user: UserRecord, *, opinion: str = "", on: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> CaseRecord:
-    """Sign the investigation report as A (account manager) or B (risk manager)."""
+    """Sign the investigation report as A (account manager) or B (risk manager), each with an own opinion.
+
+    ``on`` back-dates the signature (e.g. entering a report signed on paper); default now.
+    """
     side = side.upper()
     if side not in ("A", "B"):
         raise ValidationError("side", "sign_side")
@@ -56,7 +60,7 @@ def sign_report(
         if other == user.id:
             raise WorkflowError("same_user_a_b", user=user.display_name)
         column = side.lower()
-        now = store.now()
+        now = on.isoformat() if on else store.now()
         store.db.execute(
             f"INSERT INTO investigation_reports (case_id, {column}_user_id, {column}_signed_at) VALUES (?, ?, ?)"
             f" ON CONFLICT(case_id) DO UPDATE SET {column}_user_id = excluded.{column}_user_id,"
@@ -64,7 +68,9 @@ def sign_report(
             [case_id, user.id, now],
         )
         if opinion.strip():
-            store.db.execute("UPDATE investigation_reports SET opinion = ? WHERE case_id = ?",
+            # A's opinion is the report's conclusion; B adds the risk manager's own.
+            target = "opinion" if side == "A" else "b_opinion"
+            store.db.execute(f"UPDATE investigation_reports SET {target} = ? WHERE case_id = ?",
                              [check_text(opinion, "opinion", max_len=5000), case_id])
         # The signers are the case's A and B from now on.
         store.repos.cases.update_fields(case_id, {"account_manager_id" if side == "A" else "risk_manager_id": user.id})
@@ -261,6 +267,7 @@ class ReportSignatures:
     """The investigation report: its opinion and who signed as A and B, when."""
 
     opinion: str
+    b_opinion: str
     a_user_id: int | None
     a_name: str
     a_signed_at: str | None
@@ -291,7 +298,7 @@ def investigation_report(store: Store, case_id: int) -> ReportSignatures | None:
     if not rows:
         return None
     r = rows[0]
-    return ReportSignatures(r["opinion"] or "", r["a_user_id"], r["a_name"], r["a_signed_at"],
+    return ReportSignatures(r["opinion"] or "", r["b_opinion"] or "", r["a_user_id"], r["a_name"], r["a_signed_at"],
                             r["b_user_id"], r["b_name"], r["b_signed_at"])
 
 

@@ -208,14 +208,15 @@ class CaseRepo:
         clauses: list[str] = []
         params: list[Any] = []
         text = f.text.strip()
-        if text:
+        if len(text) >= 3:
+            # Trigram full-text index: company name, credit code, case number, asset numbers.
+            clauses.append("c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ?)")
+            params.append('"' + text.replace('"', '""') + '"')
+        elif text:
+            # Trigrams need three characters; one or two ("芯微") fall back to LIKE.
             like = f"%{text.replace('%', '').replace('_', '')}%"
-            clauses.append(
-                "(co.name LIKE ? OR co.uscc LIKE ? OR c.case_no LIKE ?"
-                " OR EXISTS (SELECT 1 FROM case_assets ca JOIN ip_assets a ON a.id = ca.asset_id"
-                " WHERE ca.case_id = c.id AND a.number LIKE ?))"
-            )
-            params += [like, like.upper(), like.upper(), like.upper()]
+            clauses.append("(co.name LIKE ? OR c.case_no LIKE ?)")
+            params += [like, like.upper()]
         if f.stages:
             clauses.append(f"c.stage IN ({', '.join('?' for _ in f.stages)})")
             params += [s.value for s in f.stages]
