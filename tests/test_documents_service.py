@@ -162,11 +162,11 @@ def test_committee_resolution_votes_and_conditions(env):
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     _assert_all_in(text, [
         issued.doc_no, _cn(dt.date(2026, 11, 10)), *[m.display_name for m in c.members], "出席会议委员5人",
-        "同意3票", "附条件同意1票", "不同意1票", "放款前追加配偶共同担保", "销贷比偏高", "委员0同意",
-        "三分之二", "附条件同意为", *_amounts(guarantee), "M0",
+        "同意3票", "有条件同意1票", "不同意1票", "放款前追加配偶共同担保", "销贷比偏高", "委员0同意",
+        "三分之二", "有条件同意为", *_amounts(guarantee), "M0",
     ])  # fmt: skip
     # each member's own vote is on the member's row
-    assert re.search(r"M1附条件同意放款前追加配偶共同担保", text)
+    assert re.search(r"M1有条件同意放款前追加配偶共同担保", text)
     assert re.search(r"M4不同意销贷比偏高", text)
 
 

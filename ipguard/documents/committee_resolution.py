@@ -51,9 +51,9 @@ def _attendance(doc: CommitteeResolution) -> str:
 def _tally(doc: CommitteeResolution) -> str:
     counts = Counter(v.vote for v in doc.votes)
     return (
-        f"表决结果：同意{counts['approve']}票，附条件同意{counts['approve_with_conditions']}票，"
+        f"表决结果：同意{counts['approve']}票，有条件同意{counts['approve_with_conditions']}票，"
         f"不同意{counts['decline']}票。根据议事规则，项目须经出席委员{esc(doc.required_majority_text)}以上同意"
-        "（含附条件同意）方可通过。"
+        "（含有条件同意票）方可通过。"
     )
 
 
@@ -63,8 +63,16 @@ def _decision(doc: CommitteeResolution) -> str:
     if doc.decision == "approve":
         return f"经表决，会议决议：同意{subject}，{terms}。"
     if doc.decision == "approve_with_conditions":
-        return f"经表决，会议决议：附条件同意{subject}，{terms}。须落实以下条件："
+        return f"经表决，会议决议：有条件同意{subject}，{terms}。须落实以下条件："
     return f"经表决，会议决议：不同意{subject}。"
+
+
+def _clause(text: str, last: bool) -> str:
+    """A listed condition ends with ；, the last one with 。 (unless the text already ends with punctuation)."""
+    text = text.strip()
+    if not text or text[-1] in "。；;.!！?？":
+        return text
+    return text + ("。" if last else "；")
 
 
 def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
@@ -126,7 +134,8 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
         para(_decision(doc), st.body),
     ]
     if doc.decision != "decline" and doc.conditions:
-        flow.extend(para(f"{ordinal(i)}{esc(c)}", st.body) for i, c in enumerate(doc.conditions, 1))
+        last = len(doc.conditions)
+        flow.extend(para(f"{ordinal(i)}{esc(_clause(c, i == last))}", st.body) for i, c in enumerate(doc.conditions, 1))
     issuer = f"{esc(letterhead.company_name)}担保业务评审委员会"
     # The last paragraph, the members' signatures and the seal stay on one page.
     flow.append(

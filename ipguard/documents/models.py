@@ -16,7 +16,7 @@ from ipguard.domain import IpType
 Vote = Literal["approve", "approve_with_conditions", "decline"]
 Outcome = Literal["pass", "fail", "justify"]
 
-VOTE_LABELS: dict[str, str] = {"approve": "同意", "approve_with_conditions": "附条件同意", "decline": "不同意"}
+VOTE_LABELS: dict[str, str] = {"approve": "同意", "approve_with_conditions": "有条件同意", "decline": "不同意"}
 OUTCOME_LABELS: dict[str, str] = {"pass": "符合", "fail": "不符合", "justify": "超标已说明"}
 
 
