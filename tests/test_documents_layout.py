@@ -176,3 +176,18 @@ def test_grid_table_leaves_no_widow_rows(font):
 def test_frame_holds_the_text_width(font):
     frame = Frame(0, 0, layout.TEXT_WIDTH, 500, 0, 0, 0, 0)
     assert frame._aW == pytest.approx(layout.TEXT_WIDTH)
+
+
+@pytest.mark.parametrize("extra", [0, 10, 40])
+def test_meta_row_cells_fit_their_text_and_the_frame(font, extra):
+    """Header facts never wrap: each cell holds its text on one line, shrinking the font when the line is too long."""
+    st = layout.styles_for(font)
+    texts = ["报告编号：调报〔2026〕第0001号" + "号" * extra, "业务编号：KYD-2026-0010", "报告日期：2026年11月18日"]
+    table = layout.meta_row(texts, st)
+    widths = table._colWidths
+    assert sum(widths) <= layout.TEXT_WIDTH + 0.01
+    size = table._cellStyles[0][0].fontsize
+    assert size <= st.cell.fontSize
+    assert (size < st.cell.fontSize) == (extra > 0)
+    for text, width in zip(texts, widths, strict=True):
+        assert stringWidth(text, st.cell.fontName, size) <= width

@@ -120,8 +120,8 @@ def test_committee_resolution_shows_every_field():
         text,
         [
             doc.resolution_no, "保审会决议", "2026年11月6日", doc.borrower_name, doc.bank_branch, doc.case_no,
-            *doc.members_present, *(v.comment for v in doc.votes if v.comment), "同意2票", "附条件同意2票", "不同意1票",
-            "三分之二", "不少于5人", "附条件同意为", *_amounts(doc.guarantee_amount), "期限12个月", *doc.conditions,
+            *doc.members_present, *(v.comment for v in doc.votes if v.comment), "同意2票", "有条件同意2票", "不同意1票",
+            "三分之二", "不少于5人", "有条件同意为", *_amounts(doc.guarantee_amount), "期限12个月", *doc.conditions,
             doc.session_text, doc.meeting_place, doc.chair_name, doc.recorder_name, LH.company_name, LH.seal_text,
         ],
     )  # fmt: skip
@@ -173,11 +173,42 @@ def test_one_page_letter_has_no_page_number():
 
 
 def test_signature_never_stands_alone_on_a_page():
-    """The last page of a letter carries body text as well as the seal block."""
-    for make in (samples.intent_letter, samples.disbursement_notice):
-        last = _pages(render(make(), LH))[-1]
-        before_seal = last.split(LH.company_name)[0]
-        assert re.sub(r"\s+", "", before_seal), make.__name__
+    """When a letter breaks, its last page carries at least two body lines above the seal block."""
+    long_letter = dataclasses.replace(samples.intent_letter(), assets=(samples.ASSETS * 2)[:8])
+    for doc in (long_letter, samples.disbursement_notice()):
+        pages = _pages(render(doc, LH))
+        assert len(pages) >= 2
+        lines = [line.strip() for line in pages[-1].splitlines()]
+        seal = next(i for i, line in enumerate(lines) if line.startswith(LH.company_name) and LH.seal_text in line)
+        assert len([line for line in lines[:seal] if line]) >= 2, lines
+
+
+@pytest.mark.parametrize("count", [1, 3, 4])
+def test_intent_letter_with_up_to_four_assets_fits_one_page(count):
+    """A bank letter is one sheet: with up to four pledged assets (long titles) nothing moves to a page 2."""
+    doc = dataclasses.replace(samples.intent_letter(), assets=samples.ASSETS[:count])
+    pages = _pages(render(doc, LH))
+    assert len(pages) == 1
+    assert LH.seal_text in pages[0] and "特此函告" in pages[0]
+
+
+def test_investigation_report_numbers_never_wrap():
+    """The header line keeps the report number, case number and date each on one line."""
+    doc = dataclasses.replace(samples.investigation_report(), report_no="调报〔2026〕第0001号", case_no="KYD-2026-0010")
+    first = _pages(render(doc, LH))[0]
+    lines = [re.sub(r"\s+", "", line) for line in first.splitlines()]
+    for value in ("报告编号：调报〔2026〕第0001号", "业务编号：KYD-2026-0010", "报告日期：2026年11月2日"):
+        assert any(value in line for line in lines), (value, lines[:8])
+
+
+def test_resolution_uses_the_workflow_vote_wording():
+    """有条件同意, as the committee workflow says it — never 附条件同意."""
+    from ipguard.documents.models import VOTE_LABELS
+    from ipguard.workflow.committee import VOTES
+
+    assert VOTE_LABELS == VOTES
+    text = _flat(render(samples.committee_resolution(), LH))
+    assert "有条件同意" in text and "附条件同意" not in text
 
 
 def test_owner_column_only_when_an_owner_differs():

@@ -14,6 +14,7 @@ from ipguard.documents.layout import (
     esc,
     grid_table,
     kv_table,
+    meta_row,
     owners_column_needed,
     para,
     section,
@@ -33,13 +34,9 @@ def _money(fen: int | None) -> str:
 
 
 def _header(doc: InvestigationReport, letterhead: Letterhead, st) -> list[Flowable]:
-    meta = Table(
-        [[para(f"报告编号：{esc(doc.report_no)}", st.cell), para(f"业务编号：{esc(doc.case_no)}", st.cell_center),
-          para(f"报告日期：{date_text(doc.report_date)}", st.cell_right)]],
-        colWidths=[TEXT_WIDTH / 3] * 3,
-        style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-               ("LINEBELOW", (0, 0), (-1, -1), 0.8, colors.black)],
-    )  # fmt: skip
+    meta = meta_row(
+        [f"报告编号：{doc.report_no}", f"业务编号：{doc.case_no}", f"报告日期：{date_text(doc.report_date)}"], st
+    )
     return [para(esc(letterhead.company_name), st.subtitle), title(TITLE, st), meta, Spacer(1, 6)]
 
 
@@ -86,7 +83,7 @@ def _criteria(doc: InvestigationReport, st) -> list[Flowable]:
         for i, c in enumerate(doc.criteria, 1)
     ]
     flow: list[Flowable] = [
-        grid_table(("序号", "准入标准", "实际情况", "标准", "结论", "说明"), rows, (0.075, 0.215, 0.215, 0.2, 0.095, 0.2), st,
+        grid_table(("序号", "准入标准", "实际情况", "标准", "结论", "说明"), rows, (0.065, 0.17, 0.225, 0.165, 0.095, 0.28), st,
                    align="clllcl"),
     ]  # fmt: skip
     failed = [c.name for c in doc.criteria if c.outcome == "fail"]
@@ -113,7 +110,7 @@ def _assets(doc: InvestigationReport, st) -> list[Flowable]:
         rows.append(("", "合计", f"{len(doc.assets)}项", "", format_yuan(total)))
         header = ("序号", "类型", "专利号/登记号", "名称", "认定价值（元）")
         widths, align = (0.075, 0.145, 0.23, 0.37, 0.18), "ccllr"
-        note = [para("以上知识产权的权利人均为申请企业。", st.note)]
+        note = [Spacer(1, 3), para("以上知识产权的权利人均为申请企业。", st.note)]
     return [grid_table(header, rows, widths, st, align=align, total_row=True), *note]
 
 

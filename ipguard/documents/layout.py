@@ -44,9 +44,9 @@ RULE_GREY = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#EDEDED")
 
 BODY_SIZE = 12  # 小四
-BODY_LEADING = 20
+BODY_LEADING = 18  # 1.5 lines: a letter with four pledged assets fits one page
 CELL_SIZE = 10.5  # 五号
-CELL_LEADING = 14.5
+CELL_LEADING = 13.5
 
 
 # ---------------------------------------------------------------- text helpers
@@ -106,9 +106,9 @@ def make_styles(font_name: str, heading_name: str) -> Styles:
 
     cell = dict(fontSize=CELL_SIZE, leading=CELL_LEADING)
     return Styles(
-        company=style("company", fontName=heading_name, fontSize=22, leading=28, alignment=TA_CENTER, textColor=SEAL_RED),
-        doc_no=style("doc_no", alignment=TA_CENTER, spaceBefore=4),
-        title=style("title", fontName=heading_name, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=8, spaceAfter=8),
+        company=style("company", fontName=heading_name, fontSize=22, leading=26, alignment=TA_CENTER, textColor=SEAL_RED),
+        doc_no=style("doc_no", alignment=TA_CENTER, spaceBefore=2),
+        title=style("title", fontName=heading_name, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=4, spaceAfter=6),
         subtitle=style("subtitle", alignment=TA_CENTER, spaceAfter=10),
         addressee=style("addressee", spaceAfter=2),
         body=style("body", firstLineIndent=2 * BODY_SIZE, alignment=TA_LEFT),
@@ -207,7 +207,7 @@ def grid_table(
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
@@ -217,9 +217,26 @@ def grid_table(
 
 
 def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, wide: Sequence[str] = ()) -> Table:
-    """Label/value grid, ``columns`` pairs per row; labels in ``wide`` take a full row."""
-    label_w, value_w = 0.17, 0.5 / columns * 2 - 0.17
-    col_widths = [w * TEXT_WIDTH for w in ([label_w, value_w] * columns)]
+    """Label/value grid, ``columns`` pairs per row; labels in ``wide`` take a full row.
+
+    Each label column is as wide as its longest label (so 统一社会信用代码 stays on one
+    line); the value columns share the rest.
+    """
+    pad = 6.0  # reportlab's default cell padding, each side
+    label_texts: list[list[str]] = [[] for _ in range(columns)]
+    slot = 0
+    for label, _value in pairs:
+        if label in wide:
+            label_texts[0].append(label)
+        else:
+            label_texts[slot].append(label)
+            slot = (slot + 1) % columns
+    label_widths = [
+        max([stringWidth(t, st.cell_head.fontName, st.cell_head.fontSize) for t in texts] + [0.12 * TEXT_WIDTH]) + 2 * pad + 1
+        for texts in label_texts
+    ]
+    value_width = (TEXT_WIDTH - sum(label_widths)) / columns
+    col_widths = [w for lw in label_widths for w in (lw, value_width)]
     data: list[list[object]] = []
     spans: list[tuple] = []
     row: list[object] = []
@@ -237,6 +254,8 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
             flush()
             data.append(cells + [""] * (2 * columns - 2))
             spans.append(("SPAN", (1, len(data) - 1), (-1, len(data) - 1)))
+            # The spanned value is white across the later label columns too.
+            spans.append(("BACKGROUND", (1, len(data) - 1), (-1, len(data) - 1), colors.white))
         else:
             row.extend(cells)
             if len(row) == 2 * columns:
@@ -251,6 +270,33 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
         *spans,
     ]
     return Table(data, colWidths=col_widths, style=commands, hAlign="CENTER")
+
+
+def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
+    """One line of plain (unescaped) facts, left / centred / right, that never wraps.
+
+    Each cell is as wide as its text plus an even share of the spare width; when
+    the texts together are wider than the frame the font shrinks until they fit.
+    """
+    font, size = st.cell.fontName, st.cell.fontSize
+    gap = 6.0
+    natural = [stringWidth(t, font, size) for t in texts]
+    spare = TEXT_WIDTH - sum(natural) - gap * (len(texts) - 1)
+    if spare < 0:
+        size = size * (TEXT_WIDTH - gap * (len(texts) - 1)) / sum(natural) * 0.98
+        natural = [stringWidth(t, font, size) for t in texts]
+        spare = TEXT_WIDTH - sum(natural) - gap * (len(texts) - 1)
+    widths = [w + spare / len(texts) + (gap if i < len(texts) - 1 else 0) for i, w in enumerate(natural)]
+    aligns = ["LEFT"] + ["CENTER"] * (len(texts) - 2) + ["RIGHT"] if len(texts) > 1 else ["LEFT"]
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), font, size, st.cell.leading),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        *[("ALIGN", (i, 0), (i, 0), a) for i, a in enumerate(aligns)],
+    ]
+    if rule:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.8, colors.black))
+    return Table([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
 
 
 def closing(last: Sequence[Flowable], signature: Flowable, footer: Sequence[Flowable] = ()) -> Flowable:
