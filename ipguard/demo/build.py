@@ -114,6 +114,7 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
         sales = 1_800_000
     year = rng.randrange(2016, 2024)
     assets: list[dict[str, object]] = []
+    titles: set[str] = set()  # one company's assets never share a title
     for n in range(rng.choice((1, 1, 2, 3))):
         # The first asset is the core patent or mark; utility models are recent (10-year term).
         kind = rng.choice(("1", "1", "tm")) if n == 0 else rng.choice(("1", "2", "tm", "sw"))
@@ -122,13 +123,13 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
         if kind == "1":
             grant = filing + dt.timedelta(days=rng.randrange(500, 1100))
             assets.append({"type": "invention_patent", "number": names.make_patent_number(rng, filing.year, "1"),
-                           "title": names.invention_title(rng), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
+                           "title": names.invention_title(rng, titles), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
                            "expiry_date": filing.replace(year=filing.year + 20).isoformat(), "used_in_main_products": True,
                            "revenue_supported": str(sales // 3)})
         elif kind == "2":
             grant = filing + dt.timedelta(days=rng.randrange(150, 400))
             assets.append({"type": "utility_model", "number": names.make_patent_number(rng, filing.year, "2"),
-                           "title": names.utility_title(rng), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
+                           "title": names.utility_title(rng, titles), "filing_date": filing.isoformat(), "grant_date": grant.isoformat(),
                            "expiry_date": filing.replace(year=filing.year + 10).isoformat(), "used_in_main_products": rng.random() < 0.6})
         elif kind == "tm":
             grant = filing + dt.timedelta(days=rng.randrange(300, 600))
@@ -139,7 +140,7 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
         else:
             grant = filing + dt.timedelta(days=rng.randrange(30, 120))
             assets.append({"type": "software_copyright", "number": f"{grant.year}SR{rng.randrange(10**6, 10**7):07d}",
-                           "title": names.software_title(rng, name[4:6]), "grant_date": grant.isoformat(),
+                           "title": names.software_title(rng, name[4:6], titles), "grant_date": grant.isoformat(),
                            "expiry_date": dt.date(grant.year + 50, 12, 31).isoformat(), "used_in_main_products": True})
     for a in assets:
         a["owners"] = name

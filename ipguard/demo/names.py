@@ -88,17 +88,34 @@ def phone(rng: random.Random) -> str:
     return f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
 
 
-def invention_title(rng: random.Random) -> str:
-    return rng.choice(_INVENTIONS)
+def _pick(rng: random.Random, pool: tuple[str, ...], used: set[str] | None, prefix: str = "") -> str:
+    """A title from ``pool``; with ``used``, one not in it (while any is left), then remembered there.
+
+    Draws once as before and only re-draws on a repeat, so callers without ``used``
+    (and companies without a repeat) see the same sequence as ever.
+    """
+    title = prefix + rng.choice(pool)
+    if used is not None:
+        if title in used:
+            fresh = [prefix + t for t in pool if prefix + t not in used]
+            if fresh:
+                title = rng.choice(fresh)
+        used.add(title)
+    return title
 
 
-def utility_title(rng: random.Random) -> str:
-    return rng.choice(_UTILITY)
+def invention_title(rng: random.Random, used: set[str] | None = None) -> str:
+    return _pick(rng, _INVENTIONS, used)
 
 
-def design_title(rng: random.Random) -> str:
-    return rng.choice(_DESIGNS)
+def utility_title(rng: random.Random, used: set[str] | None = None) -> str:
+    return _pick(rng, _UTILITY, used)
 
 
-def software_title(rng: random.Random, company_short: str) -> str:
-    return company_short + rng.choice(_SOFTWARE)
+def design_title(rng: random.Random, used: set[str] | None = None) -> str:
+    return _pick(rng, _DESIGNS, used)
+
+
+def software_title(rng: random.Random, company_short: str, used: set[str] | None = None) -> str:
+    """A software product title; pass one ``used`` set per company so its titles differ."""
+    return _pick(rng, _SOFTWARE, used, company_short)
