@@ -152,14 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or Path(tmp) / "crash.sqlite"
         tally = crash_test(db, args.kills, seed=args.seed, max_commits=args.max_commits, max_delay=args.max_delay, letters=args.letters)
         conn = sqlite3.connect(db)
-        cases, entries = conn.execute("SELECT (SELECT COUNT(*) FROM cases), (SELECT COUNT(*) FROM audit_log)").fetchone()
+        cases, entries, documents = conn.execute(
+            "SELECT (SELECT COUNT(*) FROM cases), (SELECT COUNT(*) FROM audit_log), (SELECT COUNT(*) FROM documents)"
+        ).fetchone()
         conn.close()
     for problem in tally.integrity_failures + tally.audit_failures + tally.lost:
         print("FAIL", problem)
     print(
         f"kills: {tally.kills}, commits reported: {tally.commits}, integrity failures: {len(tally.integrity_failures)}, "
         f"audit chain failures: {len(tally.audit_failures)}, lost committed writes: {len(tally.lost)}; "
-        f"file ends with {cases} cases and {entries} audit entries ({time.perf_counter() - started:.0f} s)"
+        f"file ends with {cases} cases, {entries} audit entries, {documents} archived PDFs ({time.perf_counter() - started:.0f} s)"
     )
     return 0 if tally.ok else 1
 
