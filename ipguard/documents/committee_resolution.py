@@ -137,10 +137,11 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
         last = len(doc.conditions)
         flow.extend(para(f"{ordinal(i)}{esc(_clause(c, i == last))}", st.body) for i, c in enumerate(doc.conditions, 1))
     issuer = f"{esc(letterhead.company_name)}担保业务评审委员会"
-    # The last paragraph, the members' signatures and the seal stay on one page.
+    # The last two paragraphs, the members' signatures and the seal stay on one page.
+    last = flow.pop()
     flow.append(
         closing(
-            [para("本决议自表决通过之日起生效，由业务部门据此办理后续手续。", st.body), Spacer(1, 12),
+            [last, para("本决议自表决通过之日起生效，由业务部门据此办理后续手续。", st.body), Spacer(1, 12),
              *_member_signatures(doc, st)],
             signature_block(letterhead, doc.meeting_date, st, with_signatory=False, issuer=issuer),
         )

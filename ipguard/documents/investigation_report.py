@@ -83,7 +83,7 @@ def _criteria(doc: InvestigationReport, st) -> list[Flowable]:
         for i, c in enumerate(doc.criteria, 1)
     ]
     flow: list[Flowable] = [
-        grid_table(("序号", "准入标准", "实际情况", "标准", "结论", "说明"), rows, (0.065, 0.17, 0.225, 0.165, 0.095, 0.28), st,
+        grid_table(("序号", "准入标准", "实际情况", "标准", "结论", "说明"), rows, (0.07, 0.18, 0.2, 0.2, 0.1, 0.25), st,
                    align="clllcl"),
     ]  # fmt: skip
     failed = [c.name for c in doc.criteria if c.outcome == "fail"]
@@ -121,6 +121,7 @@ def _amounts(doc: InvestigationReport, st) -> list[Flowable]:
         fee += f"（{esc(doc.fee_rate_text)}）"
     return [
         para("担保金额取下列各项的最小值：", st.body),
+        Spacer(1, 3),
         grid_table(("测算项目", "金额（元）", "依据", "结果"), rows, (0.28, 0.2, 0.38, 0.14), st, align="lrlc"),
         Spacer(1, 4),
         para(f"建议担保金额：{amount_text(doc.guarantee_amount)}，期限{term_text(doc.term_months)}，"
@@ -161,7 +162,7 @@ def story(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) ->
     ]
     flow: list[Flowable] = _header(doc, letterhead, st)
     for number, (heading, blocks) in zip(SECTIONS, parts, strict=False):
-        flow.extend(section(f"{number}、{heading}", st))
+        flow.extend(section(f"{number}、{heading}", st, blocks))
         flow.extend(blocks)
     flow.append(_signatures(doc, st))
     return flow

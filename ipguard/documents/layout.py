@@ -149,9 +149,48 @@ def title(text: str, st: Styles) -> CJKParagraph:
     return para(esc(text), st.title)
 
 
-def section(text: str, st: Styles) -> list[Flowable]:
-    """A section heading that never ends a page alone (a page break when less than ~6 lines remain)."""
-    return [CondPageBreak(6 * BODY_LEADING + 20), para(esc(text), st.heading)]
+class RoomFor(CondPageBreak):
+    """A page break unless the rest of the page holds ``flowables``' start (a heading never ends a page alone).
+
+    The start of a table is its header plus :attr:`GridTable.MIN_ROWS` rows; of
+    anything else its full height, capped at three body lines.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable]):
+        super().__init__(0)
+        self.flowables = list(flowables)
+
+    def wrap(self, availWidth, availHeight):  # reportlab's names
+        self.height = sum(_start_height(f, availWidth) for f in self.flowables) + 2
+        return super().wrap(availWidth, availHeight)
+
+
+def _start_height(flowable: Flowable, width: float) -> float:
+    if isinstance(flowable, Table):
+        flowable.wrap(width, 100_000)
+        head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else len(flowable.repeatRows)
+        return sum(flowable._rowHeights[: head + GridTable.MIN_ROWS])
+    _w, height = flowable.wrap(width, 100_000)
+    height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return height if isinstance(flowable, Spacer) else min(height, 3 * BODY_LEADING)
+
+
+def section(text: str, st: Styles, following: Sequence[Flowable] = ()) -> list[Flowable]:
+    """A section heading that never ends a page alone.
+
+    It moves to the next page unless the start of ``following`` fits under it:
+    everything up to and including the first table (that table's header and
+    first rows), else about three lines. Without ``following``, ~6 lines must be left.
+    """
+    heading = para(esc(text), st.heading)
+    if not following:
+        return [CondPageBreak(6 * BODY_LEADING + 20), heading]
+    start: list[Flowable] = []
+    for flowable in following:
+        start.append(flowable)
+        if isinstance(flowable, Table):
+            break
+    return [RoomFor([heading, *start]), heading]
 
 
 def owners_column_needed(owners: Sequence[str], holder: str) -> bool:
