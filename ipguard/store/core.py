@@ -149,10 +149,38 @@ class Store:
         self.db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", [self.now(), case_id])
         return current + 1
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the same committed state.
+
+        Inside a transaction already open on this connection this does nothing.
+        Nothing is written, so the snapshot ends with a rollback.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")  # read-only: nothing to commit
+
+    def journal_mode(self) -> str:
+        """The connection's journal mode ("wal" for every database ipguard opens)."""
+        return self.db.execute("PRAGMA journal_mode").fetchone()[0]
+
+    # -- raw SQL, for the repositories in ipguard.store.repos only ----------
+    # Code outside ipguard/store/ calls the typed repositories (store.repos.*);
+    # tests/test_architecture.py keeps SQL strings out of the rest of the app.
+
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts (repositories only)."""
         return list(self.db.query(sql, params or []))
 
     def scalar(self, sql: str, params: Any = None) -> Any:
+        """First column of the first row, or None (repositories only)."""
         row = self.db.execute(sql, params or []).fetchone()
         return row[0] if row else None
 

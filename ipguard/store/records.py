@@ -257,3 +257,18 @@ class CaseFilter:
     sort_key: str = "application_date"
     descending: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IntentLetterRecord:
+    """One 担保意向函 as recorded: its number, dates and status (issued / void)."""
+
+    id: int
+    letter_no: str
+    issue_date: dt.date
+    approval_deadline: dt.date
+    valid_until: dt.date
+    status: str
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.status == "issued" and today > self.approval_deadline

@@ -12,12 +12,17 @@ class Repositories:
     """Access to every repository of one :class:`~ipguard.store.core.Store`."""
 
     def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.bulk import BulkRepo
         from ipguard.store.repos.cases import CaseRepo
+        from ipguard.store.repos.closing import ClosingRepo
         from ipguard.store.repos.companies import CompanyRepo
         from ipguard.store.repos.dashboard import DashboardRepo
+        from ipguard.store.repos.documents import DocumentRepo
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
+        from ipguard.store.repos.postloan import PostloanRepo
         from ipguard.store.repos.reporting import ReportingRepo
         from ipguard.store.repos.settings import SettingsRepo
+        from ipguard.store.repos.underwriting import CommitteeRepo, UnderwritingRepo
         from ipguard.store.repos.users import UserRepo
 
         self.users = UserRepo(store)
@@ -28,3 +33,9 @@ class Repositories:
         self.settings = SettingsRepo(store)
         self.reporting = ReportingRepo(store)
         self.dashboard = DashboardRepo(store)
+        self.underwriting = UnderwritingRepo(store)
+        self.committee = CommitteeRepo(store)
+        self.closing = ClosingRepo(store)
+        self.postloan = PostloanRepo(store)
+        self.documents = DocumentRepo(store)
+        self.bulk = BulkRepo(store)

@@ -182,6 +182,12 @@ class CaseRepo:
             [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
         )
 
+    def reached_stage(self, case_id: int, stage: Stage) -> bool:
+        """Whether the case ever moved into ``stage`` (a stage event records it)."""
+        return bool(self.store.scalar(
+            "SELECT 1 FROM stage_events WHERE case_id = ? AND to_stage = ?", [case_id, Stage(stage).value]
+        ))
+
     def events(self, case_id: int) -> list[StageEventRecord]:
         rows = self.store.query(
             "SELECT e.*, COALESCE(u.display_name, '') AS user_name FROM stage_events e LEFT JOIN users u ON u.id = e.user_id"

@@ -30,6 +30,10 @@ class UserRepo:
             raise NotFoundError("not_found", what="用户", ident=user_id)
         return self._record(rows[0])
 
+    def display_name(self, user_id: int | None) -> str | None:
+        """The user's display name, or None when there is no such user."""
+        return self.store.scalar("SELECT display_name FROM users WHERE id = ?", [user_id])
+
     def by_username(self, username: str) -> UserRecord | None:
         rows = self.store.query("SELECT * FROM users WHERE username = ?", [username.strip()])
         return self._record(rows[0]) if rows else None
