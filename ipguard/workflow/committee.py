@@ -54,24 +54,16 @@ def sign_report(
     role = Role.ACCOUNT_MANAGER if side == "A" else Role.RISK_MANAGER
     with case_action(store, case_id, user, roles=(role,), stages=(Stage.INVESTIGATION,),
                      action=f"以{side}角签署调查报告", expected_version=expected_version) as case:
-        report = store.query("SELECT * FROM investigation_reports WHERE case_id = ?", [case_id])
-        row = report[0] if report else {"a_user_id": None, "b_user_id": None}
-        other = row["b_user_id"] if side == "A" else row["a_user_id"]
+        signers = store.repos.underwriting.report_signers(case_id)
+        other = (signers.b_user_id if side == "A" else signers.a_user_id) if signers else None
         if other == user.id:
             raise WorkflowError("same_user_a_b", user=user.display_name)
         column = side.lower()
         now = on.isoformat() if on else store.now()
-        store.db.execute(
-            f"INSERT INTO investigation_reports (case_id, {column}_user_id, {column}_signed_at) VALUES (?, ?, ?)"
-            f" ON CONFLICT(case_id) DO UPDATE SET {column}_user_id = excluded.{column}_user_id,"
-            f" {column}_signed_at = excluded.{column}_signed_at",
-            [case_id, user.id, now],
-        )
+        store.repos.underwriting.sign_report(case_id, column, user.id, now)
         if opinion.strip():
             # A's opinion is the report's conclusion; B adds the risk manager's own.
-            target = "opinion" if side == "A" else "b_opinion"
-            store.db.execute(f"UPDATE investigation_reports SET {target} = ? WHERE case_id = ?",
-                             [check_text(opinion, "opinion", max_len=5000), case_id])
+            store.repos.underwriting.set_report_opinion(case_id, column, check_text(opinion, "opinion", max_len=5000))
         # The signers are the case's A and B from now on.
         store.repos.cases.update_fields(case_id, {"account_manager_id" if side == "A" else "risk_manager_id": user.id})
         record(store, case, user, "investigation_report", case.case_no, f"sign_{column}", after={"signed_at": now})
@@ -79,8 +71,8 @@ def sign_report(
 
 
 def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
-    rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case_id])
-    a, b = (rows[0]["a_user_id"], rows[0]["b_user_id"]) if rows else (None, None)
+    signers = store.repos.underwriting.report_signers(case_id)
+    a, b = (signers.a_user_id, signers.b_user_id) if signers else (None, None)
     missing = [side for side, uid in (("A角", a), ("B角", b)) if uid is None]
     if missing:
         return WorkflowError("report_unsigned", missing="、".join(missing))
@@ -103,10 +95,10 @@ def submit_to_committee(
 
 
 def _case_signers(store: Store, case: CaseRecord) -> set[int]:
-    rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case.id])
+    report = store.repos.underwriting.report_signers(case.id)
     signers = {case.account_manager_id, case.risk_manager_id}
-    if rows:
-        signers |= {rows[0]["a_user_id"], rows[0]["b_user_id"]}
+    if report:
+        signers |= {report.a_user_id, report.b_user_id}
     return {s for s in signers if s is not None}
 
 
@@ -126,13 +118,9 @@ def record_attendance(
         members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
         for member in members:
             _check_member(store, case, member)
-        voted = {r["member_id"] for r in store.query("SELECT member_id FROM committee_votes WHERE case_id = ?", [case_id])}
-        store.db.execute("DELETE FROM committee_attendance WHERE case_id = ?", [case_id])
-        for member in members:
-            store.db.execute("INSERT INTO committee_attendance (case_id, member_id) VALUES (?, ?)", [case_id, member.id])
+        voted = store.repos.committee.voted_members(case_id)
         # A member who already voted stays present.
-        for member_id in voted - {m.id for m in members}:
-            store.db.execute("INSERT INTO committee_attendance (case_id, member_id) VALUES (?, ?)", [case_id, member_id])
+        store.repos.committee.set_attendance(case_id, [m.id for m in members] + list(voted - {m.id for m in members}))
         record(store, case, user, "committee", case.case_no, "attendance", after=[m.display_name for m in members])
     return store.repos.cases.get(case_id)
 
@@ -147,14 +135,11 @@ def vote(
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER,), stages=(Stage.COMMITTEE,),
                      action="投票", expected_version=expected_version) as case:
         _check_member(store, case, user)
-        if not store.scalar("SELECT 1 FROM committee_attendance WHERE case_id = ? AND member_id = ?", [case_id, user.id]):
+        if not store.repos.committee.is_present(case_id, user.id):
             raise WorkflowError("not_present", user=user.display_name)
-        if store.scalar("SELECT 1 FROM committee_votes WHERE case_id = ? AND member_id = ?", [case_id, user.id]):
+        if store.repos.committee.has_voted(case_id, user.id):
             raise WorkflowError("already_voted", user=user.display_name)
-        store.db.execute(
-            "INSERT INTO committee_votes (case_id, member_id, vote, comment, voted_at) VALUES (?,?,?,?,?)",
-            [case_id, user.id, choice, comment, store.now()],
-        )
+        store.repos.committee.add_vote(case_id, user.id, choice, comment, store.now())
         record(store, case, user, "committee_vote", user.id, "vote", after={"vote": choice, "comment": comment})
     return store.repos.cases.get(case_id)
 
@@ -185,9 +170,8 @@ class Tally:
 
 def tally(store: Store, case: CaseRecord) -> Tally:
     product = catalog.product_version(store, case.product_code, case.params_version)
-    present = store.scalar("SELECT COUNT(*) FROM committee_attendance WHERE case_id = ?", [case.id])
-    counts = {r["vote"]: r["n"] for r in store.query(
-        "SELECT vote, COUNT(*) AS n FROM committee_votes WHERE case_id = ? GROUP BY vote", [case.id])}
+    present = store.repos.committee.present_count(case.id)
+    counts = store.repos.committee.vote_counts(case.id)
     majority = Fraction(product.committee.majority_numerator, product.committee.majority_denominator)
     required = -(-majority.numerator * present // majority.denominator)  # ceiling
     return Tally(present, sum(counts.values()), counts.get("approve", 0), counts.get("approve_with_conditions", 0),
@@ -198,12 +182,9 @@ def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
     t = tally(store, case)
     if t.present < t.quorum:
         return WorkflowError("no_quorum", present=t.present, quorum=t.quorum)
-    missing = store.query(
-        "SELECT u.display_name FROM committee_attendance a JOIN users u ON u.id = a.member_id"
-        " LEFT JOIN committee_votes v ON v.case_id = a.case_id AND v.member_id = a.member_id"
-        " WHERE a.case_id = ? AND v.member_id IS NULL", [case.id])
+    missing = store.repos.committee.present_not_voted(case.id)
     if missing:
-        return WorkflowError("votes_missing", members="、".join(r["display_name"] for r in missing))
+        return WorkflowError("votes_missing", members="、".join(missing))
     return None
 
 
@@ -225,22 +206,18 @@ def decide(
         elif t.approve_with_conditions or conditions:
             decision = "approve_with_conditions"
             if not conditions:
-                conditions = [r["comment"] for r in store.query(
-                    "SELECT comment FROM committee_votes WHERE case_id = ? AND vote = 'approve_with_conditions' AND comment != ''",
-                    [case_id])]
+                conditions = store.repos.committee.condition_comments(case_id)
             if not conditions:
                 raise ValidationError("conditions", "conditions_required")
         else:
             decision = "approve"
         resolution_no = doc_number(store, "committee_resolution", meeting_date.year, "保审决〔{year}〕第{n:04d}号")
-        store.db.execute(
-            "INSERT INTO committee_decisions (case_id, resolution_no, meeting_date, decision, conditions_json, decided_at, recorded_by)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [case_id, resolution_no, meeting_date.isoformat(), decision, json.dumps(conditions, ensure_ascii=False),
-             store.now(), user.id],
+        store.repos.committee.add_decision(
+            case_id, resolution_no=resolution_no, meeting_date=meeting_date.isoformat(), decision=decision,
+            conditions_json=json.dumps(conditions, ensure_ascii=False), decided_at=store.now(), recorded_by=user.id,
         )
         for code, label in [(f"condition_{i + 1}", c) for i, c in enumerate(conditions)]:
-            store.db.execute("INSERT INTO disbursement_checks (case_id, code, label) VALUES (?, ?, ?)", [case_id, code, label])
+            store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
                after={"decision": decision, "conditions": conditions, "tally": t.explain()})
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
@@ -251,10 +228,10 @@ def decide(
 
 
 def decision_of(store: Store, case_id: int) -> dict | None:
-    rows = store.query("SELECT * FROM committee_decisions WHERE case_id = ?", [case_id])
-    if not rows:
+    stored = store.repos.committee.decision(case_id)
+    if stored is None:
         return None
-    row = dict(rows[0])
+    row = dict(stored)
     row["conditions"] = json.loads(row.pop("conditions_json"))
     return row
 
@@ -291,13 +268,9 @@ class VoteRecord:
 
 def investigation_report(store: Store, case_id: int) -> ReportSignatures | None:
     """The case's investigation report (None before value recognition is confirmed)."""
-    rows = store.query(
-        "SELECT r.*, COALESCE(ua.display_name, '') AS a_name, COALESCE(ub.display_name, '') AS b_name"
-        " FROM investigation_reports r LEFT JOIN users ua ON ua.id = r.a_user_id LEFT JOIN users ub ON ub.id = r.b_user_id"
-        " WHERE r.case_id = ?", [case_id])
-    if not rows:
+    r = store.repos.underwriting.report_with_names(case_id)
+    if r is None:
         return None
-    r = rows[0]
     return ReportSignatures(r["opinion"] or "", r["b_opinion"] or "", r["a_user_id"], r["a_name"], r["a_signed_at"],
                             r["b_user_id"], r["b_name"], r["b_signed_at"])
 
@@ -309,13 +282,10 @@ def case_signers(store: Store, case: CaseRecord) -> set[int]:
 
 def attendance(store: Store, case_id: int) -> list[int]:
     """Ids of the members recorded as present for this case."""
-    return [r["member_id"] for r in store.query(
-        "SELECT member_id FROM committee_attendance WHERE case_id = ? ORDER BY member_id", [case_id])]
+    return store.repos.committee.attendance(case_id)
 
 
 def votes(store: Store, case_id: int) -> list[VoteRecord]:
     """The votes cast on this case, in order."""
     return [VoteRecord(r["member_id"], r["display_name"], r["vote"], r["comment"] or "", r["voted_at"])
-            for r in store.query(
-                "SELECT v.*, u.display_name FROM committee_votes v JOIN users u ON u.id = v.member_id"
-                " WHERE v.case_id = ? ORDER BY v.rowid", [case_id])]
+            for r in store.repos.committee.votes(case_id)]

@@ -62,8 +62,8 @@ def _justify_guard(store: Store, case: CaseRecord, user: UserRecord) -> Workflow
 
 def _sign_guard(side: str) -> Guard:
     def guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
-        rows = store.query("SELECT a_user_id, b_user_id FROM investigation_reports WHERE case_id = ?", [case.id])
-        other = (rows[0]["b_user_id"] if side == "A" else rows[0]["a_user_id"]) if rows else None
+        signers = store.repos.underwriting.report_signers(case.id)
+        other = (signers.b_user_id if side == "A" else signers.a_user_id) if signers else None
         return WorkflowError("same_user_a_b", user=user.display_name) if other == user.id else None
 
     return guard
@@ -72,9 +72,9 @@ def _sign_guard(side: str) -> Guard:
 def _vote_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
     if user.id in committee._case_signers(store, case):
         return WorkflowError("conflicted_member", user=user.display_name)
-    if not store.scalar("SELECT 1 FROM committee_attendance WHERE case_id = ? AND member_id = ?", [case.id, user.id]):
+    if not store.repos.committee.is_present(case.id, user.id):
         return WorkflowError("not_present", user=user.display_name)
-    if store.scalar("SELECT 1 FROM committee_votes WHERE case_id = ? AND member_id = ?", [case.id, user.id]):
+    if store.repos.committee.has_voted(case.id, user.id):
         return WorkflowError("already_voted", user=user.display_name)
     return None
 
@@ -198,30 +198,17 @@ class Reminder:
 def reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> list[Reminder]:
     """Bank approvals due or overdue, pledge registrations pending, maturities within the reminder window."""
     calendar = catalog.calendar(store)
-    mine = " AND (c.account_manager_id = ? OR c.risk_manager_id = ?)" if user_id else ""
-    params: list[object] = [user_id, user_id] if user_id else []
     out: list[Reminder] = []
-    for r in store.query(
-        "SELECT c.id, c.case_no, co.name, l.approval_deadline FROM intent_letters l JOIN cases c ON c.id = l.case_id"
-        " JOIN companies co ON co.id = c.company_id WHERE c.stage = 'bank_approval' AND l.status = 'issued'" + mine, params,
-    ):
+    for r in store.repos.closing.bank_approvals_waiting(user_id):
         due = to_date(r["approval_deadline"])
         out.append(Reminder("bank_approval", r["id"], r["case_no"], r["name"], due, today > due,  # type: ignore[arg-type]
                             f"银行审批期限 {due}" + ("，已逾期" if today > due else "")))  # type: ignore[operator]
-    for r in store.query(
-        "SELECT c.id, c.case_no, co.name, MIN(COALESCE(p.submitted_on, c.stage_changed_at)) AS since"
-        " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
-        " WHERE c.stage = 'pledge_registration' AND (p.registered_on IS NULL OR p.certificate_received = 0)" + mine
-        + " GROUP BY c.id", params,
-    ):
+    for r in store.repos.closing.registrations_pending(user_id):
         since = to_date(r["since"])
         product = catalog.current_product(store)
         due = calendar.add_workdays(since, product.deadlines.registration_followup_working_days)  # type: ignore[arg-type]
         out.append(Reminder("registration", r["id"], r["case_no"], r["name"], due, today > due, f"质押登记待办，跟进日 {due}"))
-    for r in store.query(
-        "SELECT c.id, c.case_no, co.name, l.maturity_date, c.product_code, c.params_version FROM loans l"
-        " JOIN cases c ON c.id = l.case_id JOIN companies co ON co.id = c.company_id WHERE c.stage = 'in_force'" + mine, params,
-    ):
+    for r in store.repos.closing.loans_in_force(user_id):
         maturity = to_date(r["maturity_date"])
         product = catalog.product_version(store, r["product_code"], r["params_version"])
         remind_from = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)  # type: ignore[arg-type]
@@ -249,7 +236,7 @@ def turnaround(store: Store, case_id: int) -> Turnaround:
     """Days from application to disbursement (calendar and working), against the product's 2–3 week promise."""
     case = store.repos.cases.get(case_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
-    start = store.scalar("SELECT start_date FROM loans WHERE case_id = ?", [case_id])
+    start = store.repos.closing.loan_start_date(case_id)
     disbursed = to_date(start)
     if disbursed is None:
         return Turnaround(case.application_date, None, None, None, product.deadlines.promise_min_days,

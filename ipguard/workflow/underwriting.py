@@ -80,16 +80,12 @@ def applicant_for(store: Store, case: CaseRecord) -> Applicant:
 
 
 def _justification(store: Store, case_id: int) -> str:
-    return store.scalar("SELECT justification FROM cases WHERE id = ?", [case_id]) or ""
+    return store.repos.underwriting.justification(case_id) or ""
 
 
 def client_in_force(store: Store, company_id: int, exclude_case_id: int | None = None) -> int:
     """What the company already has guaranteed and in force (fen)."""
-    return store.scalar(
-        "SELECT COALESCE(SUM(l.loan_amount_fen), 0) FROM loans l JOIN cases c ON c.id = l.case_id"
-        " WHERE c.company_id = ? AND c.stage IN ('in_force', 'defaulted') AND c.id IS NOT ?",
-        [company_id, exclude_case_id],
-    )
+    return store.repos.underwriting.client_in_force(company_id, exclude_case_id)
 
 
 def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
@@ -106,9 +102,9 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
             calendar=catalog.calendar(store),
         )
         payload = result.to_json()
-        store.db.execute(
-            "INSERT INTO assessments (case_id, params_version, assessed_at, assessed_by, eligible, result_json) VALUES (?,?,?,?,?,?)",
-            [case.id, product.version, store.now(), user.id, int(result.eligible), json.dumps(payload, ensure_ascii=False)],
+        store.repos.underwriting.add_assessment(
+            case.id, params_version=product.version, assessed_at=store.now(), assessed_by=user.id,
+            eligible=result.eligible, result_json=json.dumps(payload, ensure_ascii=False),
         )
         store.repos.cases.update_fields(case.id, {
             "guarantee_amount_fen": result.guarantee_amount,
@@ -123,12 +119,12 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
 
 def latest_assessment(store: Store, case_id: int) -> Assessment | None:
     """The last stored assessment, rebuilt from its JSON (not recomputed)."""
-    text = store.scalar("SELECT result_json FROM assessments WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id])
+    text = store.repos.underwriting.latest_assessment_json(case_id)
     return Assessment.from_json(json.loads(text)) if text else None
 
 
 def latest_assessment_json(store: Store, case_id: int) -> dict | None:
-    text = store.scalar("SELECT result_json FROM assessments WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id])
+    text = store.repos.underwriting.latest_assessment_json(case_id)
     return json.loads(text) if text else None
 
 
@@ -183,7 +179,7 @@ def confirm_valuation(
             raise WorkflowError("not_assessed")
         if result.guarantee_amount <= 0:
             raise WorkflowError("zero_amount")
-        store.db.execute("INSERT OR IGNORE INTO investigation_reports (case_id) VALUES (?)", [case_id])
+        store.repos.underwriting.open_report(case_id)
         move(store, case, Stage.INVESTIGATION, user, on or dt.date.today(),
              note=f"担保额 {format_yuan(result.guarantee_amount)} 元")
     return store.repos.cases.get(case_id)
