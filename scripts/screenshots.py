@@ -33,7 +33,26 @@ SHOTS: list[tuple[str, Callable]] = [
     ("settings_holidays", lambda w: w.show_page("settings").show_section("holidays")),
     ("settings_general", lambda w: w.show_page("settings").show_section("general")),
     ("settings_language", lambda w: w.show_page("settings").show_section("language")),
+    ("workspace_screening", lambda w: _open_case(w, ("screening", "valuation", "intake"), "ScreeningTab")),
+    ("workspace_committee", lambda w: _open_case(w, ("committee", "investigation"), "InvestigationTab")),
+    ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
+    ("committee", lambda w: _open_case(w, ("intent_letter", "bank_approval", "contracts", "committee"), "CommitteeTab")),
 ]
+
+
+def _open_case(window, stages: tuple[str, ...], tab: str) -> None:
+    """Open the first demo case in one of ``stages`` (in that order of preference) on ``tab``."""
+    from ipguard.domain import Stage
+    from ipguard.store.records import CaseFilter
+
+    cases = window.session.store.repos.cases
+    for stage in stages:
+        rows = list(cases.iter_rows(CaseFilter(stages=(Stage(stage),))))
+        if rows:
+            window.page("cases").case_opened.emit(rows[0].id)
+            window.case_desk.current().show_tab(tab)
+            return
+    raise SystemExit(f"no demo case in {stages}")
 
 # Dialogs shot once at their natural size: name, factory(store) -> QDialog.
 DIALOG_SHOTS: list[tuple[str, Callable]] = [

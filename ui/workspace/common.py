@@ -42,7 +42,7 @@ def read_only_table(headers: Sequence[str], stretch: int | None = None) -> QTabl
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]], colours: Sequence[str | None] | None = None,
-               colour_column: int | None = None, bold_rows: Sequence[int] = ()) -> None:
+               colour_column: int | None = None, bold_rows: Sequence[int] = (), fit_rows: bool = True) -> None:
     """Replace the rows of ``table``; optional text colour per row for one column, bold rows."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -57,7 +57,8 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]], colours: S
                 item.setFont(font)
                 item.setBackground(QBrush(QColor("#e3f2fd")))
             table.setItem(r, c, item)
-    table.resizeRowsToContents()
+    if fit_rows:
+        table.resizeRowsToContents()
 
 
 def section(title: str) -> QGroupBox:

@@ -121,9 +121,8 @@ class CommitteeTab(WorkspaceTab):
         t = tally(store, case)
         self.tally.setText(translate("Workspace", "{explain}；已投 {voted}/{present}。").format(
             explain=t.explain(), voted=t.voted, present=t.present))
-        self.me.setText(translate("Workspace", "{name}：{state}").format(
-            name=self.user.display_name,
-            state=translate("Workspace", "可以投票") if self.action_enabled("vote") else self.action_reason("vote")))
+        self.me.setText(translate("Workspace", "{name}：可以投票").format(name=self.user.display_name)
+                        if self.action_enabled("vote") else self.action_reason("vote"))
         can_vote = self.action_enabled("vote")
         for radio in self.choices.values():
             radio.setEnabled(can_vote)

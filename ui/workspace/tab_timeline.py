@@ -84,4 +84,4 @@ class TimelineTab(WorkspaceTab):
         rows = [(e["seq"], when(e["at"]), e.get("user_name") or "—", f"{e['entity']} {e['entity_id'] or ''}".strip(),
                  ACTIONS.get(e["action"], e["action"]), change(e["before"], e["after"]))
                 for e in reversed(entries_for_case(self.store.db, case.id))]
-        fill_table(self.audit, rows)
+        fill_table(self.audit, rows, fit_rows=False)
