@@ -191,3 +191,9 @@ def test_meta_row_cells_fit_their_text_and_the_frame(font, extra):
     assert (size < st.cell.fontSize) == (extra > 0)
     for text, width in zip(texts, widths, strict=True):
         assert stringWidth(text, st.cell.fontName, size) <= width
+
+
+def test_clause_ends_listed_items_with_the_right_mark():
+    assert layout.clause("登记已办妥", False) == "登记已办妥；"
+    assert layout.clause("文本已确认 ", True) == "文本已确认。"
+    assert layout.clause("担保费已足额收取；", True) == "担保费已足额收取；"

@@ -13,6 +13,7 @@ from ipguard.documents.layout import (
     TEXT_WIDTH,
     amount_text,
     build_pdf,
+    clause,
     closing,
     date_text,
     esc,
@@ -65,14 +66,6 @@ def _decision(doc: CommitteeResolution) -> str:
     if doc.decision == "approve_with_conditions":
         return f"经表决，会议决议：有条件同意{subject}，{terms}。须落实以下条件："
     return f"经表决，会议决议：不同意{subject}。"
-
-
-def _clause(text: str, last: bool) -> str:
-    """A listed condition ends with ；, the last one with 。 (unless the text already ends with punctuation)."""
-    text = text.strip()
-    if not text or text[-1] in "。；;.!！?？":
-        return text
-    return text + ("。" if last else "；")
 
 
 def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
@@ -135,7 +128,7 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
     ]
     if doc.decision != "decline" and doc.conditions:
         last = len(doc.conditions)
-        flow.extend(para(f"{ordinal(i)}{esc(_clause(c, i == last))}", st.body) for i, c in enumerate(doc.conditions, 1))
+        flow.extend(para(f"{ordinal(i)}{esc(clause(c, i == last))}", st.body) for i, c in enumerate(doc.conditions, 1))
     issuer = f"{esc(letterhead.company_name)}担保业务评审委员会"
     # The last two paragraphs, the members' signatures and the seal stay on one page.
     last = flow.pop()

@@ -9,6 +9,7 @@ from ipguard.documents.intent_letter import addressee
 from ipguard.documents.layout import (
     amount_text,
     build_pdf,
+    clause,
     closing,
     contact_footer,
     date_text,
@@ -67,7 +68,8 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
             "经核查，下列放款前提条件均已落实：",
             st.body,
         ),
-        *(para(f"{ordinal(i)}{esc(text)}", st.body) for i, text in enumerate(doc.conditions_confirmed, 1)),
+        *(para(f"{ordinal(i)}{esc(clause(text, i == len(doc.conditions_confirmed)))}", st.body)
+          for i, text in enumerate(doc.conditions_confirmed, 1)),
         para(f"借款人用于质押反担保的知识产权共{len(doc.registrations)}项，均已办理质押登记，登记情况如下：", st.body),
         Spacer(1, 4),
         registrations,

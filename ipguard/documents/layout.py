@@ -69,6 +69,14 @@ def amount_text(fen: int) -> str:
     return f"{format_yuan(fen)}元（{uppercase_rmb(fen)}）"
 
 
+def clause(text: str, last: bool) -> str:
+    """A listed item ends with ；, the last one with 。 (unless the text already ends with punctuation)."""
+    text = text.strip()
+    if not text or text[-1] in "。；;.!！?？":
+        return text
+    return text + ("。" if last else "；")
+
+
 def term_text(months: int) -> str:
     return f"{months}个月"
 
