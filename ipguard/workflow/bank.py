@@ -8,14 +8,13 @@ is stored with the letter, and a passed deadline shows as overdue.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ipguard import catalog, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.money import parse_yuan
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
 from ipguard.validators import check_date, check_int, check_text
 from ipguard.workflow.common import case_action, doc_number, move, record
 
@@ -34,19 +33,6 @@ REQUIRED_CONTRACTS = ("guarantee", "counter_guarantee", "pledge")
 DESK = (Role.ACCOUNT_MANAGER, Role.OPERATIONS, Role.ADMIN)
 
 
-@dataclass(frozen=True)
-class IntentLetterRecord:
-    id: int
-    letter_no: str
-    issue_date: dt.date
-    approval_deadline: dt.date
-    valid_until: dt.date
-    status: str
-
-    def overdue(self, today: dt.date) -> bool:
-        return self.status == "issued" and today > self.approval_deadline
-
-
 def issue_intent_letter(
     store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
 ) -> IntentLetterRecord:
@@ -54,7 +40,7 @@ def issue_intent_letter(
     issue_date = issue_date or dt.date.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.INTENT_LETTER,),
                      action="出具担保意向函", expected_version=expected_version) as case:
-        decision = store.scalar("SELECT decision FROM committee_decisions WHERE case_id = ?", [case_id])
+        decision = store.repos.committee.decision_value(case_id)
         if decision not in ("approve", "approve_with_conditions"):
             raise WorkflowError("not_approved")
         product = catalog.product_version(store, case.product_code, case.params_version)
@@ -62,15 +48,14 @@ def issue_intent_letter(
         deadline = catalog.calendar(store).add_workdays(issue_date, days)
         valid_until = issue_date + dt.timedelta(days=product.deadlines.intent_letter_validity_days)
         letter_no = doc_number(store, "intent_letter", issue_date.year)
-        cur = store.db.execute(
-            "INSERT INTO intent_letters (case_id, letter_no, issue_date, approval_deadline, valid_until) VALUES (?,?,?,?,?)",
-            [case_id, letter_no, issue_date.isoformat(), deadline.isoformat(), valid_until.isoformat()],
+        letter_id = store.repos.closing.add_intent_letter(
+            case_id, letter_no=letter_no, issue_date=issue_date.isoformat(), approval_deadline=deadline.isoformat(),
+            valid_until=valid_until.isoformat(),
         )
         record(store, case, user, "intent_letter", letter_no, "issue",
                after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days})
         _archive(store, case_id, "intent_letter", letter_no, issue_date, user)
         move(store, case, Stage.BANK_APPROVAL, user, issue_date, note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}")
-        letter_id = cur.lastrowid
     return intent_letter(store, case_id, letter_id)
 
 
@@ -82,19 +67,7 @@ def _archive(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.
 
 def intent_letter(store: Store, case_id: int, letter_id: int | None = None) -> IntentLetterRecord | None:
     """The current (or a given) intent letter of a case."""
-    sql = "SELECT * FROM intent_letters WHERE case_id = ?"
-    params: list[object] = [case_id]
-    if letter_id is not None:
-        sql += " AND id = ?"
-        params.append(letter_id)
-    else:
-        sql += " AND status = 'issued'"
-    rows = store.query(sql + " ORDER BY id DESC LIMIT 1", params)
-    if not rows:
-        return None
-    r = rows[0]
-    return IntentLetterRecord(r["id"], r["letter_no"], to_date(r["issue_date"]), to_date(r["approval_deadline"]),  # type: ignore[arg-type]
-                              to_date(r["valid_until"]), r["status"])  # type: ignore[arg-type]
+    return store.repos.closing.intent_letter(case_id, letter_id)
 
 
 def record_bank_decision(
@@ -113,11 +86,10 @@ def record_bank_decision(
                 raise ValidationError("approved_amount", "required")
             term = check_int(term_months if term_months not in (None, "") else case.term_months, "term_months", low=1, high=120)
         note = check_text(note, "note", max_len=1000, required=False)
-        store.db.execute(
-            "INSERT INTO bank_decisions (case_id, decision, approved_amount_fen, interest_rate, term_months, decided_on, note)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [case_id, "approved" if approved else "refused", amount, check_text(interest_rate, "interest_rate", max_len=40, required=False),
-             term, decided_on.isoformat(), note],
+        store.repos.closing.add_bank_decision(
+            case_id, decision="approved" if approved else "refused", approved_amount=amount,
+            interest_rate=check_text(interest_rate, "interest_rate", max_len=40, required=False), term_months=term,
+            decided_on=decided_on.isoformat(), note=note,
         )
         record(store, case, user, "bank_decision", case.case_no, "record",
                after={"approved": approved, "amount_fen": amount, "rate": interest_rate, "term_months": term, "on": decided_on.isoformat()})
@@ -130,8 +102,7 @@ def record_bank_decision(
 
 
 def bank_decision(store: Store, case_id: int) -> dict | None:
-    rows = store.query("SELECT * FROM bank_decisions WHERE case_id = ?", [case_id])
-    return dict(rows[0]) if rows else None
+    return store.repos.closing.bank_decision(case_id)
 
 
 def record_contract(
@@ -146,17 +117,16 @@ def record_contract(
     with case_action(store, case_id, user, roles=DESK,
                      stages=(Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT),
                      action="登记合同", expected_version=expected_version) as case:
-        store.db.execute(
-            "INSERT INTO contracts (case_id, kind, contract_no, party, signed_on) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(case_id, kind, contract_no) DO UPDATE SET party = excluded.party, signed_on = excluded.signed_on",
-            [case_id, kind, contract_no, check_text(party, "party", max_len=100, required=False), signed_on.isoformat()],
+        store.repos.closing.upsert_contract(
+            case_id, kind=kind, contract_no=contract_no, party=check_text(party, "party", max_len=100, required=False),
+            signed_on=signed_on.isoformat(),
         )
         record(store, case, user, "contract", contract_no, "sign", after={"kind": kind, "signed_on": signed_on.isoformat()})
     return store.repos.cases.get(case_id)
 
 
 def contracts(store: Store, case_id: int) -> list[dict]:
-    return store.query("SELECT * FROM contracts WHERE case_id = ? ORDER BY signed_on, id", [case_id])
+    return store.repos.closing.contracts(case_id)
 
 
 def contracts_refusal(store: Store, case_id: int) -> WorkflowError | None:
@@ -175,9 +145,6 @@ def complete_contracts(
         if refusal:
             raise refusal
         for asset in store.repos.cases.assets(case_id):
-            store.db.execute(
-                "INSERT OR IGNORE INTO pledge_registrations (case_id, asset_id, registry) VALUES (?, ?, ?)",
-                [case_id, asset.id, asset.ip_type.registry],
-            )
+            store.repos.closing.open_registration(case_id, asset.id, asset.ip_type.registry)
         move(store, case, Stage.PLEDGE_REGISTRATION, user, on or dt.date.today())
     return store.repos.cases.get(case_id)

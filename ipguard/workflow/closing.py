@@ -57,11 +57,7 @@ def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
             warnings.append((a.number, "年费未按期缴纳"))
         elif a.legal_status in (LegalStatus.LAPSED, LegalStatus.INVALIDATED):
             warnings.append((a.number, f"权利已{a.legal_status.label}"))
-        pledged_elsewhere = store.scalar(
-            "SELECT c.case_no FROM pledge_registrations p JOIN cases c ON c.id = p.case_id"
-            " WHERE p.asset_id = ? AND p.case_id != ? AND p.registered_on IS NOT NULL AND p.deregistered_on IS NULL",
-            [a.id, case_id],
-        )
+        pledged_elsewhere = store.repos.closing.pledged_elsewhere(a.id, case_id)
         if a.pledged or pledged_elsewhere:
             warnings.append((a.number, "该权利已出质" + (f"（{pledged_elsewhere}）" if pledged_elsewhere else "")))
         if a.in_dispute:
@@ -79,9 +75,7 @@ def _add_months(start: dt.date, months: int) -> dt.date:
 
 
 def registrations(store: Store, case_id: int) -> list[dict]:
-    return store.query(
-        "SELECT p.*, a.number, a.ip_type, a.title FROM pledge_registrations p JOIN ip_assets a ON a.id = p.asset_id"
-        " WHERE p.case_id = ? ORDER BY a.id", [case_id])
+    return store.repos.closing.registrations(case_id)
 
 
 def record_registration(
@@ -97,7 +91,7 @@ def record_registration(
     number = check_text(registration_no, "registration_no", max_len=60, required=registered is not None)
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
                      action="登记质押办理情况", expected_version=expected_version) as case:
-        if not store.scalar("SELECT 1 FROM pledge_registrations WHERE case_id = ? AND asset_id = ?", [case_id, asset_id]):
+        if not store.repos.closing.has_registration(case_id, asset_id):
             raise ValidationError("asset", "asset_not_pledged_here")
         values = {
             "submitted_on": submitted.isoformat() if submitted else None,
@@ -107,23 +101,18 @@ def record_registration(
         }
         if registry.strip():
             values["registry"] = check_text(registry, "registry", max_len=60)
-        store.db.execute(
-            f"UPDATE pledge_registrations SET {', '.join(f'{k} = ?' for k in values)} WHERE case_id = ? AND asset_id = ?",
-            [*values.values(), case_id, asset_id],
-        )
+        store.repos.closing.update_registration(case_id, asset_id, values)
         record(store, case, user, "pledge_registration", asset_id, "update", after=values)
     return store.repos.cases.get(case_id)
 
 
 def ensure_checks(store: Store, case_id: int) -> None:
     for code, label in STANDARD_CHECKS:
-        store.db.execute("INSERT OR IGNORE INTO disbursement_checks (case_id, code, label) VALUES (?, ?, ?)", [case_id, code, label])
+        store.repos.closing.ensure_check(case_id, code, label)
 
 
 def disbursement_checks(store: Store, case_id: int) -> list[dict]:
-    return store.query(
-        "SELECT d.*, COALESCE(u.display_name, '') AS confirmed_by_name FROM disbursement_checks d"
-        " LEFT JOIN users u ON u.id = d.confirmed_by WHERE d.case_id = ? ORDER BY d.rowid", [case_id])
+    return store.repos.closing.checks(case_id)
 
 
 def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
@@ -131,10 +120,7 @@ def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, ex
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
                      action="确认放款条件", expected_version=expected_version) as case:
         ensure_checks(store, case_id)
-        cur = store.db.execute(
-            "UPDATE disbursement_checks SET confirmed_by = ?, confirmed_at = ? WHERE case_id = ? AND code = ?",
-            [user.id, store.now(), case_id, code])
-        if cur.rowcount == 0:
+        if not store.repos.closing.confirm_check(case_id, code, user.id, store.now()):
             raise ValidationError("check", "unknown_check", code=code)
         record(store, case, user, "disbursement_check", code, "confirm")
     return store.repos.cases.get(case_id)
@@ -184,18 +170,17 @@ def record_disbursement(
         raise ValidationError("maturity_date", "maturity_before_start")
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.DISBURSEMENT,),
                      action="登记放款", expected_version=expected_version) as case:
-        approved = store.scalar("SELECT approved_amount_fen FROM bank_decisions WHERE case_id = ?", [case_id]) or 0
-        guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id]) or 0
+        approved = store.repos.closing.approved_amount(case_id) or 0
+        guarantee = store.repos.cases.guarantee_amount(case_id) or 0
         for limit, name in ((approved, "银行批准金额"), (guarantee, "担保额")):
             if amount > limit:
                 raise ValidationError("loan_amount", "amount_above", what="放款金额", amount=format_yuan(amount),
                                       limit_name=name, limit=format_yuan(limit))
         product = catalog.product_version(store, case.product_code, case.params_version)
         fee = loan_fee(amount, product.fees.annual_rate, product.fees.basis, start, maturity)
-        store.db.execute(
-            "INSERT INTO loans (case_id, loan_amount_fen, start_date, maturity_date, loan_contract_no, fee_fen) VALUES (?,?,?,?,?,?)",
-            [case_id, amount, start.isoformat(), maturity.isoformat(),
-             check_text(loan_contract_no, "loan_contract_no", max_len=60, required=False), fee],
+        store.repos.closing.add_loan(
+            case_id, loan_amount=amount, start_date=start.isoformat(), maturity_date=maturity.isoformat(),
+            loan_contract_no=check_text(loan_contract_no, "loan_contract_no", max_len=60, required=False), fee=fee,
         )
         record(store, case, user, "loan", case.case_no, "disburse",
                after={"amount_fen": amount, "start": start.isoformat(), "maturity": maturity.isoformat(), "fee_fen": fee})
@@ -213,10 +198,9 @@ def loan_fee(amount: int, annual_rate: Decimal, basis: str, start: dt.date, matu
 
 
 def loan(store: Store, case_id: int) -> dict | None:
-    rows = store.query("SELECT * FROM loans WHERE case_id = ?", [case_id])
-    if not rows:
+    row = store.repos.closing.loan_row(case_id)
+    if row is None:
         return None
-    row = dict(rows[0])
     for key in ("start_date", "maturity_date", "fee_paid_on", "repaid_on", "defaulted_on"):
         row[key] = to_date(row[key])
     return row

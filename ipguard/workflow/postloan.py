@@ -51,7 +51,7 @@ def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: ob
     paid = check_date(paid_on, "fee_paid_on", required=False) or dt.date.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="登记担保费收讫",
                      expected_version=expected_version) as case:
-        store.db.execute("UPDATE loans SET fee_paid_on = ? WHERE case_id = ?", [paid.isoformat(), case_id])
+        store.repos.closing.mark_fee_paid(case_id, paid.isoformat())
         record(store, case, user, "loan", case.case_no, "fee_paid", after=paid.isoformat())
     return store.repos.cases.get(case_id)
 
@@ -63,8 +63,8 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
     dereg = check_date(deregistered_on, "deregistered_on", required=False) or repaid
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="解除担保",
                      expected_version=expected_version) as case:
-        store.db.execute("UPDATE loans SET repaid_on = ? WHERE case_id = ?", [repaid.isoformat(), case_id])
-        store.db.execute("UPDATE pledge_registrations SET deregistered_on = ? WHERE case_id = ?", [dereg.isoformat(), case_id])
+        store.repos.closing.mark_repaid(case_id, repaid.isoformat())
+        store.repos.closing.deregister_all(case_id, dereg.isoformat())
         record(store, case, user, "loan", case.case_no, "release",
                after={"repaid_on": repaid.isoformat(), "deregistered_on": dereg.isoformat()})
         move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
@@ -77,7 +77,7 @@ def record_default(store: Store, case_id: int, user: UserRecord, *, on: object =
     day = check_date(on, "defaulted_on", required=False) or dt.date.today()
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action="登记逾期",
                      expected_version=expected_version) as case:
-        store.db.execute("UPDATE loans SET defaulted_on = ? WHERE case_id = ?", [day.isoformat(), case_id])
+        store.repos.closing.mark_defaulted(case_id, day.isoformat())
         record(store, case, user, "loan", case.case_no, "default", after={"on": day.isoformat(), "note": note})
         move(store, case, Stage.DEFAULTED, user, day, note=check_text(note, "note", max_len=500, required=False))
     return store.repos.cases.get(case_id)
@@ -94,10 +94,9 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
                      expected_version=expected_version) as case:
         bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
         split = split_loss(fen, bank.bank_share_bp if bank else 0, bank.reguarantor_share_bp if bank else 0)
-        store.db.execute(
-            "INSERT INTO compensations (case_id, amount_fen, paid_on, bank_share_fen, reguarantor_share_fen, retained_fen)"
-            " VALUES (?,?,?,?,?,?)",
-            [case_id, fen, paid.isoformat(), split.bank_share, split.reguarantor_share, split.retained],
+        store.repos.postloan.add_compensation(
+            case_id, amount=fen, paid_on=paid.isoformat(), bank_share=split.bank_share,
+            reguarantor_share=split.reguarantor_share, retained=split.retained,
         )
         record(store, case, user, "compensation", case.case_no, "pay", after=split.__dict__ | {"paid_on": paid.isoformat()})
         move(store, case, Stage.RECOVERY, user, paid, note="已代偿，进入追偿")
@@ -114,11 +113,11 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
                      expected_version=expected_version) as case:
         if asset_id is not None and asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
             raise ValidationError("asset", "asset_not_pledged_here")
-        cur = store.db.execute(
-            "INSERT INTO recoveries (case_id, on_date, amount_fen, source, asset_id, note) VALUES (?,?,?,?,?,?)",
-            [case_id, day.isoformat(), fen, source, asset_id, check_text(note, "note", max_len=500, required=False)],
+        recovery_id = store.repos.postloan.add_recovery(
+            case_id, on_date=day.isoformat(), amount=fen, source=source, asset_id=asset_id,
+            note=check_text(note, "note", max_len=500, required=False),
         )
-        record(store, case, user, "recovery", cur.lastrowid, "receive",
+        record(store, case, user, "recovery", recovery_id, "receive",
                after={"amount_fen": fen, "on": day.isoformat(), "source": source, "asset_id": asset_id})
     return store.repos.cases.get(case_id)
 
@@ -136,7 +135,6 @@ def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object =
 
 
 def recovery_summary(store: Store, case_id: int) -> dict:
-    comp = store.query("SELECT * FROM compensations WHERE case_id = ?", [case_id])
-    recovered = store.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE case_id = ?", [case_id])
-    return {"compensation": dict(comp[0]) if comp else None, "recovered_fen": recovered,
-            "entries": store.query("SELECT * FROM recoveries WHERE case_id = ? ORDER BY on_date, id", [case_id])}
+    postloan = store.repos.postloan
+    return {"compensation": postloan.compensation(case_id), "recovered_fen": postloan.recovered_total(case_id),
+            "entries": postloan.recoveries(case_id)}
