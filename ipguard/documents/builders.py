@@ -50,12 +50,12 @@ def _user_name(store: Store, user_id: int | None) -> str:
 
 
 def _guarantee(store: Store, case_id: int) -> int:
-    return store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id]) or 0
+    return store.repos.cases.guarantee_amount(case_id) or 0
 
 
 def asset_lines(store: Store, case_id: int, owner: str, values: dict[str, int] | None = None) -> tuple[PledgedAssetLine, ...]:
     """The case's pledged assets with registration numbers and (optionally) recognized values by number."""
-    regs = {r["asset_id"]: r for r in store.query("SELECT * FROM pledge_registrations WHERE case_id = ?", [case_id])}
+    regs = store.repos.closing.registrations_by_asset(case_id)
     values = values or {}
     return tuple(
         PledgedAssetLine(a.ip_type, a.number, a.title, a.owners or owner, (regs.get(a.id) or {}).get("registration_no") or "",
@@ -72,7 +72,7 @@ def build_intent_letter(store: Store, case_id: int, letter_no: str) -> IntentLet
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
     bank = _bank(store, case.bank_id)
-    row = store.query("SELECT * FROM intent_letters WHERE letter_no = ?", [letter_no])[0]
+    row = store.repos.closing.intent_letter_row(letter_no)
     product = catalog.product_version(store, case.product_code, case.params_version)
     return IntentLetter(
         letter_no=letter_no,
@@ -102,13 +102,11 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
     company = store.repos.companies.get(case.company_id)
     bank = _bank(store, case.bank_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
-    contracts = {c["kind"]: c["contract_no"] for c in store.query(
-        "SELECT kind, contract_no FROM contracts WHERE case_id = ? ORDER BY id", [case_id])}  # fmt: skip
-    decision = store.query("SELECT * FROM bank_decisions WHERE case_id = ?", [case_id])
-    approved = decision[0]["approved_amount_fen"] if decision else case.requested_amount
+    contracts = store.repos.closing.contract_numbers(case_id)
+    decision = store.repos.closing.bank_decision(case_id)
+    approved = decision["approved_amount_fen"] if decision else case.requested_amount
     guarantee = _guarantee(store, case_id)
-    checks = tuple(r["label"] for r in store.query(
-        "SELECT label FROM disbursement_checks WHERE case_id = ? AND confirmed_at IS NOT NULL ORDER BY rowid", [case_id]))  # fmt: skip
+    checks = tuple(store.repos.closing.confirmed_check_labels(case_id))
     return DisbursementNotice(
         notice_no=notice_no,
         issue_date=issue_date,
@@ -122,7 +120,7 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
         counter_guarantee_contract_no=contracts.get("counter_guarantee", ""),
         loan_amount=min(approved, guarantee) if guarantee else approved,
         guarantee_amount=guarantee,
-        term_months=(decision[0]["term_months"] if decision and decision[0]["term_months"] else case.term_months),
+        term_months=(decision["term_months"] if decision and decision["term_months"] else case.term_months),
         start_date=None,
         maturity_date=None,
         registrations=asset_lines(store, case_id, company.name),
@@ -178,8 +176,7 @@ def build_investigation_report(store: Store, case_id: int, report_no: str, repor
     if assessment is None:
         raise WorkflowError("not_assessed")
     product = catalog.product_version(store, case.product_code, case.params_version)
-    rows = store.query("SELECT * FROM investigation_reports WHERE case_id = ?", [case_id])
-    report = rows[0] if rows else {}
+    report = store.repos.underwriting.report_row(case_id) or {}
     tag_labels = {t.code: t.label for t in product.target_tags}
     values = {v.number: v.value for v in assessment.asset_values}
     chain = tuple(AmountLine(c.label, c.amount, c.explanation, c.binding) for c in assessment.amount_chain)
@@ -249,12 +246,8 @@ def build_committee_resolution(store: Store, case_id: int, resolution_no: str) -
         raise NotFoundError("not_found", what="保审会决议", ident=case.case_no)
     company = store.repos.companies.get(case.company_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
-    present = store.query(
-        "SELECT u.display_name FROM committee_attendance a JOIN users u ON u.id = a.member_id"
-        " WHERE a.case_id = ? ORDER BY a.rowid", [case_id])  # fmt: skip
-    votes = store.query(
-        "SELECT u.display_name, v.vote, v.comment FROM committee_votes v JOIN users u ON u.id = v.member_id"
-        " WHERE v.case_id = ? ORDER BY v.voted_at, v.rowid", [case_id])  # fmt: skip
+    present = store.repos.committee.attendance_names(case_id)
+    votes = store.repos.committee.vote_lines(case_id)
     t = tally(store, case)
     return CommitteeResolution(
         resolution_no=resolution_no,
@@ -264,7 +257,7 @@ def build_committee_resolution(store: Store, case_id: int, resolution_no: str) -
         bank_branch=_bank_display(_bank(store, case.bank_id)),
         guarantee_amount=_guarantee(store, case_id),
         term_months=case.term_months,
-        members_present=tuple(r["display_name"] for r in present),
+        members_present=tuple(present),
         votes=tuple(VoteLine(r["display_name"], r["vote"], r["comment"]) for r in votes),
         decision=decision["decision"],
         conditions=tuple(decision["conditions"]),
@@ -280,5 +273,5 @@ def _opinions(report: dict) -> str:
     """The report's conclusion: A's opinion, then B's when B wrote one."""
     a, b = (report.get("opinion") or "").strip(), (report.get("b_opinion") or "").strip()
     if a and b:
-        return f"客户经理（A角）意见：{a}　风控经理（B角）意见：{b}"
+        return f"客户经理（A角）意见：{a}\n风控经理（B角）意见：{b}"
     return a or (f"风控经理（B角）意见：{b}" if b else "")

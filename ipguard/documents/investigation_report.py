@@ -158,7 +158,7 @@ def story(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) ->
         ("准入标准核查", _criteria(doc, st)),
         ("质押知识产权及价值认定", _assets(doc, st)),
         ("担保金额测算", _amounts(doc, st)),
-        ("调查结论及意见", [para(esc(doc.opinion), st.body)]),
+        ("调查结论及意见", [para(esc(line), st.body) for line in (doc.opinion.splitlines() or [""])]),
     ]
     flow: list[Flowable] = _header(doc, letterhead, st)
     for number, (heading, blocks) in zip(SECTIONS, parts, strict=False):
