@@ -39,7 +39,7 @@ from ipguard.documents.builders import (
     build_intent_letter,
     build_investigation_report,
 )
-from ipguard.domain import Role
+from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
@@ -128,15 +128,14 @@ def _insert(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.d
     pdf = render(doc, letterhead(store), font_path=font_path)
     font = resolve_font(font_path)
     digest = hashlib.sha256(pdf).hexdigest()
-    cur = store.db.execute(
-        "INSERT INTO documents (case_id, kind, doc_no, issued_on, sha256, pdf, font, created_at, created_by, replaces_id)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [case_id, kind, doc_no, issue_date.isoformat(), digest, pdf, font.path or font.name, store.now(), user.id, replaces_id],
+    document_id = store.repos.documents.add(
+        case_id, kind=kind, doc_no=doc_no, issued_on=issue_date.isoformat(), sha256=digest, pdf=pdf,
+        font=font.path or font.name, created_at=store.now(), created_by=user.id, replaces_id=replaces_id,
     )
     store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="archive",
                 after={"kind": kind, "sha256": digest, "bytes": len(pdf), "replaces_id": replaces_id})  # fmt: skip
     log.info("issued %s %s for case %s (%d bytes, sha256 %s)", kind, doc_no, case_id, len(pdf), digest[:12])
-    return cur.lastrowid, pdf, digest
+    return document_id, pdf, digest
 
 
 def archive_issue(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> int:
@@ -145,10 +144,7 @@ def archive_issue(store: Store, case_id: int, kind: str, doc_no: str, issue_date
 
 
 def _current(store: Store, case_id: int, kind: str) -> dict | None:
-    rows = store.query(
-        "SELECT id, doc_no, pdf, sha256, issued_on FROM documents WHERE case_id = ? AND kind = ? AND status = 'issued'"
-        " ORDER BY id DESC LIMIT 1", [case_id, kind])  # fmt: skip
-    return rows[0] if rows else None
+    return store.repos.documents.current(case_id, kind)
 
 
 def archived(store: Store, case_id: int, kind: str) -> tuple[str, bytes] | None:
@@ -158,9 +154,7 @@ def archived(store: Store, case_id: int, kind: str) -> tuple[str, bytes] | None:
 
 
 def documents_of(store: Store, case_id: int) -> list[dict]:
-    return store.query(
-        "SELECT id, kind, doc_no, issued_on, status, sha256, length(pdf) AS size, font, created_at, replaces_id FROM documents"
-        " WHERE case_id = ? ORDER BY id", [case_id])  # fmt: skip
+    return store.repos.documents.of_case(case_id)
 
 
 def _check_kind(kind: str) -> str:
@@ -174,12 +168,11 @@ def _refusal(store: Store, case_id: int, kind: str) -> WorkflowError | None:
     case = store.repos.cases.get(case_id)
     refused = WorkflowError("document_stage", stage=case.stage.label, document=KINDS[kind])
     if kind == "investigation_report":
-        went = store.scalar("SELECT 1 FROM stage_events WHERE case_id = ? AND to_stage = 'committee'", [case_id])
-        signed = store.scalar("SELECT 1 FROM investigation_reports WHERE case_id = ? AND a_user_id IS NOT NULL"
-                              " AND b_user_id IS NOT NULL", [case_id])  # fmt: skip
+        went = store.repos.cases.reached_stage(case_id, Stage.COMMITTEE)
+        signed = store.repos.underwriting.report_fully_signed(case_id)
         return None if went and signed else refused
     if kind == "committee_resolution":
-        decided = store.scalar("SELECT 1 FROM committee_decisions WHERE case_id = ?", [case_id])
+        decided = store.repos.committee.has_decision(case_id)
         return None if decided else refused
     return refused  # intent letter and notice: only through their workflow actions
 
@@ -210,7 +203,8 @@ def issue_document(
         if refusal:
             raise refusal
         if kind == "committee_resolution":
-            decision = store.query("SELECT resolution_no, meeting_date FROM committee_decisions WHERE case_id = ?", [case_id])[0]
+            decision = store.repos.committee.decision(case_id)
+            assert decision is not None  # _refusal checked it
             doc_no = decision["resolution_no"]
             issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
         else:
@@ -242,8 +236,8 @@ def reissue(
         if kind == "intent_letter":
             _reissue_letter_record(store, case_id, old["doc_no"], doc_no, issue_date)
         elif kind == "committee_resolution":
-            store.db.execute("UPDATE committee_decisions SET resolution_no = ? WHERE case_id = ?", [doc_no, case_id])
-        store.db.execute("UPDATE documents SET status = 'void' WHERE id = ?", [old["id"]])
+            store.repos.committee.set_resolution_no(case_id, doc_no)
+        store.repos.documents.void(old["id"])
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old["doc_no"], action="void",
                     before={"status": "issued"}, after={"status": "void", "reason": reason, "replaced_by": doc_no})  # fmt: skip
         store.bump_case_version(case_id, None)
@@ -259,9 +253,9 @@ def _reissue_letter_record(store: Store, case_id: int, old_no: str, new_no: str,
     product = catalog.product_version(store, case.product_code, case.params_version)
     deadline = catalog.calendar(store).add_workdays(issue_date, product.deadlines.bank_approval_working_days)
     valid_until = issue_date + dt.timedelta(days=product.deadlines.intent_letter_validity_days)
-    store.db.execute("UPDATE intent_letters SET status = 'void' WHERE case_id = ? AND letter_no = ?", [case_id, old_no])
-    store.db.execute(
-        "INSERT INTO intent_letters (case_id, letter_no, issue_date, approval_deadline, valid_until) VALUES (?,?,?,?,?)",
-        [case_id, new_no, issue_date.isoformat(), deadline.isoformat(), valid_until.isoformat()],
+    store.repos.closing.void_intent_letter(case_id, old_no)
+    store.repos.closing.add_intent_letter(
+        case_id, letter_no=new_no, issue_date=issue_date.isoformat(), approval_deadline=deadline.isoformat(),
+        valid_until=valid_until.isoformat(),
     )
 
