@@ -106,16 +106,8 @@ def read_snapshot(store: Store) -> Iterator[None]:
     counts, the detail rows and the audit head must all come from one moment.
     Inside a caller's open transaction this does nothing.
     """
-    conn = store.db.conn
-    if conn.in_transaction:
+    with store.read_snapshot():
         yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")  # read-only: nothing to commit
 
 
 def monthly_report(
@@ -172,7 +164,7 @@ def describe_filter(store: Store, f: CaseFilter) -> str:
     if f.bank_id is not None:
         parts.append("银行：" + store.repos.banks.get(f.bank_id).display)
     if f.account_manager_id is not None:
-        name = store.scalar("SELECT display_name FROM users WHERE id = ?", [f.account_manager_id])
+        name = store.repos.users.display_name(f.account_manager_id)
         parts.append(f"客户经理：{name or f.account_manager_id}")
     if f.product_code:
         parts.append(f"产品：{f.product_code}")
