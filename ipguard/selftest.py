@@ -48,7 +48,7 @@ def _run(folder: Path, out) -> None:
     rng = random.Random(7)
     store = open_store(folder / "selftest.sqlite")
     try:
-        _check(store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal", "database opened in WAL mode", out)
+        _check(store.journal_mode() == "wal", "database opened in WAL mode", out)
         parties = create_parties(store)
         data = applicant_data(rng, today - dt.timedelta(days=20))
         data["bank_id"] = parties.banks[0].id
@@ -61,7 +61,7 @@ def _run(folder: Path, out) -> None:
         letter = archived(store, case.id, "intent_letter")
         _check(letter is not None and letter[1].startswith(b"%PDF"), "intent letter issued and archived as PDF", out)
         assert letter is not None
-        digest = store.scalar("SELECT sha256 FROM documents WHERE doc_no = ?", [letter[0]])
+        digest = store.repos.documents.sha256_of(letter[0])
         _check(hashlib.sha256(letter[1]).hexdigest() == digest, "archived letter matches its SHA-256", out)
         _check(_pdf_has_text(letter[1], letter[0]), "letter text is extractable", out)
         report = folder / "monthly.xlsx"

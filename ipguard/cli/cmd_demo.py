@@ -37,9 +37,9 @@ def _write_outputs(store, out_dir: Path) -> None:
     from ipguard.documents.service import archived
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    row = store.query("SELECT case_id FROM documents WHERE kind = 'intent_letter' AND status = 'issued' ORDER BY id LIMIT 1")
-    if row:
-        doc_no, pdf = archived(store, row[0]["case_id"], "intent_letter")  # type: ignore[misc]
+    case_id = store.repos.documents.first_case_with_issued("intent_letter")
+    if case_id is not None:
+        doc_no, pdf = archived(store, case_id, "intent_letter")  # type: ignore[misc]
         letter = out_dir / "intent_letter.pdf"
         letter.write_bytes(pdf)
         print(f"intent letter {doc_no}: {letter}")

@@ -87,7 +87,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     workflow.issue_intent_letter(store, case_id, a, issue_date=day(8))
     if not reached(Stage.CONTRACTS):
         return
-    guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    guarantee = store.repos.cases.guarantee_amount(case_id)
     workflow.record_bank_decision(store, case_id, a, approved=True, approved_amount=f"{guarantee // 100}",
                                   interest_rate="3.45%", decided_on=day(11))
     if not reached(Stage.PLEDGE_REGISTRATION):
