@@ -23,6 +23,7 @@ from ipguard import catalog
 from ipguard.demo import names
 from ipguard.domain import IpType, Role, Stage
 from ipguard.store import Store
+from ipguard.store.repos.bulk import BulkCases
 from ipguard.validators import patent_check_char
 
 _STAGES = tuple(Stage)
@@ -127,15 +128,13 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
     referrers = store.repos.referrers.all()
     tags = [t.code for t in product.target_tags]
     checklist = [(c.code, c.label, int(c.required)) for c in product.checklist]
-    conn = store.db.conn
+    bulk = store.repos.bulk
     with store.transaction():
         catalog.remember(store, product, None)
-        company_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM companies") or 0) + 1
-        case_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM cases") or 0) + 1
-        asset_base = (store.scalar("SELECT COALESCE(MAX(id), 0) FROM ip_assets") or 0) + 1
+        company_base, case_base, asset_base = bulk.next_ids()
         sequences: dict[int, int] = {}
-        taken = {r["number"] for r in store.query("SELECT number FROM ip_assets")}
-        codes = {r["uscc"] for r in store.query("SELECT uscc FROM companies")}
+        taken = bulk.asset_numbers()
+        codes = bulk.company_codes()
         companies, controllers, cases, financials, assets, links, items, events = [], [], [], [], [], [], [], []
         stages = rng.choices(_STAGES, weights=_STAGE_WEIGHTS, k=n)
         for i in range(n):
@@ -155,9 +154,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
             controllers.append((company_id, names.person_name(rng), fast_resident_id(rng), names.phone(rng)))
             year = application.year
             if year not in sequences:
-                sequences[year] = store.scalar(
-                    "SELECT value FROM sequences WHERE name = ?", [f"case:{product.case_prefix}:{year}"]
-                ) or 0
+                sequences[year] = bulk.sequence_value(f"case:{product.case_prefix}:{year}")
             sequences[year] += 1
             sales = rng.randrange(300, 6000) * 1_000_000
             requested = rng.choice((100, 200, 300, 500, 800, 1000)) * 1_000_000
@@ -179,39 +176,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
                 links.append((case_id, asset_id))
             items.extend((case_id, code, label, req) for code, label, req in checklist)
             events.append((case_id, None, Stage.INTAKE.value, stamp, application.isoformat(), manager.id, "受理"))
-        conn.executemany(
-            "INSERT INTO companies (id, name, uscc, industry, address, founded_on, contact_name, contact_phone,"
-            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            companies,
-        )
-        conn.executemany("INSERT INTO controllers (company_id, name, resident_id, phone) VALUES (?,?,?,?)", controllers)
-        conn.executemany(
-            "INSERT INTO cases (id, case_no, company_id, product_code, params_version, bank_id, referrer_id,"
-            " recommendation_opinion, requested_amount_fen, term_months, application_date, stage, account_manager_id,"
-            " risk_manager_id, target_tags, created_at, updated_at, stage_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            cases,
-        )
-        conn.executemany(
-            "INSERT INTO financials (case_id, annual_sales_fen, net_assets_last_year_fen, net_assets_current_fen,"
-            " existing_bank_loans_fen, company_credit_good, controller_credit_good, counter_guarantee, major_negative_info,"
-            " negative_info_note) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            financials,
-        )
-        conn.executemany(
-            "INSERT INTO ip_assets (id, company_id, ip_type, number, title, owners, sole_owner, filing_date, grant_date,"
-            " expiry_date, legal_status, nice_class, pledged, licensed, in_dispute, used_in_main_products,"
-            " revenue_supported_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            assets,
-        )
-        conn.executemany("INSERT INTO case_assets (case_id, asset_id) VALUES (?, ?)", links)
-        conn.executemany("INSERT INTO checklist_items (case_id, code, label, required) VALUES (?,?,?,?)", items)
-        conn.executemany(
-            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
-            events,
-        )
+        bulk.insert_cases(BulkCases(companies, controllers, cases, financials, assets, links, items, events))
         for year, value in sequences.items():
-            store.db.execute(
-                "INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                [f"case:{product.case_prefix}:{year}", value],
-            )
+            bulk.set_sequence(f"case:{product.case_prefix}:{year}", value)
     return SyntheticResult(n, n, len(assets), case_base, case_base + n - 1)
