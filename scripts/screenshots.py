@@ -37,6 +37,8 @@ SHOTS: list[tuple[str, Callable]] = [
     ("workspace_committee", lambda w: _open_case(w, ("committee", "investigation"), "InvestigationTab")),
     ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
     ("committee", lambda w: _open_case(w, ("intent_letter", "bank_approval", "contracts", "committee"), "CommitteeTab")),
+    ("workspace_letter", lambda w: _open_case(w, ("bank_approval", "contracts", "intent_letter"), "LetterTab")),
+    ("workspace_postloan", lambda w: _open_case(w, ("recovery", "defaulted", "in_force"), "PostLoanTab")),
 ]
 
 

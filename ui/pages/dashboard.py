@@ -40,6 +40,7 @@ from ipguard.domain import MAIN_LINE, Stage
 from ipguard.money import format_wan
 from ipguard.workflow.queries import Reminder, reminders
 from ui.i18n import translate
+from ui.icons import icon
 from ui.session import Session
 
 log = logging.getLogger("ipguard.ui.dashboard")
@@ -56,12 +57,7 @@ TILE_STYLE = (
 
 
 def _icon(name: str, color: str) -> QIcon:
-    try:
-        import qtawesome as qta
-
-        return qta.icon(name, color=color)
-    except Exception:  # an icon is a bonus; the word says it too
-        return QIcon()
+    return icon(name, color)  # pre-rendered; an empty icon when unknown (the word says it too)
 
 
 def due_text(reminder: Reminder, today: dt.date) -> str:
@@ -165,7 +161,7 @@ class DashboardPage(QWidget):
         self.cases_caption = QLabel()
         self.cases_caption.setStyleSheet("color: #555;")
         cases_layout.addWidget(self.cases_caption)
-        self.cases_table = self._table([translate("Dashboard", h) for h in ("案件编号", "企业", "阶段", "担保额/申请额", "阶段变更")])
+        self.cases_table = self._table([translate("Dashboard", h) for h in ("案件编号", "企业", "阶段", "担保额/申请额", "阶段变更")], 1)
         self.cases_table.cellClicked.connect(lambda row, _col: self._open_row(self.cases_table, row))
         self.cases_table.cellActivated.connect(lambda row, _col: self._open_row(self.cases_table, row))
         cases_layout.addWidget(self.cases_table, 1)
@@ -173,7 +169,7 @@ class DashboardPage(QWidget):
 
         self.reminders_box = QGroupBox()
         rem_layout = QVBoxLayout(self.reminders_box)
-        self.reminders_table = self._table([translate("Dashboard", h) for h in ("状态", "事项", "案件", "企业", "期限", "说明")])
+        self.reminders_table = self._table([translate("Dashboard", h) for h in ("状态", "事项", "案件", "企业", "期限")], 3)
         self.reminders_table.cellClicked.connect(lambda row, _col: self._open_row(self.reminders_table, row))
         self.reminders_table.cellActivated.connect(lambda row, _col: self._open_row(self.reminders_table, row))
         rem_layout.addWidget(self.reminders_table, 1)
@@ -183,7 +179,7 @@ class DashboardPage(QWidget):
         body.addWidget(self.reminders_box, 10)
         layout.addLayout(body, 1)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -192,8 +188,10 @@ class DashboardPage(QWidget):
         table.verticalHeader().setVisible(False)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # the company name takes what is left (elided)
+        header.setStretchLastSection(False)
         table.setToolTip(translate("Dashboard", "单击打开案件"))
         table.setCursor(Qt.CursorShape.PointingHandCursor)
         return table
@@ -257,7 +255,6 @@ class DashboardPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.id)
                 table.setItem(i, col, item)
-        table.horizontalHeader().resizeSection(1, min(table.horizontalHeader().sectionSize(1), 260))
 
     def _fill_reminders(self, items: list[Reminder]) -> None:
         self.reminder_rows = items
@@ -276,15 +273,15 @@ class DashboardPage(QWidget):
             else:
                 status = QTableWidgetItem(_icon("mdi6.clock-outline", "#1565c0"), translate("Dashboard", "待办"))
             status.setData(CASE_ID_ROLE, r.case_id)
+            status.setToolTip(r.text)
             table.setItem(i, 0, status)
             values = (translate("Dashboard", KIND_LABELS.get(r.kind, r.kind)), r.case_no, r.company,
-                      f"{r.due.isoformat()}（{due_text(r, today)}）", r.text)  # fmt: skip
+                      f"{r.due.isoformat()}（{due_text(r, today)}）")  # fmt: skip
             for col, text in enumerate(values, start=1):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.case_id)
                 item.setToolTip(f"{r.case_no} {r.company}：{r.text}")
                 table.setItem(i, col, item)
-        table.horizontalHeader().resizeSection(3, min(table.horizontalHeader().sectionSize(3), 200))
         self.reminders_empty.setVisible(not items)
 
     # -- opening and refreshing ------------------------------------------------------------------

@@ -185,11 +185,14 @@ class ReportsPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setTextVisible(True)
+        self.generate_button.setMinimumWidth(160)
         run_row = QHBoxLayout()
         run_row.addWidget(self.generate_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
+        run_row.addStretch(0 if self.progress.isVisible() else 1)
         form.addRow(run_row)
+        self._run_row = run_row
         layout.addWidget(box)
 
         result_box = QGroupBox(translate("Reports", "结果"))
@@ -308,6 +311,7 @@ class ReportsPage(QWidget):
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
         self.progress.setVisible(running)
+        self._run_row.setStretch(self._run_row.count() - 1, 0 if running else 1)
         if running:
             self.progress.setRange(0, 0)  # busy until the first report
             for button in (self.open_file_button, self.open_folder_button):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -111,7 +112,11 @@ class LetterTab(WorkspaceTab):
             w.toggled.connect(self._on_decision_kind)
         col.addWidget(bank_box)
         col.addStretch(1)
-        splitter.addWidget(left)
+        scroll = QScrollArea()  # the forms scroll rather than push the window past a 768-pixel screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        splitter.addWidget(scroll)
 
         right = QWidget()
         rcol = QVBoxLayout(right)
