@@ -25,9 +25,13 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+# isort: split
+# First: sqlite_utils without numpy, before anything imports ipguard.store (see ui/lean_imports.py).
+import ui.lean_imports  # noqa: F401
+
+# isort: split
 from ipguard import __version__
 from ipguard.errors import IpguardError, StoreError
 from ipguard.store import Store, open_store
@@ -35,6 +39,7 @@ from ipguard.store.records import UserRecord
 from ui import errors as uierrors
 from ui import i18n
 from ui.i18n import translate
+from ui.icons import icon
 from ui.pages.settings_general import LANGUAGE_KEY
 from ui.session import Session
 
@@ -58,12 +63,7 @@ def ensure_application() -> QApplication:
     app.setOrganizationDomain("ipguard.local")
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    try:
-        import qtawesome as qta
-
-        app.setWindowIcon(qta.icon("mdi6.shield-check-outline", color="#1565c0"))
-    except Exception:  # an icon is not worth failing the start
-        app.setWindowIcon(QIcon())
+    app.setWindowIcon(icon("mdi6.shield-check-outline", "#1565c0"))  # empty if unknown, never raises
     return app  # type: ignore[return-value]
 
 

@@ -3,12 +3,18 @@
 Pages plug in through a small registry::
 
     window.add_page("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", CaseListPage(session))
+    window.add_page("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", lambda: ReportsPage(session))
     window.show_page("cases")
 
 ``title`` is a Chinese source string of the ``Nav`` translation context
-(shown translated); ``icon`` is a qtawesome name. Adding a key again replaces
-that page in place. A page may offer these optional methods, which the window
-calls when present:
+(shown translated); ``icon`` is a qtawesome name (see :mod:`ui.icons`). The
+page is a widget or a factory returning one: a factory runs when the page is
+first shown or asked for with :meth:`~MainWindow.page` (start-up builds only
+the page it shows; the default pages are all factories). ``page_created``
+is emitted for each page widget, and :meth:`~MainWindow.built_pages` lists
+those already made. Adding a key again replaces that page in place. A page
+may offer these optional methods, which the window calls when present (on
+pages already built; a page built later starts current):
 
 * ``refresh()`` — F5, and after a user switch;
 * ``retranslate()`` — after the interface language changed;
@@ -20,8 +26,8 @@ calls when present:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ipguard.store.records import UserRecord
 from ui.i18n import role_label, translate
+from ui.icons import icon
 from ui.session import Session
 
 log = logging.getLogger("ipguard.ui")
@@ -43,14 +50,8 @@ log = logging.getLogger("ipguard.ui")
 SETTINGS_GROUP = "main_window"
 NAV_ROLE = Qt.ItemDataRole.UserRole
 
-
-def icon(name: str) -> QIcon:
-    """A qtawesome icon, or an empty one when the name is unknown."""
-    try:
-        return qta.icon(name)
-    except Exception:  # unknown icon names must not stop the window
-        log.warning("unknown icon %s", name)
-        return QIcon()
+#: Builds a page's widget when it is first needed.
+PageFactory = Callable[[], QWidget]
 
 
 def clamp_to_screen(widget: QWidget) -> None:
@@ -67,24 +68,38 @@ def clamp_to_screen(widget: QWidget) -> None:
     widget.move(x, y)
 
 
-def _default_pages(session: Session) -> list[tuple[str, str, str, QWidget]]:
-    from ui.pages.dashboard import DashboardPage
-    from ui.pages.reports import ReportsPage
-    from ui.pages.settings import SettingsPage
+def _default_pages(session: Session) -> list[tuple[str, str, str, PageFactory]]:
+    """The standard pages as factories: each module is imported and its page built when first shown."""
 
-    try:
-        from ui.pages.cases import CaseListPage
+    def dashboard() -> QWidget:
+        from ui.pages.dashboard import DashboardPage
 
-        cases: QWidget = CaseListPage(session)
-    except ImportError:
-        from ui.pages.placeholder import PlaceholderPage
+        return DashboardPage(session)
 
-        cases = PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
+    def cases() -> QWidget:
+        try:
+            from ui.pages.cases import CaseListPage
+        except ImportError:
+            from ui.pages.placeholder import PlaceholderPage
+
+            return PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
+        return CaseListPage(session)
+
+    def reports() -> QWidget:
+        from ui.pages.reports import ReportsPage
+
+        return ReportsPage(session)
+
+    def settings() -> QWidget:
+        from ui.pages.settings import SettingsPage
+
+        return SettingsPage(session)
+
     return [
-        ("dashboard", QT_TRANSLATE_NOOP("Nav", "工作台"), "mdi6.view-dashboard-outline", DashboardPage(session)),
+        ("dashboard", QT_TRANSLATE_NOOP("Nav", "工作台"), "mdi6.view-dashboard-outline", dashboard),
         ("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", cases),
-        ("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", ReportsPage(session)),
-        ("settings", QT_TRANSLATE_NOOP("Nav", "设置"), "mdi6.cog-outline", SettingsPage(session)),
+        ("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", reports),
+        ("settings", QT_TRANSLATE_NOOP("Nav", "设置"), "mdi6.cog-outline", settings),
     ]
 
 
@@ -93,11 +108,14 @@ class MainWindow(QMainWindow):
 
     new_case_requested = Signal()
     page_changed = Signal(str)
+    page_created = Signal(str, object)  # key, the page widget just made (or added)
 
     def __init__(self, session: Session, *, default_pages: bool = True) -> None:
         super().__init__()
         self.session = session
-        self._pages: dict[str, tuple[str, QWidget]] = {}
+        self._pages: dict[str, tuple[str, QWidget]] = {}  # key -> (title, widget or placeholder)
+        self._factories: dict[str, PageFactory] = {}  # pages not built yet
+        self._starting = True  # no page is built until the start page is known
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(self.nav.iconSize() * 1.4)
@@ -129,11 +147,20 @@ class MainWindow(QMainWindow):
                 log.exception("case workspace unavailable")
         self.retranslate()
         self.restore_layout()
+        self._starting = False
+        self._on_nav_row(self.nav.currentRow())  # build and show the start page
 
     # -- page registry -------------------------------------------------------------
 
-    def add_page(self, key: str, title: str, icon_name: str, widget: QWidget) -> None:
-        """Add a page (or replace the page registered under ``key``) with its navigation entry."""
+    def add_page(self, key: str, title: str, icon_name: str, widget: QWidget | PageFactory) -> None:
+        """Add a page (or replace the page registered under ``key``) with its navigation entry.
+
+        ``widget`` is the page, or a factory called when the page is first shown or asked for.
+        """
+        factory = None if isinstance(widget, QWidget) else widget
+        if factory is not None:
+            widget = QWidget()  # placeholder in the stack until the page is built
+            widget.setObjectName(f"pagePlaceholder_{key}")
         if key in self._pages:
             old = self._pages[key][1]
             index = self.stack.indexOf(old)
@@ -150,12 +177,44 @@ class MainWindow(QMainWindow):
         item.setText(translate("Nav", title))
         item.setToolTip(translate("Nav", title))
         self._pages[key] = (title, widget)
+        if factory is not None:
+            self._factories[key] = factory
+        else:
+            self._factories.pop(key, None)
+            self.page_created.emit(key, widget)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget | None:
-        entry = self._pages.get(key)
-        return entry[1] if entry else None
+        """The page registered under ``key`` (built now if it was not yet), or None."""
+        return self._build(key) if key in self._pages else None
+
+    def built_pages(self) -> list[tuple[str, QWidget]]:
+        """(key, widget) of the pages already built, in navigation order."""
+        return [(key, self._pages[key][1]) for key in self.page_keys() if key not in self._factories]
+
+    def _built(self, key: str | None) -> QWidget | None:
+        if key is None or key not in self._pages or key in self._factories:
+            return None
+        return self._pages[key][1]
+
+    def _build(self, key: str) -> QWidget:
+        title, current = self._pages[key]
+        factory = self._factories.pop(key, None)
+        if factory is None:
+            return current
+        widget = factory()
+        index = self.stack.indexOf(current)
+        shown = self.stack.currentWidget() is current
+        self.stack.insertWidget(index, widget)
+        if shown:
+            self.stack.setCurrentWidget(widget)
+        self.stack.removeWidget(current)
+        current.deleteLater()
+        self._pages[key] = (title, widget)
+        log.debug("page %s built", key)
+        self.page_created.emit(key, widget)
+        return widget
 
     def page_keys(self) -> list[str]:
         """Keys in navigation order."""
@@ -169,7 +228,7 @@ class MainWindow(QMainWindow):
         """Switch to the page registered under ``key``; returns it."""
         item = self._nav_item(key)
         self.nav.setCurrentItem(item)
-        return self._pages[key][1]
+        return self._build(key)
 
     def _nav_item(self, key: str) -> QListWidgetItem:
         for i in range(self.nav.count()):
@@ -178,14 +237,15 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def _on_nav_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self._starting:
             return
         key = self.nav.item(row).data(NAV_ROLE)
-        self.stack.setCurrentWidget(self._pages[key][1])
+        self.stack.setCurrentWidget(self._build(key))
         self.page_changed.emit(key)
 
     def _call_page(self, key: str | None, method: str) -> bool:
-        widget = self.page(key) if key else None
+        """Call ``method`` on a page already built (one built later starts current)."""
+        widget = self._built(key)
         func = getattr(widget, method, None)
         if callable(func):
             func()

@@ -124,10 +124,14 @@ def install_workspace(window: MainWindow) -> CaseDeskPage:
         if not desk.workspaces():
             item.setHidden(True)
 
-    for key in window.page_keys():
-        signal = getattr(window.page(key), "case_opened", None)
+    def connect_page(_key: str, page: QWidget) -> None:
+        signal = getattr(page, "case_opened", None)
         if signal is not None:
             signal.connect(open_case)
+
+    for key, page in window.built_pages():  # pages not built yet connect when they are (page_created)
+        connect_page(key, page)
+    window.page_created.connect(connect_page)
     desk.back_requested.connect(back)
     window.case_desk = desk  # type: ignore[attr-defined]
     return desk
