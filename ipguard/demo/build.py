@@ -215,6 +215,7 @@ def _days_back(target: Stage, rng: random.Random) -> int:
     if target in (Stage.DECLINED, Stage.WITHDRAWN):
         return rng.randrange(10, 60)
     if target is Stage.IN_FORCE:
-        return rng.randrange(30, 300)
+        # Some disbursed this month, so the month's figures and report have activity.
+        return rng.choice((rng.randrange(17, 24), rng.randrange(30, 300), rng.randrange(30, 300)))
     # Released, defaulted and compensated cases matured in the past.
     return rng.randrange(420, 640)

@@ -65,7 +65,7 @@ def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: d
     """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
     if not allowed(case.stage, to):
         raise WorkflowError("transition_not_allowed", stage=case.stage.label, target=to.label)
-    store.repos.cases.set_stage(case.id, to)
+    store.repos.cases.set_stage(case.id, to, on_date)
     store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note)
     store.audit(
         user_id=user.id, case_id=case.id, entity="case", entity_id=case.case_no, action="stage",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,6 @@ from ipguard.store.records import (
 )
 
 if TYPE_CHECKING:
-    import datetime as dt
 
     from ipguard.store.core import Store
 
@@ -82,10 +82,10 @@ class CaseRepo:
                 f"UPDATE cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", [*values.values(), case_id]
             )
 
-    def set_stage(self, case_id: int, stage: Stage) -> None:
-        self.store.db.execute(
-            "UPDATE cases SET stage = ?, stage_changed_at = ? WHERE id = ?", [stage.value, self.store.now(), case_id]
-        )
+    def set_stage(self, case_id: int, stage: Stage, on_date: dt.date | None = None) -> None:
+        """Move the case; ``stage_changed_at`` is the business date of the change when given."""
+        changed = on_date.isoformat() if on_date else self.store.now()
+        self.store.db.execute("UPDATE cases SET stage = ?, stage_changed_at = ? WHERE id = ?", [stage.value, changed, case_id])
 
     def count_by_stage(self, *, account_manager_id: int | None = None) -> dict[Stage, int]:
         sql = "SELECT stage, COUNT(*) AS n FROM cases"
