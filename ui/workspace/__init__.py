@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from ipguard.workflow import decline, withdraw
 from ipguard.workflow.queries import ActionState, available_actions, waiting_for
 from ui.i18n import translate
 from ui.session import Session
-from ui.workspace.base import FAILED, WorkspaceTab, run_action
+from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
 from ui.workspace.stage_bar import StageBar
 from ui.workspace.tabs import load_tab_classes
 
@@ -108,7 +107,7 @@ class CaseWorkspace(QWidget):
         layout.addLayout(grid)
         self.stage_bar = StageBar()
         layout.addWidget(self.stage_bar)
-        self.tab_widget = QTabWidget()
+        self.tab_widget = ScrollingTabWidget()  # tall tabs scroll: the window fits 1366×768
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setUsesScrollButtons(True)
         layout.addWidget(self.tab_widget, 1)

@@ -38,7 +38,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QScrollArea, QTabWidget, QWidget
 
 from ipguard.domain import Stage
 from ipguard.errors import ConflictError, IpguardError
@@ -125,6 +125,45 @@ class WorkspaceTab(QWidget):
         emitted and the whole workspace reloads.
         """
         return run_action(self, self.workspace, fn, *args, **kwargs)
+
+
+class ScrollingTabWidget(QTabWidget):
+    """A QTabWidget whose pages scroll: each page is added inside a resizable QScrollArea.
+
+    A plain QTabWidget is as tall as its tallest page, which pushed the window
+    past a 1366×768 screen; here a tall page scrolls instead. The Python-side
+    page API (``widget``, ``currentWidget``, ``indexOf``, ``setCurrentWidget``)
+    speaks of the pages themselves, not of their scroll areas.
+    """
+
+    def addTab(self, page: QWidget, label: str) -> int:  # type: ignore[override]
+        area = QScrollArea()
+        area.setObjectName(f"scroll_{type(page).__name__}")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return super().addTab(area, label)
+
+    @staticmethod
+    def _page(area: QWidget | None) -> QWidget | None:
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().currentWidget())
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        for i in range(self.count()):
+            if self.widget(i) is page:
+                return i
+        return super().indexOf(page)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        index = self.indexOf(page)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
 
 def run_action(parent: QWidget, workspace: CaseWorkspace, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
