@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_UP, Decimal
 
 from ipguard.domain import CreditFlags, Financials, IpAsset, IpType
-from ipguard.money import format_yuan, yuan_str
+from ipguard.money import format_wan, format_yuan, yuan_str
 from ipguard.products import ProductParams
 from ipguard.rules import add_months
 
@@ -67,6 +67,14 @@ class RuleResult:
     @property
     def label(self) -> str:
         return RULE_LABELS.get(self.id, self.id)
+
+    def display_value(self) -> str:
+        """The figure for a reader: "4,131.00万元", "11.65%", "3项", "良好" (see :func:`format_rule_figures`)."""
+        return format_rule_figures(self)[0]
+
+    def display_threshold(self) -> str:
+        """The threshold for a reader: "> 200.00万元", "原则上 ≤ 70.00%", "≥ 1项", "良好"."""
+        return format_rule_figures(self)[1]
 
     @property
     def satisfied(self) -> bool:
@@ -252,6 +260,66 @@ def evaluate(
 def is_eligible(results: Sequence[RuleResult]) -> bool:
     """No rule fails and every ``justify`` rule carries a justification."""
     return all(r.satisfied for r in results)
+
+
+# --- figures for a reader ---------------------------------------------------------------------
+
+# rule id -> (text when the flag is true, when false, the wanted state)
+_FLAG_WORDS = {
+    "company_credit": ("良好", "不良", "良好"),
+    "controller_credit": ("良好", "不良", "良好"),
+    "counter_guarantee": ("愿意", "不愿意", "愿意"),
+    "no_major_negative": ("有", "无", "无"),  # the value is "there is major negative information"
+}
+_MONEY_RULES = {"annual_sales": "> ", "net_assets": "≥ "}  # value in yuan, threshold comparator
+_WAN_FROM_FEN = 1_000_000  # from 10,000 yuan up, amounts read as 万元
+
+
+def format_money_figure(value: object) -> str:
+    """A stored yuan figure ("41310000.00") as "4,131.00万元"; under 10,000 yuan as "1,234.56元"."""
+    try:
+        fen = int((Decimal(str(value)) * 100).to_integral_value())
+    except (ArithmeticError, ValueError):
+        return str(value)
+    return format_wan(fen) if abs(fen) >= _WAN_FROM_FEN else f"{format_yuan(fen)}元"
+
+
+def format_ratio_figure(value: object) -> str:
+    """A stored ratio ("0.1165") as a percentage ("11.65%")."""
+    try:
+        return _pct(Decimal(str(value)))
+    except (ArithmeticError, ValueError):
+        return str(value)
+
+
+def format_rule_figures(rule: RuleResult) -> tuple[str, str]:
+    """(figure, threshold) of a rule result as a reader wants them, whatever the stored types.
+
+    Money as 万元 (or 元 under 10,000 yuan), ratios as percentages, counts as
+    "N项", the credit flags in words ("良好"/"不良", "愿意", "有"/"无"), other
+    booleans as 是/否, a missing figure as "—".
+    """
+    value, threshold = rule.value, rule.threshold
+    if rule.id in _FLAG_WORDS:
+        yes, no, wanted = _FLAG_WORDS[rule.id]
+        return (yes if value else no) if value is not None else "—", wanted
+    if rule.id in _MONEY_RULES:
+        shown = "—" if value is None else format_money_figure(value)
+        return shown, "—" if threshold is None else _MONEY_RULES[rule.id] + format_money_figure(threshold)
+    if rule.id == "loan_to_sales":
+        shown = "无法计算（销售额为0）" if value is None else format_ratio_figure(value)
+        return shown, "—" if threshold is None else "原则上 ≤ " + format_ratio_figure(threshold)
+    if rule.id == "pledgeable_ip":
+        return ("—" if value is None else f"{value}项"), ("—" if threshold is None else f"≥ {threshold}项")
+    return _plain(value), _plain(threshold)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
 
 
 def _yuan(fen: int) -> str:

@@ -5,19 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from ipguard.domain import Stage
+from ipguard.rules.criteria import format_rule_figures
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, justify, latest_assessment, pass_screening, submit_for_screening
 from ui.i18n import translate
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, outcome_colour, outcome_text, read_only_table, section
-
-
-def show_value(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
 
 
 class ScreeningTab(WorkspaceTab):
@@ -69,8 +62,7 @@ class ScreeningTab(WorkspaceTab):
             self.summary.setText(translate("Workspace", "尚未评估：提交准入审查后按产品参数自动评估。"))
             self.justify_box.setVisible(False)
             return
-        rows = [(r.label, show_value(r.value), show_value(r.threshold), outcome_text(r.outcome), r.reason)
-                for r in result.rules]
+        rows = [(r.label, *format_rule_figures(r), outcome_text(r.outcome), r.reason) for r in result.rules]
         fill_table(self.table, rows, [outcome_colour(r.outcome) for r in result.rules], colour_column=3)
         verdict = "符合准入条件" if result.eligible else "不符合准入条件"
         self.summary.setText(
