@@ -16,10 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("ipguard", "ui")
 STORE = Path("ipguard/store")
 
-# ipguard/backup/ still opens raw sqlite3 connections (integrity check, file
-# copies, restore) and has SQL of its own. Its owner is moving it behind the
-# store; remove this entry when that lands, so the guard covers it too.
-ALLOWED = (Path("ipguard/backup"),)
+# Nothing outside the store is allowed SQL (backups live in ipguard/store/backup).
+ALLOWED: tuple[Path, ...] = ()
 
 # Upper-case keywords at the start of a string literal (case-sensitive, so prose
 # such as "Select asset …" in a docstring does not match).

@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ipguard import messages
-from ipguard.backup.files import BackupResult, _fsync, _read_only, _target_name, backup, verify_backup
 from ipguard.errors import StoreError
 from ipguard.store import audit, connection
+from ipguard.store.backup.files import BackupResult, _fsync, _read_only, _target_name, backup, verify_backup
 
 messages.register(
     {

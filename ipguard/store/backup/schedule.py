@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard.backup.files import BackupResult, _sidecar, backup
 from ipguard.errors import StoreError
 from ipguard.store import Store, open_store
+from ipguard.store.backup.files import BackupResult, _sidecar, backup
 
 _NAME = re.compile(r"^ipguard-(\d{8}-\d{6})-([a-z0-9][a-z0-9-]*)(?:_(\d+))?\.sqlite$")
 AUTO_LABEL = "auto"

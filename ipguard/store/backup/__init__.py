@@ -18,9 +18,17 @@ the database through the backup API, so a client that has the file open sees
 the restored content instead of a file swapped under it.
 """
 
-from ipguard.backup.files import BackupInfo, BackupResult, backup, verify_backup
-from ipguard.backup.restoring import RestoreResult, restore
-from ipguard.backup.schedule import AUTO_LABEL, AutoBackupResult, BackupFile, auto_backup, backup_folder, list_backups, rotate
+from ipguard.store.backup.files import BackupInfo, BackupResult, backup, verify_backup
+from ipguard.store.backup.restoring import RestoreResult, restore
+from ipguard.store.backup.schedule import (
+    AUTO_LABEL,
+    AutoBackupResult,
+    BackupFile,
+    auto_backup,
+    backup_folder,
+    list_backups,
+    rotate,
+)
 
 __all__ = [
     "AUTO_LABEL",
