@@ -179,9 +179,9 @@ class LetterTab(WorkspaceTab):
 
     def _show_decision(self, case: CaseRecord) -> None:
         decision = bank_decision(self.store, self.case_id)
-        if not self._prefilled:  # the form starts from the case's guarantee amount and term
-            self._prefilled = True
+        if not self._prefilled:  # the form starts from the case's guarantee amount (once known) and term
             guarantee = self.store.repos.cases.guarantee_amount(self.case_id)
+            self._prefilled = bool(guarantee)
             if guarantee:
                 self.amount.setText(format_yuan(guarantee).replace(",", ""))
             self.term.setValue(case.term_months)
