@@ -29,6 +29,325 @@ If this happens again, send that file to your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>Contracts</name>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="25"/>
+        <source>登记已签订的合同</source>
+        <translation>Record a signed contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="31"/>
+        <source>例如 浦科担保字2026第015号</source>
+        <translation>e.g. PKDB-2026-015</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="33"/>
+        <source>银行、借款企业或反担保人</source>
+        <translation>Bank, borrower or counter-guarantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="35"/>
+        <source>合同类型：</source>
+        <translation>Contract type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="36"/>
+        <source>合同编号：</source>
+        <translation>Contract no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="37"/>
+        <source>签约方：</source>
+        <translation>Counterparty:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="38"/>
+        <source>签订日期：</source>
+        <translation>Signed on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="39"/>
+        <source>登记合同</source>
+        <translation>Record contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="48"/>
+        <source>完成签约</source>
+        <translation>Contracts complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_contracts.py" line="61"/>
+        <source>{required}均已签订；借款合同可在放款前补登。</source>
+        <translation>{required} are all signed; the loan contract may be recorded up to disbursement.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="67"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <source>剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="121"/>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="128"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <source>没有待办的期限事项。</source>
+        <translation>No deadlines pending.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
+        <source>单击打开案件</source>
+        <translation>Click to open the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <source>我负责的案件（A角或B角）</source>
+        <translation>My cases (as A or B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <source>{name} · 今天 {today} · 显示：{scope}</source>
+        <translation>{name} · today {today} · showing: {scope}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <source>我的案件（按阶段）</source>
+        <translation>My cases (by stage)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <source>全部案件（按阶段）</source>
+        <translation>All cases (by stage)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <source>{stage}：{n} 件</source>
+        <translation>{stage}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <source>本月业务（{month}）</source>
+        <translation>This month ({month})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <source>{n} 件</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <source>{n} 笔</source>
+        <translation>{n} loans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="244"/>
+        <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
+        <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="247"/>
+        <source>“{stage}”阶段的案件（单击打开）：</source>
+        <translation>Cases at “{stage}” (click to open):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="262"/>
+        <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
+        <translation>Deadlines ({n}, of which {m} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <source>待办</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
+    <name>Disbursement</name>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="32"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
+        <source>登记放款</source>
+        <translation>Record disbursement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="38"/>
+        <source>放款金额：</source>
+        <translation>Loan amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="39"/>
+        <source>起始日：</source>
+        <translation>Start date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="40"/>
+        <source>到期日：</source>
+        <translation>Maturity date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="41"/>
+        <source>借款合同编号：</source>
+        <translation>Loan contract no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
+        <source>贷款与担保费</source>
+        <translation>Loan and guarantee fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="53"/>
+        <source>贷款：</source>
+        <translation>Loan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="54"/>
+        <source>担保费：</source>
+        <translation>Guarantee fee:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="65"/>
+        <source>银行批准金额：{approved} 元；担保额：{guarantee} 元。放款金额不得超过两者中较低者。</source>
+        <translation>Bank-approved amount: {approved} yuan; guarantee amount: {guarantee} yuan. The loan may not exceed the lower of the two.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="77"/>
+        <source>尚未放款</source>
+        <translation>Not disbursed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="81"/>
+        <source>{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}</source>
+        <translation>{amount} yuan ({upper}), {start} to {maturity}, loan contract {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="85"/>
+        <source>应收 {fee} 元，{state}</source>
+        <translation>{fee} yuan due, {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <source>{on} 已收讫</source>
+        <translation>received on {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <source>尚未收讫（在“保后”登记）</source>
+        <translation>not yet received (record it under “Post-loan”)</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="69"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="92"/>
+        <source>尚无文书可预览。</source>
+        <translation>No document to preview yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="136"/>
+        <source>打印 {title}</source>
+        <translation>Print {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="165"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="210"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="211"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="212"/>
+        <source>打开存档副本</source>
+        <translation>Open archived copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="213"/>
+        <source>重新出具…</source>
+        <translation>Reissue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="223"/>
+        <source>出具调查报告</source>
+        <translation>Issue investigation report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="224"/>
+        <source>出具保审会决议</source>
+        <translation>Issue committee resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="268"/>
+        <source>请选择一份有效文书（作废的副本只保留记录）</source>
+        <translation>Select a valid document (a voided copy is kept for the record only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="271"/>
+        <source>本案尚未出具文书。</source>
+        <translation>No documents issued for this case yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="274"/>
+        <source>{no} 已作废，由后出具的文书取代。</source>
+        <translation>{no} is void, replaced by a later issue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="279"/>
+        <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
+        <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="331"/>
+        <source>重新出具{kind}</source>
+        <translation>Reissue {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="332"/>
+        <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
+        <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="110"/>
@@ -56,6 +375,154 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/errors.py" line="170"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>Letter</name>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="57"/>
+        <source>担保意向函</source>
+        <translation>Guarantee intent letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
+        <source>出具担保意向函</source>
+        <translation>Issue intent letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="67"/>
+        <source>出具日期：</source>
+        <translation>Issue date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
+        <source>函号：</source>
+        <translation>Letter no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="73"/>
+        <source>银行审批期限：</source>
+        <translation>Bank approval deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
+        <source>有效期至：</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
+        <source>银行审批结果</source>
+        <translation>Bank’s credit decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
+        <source>批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
+        <source>拒绝</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="90"/>
+        <source>审批结果：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="91"/>
+        <source>元，例如 3000000</source>
+        <translation>yuan, e.g. 3000000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
+        <source>例如 3.45%</source>
+        <translation>e.g. 3.45%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
+        <source>拒绝时请写明原因</source>
+        <translation>If declined, give the bank’s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="100"/>
+        <source>批准金额：</source>
+        <translation>Approved amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
+        <source>利率：</source>
+        <translation>Interest rate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <source>期限：</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <source>审批日期：</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
+        <source>登记银行审批结果</source>
+        <translation>Record bank decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="127"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="128"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="156"/>
+        <source>尚未出具</source>
+        <translation>Not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="157"/>
+        <source>出具后 {n} 个工作日内</source>
+        <translation>within {n} working days of issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="162"/>
+        <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
+        <translation>{date} ({n} working days from issue on {issued})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="166"/>
+        <source>⚠ 已逾期：银行未在期限内完成审批</source>
+        <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="176"/>
+        <source>担保意向函 {no}</source>
+        <translation>Guarantee intent letter {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="192"/>
+        <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
+        <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
+        <source>已登记：{on} 银行拒绝。{note}</source>
+        <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
 </context>
 <context>
@@ -126,67 +593,67 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -194,35 +661,305 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
         <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>案件</source>
+        <extracomment>Builds a page&apos;s widget when it is first needed.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/pages/dashboard.py" line="18"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <location filename="../../ui/pages/settings.py" line="71"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <location filename="../../ui/workspace/desk.py" line="26"/>
+        <source>案件详情</source>
+        <translation>Case</translation>
+    </message>
 </context>
 <context>
-    <name>Placeholder</name>
+    <name>PostLoan</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="19"/>
-        <source>我的案件、到期事项和本月数据将显示在这里。</source>
-        <translation>My cases, deadlines and this month’s figures will appear here.</translation>
+        <location filename="../../ui/workspace/tab_postloan.py" line="64"/>
+        <source>担保费</source>
+        <translation>Guarantee fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="68"/>
+        <source>应收：</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="69"/>
+        <source>收讫日期：</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="70"/>
+        <source>登记担保费收讫</source>
+        <translation>Record fee received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="74"/>
+        <source>解除担保（贷款已结清）</source>
+        <translation>Release the guarantee (loan repaid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="78"/>
+        <source>还清日期：</source>
+        <translation>Repaid on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="79"/>
+        <source>质押注销日期：</source>
+        <translation>Pledge cancelled on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
+        <source>解除担保</source>
+        <translation>Release guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="84"/>
+        <source>逾期</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <source>逾期日期：</source>
+        <translation>In default since:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="89"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="128"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="90"/>
+        <source>登记逾期</source>
+        <translation>Record default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="94"/>
+        <source>代偿</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
+        <source>代偿金额（元）</source>
+        <translation>Compensation amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
+        <source>代偿金额：</source>
+        <translation>Amount paid:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <source>代偿日期：</source>
+        <translation>Paid on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
+        <source>损失分担：</source>
+        <translation>Loss sharing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="103"/>
+        <source>登记代偿</source>
+        <translation>Record compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="107"/>
+        <source>追偿</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
+        <source>金额：</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="127"/>
+        <source>日期/来源：</source>
+        <translation>Date / source:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="130"/>
+        <source>登记追偿</source>
+        <translation>Record recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="249"/>
+        <source>追偿结案</source>
+        <translation>Close recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="148"/>
+        <source>尚未放款。</source>
+        <translation>Not disbursed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <source>，{on} 已收讫</source>
+        <translation>, received on {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="156"/>
+        <source>（不涉及）</source>
+        <translation>(not applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="168"/>
+        <source>已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。</source>
+        <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="172"/>
+        <source>尚无代偿。</source>
+        <translation>No compensation paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="178"/>
+        <source>贷款 {amount} 元，{start} 至 {maturity}</source>
+        <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="181"/>
+        <source>；{on} 已结清</source>
+        <translation>; repaid on {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="187"/>
+        <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
+        <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="189"/>
+        <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
+        <translation>  ⚠ maturing soon ({n} days left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="191"/>
+        <source>&#x3000;（剩 {n} 天）</source>
+        <translation>  ({n} days left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <source>再担保</source>
+        <translation>re-guarantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="197"/>
+        <source>{on} 已代偿 {amount} 元：</source>
+        <translation>Paid out {amount} yuan on {on}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="198"/>
+        <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
+        <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
+        <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
+        <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="249"/>
+        <source>结案说明（如：处置完毕，剩余损失核销）：</source>
+        <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
+    </message>
+</context>
+<context>
+    <name>Registration</name>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="58"/>
+        <source>所选知识产权的登记情况</source>
+        <translation>Registration of the selected IP asset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="64"/>
+        <source>已收到质押登记通知书</source>
+        <translation>Pledge registration certificate received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="65"/>
+        <source>提交日期：</source>
+        <translation>Filed on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="66"/>
+        <source>登记机关：</source>
+        <translation>Registry:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="67"/>
+        <source>登记号：</source>
+        <translation>Registration no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="68"/>
+        <source>登记日期：</source>
+        <translation>Registered on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="70"/>
+        <source>保存登记情况</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="76"/>
+        <source>放款条件</source>
+        <translation>Conditions for disbursement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="83"/>
+        <source>通知书日期：</source>
+        <translation>Notice date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="86"/>
+        <source>出具放款通知书</source>
+        <translation>Issue disbursement notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="99"/>
+        <source>⚠ 办理质押登记前请核对（登记机关会据此不予登记）：</source>
+        <translation>⚠ Check before filing (the registry refuses a pledge for these):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="127"/>
+        <source>✓ 已确认（{who}，{at}）</source>
+        <translation>✓ Confirmed ({who}, {at})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="128"/>
+        <source>○ 待确认</source>
+        <translation>○ To confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="136"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
     </message>
 </context>
 <context>
@@ -230,114 +967,115 @@ Please copy the report below and send it to your administrator; it is also in th
     <message>
         <location filename="../../ui/pages/reports.py" line="139"/>
         <source>报表</source>
-        <translation type="unfinished">Reports</translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="143"/>
         <source>月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和客户经理的分布，办理时效，分险后的自留风险和监管比例。</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly business report (Excel): the month’s new applications, approvals, disbursements, releases and compensations; guarantees in force at month end; breakdowns by bank, industry, IP type and account manager; turnaround times; retained risk after sharing and the regulatory ratios.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="152"/>
         <location filename="../../ui/pages/reports.py" line="179"/>
         <source>生成月度报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate monthly report</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="160"/>
         <source>报表月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Report month</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="161"/>
         <source>报表月份(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report &amp;month:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="169"/>
         <source>输出文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Output file</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="170"/>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="175"/>
         <source>输出文件(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Output &amp;file:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="182"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="195"/>
+        <location filename="../../ui/pages/reports.py" line="198"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="197"/>
+        <location filename="../../ui/pages/reports.py" line="200"/>
         <source>尚未生成报表。</source>
-        <translation type="unfinished"></translation>
+        <translation>No report generated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="205"/>
         <source>打开文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="203"/>
+        <location filename="../../ui/pages/reports.py" line="206"/>
         <source>打开所在文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports.py" line="213"/>
-        <source>最近生成的报表（双击打开）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="216"/>
+        <source>最近生成的报表（双击打开）</source>
+        <translation>Recent reports (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="219"/>
         <source>最近生成的报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Recent reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>保存月度报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Save monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="291"/>
+        <location filename="../../ui/pages/reports.py" line="294"/>
         <source>正在生成 {month} 的报表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating the report for {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="324"/>
+        <location filename="../../ui/pages/reports.py" line="332"/>
         <source>已生成 {month} 报表：{path}
 月末在保 {count} 笔，余额 {balance} 元；自留风险 {retained} 元；担保责任余额 {liability} 元。</source>
-        <translation type="unfinished"></translation>
+        <translation>Report for {month} written: {path}
+{count} guarantees in force at month end, balance {balance} yuan; retained risk {retained} yuan; guarantee liability {liability} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="337"/>
+        <location filename="../../ui/pages/reports.py" line="345"/>
         <source>报表未生成：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report not generated: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="343"/>
+        <location filename="../../ui/pages/reports.py" line="351"/>
         <source>已取消，没有生成文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="359"/>
+        <location filename="../../ui/pages/reports.py" line="367"/>
         <source>文件已不存在：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file no longer exists: {path}</translation>
     </message>
 </context>
 <context>
@@ -853,24 +1591,384 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/base.py" line="129"/>
+        <location filename="../../ui/workspace/base.py" line="181"/>
         <source>案件已被修改</source>
         <translation>The case was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="130"/>
+        <location filename="../../ui/workspace/base.py" line="182"/>
         <source>现在重新载入案件吗？</source>
         <translation>Reload the case now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/stage_bar.py" line="110"/>
         <source>当前等待：{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for: {what}</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/stage_bar.py" line="112"/>
         <source>案件已结束（{stage}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Case closed ({stage})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="80"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="81"/>
+        <source>从数据库重新载入本案件</source>
+        <translation>Reload this case from the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="83"/>
+        <source>否决…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="85"/>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="132"/>
+        <source>未知操作：{key}</source>
+        <translation>Unknown action: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="138"/>
+        <source>当前不能{action}</source>
+        <translation>Cannot “{action}” now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="231"/>
+        <source>否决案件</source>
+        <translation>Decline case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="232"/>
+        <source>请填写否决理由（将记入案件和审计记录）：</source>
+        <translation>Reason for declining (kept in the case and the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="235"/>
+        <source>撤回案件</source>
+        <translation>Withdraw case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="236"/>
+        <source>请填写撤回原因（如企业主动撤回申请）：</source>
+        <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/desk.py" line="41"/>
+        <source>← 返回案件列表 (Esc)</source>
+        <translation>← Back to the case list (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="104"/>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="105"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="106"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="181"/>
+        <source>移出质押</source>
+        <translation>Remove from pledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="107"/>
+        <source>从Excel导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="125"/>
+        <source>质押登记风险提示（登记机关可能不予登记的情形）</source>
+        <translation>Pledge registration risks (cases the registry may refuse)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="145"/>
+        <source>导入知识产权</source>
+        <translation>Import IP assets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="182"/>
+        <source>将 {number} 移出本案质押清单？</source>
+        <translation>Remove {number} from this case’s pledged assets?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="198"/>
+        <source>已导入 {n} 项</source>
+        <translation>{n} imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="200"/>
+        <source>；{m} 行有误未导入：
+</source>
+        <translation>; {m} rows with errors not imported:
+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="42"/>
+        <source>出席委员（本案A角、B角回避）</source>
+        <translation>Members present (the case’s A and B stand aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="46"/>
+        <source>登记出席</source>
+        <translation>Record attendance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="52"/>
+        <source>我的表决</source>
+        <translation>My vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="67"/>
+        <source>意见（有条件同意时写明条件）</source>
+        <translation>Comment (state the conditions when approving with conditions)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="69"/>
+        <source>投票</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="75"/>
+        <source>表决情况</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="83"/>
+        <source>决议</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="86"/>
+        <source>放款前须落实的条件，每行一条（可空；有条件同意的意见会自动带入）</source>
+        <translation>Conditions to meet before disbursement, one per line (optional; conditional votes’ comments are added automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="93"/>
+        <source>形成决议</source>
+        <translation>Pass resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="122"/>
+        <source>{explain}；已投 {voted}/{present}。</source>
+        <translation>{explain}; {voted} of {present} voted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="124"/>
+        <source>{name}：可以投票</source>
+        <translation>{name}: you may vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="133"/>
+        <source>{no}（{date}）：{decision}{conditions}</source>
+        <translation>{no} ({date}): {decision}{conditions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="139"/>
+        <source>尚未形成决议</source>
+        <translation>No resolution yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="157"/>
+        <source>请选择同意、有条件同意或不同意</source>
+        <translation>Choose approve, approve with conditions or decline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="46"/>
+        <source>企业与实际控制人</source>
+        <translation>Company and controlling person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="53"/>
+        <source>推荐意见</source>
+        <translation>Referrer’s opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="55"/>
+        <source>财务数据与信用情况</source>
+        <translation>Financials and credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="68"/>
+        <source>负面信息说明（诉讼、执行、处罚…）</source>
+        <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="69"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="73"/>
+        <source>保存财务数据</source>
+        <translation>Save financials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="79"/>
+        <source>业务清单（推荐机构报送材料）</source>
+        <translation>Checklist (materials sent by the referrer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="88"/>
+        <source>备注（可空）</source>
+        <translation>Remark (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="89"/>
+        <source>登记所选材料</source>
+        <translation>Set status of selected item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="25"/>
+        <source>调查意见（A角签字时保存）</source>
+        <translation>Investigation opinion (saved when A signs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="28"/>
+        <source>企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…</source>
+        <translation>Business, technology and IP, financials, counter-guarantees and risk analysis; conclusion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="31"/>
+        <source>签字</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="35"/>
+        <source>A角签字</source>
+        <translation>Sign as A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="36"/>
+        <source>B角签字</source>
+        <translation>Sign as B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="51"/>
+        <source>提交保审会</source>
+        <translation>Submit to committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="61"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="62"/>
+        <source>未签</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="64"/>
+        <source>确认价值认定后生成调查报告。</source>
+        <translation>The investigation report is created once the valuation is confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="75"/>
+        <source>○ 未签</source>
+        <translation>○ Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="26"/>
+        <source>提交准入审查</source>
+        <translation>Submit for screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="27"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="33"/>
+        <source>重新评估</source>
+        <translation>Reassess</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="28"/>
+        <source>通过准入</source>
+        <translation>Pass screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="42"/>
+        <source>风控经理书面说明（销贷比超过原则上限时必填，保审会可见）</source>
+        <translation>Risk manager’s written justification (required when the sales-to-loan ratio exceeds the guideline; shown to the committee)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="45"/>
+        <source>说明超过原则上限仍可承做的理由…</source>
+        <translation>Explain why the case is acceptable above the guideline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="51"/>
+        <source>保存说明并重新评估</source>
+        <translation>Save justification and reassess</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="62"/>
+        <source>尚未评估：提交准入审查后按产品参数自动评估。</source>
+        <translation>Not assessed yet: submitting for screening assesses the case against the product parameters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
+        <source>{verdict} · 按产品参数 {product} 版本 {version} 评估</source>
+        <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="28"/>
+        <source>阶段时间线</source>
+        <translation>Stage timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="33"/>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="46"/>
+        <source>申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。</source>
+        <translation>Applied on {start}, not disbursed yet; promised within {lo}–{hi} days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="50"/>
+        <source>申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}</source>
+        <translation>Applied {start} → disbursed {end}: {days} days ({wd} working days), promised {lo}–{hi} days, {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="36"/>
+        <source>确认价值认定</source>
+        <translation>Confirm valuation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="43"/>
+        <source>知识产权认定价值</source>
+        <translation>Recognized value of the IP assets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="48"/>
+        <source>担保额：取下列各项的最小值</source>
+        <translation>Guarantee amount: the least of the following</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="55"/>
+        <source>担保费</source>
+        <translation>Guarantee fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="68"/>
+        <source>尚未评估</source>
+        <translation>Not assessed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="74"/>
+        <source>担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元</source>
+        <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_valuation.py" line="90"/>
+        <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
+        <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>
 </context>
 </TS>
