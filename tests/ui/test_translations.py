@@ -1,0 +1,67 @@
+"""Interface language: Qt's own buttons in Chinese, the English catalogue complete and its placeholders intact."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from scripts import build_translations
+from ui import app as uiapp
+from ui import i18n
+from ui.i18n import translate
+
+Button = QDialogButtonBox.StandardButton
+PLACEHOLDER = re.compile(r"\{\w*\}|%\d+|%n")
+
+
+@pytest.fixture(autouse=True)
+def chinese_after():
+    uiapp.ensure_application()
+    yield
+    i18n.install_translations("zh")
+
+
+def button_texts() -> tuple[str, str]:
+    box = QDialogButtonBox(Button.Ok | Button.Cancel)
+    try:
+        return box.button(Button.Ok).text(), box.button(Button.Cancel).text()
+    finally:
+        box.deleteLater()
+
+
+def test_qt_standard_buttons_read_chinese_then_english(qtbot):
+    i18n.install_translations("en")
+    assert tuple(t.replace("&", "") for t in button_texts()) == ("OK", "Cancel")
+    assert i18n.install_translations("zh") == "zh"
+    ok, cancel = button_texts()
+    assert ok.replace("&", "").startswith("确定") and cancel.replace("&", "").startswith("取消"), (ok, cancel)
+
+
+def test_english_catalogue_translates_the_workspace_strings():
+    i18n.install_translations("en")
+    assert translate("Nav", "案件") == "Cases"
+    assert translate("Workspace", "提交准入审查") == "Submit for screening"
+    assert translate("Letter", "出具担保意向函") == "Issue intent letter"
+    assert translate("Registration", "出具放款通知书") == "Issue disbursement notice"
+    text = translate("Disbursement", "{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}")
+    assert text.format(amount="1", upper="壹元整", start="a", maturity="b", no="HT") == "1 yuan (壹元整), a to b, loan contract HT"
+
+
+def _messages():
+    root = ET.parse(build_translations.TS).getroot()
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name"), message.findtext("source") or "", message.find("translation")
+
+
+def test_every_string_has_english_with_the_same_placeholders():
+    assert build_translations.unfinished() == []
+    for context, source, translation in _messages():
+        if translation is None or translation.get("type") in ("vanished", "obsolete"):
+            continue
+        english = translation.text or ""
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(english)), (context, source, english)
+        assert not re.search(r"[\u4e00-\u9fff]", english), (context, source, english)
