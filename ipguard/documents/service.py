@@ -40,7 +40,7 @@ from ipguard.documents.builders import (
     build_investigation_report,
 )
 from ipguard.domain import Role, Stage
-from ipguard.errors import ValidationError, WorkflowError
+from ipguard.errors import NotFoundError, ValidationError, WorkflowError
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
 from ipguard.validators import check_text
@@ -151,6 +151,17 @@ def archived(store: Store, case_id: int, kind: str) -> tuple[str, bytes] | None:
     """The current issued copy of a document kind: (number, exact PDF bytes)."""
     row = _current(store, case_id, kind)
     return (row["doc_no"], row["pdf"]) if row else None
+
+
+def archived_by_id(store: Store, document_id: int) -> tuple[str, bytes, str]:
+    """Any archived copy, issued or void: (number, exact PDF bytes, status "issued"/"void").
+
+    Read-only (a look at a void copy is not a reprint); NotFoundError for an unknown id.
+    """
+    row = store.repos.documents.by_id(document_id)
+    if row is None:
+        raise NotFoundError("not_found", what="文书", ident=document_id)
+    return row["doc_no"], row["pdf"], row["status"]
 
 
 def documents_of(store: Store, case_id: int) -> list[dict]:

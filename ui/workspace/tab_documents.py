@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard.documents.service import KINDS, archived, documents_of, issue_document
+from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document
+from ipguard.errors import IpguardError
 from ipguard.store.records import CaseRecord
 from ui.i18n import translate
 from ui.workspace.base import FAILED, WorkspaceTab
@@ -265,14 +266,21 @@ class DocumentsTab(WorkspaceTab):
         usable = row is not None and row["status"] == "issued"
         for b in (self.print_button, self.save_button, self.open_button, self.reissue_button):
             b.setEnabled(usable)
-            b.setToolTip("" if usable else translate("Documents", "请选择一份有效文书（作废的副本只保留记录）"))
+            b.setToolTip("" if usable else translate("Documents", "请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）"))
+        self.preview.caption.setStyleSheet(MUTED_STYLE)
         if row is None:
             self.preview.set_pdf(None)
             self.note.setText(translate("Documents", "本案尚未出具文书。") if not self.rows else "")
             return
-        if row["status"] != "issued":
-            self.preview.set_pdf(None, translate("Documents", "{no} 已作废，由后出具的文书取代。").format(no=row["doc_no"]))
-            self.note.setText("")
+        if row["status"] != "issued":  # the void copy is shown as archived, marked, never printed or reissued
+            try:
+                pdf = archived_by_id(self.store, row["id"])[1]
+            except IpguardError:
+                pdf = None
+            self.preview.set_pdf(pdf, translate("Documents", "【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。").format(
+                kind=KINDS.get(row["kind"], row["kind"]), no=row["doc_no"]))
+            self.preview.caption.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.note.setText(translate("Documents", "存档副本 SHA-256：{sha}…（已作废）").format(sha=row["sha256"][:16]))
             return
         copy = archived(self.store, self.case_id, row["kind"])
         self.preview.set_pdf(copy[1] if copy else None, f"{KINDS.get(row['kind'])} {row['doc_no']}")

@@ -34,6 +34,13 @@ class DocumentRepo:
             " ORDER BY id DESC LIMIT 1", [case_id, kind])  # fmt: skip
         return rows[0] if rows else None
 
+    def by_id(self, document_id: int) -> dict[str, Any] | None:
+        """One archived copy, issued or void: ``id``, ``case_id``, ``kind``, ``doc_no``, ``status``, ``pdf``; or None."""
+        rows = self.store.query(
+            "SELECT id, case_id, kind, doc_no, status, pdf, sha256, issued_on FROM documents WHERE id = ?", [document_id]
+        )
+        return rows[0] if rows else None
+
     def of_case(self, case_id: int) -> list[dict[str, Any]]:
         """Every copy of the case (issued and void) without the bytes, ``size`` in bytes, oldest first."""
         return self.store.query(
