@@ -100,7 +100,9 @@ def connect(path: Path, *, create: bool) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
         configure(conn)
-        db = Database(conn)
+        # No sqlite-utils plugins on ipguard's connection: nothing third-party runs
+        # inside the store, and start-up skips scanning installed packages.
+        db = Database(conn, execute_plugins=False)
         _check_and_migrate(db, path)
     except sqlite3.DatabaseError as exc:
         text = str(exc)

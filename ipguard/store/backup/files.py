@@ -135,7 +135,7 @@ def _inspect(conn: sqlite3.Connection) -> _Inspection:
         found.newer = found.schema_found > schema.schema_version() or bool(applied - set(schema.known_names()))
         if found.newer:
             return found
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         found.audit = audit.verify(db)
         found.head = audit.head(db)
         for doc_no, digest, pdf in conn.execute("SELECT doc_no, sha256, pdf FROM documents ORDER BY id"):
