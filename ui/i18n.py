@@ -63,6 +63,11 @@ def role_label(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_NAMES.get(value, value))
 
 
+def stage_label(stage: object) -> str:
+    """A case stage's name in the interface language (the core's ``Stage`` has both)."""
+    return str(getattr(stage, "label_en" if current_language() == "en" else "label", stage))
+
+
 def current_language() -> str:
     """``"zh"`` or ``"en"``: the language translators are installed for."""
     return str(_state["lang"])

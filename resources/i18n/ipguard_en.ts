@@ -29,6 +29,138 @@ If this happens again, send that file to your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../ui/backup_tasks.py" line="76"/>
+        <source>已自动备份到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tasks.py" line="108"/>
+        <source>自动备份失败：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="100"/>
+        <source>数据库备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="111"/>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="113"/>
+        <source>从所选备份恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="115"/>
+        <source>从其他备份文件恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="116"/>
+        <source>刷新列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="143"/>
+        <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="169"/>
+        <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="172"/>
+        <source>备份文件夹不可用：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="175"/>
+        <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="180"/>
+        <source>自动备份已关闭。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="189"/>
+        <source>只有管理员可以备份和恢复数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="201"/>
+        <source>无法备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="211"/>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="217"/>
+        <source>已备份到 {path}（{size}，已校验）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="226"/>
+        <source>备份失败：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="242"/>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="244"/>
+        <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="251"/>
+        <source>请先在列表中选择一个备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="265"/>
+        <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
+
+该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
+
+恢复完成后，程序会关闭当前窗口并重新打开数据库，请重新登录。其他电脑上若也打开了此数据库，请先让他们退出程序。
+
+确定要恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="273"/>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="280"/>
+        <source>未恢复：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="289"/>
+        <source>已从备份“{name}”恢复数据库。
+恢复前的数据库已备份到：{pre}
+
+程序现在重新打开数据库，请重新登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Contracts</name>
     <message>
         <location filename="../../ui/workspace/tab_contracts.py" line="25"/>
@@ -79,6 +211,26 @@ If this happens again, send that file to your administrator.</translation>
         <location filename="../../ui/workspace/tab_contracts.py" line="61"/>
         <source>{required}均已签订；借款合同可在放款前补登。</source>
         <translation>{required} are all signed; the loan contract may be recorded up to disbursement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="102"/>
+        <source>合同</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="103"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="104"/>
+        <source>签约方</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="105"/>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
     </message>
 </context>
 <context>
@@ -188,6 +340,106 @@ If this happens again, send that file to your administrator.</translation>
         <source>待办</source>
         <translation>Due</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="127"/>
+        <source>新增申请</source>
+        <translation>New applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="128"/>
+        <source>保审会批准</source>
+        <translation>Approved by committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="129"/>
+        <source>否决</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="130"/>
+        <source>放款笔数</source>
+        <translation>Loans disbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="131"/>
+        <source>放款金额</source>
+        <translation>Amount disbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="132"/>
+        <source>解保笔数</source>
+        <translation>Guarantees released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="133"/>
+        <source>月末在保</source>
+        <translation>In force at month end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="134"/>
+        <source>在保余额</source>
+        <translation>Balance in force</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="135"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="136"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="137"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="138"/>
+        <source>担保额/申请额</source>
+        <translation>Guarantee / requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="139"/>
+        <source>阶段变更</source>
+        <translation>Stage changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="140"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="141"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="142"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="143"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="144"/>
+        <source>银行审批</source>
+        <translation>Bank approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="145"/>
+        <source>贷款到期</source>
+        <translation>Loan maturity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="146"/>
+        <source>质押登记</source>
+        <translation>Pledge registration</translation>
+    </message>
 </context>
 <context>
     <name>Disbursement</name>
@@ -271,80 +523,110 @@ If this happens again, send that file to your administrator.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="69"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="92"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="70"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="93"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="136"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="137"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="165"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="166"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="210"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="211"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="211"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="212"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="212"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="213"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="213"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="214"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="223"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="224"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="224"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="225"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="268"/>
-        <source>请选择一份有效文书（作废的副本只保留记录）</source>
-        <translation>Select a valid document (a voided copy is kept for the record only)</translation>
+        <location filename="../../ui/workspace/tab_documents.py" line="269"/>
+        <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
+        <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="271"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="280"/>
+        <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
+        <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="283"/>
+        <source>存档副本 SHA-256：{sha}…（已作废）</source>
+        <translation>Archived copy SHA-256: {sha}… (void)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="273"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="274"/>
-        <source>{no} 已作废，由后出具的文书取代。</source>
-        <translation>{no} is void, replaced by a later issue.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="279"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="287"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="331"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="339"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="332"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="340"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="119"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="120"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="121"/>
+        <source>出具日</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="122"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="123"/>
+        <source>大小</source>
+        <translation>Size</translation>
     </message>
 </context>
 <context>
@@ -679,7 +961,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/pages/settings.py" line="71"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -888,6 +1170,31 @@ Please copy the report below and send it to your administrator; it is also in th
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="114"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="115"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="116"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="117"/>
+        <source>处置的知识产权</source>
+        <translation>IP asset disposed of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="118"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>Registration</name>
@@ -960,6 +1267,46 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/workspace/tab_registration.py" line="136"/>
         <source>确认</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="106"/>
+        <source>知识产权</source>
+        <translation>IP asset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="107"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="108"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="109"/>
+        <source>登记机关</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="110"/>
+        <source>提交日</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="111"/>
+        <source>登记号</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="112"/>
+        <source>登记日</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="113"/>
+        <source>已收通知书</source>
+        <translation>Certificate received</translation>
     </message>
 </context>
 <context>
@@ -1109,44 +1456,49 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="24"/>
+        <location filename="../../ui/pages/settings.py" line="25"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
+        <location filename="../../ui/pages/settings.py" line="26"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <location filename="../../ui/pages/settings_parties.py" line="54"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="32"/>
         <location filename="../../ui/pages/settings_general.py" line="193"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="75"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
@@ -1804,9 +2156,385 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n_sources.py" line="18"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="19"/>
+        <source>知识产权</source>
+        <translation>IP assets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="20"/>
+        <source>准入</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="21"/>
+        <source>价值认定</source>
+        <translation>Valuation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="22"/>
+        <source>调查报告</source>
+        <translation>Investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="23"/>
+        <source>保审会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="24"/>
+        <source>意向函</source>
+        <translation>Intent letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="25"/>
+        <source>签约</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="26"/>
+        <source>质押登记</source>
+        <translation>Pledge registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="27"/>
+        <source>放款</source>
+        <translation>Disbursement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="28"/>
+        <source>保后</source>
+        <translation>Post-loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="29"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="30"/>
+        <source>时间线与审计</source>
+        <translation>Timeline and audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="32"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="33"/>
+        <source>申请金额</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="34"/>
+        <source>担保额</source>
+        <translation>Guarantee amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="35"/>
+        <source>客户经理(A角)</source>
+        <translation>Account manager (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="36"/>
+        <source>风控经理(B角)</source>
+        <translation>Risk manager (B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="37"/>
+        <source>贷款银行</source>
+        <translation>Lending bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="39"/>
+        <source>已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="40"/>
+        <source>当前阶段</source>
+        <translation>current stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="41"/>
+        <source>未到</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="42"/>
+        <source>未经过</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="44"/>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="45"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="46"/>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="47"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="48"/>
+        <source>实际控制人</source>
+        <translation>Controlling person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="49"/>
+        <source>推荐机构</source>
+        <translation>Referrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="50"/>
+        <source>年销售额(元)</source>
+        <translation>Annual sales (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="51"/>
+        <source>上年末净资产(元)</source>
+        <translation>Net assets, last year end (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="52"/>
+        <source>当期净资产(元)</source>
+        <translation>Net assets, current (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="53"/>
+        <source>现有银行贷款(元)</source>
+        <translation>Existing bank loans (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="54"/>
+        <source>企业信用记录良好</source>
+        <translation>Company has a clean credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="55"/>
+        <source>实际控制人信用记录良好</source>
+        <translation>Controlling person has a clean credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="56"/>
+        <source>愿意提供反担保</source>
+        <translation>Willing to give a counter-guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="57"/>
+        <source>有重大负面信息</source>
+        <translation>Has major adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="59"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="60"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="61"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="62"/>
+        <source>权利人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="63"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="64"/>
+        <source>法律状态</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="65"/>
+        <source>主营产品使用</source>
+        <translation>Used in main products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="66"/>
+        <source>支撑收入(元)</source>
+        <translation>Revenue supported (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="68"/>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="69"/>
+        <source>委员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="70"/>
+        <source>意见</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="71"/>
         <location filename="../../ui/workspace/tab_intake.py" line="69"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="72"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="73"/>
+        <source>材料</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="74"/>
+        <source>必需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="75"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="76"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="77"/>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="78"/>
+        <source>准入条件</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="79"/>
+        <source>数值</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="80"/>
+        <source>标准</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="81"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="82"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="83"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="84"/>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="85"/>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="86"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="87"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="88"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="89"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="90"/>
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="91"/>
+        <source>认定价值(元)</source>
+        <translation>Recognized value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="92"/>
+        <source>质押率</source>
+        <translation>Pledge rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="93"/>
+        <source>质押价值(元)</source>
+        <translation>Pledge value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="94"/>
+        <source>计算过程</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="95"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="96"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="97"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="98"/>
+        <source>决定额度</source>
+        <translation>Binding</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_intake.py" line="73"/>
@@ -1916,22 +2644,22 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="28"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="29"/>
         <source>阶段时间线</source>
         <translation>Stage timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="33"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="34"/>
         <source>审计记录</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="46"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="47"/>
         <source>申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。</source>
         <translation>Applied on {start}, not disbursed yet; promised within {lo}–{hi} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="50"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="51"/>
         <source>申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}</source>
         <translation>Applied {start} → disbursed {end}: {days} days ({wd} working days), promised {lo}–{hi} days, {verdict}</translation>
     </message>

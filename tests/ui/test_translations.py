@@ -65,3 +65,26 @@ def test_every_string_has_english_with_the_same_placeholders():
         english = translation.text or ""
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(english)), (context, source, english)
         assert not re.search(r"[\u4e00-\u9fff]", english), (context, source, english)
+
+
+def test_workspace_in_english_shows_stages_tabs_and_headers(qtbot, tmp_path):
+    from ipguard.domain import Stage
+    from ipguard.store import open_store
+    from tests import workflow_helpers as wh
+    from ui.session import Session
+    from ui.workspace import CaseWorkspace
+
+    i18n.install_translations("en")
+    store = open_store(tmp_path / "en.sqlite")
+    try:
+        cast = wh.cast(store)
+        case_id = wh.open_case(store, cast)
+        ws = CaseWorkspace(Session(store, cast.a, lang="en"), case_id)
+        qtbot.addWidget(ws)
+        assert ws.fields["stage"].text() == Stage.INTAKE.label_en
+        assert ws.tab_widget.tabText(0) == "Intake" and ws.tab_widget.tabText(2) == "Screening"
+        assert ws.stage_bar.steps[Stage.COMMITTEE].text().endswith(Stage.COMMITTEE.label_en)
+        screening = ws.tab("ScreeningTab").table
+        assert [screening.horizontalHeaderItem(c).text() for c in range(2)] == ["Criterion", "Figure"]
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ipguard.money import format_wan
 from ipguard.store import Store
 from ipguard.store.records import CaseFilter, CaseListRow
+from ui.i18n import stage_label
 
 PAGE_SIZE = 200
 
@@ -85,7 +86,7 @@ def _display(row: CaseListRow, column: int) -> str:
     if column == COL_USCC:
         return row.uscc
     if column == COL_STAGE:
-        return row.stage.label
+        return stage_label(row.stage)
     if column == COL_BANK:
         return row.bank
     if column == COL_MANAGER:

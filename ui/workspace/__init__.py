@@ -29,7 +29,7 @@ from ipguard.money import format_wan
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import decline, withdraw
 from ipguard.workflow.queries import ActionState, available_actions, waiting_for
-from ui.i18n import translate
+from ui.i18n import stage_label, translate
 from ui.session import Session
 from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
 from ui.workspace.stage_bar import StageBar
@@ -163,7 +163,7 @@ class CaseWorkspace(QWidget):
         case = self.case
         company = repos.companies.get(case.company_id)
         self.title_label.setText(f"{case.case_no}　{company.name}")
-        self.fields["stage"].setText(case.stage.label)
+        self.fields["stage"].setText(stage_label(case.stage))
         self.fields["requested"].setText(f"{format_wan(case.requested_amount)}（{case.term_months}个月）")
         amount = repos.cases.guarantee_amount(case.id)
         self.fields["guarantee"].setText(format_wan(amount) if amount else "—")

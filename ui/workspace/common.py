@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
+from ui.i18n import translate
+
 # outcome -> (mark, text, colour); never colour alone
 OUTCOMES = {
     "pass": ("✓", "通过", "#1b7f3b"),
@@ -28,7 +30,7 @@ def outcome_colour(outcome: str) -> str:
 def read_only_table(headers: Sequence[str], stretch: int | None = None) -> QTableWidget:
     """A read-only, row-selecting table with word-wrapped cells; column ``stretch`` takes the rest."""
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([translate("Workspace", h) for h in headers])  # sources in ui/i18n_sources.py
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)

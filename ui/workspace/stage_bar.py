@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ipguard.domain import MAIN_LINE, Stage
 from ipguard.store.records import StageEventRecord
-from ui.i18n import translate
+from ui.i18n import stage_label, translate
 
 DONE, CURRENT, PENDING, SKIPPED = "done", "current", "pending", "skipped"
 _MARK = {DONE: "✓", CURRENT: "●", PENDING: "○", SKIPPED: "–"}
@@ -93,22 +93,22 @@ class StageBar(QFrame):
         entered = {e.to_stage: e.on_date for e in events}
         for s, label in self.steps.items():
             state = self.states[s]
-            label.setText(f"{_MARK[state]} {s.label}")
+            label.setText(f"{_MARK[state]} {stage_label(s)}")
             label.setStyleSheet(f"QLabel {{ {_STYLE[state]} border-radius: 3px; padding: 3px 2px; }}")
             when = entered.get(s)
             tip = {DONE: "已完成", CURRENT: "当前阶段", PENDING: "未到", SKIPPED: "未经过"}[state]
-            label.setToolTip(f"{s.label}：{translate('Workspace', tip)}" + (f"（{when} 进入）" if when else ""))
-            label.setAccessibleName(f"{s.label} {translate('Workspace', tip)}")
+            label.setToolTip(f"{stage_label(s)}：{translate('Workspace', tip)}" + (f"（{when} 进入）" if when else ""))
+            label.setAccessibleName(f"{stage_label(s)} {translate('Workspace', tip)}")
         off = stage in _OFF_LINE
         self.terminal.setVisible(off)
         if off:
-            self.terminal.setText(f"■ {stage.label}")
+            self.terminal.setText(f"■ {stage_label(stage)}")
             self.terminal.setStyleSheet(
                 f"QLabel {{ {_TERMINAL_STYLE[stage]} border-radius: 3px; padding: 3px 10px; font-weight: bold; }}"
             )
         if waiting:
             self.waiting.setText(translate("Workspace", "当前等待：{what}").format(what=waiting))
         elif off or stage == Stage.RELEASED:
-            self.waiting.setText(translate("Workspace", "案件已结束（{stage}）").format(stage=stage.label))
+            self.waiting.setText(translate("Workspace", "案件已结束（{stage}）").format(stage=stage_label(stage)))
         else:
             self.waiting.setText("")
