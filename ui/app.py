@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 # isort: split
@@ -134,6 +134,9 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
     app.aboutToQuit.connect(store.close)
     window.show()
     log.info("signed in as %s on %s", user.username, path)
+    from ui.backup_tasks import start_auto_backup  # today's backup, on a worker thread, once the window is up
+
+    QTimer.singleShot(0, window, lambda: start_auto_backup(window, path))
     return window
 
 

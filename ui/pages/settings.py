@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ipguard.domain import Role
 from ui.i18n import translate
+from ui.pages.settings_backup import BackupPanel
 from ui.pages.settings_common import SettingsPanel
 from ui.pages.settings_general import GeneralPanel, LanguagePanel
 from ui.pages.settings_parties import BanksPanel, ReferrersPanel
@@ -27,6 +28,7 @@ SECTIONS: tuple[tuple[str, str, type[SettingsPanel]], ...] = (
     ("product", QT_TRANSLATE_NOOP("Settings", "产品参数"), ProductPanel),
     ("holidays", QT_TRANSLATE_NOOP("Settings", "节假日调整"), HolidaysPanel),
     ("general", QT_TRANSLATE_NOOP("Settings", "文书与公司"), GeneralPanel),
+    ("backup", QT_TRANSLATE_NOOP("Settings", "备份与恢复"), BackupPanel),
     ("language", QT_TRANSLATE_NOOP("Settings", "界面语言"), LanguagePanel),
 )
 
