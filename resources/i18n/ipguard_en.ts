@@ -33,102 +33,102 @@ If this happens again, send that file to your administrator.</translation>
     <message>
         <location filename="../../ui/backup_tasks.py" line="76"/>
         <source>已自动备份到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up automatically to {path}</translation>
     </message>
     <message>
         <location filename="../../ui/backup_tasks.py" line="108"/>
         <source>自动备份失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup failed: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="100"/>
         <source>数据库备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backup</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="111"/>
         <source>立即备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="113"/>
         <source>从所选备份恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from selected backup…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="115"/>
         <source>从其他备份文件恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from another backup file…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="116"/>
         <source>刷新列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh list</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="143"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="169"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="172"/>
         <source>备份文件夹不可用：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="175"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
-        <translation type="unfinished"></translation>
+        <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="180"/>
         <source>自动备份已关闭。</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup is off.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="189"/>
         <source>只有管理员可以备份和恢复数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="201"/>
         <source>无法备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot back up</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="211"/>
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="217"/>
         <source>已备份到 {path}（{size}，已校验）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="226"/>
         <source>备份失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup failed: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="242"/>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="244"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="251"/>
         <source>请先在列表中选择一个备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a backup in the list first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="265"/>
@@ -139,17 +139,23 @@ If this happens again, send that file to your administrator.</translation>
 恢复完成后，程序会关闭当前窗口并重新打开数据库，请重新登录。其他电脑上若也打开了此数据库，请先让他们退出程序。
 
 确定要恢复吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole content of the current database “{db}” will be replaced by the backup “{name}”.
+
+Everything entered after that backup (cases, approvals, documents …) will disappear from the current database. Before restoring, the program backs up the current database (kind “before restore”), so you can go back if needed.
+
+After the restore the program closes this window and reopens the database; please sign in again. If the database is open on other computers, ask those users to quit first.
+
+Restore now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="273"/>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="280"/>
         <source>未恢复：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not restored: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="289"/>
@@ -157,7 +163,10 @@ If this happens again, send that file to your administrator.</translation>
 恢复前的数据库已备份到：{pre}
 
 程序现在重新打开数据库，请重新登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database was restored from the backup “{name}”.
+The database as it was before is backed up to: {pre}
+
+The program now reopens the database; please sign in again.</translation>
     </message>
 </context>
 <context>
@@ -1489,7 +1498,7 @@ Please copy the report below and send it to your administrator; it is also in th
     <message>
         <location filename="../../ui/pages/settings.py" line="31"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="32"/>
