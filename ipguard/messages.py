@@ -8,11 +8,33 @@ Each module registers the keys it raises next to the code that raises them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 DEFAULT_LANGUAGE = "zh"
 
 _MESSAGES: dict[str, dict[str, str]] = {}
 _FIELDS: dict[str, dict[str, str]] = {}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message parameter that has both languages (a stage, a role, an action name).
+
+    ``str()`` gives the Chinese text, so code that formats it directly keeps working.
+    """
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def localize(value: object, lang: str) -> object:
+    return value.get(lang) if isinstance(value, Text) else value
 
 
 def register(messages: Mapping[str, tuple[str, str]]) -> None:
@@ -48,10 +70,10 @@ def render(key: str, params: Mapping[str, object], lang: str = DEFAULT_LANGUAGE)
     """Render a message; unknown keys degrade to the key and its parameters."""
     templates = _MESSAGES.get(key)
     if templates is None:
-        return f"{key} {dict(params)}" if params else key
+        return f"{key} {dict((k, localize(v, lang)) for k, v in params.items())}" if params else key
     template = templates.get(lang, templates["zh"])
     try:
-        return template.format(**params)
+        return template.format(**{k: localize(v, lang) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return template
 

@@ -178,3 +178,13 @@ def test_error_renders_in_english_too():
     with pytest.raises(ValidationError) as err:
         check_uscc("123")
     assert "unified social credit code" in err.value.message("en")
+
+
+def test_bilingual_message_parameters():
+    from ipguard import messages
+    from ipguard.errors import IpguardError
+
+    messages.register({"_test_stage": ("案件处于“{stage}”阶段", "the case is at “{stage}”")})
+    err = IpguardError("_test_stage", stage=messages.Text("受理", "Intake"))
+    assert err.message("zh") == "案件处于“受理”阶段"
+    assert err.message("en") == "the case is at “Intake”"
