@@ -33,6 +33,7 @@ SHOTS: list[tuple[str, Callable]] = [
     ("settings_holidays", lambda w: w.show_page("settings").show_section("holidays")),
     ("settings_general", lambda w: w.show_page("settings").show_section("general")),
     ("settings_language", lambda w: w.show_page("settings").show_section("language")),
+    ("settings_backup", lambda w: w.show_page("settings").show_section("backup")),
     ("workspace_screening", lambda w: _open_case(w, ("screening", "valuation", "intake"), "ScreeningTab")),
     ("workspace_committee", lambda w: _open_case(w, ("committee", "investigation"), "InvestigationTab")),
     ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
