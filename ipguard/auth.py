@@ -41,12 +41,22 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
-def require_role(user: UserRecord, role: Role, action: str) -> None:
-    """Raise PermissionDenied unless ``user`` holds ``role``."""
+def role_text(roles: tuple[Role, ...]) -> messages.Text:
+    """The names of ``roles`` joined with "/", in both languages."""
+    return messages.Text("/".join(r.label for r in roles), "/".join(r.label_en for r in roles))
+
+
+def require_role(user: UserRecord, role: Role, action: str | messages.Text) -> None:
+    """Raise PermissionDenied unless ``user`` holds ``role``.
+
+    ``action`` names what the user tried, best as :class:`~ipguard.messages.Text`
+    (``Text("投票", "vote")``) so the message reads whole in either language.
+    """
     if role not in user.roles:
-        raise PermissionDenied("role_required", user=user.display_name, role=role.label, action=action)
+        raise PermissionDenied("role_required", user=user.display_name, role=role_text((role,)), action=action)
 
 
-def require_any_role(user: UserRecord, roles: tuple[Role, ...], action: str) -> None:
+def require_any_role(user: UserRecord, roles: tuple[Role, ...], action: str | messages.Text) -> None:
+    """Raise PermissionDenied unless ``user`` holds one of ``roles``."""
     if not any(r in user.roles for r in roles):
-        raise PermissionDenied("role_required", user=user.display_name, role="/".join(r.label for r in roles), action=action)
+        raise PermissionDenied("role_required", user=user.display_name, role=role_text(roles), action=action)

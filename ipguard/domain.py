@@ -166,13 +166,20 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "account_manager": "客户经理(A角)",
-            "risk_manager": "风控经理(B角)",
-            "committee_member": "保审会委员",
-            "operations": "业务运营/法务",
-            "admin": "管理员",
-        }[self]
+        return _ROLE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _ROLE_LABELS[self][1]
+
+
+_ROLE_LABELS = {
+    Role.ACCOUNT_MANAGER: ("客户经理(A角)", "account manager (A)"),
+    Role.RISK_MANAGER: ("风控经理(B角)", "risk manager (B)"),
+    Role.COMMITTEE_MEMBER: ("保审会委员", "committee member"),
+    Role.OPERATIONS: ("业务运营/法务", "operations / legal"),
+    Role.ADMIN: ("管理员", "administrator"),
+}
 
 
 messages.register_fields(

@@ -14,6 +14,7 @@ from ipguard import catalog, messages
 from ipguard.auth import require_any_role
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
+from ipguard.messages import Text
 from ipguard.products import ProductParams
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
@@ -71,7 +72,7 @@ def _opt_int(value: object) -> int | None:
 
 def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
     """Open a case: company, controller, financials, assets, checklist, all or nothing."""
-    require_any_role(user, INTAKE_ROLES, "受理案件")
+    require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"))
     product = product or catalog.current_product(store, intake.product_code, intake.application_date)
     known_tags = {t.code for t in product.target_tags}
     for tag in intake.target_tags:
@@ -138,11 +139,11 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
     return cases.get(case_id)
 
 
-def _editable(store: Store, case_id: int, user: UserRecord, action: str) -> CaseRecord:
+def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> CaseRecord:
     require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action)
     case = store.repos.cases.get(case_id)
     if case.stage not in EDITABLE_STAGES:
-        raise WorkflowError("intake_closed", stage=case.stage.label)
+        raise WorkflowError("intake_closed", stage=Text(case.stage.label, case.stage.label_en))
     return case
 
 
@@ -151,7 +152,7 @@ def set_checklist_item(
     expected_version: int | None = None,
 ) -> CaseRecord:
     """Mark a materials-checklist item received / missing / pending."""
-    require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), "登记业务清单")
+    require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"))
     on = check_date(on, "status_date", required=False) or (dt.date.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
     with store.transaction():
@@ -167,7 +168,7 @@ def set_checklist_item(
 def update_financials(
     store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int | None = None
 ) -> CaseRecord:
-    _editable(store, case_id, user, "修改财务数据")
+    _editable(store, case_id, user, Text("修改财务数据", "edit the financials"))
     with store.transaction():
         before = store.repos.cases.financials(case_id)
         store.repos.cases.set_financials(case_id, financials, credit)
@@ -183,7 +184,7 @@ def add_asset(
     store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int | None = None
 ) -> CaseRecord:
     """Add (or update) an IP asset of the case's company and pledge it in this case."""
-    case = _editable(store, case_id, user, "登记知识产权")
+    case = _editable(store, case_id, user, Text("登记知识产权", "add an IP asset"))
     with store.transaction():
         asset_id = store.repos.companies.save_asset(case.company_id, asset, acting_user_id=user.id, case_id=case_id)
         store.repos.cases.link_asset(case_id, asset_id)
@@ -194,7 +195,7 @@ def add_asset(
 
 def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
     """Take an asset out of the case's pledge list (the asset record stays)."""
-    _editable(store, case_id, user, "移除质押知识产权")
+    _editable(store, case_id, user, Text("移除质押知识产权", "remove a pledged IP asset"))
     if asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
         raise ValidationError("asset", "asset_not_on_case")
     number = store.repos.companies.asset(asset_id).number

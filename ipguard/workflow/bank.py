@@ -12,6 +12,7 @@ import datetime as dt
 from ipguard import catalog, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
+from ipguard.messages import Text
 from ipguard.money import parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
@@ -39,7 +40,7 @@ def issue_intent_letter(
     """意向函 → 银行审批: number the letter, compute the bank's deadline, archive the PDF; one transaction."""
     issue_date = issue_date or dt.date.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.INTENT_LETTER,),
-                     action="出具担保意向函", expected_version=expected_version) as case:
+                     action=Text("出具担保意向函", "issue the intent letter"), expected_version=expected_version) as case:
         decision = store.repos.committee.decision_value(case_id)
         if decision not in ("approve", "approve_with_conditions"):
             raise WorkflowError("not_approved")
@@ -78,7 +79,7 @@ def record_bank_decision(
     """银行审批 → 签约 (approved) or → 否决 (refused)."""
     decided_on = check_date(decided_on, "decided_on", required=False) or dt.date.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.BANK_APPROVAL,),
-                     action="登记银行审批结果", expected_version=expected_version) as case:
+                     action=Text("登记银行审批结果", "record the bank's decision"), expected_version=expected_version) as case:
         amount = term = None
         if approved:
             amount = parse_yuan(approved_amount, "approved_amount")
@@ -116,7 +117,7 @@ def record_contract(
     signed_on = check_date(signed_on, "signed_on", required=False) or dt.date.today()
     with case_action(store, case_id, user, roles=DESK,
                      stages=(Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT),
-                     action="登记合同", expected_version=expected_version) as case:
+                     action=Text("登记合同", "record a contract"), expected_version=expected_version) as case:
         store.repos.closing.upsert_contract(
             case_id, kind=kind, contract_no=contract_no, party=check_text(party, "party", max_len=100, required=False),
             signed_on=signed_on.isoformat(),
@@ -140,7 +141,7 @@ def complete_contracts(
 ) -> CaseRecord:
     """签约 → 质押登记: guarantee, counter-guarantee and pledge contracts are signed."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.CONTRACTS,),
-                     action="完成签约", expected_version=expected_version) as case:
+                     action=Text("完成签约", "complete the contracts"), expected_version=expected_version) as case:
         refusal = contracts_refusal(store, case_id)
         if refusal:
             raise refusal

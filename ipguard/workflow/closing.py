@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ipguard import catalog, messages
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
+from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.rules.fees import compute_fee
 from ipguard.store import Store
@@ -90,7 +91,7 @@ def record_registration(
         raise ValidationError("registered_on", "date_order", other="提交日", other_value=submitted.isoformat())
     number = check_text(registration_no, "registration_no", max_len=60, required=registered is not None)
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
-                     action="登记质押办理情况", expected_version=expected_version) as case:
+                     action=Text("登记质押办理情况", "record the pledge registration"), expected_version=expected_version) as case:
         if not store.repos.closing.has_registration(case_id, asset_id):
             raise ValidationError("asset", "asset_not_pledged_here")
         values = {
@@ -118,7 +119,7 @@ def disbursement_checks(store: Store, case_id: int) -> list[dict]:
 def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
     """Confirm one disbursement condition (standard item or committee condition)."""
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
-                     action="确认放款条件", expected_version=expected_version) as case:
+                     action=Text("确认放款条件", "confirm the disbursement conditions"), expected_version=expected_version) as case:
         ensure_checks(store, case_id)
         if not store.repos.closing.confirm_check(case_id, code, user.id, store.now()):
             raise ValidationError("check", "unknown_check", code=code)
@@ -145,7 +146,7 @@ def issue_disbursement_notice(
     """质押登记 → 放款: the notice to the bank to disburse; returns its number."""
     issue_date = issue_date or dt.date.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.PLEDGE_REGISTRATION,),
-                     action="出具放款通知书", expected_version=expected_version) as case:
+                     action=Text("出具放款通知书", "issue the disbursement notice"), expected_version=expected_version) as case:
         ensure_checks(store, case_id)
         refusal = notice_refusal(store, case_id)
         if refusal:
@@ -169,7 +170,7 @@ def record_disbursement(
     if maturity <= start:
         raise ValidationError("maturity_date", "maturity_before_start")
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.DISBURSEMENT,),
-                     action="登记放款", expected_version=expected_version) as case:
+                     action=Text("登记放款", "record the disbursement"), expected_version=expected_version) as case:
         approved = store.repos.closing.approved_amount(case_id) or 0
         guarantee = store.repos.cases.guarantee_amount(case_id) or 0
         for limit, name in ((approved, "银行批准金额"), (guarantee, "担保额")):

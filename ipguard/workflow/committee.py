@@ -16,6 +16,7 @@ from fractions import Fraction
 from ipguard import catalog, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
+from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
@@ -86,7 +87,7 @@ def submit_to_committee(
 ) -> CaseRecord:
     """调查 → 保审会: only with both signatures from two different users."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN),
-                     stages=(Stage.INVESTIGATION,), action="提交保审会", expected_version=expected_version) as case:
+                     stages=(Stage.INVESTIGATION,), action=Text("提交保审会", "submit to the committee"), expected_version=expected_version) as case:
         refusal = report_refusal(store, case_id)
         if refusal:
             raise refusal
@@ -114,7 +115,7 @@ def record_attendance(
 ) -> CaseRecord:
     """Record who is present at the meeting for this case (replaces the list until votes are cast)."""
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
-                     action="登记出席委员", expected_version=expected_version) as case:
+                     action=Text("登记出席委员", "record attendance"), expected_version=expected_version) as case:
         members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
         for member in members:
             _check_member(store, case, member)
@@ -133,7 +134,7 @@ def vote(
         raise ValidationError("vote", "vote_invalid")
     comment = check_text(comment, "comment", max_len=2000, required=False)
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER,), stages=(Stage.COMMITTEE,),
-                     action="投票", expected_version=expected_version) as case:
+                     action=Text("投票", "vote"), expected_version=expected_version) as case:
         _check_member(store, case, user)
         if not store.repos.committee.is_present(case_id, user.id):
             raise WorkflowError("not_present", user=user.display_name)
@@ -196,7 +197,7 @@ def decide(
     meeting_date = meeting_date or dt.date.today()
     conditions = [check_text(c, "conditions", max_len=500) for c in (conditions or []) if c and c.strip()]
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
-                     action="形成保审会决议", expected_version=expected_version) as case:
+                     action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:
         refusal = decision_refusal(store, case)
         if refusal:
             raise refusal

@@ -36,9 +36,14 @@ messages.register(
 ANY_STAFF = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)
 
 
-def require_stage(case: CaseRecord, stages: tuple[Stage, ...], action: str) -> None:
+def stage_text(*stages: Stage) -> messages.Text:
+    """Stage names joined with "/", in both languages (a message parameter)."""
+    return messages.Text("/".join(s.label for s in stages), "/".join(s.label_en for s in stages))
+
+
+def require_stage(case: CaseRecord, stages: tuple[Stage, ...], action: str | messages.Text) -> None:
     if case.stage not in stages:
-        raise WorkflowError("wrong_stage", stage=case.stage.label, action=action, expected="/".join(s.label for s in stages))
+        raise WorkflowError("wrong_stage", stage=stage_text(case.stage), action=action, expected=stage_text(*stages))
 
 
 @contextlib.contextmanager
@@ -49,7 +54,7 @@ def case_action(
     *,
     roles: tuple[Role, ...],
     stages: tuple[Stage, ...],
-    action: str,
+    action: str | messages.Text,
     expected_version: int | None = None,
 ) -> Iterator[CaseRecord]:
     """Open the transaction of one action on a case and run the common checks."""
@@ -64,7 +69,7 @@ def case_action(
 def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "") -> None:
     """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
     if not allowed(case.stage, to):
-        raise WorkflowError("transition_not_allowed", stage=case.stage.label, target=to.label)
+        raise WorkflowError("transition_not_allowed", stage=stage_text(case.stage), target=stage_text(to))
     store.repos.cases.set_stage(case.id, to, on_date)
     store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note)
     store.audit(

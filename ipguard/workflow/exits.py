@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ipguard.domain import OPEN_STAGES, Role, Stage
+from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
@@ -18,7 +19,7 @@ def decline(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt
     """Decline the case (e.g. criteria failed at screening); the reason stays on record."""
     reason = check_text(reason, "reason", max_len=1000)
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN), stages=_OPEN,
-                     action="否决案件", expected_version=expected_version) as case:
+                     action=Text("否决案件", "decline the case"), expected_version=expected_version) as case:
         store.repos.cases.update_fields(case_id, {"closed_reason": reason})
         move(store, case, Stage.DECLINED, user, on or dt.date.today(), note=reason)
     return store.repos.cases.get(case_id)
@@ -29,7 +30,7 @@ def withdraw(store: Store, case_id: int, user: UserRecord, reason: str, *, on: d
     """The applicant withdraws; the reason stays on record."""
     reason = check_text(reason, "reason", max_len=1000)
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=_OPEN,
-                     action="撤回案件", expected_version=expected_version) as case:
+                     action=Text("撤回案件", "withdraw the case"), expected_version=expected_version) as case:
         store.repos.cases.update_fields(case_id, {"closed_reason": reason})
         move(store, case, Stage.WITHDRAWN, user, on or dt.date.today(), note=reason)
     return store.repos.cases.get(case_id)

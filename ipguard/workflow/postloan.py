@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ipguard import messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
+from ipguard.messages import Text
 from ipguard.money import parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
@@ -49,7 +50,7 @@ def split_loss(amount: int, bank_share_bp: int, reguarantor_share_bp: int) -> Lo
 def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: object = None,
                     expected_version: int | None = None) -> CaseRecord:
     paid = check_date(paid_on, "fee_paid_on", required=False) or dt.date.today()
-    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="登记担保费收讫",
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("登记担保费收讫", "record the guarantee fee as paid"),
                      expected_version=expected_version) as case:
         store.repos.closing.mark_fee_paid(case_id, paid.isoformat())
         record(store, case, user, "loan", case.case_no, "fee_paid", after=paid.isoformat())
@@ -61,7 +62,7 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
     """在保 → 解保: repaid in full; every pledge is deregistered."""
     repaid = check_date(repaid_on, "repaid_on", required=False) or dt.date.today()
     dereg = check_date(deregistered_on, "deregistered_on", required=False) or repaid
-    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action="解除担保",
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
         store.repos.closing.deregister_all(case_id, dereg.isoformat())
@@ -75,7 +76,7 @@ def record_default(store: Store, case_id: int, user: UserRecord, *, on: object =
                    expected_version: int | None = None) -> CaseRecord:
     """在保 → 逾期: the borrower failed to repay."""
     day = check_date(on, "defaulted_on", required=False) or dt.date.today()
-    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action="登记逾期",
+    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action=Text("登记逾期", "record a default"),
                      expected_version=expected_version) as case:
         store.repos.closing.mark_defaulted(case_id, day.isoformat())
         record(store, case, user, "loan", case.case_no, "default", after={"on": day.isoformat(), "note": note})
@@ -90,7 +91,7 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
     if fen <= 0:
         raise ValidationError("compensation_amount", "required")
     paid = check_date(paid_on, "paid_on", required=False) or dt.date.today()
-    with case_action(store, case_id, user, roles=DESK, stages=(Stage.DEFAULTED,), action="登记代偿",
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.DEFAULTED,), action=Text("登记代偿", "record a compensation payment"),
                      expected_version=expected_version) as case:
         bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
         split = split_loss(fen, bank.bank_share_bp if bank else 0, bank.reguarantor_share_bp if bank else 0)
@@ -109,7 +110,7 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
     fen = parse_yuan(amount, "recovery_amount")
     day = check_date(on, "recovered_on", required=False) or dt.date.today()
     source = check_choice(source, "source", RECOVERY_SOURCES)
-    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action="登记追偿",
+    with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action=Text("登记追偿", "record a recovery"),
                      expected_version=expected_version) as case:
         if asset_id is not None and asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
             raise ValidationError("asset", "asset_not_pledged_here")
@@ -127,7 +128,7 @@ def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object =
     """代偿追偿 → 追偿结案."""
     day = check_date(on, "closed_on", required=False) or dt.date.today()
     with case_action(store, case_id, user, roles=(Role.RISK_MANAGER, Role.ADMIN, Role.OPERATIONS), stages=(Stage.RECOVERY,),
-                     action="追偿结案", expected_version=expected_version) as case:
+                     action=Text("追偿结案", "close the recovery"), expected_version=expected_version) as case:
         note = check_text(note, "note", max_len=500, required=False)
         store.repos.cases.update_fields(case_id, {"closed_reason": note or "追偿终结"})
         move(store, case, Stage.CLOSED, user, day, note=note or "追偿终结")

@@ -15,6 +15,7 @@ from ipguard import catalog
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.intake import EDITABLE_STAGES
+from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.workflow import bank, closing, committee, underwriting
@@ -27,15 +28,24 @@ Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
 class ActionSpec:
     key: str
     label: str
+    label_en: str
     stages: tuple[Stage, ...]
     roles: tuple[Role, ...]
     guard: Guard | None = None
 
 
+    def text(self) -> Text:
+        """The action's name in both languages (a message parameter)."""
+        return Text(self.label, self.label_en[:1].lower() + self.label_en[1:])
+
+    def label_in(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label
+
+
 @dataclass(frozen=True)
 class ActionState:
     key: str
-    label: str
+    label: str  # in the language asked for
     enabled: bool
     reason: str = ""  # why not, in the user's language
 
@@ -92,40 +102,40 @@ _OPS = (Role.OPERATIONS, Role.ADMIN)
 _OPEN = tuple(s for s in Stage if s in OPEN_STAGES)
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("edit_intake", "修改受理资料", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
-    ActionSpec("submit_screening", "提交准入审查", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
-    ActionSpec("assess", "重新评估", (Stage.SCREENING, Stage.VALUATION), _UW),
-    ActionSpec("justify", "填写书面说明", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
-    ActionSpec("pass_screening", "通过准入", (Stage.SCREENING,), _UW,
+    ActionSpec("edit_intake", "修改受理资料", "Edit intake records", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("submit_screening", "提交准入审查", "Submit for screening", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
+    ActionSpec("assess", "重新评估", "Reassess", (Stage.SCREENING, Stage.VALUATION), _UW),
+    ActionSpec("justify", "填写书面说明", "Write justification", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
+    ActionSpec("pass_screening", "通过准入", "Pass screening", (Stage.SCREENING,), _UW,
                lambda s, c, u: underwriting.screening_refusal(s, c.id)),
-    ActionSpec("confirm_valuation", "确认价值认定", (Stage.VALUATION,), _UW, _valuation_guard),
-    ActionSpec("sign_a", "A角签字", (Stage.INVESTIGATION,), (Role.ACCOUNT_MANAGER,), _sign_guard("A")),
-    ActionSpec("sign_b", "B角签字", (Stage.INVESTIGATION,), (Role.RISK_MANAGER,), _sign_guard("B")),
-    ActionSpec("submit_committee", "提交保审会", (Stage.INVESTIGATION,), _UW,
+    ActionSpec("confirm_valuation", "确认价值认定", "Confirm valuation", (Stage.VALUATION,), _UW, _valuation_guard),
+    ActionSpec("sign_a", "A角签字", "Sign as A", (Stage.INVESTIGATION,), (Role.ACCOUNT_MANAGER,), _sign_guard("A")),
+    ActionSpec("sign_b", "B角签字", "Sign as B", (Stage.INVESTIGATION,), (Role.RISK_MANAGER,), _sign_guard("B")),
+    ActionSpec("submit_committee", "提交保审会", "Submit to committee", (Stage.INVESTIGATION,), _UW,
                lambda s, c, u: committee.report_refusal(s, c.id)),
-    ActionSpec("attendance", "登记出席委员", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN)),
-    ActionSpec("vote", "投票", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER,), _vote_guard),
-    ActionSpec("decide", "形成决议", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN),
+    ActionSpec("attendance", "登记出席委员", "Record attendance", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN)),
+    ActionSpec("vote", "投票", "Vote", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER,), _vote_guard),
+    ActionSpec("decide", "形成决议", "Record decision", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN),
                lambda s, c, u: committee.decision_refusal(s, c)),
-    ActionSpec("issue_intent_letter", "出具担保意向函", (Stage.INTENT_LETTER,), _DESK),
-    ActionSpec("bank_decision", "登记银行审批结果", (Stage.BANK_APPROVAL,), _DESK),
-    ActionSpec("record_contract", "登记合同",
+    ActionSpec("issue_intent_letter", "出具担保意向函", "Issue intent letter", (Stage.INTENT_LETTER,), _DESK),
+    ActionSpec("bank_decision", "登记银行审批结果", "Record bank decision", (Stage.BANK_APPROVAL,), _DESK),
+    ActionSpec("record_contract", "登记合同", "Record contract",
                (Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT), _DESK),
-    ActionSpec("complete_contracts", "完成签约", (Stage.CONTRACTS,), _DESK,
+    ActionSpec("complete_contracts", "完成签约", "Complete contracts", (Stage.CONTRACTS,), _DESK,
                lambda s, c, u: bank.contracts_refusal(s, c.id)),
-    ActionSpec("record_registration", "登记质押办理情况", (Stage.PLEDGE_REGISTRATION,), _OPS),
-    ActionSpec("confirm_check", "确认放款条件", (Stage.PLEDGE_REGISTRATION,), _OPS),
-    ActionSpec("issue_notice", "出具放款通知书", (Stage.PLEDGE_REGISTRATION,), _DESK,
+    ActionSpec("record_registration", "登记质押办理情况", "Record pledge registration", (Stage.PLEDGE_REGISTRATION,), _OPS),
+    ActionSpec("confirm_check", "确认放款条件", "Confirm disbursement conditions", (Stage.PLEDGE_REGISTRATION,), _OPS),
+    ActionSpec("issue_notice", "出具放款通知书", "Issue disbursement notice", (Stage.PLEDGE_REGISTRATION,), _DESK,
                lambda s, c, u: closing.notice_refusal(s, c.id)),
-    ActionSpec("record_disbursement", "登记放款", (Stage.DISBURSEMENT,), _DESK),
-    ActionSpec("fee_paid", "登记担保费收讫", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
-    ActionSpec("release", "解除担保", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
-    ActionSpec("default", "登记逾期", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
-    ActionSpec("compensation", "登记代偿", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
-    ActionSpec("recovery", "登记追偿", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
-    ActionSpec("close_recovery", "追偿结案", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
-    ActionSpec("decline", "否决", _OPEN, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
-    ActionSpec("withdraw", "撤回", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("record_disbursement", "登记放款", "Record disbursement", (Stage.DISBURSEMENT,), _DESK),
+    ActionSpec("fee_paid", "登记担保费收讫", "Record fee paid", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("release", "解除担保", "Release guarantee", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("default", "登记逾期", "Record default", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
+    ActionSpec("decline", "否决", "Decline", _OPEN, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
 )
 SPECS = {spec.key: spec for spec in ACTIONS}
 
@@ -134,15 +144,16 @@ def action_state(store: Store, case: CaseRecord, user: UserRecord, spec: ActionS
     from ipguard.auth import require_any_role
     from ipguard.errors import IpguardError
 
+    label = spec.label_in(lang)
     try:
-        require_any_role(user, spec.roles, spec.label)
-        require_stage(case, spec.stages, spec.label)
+        require_any_role(user, spec.roles, spec.text())
+        require_stage(case, spec.stages, spec.text())
         refusal = spec.guard(store, case, user) if spec.guard else None
         if refusal:
-            return ActionState(spec.key, spec.label, False, refusal.message(lang))
+            return ActionState(spec.key, label, False, refusal.message(lang))
     except IpguardError as exc:
-        return ActionState(spec.key, spec.label, False, exc.message(lang))
-    return ActionState(spec.key, spec.label, True)
+        return ActionState(spec.key, label, False, exc.message(lang))
+    return ActionState(spec.key, label, True)
 
 
 def available_actions(store: Store, case_id: int, user: UserRecord, lang: str = "zh") -> dict[str, ActionState]:
@@ -151,33 +162,33 @@ def available_actions(store: Store, case_id: int, user: UserRecord, lang: str = 
     return {spec.key: action_state(store, case, user, spec, lang) for spec in ACTIONS}
 
 
-def waiting_for(store: Store, case_id: int) -> str:
-    """One line: what the case waits for now (for the stage bar)."""
+def waiting_for(store: Store, case_id: int, lang: str = "zh") -> str:
+    """One line: what the case waits for now (for the stage bar), in ``lang``."""
     case = store.repos.cases.get(case_id)
     for spec in ACTIONS:
         if case.stage in spec.stages and spec.guard and spec.key not in ("decline", "withdraw", "edit_intake"):
             refusal = spec.guard(store, case, _NOBODY)
             if refusal and spec.key in ("submit_screening", "pass_screening", "submit_committee", "decide",
                                         "complete_contracts", "issue_notice"):
-                return refusal.message()
-    return _NEXT.get(case.stage, "")
+                return refusal.message(lang)
+    return _NEXT.get(case.stage, ("", ""))[1 if lang == "en" else 0]
 
 
 _NOBODY = UserRecord(0, "", "", frozenset())
-_NEXT = {
-    Stage.INTAKE: "待提交准入审查",
-    Stage.SCREENING: "待通过准入",
-    Stage.VALUATION: "待确认价值认定与担保额",
-    Stage.INVESTIGATION: "待A角、B角签署调查报告",
-    Stage.COMMITTEE: "待保审会表决",
-    Stage.INTENT_LETTER: "待出具担保意向函",
-    Stage.BANK_APPROVAL: "待银行审批",
-    Stage.CONTRACTS: "待签订保证、反担保、质押合同",
-    Stage.PLEDGE_REGISTRATION: "待办理质押登记并确认放款条件",
-    Stage.DISBURSEMENT: "待银行放款",
-    Stage.IN_FORCE: "在保，待到期解保",
-    Stage.DEFAULTED: "待代偿",
-    Stage.RECOVERY: "追偿中",
+_NEXT: dict[Stage, tuple[str, str]] = {
+    Stage.INTAKE: ("待提交准入审查", "to be submitted for screening"),
+    Stage.SCREENING: ("待通过准入", "waiting to pass screening"),
+    Stage.VALUATION: ("待确认价值认定与担保额", "valuation and guarantee amount to be confirmed"),
+    Stage.INVESTIGATION: ("待A角、B角签署调查报告", "investigation report to be signed by A and B"),
+    Stage.COMMITTEE: ("待保审会表决", "waiting for the committee's vote"),
+    Stage.INTENT_LETTER: ("待出具担保意向函", "intent letter to be issued"),
+    Stage.BANK_APPROVAL: ("待银行审批", "waiting for the bank's approval"),
+    Stage.CONTRACTS: ("待签订保证、反担保、质押合同", "guarantee, counter-guarantee and pledge contracts to be signed"),
+    Stage.PLEDGE_REGISTRATION: ("待办理质押登记并确认放款条件", "pledge registration and disbursement conditions pending"),
+    Stage.DISBURSEMENT: ("待银行放款", "waiting for the bank to disburse"),
+    Stage.IN_FORCE: ("在保，待到期解保", "in force; released at maturity"),
+    Stage.DEFAULTED: ("待代偿", "compensation pending"),
+    Stage.RECOVERY: ("追偿中", "recovery under way"),
 }
 
 

@@ -14,6 +14,7 @@ import json
 from ipguard import catalog, messages
 from ipguard.domain import CreditFlags, Financials, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
+from ipguard.messages import Text
 from ipguard.money import format_yuan
 from ipguard.rules.assess import Applicant, Assessment, assess
 from ipguard.store import Store
@@ -43,7 +44,7 @@ def submit_for_screening(
 ) -> CaseRecord:
     """受理 → 准入: the intake file is complete."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=(Stage.INTAKE,),
-                     action="提交准入审查", expected_version=expected_version) as case:
+                     action=Text("提交准入审查", "submit for screening"), expected_version=expected_version) as case:
         missing = [i.label for i in store.repos.cases.checklist(case_id) if i.required and i.status != "received"]
         if missing:
             raise WorkflowError("checklist_incomplete", items="、".join(missing))
@@ -91,7 +92,7 @@ def client_in_force(store: Store, company_id: int, exclude_case_id: int | None =
 def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
     """Run the rules on the case as stored and keep the result (screening or valuation stage)."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING, Stage.VALUATION),
-                     action="准入评估", expected_version=expected_version) as case:
+                     action=Text("准入评估", "assess the case"), expected_version=expected_version) as case:
         product = catalog.product_version(store, case.product_code, case.params_version)
         settings = store.repos.settings
         result = assess(
@@ -132,7 +133,7 @@ def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected
     """The risk manager's written justification for an in-principle rule above its limit."""
     text = check_text(text, "justification", max_len=2000)
     with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=(Stage.SCREENING,),
-                     action="填写书面说明", expected_version=expected_version) as case:
+                     action=Text("填写书面说明", "write a justification"), expected_version=expected_version) as case:
         before = _justification(store, case_id)
         store.repos.cases.update_fields(case_id, {"justification": text, "justified_by": user.id})
         record(store, case, user, "justification", case.case_no, "set", before=before or None, after=text)
@@ -144,7 +145,7 @@ def pass_screening(
 ) -> CaseRecord:
     """准入 → 价值认定: every criterion passes, or is justified."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING,),
-                     action="通过准入", expected_version=expected_version) as case:
+                     action=Text("通过准入", "pass screening"), expected_version=expected_version) as case:
         screening_refusal(store, case_id, raise_it=True)
         move(store, case, Stage.VALUATION, user, on or dt.date.today())
     return store.repos.cases.get(case_id)
@@ -173,7 +174,7 @@ def confirm_valuation(
 ) -> CaseRecord:
     """价值认定 → 调查: the recognized value and guarantee amount are accepted."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.VALUATION,),
-                     action="确认价值认定", expected_version=expected_version) as case:
+                     action=Text("确认价值认定", "confirm the valuation"), expected_version=expected_version) as case:
         result = latest_assessment(store, case_id)
         if result is None:
             raise WorkflowError("not_assessed")
