@@ -40,13 +40,36 @@ LANGUAGES: dict[str, str] = {"zh": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
-# Role names as shown in the interface (the core's Role.label is Chinese only).
+# Role names as shown in the interface (translated here; the core also has Role.label_en).
 ROLE_NAMES: dict[str, str] = {
     "account_manager": QT_TRANSLATE_NOOP("Roles", "客户经理(A角)"),
     "risk_manager": QT_TRANSLATE_NOOP("Roles", "风控经理(B角)"),
     "committee_member": QT_TRANSLATE_NOOP("Roles", "保审会委员"),
     "operations": QT_TRANSLATE_NOOP("Roles", "业务运营/法务"),
     "admin": QT_TRANSLATE_NOOP("Roles", "管理员"),
+}
+
+# Legal status of an IP asset (the core's LegalStatus.label is Chinese only).
+LEGAL_STATUS_NAMES: dict[str, str] = {
+    "valid": QT_TRANSLATE_NOOP("LegalStatus", "有效"),
+    "pending": QT_TRANSLATE_NOOP("LegalStatus", "审查中"),
+    "fee_unpaid": QT_TRANSLATE_NOOP("LegalStatus", "欠缴年费"),
+    "lapsed": QT_TRANSLATE_NOOP("LegalStatus", "已失效"),
+    "invalidated": QT_TRANSLATE_NOOP("LegalStatus", "已宣告无效"),
+}
+
+# Committee votes (ipguard.workflow.committee.VOTES) as shown in the interface.
+VOTE_NAMES: dict[str, str] = {
+    "approve": QT_TRANSLATE_NOOP("Votes", "同意"),
+    "approve_with_conditions": QT_TRANSLATE_NOOP("Votes", "有条件同意"),
+    "decline": QT_TRANSLATE_NOOP("Votes", "不同意"),
+}
+
+# Materials-checklist item states.
+CHECKLIST_STATUS_NAMES: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("Checklist", "已收"),
+    "missing": QT_TRANSLATE_NOOP("Checklist", "缺失"),
+    "pending": QT_TRANSLATE_NOOP("Checklist", "待收"),
 }
 
 _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "translators": []}
@@ -66,6 +89,46 @@ def role_label(role: str) -> str:
 def stage_label(stage: object) -> str:
     """A case stage's name in the interface language (the core's ``Stage`` has both)."""
     return str(getattr(stage, "label_en" if current_language() == "en" else "label", stage))
+
+
+def ip_type_label(ip_type: object) -> str:
+    """An IP type's name (``IpType`` member or value) in the interface language."""
+    from ipguard.domain import IpType
+
+    try:
+        member = IpType(str(getattr(ip_type, "value", ip_type)))
+    except ValueError:
+        return str(ip_type)
+    return member.label_en if current_language() == "en" else member.label
+
+
+def legal_status_label(status: object) -> str:
+    """An IP asset's legal status (``LegalStatus`` member or value) in the interface language."""
+    value = str(getattr(status, "value", status))
+    return QCoreApplication.translate("LegalStatus", LEGAL_STATUS_NAMES.get(value, value))
+
+
+def vote_label(vote: str) -> str:
+    """A committee vote (``approve`` …) in the interface language."""
+    return QCoreApplication.translate("Votes", VOTE_NAMES.get(vote, vote))
+
+
+def checklist_status_label(status: str) -> str:
+    """A checklist item's state (``received`` / ``missing`` / ``pending``) in the interface language."""
+    return QCoreApplication.translate("Checklist", CHECKLIST_STATUS_NAMES.get(status, status))
+
+
+def amount_text(fen: int | None) -> str:
+    """An amount for reading at a glance: ``300.00万元`` in Chinese, ``3,000,000.00 yuan`` in English.
+
+    English shows whole yuan (a "万" unit has no natural English name); Chinese keeps 万元,
+    the unit the business talks in.
+    """
+    from ipguard.money import format_wan, format_yuan
+
+    if fen is None:
+        return ""
+    return f"{format_yuan(fen)} yuan" if current_language() == "en" else format_wan(fen)
 
 
 def current_language() -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ipguard.money import format_wan
+from ipguard.money import format_wan, format_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseFilter, CaseListRow
-from ui.i18n import stage_label
+from ui.i18n import current_language, stage_label, translate
 
 PAGE_SIZE = 200
 
@@ -32,17 +32,19 @@ COL_GUARANTEE = 7
 COL_APPLICATION_DATE = 8
 COL_UPDATED = 9
 
+# Chinese source texts, translated when shown (context "CaseList"); amounts are in
+# 万元 in Chinese and in yuan in English (see :func:`ui.i18n.amount_text`).
 HEADERS = (
-    "案件编号",
-    "企业名称",
-    "统一社会信用代码",
-    "阶段",
-    "合作银行",
-    "客户经理",
-    "申请金额（万元）",
-    "担保额（万元）",
-    "申请日期",
-    "更新时间",
+    QT_TRANSLATE_NOOP("CaseList", "案件编号"),
+    QT_TRANSLATE_NOOP("CaseList", "企业名称"),
+    QT_TRANSLATE_NOOP("CaseList", "统一社会信用代码"),
+    QT_TRANSLATE_NOOP("CaseList", "阶段"),
+    QT_TRANSLATE_NOOP("CaseList", "合作银行"),
+    QT_TRANSLATE_NOOP("CaseList", "客户经理"),
+    QT_TRANSLATE_NOOP("CaseList", "申请金额（万元）"),
+    QT_TRANSLATE_NOOP("CaseList", "担保额（万元）"),
+    QT_TRANSLATE_NOOP("CaseList", "申请日期"),
+    QT_TRANSLATE_NOOP("CaseList", "更新时间"),
 )
 
 # The SQL sort key of each column (``ipguard.store.repos.cases.SORT_COLUMNS``);
@@ -69,8 +71,11 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def wan(fen: int | None) -> str:
-    """An amount in 万元 without the unit (the header carries it): 300000000 -> '300.00'."""
-    return "" if fen is None else format_wan(fen).removesuffix("万元")
+    """An amount without the unit (the header carries it): 300000000 -> '300.00' (万元),
+    or '3,000,000.00' (yuan) in an English window."""
+    if fen is None:
+        return ""
+    return format_yuan(fen) if current_language() == "en" else format_wan(fen).removesuffix("万元")
 
 
 def short_time(iso: str) -> str:
@@ -209,9 +214,9 @@ class CaseListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return translate("CaseList", HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS.get(section) is None:
-                return f"{HEADERS[section]}（此列不支持排序）"
+                return translate("CaseList", "{column}（此列不支持排序）").format(column=translate("CaseList", HEADERS[section]))
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
             return str(section + 1)
         return None

@@ -32,6 +32,7 @@ from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
 from ipguard.store.records import CaseFilter
+from ui.i18n import current_language, stage_label, translate
 from ui.models.case_list import (
     COL_APPLICATION_DATE,
     COL_BANK,
@@ -71,7 +72,7 @@ def _show_error(parent: QWidget, exc: BaseException) -> None:
     except ImportError:  # the shell's error module is not there: a plain box
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, "无法完成操作", exc.message() if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
+        QMessageBox.warning(parent, translate("Cases", "无法完成操作"), exc.message() if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
         return
     show_error(parent, exc)
 
@@ -84,7 +85,7 @@ class _DateFilter(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("不限")
+        self.setSpecialValueText(translate("Cases", "不限"))
         self.setDate(NO_DATE)
 
     def value(self) -> dt.date | None:
@@ -130,13 +131,13 @@ class CaseListPage(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("搜索企业名称、统一社会信用代码、案件编号或知识产权号码")
+        self.search.setPlaceholderText(translate("Cases", "搜索企业名称、统一社会信用代码、案件编号或知识产权号码"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("搜索案件")
-        self.new_button = QPushButton("新建案件(&N)", self)
+        self.search.setAccessibleName(translate("Cases", "搜索案件"))
+        self.new_button = QPushButton(translate("Cases", "新建案件(&N)"), self)
         self.new_button.clicked.connect(self.new_case)
-        self.export_button = QPushButton("导出(&E)…", self)
-        self.export_button.setToolTip("把当前筛选出的案件导出为 Excel 文件")
+        self.export_button = QPushButton(translate("Cases", "导出(&E)…"), self)
+        self.export_button.setToolTip(translate("Cases", "把当前筛选出的案件导出为 Excel 文件"))
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -149,18 +150,18 @@ class CaseListPage(QWidget):
         self.product_combo = QComboBox(self)
         self.date_from = _DateFilter(self)
         self.date_to = _DateFilter(self)
-        self.clear_button = QPushButton("清除筛选", self)
+        self.clear_button = QPushButton(translate("Cases", "清除筛选"), self)
         self.clear_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("案件数")
+        self.count_label.setAccessibleName(translate("Cases", "案件数"))
         filters = QHBoxLayout()
         for text, widget in (
-            ("阶段(&S)", self.stage_combo),
-            ("银行(&B)", self.bank_combo),
-            ("客户经理(&M)", self.manager_combo),
-            ("产品", self.product_combo),
-            ("申请日期(&D)", self.date_from),
-            ("至", self.date_to),
+            (translate("Cases", "阶段(&S)"), self.stage_combo),
+            (translate("Cases", "银行(&B)"), self.bank_combo),
+            (translate("Cases", "客户经理(&M)"), self.manager_combo),
+            (translate("Cases", "产品"), self.product_combo),
+            (translate("Cases", "申请日期(&D)"), self.date_from),
+            (translate("Cases", "至"), self.date_to),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -195,8 +196,8 @@ class CaseListPage(QWidget):
 
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
-        self.progress.setFormat("正在导出… %v / %m")
-        self.cancel_export_button = QPushButton("取消导出", self)
+        self.progress.setFormat(translate("Cases", "正在导出… %v / %m"))
+        self.cancel_export_button = QPushButton(translate("Cases", "取消导出"), self)
         self.cancel_export_button.setVisible(False)
         self.cancel_export_button.clicked.connect(self.cancel_export)
         self.status_label = QLabel(self)
@@ -215,12 +216,13 @@ class CaseListPage(QWidget):
     def reload_choices(self) -> None:
         """(Re)fill the stage, bank, manager and product filters, keeping the current choices."""
         store = self.session.store
-        self._fill(self.stage_combo, [("全部阶段", ()), ("办理中（放款前）", tuple(s for s in Stage if s in OPEN_STAGES))]
-                   + [(s.label, (s,)) for s in Stage])  # fmt: skip
-        self._fill(self.bank_combo, [("全部银行", None)] + [(b.display, b.id) for b in store.repos.banks.all()])
+        self._fill(self.stage_combo, [(translate("Cases", "全部阶段"), ()),
+                                      (translate("Cases", "办理中（放款前）"), tuple(s for s in Stage if s in OPEN_STAGES))]
+                   + [(stage_label(s), (s,)) for s in Stage])  # fmt: skip
+        self._fill(self.bank_combo, [(translate("Cases", "全部银行"), None)] + [(b.display, b.id) for b in store.repos.banks.all()])
         managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
-        self._fill(self.manager_combo, [("全部客户经理", None)] + [(u.display_name, u.id) for u in managers])
-        self._fill(self.product_combo, [("全部产品", None)] + [(load_product(c).name, c) for c in available_products()])
+        self._fill(self.manager_combo, [(translate("Cases", "全部客户经理"), None)] + [(u.display_name, u.id) for u in managers])
+        self._fill(self.product_combo, [(translate("Cases", "全部产品"), None)] + [(load_product(c).name, c) for c in available_products()])
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -275,21 +277,29 @@ class CaseListPage(QWidget):
         self.apply_filters()
 
     def filters_text(self) -> str:
-        """The active filters in words (the export's subtitle)."""
+        """The active filters in words (the export's subtitle; the workbook is in Chinese like the reports)."""
         parts = []
         if self.search.text().strip():
             parts.append(f"搜索：{self.search.text().strip()}")
         for name, combo in (("阶段", self.stage_combo), ("银行", self.bank_combo), ("客户经理", self.manager_combo),
                             ("产品", self.product_combo)):
             if combo.currentIndex() > 0:
-                parts.append(f"{name}：{combo.currentText()}")
+                parts.append(f"{name}：{self._chinese_choice(combo)}")
         start, end = self.date_from.value(), self.date_to.value()
         if start or end:
             parts.append(f"申请日期：{start or '不限'} 至 {end or '不限'}")
         return "；".join(parts) or "全部案件"
 
+    def _chinese_choice(self, combo: QComboBox) -> str:
+        """A filter's chosen item in Chinese (stage names come translated in an English window)."""
+        if combo is not self.stage_combo:
+            return combo.currentText()
+        if combo.currentIndex() == 1:
+            return "办理中（放款前）"
+        return "、".join(s.label for s in combo.currentData() or ())
+
     def _update_count(self) -> None:
-        self.count_label.setText(f"共 {self.model.total():,} 件")
+        self.count_label.setText(translate("Cases", "共 {n} 件").format(n=f"{self.model.total():,}"))
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         if self.model.sort_column() != column:
@@ -342,7 +352,8 @@ class CaseListPage(QWidget):
     def _update_permissions(self) -> None:
         allowed = any(role in self.session.user.roles for role in INTAKE_ROLES)
         self.new_button.setEnabled(allowed)
-        self.new_button.setToolTip("新建案件（Ctrl+N）" if allowed else "只有客户经理或管理员可以受理新案件")
+        self.new_button.setToolTip(translate("Cases", "新建案件（Ctrl+N）") if allowed
+                                   else translate("Cases", "只有客户经理或管理员可以受理新案件"))
 
     # -- new case ----------------------------------------------------------------
 
@@ -375,7 +386,8 @@ class CaseListPage(QWidget):
     def _ask_export_path(self) -> Path | None:
         """Ask where to save the export (tests replace this)."""
         default = Path.home() / f"案件列表_{dt.date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出案件列表", str(default), "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Cases", "导出案件列表"), str(default),
+                                              translate("Cases", "Excel 工作簿 (*.xlsx)"))
         if not path:
             return None
         return Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
@@ -404,7 +416,7 @@ class CaseListPage(QWidget):
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.setVisible(True)
         self.cancel_export_button.setVisible(True)
-        self.status_label.setText(f"正在导出 {self.model.total():,} 件案件…")
+        self.status_label.setText(translate("Cases", "正在导出 {n} 件案件…").format(n=f"{self.model.total():,}"))
         QThreadPool.globalInstance().start(task)
 
     def cancel_export(self) -> None:
@@ -424,14 +436,14 @@ class CaseListPage(QWidget):
             self.progress.setValue(done)
 
     def _on_export_finished(self, path: str, count: int) -> None:
-        self._export_done(f"已导出 {count:,} 件案件到 {path}")
+        self._export_done(translate("Cases", "已导出 {n} 件案件到 {path}").format(n=f"{count:,}", path=path))
         self.export_finished.emit(path, count)
 
     def _on_export_failed(self, exc: BaseException) -> None:
-        message = exc.message() if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
-        self._export_done(f"导出失败：{message}")
+        message = exc.message(current_language()) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        self._export_done(translate("Cases", "导出失败：{message}").format(message=message))
         self.export_failed.emit(message)
         _show_error(self, exc)
 
     def _on_export_cancelled(self) -> None:
-        self._export_done("已取消导出，未写入文件")
+        self._export_done(translate("Cases", "已取消导出，未写入文件"))
