@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,17 +39,18 @@ from ipguard import catalog, intake
 from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
+from ui.i18n import translate
 from ui.session import Session
 from ui.widgets.asset_editor import AssetEditor
 from ui.widgets.fields import BAD, OptionalDateEdit, ValidatedField, Verdict, core_check, length_hint, money_check
 
 log = logging.getLogger("ipguard.ui.intake")
 
-CREDIT_FLAGS = (
-    ("company_credit_good", "企业信用记录良好"),
-    ("controller_credit_good", "实际控制人信用记录良好"),
-    ("counter_guarantee", "愿意提供反担保"),
-    ("major_negative_info", "有重大负面信息（诉讼、执行、行政处罚、税务违法等）"),
+CREDIT_FLAGS = (  # labels translated when shown (context "Intake")
+    ("company_credit_good", QT_TRANSLATE_NOOP("Intake", "企业信用记录良好")),
+    ("controller_credit_good", QT_TRANSLATE_NOOP("Intake", "实际控制人信用记录良好")),
+    ("counter_guarantee", QT_TRANSLATE_NOOP("Intake", "愿意提供反担保")),
+    ("major_negative_info", QT_TRANSLATE_NOOP("Intake", "有重大负面信息（诉讼、执行、行政处罚、税务违法等）")),
 )
 _ASSET_FIELD = re.compile(r"^ip_assets\[(\d+)\]\.(\w+)$")
 
@@ -62,23 +63,23 @@ class IntakeDialog(QDialog):
         self.session = session
         self.case_id: int | None = None
         self.product = catalog.current_product(session.store)
-        self.setWindowTitle(f"新建案件 — {self.product.name}")
+        self.setWindowTitle(translate("Intake", "新建案件 — {product}").format(product=self.product.name))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._company_tab(), "企业与实际控制人(&1)")
-        self.tabs.addTab(self._financials_tab(), "财务与信用(&2)")
-        self.tabs.addTab(self._request_tab(), "申请与推荐(&3)")
+        self.tabs.addTab(self._company_tab(), translate("Intake", "企业与实际控制人(&1)"))
+        self.tabs.addTab(self._financials_tab(), translate("Intake", "财务与信用(&2)"))
+        self.tabs.addTab(self._request_tab(), translate("Intake", "申请与推荐(&3)"))
         self.assets = AssetEditor(self)
-        self.tabs.addTab(self.assets, "知识产权(&4)")
+        self.tabs.addTab(self.assets, translate("Intake", "知识产权(&4)"))
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
         self.banner.setVisible(False)
-        self.banner.setAccessibleName("错误信息")
+        self.banner.setAccessibleName(translate("Intake", "错误信息"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("受理(&S)")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.ok_button.setText(translate("Intake", "受理(&S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Intake", "取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -93,26 +94,31 @@ class IntakeDialog(QDialog):
     def _company_tab(self) -> QWidget:
         tab = QWidget(self)
         self.name = QLineEdit(tab)
-        self.uscc = ValidatedField(length_hint(18, check_uscc, "统一社会信用代码"), tab, placeholder="18位，如 91310115MA1K3XXXXX")
+        self.uscc = ValidatedField(length_hint(18, check_uscc, translate("Intake", "统一社会信用代码")), tab,
+                                   placeholder=translate("Intake", "18位，如 91310115MA1K3XXXXX"))
         self.industry = QLineEdit(tab)
         self.address = QLineEdit(tab)
         self.founded_on = OptionalDateEdit(tab)
         self.contact_name = QLineEdit(tab)
-        self.contact_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), "电话号码格式正确"), tab)
+        self.contact_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), translate("Intake", "电话号码格式正确")), tab)
         self.controller_name = QLineEdit(tab)
-        self.resident_id = ValidatedField(length_hint(18, check_resident_id, "身份证号"), tab, placeholder="18位居民身份证号")
-        self.controller_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), "电话号码格式正确"), tab)
-        company = QGroupBox("企业", tab)
+        self.resident_id = ValidatedField(length_hint(18, check_resident_id, translate("Intake", "身份证号")), tab,
+                                          placeholder=translate("Intake", "18位居民身份证号"))
+        self.controller_phone = ValidatedField(core_check(lambda t: check_phone(t, "contact_phone"), translate("Intake", "电话号码格式正确")), tab)
+        company = QGroupBox(translate("Intake", "企业"), tab)
         form = QFormLayout(company)
-        for text, widget in (("企业名称(&N)*", self.name), ("统一社会信用代码(&C)*", self.uscc), ("所属行业", self.industry),
-                             ("地址", self.address), ("成立日期", self.founded_on), ("联系人", self.contact_name),
-                             ("联系电话", self.contact_phone)):  # fmt: skip
+        for text, widget in ((translate("Intake", "企业名称(&N)*"), self.name),
+                             (translate("Intake", "统一社会信用代码(&C)*"), self.uscc),
+                             (translate("Intake", "所属行业"), self.industry), (translate("Intake", "地址"), self.address),
+                             (translate("Intake", "成立日期"), self.founded_on),
+                             (translate("Intake", "联系人"), self.contact_name),
+                             (translate("Intake", "联系电话"), self.contact_phone)):  # fmt: skip
             form.addRow(text, widget)
-        controller = QGroupBox("实际控制人", tab)
+        controller = QGroupBox(translate("Intake", "实际控制人"), tab)
         form = QFormLayout(controller)
-        form.addRow("姓名(&K)*", self.controller_name)
-        form.addRow("身份证号(&I)*", self.resident_id)
-        form.addRow("电话", self.controller_phone)
+        form.addRow(translate("Intake", "姓名(&K)*"), self.controller_name)
+        form.addRow(translate("Intake", "身份证号(&I)*"), self.resident_id)
+        form.addRow(translate("Intake", "电话"), self.controller_phone)
         layout = QVBoxLayout(tab)
         layout.addWidget(company)
         layout.addWidget(controller)
@@ -121,23 +127,23 @@ class IntakeDialog(QDialog):
 
     def _financials_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.annual_sales = ValidatedField(money_check("annual_sales"), tab, placeholder="元，如 5,000,000.00")
-        self.net_assets_last_year = ValidatedField(money_check("net_assets_last_year", allow_negative=True), tab, placeholder="元，可为负数")
-        self.net_assets_current = ValidatedField(money_check("net_assets_current", allow_negative=True), tab, placeholder="元，可为负数")
-        self.existing_bank_loans = ValidatedField(money_check("existing_bank_loans", required=False), tab, placeholder="元，没有填 0")
-        money = QGroupBox("财务数据（元）", tab)
+        self.annual_sales = ValidatedField(money_check("annual_sales"), tab, placeholder=translate("Intake", "元，如 5,000,000.00"))
+        self.net_assets_last_year = ValidatedField(money_check("net_assets_last_year", allow_negative=True), tab, placeholder=translate("Intake", "元，可为负数"))
+        self.net_assets_current = ValidatedField(money_check("net_assets_current", allow_negative=True), tab, placeholder=translate("Intake", "元，可为负数"))
+        self.existing_bank_loans = ValidatedField(money_check("existing_bank_loans", required=False), tab, placeholder=translate("Intake", "元，没有填 0"))
+        money = QGroupBox(translate("Intake", "财务数据（元）"), tab)
         form = QFormLayout(money)
-        form.addRow("年销售额(&S)*", self.annual_sales)
-        form.addRow("上年度净资产*", self.net_assets_last_year)
-        form.addRow("当期净资产*", self.net_assets_current)
-        form.addRow("现有银行贷款", self.existing_bank_loans)
-        credit = QGroupBox("信用与负面信息", tab)
+        form.addRow(translate("Intake", "年销售额(&S)*"), self.annual_sales)
+        form.addRow(translate("Intake", "上年度净资产*"), self.net_assets_last_year)
+        form.addRow(translate("Intake", "当期净资产*"), self.net_assets_current)
+        form.addRow(translate("Intake", "现有银行贷款"), self.existing_bank_loans)
+        credit = QGroupBox(translate("Intake", "信用与负面信息"), tab)
         box = QVBoxLayout(credit)
-        self.credit_boxes = {key: QCheckBox(label, credit) for key, label in CREDIT_FLAGS}
+        self.credit_boxes = {key: QCheckBox(translate("Intake", label), credit) for key, label in CREDIT_FLAGS}
         for check in self.credit_boxes.values():
             box.addWidget(check)
         self.negative_info_note = QPlainTextEdit(credit)
-        self.negative_info_note.setPlaceholderText("负面信息说明（如有）")
+        self.negative_info_note.setPlaceholderText(translate("Intake", "负面信息说明（如有）"))
         self.negative_info_note.setFixedHeight(self.fontMetrics().height() * 4)
         box.addWidget(self.negative_info_note)
         layout = QVBoxLayout(tab)
@@ -150,21 +156,21 @@ class IntakeDialog(QDialog):
         tab = QWidget(self)
         store = self.session.store
         self.bank = QComboBox(tab)
-        self.bank.addItem("（暂不指定）", None)
+        self.bank.addItem(translate("Intake", "（暂不指定）"), None)
         for b in store.repos.banks.all(active_only=True):
             self.bank.addItem(b.display, b.id)
         self.referrer = QComboBox(tab)
-        self.referrer.addItem("（无）", None)
+        self.referrer.addItem(translate("Intake", "（无）"), None)
         for r in store.repos.referrers.all(active_only=True):
             self.referrer.addItem(r.name, r.id)
         self.opinion = QPlainTextEdit(tab)
-        self.opinion.setPlaceholderText("推荐机构的推荐意见")
+        self.opinion.setPlaceholderText(translate("Intake", "推荐机构的推荐意见"))
         self.opinion.setFixedHeight(self.fontMetrics().height() * 4)
-        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder="元，如 3,000,000")
+        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000"))
         self.term_months = QSpinBox(tab)
         self.term_months.setRange(1, 120)
         self.term_months.setValue(12)
-        self.term_months.setSuffix(" 个月")
+        self.term_months.setSuffix(translate("Intake", " 个月"))
         self.application_date = QDateEdit(QDate.currentDate(), tab)
         self.application_date.setCalendarPopup(True)
         self.application_date.setDisplayFormat("yyyy-MM-dd")
@@ -173,24 +179,24 @@ class IntakeDialog(QDialog):
             self.account_manager.addItem(u.display_name, u.id)
         index = self.account_manager.findData(self.session.user.id)
         if index < 0:
-            self.account_manager.insertItem(0, "（未指定）", None)
+            self.account_manager.insertItem(0, translate("Intake", "（未指定）"), None)
         self.account_manager.setCurrentIndex(max(index, 0))
         self.risk_manager = QComboBox(tab)
-        self.risk_manager.addItem("（暂不指定）", None)
+        self.risk_manager.addItem(translate("Intake", "（暂不指定）"), None)
         for u in store.repos.users.with_role(Role.RISK_MANAGER):
             if u.id != self.session.user.id:
                 self.risk_manager.addItem(u.display_name, u.id)
-        form_box = QGroupBox("申请", tab)
+        form_box = QGroupBox(translate("Intake", "申请"), tab)
         form = QFormLayout(form_box)
-        form.addRow("申请金额(&A)*", self.requested_amount)
-        form.addRow("期限*", self.term_months)
-        form.addRow("申请日期*", self.application_date)
-        form.addRow("合作银行(&B)", self.bank)
-        form.addRow("推荐机构(&R)", self.referrer)
-        form.addRow("推荐意见", self.opinion)
-        form.addRow("客户经理（A角）", self.account_manager)
-        form.addRow("风控经理（B角）", self.risk_manager)
-        tags = QGroupBox("客户标签（三最七高）", tab)
+        form.addRow(translate("Intake", "申请金额(&A)*"), self.requested_amount)
+        form.addRow(translate("Intake", "期限*"), self.term_months)
+        form.addRow(translate("Intake", "申请日期*"), self.application_date)
+        form.addRow(translate("Intake", "合作银行(&B)"), self.bank)
+        form.addRow(translate("Intake", "推荐机构(&R)"), self.referrer)
+        form.addRow(translate("Intake", "推荐意见"), self.opinion)
+        form.addRow(translate("Intake", "客户经理（A角）"), self.account_manager)
+        form.addRow(translate("Intake", "风控经理（B角）"), self.risk_manager)
+        tags = QGroupBox(translate("Intake", "客户标签（三最七高）"), tab)
         grid = QGridLayout(tags)
         self.tag_boxes = {t.code: QCheckBox(t.label, tags) for t in self.product.target_tags}
         for i, check in enumerate(self.tag_boxes.values()):
@@ -284,7 +290,7 @@ class IntakeDialog(QDialog):
     def show_refusal(self, exc: IpguardError) -> None:
         """Show why the save was refused and take the user to the field."""
         message = exc.message(self.session.lang)
-        self.banner.setText(f"✗ 未保存：{message}")
+        self.banner.setText(translate("Intake", "✗ 未保存：{message}").format(message=message))
         self.banner.setVisible(True)
         match = _ASSET_FIELD.match(exc.field or "")
         if match:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,16 +34,25 @@ from PySide6.QtWidgets import (
 from ipguard.domain import IpAsset, IpType, LegalStatus
 from ipguard.errors import IpguardError
 from ipguard.money import yuan_str
+from ui.i18n import current_language, ip_type_label, legal_status_label, translate
 from ui.widgets.fields import OptionalDateEdit, ValidatedField, Verdict, core_check, money_check
 
+# Labels are Chinese source texts, translated when shown (context "Assets").
 FLAGS = (
-    ("sole_owner", "独占所有", True),
-    ("used_in_main_products", "用于主营产品", False),
-    ("pledged", "已质押", False),
-    ("licensed", "已许可", False),
-    ("in_dispute", "存在争议", False),
+    ("sole_owner", QT_TRANSLATE_NOOP("Assets", "独占所有"), True),
+    ("used_in_main_products", QT_TRANSLATE_NOOP("Assets", "用于主营产品"), False),
+    ("pledged", QT_TRANSLATE_NOOP("Assets", "已质押"), False),
+    ("licensed", QT_TRANSLATE_NOOP("Assets", "已许可"), False),
+    ("in_dispute", QT_TRANSLATE_NOOP("Assets", "存在争议"), False),
 )
-LIST_HEADERS = ("状态", "类型", "号码", "名称", "授权/登记日", "到期日")
+LIST_HEADERS = (
+    QT_TRANSLATE_NOOP("Assets", "状态"),
+    QT_TRANSLATE_NOOP("Assets", "类型"),
+    QT_TRANSLATE_NOOP("Assets", "号码"),
+    QT_TRANSLATE_NOOP("Assets", "名称"),
+    QT_TRANSLATE_NOOP("Assets", "授权/登记日"),
+    QT_TRANSLATE_NOOP("Assets", "到期日"),
+)
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "ip_assets_template.xlsx"
 
 
@@ -74,7 +83,7 @@ def number_check(ip_type: IpType):
     """Validate a number for ``ip_type`` with the same code the service uses."""
     return core_check(
         lambda text: IpAsset.from_input({"type": ip_type.value, "number": text, "nice_class": "1"}).number,
-        lambda number: f"{ip_type.label}号码有效：{number}",
+        lambda number: translate("Assets", "{type}号码有效：{number}").format(type=ip_type_label(ip_type), number=number),
     )
 
 
@@ -94,7 +103,7 @@ class AssetEditor(QWidget):
 
     def _build(self) -> None:
         self.table = QTableWidget(0, len(LIST_HEADERS), self)
-        self.table.setHorizontalHeaderLabels(LIST_HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("Assets", h) for h in LIST_HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -105,14 +114,14 @@ class AssetEditor(QWidget):
                 header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(lambda: self._show_row(self.current_row()))
-        self.add_button = QPushButton("添加(&A)", self)
+        self.add_button = QPushButton(translate("Assets", "添加(&A)"), self)
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button = QPushButton("删除", self)
+        self.remove_button = QPushButton(translate("Assets", "删除"), self)
         self.remove_button.clicked.connect(self.remove_current)
-        self.import_button = QPushButton("从Excel导入(&I)…", self)
+        self.import_button = QPushButton(translate("Assets", "从Excel导入(&I)…"), self)
         self.import_button.clicked.connect(self.import_xlsx)
-        self.template_button = QPushButton("导入模板…", self)
-        self.template_button.setToolTip("保存一份知识产权导入模板（xlsx）")
+        self.template_button = QPushButton(translate("Assets", "导入模板…"), self)
+        self.template_button.setToolTip(translate("Assets", "保存一份知识产权导入模板（xlsx）"))
         self.template_button.clicked.connect(self.save_template)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.import_button, self.template_button):
@@ -126,48 +135,49 @@ class AssetEditor(QWidget):
         self.form = QWidget(self)
         self.type_combo = QComboBox(self.form)
         for t in IpType:
-            self.type_combo.addItem(t.label, t.value)
-        self.number = ValidatedField(number_check(IpType.INVENTION_PATENT), self.form, placeholder="如 ZL202110123456.7")
+            self.type_combo.addItem(ip_type_label(t), t.value)
+        self.number = ValidatedField(number_check(IpType.INVENTION_PATENT), self.form, placeholder=translate("Assets", "如 ZL202110123456.7"))
         self.title_edit = QLineEdit(self.form)
         self.owners_edit = QLineEdit(self.form)
-        self.owners_edit.setPlaceholderText("不填则为申请企业")
+        self.owners_edit.setPlaceholderText(translate("Assets", "不填则为申请企业"))
         self.filing = OptionalDateEdit(self.form)
         self.grant = OptionalDateEdit(self.form)
         self.expiry = OptionalDateEdit(self.form)
         self.status_combo = QComboBox(self.form)
         for s in LegalStatus:
-            self.status_combo.addItem(s.label, s.value)
+            self.status_combo.addItem(legal_status_label(s), s.value)
         self.nice_class = QSpinBox(self.form)
         self.nice_class.setRange(0, 45)
         self.nice_class.setSpecialValueText("—")
-        self.revenue = ValidatedField(money_check("revenue_supported", required=False), self.form, placeholder="元/年，可不填")
-        self.flag_boxes = {key: QCheckBox(label, self.form) for key, label, _default in FLAGS}
+        self.revenue = ValidatedField(money_check("revenue_supported", required=False), self.form, placeholder=translate("Assets", "元/年，可不填"))
+        self.flag_boxes = {key: QCheckBox(translate("Assets", label), self.form) for key, label, _default in FLAGS}
         form = QFormLayout(self.form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         top = QHBoxLayout()
         top.addWidget(self.type_combo)
-        top.addWidget(QLabel("商标类别", self.form))
+        top.addWidget(QLabel(translate("Assets", "商标类别"), self.form))
         top.addWidget(self.nice_class)
-        top.addWidget(QLabel("法律状态", self.form))
+        top.addWidget(QLabel(translate("Assets", "法律状态"), self.form))
         top.addWidget(self.status_combo)
         top.addStretch(1)
-        type_label = QLabel("类型(&T)", self.form)
+        type_label = QLabel(translate("Assets", "类型(&T)"), self.form)
         type_label.setBuddy(self.type_combo)
         form.addRow(type_label, top)
-        form.addRow("号码(&U)", self.number)
-        form.addRow("名称", self.title_edit)
-        form.addRow("权利人", self.owners_edit)
+        form.addRow(translate("Assets", "号码(&U)"), self.number)
+        form.addRow(translate("Assets", "名称"), self.title_edit)
+        form.addRow(translate("Assets", "权利人"), self.owners_edit)
         dates = QHBoxLayout()
-        for text, edit in (("申请日", self.filing), ("授权/登记日", self.grant), ("到期日", self.expiry)):
+        for text, edit in ((translate("Assets", "申请日"), self.filing), (translate("Assets", "授权/登记日"), self.grant),
+                           (translate("Assets", "到期日"), self.expiry)):
             dates.addWidget(QLabel(text, self.form))
             dates.addWidget(edit)
         dates.addStretch(1)
-        form.addRow("日期", dates)
+        form.addRow(translate("Assets", "日期"), dates)
         flags = QGridLayout()
         for i, box in enumerate(self.flag_boxes.values()):
             flags.addWidget(box, i // 3, i % 3)
-        form.addRow("情况", flags)
-        form.addRow("支撑收入", self.revenue)
+        form.addRow(translate("Assets", "情况"), flags)
+        form.addRow(translate("Assets", "支撑收入"), self.revenue)
 
         self.type_combo.currentIndexChanged.connect(self._on_type)
         for signal in (self.number.edit.textChanged, self.title_edit.textChanged, self.owners_edit.textChanged,
@@ -238,14 +248,14 @@ class AssetEditor(QWidget):
         raw = self._rows[row]
         error = self.row_error(raw)
         ip_type = IpType(str(raw["type"]))
-        cells = ("✗" if error else "✓", ip_type.label, str(raw["number"]), str(raw["title"]),
+        cells = ("✗" if error else "✓", ip_type_label(ip_type), str(raw["number"]), str(raw["title"]),
                  str(raw["grant_date"]), str(raw["expiry_date"]))  # fmt: skip
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if column == 0:
                 item.setForeground(Qt.GlobalColor.darkRed if error else Qt.GlobalColor.darkGreen)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setToolTip(error.message() if error else "")
+            item.setToolTip(error.message(current_language()) if error else "")
             self.table.setItem(row, column, item)
 
     # -- the form ---------------------------------------------------------------
@@ -279,8 +289,9 @@ class AssetEditor(QWidget):
         self.number.set_check(number_check(ip_type))
         self.nice_class.setEnabled(ip_type is IpType.TRADEMARK)
         self.number.edit.setPlaceholderText(
-            {IpType.TRADEMARK: "注册号，如 12345678", IpType.SOFTWARE_COPYRIGHT: "如 2021SR0123456",
-             IpType.COPYRIGHT: "如 国作登字-2021-F-00123456"}.get(ip_type, "如 ZL202110123456.7")
+            {IpType.TRADEMARK: translate("Assets", "注册号，如 12345678"),
+             IpType.SOFTWARE_COPYRIGHT: translate("Assets", "如 2021SR0123456"),
+             IpType.COPYRIGHT: translate("Assets", "如 国作登字-2021-F-00123456")}.get(ip_type, translate("Assets", "如 ZL202110123456.7"))
         )  # fmt: skip
         self._store_form()
 
@@ -320,7 +331,8 @@ class AssetEditor(QWidget):
 
     def _ask_import_path(self) -> Path | None:
         """Ask for the xlsx to import (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(self, "从Excel导入知识产权", str(Path.home()), "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("Assets", "从Excel导入知识产权"), str(Path.home()),
+                                              translate("Assets", "Excel 工作簿 (*.xlsx)"))
         return Path(path) if path else None
 
     def import_xlsx(self, path: Path | None = None) -> tuple[int, int]:
@@ -333,7 +345,7 @@ class AssetEditor(QWidget):
         try:
             assets, errors = read_assets_xlsx(path)
         except IpguardError as exc:
-            self._report(exc.message(), bad=True)
+            self._report(exc.message(current_language()), bad=True)
             return 0, 0
         present = {(str(r["type"]), str(r["number"])) for r in self._rows}
         added = skipped = 0
@@ -343,12 +355,13 @@ class AssetEditor(QWidget):
                 continue
             self.add_row(raw_from_asset(asset))
             added += 1
-        lines = [f"已从 {path.name} 导入 {added} 项" + (f"，{skipped} 项已在列表中未重复添加" if skipped else "")]
+        lines = [translate("Assets", "已从 {file} 导入 {n} 项").format(file=path.name, n=added)
+                 + (translate("Assets", "，{n} 项已在列表中未重复添加").format(n=skipped) if skipped else "")]
         if errors:
-            lines.append(f"{len(errors)} 行未导入：")
-            lines += [f"第 {e.row} 行 {e.message}" for e in errors[:20]]
+            lines.append(translate("Assets", "{n} 行未导入：").format(n=len(errors)))
+            lines += [translate("Assets", "第 {row} 行 {message}").format(row=e.row, message=e.message) for e in errors[:20]]
             if len(errors) > 20:
-                lines.append(f"……另有 {len(errors) - 20} 行")
+                lines.append(translate("Assets", "……另有 {n} 行").format(n=len(errors) - 20))
         self._report("\n".join(lines), bad=bool(errors))
         return added, len(errors)
 
@@ -358,9 +371,10 @@ class AssetEditor(QWidget):
         self.report.setVisible(True)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存导入模板", str(Path.home() / TEMPLATE.name), "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Assets", "保存导入模板"), str(Path.home() / TEMPLATE.name),
+                                              translate("Assets", "Excel 工作簿 (*.xlsx)"))
         if path:
             import shutil
 
             shutil.copyfile(TEMPLATE, path)
-            self._report(f"模板已保存到 {path}", bad=False)
+            self._report(translate("Assets", "模板已保存到 {path}").format(path=path), bad=False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
 from ipguard.errors import IpguardError
 from ipguard.money import format_wan, format_yuan, parse_yuan
+from ui.i18n import current_language, translate
 
 OK, BAD, NEUTRAL = "ok", "bad", "neutral"
 _COLOURS = {OK: "#1b7f3b", BAD: "#c62828", NEUTRAL: "#666666"}
@@ -39,7 +40,7 @@ def core_check(fn: Callable[[str], object], ok_message: Callable[[object], str] 
         try:
             value = fn(text)
         except IpguardError as exc:
-            return Verdict(BAD, exc.message())
+            return Verdict(BAD, exc.message(current_language()))
         return Verdict(OK, ok_message(value) if callable(ok_message) else ok_message)
 
     return check
@@ -47,28 +48,30 @@ def core_check(fn: Callable[[str], object], ok_message: Callable[[object], str] 
 
 def length_hint(length: int, fn: Callable[[str], object], what: str) -> Callable[[str], Verdict]:
     """For fixed-length codes: count the characters while typing, check once complete."""
-    full = core_check(fn, f"{what}有效")
+    full = core_check(fn, translate("Fields", "{what}有效").format(what=what))
 
     def check(text: str) -> Verdict:
         compact = text.strip().replace(" ", "")
         if compact and len(compact) < length:
-            return Verdict(NEUTRAL, f"已输入 {len(compact)} 位，共 {length} 位")
+            return Verdict(NEUTRAL, translate("Fields", "已输入 {n} 位，共 {length} 位").format(n=len(compact), length=length))
         return full(text)
 
     return check
 
 
 def money_check(field: str, *, allow_negative: bool = False, required: bool = True) -> Callable[[str], Verdict]:
-    """Amounts in yuan as typed ("1,234,567.89"); the verdict repeats the figure in 万元."""
+    """Amounts in yuan as typed ("1,234,567.89"); the verdict repeats the figure (and in 万元 in Chinese)."""
 
     def check(text: str) -> Verdict:
         if not text.strip():
             # Not shouted at while the form is still empty; a required amount is enforced on save.
-            return Verdict(NEUTRAL, "必填" if required else "")
+            return Verdict(NEUTRAL, translate("Fields", "必填") if required else "")
         try:
             fen = parse_yuan(text, field, allow_negative=allow_negative)
         except IpguardError as exc:
-            return Verdict(BAD, exc.message())
+            return Verdict(BAD, exc.message(current_language()))
+        if current_language() == "en":
+            return Verdict(OK, f"{format_yuan(fen)} yuan")
         return Verdict(OK, f"{format_yuan(fen)} 元（{format_wan(fen)}）")
 
     return check
@@ -116,7 +119,7 @@ class ValidatedField(QWidget):
         colour = _COLOURS[verdict.state]
         self.mark.setText(_MARKS[verdict.state])
         self.mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.mark.setAccessibleName({OK: "有效", BAD: "有误", NEUTRAL: ""}[verdict.state])
+        self.mark.setAccessibleName({OK: translate("Fields", "有效"), BAD: translate("Fields", "有误"), NEUTRAL: ""}[verdict.state])
         self.message.setText(verdict.message)
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setVisible(bool(verdict.message))
@@ -139,14 +142,14 @@ NO_DATE = QDate(1900, 1, 1)
 
 
 class OptionalDateEdit(QDateEdit):
-    """A date that may be left empty: its minimum date shows as ``empty_text``."""
+    """A date that may be left empty: its minimum date shows as ``empty_text`` (default 未填, translated)."""
 
-    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "未填", value: dt.date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, empty_text: str | None = None, value: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(empty_text)
+        self.setSpecialValueText(translate("Fields", "未填") if empty_text is None else empty_text)
         self.set_value(value)
 
     def value(self) -> dt.date | None:
