@@ -145,3 +145,15 @@ DASHBOARD = (
     QT_TRANSLATE_NOOP("Dashboard", "贷款到期"),
     QT_TRANSLATE_NOOP("Dashboard", "质押登记"),
 )
+
+# screening criteria (ipguard.rules.criteria.RULE_LABELS), shown by the screening tab
+CRITERIA = (
+    QT_TRANSLATE_NOOP("Criteria", "年销售额"),
+    QT_TRANSLATE_NOOP("Criteria", "可质押知识产权"),
+    QT_TRANSLATE_NOOP("Criteria", "企业信用记录"),
+    QT_TRANSLATE_NOOP("Criteria", "实际控制人信用记录"),
+    QT_TRANSLATE_NOOP("Criteria", "反担保意愿"),
+    QT_TRANSLATE_NOOP("Criteria", "无重大负面信息"),
+    QT_TRANSLATE_NOOP("Criteria", "净资产非负"),
+    QT_TRANSLATE_NOOP("Criteria", "销贷比"),
+)

@@ -29,6 +29,219 @@ If this happens again, send that file to your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>Assets</name>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="42"/>
+        <source>独占所有</source>
+        <translation>Solely owned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="43"/>
+        <source>用于主营产品</source>
+        <translation>Used in main products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="44"/>
+        <source>已质押</source>
+        <translation>Already pledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="45"/>
+        <source>已许可</source>
+        <translation>Licensed out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="46"/>
+        <source>存在争议</source>
+        <translation>In dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="49"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="50"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="51"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="52"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="167"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="53"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
+        <source>授权/登记日</source>
+        <translation>Granted/registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="54"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="171"/>
+        <source>到期日</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="86"/>
+        <source>{type}号码有效：{number}</source>
+        <translation>Valid {type} number: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="117"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="119"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="121"/>
+        <source>从Excel导入(&amp;I)…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="123"/>
+        <source>导入模板…</source>
+        <translation>Import template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="124"/>
+        <source>保存一份知识产权导入模板（xlsx）</source>
+        <translation>Save a copy of the IP asset import template (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="139"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
+        <source>如 ZL202110123456.7</source>
+        <translation>e.g. ZL202110123456.7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="142"/>
+        <source>不填则为申请企业</source>
+        <translation>Leave empty for the applicant company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="152"/>
+        <source>元/年，可不填</source>
+        <translation>yuan a year, optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="158"/>
+        <source>商标类别</source>
+        <translation>Nice class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="160"/>
+        <source>法律状态</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="163"/>
+        <source>类型(&amp;T)</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="166"/>
+        <source>号码(&amp;U)</source>
+        <translation>N&amp;umber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="168"/>
+        <source>权利人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
+        <source>申请日</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="175"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="179"/>
+        <source>情况</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="180"/>
+        <source>支撑收入</source>
+        <translation>Revenue supported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="292"/>
+        <source>注册号，如 12345678</source>
+        <translation>registration no., e.g. 12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="293"/>
+        <source>如 2021SR0123456</source>
+        <translation>e.g. 2021SR0123456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
+        <source>如 国作登字-2021-F-00123456</source>
+        <translation>registration no. as on the certificate, e.g. …-2021-F-00123456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="334"/>
+        <source>从Excel导入知识产权</source>
+        <translation>Import IP assets from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="335"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="375"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="358"/>
+        <source>已从 {file} 导入 {n} 项</source>
+        <translation>Imported {n} from {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="359"/>
+        <source>，{n} 项已在列表中未重复添加</source>
+        <translation>; {n} already in the list were not added again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="361"/>
+        <source>{n} 行未导入：</source>
+        <translation>{n} rows not imported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="362"/>
+        <source>第 {row} 行 {message}</source>
+        <translation>Row {row}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="364"/>
+        <source>……另有 {n} 行</source>
+        <translation>… and {n} more rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="374"/>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/asset_editor.py" line="380"/>
+        <source>模板已保存到 {path}</source>
+        <translation>Template saved to {path}</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <location filename="../../ui/backup_tasks.py" line="76"/>
@@ -170,6 +383,240 @@ The program now reopens the database; please sign in again.</translation>
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="38"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="39"/>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="40"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="41"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="42"/>
+        <source>合作银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="43"/>
+        <source>客户经理</source>
+        <translation>Account manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="44"/>
+        <source>申请金额（万元）</source>
+        <translation>Requested (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="45"/>
+        <source>担保额（万元）</source>
+        <translation>Guarantee (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="46"/>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="47"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list.py" line="219"/>
+        <source>{column}（此列不支持排序）</source>
+        <translation>{column} (cannot sort by this column)</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="75"/>
+        <source>无法完成操作</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="88"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="134"/>
+        <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
+        <translation>Search by company name, unified social credit code, case no. or IP number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="136"/>
+        <source>搜索案件</source>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="137"/>
+        <source>新建案件(&amp;N)</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="139"/>
+        <source>导出(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="140"/>
+        <source>把当前筛选出的案件导出为 Excel 文件</source>
+        <translation>Export the cases shown to an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="153"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="156"/>
+        <source>案件数</source>
+        <translation>Number of cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="159"/>
+        <source>阶段(&amp;S)</source>
+        <translation>&amp;Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="160"/>
+        <source>银行(&amp;B)</source>
+        <translation>&amp;Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="161"/>
+        <source>客户经理(&amp;M)</source>
+        <translation>Account &amp;manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="162"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="163"/>
+        <source>申请日期(&amp;D)</source>
+        <translation>Applied &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="164"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="199"/>
+        <source>正在导出… %v / %m</source>
+        <translation>Exporting… %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="200"/>
+        <source>取消导出</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="219"/>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="220"/>
+        <source>办理中（放款前）</source>
+        <translation>In progress (before disbursement)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="222"/>
+        <source>全部银行</source>
+        <translation>All banks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="224"/>
+        <source>全部客户经理</source>
+        <translation>All account managers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="225"/>
+        <source>全部产品</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="302"/>
+        <source>共 {n} 件</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="355"/>
+        <source>新建案件（Ctrl+N）</source>
+        <translation>New case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="356"/>
+        <source>只有客户经理或管理员可以受理新案件</source>
+        <translation>Only account managers and administrators can open new cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="389"/>
+        <source>导出案件列表</source>
+        <translation>Export case list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="390"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="419"/>
+        <source>正在导出 {n} 件案件…</source>
+        <translation>Exporting {n} cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="439"/>
+        <source>已导出 {n} 件案件到 {path}</source>
+        <translation>Exported {n} cases to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="444"/>
+        <source>导出失败：{message}</source>
+        <translation>Export failed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="449"/>
+        <source>已取消导出，未写入文件</source>
+        <translation>Export cancelled; no file written</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="70"/>
+        <source>已收</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="71"/>
+        <source>缺失</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="72"/>
+        <source>待收</source>
+        <translation>pending</translation>
+    </message>
+</context>
+<context>
     <name>Contracts</name>
     <message>
         <location filename="../../ui/workspace/tab_contracts.py" line="25"/>
@@ -240,6 +687,49 @@ The program now reopens the database; please sign in again.</translation>
         <location filename="../../ui/i18n_sources.py" line="105"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
+    </message>
+</context>
+<context>
+    <name>Criteria</name>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="151"/>
+        <source>年销售额</source>
+        <translation>Annual sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="152"/>
+        <source>可质押知识产权</source>
+        <translation>Pledgeable IP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="153"/>
+        <source>企业信用记录</source>
+        <translation>Company credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="154"/>
+        <source>实际控制人信用记录</source>
+        <translation>Controller&apos;s credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="155"/>
+        <source>反担保意愿</source>
+        <translation>Counter-guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="156"/>
+        <source>无重大负面信息</source>
+        <translation>No major adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="157"/>
+        <source>净资产非负</source>
+        <translation>Net assets not negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="158"/>
+        <source>销贷比</source>
+        <translation>Loans to sales</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1156,353 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/errors.py" line="170"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="51"/>
+        <source>{what}有效</source>
+        <translation>Valid {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="56"/>
+        <source>已输入 {n} 位，共 {length} 位</source>
+        <translation>{n} of {length} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="68"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <source>有效</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <source>有误</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="152"/>
+        <source>未填</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="50"/>
+        <source>企业信用记录良好</source>
+        <translation>Company has a clean credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="51"/>
+        <source>实际控制人信用记录良好</source>
+        <translation>Controlling person has a clean credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="52"/>
+        <source>愿意提供反担保</source>
+        <translation>Willing to give a counter-guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="53"/>
+        <source>有重大负面信息（诉讼、执行、行政处罚、税务违法等）</source>
+        <translation>Has major adverse information (lawsuits, enforcement, administrative penalties, tax offences…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="66"/>
+        <source>新建案件 — {product}</source>
+        <translation>New case — {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="68"/>
+        <source>企业与实际控制人(&amp;1)</source>
+        <translation>Company and controller (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="69"/>
+        <source>财务与信用(&amp;2)</source>
+        <translation>Financials and credit (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="70"/>
+        <source>申请与推荐(&amp;3)</source>
+        <translation>Request and referral (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="72"/>
+        <source>知识产权(&amp;4)</source>
+        <translation>IP assets (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="78"/>
+        <source>错误信息</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="81"/>
+        <source>受理(&amp;S)</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="82"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="97"/>
+        <source>统一社会信用代码</source>
+        <translation>unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="98"/>
+        <source>18位，如 91310115MA1K3XXXXX</source>
+        <translation>18 characters, e.g. 91310115MA1K3XXXXX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="103"/>
+        <location filename="../../ui/dialogs/intake.py" line="107"/>
+        <source>电话号码格式正确</source>
+        <translation>Phone number looks right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="105"/>
+        <source>身份证号</source>
+        <translation>resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="106"/>
+        <source>18位居民身份证号</source>
+        <translation>18-character resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="108"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="110"/>
+        <source>企业名称(&amp;N)*</source>
+        <translation>Company &amp;name*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="111"/>
+        <source>统一社会信用代码(&amp;C)*</source>
+        <translation>Unified social &amp;credit code*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <source>所属行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="113"/>
+        <source>成立日期</source>
+        <translation>Founded on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="114"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="115"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="117"/>
+        <source>实际控制人</source>
+        <translation>Controlling person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="119"/>
+        <source>姓名(&amp;K)*</source>
+        <translation>Na&amp;me*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="120"/>
+        <source>身份证号(&amp;I)*</source>
+        <translation>Resident &amp;ID*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="121"/>
+        <source>电话</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="130"/>
+        <source>元，如 5,000,000.00</source>
+        <translation>yuan, e.g. 5,000,000.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="131"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <source>元，可为负数</source>
+        <translation>yuan, may be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <source>元，没有填 0</source>
+        <translation>yuan, 0 if none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
+        <source>财务数据（元）</source>
+        <translation>Financials (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="136"/>
+        <source>年销售额(&amp;S)*</source>
+        <translation>Annual &amp;sales*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="137"/>
+        <source>上年度净资产*</source>
+        <translation>Net assets, last year*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="138"/>
+        <source>当期净资产*</source>
+        <translation>Net assets, current*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="139"/>
+        <source>现有银行贷款</source>
+        <translation>Existing bank loans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="140"/>
+        <source>信用与负面信息</source>
+        <translation>Credit and adverse information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="146"/>
+        <source>负面信息说明（如有）</source>
+        <translation>Adverse information (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="159"/>
+        <location filename="../../ui/dialogs/intake.py" line="185"/>
+        <source>（暂不指定）</source>
+        <translation>(not yet chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="163"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="167"/>
+        <source>推荐机构的推荐意见</source>
+        <translation>The referrer&apos;s recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="169"/>
+        <source>元，如 3,000,000</source>
+        <translation>yuan, e.g. 3,000,000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="173"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="182"/>
+        <source>（未指定）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="191"/>
+        <source>申请金额(&amp;A)*</source>
+        <translation>Requested &amp;amount*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="192"/>
+        <source>期限*</source>
+        <translation>Term*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="193"/>
+        <source>申请日期*</source>
+        <translation>Application date*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="194"/>
+        <source>合作银行(&amp;B)</source>
+        <translation>&amp;Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="195"/>
+        <source>推荐机构(&amp;R)</source>
+        <translation>&amp;Referrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="196"/>
+        <source>推荐意见</source>
+        <translation>Referrer’s opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="197"/>
+        <source>客户经理（A角）</source>
+        <translation>Account manager (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="198"/>
+        <source>风控经理（B角）</source>
+        <translation>Risk manager (B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="199"/>
+        <source>客户标签（三最七高）</source>
+        <translation>Client tags (three-most, seven-high)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="293"/>
+        <source>✗ 未保存：{message}</source>
+        <translation>✗ Not saved: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>LegalStatus</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="54"/>
+        <source>有效</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55"/>
+        <source>审查中</source>
+        <translation>under examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56"/>
+        <source>欠缴年费</source>
+        <translation>annual fee overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="57"/>
+        <source>已失效</source>
+        <translation>lapsed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="58"/>
+        <source>已宣告无效</source>
+        <translation>invalidated</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2787,97 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
 </context>
 <context>
+    <name>StageBar</name>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="30"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="31"/>
+        <source>准入</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="32"/>
+        <source>价值认定</source>
+        <translation>Valuation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="33"/>
+        <source>调查</source>
+        <translation>Investig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="34"/>
+        <source>保审会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="35"/>
+        <source>意向函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="36"/>
+        <source>银行审批</source>
+        <translation>Bank appr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="37"/>
+        <source>签约</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="38"/>
+        <source>质押登记</source>
+        <translation>Pledge reg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="39"/>
+        <source>放款</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="40"/>
+        <source>在保</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="41"/>
+        <source>解保</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="116"/>
+        <source>{stage}：{state}</source>
+        <translation>{stage}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/stage_bar.py" line="118"/>
+        <source>（{date} 进入）</source>
+        <translation> (entered {date})</translation>
+    </message>
+</context>
+<context>
+    <name>Votes</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="63"/>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="64"/>
+        <source>有条件同意</source>
+        <translation>Approve with conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="65"/>
+        <source>不同意</source>
+        <translation>Decline</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../ui/workspace/base.py" line="181"/>
@@ -1962,44 +2890,49 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Reload the case now?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="110"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="129"/>
         <source>当前等待：{what}</source>
         <translation>Waiting for: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="112"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="131"/>
         <source>案件已结束（{stage}）</source>
         <translation>Case closed ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="80"/>
+        <location filename="../../ui/workspace/__init__.py" line="79"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="81"/>
+        <location filename="../../ui/workspace/__init__.py" line="80"/>
         <source>从数据库重新载入本案件</source>
         <translation>Reload this case from the database</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="83"/>
+        <location filename="../../ui/workspace/__init__.py" line="82"/>
         <source>否决…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="85"/>
+        <location filename="../../ui/workspace/__init__.py" line="84"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="132"/>
+        <location filename="../../ui/workspace/__init__.py" line="131"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="138"/>
+        <location filename="../../ui/workspace/__init__.py" line="137"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="166"/>
+        <source>{amount}（{months}个月）</source>
+        <translation>{amount} ({months} months)</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/__init__.py" line="231"/>
@@ -2025,6 +2958,16 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/workspace/desk.py" line="41"/>
         <source>← 返回案件列表 (Esc)</source>
         <translation>← Back to the case list (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="69"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="69"/>
+        <source>否</source>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_assets.py" line="104"/>
@@ -2121,26 +3064,36 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_committee.py" line="122"/>
+        <source>出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票</source>
+        <translation>{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline}; passing needs {num}/{den}, at least {required} votes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="127"/>
         <source>{explain}；已投 {voted}/{present}。</source>
         <translation>{explain}; {voted} of {present} voted.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="124"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="129"/>
         <source>{name}：可以投票</source>
         <translation>{name}: you may vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="133"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="138"/>
         <source>{no}（{date}）：{decision}{conditions}</source>
         <translation>{no} ({date}): {decision}{conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="139"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="140"/>
+        <source>。条件：{conditions}</source>
+        <translation>. Conditions: {conditions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="144"/>
         <source>尚未形成决议</source>
         <translation>No resolution yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="157"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="162"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>
     </message>
@@ -2422,6 +3375,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="74"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="125"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -2648,6 +3602,16 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Not assessed yet: submitting for screening assesses the case against the product parameters.</translation>
     </message>
     <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="67"/>
+        <source>符合准入条件</source>
+        <translation>Meets the screening criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="67"/>
+        <source>不符合准入条件</source>
+        <translation>Does not meet the screening criteria</translation>
+    </message>
+    <message>
         <location filename="../../ui/workspace/tab_screening.py" line="69"/>
         <source>{verdict} · 按产品参数 {product} 版本 {version} 评估</source>
         <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
@@ -2706,6 +3670,21 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/workspace/tab_valuation.py" line="90"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/common.py" line="15"/>
+        <source>通过</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/common.py" line="16"/>
+        <source>不通过</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/common.py" line="17"/>
+        <source>需说明</source>
+        <translation>needs justification</translation>
     </message>
 </context>
 </TS>

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard.errors import IpguardError
-from ipguard.money import format_wan
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import decline, withdraw
 from ipguard.workflow.queries import ActionState, available_actions, waiting_for
-from ui.i18n import stage_label, translate
+from ui.i18n import amount_text, stage_label, translate
 from ui.session import Session
 from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
 from ui.workspace.stage_bar import StageBar
@@ -145,7 +144,7 @@ class CaseWorkspace(QWidget):
         self.case = store.repos.cases.get(self.case_id)
         self.actions = available_actions(store, self.case_id, self.session.user, self.session.lang)
         self._fill_header()
-        self.stage_bar.set_case(self.case.stage, store.repos.cases.events(self.case_id), waiting_for(store, self.case_id))
+        self.stage_bar.set_case(self.case.stage, store.repos.cases.events(self.case_id), waiting_for(store, self.case_id, self.session.lang))
         failures: list[Exception] = []
         for tab in self.tabs:
             try:
@@ -164,9 +163,10 @@ class CaseWorkspace(QWidget):
         company = repos.companies.get(case.company_id)
         self.title_label.setText(f"{case.case_no}　{company.name}")
         self.fields["stage"].setText(stage_label(case.stage))
-        self.fields["requested"].setText(f"{format_wan(case.requested_amount)}（{case.term_months}个月）")
+        self.fields["requested"].setText(translate("Workspace", "{amount}（{months}个月）").format(
+            amount=amount_text(case.requested_amount), months=case.term_months))
         amount = repos.cases.guarantee_amount(case.id)
-        self.fields["guarantee"].setText(format_wan(amount) if amount else "—")
+        self.fields["guarantee"].setText(amount_text(amount) if amount else "—")
         self.fields["manager"].setText(self._user_name(case.account_manager_id))
         self.fields["risk"].setText(self._user_name(case.risk_manager_id))
         if case.bank_id is None:

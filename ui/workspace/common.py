@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
@@ -12,15 +12,15 @@ from ui.i18n import translate
 
 # outcome -> (mark, text, colour); never colour alone
 OUTCOMES = {
-    "pass": ("✓", "通过", "#1b7f3b"),
-    "fail": ("✗", "不通过", "#c62828"),
-    "justify": ("!", "需说明", "#e65100"),
+    "pass": ("✓", QT_TRANSLATE_NOOP("Workspace", "通过"), "#1b7f3b"),
+    "fail": ("✗", QT_TRANSLATE_NOOP("Workspace", "不通过"), "#c62828"),
+    "justify": ("!", QT_TRANSLATE_NOOP("Workspace", "需说明"), "#e65100"),
 }
 
 
 def outcome_text(outcome: str) -> str:
     mark, text, _ = OUTCOMES.get(outcome, ("?", outcome, "#000"))
-    return f"{mark} {text}"
+    return f"{mark} {translate('Workspace', text)}"
 
 
 def outcome_colour(outcome: str) -> str:

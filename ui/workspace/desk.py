@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ui.i18n import translate
+from ui.i18n import stage_label, translate
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 
@@ -77,7 +77,7 @@ class CaseDeskPage(QWidget):
         if index >= 0:
             company = self.session.store.repos.companies.get(ws.case.company_id).name
             self.cases.setTabText(index, f"{ws.case.case_no} {company[:8]}")
-            self.cases.setTabToolTip(index, f"{ws.case.case_no} {company} · {ws.case.stage.label}")
+            self.cases.setTabToolTip(index, f"{ws.case.case_no} {company} · {stage_label(ws.case.stage)}")
 
     def close_index(self, index: int) -> None:
         ws = self.cases.widget(index)

@@ -9,7 +9,7 @@ it left. Below the steps: "当前等待：…" from
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ipguard.domain import MAIN_LINE, Stage
@@ -23,6 +23,22 @@ _STYLE = {
     CURRENT: "color: white; background: #1565c0; border: 1px solid #0d47a1; font-weight: bold;",
     PENDING: "color: #666; background: #f5f5f5; border: 1px solid #ddd;",
     SKIPPED: "color: #999; background: #fafafa; border: 1px dashed #ddd;",
+}
+# The steps' own names: the stage names, shortened in English so twelve steps fit a
+# 1366-pixel window ("Bank approval" -> "Bank appr."); the tooltip has the full name.
+STEP_NAMES = {
+    Stage.INTAKE: QT_TRANSLATE_NOOP("StageBar", "受理"),
+    Stage.SCREENING: QT_TRANSLATE_NOOP("StageBar", "准入"),
+    Stage.VALUATION: QT_TRANSLATE_NOOP("StageBar", "价值认定"),
+    Stage.INVESTIGATION: QT_TRANSLATE_NOOP("StageBar", "调查"),
+    Stage.COMMITTEE: QT_TRANSLATE_NOOP("StageBar", "保审会"),
+    Stage.INTENT_LETTER: QT_TRANSLATE_NOOP("StageBar", "意向函"),
+    Stage.BANK_APPROVAL: QT_TRANSLATE_NOOP("StageBar", "银行审批"),
+    Stage.CONTRACTS: QT_TRANSLATE_NOOP("StageBar", "签约"),
+    Stage.PLEDGE_REGISTRATION: QT_TRANSLATE_NOOP("StageBar", "质押登记"),
+    Stage.DISBURSEMENT: QT_TRANSLATE_NOOP("StageBar", "放款"),
+    Stage.IN_FORCE: QT_TRANSLATE_NOOP("StageBar", "在保"),
+    Stage.RELEASED: QT_TRANSLATE_NOOP("StageBar", "解保"),
 }
 _OFF_LINE = {Stage.DECLINED, Stage.WITHDRAWN, Stage.DEFAULTED, Stage.RECOVERY, Stage.CLOSED}
 _TERMINAL_STYLE = {
@@ -93,11 +109,14 @@ class StageBar(QFrame):
         entered = {e.to_stage: e.on_date for e in events}
         for s, label in self.steps.items():
             state = self.states[s]
-            label.setText(f"{_MARK[state]} {stage_label(s)}")
+            label.setText(f"{_MARK[state]} {translate('StageBar', STEP_NAMES[s])}")
             label.setStyleSheet(f"QLabel {{ {_STYLE[state]} border-radius: 3px; padding: 3px 2px; }}")
             when = entered.get(s)
             tip = {DONE: "已完成", CURRENT: "当前阶段", PENDING: "未到", SKIPPED: "未经过"}[state]
-            label.setToolTip(f"{stage_label(s)}：{translate('Workspace', tip)}" + (f"（{when} 进入）" if when else ""))
+            text = translate("StageBar", "{stage}：{state}").format(stage=stage_label(s), state=translate("Workspace", tip))
+            if when:
+                text += translate("StageBar", "（{date} 进入）").format(date=when)
+            label.setToolTip(text)
             label.setAccessibleName(f"{stage_label(s)} {translate('Workspace', tip)}")
         off = stage in _OFF_LINE
         self.terminal.setVisible(off)

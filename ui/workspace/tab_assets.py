@@ -25,7 +25,7 @@ from ipguard.money import format_yuan
 from ipguard.store.records import AssetRecord, CaseRecord
 from ipguard.workflow import pledge_warnings
 from ui import errors as uierrors
-from ui.i18n import translate
+from ui.i18n import ip_type_label, legal_status_label, translate
 from ui.widgets.asset_editor import AssetEditor, raw_from_asset
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.common import fill_table, read_only_table, section
@@ -65,8 +65,8 @@ class AssetTableModel(QAbstractTableModel):
             return a
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
-                a.ip_type.label, a.number, a.title, a.owners, a.expiry_date.isoformat() if a.expiry_date else "—",
-                a.legal_status.label, "是" if a.used_in_main_products else "否",
+                ip_type_label(a.ip_type), a.number, a.title, a.owners, a.expiry_date.isoformat() if a.expiry_date else "—",
+                legal_status_label(a.legal_status), translate("Workspace", "是") if a.used_in_main_products else translate("Workspace", "否"),
                 format_yuan(a.revenue_supported) if a.revenue_supported else "—",
             )[index.column()]
         return None

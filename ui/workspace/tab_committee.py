@@ -22,7 +22,7 @@ from ipguard.domain import Role, Stage
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import decide, record_attendance, tally, vote
 from ipguard.workflow.committee import VOTES, attendance, case_signers, decision_of, votes
-from ui.i18n import translate
+from ui.i18n import translate, vote_label
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, read_only_table, section, when
 
@@ -56,8 +56,8 @@ class CommitteeTab(WorkspaceTab):
         row = QHBoxLayout()
         self.choice = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
-        for key, label in VOTES.items():
-            radio = QRadioButton(label)
+        for key in VOTES:
+            radio = QRadioButton(vote_label(key))
             self.choice.addButton(radio)
             self.choices[key] = radio
             row.addWidget(radio)
@@ -116,11 +116,16 @@ class CommitteeTab(WorkspaceTab):
             item.setCheckState(Qt.CheckState.Checked if member.id in present else Qt.CheckState.Unchecked)
             self.members.addItem(item)
         cast = votes(store, case.id)
-        fill_table(self.votes, [(v.member_name, v.label, v.comment, when(v.voted_at)) for v in cast],
+        fill_table(self.votes, [(v.member_name, vote_label(v.vote), v.comment, when(v.voted_at)) for v in cast],
                    [_VOTE_COLOURS.get(v.vote) for v in cast], colour_column=1)
         t = tally(store, case)
+        explain = translate("Workspace",
+                            "出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票",
+                            ).format(
+            present=t.present, quorum=t.quorum, approve=t.approve, conditional=t.approve_with_conditions, decline=t.decline,
+            num=t.majority.numerator, den=t.majority.denominator, required=t.required)
         self.tally.setText(translate("Workspace", "{explain}；已投 {voted}/{present}。").format(
-            explain=t.explain(), voted=t.voted, present=t.present))
+            explain=explain, voted=t.voted, present=t.present))
         self.me.setText(translate("Workspace", "{name}：可以投票").format(name=self.user.display_name)
                         if self.action_enabled("vote") else self.action_reason("vote"))
         can_vote = self.action_enabled("vote")
@@ -131,8 +136,8 @@ class CommitteeTab(WorkspaceTab):
         if decided:
             conditions = "；".join(decided["conditions"])
             self.decision.setText(translate("Workspace", "{no}（{date}）：{decision}{conditions}").format(
-                no=decided["resolution_no"], date=decided["meeting_date"], decision=VOTES[decided["decision"]],
-                conditions=f"。条件：{conditions}" if conditions else ""))
+                no=decided["resolution_no"], date=decided["meeting_date"], decision=vote_label(decided["decision"]),
+                conditions=translate("Workspace", "。条件：{conditions}").format(conditions=conditions) if conditions else ""))
             self.conditions.setPlainText("\n".join(decided["conditions"]))
             self.conditions.setReadOnly(True)
         else:

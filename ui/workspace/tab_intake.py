@@ -22,12 +22,12 @@ from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.money import parse_yuan, yuan_str
 from ipguard.store.records import CaseRecord
-from ui.i18n import translate
+from ui.i18n import checklist_status_label, translate
 from ui.widgets.fields import ValidatedField, money_check
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import note_label, read_only_table, section
 
-STATUS = {"received": "✓ 已收", "missing": "✗ 缺失", "pending": "○ 待收"}
+STATUS_MARKS = {"received": "✓", "missing": "✗", "pending": "○"}
 MONEY = (("annual_sales", "年销售额(元)", False), ("net_assets_last_year", "上年末净资产(元)", True),
          ("net_assets_current", "当期净资产(元)", True), ("existing_bank_loans", "现有银行贷款(元)", False))
 FLAGS = (("company_credit_good", "企业信用记录良好"), ("controller_credit_good", "实际控制人信用记录良好"),
@@ -82,8 +82,8 @@ class IntakeTab(WorkspaceTab):
         v.addWidget(self.checklist)
         row = QHBoxLayout()
         self.status_combo = QComboBox()
-        for code, text in STATUS.items():
-            self.status_combo.addItem(text, code)
+        for code, mark in STATUS_MARKS.items():
+            self.status_combo.addItem(f"{mark} {checklist_status_label(code)}", code)
         self.item_note = QLineEdit()
         self.item_note.setPlaceholderText(translate("Workspace", "备注（可空）"))
         self.set_status_button = QPushButton(translate("Workspace", "登记所选材料"))
@@ -122,7 +122,8 @@ class IntakeTab(WorkspaceTab):
         items = repos.cases.checklist(case.id)
         self.checklist.setRowCount(len(items))
         for r, item in enumerate(items):
-            cells = (item.label, "必需" if item.required else "", STATUS.get(item.status, item.status),
+            cells = (item.label, translate("Workspace", "必需") if item.required else "",
+                     f"{STATUS_MARKS.get(item.status, '')} {checklist_status_label(item.status)}".strip(),
                      item.status_date.isoformat() if item.status_date else "", item.note)
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

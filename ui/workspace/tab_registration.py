@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ipguard.domain import IpType, Stage
+from ipguard.domain import Stage
 from ipguard.store.records import CaseRecord, to_date
 from ipguard.workflow import (
     confirm_check,
@@ -32,7 +32,7 @@ from ipguard.workflow import (
     registrations,
 )
 from ipguard.workflow.closing import STANDARD_CHECKS
-from ui.i18n import translate
+from ui.i18n import ip_type_label, translate
 from ui.widgets.fields import OptionalDateEdit
 from ui.workspace.later_common import WARN_STYLE, ScrollTab, date_edit, date_of, fill_table, info_label, table, yes_no
 
@@ -100,7 +100,7 @@ class RegistrationTab(ScrollTab):
         selected = self.selected_asset_id()
         self.regs = registrations(self.store, self.case_id)
         fill_table(self.table, [
-            (r["number"], IpType(r["ip_type"]).label, r["title"], r["registry"], r["submitted_on"] or "", r["registration_no"] or "",
+            (r["number"], ip_type_label(r["ip_type"]), r["title"], r["registry"], r["submitted_on"] or "", r["registration_no"] or "",
              r["registered_on"] or "", yes_no(r["certificate_received"])) for r in self.regs], [r["asset_id"] for r in self.regs])  # fmt: skip
         if self.regs:
             ids = [r["asset_id"] for r in self.regs]

@@ -62,9 +62,9 @@ class ScreeningTab(WorkspaceTab):
             self.summary.setText(translate("Workspace", "尚未评估：提交准入审查后按产品参数自动评估。"))
             self.justify_box.setVisible(False)
             return
-        rows = [(r.label, *format_rule_figures(r), outcome_text(r.outcome), r.reason) for r in result.rules]
+        rows = [(translate("Criteria", r.label), *format_rule_figures(r), outcome_text(r.outcome), r.reason) for r in result.rules]
         fill_table(self.table, rows, [outcome_colour(r.outcome) for r in result.rules], colour_column=3)
-        verdict = "符合准入条件" if result.eligible else "不符合准入条件"
+        verdict = translate("Workspace", "符合准入条件") if result.eligible else translate("Workspace", "不符合准入条件")
         self.summary.setText(
             translate("Workspace", "{verdict} · 按产品参数 {product} 版本 {version} 评估").format(
                 verdict=verdict, product=result.product_name, version=result.params_version)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
-from ipguard.domain import IpType, Stage
+from ipguard.domain import Stage
 from ipguard.money import format_yuan, uppercase_rmb
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, confirm_valuation, latest_assessment
-from ui.i18n import translate
+from ui.i18n import ip_type_label, translate
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, read_only_table, section
 
@@ -77,7 +77,7 @@ class ValuationTab(WorkspaceTab):
         rows = []
         for a in result.asset_values:
             how = a.explanation.split("：", 1)[-1]
-            rows.append((IpType(a.ip_type).label, a.number, a.title, format_yuan(a.value), str(a.pledge_rate),
+            rows.append((ip_type_label(a.ip_type), a.number, a.title, format_yuan(a.value), str(a.pledge_rate),
                          format_yuan(a.pledge_value), how))
         fill_table(self.assets, rows)
         chain_rows, bold = [], []
