@@ -72,19 +72,19 @@ If this happens again, send that file to your administrator.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/asset_editor.py" line="52"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="167"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="169"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/asset_editor.py" line="53"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="172"/>
         <source>授权/登记日</source>
         <translation>Granted/registered</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/asset_editor.py" line="54"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="171"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="173"/>
         <source>到期日</source>
         <translation>Expires</translation>
     </message>
@@ -94,149 +94,149 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Valid {type} number: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="117"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="119"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="119"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="121"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="121"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="123"/>
         <source>从Excel导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="123"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="125"/>
         <source>导入模板…</source>
         <translation>Import template…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="124"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="126"/>
         <source>保存一份知识产权导入模板（xlsx）</source>
         <translation>Save a copy of the IP asset import template (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="139"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="141"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="296"/>
         <source>如 ZL202110123456.7</source>
         <translation>e.g. ZL202110123456.7</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="142"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="144"/>
         <source>不填则为申请企业</source>
         <translation>Leave empty for the applicant company</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="152"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="154"/>
         <source>元/年，可不填</source>
         <translation>yuan a year, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="158"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="160"/>
         <source>商标类别</source>
         <translation>Nice class</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="160"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="162"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="163"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="165"/>
         <source>类型(&amp;T)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="166"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="168"/>
         <source>号码(&amp;U)</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="168"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="172"/>
         <source>申请日</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="175"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="177"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="179"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="181"/>
         <source>情况</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="180"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="182"/>
         <source>支撑收入</source>
         <translation>Revenue supported</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="292"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
         <source>注册号，如 12345678</source>
         <translation>registration no., e.g. 12345678</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="293"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
         <source>如 2021SR0123456</source>
         <translation>e.g. 2021SR0123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="296"/>
         <source>如 国作登字-2021-F-00123456</source>
         <translation>registration no. as on the certificate, e.g. …-2021-F-00123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="334"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="336"/>
         <source>从Excel导入知识产权</source>
         <translation>Import IP assets from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="335"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="375"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="337"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="358"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="360"/>
         <source>已从 {file} 导入 {n} 项</source>
         <translation>Imported {n} from {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="359"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="361"/>
         <source>，{n} 项已在列表中未重复添加</source>
         <translation>; {n} already in the list were not added again</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="361"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="363"/>
         <source>{n} 行未导入：</source>
         <translation>{n} rows not imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="362"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="364"/>
         <source>第 {row} 行 {message}</source>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="364"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="366"/>
         <source>……另有 {n} 行</source>
         <translation>… and {n} more rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="374"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="376"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="380"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="382"/>
         <source>模板已保存到 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
@@ -412,7 +412,7 @@ The program now reopens the database; please sign in again.</translation>
     <message>
         <location filename="../../ui/models/case_list.py" line="43"/>
         <source>客户经理</source>
-        <translation>Account manager</translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_list.py" line="44"/>
@@ -518,82 +518,82 @@ The program now reopens the database; please sign in again.</translation>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="199"/>
+        <location filename="../../ui/pages/cases.py" line="203"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="200"/>
+        <location filename="../../ui/pages/cases.py" line="204"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="219"/>
+        <location filename="../../ui/pages/cases.py" line="223"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="220"/>
+        <location filename="../../ui/pages/cases.py" line="224"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="222"/>
+        <location filename="../../ui/pages/cases.py" line="226"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="224"/>
+        <location filename="../../ui/pages/cases.py" line="228"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="225"/>
+        <location filename="../../ui/pages/cases.py" line="229"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="302"/>
+        <location filename="../../ui/pages/cases.py" line="306"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="355"/>
+        <location filename="../../ui/pages/cases.py" line="359"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="356"/>
+        <location filename="../../ui/pages/cases.py" line="360"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="389"/>
+        <location filename="../../ui/pages/cases.py" line="393"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="390"/>
+        <location filename="../../ui/pages/cases.py" line="394"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="419"/>
+        <location filename="../../ui/pages/cases.py" line="423"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="439"/>
+        <location filename="../../ui/pages/cases.py" line="443"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="444"/>
+        <location filename="../../ui/pages/cases.py" line="448"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="449"/>
+        <location filename="../../ui/pages/cases.py" line="453"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>

@@ -236,8 +236,8 @@ class CaseListModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if column in (COL_REQUESTED, COL_GUARANTEE) else _LEFT)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPANY:
-            return row.company_name
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_COMPANY, COL_STAGE):
+            return _display(row, column)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -167,8 +167,10 @@ class CaseListPage(QWidget):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
-        self.bank_combo.setMinimumContentsLength(10)
-        self.bank_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Combos sized by a few characters, not their longest item, so the row fits 1366 pixels in English too.
+        for combo, chars in ((self.stage_combo, 8), (self.bank_combo, 10), (self.manager_combo, 8), (self.product_combo, 8)):
+            combo.setMinimumContentsLength(chars)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -184,8 +186,10 @@ class CaseListPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        metrics = header.fontMetrics()
         for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 24))  # room for the sort arrow
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         # The indicator first: enabling sorting sorts by the indicator's column at once.

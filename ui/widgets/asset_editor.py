@@ -109,9 +109,11 @@ class AssetEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((44, 84, 150, 0, 92, 92)):
+        metrics = self.fontMetrics()
+        type_width = max(metrics.horizontalAdvance(ip_type_label(t)) for t in IpType) + 12
+        for column, width in enumerate((44, type_width, 150, 0, 92, 92)):
             if width:
-                header.resizeSection(column, width)
+                header.resizeSection(column, max(width, header.fontMetrics().horizontalAdvance(self.table.horizontalHeaderItem(column).text()) + 16))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(lambda: self._show_row(self.current_row()))
         self.add_button = QPushButton(translate("Assets", "添加(&A)"), self)
