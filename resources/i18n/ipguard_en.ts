@@ -1937,7 +1937,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="249"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="254"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
@@ -1977,42 +1977,47 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="187"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
+        <source>；{on} 登记逾期</source>
+        <translation>; in default since {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="192"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="189"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="194"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="191"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="201"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="197"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="202"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="198"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="215"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="249"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="254"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>

@@ -181,6 +181,11 @@ class PostLoanTab(ScrollTab):
             self.maturity.setText(text + translate("PostLoan", "；{on} 已结清").format(on=row["repaid_on"]))
             self.maturity.setStyleSheet(MUTED_STYLE)
             return
+        if row["defaulted_on"]:
+            # Past maturity is already handled: overdue, compensated or in recovery.
+            self.maturity.setText(text + translate("PostLoan", "；{on} 登记逾期").format(on=row["defaulted_on"]))
+            self.maturity.setStyleSheet(MUTED_STYLE)
+            return
         product = catalog.product_version(self.store, case.product_code, case.params_version)
         remind_from = catalog.calendar(self.store).add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
         if days < 0:
