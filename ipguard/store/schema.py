@@ -394,7 +394,8 @@ _SEARCH_TEXT = """
 def m003_search_and_opinions(db: Database) -> None:
     """A trigram full-text index for the case search box; the B role's own opinion.
 
-    The index holds, per case, its number, the company's name and credit code
+    The index holds, per case (its rowid is the case id, so updates are
+    lookups, not scans), the case number, the company's name and credit code
     and the numbers of its pledged assets. Triggers keep it current whatever
     writes the rows, so no code path can forget it.
     """
@@ -402,22 +403,22 @@ def m003_search_and_opinions(db: Database) -> None:
         db,
         f"""
 ALTER TABLE investigation_reports ADD COLUMN b_opinion TEXT NOT NULL DEFAULT '';
-CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, body, tokenize = 'trigram');
-INSERT INTO case_search (case_id, body) {_SEARCH_TEXT};
+CREATE VIRTUAL TABLE case_search USING fts5(body, tokenize = 'trigram');
+INSERT INTO case_search (rowid, body) {_SEARCH_TEXT};
 CREATE TRIGGER case_search_case_insert AFTER INSERT ON cases BEGIN
-    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = NEW.id; END;
+    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = NEW.id; END;
 CREATE TRIGGER case_search_asset_link AFTER INSERT ON case_assets BEGIN
-    DELETE FROM case_search WHERE case_id = NEW.case_id;
-    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = NEW.case_id; END;
+    DELETE FROM case_search WHERE rowid = NEW.case_id;
+    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = NEW.case_id; END;
 CREATE TRIGGER case_search_asset_unlink AFTER DELETE ON case_assets BEGIN
-    DELETE FROM case_search WHERE case_id = OLD.case_id;
-    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.id = OLD.case_id; END;
+    DELETE FROM case_search WHERE rowid = OLD.case_id;
+    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = OLD.case_id; END;
 CREATE TRIGGER case_search_company_update AFTER UPDATE OF name, uscc ON companies BEGIN
-    DELETE FROM case_search WHERE case_id IN (SELECT id FROM cases WHERE company_id = NEW.id);
-    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT} WHERE c.company_id = NEW.id; END;
+    DELETE FROM case_search WHERE rowid IN (SELECT id FROM cases WHERE company_id = NEW.id);
+    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.company_id = NEW.id; END;
 CREATE TRIGGER case_search_asset_number AFTER UPDATE OF number ON ip_assets BEGIN
-    DELETE FROM case_search WHERE case_id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id);
-    INSERT INTO case_search (case_id, body) {_SEARCH_TEXT}
+    DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id);
+    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT}
         WHERE c.id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id); END
 """,
     )

@@ -216,7 +216,7 @@ class CaseRepo:
         text = f.text.strip()
         if len(text) >= 3:
             # Trigram full-text index: company name, credit code, case number, asset numbers.
-            clauses.append("c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ?)")
+            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
             params.append('"' + text.replace('"', '""') + '"')
         elif text:
             # Trigrams need three characters; one or two ("芯微") fall back to LIKE.
