@@ -11,14 +11,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ipguard import catalog, messages
-from ipguard.auth import require_any_role
+from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.products import ProductParams
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
-from ipguard.validators import check_date, check_text
+from ipguard.validators import check_date, check_int, check_text
 
 messages.register(
     {
@@ -27,6 +27,7 @@ messages.register(
             "the case is past intake (now: {stage}); intake records can no longer change",
         ),
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
+        "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
         "asset_not_on_case": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
     }
 )
@@ -38,8 +39,9 @@ EDITABLE_STAGES = (Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTI
 
 def parse_intake(data: Mapping[str, object]) -> CaseIntake:
     """Build a :class:`CaseIntake` from raw form/JSON values; raises ValidationError naming the field."""
+    if not isinstance(data, Mapping):
+        raise ValidationError("company", "required")
     company_data = data.get("company") if isinstance(data.get("company"), Mapping) else data
-    assert isinstance(company_data, Mapping)
     company = Company.from_input(company_data)
     financials = Financials.from_input(company_data)
     credit = CreditFlags.from_input(company_data)
@@ -47,7 +49,10 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
     raw_assets = data.get("ip_assets") or ()
     if not isinstance(raw_assets, Sequence) or isinstance(raw_assets, str):
         raise ValidationError("ip_assets", "required")
-    assets = tuple(IpAsset.from_input(a, prefix=f"ip_assets[{i}].") for i, a in enumerate(raw_assets))  # type: ignore[arg-type]
+    for i, item in enumerate(raw_assets):
+        if not isinstance(item, Mapping):
+            raise ValidationError(f"ip_assets[{i}]", "required")
+    assets = tuple(IpAsset.from_input(a, prefix=f"ip_assets[{i}].") for i, a in enumerate(raw_assets))
     return CaseIntake(
         company=company,
         financials=financials,
@@ -55,19 +60,30 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
         requested_amount=amount,
         term_months=term,
         application_date=date,
-        product_code=str(data.get("product_code") or "kuaiyidai"),
-        bank_id=_opt_int(data.get("bank_id")),
-        referrer_id=_opt_int(data.get("referrer_id")),
+        product_code=check_text(data.get("product_code") or "kuaiyidai", "product_code", max_len=40),
+        bank_id=_opt_int(data.get("bank_id"), "bank_id"),
+        referrer_id=_opt_int(data.get("referrer_id"), "referrer_id"),
         recommendation_opinion=check_text(data.get("recommendation_opinion"), "recommendation_opinion", max_len=2000, required=False),
         assets=assets,
-        target_tags=tuple(str(t) for t in (data.get("target_tags") or ())),  # type: ignore[union-attr]
-        account_manager_id=_opt_int(data.get("account_manager_id")),
-        risk_manager_id=_opt_int(data.get("risk_manager_id")),
+        target_tags=_tags(data.get("target_tags")),
+        account_manager_id=_opt_int(data.get("account_manager_id"), "account_manager_id"),
+        risk_manager_id=_opt_int(data.get("risk_manager_id"), "risk_manager_id"),
     )
 
 
-def _opt_int(value: object) -> int | None:
-    return None if value in (None, "", 0) else int(value)  # type: ignore[arg-type]
+def _opt_int(value: object, field: str) -> int | None:
+    """An optional record id (bank, referrer, user): empty means none."""
+    if value is None or value == "" or value == 0:
+        return None
+    return check_int(value, field, low=1, high=2**53)
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if value in (None, "", [], ()):
+        return ()
+    if not isinstance(value, (list, tuple)):
+        raise ValidationError("target_tags", "required")
+    return tuple(check_text(t, "target_tags", max_len=60) for t in value)
 
 
 def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
@@ -82,6 +98,10 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
         store.repos.banks.get(intake.bank_id)
     if intake.referrer_id is not None:
         store.repos.referrers.get(intake.referrer_id)
+    for user_id, role, field in ((intake.risk_manager_id, Role.RISK_MANAGER, "risk_manager_id"),
+                                 (intake.account_manager_id, Role.ACCOUNT_MANAGER, "account_manager_id")):
+        if user_id is not None and role not in store.repos.users.get(user_id).roles:
+            raise ValidationError(field, "user_lacks_role", role=role_text((role,)))
     cases = store.repos.cases
     with store.transaction():
         catalog.remember(store, product, user.id)
