@@ -155,3 +155,16 @@ def test_search_index_follows_every_change(store, manager):
     intake.remove_asset(store, case.id, asset_id, manager)
     assert store.repos.cases.count(CaseFilter(text="8812345")) == 0
     assert store.repos.cases.count(CaseFilter(text='"; DROP TABLE cases; --')) == 0
+
+
+def test_bulk_generated_cases_are_searchable_and_later_edits_still_indexed(store, manager):
+    from ipguard.demo.synthetic import generate_cases
+    from ipguard.store.records import CaseFilter
+
+    generate_cases(store, 50, seed=11)
+    case = store.repos.cases.page(CaseFilter(), 0, 1)[0]
+    assert store.repos.cases.count(CaseFilter(text=case.case_no)) == 1
+    assert store.repos.cases.count(CaseFilter(text=case.uscc[4:12])) >= 1
+    # The triggers are back after the bulk insert: a new intake is indexed too.
+    new = intake.open_case(store, intake.parse_intake(factories.applicant(seed=12)), manager)
+    assert store.repos.cases.count(CaseFilter(text=new.case_no)) == 1

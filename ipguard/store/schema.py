@@ -383,45 +383,47 @@ CREATE INDEX documents_case ON documents(case_id, kind)
     )
 
 
-_SEARCH_TEXT = """
+# The search index rows, per case: number, company name and credit code, pledged asset numbers.
+SEARCH_ROWS = """
     SELECT c.id, c.case_no || ' ' || co.name || ' ' || co.uscc || ' ' || COALESCE(
         (SELECT group_concat(a.number, ' ') FROM case_assets ca JOIN ip_assets a ON a.id = ca.asset_id
          WHERE ca.case_id = c.id), '')
     FROM cases c JOIN companies co ON co.id = c.company_id"""
+
+# The triggers that keep the index current (also dropped and re-created around
+# bulk inserts, which index their rows in one statement instead).
+SEARCH_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("case_search_case_insert", f"""CREATE TRIGGER case_search_case_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO case_search (rowid, body) {SEARCH_ROWS} WHERE c.id = NEW.id; END"""),
+    ("case_search_asset_link", f"""CREATE TRIGGER case_search_asset_link AFTER INSERT ON case_assets BEGIN
+    DELETE FROM case_search WHERE rowid = NEW.case_id;
+    INSERT INTO case_search (rowid, body) {SEARCH_ROWS} WHERE c.id = NEW.case_id; END"""),
+    ("case_search_asset_unlink", f"""CREATE TRIGGER case_search_asset_unlink AFTER DELETE ON case_assets BEGIN
+    DELETE FROM case_search WHERE rowid = OLD.case_id;
+    INSERT INTO case_search (rowid, body) {SEARCH_ROWS} WHERE c.id = OLD.case_id; END"""),
+    ("case_search_company_update", f"""CREATE TRIGGER case_search_company_update AFTER UPDATE OF name, uscc ON companies BEGIN
+    DELETE FROM case_search WHERE rowid IN (SELECT id FROM cases WHERE company_id = NEW.id);
+    INSERT INTO case_search (rowid, body) {SEARCH_ROWS} WHERE c.company_id = NEW.id; END"""),
+    ("case_search_asset_number", f"""CREATE TRIGGER case_search_asset_number AFTER UPDATE OF number ON ip_assets BEGIN
+    DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id);
+    INSERT INTO case_search (rowid, body) {SEARCH_ROWS}
+        WHERE c.id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id); END"""),
+)
 
 
 @MIGRATIONS()
 def m003_search_and_opinions(db: Database) -> None:
     """A trigram full-text index for the case search box; the B role's own opinion.
 
-    The index holds, per case (its rowid is the case id, so updates are
-    lookups, not scans), the case number, the company's name and credit code
-    and the numbers of its pledged assets. Triggers keep it current whatever
-    writes the rows, so no code path can forget it.
+    The index's rowid is the case id, so updates are lookups, not scans.
+    Triggers keep it current whatever writes the rows, so no code path can
+    forget it.
     """
-    _script(
-        db,
-        f"""
-ALTER TABLE investigation_reports ADD COLUMN b_opinion TEXT NOT NULL DEFAULT '';
-CREATE VIRTUAL TABLE case_search USING fts5(body, tokenize = 'trigram');
-INSERT INTO case_search (rowid, body) {_SEARCH_TEXT};
-CREATE TRIGGER case_search_case_insert AFTER INSERT ON cases BEGIN
-    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = NEW.id; END;
-CREATE TRIGGER case_search_asset_link AFTER INSERT ON case_assets BEGIN
-    DELETE FROM case_search WHERE rowid = NEW.case_id;
-    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = NEW.case_id; END;
-CREATE TRIGGER case_search_asset_unlink AFTER DELETE ON case_assets BEGIN
-    DELETE FROM case_search WHERE rowid = OLD.case_id;
-    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.id = OLD.case_id; END;
-CREATE TRIGGER case_search_company_update AFTER UPDATE OF name, uscc ON companies BEGIN
-    DELETE FROM case_search WHERE rowid IN (SELECT id FROM cases WHERE company_id = NEW.id);
-    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT} WHERE c.company_id = NEW.id; END;
-CREATE TRIGGER case_search_asset_number AFTER UPDATE OF number ON ip_assets BEGIN
-    DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id);
-    INSERT INTO case_search (rowid, body) {_SEARCH_TEXT}
-        WHERE c.id IN (SELECT case_id FROM case_assets WHERE asset_id = NEW.id); END
-""",
-    )
+    db.execute("ALTER TABLE investigation_reports ADD COLUMN b_opinion TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE VIRTUAL TABLE case_search USING fts5(body, tokenize = 'trigram')")
+    db.execute(f"INSERT INTO case_search (rowid, body) {SEARCH_ROWS}")
+    for _name, sql in SEARCH_TRIGGERS:
+        db.execute(sql)
 
 
 def schema_version() -> int:

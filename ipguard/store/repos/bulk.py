@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ipguard.store import schema
+
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
@@ -69,6 +71,10 @@ class BulkRepo:
         if not self.store.db.conn.in_transaction:
             raise RuntimeError("bulk inserts run inside the caller's transaction")
         conn = self.store.db.conn
+        # Index the new cases in one statement instead of row by row through the
+        # triggers; dropping them is undone with the transaction if anything fails.
+        for name, _sql in schema.SEARCH_TRIGGERS:
+            conn.execute(f"DROP TRIGGER {name}")
         conn.executemany(
             "INSERT INTO companies (id, name, uscc, industry, address, founded_on, contact_name, contact_phone,"
             " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -99,3 +105,8 @@ class BulkRepo:
             "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
             rows.events,
         )
+        if rows.cases:
+            ids = [row[0] for row in rows.cases]
+            conn.execute(f"INSERT INTO case_search (rowid, body) {schema.SEARCH_ROWS} WHERE c.id BETWEEN ? AND ?", [min(ids), max(ids)])
+        for _name, sql in schema.SEARCH_TRIGGERS:
+            conn.execute(sql)
