@@ -5,34 +5,7 @@ so the code lives in the store package; this module is the stable name the
 CLI, the UI and scripts import from.
 """
 
-from ipguard.store.backup import (
-    AUTO_LABEL,
-    AutoBackupResult,
-    BackupFile,
-    BackupInfo,
-    BackupResult,
-    RestoreResult,
-    auto_backup,
-    backup,
-    backup_folder,
-    list_backups,
-    restore,
-    rotate,
-    verify_backup,
-)
+from ipguard.store import backup as _impl
+from ipguard.store.backup import *  # noqa: F403 - re-exported as this module's API
 
-__all__ = [
-    "AUTO_LABEL",
-    "AutoBackupResult",
-    "BackupFile",
-    "BackupInfo",
-    "BackupResult",
-    "RestoreResult",
-    "auto_backup",
-    "backup",
-    "backup_folder",
-    "list_backups",
-    "restore",
-    "rotate",
-    "verify_backup",
-]
+__all__ = _impl.__all__

@@ -26,7 +26,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ipguard import auth, intake, workflow
-from ipguard.demo import names
 from ipguard.domain import Role
 from ipguard.store import Store, open_store
 from ipguard.store.records import BankRecord, UserRecord
@@ -55,45 +54,13 @@ def setup_cast(store: Store) -> dict[str, UserRecord | BankRecord]:
 
 
 def applicant(rng: random.Random, bank_id: int, risk_manager_id: int) -> dict[str, object]:
-    """A company that passes the access criteria, with unique numbers drawn from ``rng``."""
-    return {
-        "company": {
-            "name": f"上海张江{rng.randrange(10**6):06d}科技有限公司",
-            "uscc": names.make_uscc(rng),
-            "industry": "集成电路",
-            "address": "上海市浦东新区张江路1号",
-            "founded_on": "2015-06-01",
-            "contact_name": "王芳",
-            "contact_phone": "13800000000",
-            "controller_name": "李强",
-            "resident_id": names.make_resident_id(rng),
-            "annual_sales": "5000000.00",
-            "net_assets_last_year": "800000.00",
-            "net_assets_current": "950000.00",
-            "existing_bank_loans": "500000.00",
-            "company_credit_good": True,
-            "controller_credit_good": True,
-            "counter_guarantee": True,
-            "major_negative_info": False,
-        },
-        "requested_amount": "1000000.00",
-        "term_months": 12,
-        "application_date": "2026-11-02",
-        "bank_id": bank_id,
-        "risk_manager_id": risk_manager_id,
-        "ip_assets": [
-            {
-                "type": "invention_patent",
-                "number": names.make_patent_number(rng, 2021, "1"),
-                "title": "一种低功耗神经网络加速芯片",
-                "filing_date": "2021-03-01",
-                "grant_date": "2023-05-10",
-                "expiry_date": "2041-03-01",
-                "used_in_main_products": True,
-                "revenue_supported": "2000000.00",
-            }
-        ],
-    }
+    """A company that passes the access criteria (the demo's generator), for this bank and risk manager."""
+    from ipguard.demo.build import applicant_data
+
+    data = applicant_data(rng, dt.date(2026, 11, 2))
+    data["bank_id"] = bank_id
+    data["risk_manager_id"] = risk_manager_id
+    return data
 
 
 def report(store: Store, case_id: int, case_no: str, step: str) -> None:

@@ -51,3 +51,20 @@ def test_bad_arguments_exit_2_with_one_line(capsys):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--db" in err[0]
+
+
+def test_demo_applicants_pass_the_criteria_for_any_seed_and_date():
+    import datetime as dt
+    import random
+
+    from ipguard.demo.build import applicant_data
+    from ipguard.products import load_product
+    from ipguard.rules.assess import Applicant, assess
+
+    product = load_product()
+    for seed in range(120):
+        rng = random.Random(seed)
+        for day in (dt.date(2026, 11, 2), dt.date(2024, 2, 29)):
+            result = assess(Applicant.from_json(applicant_data(rng, day)), product)
+            assert result.eligible and result.guarantee_amount > 0, (seed, day, [r.reason for r in result.rules])
+

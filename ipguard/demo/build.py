@@ -135,7 +135,7 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
             grant = filing + dt.timedelta(days=rng.randrange(300, 600))
             assets.append({"type": "trademark", "number": str(rng.randrange(10_000_000, 60_000_000)), "title": name[2:6],
                            "nice_class": rng.choice((9, 10, 42, 5, 1)), "filing_date": filing.isoformat(),
-                           "grant_date": grant.isoformat(), "expiry_date": grant.replace(year=grant.year + 10).isoformat(),
+                           "grant_date": grant.isoformat(), "expiry_date": _trademark_expiry(grant, application_date).isoformat(),
                            "used_in_main_products": True})
         else:
             grant = filing + dt.timedelta(days=rng.randrange(30, 120))
@@ -170,6 +170,16 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
         "application_date": application_date.isoformat(),
         "ip_assets": assets,
     }
+
+
+def _trademark_expiry(grant: dt.date, application_date: dt.date) -> dt.date:
+    """Registrations run ten years and are renewed: the current term's end, at least four years ahead."""
+    from ipguard.rules import add_months
+
+    expiry = add_months(grant, 120)
+    while expiry < add_months(application_date, 48):
+        expiry = add_months(expiry, 120)
+    return expiry
 
 
 def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = None) -> Path:
