@@ -1,17 +1,15 @@
-"""Page template, styles and the blocks the four documents share.
+"""Styles and the blocks the four documents share.
 
-A4 with the margins of Chinese official documents (GB/T 9704: top 37 mm,
-left 28 mm, right 26 mm, bottom 35 mm). The first page carries the
-letterhead (company name in red, document number, red rule); later pages a
-small running header; every page of a multi-page document the footer
-"第 1 页 共 N 页". Output is deterministic (``invariant=1``) so a reprint of
-the same data is byte-identical.
+The first page carries the letterhead (company name in red, document number,
+red rule); text helpers, paragraph styles, sections, tables and the signature
+block follow. The page itself (A4 margins, running header, page-number footer,
+:func:`build_pdf`) is :mod:`ipguard.documents.page`; its names are re-exported
+here so the documents import everything from this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,28 +17,28 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from ipguard.documents.cjkwrap import CJKParagraph
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.models import Letterhead
+
+# The page is re-exported: the documents import everything from this module.
+from ipguard.documents.page import MARGIN_BOTTOM as MARGIN_BOTTOM
+from ipguard.documents.page import MARGIN_LEFT as MARGIN_LEFT
+from ipguard.documents.page import MARGIN_RIGHT as MARGIN_RIGHT
+from ipguard.documents.page import MARGIN_TOP as MARGIN_TOP
+from ipguard.documents.page import PAGE_HEIGHT as PAGE_HEIGHT
+from ipguard.documents.page import PAGE_WIDTH as PAGE_WIDTH
+from ipguard.documents.page import RULE_GREY as RULE_GREY
+from ipguard.documents.page import TEXT_WIDTH as TEXT_WIDTH
+from ipguard.documents.page import build_pdf as build_pdf
 from ipguard.money import format_yuan, uppercase_rmb
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_TOP = 37 * mm
-MARGIN_LEFT = 28 * mm
-MARGIN_RIGHT = 26 * mm
-MARGIN_BOTTOM = 35 * mm
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-
 SEAL_RED = colors.HexColor("#C8161D")
-RULE_GREY = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#EDEDED")
 
 BODY_SIZE = 12  # 小四
@@ -391,69 +389,3 @@ def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = ""
               style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                      ("TOPPADDING", (0, 0), (-1, -1), 0)]),
     ]  # fmt: skip
-
-
-# ---------------------------------------------------------------- page template and build
-
-
-def _numbered_canvas_class(font: FontChoice, running_header: str):
-    """A canvas that defers pages so the footer can say how many there are."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict] = []
-
-        def showPage(self):  # reportlab's name
-            self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._saved_pages)
-            for state in self._saved_pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            page = self._pageNumber
-            self.saveState()
-            if total > 1:
-                self.setFont(font.name, 10.5)
-                self.setFillColor(colors.black)
-                self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 14 * mm, f"第 {page} 页 共 {total} 页")
-            if page > 1 and running_header:
-                y = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
-                self.setFont(font.name, 9)
-                self.setFillColor(RULE_GREY)
-                self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y + 2, running_header)
-                self.setStrokeColor(RULE_GREY)
-                self.setLineWidth(0.4)
-                self.line(MARGIN_LEFT, y, PAGE_WIDTH - MARGIN_RIGHT, y)
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-def build_pdf(story: list[Flowable], font: FontChoice, *, title_text: str, author: str, running_header: str = "") -> bytes:
-    """Lay out ``story`` on A4 pages and return the PDF bytes (deterministic)."""
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=title_text,
-        author=author,
-        creator="ipguard",
-        producer="ipguard",
-        subject=title_text,
-        invariant=1,
-    )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas_class(font, running_header))
-    return buffer.getvalue()
