@@ -3,7 +3,8 @@
 The user picks a month (default: last month) and an output file (default:
 ``ipguard-月度报表-YYYY-MM.xlsx`` in the documents folder). "生成月度报表"
 runs :func:`ipguard.reports.service.monthly_report` on a ``QThreadPool``
-worker that opens its own store from ``session.db_path``; progress comes back
+worker (:mod:`ui.pages.reports_task`, whose names are re-exported here) that
+opens its own store from ``session.db_path``; progress comes back
 through a Qt signal, "取消" sets a flag the writer polls (a cancelled report
 leaves no file). When done the file or its folder can be opened; recently
 generated reports are remembered in QSettings.
@@ -12,11 +13,9 @@ generated reports are remembered in QSettings.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -38,71 +37,15 @@ from ipguard.errors import IpguardError
 from ipguard.money import format_yuan
 from ui.errors import show_error
 from ui.i18n import translate
+from ui.pages.reports_task import MonthlyReportTask as MonthlyReportTask
+from ui.pages.reports_task import ReportSignals as ReportSignals
+from ui.pages.reports_task import default_report_path as default_report_path
+from ui.pages.reports_task import last_month as last_month
 from ui.session import Session
-
-log = logging.getLogger("ipguard.ui.reports")
 
 RECENT_KEY = "reports/recent"
 RECENT_MAX = 10
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def last_month(today: dt.date) -> dt.date:
-    """The first day of the month before ``today``'s."""
-    first = today.replace(day=1)
-    return (first - dt.timedelta(days=1)).replace(day=1)
-
-
-def default_report_path(month: dt.date, folder: Path | None = None) -> Path:
-    """``<documents>/ipguard-月度报表-YYYY-MM.xlsx``."""
-    if folder is None:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = Path(docs) if docs else Path.home()
-    return folder / f"ipguard-月度报表-{month:%Y-%m}.xlsx"
-
-
-class ReportSignals(QObject):
-    progress = Signal(int, int)  # steps done, steps in all
-    finished = Signal(object)  # ipguard.reports.service.ReportResult
-    failed = Signal(object)  # the exception (IpguardError or a bug)
-    cancelled = Signal()
-
-
-class MonthlyReportTask(QRunnable):
-    """Write the monthly workbook on a worker thread (its own store, opened from the path)."""
-
-    def __init__(self, db_path: Path, month: str, out_path: Path, today: dt.date | None = None) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.db_path = db_path
-        self.month = month
-        self.out_path = out_path
-        self.today = today
-        self.signals = ReportSignals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        from ipguard.reports.service import monthly_report
-        from ipguard.reports.xlsx import ReportCancelled
-
-        try:
-            result = monthly_report(
-                self.db_path, self.month, self.out_path, today=self.today,
-                progress=lambda done, total: self.signals.progress.emit(done, total),
-                cancelled=self._cancel.is_set,
-            )  # fmt: skip
-        except ReportCancelled:
-            self.signals.cancelled.emit()
-        except IpguardError as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # a bug: shown on the UI thread with its traceback
-            log.exception("monthly report failed")
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
 
 
 class ReportsPage(QWidget):
