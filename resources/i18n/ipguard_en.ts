@@ -735,109 +735,154 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="67"/>
+        <location filename="../../ui/pages/dashboard.py" line="66"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <location filename="../../ui/pages/dashboard.py" line="68"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="121"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <source>银行审批期限 {due}</source>
+        <translation>Bank approval due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="77"/>
+        <source>，已逾期</source>
+        <translation>, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <source>质押登记待办，跟进日 {due}</source>
+        <translation>Pledge registration pending, follow up on {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <source>贷款到期日 {due}</source>
+        <translation>Loan matures on {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <source>，已到期</source>
+        <translation>, matured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="134"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="128"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="189"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="227"/>
+        <source>{stage}&#x3000;{n}</source>
+        <translation>{stage}  {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="228"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="236"/>
+        <source>{year}年{month}月</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="244"/>
+        <location filename="../../ui/pages/dashboard.py" line="258"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="247"/>
+        <location filename="../../ui/pages/dashboard.py" line="261"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="262"/>
+        <location filename="../../ui/pages/dashboard.py" line="276"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="268"/>
+        <location filename="../../ui/pages/dashboard.py" line="282"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="274"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>待办</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
+        <source>{date}（{left}）</source>
+        <translation>{date} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="298"/>
+        <source>{case_no} {company}：{text}</source>
+        <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="127"/>
@@ -2163,115 +2208,115 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="139"/>
+        <location filename="../../ui/pages/reports.py" line="82"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
+        <location filename="../../ui/pages/reports.py" line="86"/>
         <source>月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和客户经理的分布，办理时效，分险后的自留风险和监管比例。</source>
         <translation>Monthly business report (Excel): the month’s new applications, approvals, disbursements, releases and compensations; guarantees in force at month end; breakdowns by bank, industry, IP type and account manager; turnaround times; retained risk after sharing and the regulatory ratios.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="152"/>
-        <location filename="../../ui/pages/reports.py" line="179"/>
+        <location filename="../../ui/pages/reports.py" line="95"/>
+        <location filename="../../ui/pages/reports.py" line="122"/>
         <source>生成月度报表</source>
         <translation>Generate monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="103"/>
         <source>报表月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>报表月份(&amp;M)：</source>
         <translation>Report &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="169"/>
+        <location filename="../../ui/pages/reports.py" line="112"/>
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="113"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
         <source>输出文件(&amp;F)：</source>
         <translation>Output &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="182"/>
+        <location filename="../../ui/pages/reports.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="198"/>
+        <location filename="../../ui/pages/reports.py" line="141"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="200"/>
+        <location filename="../../ui/pages/reports.py" line="143"/>
         <source>尚未生成报表。</source>
         <translation>No report generated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="205"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="206"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="216"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
         <source>最近生成的报表（双击打开）</source>
         <translation>Recent reports (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="219"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>最近生成的报表</source>
         <translation>Recent reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="202"/>
         <source>保存月度报表</source>
         <translation>Save monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="202"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="294"/>
+        <location filename="../../ui/pages/reports.py" line="237"/>
         <source>正在生成 {month} 的报表…</source>
         <translation>Generating the report for {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="332"/>
+        <location filename="../../ui/pages/reports.py" line="275"/>
         <source>已生成 {month} 报表：{path}
 月末在保 {count} 笔，余额 {balance} 元；自留风险 {retained} 元；担保责任余额 {liability} 元。</source>
         <translation>Report for {month} written: {path}
 {count} guarantees in force at month end, balance {balance} yuan; retained risk {retained} yuan; guarantee liability {liability} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="345"/>
+        <location filename="../../ui/pages/reports.py" line="288"/>
         <source>报表未生成：{reason}</source>
         <translation>Report not generated: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="351"/>
+        <location filename="../../ui/pages/reports.py" line="294"/>
         <source>已取消，没有生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="367"/>
+        <location filename="../../ui/pages/reports.py" line="310"/>
         <source>文件已不存在：{path}</source>
         <translation>The file no longer exists: {path}</translation>
     </message>

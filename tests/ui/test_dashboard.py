@@ -99,3 +99,25 @@ def test_month_figures_and_maturity_reminder(qtbot, qt_env, store, cast):
     page.refresh()
     assert page.reminders_table.item(0, 1).text() == "贷款到期"
     assert page.reminders_table.item(0, 0).text() == "逾期"
+
+
+def test_dashboard_in_english_names_stages_amounts_and_reminders_in_english(qtbot, qt_env, store, cast):
+    from ui import i18n
+
+    case_id = _bank_approval_case(store, cast)
+    deadline = workflow.intent_letter(store, case_id).approval_deadline
+    i18n.install_translations("en")
+    try:
+        page = _page(qtbot, store, cast.a, deadline + dt.timedelta(days=3))
+        assert page.stage_buttons[Stage.BANK_APPROVAL].text() == f"{Stage.BANK_APPROVAL.label_en}  1"
+        assert page.tiles["in_force_balance"].value.text().endswith(" yuan")
+        page.select_stage(Stage.BANK_APPROVAL)
+        assert page.cases_table.item(0, 2).text() == Stage.BANK_APPROVAL.label_en
+        assert page.cases_table.item(0, 3).text().endswith(" yuan")
+        assert page.reminders_table.item(0, 0).toolTip() == f"Bank approval due {deadline.isoformat()}, overdue"
+        assert page.reminders_table.item(0, 4).text().startswith(f"{deadline.isoformat()} (")
+        texts = [page.month_box.title(), page.cases_caption.text(), page.stage_buttons[Stage.INTAKE].text()]
+        texts += [page.reminders_table.item(0, c).text() for c in (0, 1, 4)]  # column 3 is the company's name
+        assert not any("\u4e00" <= ch <= "\u9fff" for text in texts for ch in text), texts
+    finally:
+        i18n.install_translations("zh")

@@ -37,9 +37,8 @@ from PySide6.QtWidgets import (
 
 from ipguard.dashboard import MonthFigures, month_figures, my_cases, my_stage_counts, scope_user_id
 from ipguard.domain import MAIN_LINE, Stage
-from ipguard.money import format_wan
 from ipguard.workflow.queries import Reminder, reminders
-from ui.i18n import translate
+from ui.i18n import amount_text, stage_label, translate
 from ui.icons import icon
 from ui.session import Session
 
@@ -68,6 +67,20 @@ def due_text(reminder: Reminder, today: dt.date) -> str:
     if days == 0:
         return translate("Dashboard", "今天到期")
     return translate("Dashboard", "剩 {n} 天").format(n=days)
+
+
+def reminder_text(reminder: Reminder) -> str:
+    """The reminder's line in the interface language (the core's ``Reminder.text`` is Chinese)."""
+    due = reminder.due.isoformat()
+    if reminder.kind == "bank_approval":
+        text = translate("Dashboard", "银行审批期限 {due}").format(due=due)
+        return text + translate("Dashboard", "，已逾期") if reminder.overdue else text
+    if reminder.kind == "registration":
+        return translate("Dashboard", "质押登记待办，跟进日 {due}").format(due=due)
+    if reminder.kind == "maturity":
+        text = translate("Dashboard", "贷款到期日 {due}").format(due=due)
+        return text + translate("Dashboard", "，已到期") if reminder.overdue else text
+    return reminder.text
 
 
 class FigureTile(QFrame):
@@ -211,25 +224,26 @@ class DashboardPage(QWidget):
         counts = my_stage_counts(store, user)
         for stage, button in self.stage_buttons.items():
             n = counts.get(stage, 0)
-            button.setText(f"{stage.label}　{n}")
-            button.setAccessibleName(translate("Dashboard", "{stage}：{n} 件").format(stage=stage.label, n=n))
+            button.setText(translate("Dashboard", "{stage}　{n}").format(stage=stage_label(stage), n=n))
+            button.setAccessibleName(translate("Dashboard", "{stage}：{n} 件").format(stage=stage_label(stage), n=n))
             button.setChecked(stage is self.selected_stage)
         self._fill_cases()
         self._fill_reminders(reminders(store, self.today(), user_id=scope_user_id(user)))
 
     def _fill_figures(self, f: MonthFigures) -> None:
         self.figures = f
-        self.month_box.setTitle(translate("Dashboard", "本月业务（{month}）").format(month=f.label))
+        self.month_box.setTitle(translate("Dashboard", "本月业务（{month}）").format(
+            month=translate("Dashboard", "{year}年{month}月").format(year=f.month.year, month=f.month.month)))
         unit = translate("Dashboard", "{n} 件")
         loans = translate("Dashboard", "{n} 笔")
         self.tiles["applications"].set_value(unit.format(n=f.applications))
         self.tiles["approved"].set_value(unit.format(n=f.approved))
         self.tiles["declined"].set_value(unit.format(n=f.declined))
         self.tiles["disbursed"].set_value(loans.format(n=f.disbursed))
-        self.tiles["disbursed_amount"].set_value(format_wan(f.disbursed_amount))
+        self.tiles["disbursed_amount"].set_value(amount_text(f.disbursed_amount))
         self.tiles["released"].set_value(loans.format(n=f.released))
         self.tiles["in_force"].set_value(loans.format(n=f.in_force_count))
-        self.tiles["in_force_balance"].set_value(format_wan(f.in_force_balance))
+        self.tiles["in_force_balance"].set_value(amount_text(f.in_force_balance))
 
     def select_stage(self, stage: Stage | None) -> None:
         """Show the cases of ``stage`` below the tiles (click the chosen tile again for all open cases)."""
@@ -244,13 +258,13 @@ class DashboardPage(QWidget):
             self.cases_caption.setText(translate("Dashboard", "办理中的案件（点上面的阶段筛选，单击案件打开）："))
         else:
             stages = (self.selected_stage,)
-            self.cases_caption.setText(translate("Dashboard", "“{stage}”阶段的案件（单击打开）：").format(stage=self.selected_stage.label))
+            self.cases_caption.setText(translate("Dashboard", "“{stage}”阶段的案件（单击打开）：").format(stage=stage_label(self.selected_stage)))
         rows = my_cases(self.session.store, self.session.user, stages)
         table = self.cases_table
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             amount = r.guarantee_amount if r.guarantee_amount else r.requested_amount
-            values = (r.case_no, r.company, r.stage.label, format_wan(amount), r.stage_changed_at[:10])
+            values = (r.case_no, r.company, stage_label(r.stage), amount_text(amount), r.stage_changed_at[:10])
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.id)
@@ -273,14 +287,16 @@ class DashboardPage(QWidget):
             else:
                 status = QTableWidgetItem(_icon("mdi6.clock-outline", "#1565c0"), translate("Dashboard", "待办"))
             status.setData(CASE_ID_ROLE, r.case_id)
-            status.setToolTip(r.text)
+            tooltip = reminder_text(r)
+            status.setToolTip(tooltip)
             table.setItem(i, 0, status)
             values = (translate("Dashboard", KIND_LABELS.get(r.kind, r.kind)), r.case_no, r.company,
-                      f"{r.due.isoformat()}（{due_text(r, today)}）")  # fmt: skip
+                      translate("Dashboard", "{date}（{left}）").format(date=r.due.isoformat(), left=due_text(r, today)))  # fmt: skip
             for col, text in enumerate(values, start=1):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.case_id)
-                item.setToolTip(f"{r.case_no} {r.company}：{r.text}")
+                item.setToolTip(translate("Dashboard", "{case_no} {company}：{text}").format(
+                    case_no=r.case_no, company=r.company, text=tooltip))
                 table.setItem(i, col, item)
         self.reminders_empty.setVisible(not items)
 
