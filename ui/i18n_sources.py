@@ -116,6 +116,11 @@ LATER_TABS = (
     QT_TRANSLATE_NOOP("PostLoan", "来源"),
     QT_TRANSLATE_NOOP("PostLoan", "处置的知识产权"),
     QT_TRANSLATE_NOOP("PostLoan", "说明"),
+    # recovery sources (ipguard.workflow.postloan.RECOVERY_SOURCES)
+    QT_TRANSLATE_NOOP("PostLoan", "现金清偿"),
+    QT_TRANSLATE_NOOP("PostLoan", "质押知识产权处置"),
+    QT_TRANSLATE_NOOP("PostLoan", "反担保人代偿"),
+    QT_TRANSLATE_NOOP("PostLoan", "其他"),
     QT_TRANSLATE_NOOP("Documents", "文书"),
     QT_TRANSLATE_NOOP("Documents", "编号"),
     QT_TRANSLATE_NOOP("Documents", "出具日"),

@@ -692,42 +692,42 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Criteria</name>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="151"/>
+        <location filename="../../ui/i18n_sources.py" line="156"/>
         <source>年销售额</source>
         <translation>Annual sales</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="152"/>
+        <location filename="../../ui/i18n_sources.py" line="157"/>
         <source>可质押知识产权</source>
         <translation>Pledgeable IP</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="153"/>
+        <location filename="../../ui/i18n_sources.py" line="158"/>
         <source>企业信用记录</source>
         <translation>Company credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="154"/>
+        <location filename="../../ui/i18n_sources.py" line="159"/>
         <source>实际控制人信用记录</source>
         <translation>Controller&apos;s credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="155"/>
+        <location filename="../../ui/i18n_sources.py" line="160"/>
         <source>反担保意愿</source>
         <translation>Counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="156"/>
+        <location filename="../../ui/i18n_sources.py" line="161"/>
         <source>无重大负面信息</source>
         <translation>No major adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="157"/>
+        <location filename="../../ui/i18n_sources.py" line="162"/>
         <source>净资产非负</source>
         <translation>Net assets not negative</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="158"/>
+        <location filename="../../ui/i18n_sources.py" line="163"/>
         <source>销贷比</source>
         <translation>Loans to sales</translation>
     </message>
@@ -885,102 +885,102 @@ The program now reopens the database; please sign in again.</translation>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="127"/>
+        <location filename="../../ui/i18n_sources.py" line="132"/>
         <source>新增申请</source>
         <translation>New applications</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="128"/>
+        <location filename="../../ui/i18n_sources.py" line="133"/>
         <source>保审会批准</source>
         <translation>Approved by committee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="129"/>
+        <location filename="../../ui/i18n_sources.py" line="134"/>
         <source>否决</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="130"/>
+        <location filename="../../ui/i18n_sources.py" line="135"/>
         <source>放款笔数</source>
         <translation>Loans disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="131"/>
+        <location filename="../../ui/i18n_sources.py" line="136"/>
         <source>放款金额</source>
         <translation>Amount disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="132"/>
+        <location filename="../../ui/i18n_sources.py" line="137"/>
         <source>解保笔数</source>
         <translation>Guarantees released</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="133"/>
+        <location filename="../../ui/i18n_sources.py" line="138"/>
         <source>月末在保</source>
         <translation>In force at month end</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="134"/>
+        <location filename="../../ui/i18n_sources.py" line="139"/>
         <source>在保余额</source>
         <translation>Balance in force</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="135"/>
+        <location filename="../../ui/i18n_sources.py" line="140"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="136"/>
+        <location filename="../../ui/i18n_sources.py" line="141"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="137"/>
+        <location filename="../../ui/i18n_sources.py" line="142"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="138"/>
+        <location filename="../../ui/i18n_sources.py" line="143"/>
         <source>担保额/申请额</source>
         <translation>Guarantee / requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="139"/>
+        <location filename="../../ui/i18n_sources.py" line="144"/>
         <source>阶段变更</source>
         <translation>Stage changed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="140"/>
+        <location filename="../../ui/i18n_sources.py" line="145"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="141"/>
+        <location filename="../../ui/i18n_sources.py" line="146"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="142"/>
+        <location filename="../../ui/i18n_sources.py" line="147"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="143"/>
+        <location filename="../../ui/i18n_sources.py" line="148"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="144"/>
+        <location filename="../../ui/i18n_sources.py" line="149"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="145"/>
+        <location filename="../../ui/i18n_sources.py" line="150"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="146"/>
+        <location filename="../../ui/i18n_sources.py" line="151"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -1148,27 +1148,27 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="119"/>
+        <location filename="../../ui/i18n_sources.py" line="124"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="120"/>
+        <location filename="../../ui/i18n_sources.py" line="125"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="121"/>
+        <location filename="../../ui/i18n_sources.py" line="126"/>
         <source>出具日</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="122"/>
+        <location filename="../../ui/i18n_sources.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="123"/>
+        <location filename="../../ui/i18n_sources.py" line="128"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -1997,6 +1997,11 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>, received on {on}</translation>
     </message>
     <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="156"/>
         <source>（不涉及）</source>
         <translation>(not applicable)</translation>
@@ -2090,6 +2095,26 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/i18n_sources.py" line="118"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="120"/>
+        <source>现金清偿</source>
+        <translation>Cash repayment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="121"/>
+        <source>质押知识产权处置</source>
+        <translation>Disposal of pledged IP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="122"/>
+        <source>反担保人代偿</source>
+        <translation>Paid by a counter-guarantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="123"/>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>

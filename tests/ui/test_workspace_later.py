@@ -195,3 +195,20 @@ def test_preview_falls_back_to_rendered_pages(qtbot, qt_env, store, cast, approv
     qtbot.addWidget(preview)
     preview.set_pdf(docs_mod.archived(store, approved_case, "intent_letter")[1])
     assert preview.page_count() >= 1 and preview.pages_layout.count() == preview.page_count()
+
+
+def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtbot, qt_env, store, cast):
+    from ui import i18n
+
+    case_id = wh.open_case(store, cast)
+    wh.to_in_force(store, case_id, cast)
+    i18n.install_translations("en")
+    try:
+        ws = _workspace(qtbot, Session(store, cast.ops), case_id)
+        tab = ws.tab("PostLoanTab")
+        assert tab.fee_text.text().endswith(" yuan") and "元" not in tab.fee_text.text()
+        sources = [tab.rec_source.itemText(i) for i in range(tab.rec_source.count())]
+        assert sources[tab.rec_source.findData("ip_disposal")] == "Disposal of pledged IP"
+        assert not any("\u4e00" <= ch <= "\u9fff" for text in sources for ch in text), sources
+    finally:
+        i18n.install_translations("zh")

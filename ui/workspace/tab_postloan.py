@@ -115,7 +115,7 @@ class PostLoanTab(ScrollTab):
         self.rec_on = date_edit()
         self.rec_source = QComboBox()
         for key, label in RECOVERY_SOURCES.items():
-            self.rec_source.addItem(label, key)
+            self.rec_source.addItem(translate("PostLoan", label), key)  # labels marked in ui/i18n_sources.py
         self.rec_asset = QComboBox()
         self.rec_source.currentIndexChanged.connect(self._source_changed)
         self.rec_note = QLineEdit()
@@ -151,7 +151,7 @@ class PostLoanTab(ScrollTab):
         else:
             self._show_maturity(case, row)
             paid = row["fee_paid_on"]
-            self.fee_text.setText(format_yuan(row["fee_fen"]) + " 元" + (translate("PostLoan", "，{on} 已收讫").format(on=paid) if paid else ""))
+            self.fee_text.setText(translate("PostLoan", "{amount} 元").format(amount=format_yuan(row["fee_fen"])) + (translate("PostLoan", "，{on} 已收讫").format(on=paid) if paid else ""))
         self.rec_asset.clear()
         self.rec_asset.addItem(translate("PostLoan", "（不涉及）"), None)
         for a in self.store.repos.cases.assets(self.case_id):
@@ -160,7 +160,7 @@ class PostLoanTab(ScrollTab):
         summary = recovery_summary(self.store, self.case_id)
         comp = self._comp = summary["compensation"]
         assets = {a.id: a.number for a in self.store.repos.cases.assets(self.case_id)}
-        fill_table(self.recoveries, [(e["on_date"], format_yuan(e["amount_fen"]), RECOVERY_SOURCES.get(e["source"], e["source"]),
+        fill_table(self.recoveries, [(e["on_date"], format_yuan(e["amount_fen"]), translate("PostLoan", RECOVERY_SOURCES.get(e["source"], e["source"])),
                                       assets.get(e["asset_id"], ""), e["note"]) for e in summary["entries"]])  # fmt: skip
         if comp:
             self.split_text.setText(self._split_words(comp["amount_fen"], comp["bank_share_fen"], comp["reguarantor_share_fen"],
