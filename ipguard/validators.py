@@ -133,7 +133,10 @@ def check_patent_number(value: object, field: str = "number", ip_type: str | Non
         if digit not in PATENT_TYPE_DIGITS[ip_type]:
             from ipguard.domain import IpType
 
-            raise ValidationError(field, "patent_type_mismatch", value=raw, digit=digit, ip_type=IpType(ip_type).label)
+            member = IpType(ip_type)
+            raise ValidationError(
+                field, "patent_type_mismatch", value=raw, digit=digit, ip_type=messages.Text(member.label, member.label_en)
+            )
     return f"ZL{digits}.{check}"
 
 
@@ -197,7 +200,10 @@ def check_date_order(earlier: dt.date | None, later: dt.date | None, later_field
     """Refuse ``later`` before ``earlier`` (grant before filing, expiry before grant)."""
     if earlier and later and later < earlier:
         raise ValidationError(
-            later_field, "date_order", other=messages.field_label(earlier_field), other_value=earlier.isoformat()
+            later_field,
+            "date_order",
+            other=messages.Text(messages.field_label(earlier_field, "zh"), messages.field_label(earlier_field, "en")),
+            other_value=earlier.isoformat(),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 
 import pytest
@@ -94,6 +95,12 @@ def test_bad_rows_are_reported_with_row_number_and_field(tmp_path):
     assert by_row[7].field == "number"
     assert by_row[8].field == "grant_date"
     assert all(isinstance(e, RowError) and e.message for e in errors)
+    # The error itself travels with the row, so an English window shows it in English.
+    assert by_row[6].message_in("zh") == by_row[6].message
+    assert by_row[6].message_in("en") == "patent/registration number: same number as row 2"
+    assert all(e.error is not None for e in errors)
+    english = [e.message_in("en") for e in errors if e.row != 5]  # row 5 quotes its cell, 专利
+    assert not [text for text in english if re.search(r"[\u4e00-\u9fff]", text)], english
 
 
 def test_formula_cells_are_refused_not_evaluated(tmp_path):

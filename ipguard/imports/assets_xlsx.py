@@ -10,6 +10,7 @@ with the asset columns, raises :class:`~ipguard.errors.ValidationError`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -69,11 +70,26 @@ _STATUS_BY_LABEL = {s.label: s.value for s in LegalStatus}
 
 @dataclass(frozen=True)
 class RowError:
-    """One rejected row: its row number in the sheet (1-based, as Excel shows it), the field and the message."""
+    """One rejected row: its row number in the sheet (1-based, as Excel shows it), the field and the message.
+
+    ``message`` is the Chinese text (the language of the file); ``error`` is the
+    error itself, so an interface renders it in its own language with
+    :meth:`message_in`.
+    """
 
     row: int
     field: str
     message: str
+    error: IpguardError | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_error(cls, row: int, error: IpguardError) -> RowError:
+        """The row's error, keeping the exception for rendering in either language."""
+        return cls(row, error.field or "", error.message(), error)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en"), naming the field."""
+        return self.error.message(lang) if self.error is not None else self.message
 
 
 def _header_key(value: object) -> str | None:
@@ -185,11 +201,11 @@ def _rows(rows, header_row: int, columns: dict[int, str]) -> tuple[list[IpAsset]
                 raw[key] = _cell_text(key, cell.value)
             asset = IpAsset.from_input(raw)
         except IpguardError as exc:
-            errors.append(RowError(row_no, exc.field or "", exc.message()))
+            errors.append(RowError.from_error(row_no, exc))
             continue
         ident = (asset.ip_type.value, asset.number)
         if ident in seen:
-            errors.append(RowError(row_no, "number", ValidationError("number", "xlsx_duplicate", other=seen[ident]).message()))
+            errors.append(RowError.from_error(row_no, ValidationError("number", "xlsx_duplicate", other=seen[ident])))
             continue
         seen[ident] = row_no
         assets.append(asset)

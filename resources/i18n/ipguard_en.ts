@@ -201,7 +201,7 @@ If this happens again, send that file to your administrator.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/asset_editor.py" line="337"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="378"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -226,17 +226,17 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="366"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="367"/>
         <source>……另有 {n} 行</source>
         <translation>… and {n} more rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="376"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="382"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="383"/>
         <source>模板已保存到 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
@@ -3091,6 +3091,11 @@ Please copy the report below and send it to your administrator; it is also in th
 </source>
         <translation>; {m} rows with errors not imported:
 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="201"/>
+        <source>第 {row} 行 {message}</source>
+        <translation>Row {row}: {message}</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_committee.py" line="42"/>

@@ -186,3 +186,24 @@ def test_import_garbage_file_is_reported(qtbot, dialog, tmp_path):
     path.write_bytes(b"garbage")
     assert dialog.assets.import_xlsx(path) == (0, 0)
     assert "无法读取" in dialog.assets.report.text()
+
+
+def test_import_row_errors_follow_the_interface_language(qtbot, session, tmp_path):
+    from ui import i18n
+
+    path = tmp_path / "assets.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "知识产权清单"
+    ws.append(["类型", "号码", "名称"])
+    ws.append(["发明专利", "ZL202110123456.8", "坏号码"])
+    wb.save(path)
+    i18n.install_translations("en")
+    try:
+        d = IntakeDialog(session)
+        qtbot.addWidget(d)
+        assert d.assets.import_xlsx(path) == (0, 1)
+        assert "Row 2: patent/registration number: patent number" in d.assets.report.text()
+        assert "wrong check digit" in d.assets.report.text()
+    finally:
+        i18n.install_translations("zh")

@@ -361,7 +361,8 @@ class AssetEditor(QWidget):
                  + (translate("Assets", "，{n} 项已在列表中未重复添加").format(n=skipped) if skipped else "")]
         if errors:
             lines.append(translate("Assets", "{n} 行未导入：").format(n=len(errors)))
-            lines += [translate("Assets", "第 {row} 行 {message}").format(row=e.row, message=e.message) for e in errors[:20]]
+            lines += [translate("Assets", "第 {row} 行 {message}").format(row=e.row, message=e.message_in(current_language()))
+                      for e in errors[:20]]
             if len(errors) > 20:
                 lines.append(translate("Assets", "……另有 {n} 行").format(n=len(errors) - 20))
         self._report("\n".join(lines), bad=bool(errors))

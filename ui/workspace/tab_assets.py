@@ -198,7 +198,8 @@ class AssetsTab(WorkspaceTab):
         text = translate("Workspace", "已导入 {n} 项").format(n=saved)
         if errors:
             text += translate("Workspace", "；{m} 行有误未导入：\n").format(m=len(errors))
-            text += "\n".join(f"第{e.row}行 {e.field}：{e.message}" for e in errors[:20])
+            text += "\n".join(translate("Workspace", "第 {row} 行 {message}").format(row=e.row, message=e.message_in(self.lang))
+                               for e in errors[:20])
         uierrors.inform(self, text)
         return saved
 
