@@ -10,7 +10,8 @@ Pages plug in through a small registry::
 (shown translated); ``icon`` is a qtawesome name (see :mod:`ui.icons`). The
 page is a widget or a factory returning one: a factory runs when the page is
 first shown or asked for with :meth:`~MainWindow.page` (start-up builds only
-the page it shows; the default pages are all factories). ``page_created``
+the page it shows; the default pages, listed in :mod:`ui.pages.registry`,
+are all factories). ``page_created``
 is emitted for each page widget, and :meth:`~MainWindow.built_pages` lists
 those already made. Adding a key again replaces that page in place. A page
 may offer these optional methods, which the window calls when present (on
@@ -26,9 +27,8 @@ pages already built; a page built later starts current):
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -43,15 +43,14 @@ from PySide6.QtWidgets import (
 from ipguard.store.records import UserRecord
 from ui.i18n import role_label, translate
 from ui.icons import icon
+from ui.pages.registry import PageFactory as PageFactory  # re-exported
+from ui.pages.registry import default_pages as standard_pages
 from ui.session import Session
 
 log = logging.getLogger("ipguard.ui")
 
 SETTINGS_GROUP = "main_window"
 NAV_ROLE = Qt.ItemDataRole.UserRole
-
-#: Builds a page's widget when it is first needed.
-PageFactory = Callable[[], QWidget]
 
 
 def clamp_to_screen(widget: QWidget) -> None:
@@ -66,41 +65,6 @@ def clamp_to_screen(widget: QWidget) -> None:
     y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height)
     widget.resize(width, height)
     widget.move(x, y)
-
-
-def _default_pages(session: Session) -> list[tuple[str, str, str, PageFactory]]:
-    """The standard pages as factories: each module is imported and its page built when first shown."""
-
-    def dashboard() -> QWidget:
-        from ui.pages.dashboard import DashboardPage
-
-        return DashboardPage(session)
-
-    def cases() -> QWidget:
-        try:
-            from ui.pages.cases import CaseListPage
-        except ImportError:
-            from ui.pages.placeholder import PlaceholderPage
-
-            return PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
-        return CaseListPage(session)
-
-    def reports() -> QWidget:
-        from ui.pages.reports import ReportsPage
-
-        return ReportsPage(session)
-
-    def settings() -> QWidget:
-        from ui.pages.settings import SettingsPage
-
-        return SettingsPage(session)
-
-    return [
-        ("dashboard", QT_TRANSLATE_NOOP("Nav", "工作台"), "mdi6.view-dashboard-outline", dashboard),
-        ("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", cases),
-        ("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", reports),
-        ("settings", QT_TRANSLATE_NOOP("Nav", "设置"), "mdi6.cog-outline", settings),
-    ]
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +101,7 @@ class MainWindow(QMainWindow):
         session.signals.user_changed.connect(self._on_user_changed)
         session.signals.language_changed.connect(lambda _lang: self.retranslate_all())
         if default_pages:
-            for key, title, icon_name, widget in _default_pages(session):
+            for key, title, icon_name, widget in standard_pages(session):
                 self.add_page(key, title, icon_name, widget)
             try:  # the case workspace opens from any page's case_opened signal
                 from ui.workspace.desk import install_workspace
