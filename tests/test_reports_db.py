@@ -418,7 +418,11 @@ def test_the_total_multiple_limit_follows_the_guarantors_small_micro_setting(por
     shutil.copy(path, copy)
     label = "融资担保放大倍数（责任余额÷净资产）"
     _, wb = write(copy, "2026-11", tmp_path)
-    assert summary_line(wb["概要"], label)[2] == 15  # mainly serving small and micro firms (the default)
+    assert summary_line(wb["概要"], label)[2] == 10  # the default limit
+    with open_store(copy, create=False) as store:
+        store.repos.settings.set_many({"guarantor.mainly_small_micro": True}, acting_user_id=None)
+    _, wb = write(copy, "2026-11", tmp_path)
+    assert summary_line(wb["概要"], label)[2] == 15  # a guarantor mainly serving small and micro firms
     with open_store(copy, create=False) as store:
         store.repos.settings.set_many({"guarantor.mainly_small_micro": False, "guarantor.net_assets_fen": 100_000_00},
                                       acting_user_id=None)  # fmt: skip

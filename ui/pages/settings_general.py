@@ -148,7 +148,7 @@ class GeneralPanel(SettingsPanel):
         for key, (edit, _parse) in self.fields.items():
             value = values.get(key, "")
             edit.setText(format_yuan(value) if key == "guarantor.net_assets_fen" else str(value or ""))
-        self.small_micro.setChecked(bool(values.get("guarantor.mainly_small_micro", True)))
+        self.small_micro.setChecked(bool(values.get("guarantor.mainly_small_micro", False)))
         self.apply_permissions()
 
     def values(self) -> dict[str, Any]:

@@ -19,7 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "letterhead.signatory": "王建国",
     "letterhead.signatory_title": "总经理",
     "guarantor.net_assets_fen": 150_000_000_000,  # 15 亿元
-    "guarantor.mainly_small_micro": True,
+    # 10x net assets by default; an admin switches to 15x for a guarantor mainly serving small and micro firms.
+    "guarantor.mainly_small_micro": False,
     "documents.font_path": "",
     "backup.dir": "",
     "backup.keep_daily": 7,
