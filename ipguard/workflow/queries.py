@@ -216,7 +216,8 @@ def reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> li
                             f"银行审批期限 {due}" + ("，已逾期" if today > due else "")))  # type: ignore[operator]
     for r in store.repos.closing.registrations_pending(user_id):
         since = to_date(r["since"])
-        product = catalog.current_product(store)
+        # The case's own parameter version sets its follow-up time, as for maturities below.
+        product = catalog.product_version(store, r["product_code"], r["params_version"])
         due = calendar.add_workdays(since, product.deadlines.registration_followup_working_days)  # type: ignore[arg-type]
         out.append(Reminder("registration", r["id"], r["case_no"], r["name"], due, today > due, f"质押登记待办，跟进日 {due}"))
     for r in store.repos.closing.loans_in_force(user_id):

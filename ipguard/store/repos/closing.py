@@ -219,10 +219,12 @@ class ClosingRepo:
         )
 
     def registrations_pending(self, user_id: int | None = None) -> list[dict[str, Any]]:
-        """Cases at pledge registration with an unfinished registration: ``id``, ``case_no``, ``name``, ``since``."""
+        """Cases at pledge registration with an unfinished registration: ``id``, ``case_no``, ``name``, ``since``,
+        ``product_code``, ``params_version``."""
         mine, params = self._mine(user_id)
         return self.store.query(
-            "SELECT c.id, c.case_no, co.name, MIN(COALESCE(p.submitted_on, c.stage_changed_at)) AS since"
+            "SELECT c.id, c.case_no, co.name, MIN(COALESCE(p.submitted_on, c.stage_changed_at)) AS since,"
+            " c.product_code, c.params_version"
             " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
             " WHERE c.stage = 'pledge_registration' AND (p.registered_on IS NULL OR p.certificate_received = 0)" + mine
             + " GROUP BY c.id",
