@@ -11,7 +11,6 @@ figures to compare); figure names keep their full-size names.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import time
 from pathlib import Path
 
 from benchmarks import FIGURES, _util, assess, case_list, documents, portfolio, reports, startup
+from ipguard import clock
 
 FULL = {"cases": 100_000, "report_rows": 10_000, "peak_rows": 100_000, "repeat": 5, "startup_repeat": 5,
         "report_repeat": 3, "peak_repeat": 1, "assess_seconds": 2.0, "letter_repeat": 20}  # fmt: skip
@@ -50,7 +50,7 @@ def log(message: str) -> None:
 
 def run(quick: bool, work: Path) -> dict[str, object]:
     sizes = QUICK if quick else FULL
-    today = dt.date.today()
+    today = clock.today()
     figures: dict[str, float] = {}
     info: dict[str, object] = {}
     notes = dict(NOTES)

@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipguard import clock
 from ipguard.demo.synthetic import generate_cases
 from ipguard.store import Store, audit, open_store
 
@@ -133,7 +134,7 @@ def in_force_count(store: Store, today: dt.date) -> int:
 
 def build(path: Path, n: int, seed: int = 1, *, all_in_force: bool = False, today: dt.date | None = None) -> Portfolio:
     """A fresh database at ``path`` with ``n`` synthetic cases (see the module docstring)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     store = open_store(path)
     try:
         result = generate_cases(store, n, seed, today=today)

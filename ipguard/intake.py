@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
@@ -173,7 +173,7 @@ def set_checklist_item(
 ) -> CaseRecord:
     """Mark a materials-checklist item received / missing / pending."""
     require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"))
-    on = check_date(on, "status_date", required=False) or (dt.date.today() if status != "pending" else None)
+    on = check_date(on, "status_date", required=False) or (clock.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
     with store.transaction():
         before = store.repos.cases.set_checklist_status(case_id, code, status, on, note)

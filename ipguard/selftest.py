@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ipguard import clock
+
 
 def run_self_test(out=sys.stdout) -> int:
     started = time.perf_counter()
@@ -44,7 +46,7 @@ def _run(folder: Path, out) -> None:
     from ipguard.domain import Role, Stage
     from ipguard.store import open_store
 
-    today = dt.date.today()
+    today = clock.today()
     rng = random.Random(7)
     store = open_store(folder / "selftest.sqlite")
     try:

@@ -6,3 +6,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("IPGUARD_NO_AUTOBACKUP", "1")
+
+import datetime as dt
+
+import pytest
+
+from ipguard import clock
+
+# Every test runs on this date whatever the real one is (CI also runs the suite
+# with the system clock moved 400+ days ahead to prove it).
+TODAY = dt.date(2026, 11, 20)
+NOW = dt.datetime(2026, 11, 20, 10, 0)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    """The clock every test sees: :data:`NOW`, unless the test fixes another."""
+    with clock.frozen(NOW):
+        yield clock

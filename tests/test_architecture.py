@@ -112,3 +112,26 @@ def f(store, case_id, column):
     assert lines.count(4) == 2  # an f-string's leading text, and db.execute()
     assert {5, 6, 7} <= set(lines)
     assert 8 not in lines and 9 not in lines
+
+
+# -- the clock ----------------------------------------------------------------------------------------
+
+_CLOCK_READS = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow)|QDate\.currentDate|QDateTime\.currentDateTime)\(")
+
+
+def test_only_the_clock_module_reads_the_clock() -> None:
+    """Today comes from ipguard.clock alone, so tests fix it and no date mixes real and fixed time."""
+    offenders = []
+    for top in ("ipguard", "ui", "benchmarks", "scripts"):
+        for path in sorted((ROOT / top).rglob("*.py")):
+            if path == ROOT / "ipguard" / "clock.py":
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if _CLOCK_READS.search(line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "read today from ipguard.clock:\n" + "\n".join(offenders)
+
+
+def test_the_clock_scan_finds_a_real_read() -> None:
+    assert _CLOCK_READS.search("x = dt.date.today()") and _CLOCK_READS.search("QDate.currentDate()")
+    assert not _CLOCK_READS.search("clock.today()")

@@ -389,7 +389,9 @@ def test_demo_database_reconciles_for_the_current_and_previous_month(tmp_path):
     from ipguard.demo.build import build_demo
 
     path = build_demo(tmp_path / "d.sqlite", seed=2026)
-    today = dt.date.today()
+    from ipguard import clock
+
+    today = clock.today()
     previous = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
     for month in (today.strftime("%Y-%m"), previous):
         out = tmp_path / f"{month}.xlsx"

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import faulthandler
 import logging
 import logging.handlers
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import __version__
+from ipguard import __version__, clock
 from ipguard.errors import IpguardError
 from ui.i18n import current_language, translate
 
@@ -75,7 +74,7 @@ def enable_faulthandler(directory: Path | None = None) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "crash.log"
     if path.exists() and path.stat().st_size > 0:
-        kept = path.with_name(f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log")
+        kept = path.with_name(f"crash-{clock.now():%Y%m%d-%H%M%S}.log")
         path.replace(kept)
         previous_crash[:] = [kept]
         log.warning("the previous run crashed; its crash log is %s", kept)
@@ -137,7 +136,7 @@ def format_report(exc_type: type[BaseException], exc: BaseException, tb: Traceba
 
     lines = [
         f"ipguard {__version__} · PySide6 {pyside_version} · Python {sys.version.split()[0]} · {sys.platform}",
-        f"{dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"{clock.now().isoformat(timespec='seconds')}",
         "",
         *traceback.format_exception(exc_type, exc, tb),
     ]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import time
 from pathlib import Path
+
+from ipguard import clock
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +48,7 @@ def _write_outputs(store, out_dir: Path) -> None:
         from ipguard.reports.service import monthly_report
     except ImportError:
         return
-    month = dt.date.today().strftime("%Y-%m")
+    month = clock.today().strftime("%Y-%m")
     report = out_dir / f"monthly-{month}.xlsx"
     monthly_report(store, month, report)
     print(f"monthly report {month}: {report}")

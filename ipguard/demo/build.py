@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import auth, intake
+from ipguard import auth, clock, intake
 from ipguard.demo import names
 from ipguard.domain import Role, Stage
 from ipguard.store import Store, open_store
@@ -188,7 +188,7 @@ def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = No
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     store = open_store(path)
     try:
         parties = create_parties(store)

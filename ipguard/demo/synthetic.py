@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from stdnum.cn import uscc
 
-from ipguard import catalog
+from ipguard import catalog, clock
 from ipguard.demo import names
 from ipguard.domain import IpType, Role, Stage
 from ipguard.store import Store
@@ -113,7 +113,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
     are written (see the module docstring).
     """
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     product = catalog.current_product(store)
     banks = store.repos.banks.all()
     managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)

@@ -29,7 +29,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.auth import require_any_role
 from ipguard.documents import Letterhead, render
 from ipguard.documents.builders import (
@@ -219,7 +219,7 @@ def issue_document(
             doc_no = decision["resolution_no"]
             issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
         else:
-            issue_date = issue_date or dt.date.today()
+            issue_date = issue_date or clock.today()
             doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
         _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user)
     return IssuedDocument(doc_no, pdf, digest, False)
@@ -237,7 +237,7 @@ def reissue(
     _check_kind(kind)
     reason = check_text(reason, "reason", max_len=500)
     require_any_role(user, ISSUERS, f"重新出具{KINDS[kind]}")
-    issue_date = issue_date or dt.date.today()
+    issue_date = issue_date or clock.today()
     with store.transaction():
         old = _current(store, case_id, kind)
         if old is None:

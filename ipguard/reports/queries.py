@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from ipguard import clock
 from ipguard.domain import IpType
 from ipguard.products import Regulation, load_regulation
 from ipguard.reports.models import (
@@ -181,7 +182,7 @@ def monthly_data(
     meta = ReportMeta(
         company_name=str(settings.get("letterhead.company_name")),
         month=first,
-        generated_at=generated_at or dt.datetime.now().replace(microsecond=0),
+        generated_at=generated_at or clock.now().replace(tzinfo=None, microsecond=0),
         audit_head_hash=head.hash,
         audit_count=head.count,
     )

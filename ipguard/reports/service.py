@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.domain import Stage
 from ipguard.errors import ValidationError
 from ipguard.reports.models import CaseListRow
@@ -70,7 +70,7 @@ def parse_month(value: object, today: dt.date | None = None) -> dt.date:
     if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
         raise ValidationError("month", "report_month_format", value=text)
     month = dt.date(int(match.group(1)), int(match.group(2)), 1)
-    today = today or dt.date.today()
+    today = today or clock.today()
     if month > today.replace(day=1):
         raise ValidationError("month", "report_month_future", month=f"{month.year}年{month.month}月", today=today.isoformat())
     return month

@@ -10,7 +10,6 @@ in a single transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.errors import StoreError
 from ipguard.store import schema
 
@@ -145,7 +144,7 @@ def _check_and_migrate(db: Database, path: Path) -> None:
 
 
 def _backup_before_upgrade(db: Database, path: Path, version: int) -> None:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
     with sqlite3.connect(str(target)) as copy:
         db.conn.backup(copy)

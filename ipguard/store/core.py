@@ -9,7 +9,6 @@ appends to the audit trail inside the same transaction.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,13 +16,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ipguard import clock
 from ipguard.errors import ConflictError, StoreError
 from ipguard.store import audit, connection
 
 
 def now_iso() -> str:
     """Local wall-clock time with offset, to the second (audit and events)."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")
 
 
 class Store:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -38,7 +38,7 @@ def issue_intent_letter(
     store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
 ) -> IntentLetterRecord:
     """意向函 → 银行审批: number the letter, compute the bank's deadline, archive the PDF; one transaction."""
-    issue_date = issue_date or dt.date.today()
+    issue_date = issue_date or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.INTENT_LETTER,),
                      action=Text("出具担保意向函", "issue the intent letter"), expected_version=expected_version) as case:
         decision = store.repos.committee.decision_value(case_id)
@@ -77,7 +77,7 @@ def record_bank_decision(
     expected_version: int | None = None,
 ) -> CaseRecord:
     """银行审批 → 签约 (approved) or → 否决 (refused)."""
-    decided_on = check_date(decided_on, "decided_on", required=False) or dt.date.today()
+    decided_on = check_date(decided_on, "decided_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.BANK_APPROVAL,),
                      action=Text("登记银行审批结果", "record the bank's decision"), expected_version=expected_version) as case:
         amount = term = None
@@ -114,7 +114,7 @@ def record_contract(
     if kind not in CONTRACT_KINDS:
         raise ValidationError("kind", "contract_kind")
     contract_no = check_text(contract_no, "contract_no", max_len=60)
-    signed_on = check_date(signed_on, "signed_on", required=False) or dt.date.today()
+    signed_on = check_date(signed_on, "signed_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK,
                      stages=(Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT),
                      action=Text("登记合同", "record a contract"), expected_version=expected_version) as case:
@@ -147,5 +147,5 @@ def complete_contracts(
             raise refusal
         for asset in store.repos.cases.assets(case_id):
             store.repos.closing.open_registration(case_id, asset.id, asset.ip_type.registry)
-        move(store, case, Stage.PLEDGE_REGISTRATION, user, on or dt.date.today())
+        move(store, case, Stage.PLEDGE_REGISTRATION, user, on or clock.today())
     return store.repos.cases.get(case_id)

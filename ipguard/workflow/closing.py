@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -144,7 +144,7 @@ def issue_disbursement_notice(
     store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
 ) -> str:
     """质押登记 → 放款: the notice to the bank to disburse; returns its number."""
-    issue_date = issue_date or dt.date.today()
+    issue_date = issue_date or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.PLEDGE_REGISTRATION,),
                      action=Text("出具放款通知书", "issue the disbursement notice"), expected_version=expected_version) as case:
         ensure_checks(store, case_id)

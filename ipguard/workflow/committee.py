@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -91,7 +91,7 @@ def submit_to_committee(
         refusal = report_refusal(store, case_id)
         if refusal:
             raise refusal
-        move(store, case, Stage.COMMITTEE, user, on or dt.date.today())
+        move(store, case, Stage.COMMITTEE, user, on or clock.today())
     return store.repos.cases.get(case_id)
 
 
@@ -194,7 +194,7 @@ def decide(
     expected_version: int | None = None,
 ) -> CaseRecord:
     """Close the vote: the decision follows from quorum and majority, and is final."""
-    meeting_date = meeting_date or dt.date.today()
+    meeting_date = meeting_date or clock.today()
     conditions = [check_text(c, "conditions", max_len=500) for c in (conditions or []) if c and c.strip()]
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:

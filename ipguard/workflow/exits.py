@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ipguard import clock
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.messages import Text
 from ipguard.store import Store
@@ -21,7 +22,7 @@ def decline(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN), stages=_OPEN,
                      action=Text("否决案件", "decline the case"), expected_version=expected_version) as case:
         store.repos.cases.update_fields(case_id, {"closed_reason": reason})
-        move(store, case, Stage.DECLINED, user, on or dt.date.today(), note=reason)
+        move(store, case, Stage.DECLINED, user, on or clock.today(), note=reason)
     return store.repos.cases.get(case_id)
 
 
@@ -32,5 +33,5 @@ def withdraw(store: Store, case_id: int, user: UserRecord, reason: str, *, on: d
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=_OPEN,
                      action=Text("撤回案件", "withdraw the case"), expected_version=expected_version) as case:
         store.repos.cases.update_fields(case_id, {"closed_reason": reason})
-        move(store, case, Stage.WITHDRAWN, user, on or dt.date.today(), note=reason)
+        move(store, case, Stage.WITHDRAWN, user, on or clock.today(), note=reason)
     return store.repos.cases.get(case_id)

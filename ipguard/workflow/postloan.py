@@ -8,11 +8,10 @@ guarantor retains the rest. The three parts add up to the payment exactly
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
 from ipguard.messages import Text
@@ -49,7 +48,7 @@ def split_loss(amount: int, bank_share_bp: int, reguarantor_share_bp: int) -> Lo
 
 def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: object = None,
                     expected_version: int | None = None) -> CaseRecord:
-    paid = check_date(paid_on, "fee_paid_on", required=False) or dt.date.today()
+    paid = check_date(paid_on, "fee_paid_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("登记担保费收讫", "record the guarantee fee as paid"),
                      expected_version=expected_version) as case:
         store.repos.closing.mark_fee_paid(case_id, paid.isoformat())
@@ -60,7 +59,7 @@ def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: ob
 def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None, deregistered_on: object = None,
             expected_version: int | None = None) -> CaseRecord:
     """在保 → 解保: repaid in full; every pledge is deregistered."""
-    repaid = check_date(repaid_on, "repaid_on", required=False) or dt.date.today()
+    repaid = check_date(repaid_on, "repaid_on", required=False) or clock.today()
     dereg = check_date(deregistered_on, "deregistered_on", required=False) or repaid
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
@@ -75,7 +74,7 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
 def record_default(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
                    expected_version: int | None = None) -> CaseRecord:
     """在保 → 逾期: the borrower failed to repay."""
-    day = check_date(on, "defaulted_on", required=False) or dt.date.today()
+    day = check_date(on, "defaulted_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action=Text("登记逾期", "record a default"),
                      expected_version=expected_version) as case:
         store.repos.closing.mark_defaulted(case_id, day.isoformat())
@@ -90,7 +89,7 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
     fen = parse_yuan(amount, "compensation_amount")
     if fen <= 0:
         raise ValidationError("compensation_amount", "required")
-    paid = check_date(paid_on, "paid_on", required=False) or dt.date.today()
+    paid = check_date(paid_on, "paid_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.DEFAULTED,), action=Text("登记代偿", "record a compensation payment"),
                      expected_version=expected_version) as case:
         bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
@@ -108,7 +107,7 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
                     asset_id: int | None = None, note: str = "", expected_version: int | None = None) -> CaseRecord:
     """A recovery receipt (追偿), e.g. the proceeds of disposing of a pledged patent."""
     fen = parse_yuan(amount, "recovery_amount")
-    day = check_date(on, "recovered_on", required=False) or dt.date.today()
+    day = check_date(on, "recovered_on", required=False) or clock.today()
     source = check_choice(source, "source", RECOVERY_SOURCES)
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action=Text("登记追偿", "record a recovery"),
                      expected_version=expected_version) as case:
@@ -126,7 +125,7 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
 def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
                    expected_version: int | None = None) -> CaseRecord:
     """代偿追偿 → 追偿结案."""
-    day = check_date(on, "closed_on", required=False) or dt.date.today()
+    day = check_date(on, "closed_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=(Role.RISK_MANAGER, Role.ADMIN, Role.OPERATIONS), stages=(Stage.RECOVERY,),
                      action=Text("追偿结案", "close the recovery"), expected_version=expected_version) as case:
         note = check_text(note, "note", max_len=500, required=False)

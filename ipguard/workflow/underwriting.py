@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ipguard import catalog, messages
+from ipguard import catalog, clock, messages
 from ipguard.domain import CreditFlags, Financials, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -54,7 +54,7 @@ def submit_for_screening(
             raise WorkflowError("no_bank")
         if case.risk_manager_id is None:
             raise WorkflowError("no_risk_manager")
-        move(store, case, Stage.SCREENING, user, on or dt.date.today())
+        move(store, case, Stage.SCREENING, user, on or clock.today())
     assess_case(store, case_id, user)
     return store.repos.cases.get(case_id)
 
@@ -147,7 +147,7 @@ def pass_screening(
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING,),
                      action=Text("通过准入", "pass screening"), expected_version=expected_version) as case:
         screening_refusal(store, case_id, raise_it=True)
-        move(store, case, Stage.VALUATION, user, on or dt.date.today())
+        move(store, case, Stage.VALUATION, user, on or clock.today())
     return store.repos.cases.get(case_id)
 
 
@@ -181,6 +181,6 @@ def confirm_valuation(
         if result.guarantee_amount <= 0:
             raise WorkflowError("zero_amount")
         store.repos.underwriting.open_report(case_id)
-        move(store, case, Stage.INVESTIGATION, user, on or dt.date.today(),
+        move(store, case, Stage.INVESTIGATION, user, on or clock.today(),
              note=f"担保额 {format_yuan(result.guarantee_amount)} 元")
     return store.repos.cases.get(case_id)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import catalog, intake
+from ipguard import catalog, clock, intake
 from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
@@ -171,7 +171,7 @@ class IntakeDialog(QDialog):
         self.term_months.setRange(1, 120)
         self.term_months.setValue(12)
         self.term_months.setSuffix(translate("Intake", " 个月"))
-        self.application_date = QDateEdit(QDate.currentDate(), tab)
+        self.application_date = QDateEdit(QDate(clock.today()), tab)
         self.application_date.setCalendarPopup(True)
         self.application_date.setDisplayFormat("yyyy-MM-dd")
         self.account_manager = QComboBox(tab)

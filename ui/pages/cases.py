@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import clock
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
@@ -389,7 +390,7 @@ class CaseListPage(QWidget):
 
     def _ask_export_path(self) -> Path | None:
         """Ask where to save the export (tests replace this)."""
-        default = Path.home() / f"案件列表_{dt.date.today():%Y%m%d}.xlsx"
+        default = Path.home() / f"案件列表_{clock.today():%Y%m%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, translate("Cases", "导出案件列表"), str(default),
                                               translate("Cases", "Excel 工作簿 (*.xlsx)"))
         if not path:
@@ -408,7 +409,7 @@ class CaseListPage(QWidget):
             dataclasses.replace(self.model.case_filter()),
             path,
             title="案件列表",
-            filters_text=f"{self.filters_text()}（导出时间 {dt.datetime.now():%Y-%m-%d %H:%M}）",
+            filters_text=f"{self.filters_text()}（导出时间 {clock.now():%Y-%m-%d %H:%M}）",
         )
         task.signals.progress.connect(self._on_export_progress)
         task.signals.finished.connect(self._on_export_finished)

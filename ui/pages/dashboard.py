@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import clock
 from ipguard.dashboard import MonthFigures, month_figures, my_cases, my_stage_counts, scope_user_id
 from ipguard.domain import MAIN_LINE, Stage
 from ipguard.workflow.queries import Reminder, reminders
@@ -122,7 +123,7 @@ class DashboardPage(QWidget):
         session.signals.case_changed.connect(self._on_case_changed)
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or clock.today()
 
     # -- layout ------------------------------------------------------------------------
 

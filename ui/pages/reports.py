@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import clock
 from ipguard.errors import IpguardError
 from ipguard.money import format_yuan
 from ui.errors import show_error
@@ -71,7 +72,7 @@ class ReportsPage(QWidget):
         self.load_recent()
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or clock.today()
 
     # -- layout ---------------------------------------------------------------------
 

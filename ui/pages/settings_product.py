@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import catalog
+from ipguard import catalog, clock
 from ui import errors as uierrors
 from ui.i18n import translate
 from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
@@ -110,7 +110,7 @@ class HolidaysPanel(SettingsPanel):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         row = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(QDate(clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()

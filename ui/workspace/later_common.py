@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import clock
 from ipguard.errors import IpguardError
 from ui import errors as uierrors
 from ui.workspace.base import FAILED, WorkspaceTab
@@ -39,7 +40,7 @@ def date_edit(value: dt.date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value or dt.date.today()))
+    edit.setDate(QDate(value or clock.today()))
     return edit
 
 
@@ -48,7 +49,7 @@ def date_of(edit: QDateEdit) -> dt.date:
 
 
 def set_date(edit: QDateEdit, value: dt.date | None) -> None:
-    edit.setDate(QDate(value or dt.date.today()))
+    edit.setDate(QDate(value or clock.today()))
 
 
 def info_label(text: str = "", style: str = "") -> QLabel:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ipguard import clock
 from ipguard.domain import Role, Stage
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import decide, record_attendance, tally, vote
@@ -170,4 +171,4 @@ class CommitteeTab(WorkspaceTab):
 
     def meeting_date(self) -> dt.date:
         """The meeting date of the resolution (today; tests may replace this)."""
-        return dt.date.today()
+        return clock.today()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ipguard import intake
+from ipguard import clock, intake
 from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.money import parse_yuan, yuan_str
@@ -163,4 +161,4 @@ class IntakeTab(WorkspaceTab):
         code = self.checklist.item(row, 0).data(Qt.ItemDataRole.UserRole)
         status = self.status_combo.currentData()
         self.run_action(intake.set_checklist_item, self.store, self.case_id, code, status, self.user,
-                        on=dt.date.today() if status != "pending" else None, note=self.item_note.text())
+                        on=clock.today() if status != "pending" else None, note=self.item_note.text())

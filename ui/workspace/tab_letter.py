@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import catalog
+from ipguard import catalog, clock
 from ipguard.domain import Stage
 from ipguard.money import format_yuan, uppercase_rmb
 from ipguard.store.records import CaseRecord
@@ -139,7 +139,7 @@ class LetterTab(WorkspaceTab):
         layout.addWidget(splitter)
 
     def today(self) -> dt.date:
-        return dt.date.today()
+        return clock.today()
 
     def _on_decision_kind(self) -> None:
         approved = self.approved_radio.isChecked()

@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton
 
-from ipguard import catalog
+from ipguard import catalog, clock
 from ipguard.domain import Stage
 from ipguard.errors import IpguardError
 from ipguard.money import format_yuan, parse_yuan
@@ -137,7 +137,7 @@ class PostLoanTab(ScrollTab):
         self.body.addStretch(1)
 
     def today(self) -> dt.date:
-        return dt.date.today()
+        return clock.today()
 
     # -- refresh ------------------------------------------------------------------------
 

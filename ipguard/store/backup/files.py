@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ipguard import __version__, messages
+from ipguard import __version__, clock, messages
 from ipguard.errors import StoreError
 from ipguard.store import Store, audit, connection, schema
 
@@ -250,7 +250,7 @@ def backup(
         to_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError("backup_dir_unusable", path=str(to_dir), detail=exc.strerror or str(exc)) from exc
-    when = now or dt.datetime.now()
+    when = now or clock.now()
     path = _target_name(to_dir, when, label)
     partial = path.with_name(path.name + ".partial")
     src, src_path, owned = _source(source)

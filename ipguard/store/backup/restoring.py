@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.errors import StoreError
 from ipguard.store import audit, connection
 from ipguard.store.backup.files import BackupResult, _fsync, _read_only, _target_name, backup, verify_backup
@@ -62,7 +62,7 @@ def _save_current(db_path: Path, folder: Path, now: dt.datetime | None) -> Backu
         if exc.key != "backup_write_failed":
             raise
     # SQLite cannot read it: keep the raw bytes (and its WAL) instead.
-    target = _target_name(folder, now or dt.datetime.now(), "pre-restore-raw")
+    target = _target_name(folder, now or clock.now(), "pre-restore-raw")
     shutil.copy2(db_path, target)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():

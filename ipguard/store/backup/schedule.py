@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipguard import clock
 from ipguard.errors import StoreError
 from ipguard.store import Store, open_store
 from ipguard.store.backup.files import BackupResult, _sidecar, backup
@@ -99,10 +100,10 @@ def auto_backup(store_or_path: Store | str | Path, *, today: dt.date | None = No
         if not settings.get("backup.auto_daily"):
             return AutoBackupResult(None, skipped="disabled in settings")
         folder = backup_folder(store)
-        today = today or dt.date.today()
+        today = today or clock.today()
         made = None
         if not any(b.label == AUTO_LABEL and b.taken_at.date() == today for b in list_backups(folder)):
-            when = dt.datetime.combine(today, dt.datetime.now().time())
+            when = dt.datetime.combine(today, clock.now().time())
             made = backup(store, folder, label=AUTO_LABEL, now=when)
         removed = rotate(
             folder, keep_daily=int(settings.get("backup.keep_daily")), keep_monthly=int(settings.get("backup.keep_monthly"))
