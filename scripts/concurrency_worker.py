@@ -22,7 +22,7 @@ import argparse
 import json
 import random
 import sys
-import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,11 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ipguard import intake
 from ipguard.errors import ConflictError, StoreError
 from ipguard.store import open_store
-
-
-def _pause(seconds: float) -> None:
-    """Wait ``seconds``; unlike time.sleep this also works under libfaketime (CI's moved-clock run)."""
-    threading.Event().wait(seconds)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             status = ("received", "missing")[n // len(case_ids) % 2]
             while True:
                 version = store.repos.cases.get(case_id).version  # what the user's screen shows
-                _pause(rng.uniform(0, args.think_ms) / 1000)
+                time.sleep(rng.uniform(0, args.think_ms) / 1000)
                 try:
                     intake.set_checklist_item(store, case_id, code, status, user, note=f"{args.name}-{n}", expected_version=version)
                     break

@@ -21,7 +21,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,11 +60,6 @@ class Tally:
         return not (self.integrity_failures or self.audit_failures or self.lost)
 
 
-def _pause(seconds: float) -> None:
-    """Wait ``seconds``; unlike time.sleep this also works under libfaketime (CI's moved-clock run)."""
-    threading.Event().wait(seconds)
-
-
 def run_round(db: Path, rng: random.Random, *, max_commits: int, max_delay: float = 0.0, letters: bool = False) -> list[Commit]:
     """Start the worker, kill it after a random number of commits (and delay); return what it reported."""
     target = rng.randint(1, max_commits)
@@ -84,7 +78,7 @@ def run_round(db: Path, rng: random.Random, *, max_commits: int, max_delay: floa
                     raise RuntimeError(f"worker ended early (exit {proc.wait()}): {errors.read().decode(errors='replace')[-2000:]}")
                 lines.append(line)
             if max_delay:
-                _pause(rng.uniform(0, max_delay))
+                time.sleep(rng.uniform(0, max_delay))
         finally:
             proc.kill()  # SIGKILL on POSIX
             rest = proc.stdout.read()  # lines it printed (and so committed) before it died
