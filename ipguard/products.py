@@ -13,7 +13,6 @@ the version it was assessed under.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ipguard import messages
+from ipguard.data_files import resource_root
 from ipguard.errors import ValidationError
 from ipguard.param_readers import IP_TYPES as IP_TYPES  # re-exported: callers import it from here
 from ipguard.param_readers import (
@@ -37,10 +37,7 @@ from ipguard.param_readers import (
     read_table,
 )
 
-if getattr(sys, "frozen", False):  # PyInstaller: resources sit beside the executable's data
-    RESOURCES_DIR = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
-else:
-    RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES_DIR = resource_root()
 
 messages.register(
     {

@@ -45,11 +45,11 @@ def _count(path):
 def test_intact_chain_exits_0_with_the_count_and_head(db, capsys):
     n = _count(db)
     assert n > 10
-    assert main(["audit", "verify", "--db", str(db)]) == 0
+    assert main(["--lang", "en", "audit", "verify", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     m = re.fullmatch(r"audit chain intact: (\d+) entries checked, head ([0-9a-f]{64})\n", out)
     assert m and int(m.group(1)) == n
-    assert main(["audit", "head", "--db", str(db)]) == 0
+    assert main(["--lang", "en", "audit", "head", "--db", str(db)]) == 0
     head = capsys.readouterr().out
     assert f"audit entries: {n}" in head and m.group(2) in head
 
@@ -63,14 +63,14 @@ def test_the_triggers_refuse_edits_through_the_store(db):
 def test_an_altered_entry_exits_1_naming_it(db, capsys, column):
     value = "'2020-01-01T00:00:00+08:00'" if column == "at" else ("999" if column == "user_id" else "'{}'")
     _tamper(db, f"UPDATE audit_log SET {column} = {value} WHERE seq = 7")
-    assert main(["audit", "verify", "--db", str(db)]) == 1
+    assert main(["--lang", "en", "audit", "verify", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "BROKEN at entry 7" in err and "altered" in err and "6 entries before it verified" in err
 
 
 def test_a_deleted_entry_exits_1_naming_it(db, capsys):
     _tamper(db, "DELETE FROM audit_log WHERE seq = 4")
-    assert main(["audit", "verify", "--db", str(db)]) == 1
+    assert main(["--lang", "en", "audit", "verify", "--db", str(db)]) == 1
     assert "BROKEN at entry 4" in capsys.readouterr().err
 
 
@@ -84,10 +84,10 @@ def test_a_recomputed_entry_still_breaks_the_link_to_the_next(db, capsys):
     entry = dict(zip(cols, row[:9], strict=True)) | {"action": "forged"}
     forged = audit.entry_hash(entry, row[9])
     _tamper(db, f"UPDATE audit_log SET action = 'forged', hash = '{forged}' WHERE seq = 5")
-    assert main(["audit", "verify", "--db", str(db)]) == 1
+    assert main(["--lang", "en", "audit", "verify", "--db", str(db)]) == 1
     assert "BROKEN at entry 6" in capsys.readouterr().err
 
 
 def test_a_missing_database_is_a_one_line_error(tmp_path, capsys):
-    assert main(["audit", "verify", "--db", str(tmp_path / "none.sqlite")]) == 2
+    assert main(["--lang", "en", "audit", "verify", "--db", str(tmp_path / "none.sqlite")]) == 2
     assert capsys.readouterr().err.count("\n") == 1

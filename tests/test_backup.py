@@ -283,18 +283,18 @@ def test_auto_backup_rotates_with_the_settings(db, monkeypatch):
 
 
 def test_cli_backup_and_restore_exit_codes(db, tmp_path, capsys):
-    assert main(["backup", "--db", str(db), "--to", str(tmp_path / "bk")]) == 0
+    assert main(["--lang", "en", "backup", "--db", str(db), "--to", str(tmp_path / "bk")]) == 0
     out = capsys.readouterr().out
     path = Path(out.split("backup written: ")[1].split(" (")[0])
     assert path.is_file() and "integrity ok" in out
-    assert main(["restore", "--db", str(db), "--from", str(path), "--backup-dir", str(tmp_path / "pre")]) == 0
+    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(path), "--backup-dir", str(tmp_path / "pre")]) == 0
     assert "restored" in capsys.readouterr().out
     _flip_middle(path)
     state = _file_state(db)
-    assert main(["restore", "--db", str(db), "--from", str(path)]) == 2
+    assert main(["restore", "--db", str(db), "--from", str(path)]) == 2  # Chinese by default
     err = capsys.readouterr().err
     assert "SHA-256" in err and "当前数据库未作任何改动" in err and err.count("\n") == 1
     assert _file_state(db) == state
-    assert main(["backup", "--db", str(tmp_path / "missing.sqlite"), "--to", str(tmp_path / "bk")]) == 2
+    assert main(["backup", "--to", str(tmp_path / "bk"), "--db", str(tmp_path / "missing.sqlite")]) == 2
     assert "不存在" in capsys.readouterr().err
-    assert main(["restore", "--db", str(db), "--from", str(tmp_path / "missing.sqlite")]) == 2
+    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(tmp_path / "missing.sqlite")]) == 2

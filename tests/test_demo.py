@@ -11,7 +11,7 @@ from ipguard.validators import check_ip_number, check_uscc
 
 def test_demo_command_writes_a_wal_database_with_cases_in_many_stages(tmp_path, capsys):
     path = tmp_path / "d.sqlite"
-    assert main(["demo", "--db", str(path)]) == 0
+    assert main(["demo", "--db", str(path), "--lang", "en"]) == 0
     assert "cases" in capsys.readouterr().out
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -46,11 +46,14 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 def test_bad_arguments_exit_2_with_one_line(capsys):
     import pytest
 
-    with pytest.raises(SystemExit) as exit_info:
-        main(["demo"])
-    assert exit_info.value.code == 2
+    assert main(["demo"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--db" in err[0]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--db", "x.sqlite", "--seed", "many"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--seed" in err[0] and "无效的值" in err[0]
 
 
 def test_demo_applicants_pass_the_criteria_for_any_seed_and_date():

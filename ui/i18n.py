@@ -34,11 +34,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ipguard.data_files import resource_path
+
 log = logging.getLogger("ipguard.ui.i18n")
 
 LANGUAGES: dict[str, str] = {"zh": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+I18N_DIR = resource_path("i18n")
 
 # Role names as shown in the interface (translated here; the core also has Role.label_en).
 ROLE_NAMES: dict[str, str] = {

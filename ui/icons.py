@@ -18,18 +18,16 @@ An unknown name gives an empty icon and a log line, never an exception.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ipguard.data_files import resource_path
+
 log = logging.getLogger("ipguard.ui")
 
-if getattr(sys, "frozen", False):  # PyInstaller: resources sit beside the executable's data
-    ICON_DIR = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources" / "icons" / "ui"
-else:
-    ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ui"
+ICON_DIR = resource_path("icons", "ui")
 
 #: Pixel sizes written for each icon (QIcon picks the nearest, also for high-DPI screens).
 SIZES = (16, 32, 64)

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 from ipguard import messages
+from ipguard.cli.common import add_command, t
+from ipguard.data_files import resource_path
 from ipguard.errors import ValidationError
 from ipguard.money import parse_yuan
 
@@ -37,18 +39,21 @@ messages.register_fields(
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "assess",
-        help="screen an applicant against the product's access criteria and value its IP",
-        description="准入筛查、知识产权价值认定与担保额测算",
+        "准入筛查、知识产权价值认定与担保额测算",
+        "screen an applicant against the product's access criteria and value its IP",
     )
-    parser.add_argument("file", nargs="?", help="applicant JSON file (see docs); '-' reads standard input")
-    parser.add_argument("--xlsx", metavar="IN.xlsx", help="screen a spreadsheet made from the batch template")
-    parser.add_argument("--out", metavar="OUT.xlsx", help="where to write the screened spreadsheet")
-    parser.add_argument("--product", default="kuaiyidai", help="built-in product code (default: kuaiyidai)")
-    parser.add_argument("--params", metavar="FILE.toml", help="use this product parameter file instead of the built-in one")
-    parser.add_argument("--net-assets", metavar="YUAN", help="the guarantor's net assets, for the single-client limit")
-    parser.add_argument("--in-force", metavar="YUAN", default="0", help="what the same client already has in force (yuan)")
+    parser.add_argument("file", nargs="?", help=t("申请人 JSON 文件（字段见 docs/assess-json.md 或 --example）；“-”读标准输入",
+                                                  "applicant JSON file (fields: docs/assess-json.md or --example); '-' reads standard input"))
+    parser.add_argument("--example", action="store_true", help=t("打印一个完整的申请人 JSON 示例", "print a complete sample applicant JSON"))
+    parser.add_argument("--xlsx", metavar="IN.xlsx", help=t("筛查按批量模板填写的表格", "screen a spreadsheet made from the batch template"))
+    parser.add_argument("--out", metavar="OUT.xlsx", help=t("筛查结果表格写到哪里", "where to write the screened spreadsheet"))
+    parser.add_argument("--product", default="kuaiyidai", help=t("内置产品代码（默认 kuaiyidai）", "built-in product code (default: kuaiyidai)"))
+    parser.add_argument("--params", metavar="FILE.toml", help=t("改用此产品参数文件", "use this product parameter file instead of the built-in one"))
+    parser.add_argument("--net-assets", metavar="YUAN", help=t("担保公司净资产（元），用于单一客户限额", "the guarantor's net assets (yuan), for the single-client limit"))
+    parser.add_argument("--in-force", metavar="YUAN", default="0", help=t("该客户（含关联方）已有担保余额（元）", "what the client (with related parties) already has guaranteed (yuan)"))
     parser.set_defaults(func=run)
 
 
@@ -81,9 +86,17 @@ def load_applicant_json(path: Path) -> object:
         raise ValidationError(str(path), "json_invalid", line=exc.lineno, col=exc.colno, detail=exc.msg) from None
 
 
+def example_applicant_text() -> str:
+    """The complete sample applicant shipped with ipguard (resources/examples/applicant.json)."""
+    return resource_path("examples", "applicant.json").read_text(encoding="utf-8")
+
+
 def run(args: argparse.Namespace) -> int:
     from ipguard.rules.assess import Applicant, assess
 
+    if args.example:
+        sys.stdout.write(example_applicant_text())
+        return 0
     if bool(args.xlsx) != bool(args.out) or bool(args.xlsx) == bool(args.file):
         raise ValidationError("file", "assess_args")
     product = _product(args)

@@ -5,30 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ipguard.cli.common import add_command, require_db, t
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("audit", help="verify the audit trail's hash chain or print its head")
+    parser = add_command(subparsers, "audit", "校验审计链或显示链头", "verify the audit trail's hash chain or print its head")
     actions = parser.add_subparsers(dest="audit_action", metavar="ACTION", required=True, parser_class=type(parser))
-    verify = actions.add_parser("verify", help="recompute the whole chain; exit 1 naming the first broken entry")
-    verify.add_argument("--db", required=True, help="database file")
+    verify = add_command(actions, "verify", "重算整条审计链；如有断点，以状态 1 退出并指出第一条", "recompute the whole chain; exit 1 naming the first broken entry")
     verify.set_defaults(func=run_verify)
-    head = actions.add_parser("head", help="print the entry count and the head hash (keep them outside the database)")
-    head.add_argument("--db", required=True, help="database file")
+    head = add_command(actions, "head", "显示条数与链头哈希（请保存在数据库之外）", "print the entry count and the head hash (keep them outside the database)")
     head.set_defaults(func=run_head)
 
 
 def run_verify(args: argparse.Namespace) -> int:
     from ipguard.store import open_store
 
-    with open_store(args.db, create=False) as store:
+    with open_store(require_db(args), create=False) as store:
         result = store.verify_audit()
         head = store.audit_head()
     if result.ok:
-        print(f"audit chain intact: {result.checked} entries checked, head {head.hash}")
+        print(t(f"审计链完整：已校验 {result.checked} 条，链头 {head.hash}", f"audit chain intact: {result.checked} entries checked, head {head.hash}"))
         return 0
     print(
-        f"audit chain BROKEN at entry {result.first_broken_seq}: {result.problem} "
-        f"({result.checked} entries before it verified)",
+        t(f"审计链在第 {result.first_broken_seq} 条断开：{result.problem}（此前 {result.checked} 条校验无误）",
+          f"audit chain BROKEN at entry {result.first_broken_seq}: {result.problem} ({result.checked} entries before it verified)"),
         file=sys.stderr,
     )
     return 1
@@ -37,8 +37,8 @@ def run_verify(args: argparse.Namespace) -> int:
 def run_head(args: argparse.Namespace) -> int:
     from ipguard.store import open_store
 
-    with open_store(args.db, create=False) as store:
+    with open_store(require_db(args), create=False) as store:
         head = store.audit_head()
-    print(f"audit entries: {head.count}")
-    print(f"head hash: {head.hash}")
+    print(t(f"审计条数：{head.count}", f"audit entries: {head.count}"))
+    print(t(f"链头哈希：{head.hash}", f"head hash: {head.hash}"))
     return 0

@@ -1,4 +1,9 @@
-"""``ipguard demo``: write the demo database, and optionally a letter and a monthly report from it."""
+"""``ipguard demo``: write the demo database, and optionally a letter and a monthly report from it.
+
+A demo never replaces a real database: an existing file is refused unless
+``--force`` is given, and even then only when it is itself an ipguard demo
+database (marked when it was built).
+"""
 
 from __future__ import annotations
 
@@ -6,49 +11,90 @@ import argparse
 import time
 from pathlib import Path
 
-from ipguard import clock
+from ipguard import clock, messages
+from ipguard.cli.common import add_command, require_db, t
+from ipguard.errors import ValidationError
+from ipguard.outputs import write_output
+from ipguard.store.probe import FileKind, probe
+
+messages.register(
+    {
+        "demo_exists": (
+            "文件“{path}”已存在，演示数据库不会覆盖它；换一个文件名，或确认它是演示数据库后加 --force",
+            "“{path}” exists and the demo will not replace it; choose another name, or add --force if it is a demo database",
+        ),
+        "demo_not_demo": (
+            "“{path}”不是 ipguard 演示数据库（{kind}），即使加 --force 也不会覆盖",
+            "“{path}” is not an ipguard demo database ({kind}); it is not replaced, even with --force",
+        ),
+    }
+)
+
+_KIND_TEXT = {
+    FileKind.IPGUARD: ("ipguard 业务数据库", "an ipguard business database"),
+    FileKind.SQLITE: ("另一个 SQLite 数据库", "another SQLite database"),
+    FileKind.DIRECTORY: ("文件夹", "a folder"),
+    FileKind.EMPTY: ("空文件", "an empty file"),
+    FileKind.OTHER: ("不是数据库的文件", "a file that is not a database"),
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("demo", help="write a demo database (replaces the file)")
-    parser.add_argument("--db", required=True, help="database file to write")
-    parser.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
-    parser.add_argument("--out-dir", help="also write an intent letter (PDF) and this month's report (xlsx) here")
+    parser = add_command(subparsers, "demo", "生成演示数据库（不覆盖已有文件）", "write a demo database (never over an existing file)")
+    parser.add_argument("--seed", type=int, default=2026, help=t("随机种子（同一种子，同样的数据）", "random seed (same seed, same data)"))
+    parser.add_argument("--out-dir", help=t("另在此写一份担保意向函（PDF）和本月报表（xlsx）", "also write an intent letter (PDF) and this month's report (xlsx) here"))
+    parser.add_argument("--force", action="store_true", help=t("替换已有的演示数据库（其他文件一律不替换）", "replace an existing demo database (never any other file)"))
     parser.set_defaults(func=run)
+
+
+def check_replaceable(path: Path, force: bool) -> None:
+    """Refuse to build over anything but nothing, or (with ``force``) an ipguard demo database."""
+    kind = probe(path)
+    if kind is FileKind.MISSING or (force and kind is FileKind.IPGUARD_DEMO):
+        return
+    if not force and kind is not FileKind.DIRECTORY:
+        raise ValidationError("db", "demo_exists", path=str(path))
+    zh, en = _KIND_TEXT[kind]
+    raise ValidationError("db", "demo_not_demo", path=str(path), kind=messages.Text(zh, en))
 
 
 def run(args: argparse.Namespace) -> int:
     from ipguard.demo.build import DEMO_PASSWORD, build_demo
     from ipguard.store import open_store
 
+    path = Path(require_db(args)).expanduser()
+    check_replaceable(path, args.force)
     started = time.perf_counter()
-    path = build_demo(args.db, args.seed)
+    build_demo(path, args.seed)
     with open_store(path, create=False) as store:
         counts = store.repos.cases.count_by_stage()
         head = store.audit_head()
-        print(f"demo database written: {path} ({sum(counts.values())} cases in {len(counts)} stages, "
-              f"{head.count} audit entries, {time.perf_counter() - started:.1f} s)")
+        seconds = time.perf_counter() - started
+        print(t(
+            f"演示数据库已写入：{path}（{sum(counts.values())} 个案件，{len(counts)} 个阶段，审计 {head.count} 条，用时 {seconds:.1f} 秒）",
+            f"demo database written: {path} ({sum(counts.values())} cases in {len(counts)} stages, {head.count} audit entries, {seconds:.1f} s)",
+        ))
         if args.out_dir:
             _write_outputs(store, Path(args.out_dir))
-    print(f"sign in as admin / zhangwei / wangqiang / chenjie … with password {DEMO_PASSWORD}")
+    print(t(
+        f"登录：admin（管理员）、zhangwei（客户经理）、wangqiang（风控经理）、chenjie（保审会委员）、sunli（业务运营），密码均为 {DEMO_PASSWORD}（见 README）",
+        f"sign in as admin (admin), zhangwei (account manager), wangqiang (risk manager), chenjie (committee), sunli (operations); "
+        f"password {DEMO_PASSWORD} (see the README)",
+    ))
     return 0
 
 
 def _write_outputs(store, out_dir: Path) -> None:
     from ipguard.documents.service import archived
+    from ipguard.reports.service import monthly_report
 
     out_dir.mkdir(parents=True, exist_ok=True)
     case_id = store.repos.documents.first_case_with_issued("intent_letter")
     if case_id is not None:
         doc_no, pdf = archived(store, case_id, "intent_letter")  # type: ignore[misc]
-        letter = out_dir / "intent_letter.pdf"
-        letter.write_bytes(pdf)
-        print(f"intent letter {doc_no}: {letter}")
-    try:
-        from ipguard.reports.service import monthly_report
-    except ImportError:
-        return
+        letter = write_output(out_dir / "intent_letter.pdf", pdf, protect=[store.path])
+        print(t(f"担保意向函 {doc_no}：{letter}", f"intent letter {doc_no}: {letter}"))
     month = clock.today().strftime("%Y-%m")
     report = out_dir / f"monthly-{month}.xlsx"
     monthly_report(store, month, report)
-    print(f"monthly report {month}: {report}")
+    print(t(f"月度报表 {month}：{report}", f"monthly report {month}: {report}"))

@@ -11,12 +11,12 @@ written atomically (temporary file in the same folder, then renamed).
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from ipguard import messages
+from ipguard.cli.common import add_command, require_db, t
 from ipguard.errors import NotFoundError, ValidationError
+from ipguard.outputs import check_target, write_output
 
 KIND_ARGS = {
     "intent": "intent_letter",
@@ -28,22 +28,21 @@ KIND_ARGS = {
 messages.register(
     {
         "no_admin": ("数据库中没有可用的管理员账号，请用 --user 指定出具人", "no active admin in the database; name the issuer with --user"),
-        "out_unwritable": ("无法写入“{path}”：{detail}", "cannot write “{path}”: {detail}"),
     }
 )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "letter",
-        help="issue or reprint a case's document as PDF (intent letter, notice, report, resolution)",
-        description="出具或重印案件文书（担保意向函、放款通知书、调查报告、保审会决议）",
+        "出具或重印案件文书（担保意向函、放款通知书、调查报告、保审会决议）",
+        "issue or reprint a case's document as PDF (intent letter, notice, report, resolution)",
     )
-    parser.add_argument("kind", choices=tuple(KIND_ARGS), help="which document")
-    parser.add_argument("case_no", metavar="CASE_NO", help="case number, e.g. KYD-2026-0001")
-    parser.add_argument("--db", required=True, help="database file")
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
-    parser.add_argument("--user", metavar="USERNAME", help="acting user when the document is issued now (default: the first admin)")
+    parser.add_argument("kind", choices=tuple(KIND_ARGS), help=t("文书种类", "which document"))
+    parser.add_argument("case_no", metavar="CASE_NO", help=t("案件编号，如 KYD-2026-0001", "case number, e.g. KYD-2026-0001"))
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help=t("PDF 写到哪里", "where to write the PDF"))
+    parser.add_argument("--user", metavar="USERNAME", help=t("现在出具时的经办人（默认：第一位管理员）", "acting user when the document is issued now (default: the first admin)"))
     parser.set_defaults(func=run)
 
 
@@ -61,37 +60,24 @@ def _acting_user(store, username: str | None):
     return min(admins, key=lambda u: u.id)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one."""
-    path = path.expanduser().resolve()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ValidationError("out", "out_unwritable", path=str(path), detail=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError("out", "out_unwritable", path=str(path), detail=exc.strerror or str(exc)) from None
-
-
 def run(args: argparse.Namespace) -> int:
     from ipguard.documents.service import KINDS, issue_document
     from ipguard.store import open_store
 
     kind = KIND_ARGS[args.kind]
-    if not Path(args.db).expanduser().exists():
-        raise NotFoundError("not_found", what="数据库文件", ident=args.db)
-    with open_store(args.db, create=False) as store:
+    db = require_db(args)
+    if not Path(db).expanduser().exists():
+        raise NotFoundError("not_found", what="数据库文件", ident=db)
+    out = check_target(args.out, protect=[db])  # refused before anything is issued or audited
+    with open_store(db, create=False) as store:
         case = store.repos.cases.by_no(args.case_no)
         user = _acting_user(store, args.user)
-        issued = issue_document(store, case.id, kind, user)
-    out = Path(args.out)
-    write_atomically(out, issued.pdf)
-    verb = "重印" if issued.reprint else "已出具"
-    print(f"{verb}{KINDS[kind]} {issued.doc_no}（{case.case_no}，{len(issued.pdf)} 字节，SHA-256 {issued.sha256[:16]}…）→ {out}")
+        # One transaction: if the file cannot be written, no number is used and no
+        # issue or reprint is audited.
+        with store.transaction():
+            issued = issue_document(store, case.id, kind, user)
+            write_output(out, issued.pdf, protect=[store.path])
+    verb = t("重印" if issued.reprint else "已出具", "reprinted" if issued.reprint else "issued")
+    print(t(f"{verb}{KINDS[kind]} {issued.doc_no}（{case.case_no}，{len(issued.pdf)} 字节，SHA-256 {issued.sha256[:16]}…）→ {out}",
+            f"{verb} {kind} {issued.doc_no} ({case.case_no}, {len(issued.pdf)} bytes, SHA-256 {issued.sha256[:16]}…) → {out}"))
     return 0

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ipguard.cli.common import add_command, require_db, t
 from ipguard.errors import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("restore", help="restore the database from a backup (the current file is backed up first)")
-    parser.add_argument("--db", required=True, help="database file to restore into")
-    parser.add_argument("--from", dest="source", required=True, help="backup file")
-    parser.add_argument("--backup-dir", help="where the copy of the current file goes (default: the backup folder setting)")
+    parser = add_command(subparsers, "restore", "从备份恢复数据库（先备份当前文件）", "restore the database from a backup (the current file is backed up first)")
+    parser.add_argument("--from", dest="source", required=True, help=t("备份文件", "backup file"))
+    parser.add_argument("--backup-dir", help=t("当前文件的副本存放处（默认：设置中的备份文件夹）", "where the copy of the current file goes (default: the backup folder setting)"))
     parser.set_defaults(func=run)
 
 
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", None) or "zh"
     try:
-        result = restore(args.db, args.source, backup_dir=args.backup_dir)
+        result = restore(require_db(args), args.source, backup_dir=args.backup_dir)
     except StoreError as exc:
         if exc.key == "restore_failed":
             raise
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"ipguard: {exc.one_line(lang)}; {untouched}", file=sys.stderr)
         return 2
     if result.pre_restore is not None:
-        print(f"current database saved first: {result.pre_restore.path}")
-    print(
-        f"restored {result.path} from {result.restored_from} "
-        f"(audit chain {result.audit_head.count} entries, head {result.audit_head.hash})"
-    )
+        print(t(f"已先保存当前数据库：{result.pre_restore.path}", f"current database saved first: {result.pre_restore.path}"))
+    print(t(
+        f"已从 {result.restored_from} 恢复 {result.path}（审计链 {result.audit_head.count} 条，链头 {result.audit_head.hash}）",
+        f"restored {result.path} from {result.restored_from} (audit chain {result.audit_head.count} entries, head {result.audit_head.hash})",
+    ))
     return 0

@@ -9,6 +9,7 @@ and audit trails are those a real case would have.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from ipguard import auth, clock, intake
 from ipguard.demo import names
 from ipguard.domain import Role, Stage
 from ipguard.store import Store, open_store
+from ipguard.store.probe import DEMO_MARKER
 from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
 
 DEMO_PASSWORD = "ipguard-demo"
@@ -183,15 +185,37 @@ def _trademark_expiry(grant: dt.date, application_date: dt.date) -> dt.date:
 
 
 def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = None) -> Path:
-    """Write a fresh demo database at ``path`` (replacing any file there)."""
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    """Write a fresh demo database at ``path``, replacing any file there in one rename.
+
+    The database is built beside the target under a temporary name, so a failure
+    (or a kill) part-way leaves the old file as it was. Whether a file may be
+    replaced at all is the caller's decision (``ipguard demo`` refuses a real database).
+    """
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f".{path.name}.building")
+    _remove_database_files(building)
+    try:
+        _build(building, seed, today or clock.today())
+        _remove_database_files(path)
+        os.replace(building, path)
+    finally:
+        _remove_database_files(building)
+    return path
+
+
+def _remove_database_files(path: Path) -> None:
+    # Never leave an old -wal beside a new file: SQLite would replay it into the wrong database.
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _build(path: Path, seed: int, today: dt.date) -> None:
     rng = random.Random(seed)
-    today = today or clock.today()
     store = open_store(path)
     try:
         parties = create_parties(store)
+        store.repos.settings.set_many({DEMO_MARKER: seed}, acting_user_id=parties.users["admin"].id)
         from ipguard.demo.walk import walk_to
 
         product_tags = [t.code for t in intake.catalog.current_product(store).target_tags]
@@ -214,7 +238,6 @@ def build_demo(path: str | Path, seed: int = 2026, *, today: dt.date | None = No
             walk_to(store, case.id, target, parties, rng, today)
     finally:
         store.close()
-    return path
 
 
 def _days_back(target: Stage, rng: random.Random) -> int:

@@ -13,8 +13,6 @@ file beside the target and renamed, so no partial file is ever left.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +21,7 @@ from pathlib import Path
 from ipguard import messages
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.money import yuan_str
+from ipguard.outputs import check_target, output_file
 from ipguard.products import ProductParams
 from ipguard.rules.assess import Applicant, Assessment, assess
 from ipguard.workdays import WorkCalendar
@@ -71,7 +70,6 @@ messages.register(
             "表格“{path}”第一行没有可识别的列名，请使用批量筛查模板",
             "the first row of “{path}” has no known column names; use the batch template",
         ),
-        "xlsx_unwritable": ("无法写入“{path}”：{detail}", "cannot write “{path}”: {detail}"),
     }
 )
 
@@ -207,7 +205,7 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
     return header, data
 
 
-def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRow]) -> None:
+def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRow], *, src: Path | None = None) -> None:
     """Write input columns plus results to ``out`` via a temporary file and a rename."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -232,17 +230,8 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
         out_cells = r.result_cells()
         fill = PatternFill("solid", fgColor=fills[r.verdict])
         ws.append([*inputs, cell(out_cells[0], fill=fill, font=bold), *out_cells[1:]])
-    out = out.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx.tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with output_file(out, protect=[src] if src else []) as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ValidationError("out", "xlsx_unwritable", path=str(out), detail=exc.strerror or str(exc)) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def screen_workbook(
@@ -255,8 +244,7 @@ def screen_workbook(
     calendar: WorkCalendar | None = None,
 ) -> BatchSummary:
     """Screen every row of ``src`` and write ``out``; returns the counts."""
-    if not out.parent.is_dir():
-        raise ValidationError("out", "xlsx_unwritable", path=str(out), detail="目录不存在")
+    check_target(out, protect=[src])  # before reading: a wrong --out is refused at once
     header, rows = read_workbook(src)
     keys = _header_keys(header)
     if not any(keys):
@@ -264,7 +252,7 @@ def screen_workbook(
     results = screen_rows(
         keys, rows, product, guarantor_net_assets=guarantor_net_assets, client_in_force=client_in_force, calendar=calendar
     )
-    write_results(out, header, results)
+    write_results(out, header, results, src=src)
     eligible = sum(1 for r in results if r.assessment is not None and r.assessment.eligible)
     unreadable = sum(1 for r in results if r.assessment is None)
     return BatchSummary(len(results), eligible, len(results) - eligible - unreadable, unreadable, out)

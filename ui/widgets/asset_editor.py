@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard.data_files import resource_path
 from ipguard.domain import IpAsset, IpType, LegalStatus
 from ipguard.errors import IpguardError
 from ipguard.money import yuan_str
@@ -53,7 +54,7 @@ LIST_HEADERS = (
     QT_TRANSLATE_NOOP("Assets", "授权/登记日"),
     QT_TRANSLATE_NOOP("Assets", "到期日"),
 )
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "ip_assets_template.xlsx"
+TEMPLATE = resource_path("templates", "ip_assets_template.xlsx")
 
 
 def blank_asset(ip_type: IpType = IpType.INVENTION_PATENT) -> dict[str, object]:
