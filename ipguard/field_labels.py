@@ -8,6 +8,8 @@ from ipguard import messages
 messages.register_fields(
     {
         "name": ("名称", "name"),
+        "db": ("数据库文件", "database file"),
+        "output": ("输出文件", "output file"),
         "company.name": ("企业名称", "company name"),
         "uscc": ("统一社会信用代码", "unified social credit code"),
         "industry": ("所属行业", "industry"),

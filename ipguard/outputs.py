@@ -50,9 +50,6 @@ messages.register(
 )
 
 
-messages.register_fields({"output": ("输出文件", "output file")})
-
-
 class OutputError(IpguardError):
     """An output file was refused or could not be written; nothing was changed."""
 

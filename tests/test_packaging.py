@@ -42,3 +42,20 @@ def test_resources_are_found_in_the_source_tree() -> None:
     assert resource_root() == ROOT / "resources"
     assert resource_path("products", "kuaiyidai.toml").is_file()
     assert resource_path("regulation.toml").is_file()
+
+
+def test_no_tracked_file_names_a_build_machines_path() -> None:
+    """Docs and code must not carry a developer's or CI's absolute paths."""
+    import re
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    machine = re.compile(r"/work/(?:main|wt-)|/root/|/home/[a-z_][\w-]*/|/tmp/pytest-of-|[A-Z]:\\\\Users\\\\")
+    hits = []
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix in (".png", ".ico", ".qm", ".xlsx", ".pdf") or not path.is_file() or path == Path(__file__):
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        hits += [f"{name}: {m.group(0)}" for m in machine.finditer(text)]
+    assert not hits, hits

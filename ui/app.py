@@ -9,10 +9,12 @@ function tests can call on its own:
    :func:`~ui.errors.install_excepthook` — logs and crash reports;
 3. translations (:mod:`ui.i18n`): ``--lang``, else this workstation's choice,
    else the database's ``ui.language`` setting, else Chinese;
-4. :func:`open_database` — the default database under the user's data
-   directory (created on first run) or ``--db PATH``; a file that cannot be
-   opened (locked, damaged, newer version, network share) is explained in a
-   dialog with the core's message, never a traceback;
+4. :func:`open_database` — ``--db PATH``, else the database opened last, else
+   the default one under the user's data directory; on a first run with none
+   of these, the user chooses: the demo database, an empty one, or a file
+   (:mod:`ui.database_files`). A file that cannot be opened (locked, damaged,
+   newer version, network share) is explained in a dialog with the core's
+   message, never a traceback;
 5. :func:`sign_in` — first-admin setup on an empty database, else sign-in;
 6. :class:`ui.main_window.MainWindow`.
 """
@@ -23,7 +25,6 @@ import logging
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -35,7 +36,9 @@ import ui.lean_imports  # noqa: F401
 from ipguard import __version__
 from ipguard.errors import IpguardError, StoreError
 from ipguard.store import Store, open_store
+from ipguard.store.probe import FileKind, probe
 from ipguard.store.records import UserRecord
+from ui import database_files as files
 from ui import errors as uierrors
 from ui import i18n
 from ui.i18n import translate
@@ -47,11 +50,6 @@ log = logging.getLogger("ipguard.ui")
 
 ORGANIZATION = "ipguard"
 APPLICATION = "ipguard"
-
-
-def default_db_path() -> Path:
-    """``<user data dir>/ipguard.sqlite`` (e.g. ``%LOCALAPPDATA%\\ipguard\\ipguard``)."""
-    return Path(platformdirs.user_data_dir("ipguard", "ipguard")) / "ipguard.sqlite"
 
 
 def ensure_application() -> QApplication:
@@ -90,13 +88,38 @@ def sign_in(store: Store, parent: QWidget | None = None) -> UserRecord | None:
     """First-admin setup when the database has no users, else the sign-in dialog; None if cancelled."""
     from ui.dialogs.login import LoginDialog, SetupAdminDialog
 
-    dialog = SetupAdminDialog(store, parent) if store.repos.users.count() == 0 else LoginDialog(store, parent)
+    if store.repos.users.count() == 0:
+        dialog = SetupAdminDialog(store, parent)
+    else:
+        # On a demo database the first account is the admin: one field less to type.
+        demo = store.path is not None and probe(store.path) is FileKind.IPGUARD_DEMO
+        dialog = LoginDialog(store, parent, username="admin" if demo else "")
     return dialog.user if uierrors.exec_dialog(dialog) else None
+
+
+def choose_start_database() -> Path | None:
+    """No ``--db``: the database opened last, else the default one, else ask (first run)."""
+    recent = files.recent_databases()
+    if recent:
+        return recent[0]
+    if files.default_db_path().exists():
+        return files.default_db_path()
+    choice = files.ask_first_run(None)
+    if choice == files.FIRST_RUN_DEMO:
+        demo = files.default_demo_path()
+        if probe(demo) is FileKind.IPGUARD_DEMO:
+            return demo
+        return demo if files.make_demo(None, demo) else None
+    if choice == files.FIRST_RUN_EMPTY:
+        return files.default_db_path()
+    if choice == files.FIRST_RUN_OPEN:
+        return files.ask_database_to_open(None)
+    return None
 
 
 def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
     """Everything before the event loop; returns the shown MainWindow, or None when not signed in."""
-    app = ensure_application()
+    ensure_application()
     if hooks:
         uierrors.setup_logging()
         uierrors.enable_faulthandler()
@@ -112,7 +135,9 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
                 path=uierrors.previous_crash[0]
             ),
         )
-    path = Path(db_path).expanduser() if db_path else default_db_path()
+    path = Path(db_path).expanduser() if db_path else choose_start_database()
+    if path is None:
+        return None
     store = open_database(path)
     if store is None:
         return None
@@ -127,10 +152,17 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
     if user is None:
         store.close()
         return None
+    return _show_window(store, user, path)
+
+
+def _show_window(store: Store, user: UserRecord, path: Path):
     from ui.main_window import MainWindow
 
+    app = ensure_application()
+    files.remember(path)
     session = Session(store=store, user=user, lang=i18n.current_language())
     window = MainWindow(session)
+    window.database_requested.connect(lambda requested: switch_database(window, requested))
     app.aboutToQuit.connect(store.close)
     window.show()
     log.info("signed in as %s on %s", user.username, path)
@@ -138,6 +170,29 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
 
     QTimer.singleShot(0, window, lambda: start_auto_backup(window, path))
     return window
+
+
+def switch_database(window, path: Path):
+    """File → 打开数据库 / 最近打开 / 新建演示数据库: sign in on ``path`` in a new window.
+
+    The old window stays as it is until the new database is open and signed in;
+    then it closes with its store. Returns the new window, or None (old one kept).
+    """
+    path = Path(path)
+    if window.session.store.path is not None and path.resolve() == Path(window.session.store.path).resolve():
+        return window
+    store = open_database(path, window)
+    if store is None:
+        return None
+    user = sign_in(store, window)
+    if user is None:
+        store.close()
+        return None
+    new = _show_window(store, user, path)
+    window.close()
+    window.session.store.close()
+    window.deleteLater()
+    return new
 
 
 def run_app(db_path: str | None, lang: str | None) -> int:

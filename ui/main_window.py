@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard.store.records import UserRecord
+from ui import database_files as files
 from ui.i18n import role_label, translate
 from ui.icons import icon
 from ui.pages.registry import PageFactory as PageFactory  # re-exported
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
     """The application window for one signed-in :class:`~ui.session.Session`."""
 
     new_case_requested = Signal()
+    # File → 打开数据库… / 最近打开 / 新建演示数据库: the app opens the path in a new window.
+    database_requested = Signal(object)  # Path
     page_changed = Signal(str)
     page_created = Signal(str, object)  # key, the page widget just made (or added)
 
@@ -237,8 +240,17 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.switch_user_action = self._action("mdi6.account-switch", "Ctrl+Shift+L", self.switch_user)
         self.quit_action = self._action("mdi6.exit-to-app", "Ctrl+Q", self.close)
+        self.open_db_action = self._action("mdi6.folder-open-outline", "Ctrl+O", self.open_database)
+        self.new_demo_action = self._action("", None, self.new_demo_database)
         self.file_menu = self.menuBar().addMenu("")
-        for action in (self.new_case_action, self.switch_user_action, self.quit_action):
+        self.file_menu.addAction(self.new_case_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_db_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(self.new_demo_action)
+        self.file_menu.addSeparator()
+        for action in (self.switch_user_action, self.quit_action):
             self.file_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu("")
         for action in (*self.page_actions, self.search_action, self.refresh_action):
@@ -266,6 +278,30 @@ class MainWindow(QMainWindow):
         """F5: reload the current page."""
         if self._call_page(self.current_key(), "refresh"):
             self.show_message(translate("MainWindow", "已刷新"))
+
+    # -- databases -------------------------------------------------------------------
+
+    def open_database(self) -> None:
+        """Ctrl+O: choose a database file and open it (in a new window, after signing in)."""
+        path = files.ask_database_to_open(self)
+        if path is not None:
+            self.database_requested.emit(path)
+
+    def new_demo_database(self) -> None:
+        """Write a demo database where the user says (never over a real one) and open it."""
+        path = files.ask_demo_target(self)
+        if path is not None and files.make_demo(self, path):
+            self.database_requested.emit(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.session.db_path.resolve()
+        paths = [p for p in files.recent_databases() if p.resolve() != current]
+        for path in paths:
+            action = self.recent_menu.addAction(files.display_path(path))
+            action.triggered.connect(lambda _=False, p=path: self.database_requested.emit(p))
+        if not paths:
+            self.recent_menu.addAction(translate("MainWindow", "（无）")).setEnabled(False)
 
     # -- users ---------------------------------------------------------------------
 
@@ -324,12 +360,15 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(translate("MainWindow", "刷新(&R)"))
         self.switch_user_action.setText(translate("MainWindow", "切换用户(&S)…"))
         self.quit_action.setText(translate("MainWindow", "退出(&Q)"))
+        self.open_db_action.setText(translate("MainWindow", "打开数据库(&O)…"))
+        self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
+        self.new_demo_action.setText(translate("MainWindow", "新建演示数据库(&D)…"))
         self.file_menu.setTitle(translate("MainWindow", "文件(&F)"))
         self.view_menu.setTitle(translate("MainWindow", "视图(&V)"))
         self.user_label.setText(translate("MainWindow", "用户：{name}").format(name=user.display_name))
         roles = "、".join(role_label(r) for r in sorted(user.roles))
         self.roles_label.setText(translate("MainWindow", "角色：{roles}").format(roles=roles or "—"))
-        self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=self.session.db_path))
+        self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=files.display_path(self.session.db_path)))
         self.db_label.setToolTip(str(self.session.db_path))
 
     def retranslate_all(self) -> None:

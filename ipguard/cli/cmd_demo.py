@@ -11,32 +11,9 @@ import argparse
 import time
 from pathlib import Path
 
-from ipguard import clock, messages
+from ipguard import clock
 from ipguard.cli.common import add_command, require_db, t
-from ipguard.errors import ValidationError
 from ipguard.outputs import write_output
-from ipguard.store.probe import FileKind, probe
-
-messages.register(
-    {
-        "demo_exists": (
-            "文件“{path}”已存在，演示数据库不会覆盖它；换一个文件名，或确认它是演示数据库后加 --force",
-            "“{path}” exists and the demo will not replace it; choose another name, or add --force if it is a demo database",
-        ),
-        "demo_not_demo": (
-            "“{path}”不是 ipguard 演示数据库（{kind}），即使加 --force 也不会覆盖",
-            "“{path}” is not an ipguard demo database ({kind}); it is not replaced, even with --force",
-        ),
-    }
-)
-
-_KIND_TEXT = {
-    FileKind.IPGUARD: ("ipguard 业务数据库", "an ipguard business database"),
-    FileKind.SQLITE: ("另一个 SQLite 数据库", "another SQLite database"),
-    FileKind.DIRECTORY: ("文件夹", "a folder"),
-    FileKind.EMPTY: ("空文件", "an empty file"),
-    FileKind.OTHER: ("不是数据库的文件", "a file that is not a database"),
-}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,19 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def check_replaceable(path: Path, force: bool) -> None:
-    """Refuse to build over anything but nothing, or (with ``force``) an ipguard demo database."""
-    kind = probe(path)
-    if kind is FileKind.MISSING or (force and kind is FileKind.IPGUARD_DEMO):
-        return
-    if not force and kind is not FileKind.DIRECTORY:
-        raise ValidationError("db", "demo_exists", path=str(path))
-    zh, en = _KIND_TEXT[kind]
-    raise ValidationError("db", "demo_not_demo", path=str(path), kind=messages.Text(zh, en))
-
-
 def run(args: argparse.Namespace) -> int:
-    from ipguard.demo.build import DEMO_PASSWORD, build_demo
+    from ipguard.demo.build import DEMO_PASSWORD, build_demo, check_replaceable
     from ipguard.store import open_store
 
     path = Path(require_db(args)).expanduser()

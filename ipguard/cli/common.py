@@ -25,7 +25,6 @@ messages.register(
         "db_required": ("请用 --db 指定数据库文件", "name the database file with --db"),
     }
 )
-messages.register_fields({"db": ("数据库文件", "database file")})
 
 
 def set_language(lang: str | None) -> None:

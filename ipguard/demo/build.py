@@ -14,14 +14,48 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import auth, clock, intake
+from ipguard import auth, clock, intake, messages
 from ipguard.demo import names
 from ipguard.domain import Role, Stage
+from ipguard.errors import ValidationError
 from ipguard.store import Store, open_store
-from ipguard.store.probe import DEMO_MARKER
+from ipguard.store.probe import DEMO_MARKER, FileKind, probe
 from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
 
 DEMO_PASSWORD = "ipguard-demo"
+
+messages.register(
+    {
+        "demo_exists": (
+            "文件“{path}”已存在，演示数据库不会覆盖它；换一个文件名，或确认它是演示数据库后加 --force",
+            "“{path}” exists and the demo will not replace it; choose another name, or add --force if it is a demo database",
+        ),
+        "demo_not_demo": (
+            "“{path}”不是 ipguard 演示数据库（{kind}），演示数据不会覆盖它",
+            "“{path}” is not an ipguard demo database ({kind}); the demo never replaces it",
+        ),
+    }
+)
+
+_KIND_TEXT = {
+    FileKind.IPGUARD: ("ipguard 业务数据库", "an ipguard business database"),
+    FileKind.SQLITE: ("另一个 SQLite 数据库", "another SQLite database"),
+    FileKind.DIRECTORY: ("文件夹", "a folder"),
+    FileKind.EMPTY: ("空文件", "an empty file"),
+    FileKind.OTHER: ("不是数据库的文件", "a file that is not a database"),
+}
+
+
+def check_replaceable(path: Path, force: bool) -> None:
+    """Refuse to build over anything but nothing, or (with ``force``) an ipguard demo database."""
+    kind = probe(path)
+    if kind is FileKind.MISSING or (force and kind is FileKind.IPGUARD_DEMO):
+        return
+    if not force and kind is not FileKind.DIRECTORY:
+        raise ValidationError("db", "demo_exists", path=str(path))
+    zh, en = _KIND_TEXT[kind]
+    raise ValidationError("db", "demo_not_demo", path=str(path), kind=messages.Text(zh, en))
+
 
 _USERS = (
     ("admin", "系统管理员", {Role.ADMIN}),

@@ -23,6 +23,7 @@ from ipguard.domain import Role
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
+from ui.database_files import display_path
 from ui.errors import error_text
 from ui.i18n import translate
 
@@ -72,7 +73,7 @@ class LoginDialog(QDialog):
         header = QLabel(translate("Login", "知识产权快易贷 · 担保业务管理"))
         header.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout.addWidget(header)
-        db_label = QLabel(translate("Login", "数据库：{path}").format(path=store.path))
+        db_label = QLabel(translate("Login", "数据库：{path}").format(path=display_path(store.path)))
         db_label.setWordWrap(True)
         db_label.setStyleSheet("color: #555;")
         layout.addWidget(db_label)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document
 from ipguard.errors import IpguardError
+from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
+from ui.errors import show_error
 from ui.i18n import translate
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.later_common import MUTED_STYLE, call_core, fill_table, info_label, table
@@ -174,8 +176,11 @@ def save_pdf(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:
         return None
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    path.write_bytes(data)
-    return path
+    try:
+        return write_output(path, data)  # whole or not at all; never over a database
+    except IpguardError as exc:
+        show_error(parent, exc)
+        return None
 
 
 def open_url(url: QUrl) -> bool:

@@ -1,0 +1,17 @@
+"""UI tests never touch the real user's settings or data folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui import database_files
+
+
+@pytest.fixture(autouse=True)
+def private_settings_and_data_dir(tmp_path, monkeypatch):
+    """QSettings (recent databases, layout) and the data folder (default databases) in the test's folder."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setattr(database_files, "data_dir", lambda: tmp_path / "userdata")
+    yield

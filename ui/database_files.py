@@ -1,0 +1,175 @@
+"""Which database the window works on: the first-run choice, File → 新建演示数据库…,
+打开数据库… and 最近打开, and the path as the status bar shows it.
+
+Every dialog that asks the user something is a module-level function, so tests
+replace it instead of clicking a modal dialog. Building the demo runs on a
+worker thread behind a busy indicator (it takes a few seconds).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ipguard.errors import IpguardError
+from ipguard.store.probe import FileKind, probe
+from ui import errors as uierrors
+from ui.backup_tasks import BackgroundTask
+from ui.errors import error_text
+from ui.i18n import translate
+
+log = logging.getLogger("ipguard.ui")
+
+RECENT_KEY = "files/recent"
+RECENT_MAX = 8
+DB_FILTER = "ipguard 数据库 (*.sqlite *.db);;*"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("ipguard", "ipguard"))
+
+
+def default_db_path() -> Path:
+    """``<user data dir>/ipguard.sqlite`` (e.g. ``%LOCALAPPDATA%\\ipguard\\ipguard``)."""
+    return data_dir() / "ipguard.sqlite"
+
+
+def default_demo_path() -> Path:
+    return data_dir() / "ipguard-demo.sqlite"
+
+
+def display_path(path: Path) -> str:
+    """The path as a person reads it: the home folder as ``~``."""
+    path = Path(path)
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# -- recent databases -----------------------------------------------------------------------
+
+
+def recent_databases() -> list[Path]:
+    """Recently opened databases that still exist, newest first."""
+    value = QSettings().value(RECENT_KEY) or []
+    if isinstance(value, str):
+        value = [value]
+    return [Path(p) for p in value if p and Path(p).is_file()][:RECENT_MAX]
+
+
+def remember(path: Path) -> None:
+    resolved = str(Path(path).resolve())
+    others = [str(p) for p in recent_databases() if str(p.resolve()) != resolved]
+    QSettings().setValue(RECENT_KEY, [resolved, *others][:RECENT_MAX])
+
+
+# -- questions (tests replace these) -------------------------------------------------------------
+
+FIRST_RUN_DEMO, FIRST_RUN_EMPTY, FIRST_RUN_OPEN = "demo", "empty", "open"
+
+
+def ask_first_run(parent: QWidget | None) -> str | None:
+    """First start on this workstation: open the demo, create an empty database, or open a file."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Files", "欢迎使用 ipguard"))
+    box.setText(translate("Files", "这台电脑上还没有 ipguard 数据库。"))
+    box.setInformativeText(
+        translate(
+            "Files",
+            "演示数据库含 36 个处于各阶段的案件和各角色的用户（密码 ipguard-demo），适合试用；"
+            "正式使用请新建空数据库，由第一位管理员设置账号。",
+        )
+    )
+    demo = box.addButton(translate("Files", "打开演示数据库(&D)"), QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton(translate("Files", "新建空数据库(&E)"), QMessageBox.ButtonRole.AcceptRole)
+    existing = box.addButton(translate("Files", "打开已有数据库(&O)…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(demo)
+    uierrors.exec_dialog(box)
+    return {demo: FIRST_RUN_DEMO, empty: FIRST_RUN_EMPTY, existing: FIRST_RUN_OPEN}.get(box.clickedButton())
+
+
+def ask_database_to_open(parent: QWidget | None) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("Files", "打开数据库"), str(data_dir()), DB_FILTER)
+    return Path(path) if path else None
+
+
+def ask_demo_target(parent: QWidget | None) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("Files", "新建演示数据库"), str(default_demo_path()), DB_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,  # we ask ourselves, naming what would be replaced
+    )
+    return Path(path) if path else None
+
+
+def confirm_replace_demo(parent: QWidget | None, path: Path) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        translate("Files", "替换演示数据库"),
+        translate("Files", "“{path}”是一个演示数据库，将被新的演示数据整体替换，其中的改动都会丢失。继续吗？").format(
+            path=display_path(path)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    uierrors.message_box(parent, QMessageBox.Icon.Critical, title, text)
+
+
+# -- the demo --------------------------------------------------------------------------------
+
+
+def make_demo(parent: QWidget | None, path: Path) -> bool:
+    """Build the demo at ``path`` (asking before replacing an old demo); False if refused or failed.
+
+    Anything that is not a demo database is never replaced: the core refuses it.
+    """
+    from ipguard.demo.build import check_replaceable
+
+    kind = probe(path)
+    try:
+        check_replaceable(path, force=True)  # replacing an old demo is confirmed below
+    except IpguardError as exc:
+        show_error(parent, translate("Files", "无法新建演示数据库"), error_text(exc))
+        return False
+    if kind is FileKind.IPGUARD_DEMO and not confirm_replace_demo(parent, path):
+        return False
+    error = run_with_busy_indicator(parent, translate("Files", "正在生成演示数据库…"), lambda: _build(path))
+    if error is not None:
+        show_error(parent, translate("Files", "无法新建演示数据库"), error_text(error))
+        return False
+    return True
+
+
+def _build(path: Path) -> None:
+    from ipguard.demo.build import build_demo
+
+    build_demo(path)
+
+
+def run_with_busy_indicator(parent: QWidget | None, label: str, fn) -> BaseException | None:
+    """Run ``fn`` on a worker thread while a busy dialog shows; the exception it raised, or None."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setCancelButton(None)  # building cannot be interrupted half-way; it is atomic anyway
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    task = BackgroundTask(fn, name=label)
+    loop = QEventLoop()
+    outcome: list[BaseException | None] = []
+    task.signals.finished.connect(lambda _result: (outcome.append(None), loop.quit()))
+    task.signals.failed.connect(lambda exc: (outcome.append(exc), loop.quit()))
+    QThreadPool.globalInstance().start(task)
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    return outcome[0]
