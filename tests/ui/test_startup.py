@@ -128,7 +128,9 @@ PROBE = textwrap.dedent(
         "current": window.current_key(),
         "sqlite_utils": "sqlite_utils" in sys.modules,
     }))
-    import numpy  # still importable afterwards
+    import importlib.util
+    if importlib.util.find_spec("numpy") is not None:  # numpy is optional: not in a bare venv
+        import numpy  # still importable afterwards
     """
 )
 
