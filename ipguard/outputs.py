@@ -60,7 +60,7 @@ class OutputError(IpguardError):
 _umask_lock = threading.Lock()
 
 
-def _creation_mode() -> int:
+def creation_mode() -> int:
     """0o666 less the process's umask: the mode a plain ``open(path, "w")`` would give."""
     with _umask_lock:  # os.umask can only be read by setting it
         mask = os.umask(0o022)
@@ -116,7 +116,7 @@ def output_file(target: str | Path, *, protect: Iterable[str | Path] = ()) -> It
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp, _creation_mode())
+        os.chmod(tmp, creation_mode())
         os.replace(tmp, path)
     except OSError as exc:
         raise _failure(path, exc) from exc

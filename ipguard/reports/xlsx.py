@@ -42,6 +42,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from ipguard import messages
 from ipguard.errors import IpguardError
 from ipguard.money import format_yuan, to_decimal
+from ipguard.outputs import creation_mode
 from ipguard.reports._rowxml import FastRows, OpenpyxlRows, column_letters, fast_rows_supported
 
 messages.register(
@@ -388,6 +389,7 @@ def atomic_workbook(out_path: str | os.PathLike[str]) -> Iterator[Workbook]:
         wb.save(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, creation_mode())  # as any file the user creates (mkstemp's 0600 otherwise)
         os.replace(tmp, target)
         _OPEN_SHEETS.pop(id(wb), None)
     except BaseException as exc:
