@@ -19,6 +19,7 @@ from ipguard.products import ProductParams
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_date, check_int, check_text
+from ipguard.workflow.dates import business_date, not_after_today
 
 messages.register(
     {
@@ -89,6 +90,7 @@ def _tags(value: object) -> tuple[str, ...]:
 def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
     """Open a case: company, controller, financials, assets, checklist, all or nothing."""
     require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"))
+    not_after_today(intake.application_date, "application_date")
     product = product or catalog.current_product(store, intake.product_code, intake.application_date)
     known_tags = {t.code for t in product.target_tags}
     for tag in intake.target_tags:
@@ -175,6 +177,9 @@ def set_checklist_item(
     require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"))
     on = check_date(on, "status_date", required=False) or (clock.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
+    if on is not None:
+        application = store.repos.cases.get(case_id).application_date
+        business_date(on, "status_date", after=[(application, Text("申请日期", "the application date"))])
     with store.transaction():
         before = store.repos.cases.set_checklist_status(case_id, code, status, on, note)
         store.bump_case_version(case_id, expected_version)

@@ -269,6 +269,10 @@ class IntentLetterRecord:
     approval_deadline: dt.date
     valid_until: dt.date
     status: str
+    # What the bank is asked to approve and what is guaranteed (a partial guarantee is legitimate).
+    loan_amount: int | None = None  # fen
+    guarantee_amount: int | None = None  # fen
+    term_months: int | None = None
 
     def overdue(self, today: dt.date) -> bool:
         return self.status == "issued" and today > self.approval_deadline

@@ -21,6 +21,7 @@ from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
 from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.dates import business_date, step
 
 messages.register(
     {
@@ -60,6 +61,9 @@ def sign_report(
         if other == user.id:
             raise WorkflowError("same_user_a_b", user=user.display_name)
         column = side.lower()
+        if on:
+            business_date(on, "on", after=[step("价值认定确认日", "the valuation's confirmation",
+                                                store.repos.cases.stage_date(case_id, Stage.INVESTIGATION))])
         now = on.isoformat() if on else store.now()
         store.repos.underwriting.sign_report(case_id, column, user.id, now)
         if opinion.strip():

@@ -182,6 +182,17 @@ class CaseRepo:
             [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
         )
 
+    def last_stage_date(self, case_id: int) -> dt.date | None:
+        """The business date of the case's latest stage change (its intake date at first)."""
+        return to_date(self.store.scalar(
+            "SELECT on_date FROM stage_events WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]))
+
+    def stage_date(self, case_id: int, stage: Stage) -> dt.date | None:
+        """The business date the case last entered ``stage`` (None if it never did)."""
+        return to_date(self.store.scalar(
+            "SELECT on_date FROM stage_events WHERE case_id = ? AND to_stage = ? ORDER BY id DESC LIMIT 1",
+            [case_id, Stage(stage).value]))
+
     def reached_stage(self, case_id: int, stage: Stage) -> bool:
         """Whether the case ever moved into ``stage`` (a stage event records it)."""
         return bool(self.store.scalar(
