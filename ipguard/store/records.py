@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ipguard.domain import IpType, LegalStatus, Role, Stage
@@ -257,6 +258,23 @@ class CaseFilter:
     sort_key: str = "application_date"
     descending: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseTerms:
+    """The terms fixed in a case when the guarantee is given (committee approval).
+
+    Later edits of the bank's standard terms or the product's fee rate change
+    no case that already has its terms: loss splits and reports use these.
+    """
+
+    case_id: int
+    fixed_on: dt.date
+    bank_share_bp: int  # basis points of a loss the bank keeps
+    reguarantor_name: str
+    reguarantor_share_bp: int  # basis points of the guarantor's part taken by the re-guarantor
+    fee_rate: Decimal | None  # annual rate on the guaranteed amount (None: fixed before rates were copied)
+    fee_basis: str
 
 
 @dataclass(frozen=True)

@@ -471,6 +471,14 @@ CREATE TABLE related_parties (
 );
 """,
     )
+    # Cases approved before this step keep the bank terms in force now (the best record there is).
+    db.execute(
+        "UPDATE cases SET terms_fixed_on = (SELECT meeting_date FROM committee_decisions d WHERE d.case_id = cases.id),"
+        " terms_bank_share_bp = (SELECT bank_share_bp FROM banks b WHERE b.id = cases.bank_id),"
+        " terms_reguarantor_name = (SELECT reguarantor_name FROM banks b WHERE b.id = cases.bank_id),"
+        " terms_reguarantor_share_bp = (SELECT reguarantor_share_bp FROM banks b WHERE b.id = cases.bank_id)"
+        " WHERE id IN (SELECT case_id FROM committee_decisions WHERE decision IN ('approve', 'approve_with_conditions'))"
+    )
 
 
 def schema_version() -> int:

@@ -204,7 +204,12 @@ def record_disbursement(
             raise ValidationError("maturity_date", "term_above", what="贷款期限", term=_months_between(start, maturity),
                                   limit_name="银行批准期限", limit=approved_term)
         product = catalog.product_version(store, case.product_code, case.params_version)
-        fee = loan_fee(amount, product.fees.annual_rate, product.fees.basis, start, maturity)
+        # The fee on the guaranteed part of the loan, at the rate fixed in the case at approval.
+        terms = store.repos.cases.terms(case_id)
+        rate = terms.fee_rate if terms and terms.fee_rate is not None else product.fees.annual_rate
+        basis = terms.fee_basis if terms and terms.fee_basis else product.fees.basis
+        guarantee = store.repos.cases.guarantee_amount(case_id) or amount
+        fee = loan_fee(min(amount, guarantee), rate, basis, start, maturity)
         store.repos.closing.add_loan(
             case_id, loan_amount=amount, start_date=start.isoformat(), maturity_date=maturity.isoformat(),
             loan_contract_no=check_text(loan_contract_no, "loan_contract_no", max_len=60, required=False), fee=fee,

@@ -225,11 +225,25 @@ def decide(
             store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
                after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+        if decision != "decline":
+            fix_terms(store, case, meeting_date)
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
         if target is Stage.DECLINED:
             store.repos.cases.update_fields(case_id, {"closed_reason": f"保审会否决（{resolution_no}）"})
         move(store, case, target, user, meeting_date, note=f"{resolution_no} {VOTES[decision]}")
     return store.repos.cases.get(case_id)
+
+
+def fix_terms(store: Store, case: CaseRecord, on: dt.date) -> None:
+    """The guarantee is given at the committee's approval: copy the bank's and re-guarantor's shares and
+    the fee rate into the case, so later edits of the bank or the product change no past case."""
+    bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    store.repos.cases.fix_terms(
+        case.id, on=on, bank_share_bp=bank.bank_share_bp if bank else 0, reguarantor_name=bank.reguarantor_name if bank else "",
+        reguarantor_share_bp=bank.reguarantor_share_bp if bank else 0, fee_rate=str(product.fees.annual_rate),
+        fee_basis=product.fees.basis,
+    )
 
 
 def decision_of(store: Store, case_id: int) -> dict | None:

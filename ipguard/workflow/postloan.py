@@ -107,8 +107,9 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
         limit = guaranteed_outstanding(store, case_id)
         if fen > limit:
             raise ValidationError("compensation_amount", "compensation_above", amount=format_yuan(fen), limit=format_yuan(limit))
-        bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
-        split = split_loss(fen, bank.bank_share_bp if bank else 0, bank.reguarantor_share_bp if bank else 0)
+        # The case's own terms, fixed at approval: editing the bank later changes no past split.
+        terms = store.repos.cases.terms(case_id)
+        split = split_loss(fen, terms.bank_share_bp if terms else 0, terms.reguarantor_share_bp if terms else 0)
         store.repos.postloan.add_compensation(
             case_id, amount=fen, paid_on=paid.isoformat(), bank_share=split.bank_share,
             reguarantor_share=split.reguarantor_share, retained=split.retained,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ipguard import messages
@@ -15,6 +16,7 @@ from ipguard.store.records import (
     CaseFilter,
     CaseListRow,
     CaseRecord,
+    CaseTerms,
     ChecklistRecord,
     FinancialsRecord,
     StageEventRecord,
@@ -181,6 +183,27 @@ class CaseRepo:
             "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
             [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
         )
+
+    def fix_terms(self, case_id: int, *, on: dt.date, bank_share_bp: int, reguarantor_name: str, reguarantor_share_bp: int,
+                  fee_rate: str, fee_basis: str) -> None:
+        """Copy the agreed terms into the case (once: terms already fixed stay as they are)."""
+        self.store.db.execute(
+            "UPDATE cases SET terms_fixed_on = ?, terms_bank_share_bp = ?, terms_reguarantor_name = ?,"
+            " terms_reguarantor_share_bp = ?, terms_fee_rate = ?, terms_fee_basis = ? WHERE id = ? AND terms_fixed_on IS NULL",
+            [on.isoformat(), bank_share_bp, reguarantor_name, reguarantor_share_bp, fee_rate, fee_basis, case_id],
+        )
+
+    def terms(self, case_id: int) -> CaseTerms | None:
+        """The case's own terms (bank and re-guarantor shares, fee rate), or None before the guarantee is given."""
+        rows = self.store.query(
+            "SELECT terms_fixed_on, terms_bank_share_bp, terms_reguarantor_name, terms_reguarantor_share_bp, terms_fee_rate,"
+            " terms_fee_basis FROM cases WHERE id = ? AND terms_fixed_on IS NOT NULL", [case_id])
+        if not rows:
+            return None
+        r = rows[0]
+        return CaseTerms(case_id, to_date(r["terms_fixed_on"]), r["terms_bank_share_bp"] or 0,  # type: ignore[arg-type]
+                         r["terms_reguarantor_name"] or "", r["terms_reguarantor_share_bp"] or 0,
+                         Decimal(r["terms_fee_rate"]) if r["terms_fee_rate"] else None, r["terms_fee_basis"] or "")
 
     def last_stage_date(self, case_id: int) -> dt.date | None:
         """The business date of the case's latest stage change (its intake date at first)."""
