@@ -98,6 +98,9 @@ class AssetRecord:
     in_dispute: bool
     used_in_main_products: bool
     revenue_supported: int
+    co_owner_consent: bool = False
+    first_published_on: dt.date | None = None
+    certificate_no: str = ""
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> AssetRecord:
@@ -119,6 +122,9 @@ class AssetRecord:
             in_dispute=bool(r["in_dispute"]),
             used_in_main_products=bool(r["used_in_main_products"]),
             revenue_supported=r["revenue_supported_fen"],
+            co_owner_consent=bool(r.get("co_owner_consent") or 0),
+            first_published_on=to_date(r.get("first_published_on")),
+            certificate_no=r.get("certificate_no") or "",
         )
 
     def to_domain(self):  # -> ipguard.domain.IpAsset
@@ -140,6 +146,9 @@ class AssetRecord:
             in_dispute=self.in_dispute,
             used_in_main_products=self.used_in_main_products,
             revenue_supported=self.revenue_supported,
+            co_owner_consent=self.co_owner_consent,
+            first_published_on=self.first_published_on,
+            certificate_no=self.certificate_no,
         )
 
 

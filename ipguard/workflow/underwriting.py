@@ -77,6 +77,7 @@ def applicant_for(store: Store, case: CaseRecord) -> Applicant:
         assets=tuple(a.to_domain() for a in store.repos.cases.assets(case.id)),
         justification=_justification(store, case.id) or None,
         target_tags=case.target_tags,
+        pledged_elsewhere=store.repos.cases.assets_in_other_live_cases(case.id),
     )
 
 

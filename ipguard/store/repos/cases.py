@@ -205,6 +205,21 @@ class CaseRepo:
                          r["terms_reguarantor_name"] or "", r["terms_reguarantor_share_bp"] or 0,
                          Decimal(r["terms_fee_rate"]) if r["terms_fee_rate"] else None, r["terms_fee_basis"] or "")
 
+    def assets_in_other_live_cases(self, case_id: int) -> dict[str, str]:
+        """Number of each asset of this case that another live case also pledges -> that case's number.
+
+        A case is live from intake until its release (or its end: closed, declined, withdrawn).
+        """
+        rows = self.store.query(
+            "SELECT a.number, MIN(o.case_no) AS case_no FROM case_assets mine"
+            " JOIN case_assets theirs ON theirs.asset_id = mine.asset_id AND theirs.case_id <> mine.case_id"
+            " JOIN cases o ON o.id = theirs.case_id JOIN ip_assets a ON a.id = mine.asset_id"
+            " WHERE mine.case_id = ? AND o.stage NOT IN ('released', 'closed', 'declined', 'withdrawn')"
+            " GROUP BY a.number",
+            [case_id],
+        )
+        return {r["number"]: r["case_no"] for r in rows}
+
     def last_stage_date(self, case_id: int) -> dt.date | None:
         """The business date of the case's latest stage change (its intake date at first)."""
         return to_date(self.store.scalar(

@@ -40,6 +40,9 @@ def _asset_values(asset: IpAsset) -> dict[str, object]:
         "in_dispute": int(asset.in_dispute),
         "used_in_main_products": int(asset.used_in_main_products),
         "revenue_supported_fen": asset.revenue_supported,
+        "co_owner_consent": int(asset.co_owner_consent),
+        "first_published_on": from_date(asset.first_published_on),
+        "certificate_no": asset.certificate_no,
     }
 
 
