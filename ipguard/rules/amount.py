@@ -37,6 +37,8 @@ CANDIDATE_LABELS = {
     "loan_to_sales": "销贷比上限内金额",
     "single_case_cap": "单笔上限",
     "single_client_limit": "单一客户集中度上限",
+    "related_party_limit": "单一客户及其关联方集中度上限",
+    "total_leverage": "融资担保放大倍数上限",
     "eligibility": "准入结论",
 }
 
@@ -100,8 +102,18 @@ def guarantee_amount(
     regulation: Regulation | None = None,
     guarantor_net_assets: int | None = None,
     client_in_force: int = 0,
+    group_exposure: int | None = None,
+    book_exposure: int | None = None,
+    mainly_small_micro: bool = False,
 ) -> AmountResult:
-    """The guarantee amount and the chain that explains it (see the module docstring)."""
+    """The guarantee amount and the chain that explains it (see the module docstring).
+
+    ``client_in_force`` is everything the client already has guaranteed and
+    not released (approved, later stages, in force); ``group_exposure`` the
+    same for the client with its related parties and ``book_exposure`` for the
+    company's whole book (融资担保公司监督管理条例 art. 14–16), each without
+    this case; given, they add the related-party and leverage candidates.
+    """
     limit = product.access.loan_to_sales_limit
     headroom = loan_to_sales_headroom(fin, limit)
     lts_text = f"{limit} × 年销售额 {format_yuan(fin.annual_sales)}元 − 现有贷款 {format_yuan(fin.existing_bank_loans)}元"
@@ -127,6 +139,16 @@ def guarantee_amount(
                 f" − 该客户在保余额 {format_yuan(client_in_force)}元",
             )
         )
+    if guarantor_net_assets is not None and regulation is not None and group_exposure is not None:
+        ratio = regulation.single_client_ratio_related
+        candidates.append(AmountCandidate(
+            "related_party_limit", max(mul_ratio_down(guarantor_net_assets, ratio) - group_exposure, 0),
+            f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 该客户及其关联方担保余额 {format_yuan(group_exposure)}元"))
+    if guarantor_net_assets is not None and regulation is not None and book_exposure is not None:
+        multiple = regulation.total_liability_multiple_small_micro if mainly_small_micro else regulation.total_liability_multiple
+        candidates.append(AmountCandidate(
+            "total_leverage", max(guarantor_net_assets * multiple - book_exposure, 0),
+            f"{multiple} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 全部担保余额 {format_yuan(book_exposure)}元"))
     if not eligible:
         candidates.append(AmountCandidate("eligibility", 0, "准入条件未全部满足，担保额为0"))
     least = max(min(c.amount for c in candidates if c.amount is not None), 0)

@@ -286,6 +286,9 @@ def assess(
     regulation: Regulation | None = None,
     guarantor_net_assets: int | None = None,
     client_in_force: int = 0,
+    group_exposure: int | None = None,
+    book_exposure: int | None = None,
+    mainly_small_micro: bool = False,
     calendar: WorkCalendar | None = None,
 ) -> Assessment:
     """Apply the product's access criteria, value recognition, amount chain and fee to one applicant.
@@ -318,6 +321,9 @@ def assess(
         regulation=regulation,
         guarantor_net_assets=guarantor_net_assets,
         client_in_force=client_in_force,
+        group_exposure=group_exposure,
+        book_exposure=book_exposure,
+        mainly_small_micro=mainly_small_micro,
     )
     fee = guarantee_fee(result.amount, product.fees, applicant.application_date, applicant.term_months)
     reminder = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)

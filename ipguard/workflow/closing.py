@@ -21,6 +21,7 @@ from ipguard.rules.fees import compute_fee
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.validators import check_date, check_text
+from ipguard.workflow import limits
 from ipguard.workflow.bank import DESK, _archive, contracts
 from ipguard.workflow.common import case_action, doc_number, move, record
 from ipguard.workflow.dates import business_date, step
@@ -191,13 +192,16 @@ def record_disbursement(
         # The loan may exceed the guarantee (a partial guarantee is legitimate) but never the bank's approval
         # nor the loan the intent letter asked for.
         letter = store.repos.closing.intent_letter(case_id)
-        limits = [(approved, "银行批准金额")]
+        ceilings = [(approved, "银行批准金额")]
         if letter and letter.loan_amount:
-            limits.append((letter.loan_amount, "意向函申请贷款金额"))
-        for limit, name in limits:
+            ceilings.append((letter.loan_amount, "意向函申请贷款金额"))
+        for limit, name in ceilings:
             if amount > limit:
                 raise ValidationError("loan_amount", "amount_above", what="放款金额", amount=format_yuan(amount),
                                       limit_name=name, limit=format_yuan(limit))
+        refusal = limits.limit_refusal(store, case, min(amount, store.repos.cases.guarantee_amount(case_id) or amount))
+        if refusal:
+            raise refusal
         approved_term = decision.get("term_months") or case.term_months
         latest_maturity = _add_months(start, approved_term)
         if maturity > latest_maturity:

@@ -20,6 +20,7 @@ from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
+from ipguard.workflow import limits
 from ipguard.workflow.common import case_action, doc_number, move, record
 from ipguard.workflow.dates import business_date, step
 
@@ -226,6 +227,10 @@ def decide(
         record(store, case, user, "committee_decision", resolution_no, "decide",
                after={"decision": decision, "conditions": conditions, "tally": t.explain()})
         if decision != "decline":
+            # The limits again, on the book as it is today (other cases may have been approved meanwhile).
+            refusal = limits.limit_refusal(store, case, store.repos.cases.guarantee_amount(case_id) or 0)
+            if refusal:
+                raise refusal
             fix_terms(store, case, meeting_date)
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
         if target is Stage.DECLINED:

@@ -20,6 +20,7 @@ from ipguard.rules.assess import Applicant, Assessment, assess
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
+from ipguard.workflow import limits
 from ipguard.workflow.common import case_action, move, record
 
 messages.register(
@@ -96,11 +97,15 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
                      action=Text("准入评估", "assess the case"), expected_version=expected_version) as case:
         product = catalog.product_version(store, case.product_code, case.params_version)
         settings = store.repos.settings
+        e = limits.exposure(store, case)
         result = assess(
             applicant_for(store, case),
             product,
             guarantor_net_assets=settings.get("guarantor.net_assets_fen"),
-            client_in_force=client_in_force(store, case.company_id, case.id),
+            client_in_force=e.client,
+            group_exposure=e.group,
+            book_exposure=e.book,
+            mainly_small_micro=limits.mainly_small_micro(store),
             calendar=catalog.calendar(store),
         )
         payload = result.to_json()

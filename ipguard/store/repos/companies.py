@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipguard import messages
 from ipguard.domain import Company, IpAsset
@@ -49,6 +49,23 @@ def _asset_values(asset: IpAsset) -> dict[str, object]:
 class CompanyRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    # -- related parties (关联方) -------------------------------------------------
+
+    def add_related_party(self, company_id: int, related_id: int, relation: str, note: str) -> None:
+        """Record a relation (both ways: a relation is mutual for the limits)."""
+        for a, b in ((company_id, related_id), (related_id, company_id)):
+            self.store.db.execute(
+                "INSERT INTO related_parties (company_id, related_company_id, relation, note, recorded_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(company_id, related_company_id) DO UPDATE SET relation = excluded.relation, note = excluded.note",
+                [a, b, relation, note, self.store.now()],
+            )
+
+    def related_parties(self, company_id: int) -> list[dict[str, Any]]:
+        """The company's recorded related parties: id, name, relation, note."""
+        return self.store.query(
+            "SELECT r.related_company_id AS id, c.name, r.relation, r.note FROM related_parties r"
+            " JOIN companies c ON c.id = r.related_company_id WHERE r.company_id = ? ORDER BY c.name", [company_id])
 
     # -- companies ---------------------------------------------------------
 
