@@ -30,6 +30,7 @@ messages.register(
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
         "asset_not_on_case": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
+        "nothing_to_correct": ("没有需要更正的内容", "nothing to correct"),
     }
 )
 
@@ -197,6 +198,7 @@ def update_financials(
     with store.transaction():
         before = store.repos.cases.financials(case_id)
         store.repos.cases.set_financials(case_id, financials, credit)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(
             user_id=user.id, case_id=case_id, entity="financials", entity_id=case_id, action="update",
@@ -213,6 +215,7 @@ def add_asset(
     with store.transaction():
         asset_id = store.repos.companies.save_asset(case.company_id, asset, acting_user_id=user.id, case_id=case_id)
         store.repos.cases.link_asset(case_id, asset_id)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="pledge", after=asset.number)
     return store.repos.cases.get(case_id)
@@ -226,6 +229,40 @@ def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *,
     number = store.repos.companies.asset(asset_id).number
     with store.transaction():
         store.repos.cases.unlink_asset(case_id, asset_id)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="unpledge", before=number)
+    return store.repos.cases.get(case_id)
+
+
+def correct_intake(
+    store: Store, case_id: int, user: UserRecord, *, reason: str, requested_amount: object = None, term_months: object = None,
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Correct the requested amount or term until the committee, with a reason; audited; the assessment goes stale.
+
+    (Financials, flags and assets are corrected with :func:`update_financials`,
+    :func:`add_asset` and :func:`remove_asset`, which also make the assessment
+    stale.) After the committee nothing here changes: the figures it decided
+    on stay as they were.
+    """
+    case = _editable(store, case_id, user, Text("更正受理资料", "correct the intake records"))
+    reason = check_text(reason, "reason", max_len=1000)
+    values: dict[str, object] = {}
+    if requested_amount not in (None, ""):
+        amount, _term, _date = CaseIntake.check_request(
+            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
+        values["requested_amount_fen"] = amount
+    if term_months not in (None, ""):
+        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
+    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
+    values = {k: v for k, v in values.items() if before[k] != v}
+    if not values:
+        raise ValidationError("reason", "nothing_to_correct")
+    with store.transaction():
+        store.repos.cases.update_fields(case_id, values)
+        store.repos.cases.mark_assessment_stale(case_id)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(user_id=user.id, case_id=case_id, entity="case", entity_id=case.case_no, action="correct",
+                    before={k: before[k] for k in values}, after={**values, "reason": reason})
     return store.repos.cases.get(case_id)

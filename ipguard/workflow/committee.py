@@ -87,13 +87,20 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
     return None
 
 
+def submission_refusal(store: Store, case_id: int) -> WorkflowError | None:
+    """Why the case cannot go to the committee: unsigned report, or a missing or stale assessment."""
+    from ipguard.workflow.underwriting import freshness_refusal
+
+    return report_refusal(store, case_id) or freshness_refusal(store, case_id)
+
+
 def submit_to_committee(
     store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
 ) -> CaseRecord:
     """调查 → 保审会: only with both signatures from two different users."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN),
                      stages=(Stage.INVESTIGATION,), action=Text("提交保审会", "submit to the committee"), expected_version=expected_version) as case:
-        refusal = report_refusal(store, case_id)
+        refusal = submission_refusal(store, case_id)
         if refusal:
             raise refusal
         move(store, case, Stage.COMMITTEE, user, on or clock.today())

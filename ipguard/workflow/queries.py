@@ -90,6 +90,9 @@ def _vote_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowErr
 
 
 def _valuation_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    refusal = underwriting.freshness_refusal(store, case.id)
+    if refusal:
+        return refusal
     result = underwriting.latest_assessment(store, case.id)
     if result is None:
         return WorkflowError("not_assessed")
@@ -104,7 +107,7 @@ _OPEN = tuple(s for s in Stage if s in OPEN_STAGES)
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_intake", "修改受理资料", "Edit intake records", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("submit_screening", "提交准入审查", "Submit for screening", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
-    ActionSpec("assess", "重新评估", "Reassess", (Stage.SCREENING, Stage.VALUATION), _UW),
+    ActionSpec("assess", "重新评估", "Reassess", underwriting.ASSESSABLE_STAGES, _UW),
     ActionSpec("justify", "填写书面说明", "Write justification", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
     ActionSpec("pass_screening", "通过准入", "Pass screening", (Stage.SCREENING,), _UW,
                lambda s, c, u: underwriting.screening_refusal(s, c.id)),
@@ -112,7 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("sign_a", "A角签字", "Sign as A", (Stage.INVESTIGATION,), (Role.ACCOUNT_MANAGER,), _sign_guard("A")),
     ActionSpec("sign_b", "B角签字", "Sign as B", (Stage.INVESTIGATION,), (Role.RISK_MANAGER,), _sign_guard("B")),
     ActionSpec("submit_committee", "提交保审会", "Submit to committee", (Stage.INVESTIGATION,), _UW,
-               lambda s, c, u: committee.report_refusal(s, c.id)),
+               lambda s, c, u: committee.submission_refusal(s, c.id)),
     ActionSpec("attendance", "登记出席委员", "Record attendance", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN)),
     ActionSpec("vote", "投票", "Vote", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER,), _vote_guard),
     ActionSpec("decide", "形成决议", "Record decision", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN),

@@ -220,6 +220,13 @@ class CaseRepo:
         )
         return {r["number"]: r["case_no"] for r in rows}
 
+    def assessment_stale(self, case_id: int) -> bool:
+        """Whether intake records changed after the case's last assessment."""
+        return bool(self.store.scalar("SELECT assessment_stale FROM cases WHERE id = ?", [case_id]))
+
+    def mark_assessment_stale(self, case_id: int) -> None:
+        self.store.db.execute("UPDATE cases SET assessment_stale = 1 WHERE id = ?", [case_id])
+
     def last_stage_date(self, case_id: int) -> dt.date | None:
         """The business date of the case's latest stage change (its intake date at first)."""
         return to_date(self.store.scalar(
