@@ -17,6 +17,7 @@ from ipguard import catalog, clock, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
+from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
@@ -37,6 +38,10 @@ messages.register(
         "votes_missing": ("尚有出席委员未投票：{members}", "members present have not voted yet: {members}"),
         "vote_invalid": ("表决意见应为同意、有条件同意或不同意", "a vote is approve, approve with conditions or decline"),
         "conditions_required": ("有条件同意须写明条件", "approval with conditions needs the conditions"),
+        "committee_amount_above": (
+            "保审会批准金额（{amount}元）不能超过认定担保额（{limit}元）",
+            "the committee's amount ({amount}) must not exceed the recognized guarantee amount ({limit})",
+        ),
     }
 )
 
@@ -129,6 +134,8 @@ def record_attendance(
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("登记出席委员", "record attendance"), expected_version=expected_version) as case:
         members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
+        if user.id in _case_signers(store, case):
+            raise WorkflowError("conflicted_member", user=user.display_name)
         for member in members:
             _check_member(store, case, member)
         voted = store.repos.committee.voted_members(case_id)
@@ -203,16 +210,32 @@ def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
 
 def decide(
     store: Store, case_id: int, user: UserRecord, *, meeting_date: dt.date | None = None, conditions: list[str] | None = None,
-    expected_version: int | None = None,
+    approved_amount: object = None, expected_version: int | None = None,
 ) -> CaseRecord:
-    """Close the vote: the decision follows from quorum and majority, and is final."""
+    """Close the vote: the decision follows from quorum and majority, and is final.
+
+    The case's own A and B cannot close it. ``approved_amount`` lets the
+    committee approve less than the recognized guarantee amount, never more
+    (the recognized amount is already the least of the candidates the
+    committee may not exceed).
+    """
     meeting_date = meeting_date or clock.today()
     conditions = [check_text(c, "conditions", max_len=500) for c in (conditions or []) if c and c.strip()]
+    granted = parse_yuan(approved_amount, "approved_amount") if approved_amount not in (None, "") else None
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:
+        if user.id in _case_signers(store, case):
+            raise WorkflowError("conflicted_member", user=user.display_name)
         refusal = decision_refusal(store, case)
         if refusal:
             raise refusal
+        recognized = store.repos.cases.guarantee_amount(case_id) or 0
+        if granted is not None:
+            if granted <= 0:
+                raise ValidationError("approved_amount", "required")
+            if granted > recognized:
+                raise ValidationError("approved_amount", "committee_amount_above", amount=format_yuan(granted),
+                                      limit=format_yuan(recognized))
         t = tally(store, case)
         if not t.approved:
             decision = "decline"
@@ -233,6 +256,10 @@ def decide(
             store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
                after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+        if decision != "decline" and granted is not None and granted != recognized:
+            store.repos.cases.update_fields(case_id, {"guarantee_amount_fen": granted})
+            record(store, case, user, "committee_decision", resolution_no, "amount",
+                   before={"guarantee_amount_fen": recognized}, after={"guarantee_amount_fen": granted})
         if decision != "decline":
             # The limits again, on the book as it is today (other cases may have been approved meanwhile).
             refusal = limits.limit_refusal(store, case, store.repos.cases.guarantee_amount(case_id) or 0)

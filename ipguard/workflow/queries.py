@@ -20,6 +20,7 @@ from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.workflow import bank, closing, committee, underwriting
 from ipguard.workflow.common import require_stage
+from ipguard.workflow.exits import DECLINABLE
 
 Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
 
@@ -137,7 +138,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
-    ActionSpec("decline", "否决", "Decline", _OPEN, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
 )
 SPECS = {spec.key: spec for spec in ACTIONS}
