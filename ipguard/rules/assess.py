@@ -39,7 +39,7 @@ from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate,
 from ipguard.rules.fees import FeeBreakdown, guarantee_fee
 from ipguard.rules.valuation import AssetValue, value_assets
 from ipguard.validators import check_date, check_int, check_text, check_uscc
-from ipguard.workdays import WorkCalendar
+from ipguard.workdays import WorkCalendar, unconfirmed_warning
 
 _COMPANY_FIELDS = {
     "annual_sales": ("年销售额", "annual sales"),
@@ -328,10 +328,9 @@ def assess(
     fee = guarantee_fee(result.amount, product.fees, applicant.application_date, applicant.term_months)
     reminder = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
     warnings: list[str] = []
-    unconfirmed = calendar.unconfirmed_years(reminder, maturity)
+    unconfirmed = unconfirmed_warning(calendar.unconfirmed_years(reminder, maturity))
     if unconfirmed:
-        years = "、".join(str(y) for y in unconfirmed)
-        warnings.append(f"{years}年的节假日安排尚未确认，到期提醒日按周一至周五推算")
+        warnings.append(f"到期提醒日：{unconfirmed}")
     warnings += trademark_warnings(applicant.assets)
     known = {t.code for t in product.target_tags}
     unknown = [t for t in applicant.target_tags if t not in known]

@@ -17,6 +17,7 @@ from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
 from ipguard.validators import check_int, check_text
+from ipguard.workdays import unconfirmed_warning
 from ipguard.workflow.common import case_action, doc_number, move, record
 from ipguard.workflow.dates import business_date, step
 
@@ -84,7 +85,9 @@ def issue_intent_letter(
                after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days,
                       "loan_amount_fen": loan_fen, "guarantee_amount_fen": guarantee, "term_months": case.term_months})
         _archive(store, case_id, "intent_letter", letter_no, issue_date, user)
-        move(store, case, Stage.BANK_APPROVAL, user, issue_date, note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}")
+        warning = unconfirmed_warning(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
+        move(store, case, Stage.BANK_APPROVAL, user, issue_date,
+             note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
     return intent_letter(store, case_id, letter_id)
 
 
