@@ -91,6 +91,8 @@ def _build_portfolio(path):
     # C: released early in November.
     ids["C"] = walk(store, c, 13, applied=D(2026, 9, 1), decided=D(2026, 9, 10), start=D(2026, 9, 25),
                     maturity=D(2027, 9, 24))  # fmt: skip
+    for asset in store.repos.cases.assets(ids["C"]):
+        workflow.record_deregistration(store, ids["C"], asset.id, c.ops, deregistered_on="2026-11-16", reference="ZX1")
     workflow.release(store, ids["C"], c.ops, repaid_on="2026-11-16")
     # D: defaulted and compensated in November, two recoveries (one in December, after the month).
     ids["D"] = walk(store, c, 14, applied=D(2026, 8, 3), decided=D(2026, 8, 12), start=D(2026, 8, 28),

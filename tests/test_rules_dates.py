@@ -243,11 +243,13 @@ def test_post_loan_dates_and_amounts(store, c):
         assert (err.field, err.key) == ("closed_on", "date_before_step")
 
 
-def test_a_release_dated_before_repayment_deregisters_nothing(store, c):
+def test_a_pledge_deregistered_before_repayment_blocks_the_release(store, c):
     case_id = open_case(store, c)
     to_in_force(store, case_id, c)
     with clock.frozen(dt.datetime(2027, 11, 25, 10)):
-        err = refused(workflow.release, store, case_id, c.ops, repaid_on="2027-11-19", deregistered_on="2027-11-01")
+        for asset in store.repos.cases.assets(case_id):
+            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-01", reference="ZX1")
+        err = refused(workflow.release, store, case_id, c.ops, repaid_on="2027-11-19")
     assert (err.field, err.key) == ("deregistered_on", "date_before_step")
 
 

@@ -39,6 +39,8 @@ def test_intake_to_release(store, c):
     assert loan["fee_fen"] > 0
     workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20")
     with clock.frozen(dt.datetime(2027, 11, 22, 10)):
+        for asset in store.repos.cases.assets(case_id):
+            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1")
         workflow.release(store, case_id, c.ops, repaid_on="2027-11-19")
     assert stage(store, case_id) is Stage.RELEASED
     assert all(r["deregistered_on"] == "2027-11-19" for r in workflow.registrations(store, case_id))

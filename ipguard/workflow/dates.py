@@ -35,6 +35,7 @@ messages.register_fields(
         "maturity_date": ("贷款到期日", "loan maturity date"),
         "repaid_on": ("还款日期", "repayment date"),
         "deregistered_on": ("注销登记日期", "deregistration date"),
+        "deregistration_ref": ("注销登记文号", "deregistration reference"),
         "defaulted_on": ("逾期日期", "default date"),
         "paid_on": ("代偿日期", "compensation date"),
         "recovered_on": ("追偿日期", "recovery date"),

@@ -14,20 +14,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ipguard import messages
 from ipguard.domain import Role, Stage
-from ipguard.errors import ValidationError
+from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.validators import check_choice, check_text
 from ipguard.workflow.common import case_action, move, record
-from ipguard.workflow.dates import business_date, step
+from ipguard.workflow.dates import business_date, not_before, step
 
 messages.register({
     "recovery_source": ("追偿来源应为现金、知识产权处置、保证人或其他", "the source is cash, IP disposal, guarantor or other"),
     "compensation_above": (
         "代偿金额（{amount}元）不能超过逾期时的担保责任余额（{limit}元）",
         "the compensation ({amount}) must not exceed the guaranteed balance at default ({limit})",
+    ),
+    "pledges_not_deregistered": (
+        "尚未登记质押注销（注销日期及登记机关文号）：{assets}",
+        "no deregistration record (date and registry reference) yet: {assets}",
     ),
     "recovery_above": (
         "追偿累计（{total}元）不能超过代偿未收回余额（{outstanding}元，本次 {amount}元）",
@@ -68,17 +72,35 @@ def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: ob
     return store.repos.cases.get(case_id)
 
 
-def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None, deregistered_on: object = None,
+def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserRecord, *, deregistered_on: object = None,
+                          reference: str = "", expected_version: int | None = None) -> CaseRecord:
+    """One pledge's deregistration (注销登记) with its date and the registry's reference, before release."""
+    reference = check_text(reference, "deregistration_ref", max_len=60)
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,),
+                     action=Text("登记质押注销", "record a pledge's deregistration"), expected_version=expected_version) as case:
+        if asset_id not in store.repos.closing.registrations_by_asset(case_id):
+            raise ValidationError("asset", "asset_not_pledged_here")
+        day = business_date(deregistered_on, "deregistered_on", after=[_loan_start(store, case_id)])
+        store.repos.closing.deregister(case_id, asset_id, day.isoformat(), reference)
+        record(store, case, user, "pledge_registration", asset_id, "deregister",
+               after={"deregistered_on": day.isoformat(), "reference": reference})
+    return store.repos.cases.get(case_id)
+
+
+def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None,
             expected_version: int | None = None) -> CaseRecord:
-    """在保 → 解保: repaid in full; every pledge is deregistered."""
+    """在保 → 解保: repaid in full, and every pledge has its deregistration record (not before repayment)."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
         repaid = business_date(repaid_on, "repaid_on", after=[_loan_start(store, case_id)])
-        dereg = business_date(deregistered_on or repaid, "deregistered_on", after=[step("还款日", "the repayment", repaid)])
+        pledges = store.repos.closing.registrations(case_id)
+        missing = [r["number"] for r in pledges if not (r["deregistered_on"] and r["deregistration_ref"])]
+        if missing:
+            raise WorkflowError("pledges_not_deregistered", assets="、".join(missing))
+        for r in pledges:
+            not_before(to_date(r["deregistered_on"]), "deregistered_on", [step("还款日", "the repayment", repaid)])  # type: ignore[arg-type]
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
-        store.repos.closing.deregister_all(case_id, dereg.isoformat())
-        record(store, case, user, "loan", case.case_no, "release",
-               after={"repaid_on": repaid.isoformat(), "deregistered_on": dereg.isoformat()})
+        record(store, case, user, "loan", case.case_no, "release", after={"repaid_on": repaid.isoformat()})
         move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
     return store.repos.cases.get(case_id)
 

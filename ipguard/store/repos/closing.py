@@ -159,9 +159,33 @@ class ClosingRepo:
             [asset_id, case_id],
         )
 
-    def deregister_all(self, case_id: int, on: str) -> None:
-        """Mark every pledge of the case deregistered on ``on`` (ISO date)."""
-        self.store.db.execute("UPDATE pledge_registrations SET deregistered_on = ? WHERE case_id = ?", [on, case_id])
+    def deregister(self, case_id: int, asset_id: int, on: str, reference: str) -> None:
+        """Record one pledge's deregistration (ISO date, the registry's reference)."""
+        self.store.db.execute(
+            "UPDATE pledge_registrations SET deregistered_on = ?, deregistration_ref = ? WHERE case_id = ? AND asset_id = ?",
+            [on, reference, case_id, asset_id],
+        )
+
+    def pledged_assets_live(self, user_id: int | None = None) -> list[dict[str, Any]]:
+        """Assets pledged in cases from registration until release (for post-loan reminders)."""
+        mine, params = self._mine(user_id)
+        return self.store.query(
+            "SELECT c.id, c.case_no, co.name, a.ip_type, a.number, a.filing_date, a.grant_date, a.expiry_date"
+            " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
+            " JOIN ip_assets a ON a.id = p.asset_id"
+            " WHERE c.stage IN ('pledge_registration', 'disbursement', 'in_force', 'defaulted', 'recovery')"
+            " AND p.deregistered_on IS NULL" + mine,
+            params,
+        )
+
+    def defaults_uncompensated(self, user_id: int | None = None) -> list[dict[str, Any]]:
+        """Loans defaulted and not yet compensated: ``id``, ``case_no``, ``name``, ``defaulted_on``."""
+        mine, params = self._mine(user_id)
+        return self.store.query(
+            "SELECT c.id, c.case_no, co.name, l.defaulted_on FROM loans l JOIN cases c ON c.id = l.case_id"
+            " JOIN companies co ON co.id = c.company_id WHERE c.stage = 'defaulted'" + mine,
+            params,
+        )
 
     # -- disbursement checks -------------------------------------------------------------
 
