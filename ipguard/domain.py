@@ -404,6 +404,11 @@ class CaseIntake:
     account_manager_id: int | None = None
     risk_manager_id: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # Enterprise size (工信部联企业〔2011〕300号): the sizing industry, the figures, and the size recorded.
+    size_industry: str | None = None
+    employees: int | None = None
+    total_assets: int | None = None  # fen
+    enterprise_size: str | None = None  # ipguard.rules.enterprise_size.Size value; None when unknown
 
     @staticmethod
     def check_request(data: Mapping[str, object]) -> tuple[int, int, dt.date]:

@@ -15,7 +15,9 @@ from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
+from ipguard.money import parse_yuan
 from ipguard.products import ProductParams
+from ipguard.rules.enterprise_size import check_industry, check_size, settle
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_date, check_int, check_text
@@ -55,6 +57,13 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
         if not isinstance(item, Mapping):
             raise ValidationError(f"ip_assets[{i}]", "required")
     assets = tuple(IpAsset.from_input(a, prefix=f"ip_assets[{i}].") for i, a in enumerate(raw_assets))
+    size_industry = check_industry(company_data.get("size_industry")) if company_data.get("size_industry") else None
+    employees = (check_int(company_data.get("employees"), "employees", low=0, high=10_000_000)
+                 if company_data.get("employees") not in (None, "") else None)
+    total_assets = (parse_yuan(company_data.get("total_assets"), "total_assets")
+                    if company_data.get("total_assets") not in (None, "") else None)
+    declared = check_size(company_data.get("enterprise_size")) if company_data.get("enterprise_size") else None
+    size = settle(size_industry, declared, employees=employees, revenue_fen=financials.annual_sales, assets_fen=total_assets)
     return CaseIntake(
         company=company,
         financials=financials,
@@ -70,6 +79,10 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
         target_tags=_tags(data.get("target_tags")),
         account_manager_id=_opt_int(data.get("account_manager_id"), "account_manager_id"),
         risk_manager_id=_opt_int(data.get("risk_manager_id"), "risk_manager_id"),
+        size_industry=size_industry,
+        employees=employees,
+        total_assets=total_assets,
+        enterprise_size=size.value if size else None,
     )
 
 
@@ -130,12 +143,16 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
                 "account_manager_id": manager_id,
                 "risk_manager_id": intake.risk_manager_id,
                 "target_tags": cases.target_tags_json(intake.target_tags),
+                "enterprise_size": intake.enterprise_size,
                 "created_at": now,
                 "updated_at": now,
                 "stage_changed_at": now,
             }
         )
         cases.set_financials(case_id, intake.financials, intake.credit)
+        # Only a small or micro borrower gets the 75 % weight; an unknown size is weighted in full.
+        store.repos.companies.set_size(company_id, employees=intake.employees, total_assets=intake.total_assets,
+                                       small_micro=intake.enterprise_size in ("small", "micro"))
         for i, asset in enumerate(intake.assets):
             asset_id = store.repos.companies.save_asset(
                 company_id, asset, acting_user_id=user.id, case_id=case_id, field_prefix=f"ip_assets[{i}]."

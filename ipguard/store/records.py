@@ -209,6 +209,7 @@ class CaseRecord:
     created_at: str
     updated_at: str
     stage_changed_at: str
+    enterprise_size: str | None = None  # large / medium / small / micro (工信部联企业〔2011〕300号); None unknown
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> CaseRecord:
@@ -232,6 +233,7 @@ class CaseRecord:
             created_at=r["created_at"],
             updated_at=r["updated_at"],
             stage_changed_at=r["stage_changed_at"],
+            enterprise_size=r.get("enterprise_size"),
         )
 
 

@@ -50,6 +50,12 @@ class CompanyRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    def set_size(self, company_id: int, *, employees: int | None, total_assets: int | None, small_micro: bool) -> None:
+        """The figures the enterprise size was judged on, and whether the company is small or micro."""
+        self.store.db.execute(
+            "UPDATE companies SET employees = COALESCE(?, employees), total_assets_fen = COALESCE(?, total_assets_fen),"
+            " small_micro = ? WHERE id = ?", [employees, total_assets, int(small_micro), company_id])
+
     # -- related parties (关联方) -------------------------------------------------
 
     def add_related_party(self, company_id: int, related_id: int, relation: str, note: str) -> None:
