@@ -101,3 +101,15 @@ def test_a_case_at_the_committee_is_not_declined_by_a_or_b_but_may_be_withdrawn_
     other = open_case(store, c, 2)
     to_committee(store, other, c)
     assert not available_actions(store, other, c.b)["decline"].enabled
+
+
+def test_a_meeting_dated_before_the_submission_or_in_the_future_is_refused(store, c):
+    import datetime as dt
+
+    case_id = open_case(store, c)
+    to_committee(store, case_id, c)  # submitted on 2026-11-06
+    vote_all(store, case_id, c.members)
+    for bad, key in ((dt.date(2026, 11, 5), "date_before_step"), (dt.date(2026, 11, 21), "date_in_future")):
+        with pytest.raises(ValidationError) as err:
+            workflow.decide(store, case_id, c.members[0], meeting_date=bad)
+        assert (err.value.field, err.value.key) == ("meeting_date", key)

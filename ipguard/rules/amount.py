@@ -139,7 +139,7 @@ def guarantee_amount(
                 "single_client_limit",
                 client_cap,
                 f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元"
-                f" − 该客户在保余额 {format_yuan(client_in_force)}元",
+                f" − 该客户已批准未解保的担保余额 {format_yuan(client_in_force)}元",
             )
         )
     if guarantor_net_assets is not None and regulation is not None and group_exposure is not None:

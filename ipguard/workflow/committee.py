@@ -226,6 +226,8 @@ def decide(
                      action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:
         if user.id in _case_signers(store, case):
             raise WorkflowError("conflicted_member", user=user.display_name)
+        meeting_date = business_date(meeting_date, "meeting_date", after=[
+            step("提交保审会日", "the submission to the committee", store.repos.cases.last_stage_date(case_id))])
         refusal = decision_refusal(store, case)
         if refusal:
             raise refusal
