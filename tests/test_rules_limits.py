@@ -122,3 +122,11 @@ def test_related_party_records_are_checked(store, c):
     assert err.value.field == "relation"
     with pytest.raises(PermissionDenied):
         limits.record_related_party(store, company, company, "same_controller", c.ops)
+
+
+def test_relations_are_followed_through_the_group(store, c):
+    a, b, d = (store.repos.cases.get(open_case(store, c, seed)).company_id for seed in (1, 3, 4))
+    limits.record_related_party(store, a, b, "declared_group", c.a)
+    limits.record_related_party(store, b, d, "parent_subsidiary", c.a)
+    assert limits.related_company_ids(store, a) == sorted([b, d])
+    assert limits.related_company_ids(store, d) == sorted([a, b])

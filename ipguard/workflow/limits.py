@@ -65,7 +65,15 @@ def record_related_party(store: Store, company_id: int, related_company_id: int,
 
 
 def related_company_ids(store: Store, company_id: int) -> list[int]:
-    return [r["id"] for r in store.repos.companies.related_parties(company_id)]
+    """Every company linked to this one through recorded relations, also through others (A–B and B–C make A–C)."""
+    seen = {company_id}
+    todo = [company_id]
+    while todo:
+        for r in store.repos.companies.related_parties(todo.pop()):
+            if r["id"] not in seen:
+                seen.add(r["id"])
+                todo.append(r["id"])
+    return sorted(seen - {company_id})
 
 
 def exposure(store: Store, case: CaseRecord) -> Exposure:
