@@ -110,6 +110,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "amount_fen": ("金额", "amount"),
     "requested_amount_fen": ("申请金额", "requested amount"),
     "guarantee_amount_fen": ("担保额", "guarantee amount"),
+    "loan_amount_fen": ("贷款金额", "loan amount"),
+    "late_override_reason": ("逾期审批说明", "late-approval reason"),
     "fee_fen": ("担保费", "guarantee fee"),
     "revenue_supported_fen": ("支撑收入", "revenue supported"),
     "net_assets_fen": ("净资产", "net assets"),

@@ -25,8 +25,10 @@ from ipguard.validators import (
     check_nice_class,
     check_phone,
     check_resident_id,
+    check_software_certificate_no,
     check_text,
     check_uscc,
+    is_software_certificate_no,
 )
 
 
@@ -300,14 +302,22 @@ class IpAsset:
     in_dispute: bool = False
     used_in_main_products: bool = False
     revenue_supported: int = 0  # fen per year
+    co_owner_consent: bool = False  # every co-owner's written consent to the pledge is on file
+    first_published_on: dt.date | None = None  # software/copyright: the term runs from first publication
+    certificate_no: str = ""  # software copyright: 软著登字第…号, besides the registration number
 
     @property
     def valid(self) -> bool:
         return self.legal_status is LegalStatus.VALID
 
     @classmethod
-    def from_input(cls, data: Mapping[str, object], prefix: str = "") -> IpAsset:
-        """Validate one asset; ``prefix`` (e.g. ``ip_assets[0].``) is put before field names."""
+    def from_input(cls, data: Mapping[str, object], prefix: str = "", *, require_nice_class: bool = True) -> IpAsset:
+        """Validate one asset; ``prefix`` (e.g. ``ip_assets[0].``) is put before field names.
+
+        ``require_nice_class=False`` accepts a trademark without its class, as a
+        referrer's pre-screening list often has it (``ipguard assess``); a case's
+        intake still needs it.
+        """
         raw_type = str(data.get("type") or data.get("ip_type") or "").strip()
         try:
             ip_type = IpType(raw_type)
@@ -341,8 +351,17 @@ class IpAsset:
         check_date_order(grant or filing, expiry, f"{prefix}expiry_date", "grant_date" if grant else "filing_date")
         nice = data.get("nice_class")
         nice_class = check_nice_class(nice, f"{prefix}nice_class") if nice not in (None, "") else None
-        if ip_type is IpType.TRADEMARK and nice_class is None:
+        if ip_type is IpType.TRADEMARK and nice_class is None and require_nice_class:
             raise ValidationError(f"{prefix}nice_class", "required")
+        certificate_no = ""
+        if ip_type is IpType.SOFTWARE_COPYRIGHT:
+            certificate_no = check_software_certificate_no(data.get("certificate_no"), f"{prefix}certificate_no")
+            if is_software_certificate_no(number):
+                # Given only the certificate form: keep it, and use the registration number when also given.
+                certificate_no = certificate_no or number
+                registration = data.get("registration_no")
+                if registration not in (None, ""):
+                    number = check_ip_number(ip_type.value, registration, f"{prefix}registration_no")
         revenue = data.get("revenue_supported")
         return cls(
             ip_type=ip_type,
@@ -360,6 +379,9 @@ class IpAsset:
             in_dispute=check_bool(data.get("in_dispute"), f"{prefix}in_dispute", default=False),
             used_in_main_products=check_bool(data.get("used_in_main_products"), f"{prefix}used_in_main_products", default=False),
             revenue_supported=parse_yuan(revenue, f"{prefix}revenue_supported") if revenue not in (None, "") else 0,
+            co_owner_consent=check_bool(data.get("co_owner_consent"), f"{prefix}co_owner_consent", default=False),
+            first_published_on=check_date(data.get("first_published_on"), f"{prefix}first_published_on", required=False),
+            certificate_no=certificate_no,
         )
 
 
@@ -382,6 +404,11 @@ class CaseIntake:
     account_manager_id: int | None = None
     risk_manager_id: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # Enterprise size (工信部联企业〔2011〕300号): the sizing industry, the figures, and the size recorded.
+    size_industry: str | None = None
+    employees: int | None = None
+    total_assets: int | None = None  # fen
+    enterprise_size: str | None = None  # ipguard.rules.enterprise_size.Size value; None when unknown
 
     @staticmethod
     def check_request(data: Mapping[str, object]) -> tuple[int, int, dt.date]:

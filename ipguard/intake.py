@@ -15,10 +15,13 @@ from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
+from ipguard.money import parse_yuan
 from ipguard.products import ProductParams
+from ipguard.rules.enterprise_size import check_industry, check_size, settle
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_date, check_int, check_text
+from ipguard.workflow.dates import business_date, not_after_today
 
 messages.register(
     {
@@ -29,6 +32,7 @@ messages.register(
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
         "asset_not_on_case": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
+        "nothing_to_correct": ("没有需要更正的内容", "nothing to correct"),
     }
 )
 
@@ -53,6 +57,13 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
         if not isinstance(item, Mapping):
             raise ValidationError(f"ip_assets[{i}]", "required")
     assets = tuple(IpAsset.from_input(a, prefix=f"ip_assets[{i}].") for i, a in enumerate(raw_assets))
+    size_industry = check_industry(company_data.get("size_industry")) if company_data.get("size_industry") else None
+    employees = (check_int(company_data.get("employees"), "employees", low=0, high=10_000_000)
+                 if company_data.get("employees") not in (None, "") else None)
+    total_assets = (parse_yuan(company_data.get("total_assets"), "total_assets")
+                    if company_data.get("total_assets") not in (None, "") else None)
+    declared = check_size(company_data.get("enterprise_size")) if company_data.get("enterprise_size") else None
+    size = settle(size_industry, declared, employees=employees, revenue_fen=financials.annual_sales, assets_fen=total_assets)
     return CaseIntake(
         company=company,
         financials=financials,
@@ -68,6 +79,10 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
         target_tags=_tags(data.get("target_tags")),
         account_manager_id=_opt_int(data.get("account_manager_id"), "account_manager_id"),
         risk_manager_id=_opt_int(data.get("risk_manager_id"), "risk_manager_id"),
+        size_industry=size_industry,
+        employees=employees,
+        total_assets=total_assets,
+        enterprise_size=size.value if size else None,
     )
 
 
@@ -89,6 +104,7 @@ def _tags(value: object) -> tuple[str, ...]:
 def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
     """Open a case: company, controller, financials, assets, checklist, all or nothing."""
     require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"))
+    not_after_today(intake.application_date, "application_date")
     product = product or catalog.current_product(store, intake.product_code, intake.application_date)
     known_tags = {t.code for t in product.target_tags}
     for tag in intake.target_tags:
@@ -127,12 +143,16 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
                 "account_manager_id": manager_id,
                 "risk_manager_id": intake.risk_manager_id,
                 "target_tags": cases.target_tags_json(intake.target_tags),
+                "enterprise_size": intake.enterprise_size,
                 "created_at": now,
                 "updated_at": now,
                 "stage_changed_at": now,
             }
         )
         cases.set_financials(case_id, intake.financials, intake.credit)
+        # Only a small or micro borrower gets the 75 % weight; an unknown size is weighted in full.
+        store.repos.companies.set_size(company_id, employees=intake.employees, total_assets=intake.total_assets,
+                                       small_micro=intake.enterprise_size in ("small", "micro"))
         for i, asset in enumerate(intake.assets):
             asset_id = store.repos.companies.save_asset(
                 company_id, asset, acting_user_id=user.id, case_id=case_id, field_prefix=f"ip_assets[{i}]."
@@ -175,6 +195,9 @@ def set_checklist_item(
     require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"))
     on = check_date(on, "status_date", required=False) or (clock.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
+    if on is not None:
+        application = store.repos.cases.get(case_id).application_date
+        business_date(on, "status_date", after=[(application, Text("申请日期", "the application date"))])
     with store.transaction():
         before = store.repos.cases.set_checklist_status(case_id, code, status, on, note)
         store.bump_case_version(case_id, expected_version)
@@ -192,6 +215,7 @@ def update_financials(
     with store.transaction():
         before = store.repos.cases.financials(case_id)
         store.repos.cases.set_financials(case_id, financials, credit)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(
             user_id=user.id, case_id=case_id, entity="financials", entity_id=case_id, action="update",
@@ -208,6 +232,7 @@ def add_asset(
     with store.transaction():
         asset_id = store.repos.companies.save_asset(case.company_id, asset, acting_user_id=user.id, case_id=case_id)
         store.repos.cases.link_asset(case_id, asset_id)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="pledge", after=asset.number)
     return store.repos.cases.get(case_id)
@@ -221,6 +246,40 @@ def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *,
     number = store.repos.companies.asset(asset_id).number
     with store.transaction():
         store.repos.cases.unlink_asset(case_id, asset_id)
+        store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
         store.audit(user_id=user.id, case_id=case_id, entity="case_asset", entity_id=asset_id, action="unpledge", before=number)
+    return store.repos.cases.get(case_id)
+
+
+def correct_intake(
+    store: Store, case_id: int, user: UserRecord, *, reason: str, requested_amount: object = None, term_months: object = None,
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Correct the requested amount or term until the committee, with a reason; audited; the assessment goes stale.
+
+    (Financials, flags and assets are corrected with :func:`update_financials`,
+    :func:`add_asset` and :func:`remove_asset`, which also make the assessment
+    stale.) After the committee nothing here changes: the figures it decided
+    on stay as they were.
+    """
+    case = _editable(store, case_id, user, Text("更正受理资料", "correct the intake records"))
+    reason = check_text(reason, "reason", max_len=1000)
+    values: dict[str, object] = {}
+    if requested_amount not in (None, ""):
+        amount, _term, _date = CaseIntake.check_request(
+            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
+        values["requested_amount_fen"] = amount
+    if term_months not in (None, ""):
+        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
+    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
+    values = {k: v for k, v in values.items() if before[k] != v}
+    if not values:
+        raise ValidationError("reason", "nothing_to_correct")
+    with store.transaction():
+        store.repos.cases.update_fields(case_id, values)
+        store.repos.cases.mark_assessment_stale(case_id)
+        store.bump_case_version(case_id, expected_version)
+        store.audit(user_id=user.id, case_id=case_id, entity="case", entity_id=case.case_no, action="correct",
+                    before={k: before[k] for k in values}, after={**values, "reason": reason})
     return store.repos.cases.get(case_id)

@@ -105,6 +105,9 @@ class DeadlineParams:
     registration_followup_working_days: int
     promise_min_days: int
     promise_max_days: int
+    # Post-loan reminders (absent from parameter versions written before them: the defaults apply).
+    annual_fee_reminder_days: int = 60  # before a pledged patent's annual fee falls due
+    trademark_renewal_reminder_days: int = 365  # 商标法 art. 40: renewal may be filed 12 months before expiry
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,8 @@ def _deadlines(data: Mapping[str, object]) -> DeadlineParams:
         registration_followup_working_days=read_int(t, "registration_followup_working_days", p, low=1, high=250),
         promise_min_days=read_int(t, "promise_min_days", p, low=1, high=366),
         promise_max_days=read_int(t, "promise_max_days", p, low=1, high=366),
+        **{key: read_int(t, key, p, low=1, high=732) for key in ("annual_fee_reminder_days", "trademark_renewal_reminder_days")
+           if key in t},
     )
     if params.promise_max_days < params.promise_min_days:
         raise ValidationError(

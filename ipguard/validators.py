@@ -45,8 +45,8 @@ messages.register(
         ),
         "nice_class": ("商标类别应为1至45之间的整数，收到“{value}”", "Nice class must be a whole number from 1 to 45, got “{value}”"),
         "software_copyright_number": (
-            "软件著作权登记号“{value}”格式不对，应如 2021SR0123456",
-            "software copyright registration number “{value}” has the wrong form; expected e.g. 2021SR0123456",
+            "软件著作权登记号“{value}”格式不对，应如 2021SR0123456 或 软著登字第8123456号",
+            "software copyright number “{value}” has the wrong form; expected e.g. 2021SR0123456 or 软著登字第8123456号",
         ),
         "copyright_number": (
             "作品登记号“{value}”格式不对，应如 国作登字-2021-F-00123456",
@@ -152,10 +152,33 @@ def check_nice_class(value: object, field: str = "nice_class") -> int:
     return check_int(value, field, low=1, high=45, key="nice_class")
 
 
+_SOFTWARE_REGISTRATION = re.compile(r"(19|20)\d{2}SR\d{4,8}")
+# The certificate's own number, the form applicants usually have in hand (软著登字第8123456号).
+_SOFTWARE_CERTIFICATE = re.compile(r"软著登字第(\d{5,8})号")
+
+
 def check_software_copyright_number(value: object, field: str = "number") -> str:
+    """A software copyright by its registration number (2021SR0123456) or certificate number (软著登字第8123456号)."""
     raw = check_text(value, field, max_len=40)
-    text = re.sub(r"\s", "", raw).upper()
-    if not re.fullmatch(r"(19|20)\d{2}SR\d{4,8}", text):
+    text = re.sub(r"\s", "", raw)
+    if _SOFTWARE_CERTIFICATE.fullmatch(text):
+        return text
+    text = text.upper()
+    if not _SOFTWARE_REGISTRATION.fullmatch(text):
+        raise ValidationError(field, "software_copyright_number", value=raw)
+    return text
+
+
+def is_software_certificate_no(number: str) -> bool:
+    """Whether a (checked) software copyright number is the certificate form rather than the registration number."""
+    return bool(_SOFTWARE_CERTIFICATE.fullmatch(number))
+
+
+def check_software_certificate_no(value: object, field: str = "certificate_no") -> str:
+    """The certificate number alone (软著登字第8123456号); empty allowed."""
+    raw = check_text(value, field, max_len=40, required=False)
+    text = re.sub(r"\s", "", raw)
+    if text and not _SOFTWARE_CERTIFICATE.fullmatch(text):
         raise ValidationError(field, "software_copyright_number", value=raw)
     return text
 

@@ -7,7 +7,12 @@ comes from chinese-calendar, which knows only the years up to its release
 table of overrides (date -> working day or not) takes precedence over the
 library and fills the years it does not know. For a year that neither the
 library nor the admin covers, the calendar is *unconfirmed*: it counts
-Monday–Friday plus any overrides, and callers should warn; it never raises.
+Monday–Friday less the statutory holidays fixed in law (全国年节及纪念日放假办法,
+as amended 2024, in force 2025: 元旦 1 day, 春节 4 days from 除夕 by the lunar
+calendar, 清明 1 day on the solar term, 劳动节 2 days, 端午 and 中秋 1 day
+each by the lunar calendar, 国庆 3 days), plus any overrides; the make-up
+days (调休) are unknown until the State Council publishes them, so callers
+warn (:func:`unconfirmed_warning`); it never raises.
 
 A year counts as covered by the admin when it is listed in ``confirmed_years``;
 when that argument is omitted, every year with at least one override is taken
@@ -21,8 +26,37 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 import chinese_calendar
+from lunardate import LunarDate
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+def _lunar(year: int, month: int, day: int) -> dt.date:
+    return LunarDate(year, month, day).to_solar_date()
+
+
+def statutory_holidays(year: int) -> dict[dt.date, str]:
+    """The days off fixed in law for ``year`` (no make-up arrangements): date -> holiday name."""
+    spring = _lunar(year, 1, 1)
+    days = {dt.date(year, 1, 1): "元旦"}
+    days |= {spring + dt.timedelta(days=i): "春节" for i in range(-1, 3)}  # 除夕 to 初三
+    days |= {d: "清明" for d, name in chinese_calendar.get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 10))
+             if name == "清明"}
+    days |= {dt.date(year, 5, 1): "劳动节", dt.date(year, 5, 2): "劳动节"}
+    days[_lunar(year, 5, 5)] = "端午节"
+    days[_lunar(year, 8, 15)] = "中秋节"
+    days |= {dt.date(year, 10, d): "国庆节" for d in (1, 2, 3)}
+    # The lunar new year before 1 January's year can put 除夕 of `year` in the year before: keep only this year's days.
+    return {d: n for d, n in days.items() if d.year == year}
+
+
+def unconfirmed_warning(years: Iterable[int]) -> str | None:
+    """The warning shown when a deadline runs through years whose official holiday schedule is not known."""
+    years = list(years)
+    if not years:
+        return None
+    text = "、".join(str(y) for y in years)
+    return f"{text}年的国务院节假日安排尚未确认：暂按法定节假日推算（不含调休），请管理员录入正式安排后以其为准"
 
 
 class WorkCalendar:
@@ -37,6 +71,7 @@ class WorkCalendar:
         self._library_years: dict[int, bool] = {}
         # chinese-calendar scans its whole holiday table on every call (~0.2 ms): remember each day.
         self._library_days: dict[dt.date, bool] = {}
+        self._statutory_years: dict[int, dict[dt.date, str]] = {}
 
     @property
     def overrides(self) -> Mapping[dt.date, bool]:
@@ -76,9 +111,16 @@ class WorkCalendar:
             except NotImplementedError:  # pragma: no cover - a year the probe said was covered
                 known = None
         if known is None:
-            known = day.weekday() < 5
+            # Unconfirmed year: weekends and the statutory holidays are off; make-up days are unknown.
+            known = day.weekday() < 5 and day not in self._statutory(day.year)
         self._library_days[day] = known
         return known
+
+    def _statutory(self, year: int) -> dict[dt.date, str]:
+        cached = self._statutory_years.get(year)
+        if cached is None:
+            cached = self._statutory_years[year] = statutory_holidays(year) if 1901 <= year <= 2099 else {}
+        return cached
 
     def is_holiday(self, day: dt.date) -> bool:
         return not self.is_workday(day)

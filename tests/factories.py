@@ -53,6 +53,9 @@ def applicant(seed: int = 1, **overrides: object) -> dict[str, object]:
             "controller_credit_good": True,
             "counter_guarantee": True,
             "major_negative_info": False,
+            # A small firm by 工信部联企业〔2011〕300号 (software: 10+ staff, 0.5 M+ revenue, under 100 staff).
+            "size_industry": "software",
+            "employees": 50,
         },
         "requested_amount": "1000000.00",
         "term_months": 12,

@@ -93,7 +93,7 @@ def test_batch_marks_bad_rows_and_goes_on(tmp_path: Path) -> None:
     assert "统一社会信用代码" in str(results[1]["说明"])
     assert "年销售额" in str(results[2]["未通过或待说明的规则"])
     assert "申请金额" in str(results[3]["说明"])
-    assert results[4]["担保额（元）"] == "400000.00"  # justified, still within the 40% limit
+    assert results[4]["担保额（元）"] == "1000000.00"  # justified: the in-principle 40% candidate is lifted
     assert "第1项 专利/登记号" in str(results[5]["说明"])
     assert results[1]["企业名称"] == "上海某某科技有限公司"  # input columns repeated
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

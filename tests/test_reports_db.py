@@ -16,7 +16,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from ipguard import workflow
+from ipguard import clock, workflow
 from ipguard.cli import main
 from ipguard.errors import StoreError, ValidationError
 from ipguard.reports import queries
@@ -48,7 +48,7 @@ def walk(store, c, seed, *, applied, decided, start, maturity, **overrides) -> i
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
         workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}-{seed}",
                                  signed_on=decided + dt.timedelta(days=4))  # fmt: skip
-    workflow.complete_contracts(store, case_id, c.ops)
+    workflow.complete_contracts(store, case_id, c.ops, on=decided + dt.timedelta(days=4))
     for asset in store.repos.cases.assets(case_id):
         workflow.record_registration(store, case_id, asset.id, c.ops, submitted_on=decided + dt.timedelta(days=4),
                                      registration_no=f"Y2026990{asset.id:05d}", registered_on=start - dt.timedelta(days=2),
@@ -70,6 +70,12 @@ TRADEMARK = {"type": "trademark", "number": "31234567", "title": "芯微", "nice
 def portfolio(tmp_path_factory):
     """A database whose November 2026 has every kind of event; returns (path, case ids by letter)."""
     path = tmp_path_factory.mktemp("reports") / "p.sqlite"
+    # Business dates run up to today: the portfolio is built as of the report's day.
+    with clock.frozen(dt.datetime.combine(TODAY, dt.time(10))):
+        return _build_portfolio(path)
+
+
+def _build_portfolio(path):
     store = open_store(path)
     c = cast(store)
     ids: dict[str, int] = {}
@@ -85,6 +91,8 @@ def portfolio(tmp_path_factory):
     # C: released early in November.
     ids["C"] = walk(store, c, 13, applied=D(2026, 9, 1), decided=D(2026, 9, 10), start=D(2026, 9, 25),
                     maturity=D(2027, 9, 24))  # fmt: skip
+    for asset in store.repos.cases.assets(ids["C"]):
+        workflow.record_deregistration(store, ids["C"], asset.id, c.ops, deregistered_on="2026-11-16", reference="ZX1")
     workflow.release(store, ids["C"], c.ops, repaid_on="2026-11-16")
     # D: defaulted and compensated in November, two recoveries (one in December, after the month).
     ids["D"] = walk(store, c, 14, applied=D(2026, 8, 3), decided=D(2026, 8, 12), start=D(2026, 8, 28),
@@ -100,7 +108,7 @@ def portfolio(tmp_path_factory):
     # E: screened out in November. F: declined by the committee in November.
     ids["E"] = open_case(store, c, 15, application_date="2026-11-05", **{"company.annual_sales": "2000000.00"})
     receive_all(store, ids["E"], c)
-    workflow.submit_for_screening(store, ids["E"], c.a)
+    workflow.submit_for_screening(store, ids["E"], c.a, on=D(2026, 11, 5))
     workflow.decline(store, ids["E"], c.b, "年销售额未达准入标准", on=D(2026, 11, 6))
     ids["F"] = open_case(store, c, 16, application_date="2026-11-04")
     to_committee(store, ids["F"], c)

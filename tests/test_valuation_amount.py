@@ -118,14 +118,18 @@ def test_rounding_down_to_unit_and_single_client_limit_binding() -> None:
     assert "向下取整" in "".join(result.explain())
 
 
-def test_justified_case_still_within_loan_to_sales_limit() -> None:
+def test_a_justified_case_lifts_the_in_principle_loan_to_sales_candidate() -> None:
+    """Issue 13 item 4: "in principle" means the risk manager's justification lifts the 40% candidate."""
     data = applicant(company={"existing_bank_loans": "1000000.00"}, justification="订单充足")
     result = assess(Applicant.from_json(data), PRODUCT)
     assert result.eligible
     chain = {c.name: c for c in result.amount_chain}
-    assert chain["loan_to_sales"].amount == 400_000_00
-    assert "保审会" in chain["loan_to_sales"].explanation
-    assert result.guarantee_amount == 400_000_00
+    assert chain["loan_to_sales"].amount is None and not chain["loan_to_sales"].binding
+    assert "保审会" in chain["loan_to_sales"].explanation and "400,000.00" in chain["loan_to_sales"].explanation
+    assert result.guarantee_amount == 1_000_000_00  # the other candidates bind
+    # Existing loans alone above 40%: the case can still reach the committee with an amount.
+    data = applicant(company={"existing_bank_loans": "1500000.00"}, justification="订单充足")
+    assert assess(Applicant.from_json(data), PRODUCT).guarantee_amount == 1_000_000_00
 
 
 def test_ineligible_case_gets_zero_with_the_reason_in_the_chain() -> None:
@@ -160,7 +164,7 @@ def test_amount_properties(requested, pledge, sales, existing, net_assets, in_fo
     assert r.amount <= pledge
     assert r.amount <= PRODUCT.amount.single_case_cap
     assert r.amount % PRODUCT.amount.rounding_unit == 0
-    if r.amount > 0:
+    if r.amount > 0 and not justified:
         assert Decimal(existing + r.amount) <= limit * sales  # (existing + amount) / sales ≤ limit
     if net_assets is not None:
         assert r.amount <= max(net_assets // 10 - in_force, 0)  # 10% of net assets less in force
@@ -212,7 +216,9 @@ def test_assess_end_to_end_properties(sales: int, existing: int, requested: int,
     amount = result.guarantee_amount
     assert 0 <= amount <= result.requested_amount
     assert amount <= result.pledge_value
+    lifted = any(c.name == "loan_to_sales" and c.amount is None for c in result.amount_chain)
     if amount:
         assert result.eligible
-        assert Decimal(existing * 100 + amount) <= PRODUCT.access.loan_to_sales_limit * sales * 100
+        if not lifted:
+            assert Decimal(existing * 100 + amount) <= PRODUCT.access.loan_to_sales_limit * sales * 100
     assert Assessment.from_json(result.to_json()) == result

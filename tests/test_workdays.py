@@ -92,13 +92,14 @@ def test_add_and_between_agree() -> None:
         assert cal.workdays_between(start, cal.add_workdays(start, n)) == n
 
 
-def test_unknown_year_counts_monday_to_friday_and_is_unconfirmed() -> None:
+def test_unknown_year_falls_back_to_the_statutory_holidays_and_is_unconfirmed() -> None:
     cal = WorkCalendar()
     assert not cal.is_confirmed(2030)
     assert cal.is_confirmed(2026)
     assert cal.is_confirmed(2025)
-    # 2030-10-01 is a Tuesday: without the official calendar it counts as a working day.
-    assert cal.is_workday(D(2030, 10, 1)) is True
+    # 2030-10-01 is a Tuesday: without the official calendar it is still 国庆, fixed in law.
+    assert cal.is_workday(D(2030, 10, 1)) is False
+    assert cal.is_workday(D(2030, 10, 4)) is True  # the 4th day was only ever a make-up arrangement
     assert cal.is_workday(D(2030, 10, 5)) is False  # Saturday
     assert cal.add_workdays(D(2030, 10, 4), 1) == D(2030, 10, 7)
     assert cal.unconfirmed_years(D(2026, 12, 1), D(2028, 1, 10)) == [2027, 2028]
@@ -128,5 +129,27 @@ def test_explicit_confirmed_years() -> None:
 def test_years_before_the_library_never_raise() -> None:
     cal = WorkCalendar()
     assert not cal.is_confirmed(2001)
-    assert cal.is_workday(D(2001, 1, 1)) is True  # a Monday
+    assert cal.is_workday(D(2001, 1, 2)) is True  # a Tuesday
+    assert cal.is_workday(D(2001, 1, 1)) is False  # 元旦, fixed in law
     assert cal.next_workday(D(2025, 10, 1)) == D(2025, 10, 9)
+
+
+def test_first_of_january_2027_is_not_a_working_day() -> None:
+    """Issue 13 item 10: a year the calendar package does not know still keeps the holidays fixed in law."""
+    from ipguard.workdays import statutory_holidays, unconfirmed_warning
+
+    cal = WorkCalendar()
+    assert not cal.is_confirmed(2027)
+    assert cal.is_workday(D(2027, 1, 1)) is False
+    days = statutory_holidays(2027)
+    assert [d for d, n in days.items() if n == "春节"] == [D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7), D(2027, 2, 8)]
+    assert days[D(2027, 4, 5)] == "清明" and days[D(2027, 6, 9)] == "端午节" and days[D(2027, 9, 15)] == "中秋节"
+    assert {D(2027, 5, 1), D(2027, 5, 2), D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)} <= set(days)
+    # Thursday 2026-12-31 + 1 working day skips 1 January (Friday) and the weekend.
+    assert cal.add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    warning = unconfirmed_warning(cal.unconfirmed_years(D(2026, 12, 31), D(2027, 1, 4)))
+    assert warning and "2027" in warning and "尚未确认" in warning
+    assert unconfirmed_warning([]) is None
+    # Once the admin enters the year, the admin's table decides.
+    entered = WorkCalendar({D(2027, 1, 1): False, D(2027, 2, 20): True})
+    assert entered.is_confirmed(2027) and entered.is_workday(D(2027, 2, 20)) is True

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ipguard import intake, workflow
+from ipguard import clock, intake, workflow
 from ipguard.domain import Role, Stage
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
 from ipguard.store import open_store
@@ -37,10 +37,13 @@ def test_intake_to_release(store, c):
     loan = workflow.loan(store, case_id)
     assert loan["loan_amount_fen"] == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     assert loan["fee_fen"] > 0
-    workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-24")
-    workflow.release(store, case_id, c.ops, repaid_on="2027-11-22")
+    workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20")
+    with clock.frozen(dt.datetime(2027, 11, 22, 10)):
+        for asset in store.repos.cases.assets(case_id):
+            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1")
+        workflow.release(store, case_id, c.ops, repaid_on="2027-11-19")
     assert stage(store, case_id) is Stage.RELEASED
-    assert all(r["deregistered_on"] == "2027-11-22" for r in workflow.registrations(store, case_id))
+    assert all(r["deregistered_on"] == "2027-11-19" for r in workflow.registrations(store, case_id))
     events = [e.to_stage for e in store.repos.cases.events(case_id)]
     assert events[0] is Stage.INTAKE and events[-1] is Stage.RELEASED
     assert Stage.COMMITTEE in events and Stage.PLEDGE_REGISTRATION in events
@@ -52,13 +55,14 @@ def test_intake_to_release(store, c):
 def test_intake_to_compensation_and_closed_recovery(store, c):
     case_id = open_case(store, c)
     to_in_force(store, case_id, c)
-    workflow.record_default(store, case_id, c.ops, on="2027-12-01")
-    split = workflow.record_compensation(store, case_id, c.ops, amount="1000000.01", paid_on="2027-12-10")
-    assert split.bank_share + split.reguarantor_share + split.retained == 100_000_001
-    assert split.bank_share == 20_000_000  # 20% kept by the bank
-    workflow.record_recovery(store, case_id, c.ops, amount="300000.00", on="2028-03-01", source="ip_disposal",
-                             asset_id=store.repos.cases.assets(case_id)[0].id, note="专利拍卖")
-    workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结")
+    with clock.frozen(dt.datetime(2028, 7, 1, 10)):
+        workflow.record_default(store, case_id, c.ops, on="2027-12-01")
+        split = workflow.record_compensation(store, case_id, c.ops, amount="999999.99", paid_on="2027-12-10")
+        assert split.bank_share + split.reguarantor_share + split.retained == 99_999_999
+        assert split.bank_share == 20_000_000  # 20% kept by the bank
+        workflow.record_recovery(store, case_id, c.ops, amount="300000.00", on="2028-03-01", source="ip_disposal",
+                                 asset_id=store.repos.cases.assets(case_id)[0].id, note="专利拍卖")
+        workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结")
     assert stage(store, case_id) is Stage.CLOSED
     assert store.verify_audit().ok
 
@@ -207,8 +211,8 @@ def test_disbursement_above_the_approved_amount_is_refused(store, c):
         workflow.confirm_check(store, second, code, c.ops)
     workflow.issue_disbursement_notice(store, second, c.a)
     with pytest.raises(ValidationError) as err:
-        workflow.record_disbursement(store, second, c.ops, loan_amount="100000.01", start_date="2026-11-23",
-                                     maturity_date="2027-11-22")
+        workflow.record_disbursement(store, second, c.ops, loan_amount="100000.01", start_date="2026-11-20",
+                                     maturity_date="2027-11-19")
     assert err.value.field == "loan_amount" and "银行批准金额" in err.value.message()
     assert stage(store, second) is Stage.DISBURSEMENT
 
@@ -224,7 +228,7 @@ def test_a_user_without_the_role_is_refused_in_the_core(store, c):
 
 
 def test_intent_letter_deadline_in_working_days(store, c):
-    case_id = open_case(store, c)
+    case_id = open_case(store, c, application_date="2026-09-10")
     to_committee(store, case_id, c)
     approve(store, case_id, c)
     # 2026-09-28 (Mon) + 10 working days crosses National Day: Oct 1-7 off, Sep 20 and Oct 10 worked.
@@ -261,7 +265,7 @@ def test_available_actions_say_why_not(store, c):
     to_in_force_id = open_case(store, c, seed=5)
     to_in_force(store, to_in_force_id, c)
     t = turnaround(store, to_in_force_id)
-    assert t.calendar_days == (dt.date(2026, 11, 23) - dt.date(2026, 11, 2)).days and t.working_days < t.calendar_days
+    assert t.calendar_days == (dt.date(2026, 11, 20) - dt.date(2026, 11, 2)).days and t.working_days < t.calendar_days
     # Near maturity the dashboard reminds.
     items = reminders(store, dt.date(2027, 11, 1))
     assert any(r.kind == "maturity" and r.case_id == to_in_force_id for r in items)

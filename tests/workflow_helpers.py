@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ipguard import intake, workflow
+from ipguard import clock, intake, workflow
 from ipguard.domain import Role
 from ipguard.store import Store
 from ipguard.store.records import BankRecord, UserRecord
@@ -46,33 +46,38 @@ def receive_all(store: Store, case_id: int, c: Cast) -> None:
         intake.set_checklist_item(store, case_id, item.code, "received", c.a)
 
 
+def day(store: Store, case_id: int, offset: int) -> dt.date:
+    """The case's application date plus ``offset`` days, never after today (business dates run forward)."""
+    return min(store.repos.cases.get(case_id).application_date + dt.timedelta(days=offset), clock.today())
+
+
 def to_committee(store: Store, case_id: int, c: Cast) -> None:
     receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
-    workflow.pass_screening(store, case_id, c.b)
-    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, on=day(store, case_id, 1))
+    workflow.pass_screening(store, case_id, c.b, on=day(store, case_id, 2))
+    workflow.confirm_valuation(store, case_id, c.a, on=day(store, case_id, 3))
     workflow.sign_report(store, case_id, "A", c.a, opinion="同意")
     workflow.sign_report(store, case_id, "B", c.b)
-    workflow.submit_to_committee(store, case_id, c.a)
+    workflow.submit_to_committee(store, case_id, c.a, on=day(store, case_id, 4))
 
 
 def approve(store: Store, case_id: int, c: Cast) -> None:
     workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
     for m in c.members:
         workflow.vote(store, case_id, m, "approve", "同意")
-    workflow.decide(store, case_id, c.members[0], meeting_date=dt.date(2026, 11, 10))
+    workflow.decide(store, case_id, c.members[0], meeting_date=day(store, case_id, 8))
 
 
 def to_in_force(store: Store, case_id: int, c: Cast) -> None:
     to_committee(store, case_id, c)
     approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11))
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9))
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=str(guarantee // 100),
-                                  interest_rate="3.45%", decided_on=dt.date(2026, 11, 16))
+                                  interest_rate="3.45%", decided_on=day(store, case_id, 14))
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}-1", signed_on=dt.date(2026, 11, 17))
-    workflow.complete_contracts(store, case_id, c.ops)
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}-1", signed_on=day(store, case_id, 15))
+    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15))
     for asset in store.repos.cases.assets(case_id):
         workflow.record_registration(store, case_id, asset.id, c.ops, submitted_on="2026-11-17",
                                      registration_no=f"Y2026990{asset.id:05d}", registered_on="2026-11-19",
@@ -84,5 +89,5 @@ def to_in_force(store: Store, case_id: int, c: Cast) -> None:
     for code, _ in STANDARD_CHECKS:
         workflow.confirm_check(store, case_id, code, c.ops)
     workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=dt.date(2026, 11, 20))
-    workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-23",
-                                 maturity_date="2027-11-22", loan_contract_no="HT-loan-1")
+    workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-20",
+                                 maturity_date="2027-11-19", loan_contract_no="HT-loan-1")

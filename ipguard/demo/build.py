@@ -200,6 +200,10 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
             "controller_credit_good": True,
             "counter_guarantee": True,
             "major_negative_info": False,
+            # Sized per 工信部联企业〔2011〕300号 (工业: small from 20 staff and 3 M revenue); derived, not drawn, so the
+            # random sequence of the demo stays as it was.
+            "size_industry": "industry",
+            "employees": 20 + (sales // 100_000) % 260,
         },
         "requested_amount": f"{requested}.00",
         "term_months": rng.choice((12, 12, 12, 24, 36)),

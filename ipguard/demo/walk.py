@@ -116,7 +116,11 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     if target is Stage.IN_FORCE:
         return
     if target is Stage.RELEASED:
-        workflow.release(store, case_id, ops, repaid_on=min(maturity, today))
+        repaid = min(maturity, today)
+        for asset in store.repos.cases.assets(case_id):
+            workflow.record_deregistration(store, case_id, asset.id, ops, deregistered_on=repaid,
+                                           reference=f"ZX{repaid.year}{asset.id:06d}")
+        workflow.release(store, case_id, ops, repaid_on=repaid)
         return
     workflow.record_default(store, case_id, b, on=min(maturity + dt.timedelta(days=1), today), note="到期未能归还贷款本息")
     if target is Stage.DEFAULTED:

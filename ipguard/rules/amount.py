@@ -6,11 +6,11 @@ Candidates, each with its figure and where it came from:
 2. ``pledge_value``: Σ recognized value × pledge rate of its type;
 3. ``loan_to_sales``: the most that keeps (existing bank loans + amount) /
    annual sales within the limit, i.e. limit × sales − existing loans.
-   **Decision**: this candidate is always kept, also when the case goes above
-   the limit on a written justification. The justification lets the case
-   *proceed* (it becomes eligible and the committee sees it), but the standard
-   amount never takes the ratio over the limit; a larger amount is for the
-   committee to grant as an explicit condition, outside the standard;
+   The limit holds only "in principle" (原则上): with the risk manager's
+   written justification the candidate is *lifted* — still listed with its
+   figure and the justification, so the committee sees both, but no longer
+   part of the minimum. The committee may then approve at most the least of
+   the other candidates (``ipguard.workflow.committee.decide``);
 4. ``single_case_cap``: the product's cap per case;
 5. ``single_client_limit``: regulation ratio × the guarantor's net assets −
    what the same client already has in force; only when the guarantor's net
@@ -37,6 +37,8 @@ CANDIDATE_LABELS = {
     "loan_to_sales": "销贷比上限内金额",
     "single_case_cap": "单笔上限",
     "single_client_limit": "单一客户集中度上限",
+    "related_party_limit": "单一客户及其关联方集中度上限",
+    "total_leverage": "融资担保放大倍数上限",
     "eligibility": "准入结论",
 }
 
@@ -100,18 +102,31 @@ def guarantee_amount(
     regulation: Regulation | None = None,
     guarantor_net_assets: int | None = None,
     client_in_force: int = 0,
+    group_exposure: int | None = None,
+    book_exposure: int | None = None,
+    mainly_small_micro: bool = False,
 ) -> AmountResult:
-    """The guarantee amount and the chain that explains it (see the module docstring)."""
+    """The guarantee amount and the chain that explains it (see the module docstring).
+
+    ``client_in_force`` is everything the client already has guaranteed and
+    not released (approved, later stages, in force); ``group_exposure`` the
+    same for the client with its related parties and ``book_exposure`` for the
+    company's whole book (融资担保公司监督管理条例 art. 14–16), each without
+    this case; given, they add the related-party and leverage candidates.
+    """
     limit = product.access.loan_to_sales_limit
     headroom = loan_to_sales_headroom(fin, limit)
     lts_text = f"{limit} × 年销售额 {format_yuan(fin.annual_sales)}元 − 现有贷款 {format_yuan(fin.existing_bank_loans)}元"
+    lts_amount: int | None = headroom
     if justified_above_limit:
-        lts_text += "；虽已附书面说明，标准担保额仍不使销贷比超过上限，超出部分须保审会另行决定"
+        # "In principle": the risk manager's written justification lifts this candidate; the committee sees why.
+        lts_text += f" = {format_yuan(headroom)}元；风控经理已书面说明超出原则性标准的理由，此项不再约束担保额，由保审会审议"
+        lts_amount = None
     cap = product.amount.single_case_cap
     candidates: list[AmountCandidate] = [
         AmountCandidate("requested", requested, f"申请金额 {format_yuan(requested)}元"),
         AmountCandidate("pledge_value", pledge_value, "各项可质押知识产权认定价值 × 对应质押率之和"),
-        AmountCandidate("loan_to_sales", headroom, lts_text),
+        AmountCandidate("loan_to_sales", lts_amount, lts_text),
         AmountCandidate("single_case_cap", cap, f"产品参数 {product.version} 单笔上限"),
     ]
     if guarantor_net_assets is None or regulation is None:
@@ -124,9 +139,19 @@ def guarantee_amount(
                 "single_client_limit",
                 client_cap,
                 f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元"
-                f" − 该客户在保余额 {format_yuan(client_in_force)}元",
+                f" − 该客户已批准未解保的担保余额 {format_yuan(client_in_force)}元",
             )
         )
+    if guarantor_net_assets is not None and regulation is not None and group_exposure is not None:
+        ratio = regulation.single_client_ratio_related
+        candidates.append(AmountCandidate(
+            "related_party_limit", max(mul_ratio_down(guarantor_net_assets, ratio) - group_exposure, 0),
+            f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 该客户及其关联方担保余额 {format_yuan(group_exposure)}元"))
+    if guarantor_net_assets is not None and regulation is not None and book_exposure is not None:
+        multiple = regulation.total_liability_multiple_small_micro if mainly_small_micro else regulation.total_liability_multiple
+        candidates.append(AmountCandidate(
+            "total_leverage", max(guarantor_net_assets * multiple - book_exposure, 0),
+            f"{multiple} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 全部担保余额 {format_yuan(book_exposure)}元"))
     if not eligible:
         candidates.append(AmountCandidate("eligibility", 0, "准入条件未全部满足，担保额为0"))
     least = max(min(c.amount for c in candidates if c.amount is not None), 0)

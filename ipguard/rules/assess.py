@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ipguard import messages
@@ -35,11 +35,11 @@ from ipguard.money import format_yuan, parse_yuan, yuan_str
 from ipguard.products import ProductParams, Regulation, load_regulation
 from ipguard.rules import loan_maturity
 from ipguard.rules.amount import AmountCandidate, chain_summary, guarantee_amount
-from ipguard.rules.criteria import JUSTIFY, RuleResult, evaluate, is_eligible
+from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate, is_eligible
 from ipguard.rules.fees import FeeBreakdown, guarantee_fee
 from ipguard.rules.valuation import AssetValue, value_assets
 from ipguard.validators import check_date, check_int, check_text, check_uscc
-from ipguard.workdays import WorkCalendar
+from ipguard.workdays import WorkCalendar, unconfirmed_warning
 
 _COMPANY_FIELDS = {
     "annual_sales": ("年销售额", "annual sales"),
@@ -102,6 +102,8 @@ class Applicant:
     assets: tuple[IpAsset, ...]
     justification: str | None = None
     target_tags: tuple[str, ...] = ()
+    # Asset number -> the other live ipguard case pledging it (filled from the store for a case).
+    pledged_elsewhere: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def maturity_date(self) -> dt.date:
@@ -129,7 +131,8 @@ class Applicant:
         if not isinstance(raw_assets, list):
             raise ValidationError("ip_assets", "json_list")
         assets = tuple(
-            IpAsset.from_input(_mapping(item, f"ip_assets[{i}]"), prefix=f"ip_assets[{i}].") for i, item in enumerate(raw_assets)
+            IpAsset.from_input(_mapping(item, f"ip_assets[{i}]"), prefix=f"ip_assets[{i}].", require_nice_class=False)
+            for i, item in enumerate(raw_assets)
         )
         justification = check_text(data.get("justification"), "justification", max_len=2000, required=False) or None
         tags = data.get("target_tags") or []
@@ -264,6 +267,18 @@ class Assessment:
         )
 
 
+def trademark_warnings(assets: tuple[IpAsset, ...]) -> list[str]:
+    """商标法 art. 42: the applicant's same or similar marks on the same or similar goods go together."""
+    marks = [a for a in assets if a.ip_type.value == "trademark"]
+    out = []
+    if marks:
+        out.append("质押商标时，申请人在同一种或类似商品上注册的相同或近似商标应当一并质押（商标法第四十二条），请核对并一并列入")
+    unclassed = [a.number for a in marks if a.nice_class is None]
+    if unclassed:
+        out.append(f"商标 {'、'.join(unclassed)} 未填写尼斯分类，受理前须补全")
+    return out
+
+
 def assess(
     applicant: Applicant,
     product: ProductParams,
@@ -271,6 +286,9 @@ def assess(
     regulation: Regulation | None = None,
     guarantor_net_assets: int | None = None,
     client_in_force: int = 0,
+    group_exposure: int | None = None,
+    book_exposure: int | None = None,
+    mainly_small_micro: bool = False,
     calendar: WorkCalendar | None = None,
 ) -> Assessment:
     """Apply the product's access criteria, value recognition, amount chain and fee to one applicant.
@@ -284,11 +302,12 @@ def assess(
         regulation = load_regulation()
     maturity = applicant.maturity_date
     fin = applicant.financials
+    context = PledgeContext(applicant.company_name, applicant.pledged_elsewhere)
     rules = evaluate(
-        fin, applicant.credit, applicant.assets, applicant.requested_amount, maturity, product, applicant.justification
+        fin, applicant.credit, applicant.assets, applicant.requested_amount, maturity, product, applicant.justification, context
     )
     eligible = is_eligible(rules)
-    values = value_assets(applicant.assets, maturity, product)
+    values = value_assets(applicant.assets, maturity, product, context)
     recognized = sum(v.value for v in values)
     pledge_value = sum(v.pledge_value for v in values)
     justified = any(r.outcome == JUSTIFY and r.justification for r in rules)
@@ -302,14 +321,17 @@ def assess(
         regulation=regulation,
         guarantor_net_assets=guarantor_net_assets,
         client_in_force=client_in_force,
+        group_exposure=group_exposure,
+        book_exposure=book_exposure,
+        mainly_small_micro=mainly_small_micro,
     )
     fee = guarantee_fee(result.amount, product.fees, applicant.application_date, applicant.term_months)
     reminder = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
     warnings: list[str] = []
-    unconfirmed = calendar.unconfirmed_years(reminder, maturity)
+    unconfirmed = unconfirmed_warning(calendar.unconfirmed_years(reminder, maturity))
     if unconfirmed:
-        years = "、".join(str(y) for y in unconfirmed)
-        warnings.append(f"{years}年的节假日安排尚未确认，到期提醒日按周一至周五推算")
+        warnings.append(f"到期提醒日：{unconfirmed}")
+    warnings += trademark_warnings(applicant.assets)
     known = {t.code for t in product.target_tags}
     unknown = [t for t in applicant.target_tags if t not in known]
     if unknown:

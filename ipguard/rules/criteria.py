@@ -18,14 +18,15 @@ Boundaries, as the product states them:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_UP, Decimal
 
 from ipguard.domain import CreditFlags, Financials, IpAsset, IpType
 from ipguard.money import format_wan, format_yuan, yuan_str
 from ipguard.products import ProductParams
-from ipguard.rules import add_months
+from ipguard.rules import legal_terms
 
 PASS, FAIL, JUSTIFY = "pass", "fail", "justify"
 OUTCOMES = (PASS, FAIL, JUSTIFY)
@@ -109,34 +110,53 @@ class RuleResult:
 # --- rule 2: which assets can be pledged ------------------------------------------------------
 
 
-def effective_expiry(asset: IpAsset, product: ProductParams) -> tuple[dt.date | None, bool]:
-    """The asset's expiry and whether it was derived (not stated).
+def effective_expiry(asset: IpAsset, product: ProductParams | None = None) -> tuple[dt.date | None, bool]:
+    """The asset's expiry and whether it was derived (see :mod:`ipguard.rules.legal_terms`, the law's terms)."""
+    return legal_terms.effective_expiry(asset)
 
-    When ``expiry_date`` is absent it is derived from the filing date (patents)
-    or the grant/registration date (others) plus the statutory term in
-    ``[valuation.statutory_term_years]``, the day before the anniversary.
+
+@dataclass(frozen=True)
+class PledgeContext:
+    """What the case's records say beyond the asset itself.
+
+    ``applicant_name``: the registered owner must be the applicant;
+    ``pledged_elsewhere``: asset number → the other live ipguard case that
+    pledges it (from that case's intake until its release).
     """
-    if asset.expiry_date is not None:
-        return asset.expiry_date, False
-    basis = asset.filing_date if asset.ip_type.is_patent else (asset.grant_date or asset.filing_date)
-    if basis is None:
-        return None, False
-    years = product.valuation.statutory_term_years[asset.ip_type.value]
-    return add_months(basis, 12 * years) - dt.timedelta(days=1), True
+
+    applicant_name: str = ""
+    pledged_elsewhere: Mapping[str, str] = field(default_factory=dict)
 
 
-def pledge_obstacles(asset: IpAsset, maturity: dt.date, product: ProductParams) -> tuple[str, ...]:
-    """Why an asset cannot be pledged for a loan maturing on ``maturity``; empty when it can."""
+NO_CONTEXT = PledgeContext()
+
+
+def pledge_obstacles(
+    asset: IpAsset, maturity: dt.date, product: ProductParams, context: PledgeContext = NO_CONTEXT
+) -> tuple[str, ...]:
+    """Why an asset cannot be pledged for a loan maturing on ``maturity``; empty when it can.
+
+    These are what CNIPA refuses (专利权质押登记办法, 2021) and what the
+    product calls "fully self-controlled": registered to the applicant, sole
+    or with every co-owner's consent, valid, not pledged (also not in another
+    ipguard case), not in dispute, protected past the loan's maturity.
+    """
     reasons: list[str] = []
     if not asset.valid:
         reasons.append(f"法律状态为“{asset.legal_status.label}”，非有效")
-    if not asset.sole_owner:
-        reasons.append("非申请人单独所有")
+    owners = [o.strip() for o in re.split(r"[、,，;；/]", asset.owners) if o.strip()]
+    if context.applicant_name and owners and context.applicant_name not in owners:
+        reasons.append(f"登记权利人为“{asset.owners}”，不是申请人“{context.applicant_name}”")
+    if not asset.sole_owner and not asset.co_owner_consent:
+        reasons.append("非申请人单独所有，且未登记全体共有人同意出质的书面文件")
     if asset.pledged:
         reasons.append("已设立质押")
+    other_case = context.pledged_elsewhere.get(asset.number)
+    if other_case:
+        reasons.append(f"已在本公司案件 {other_case} 中质押（自受理至解保）")
     if asset.in_dispute:
         reasons.append("存在权属或侵权争议")
-    expiry, _derived = effective_expiry(asset, product)
+    expiry, _derived = effective_expiry(asset)
     if expiry is None:
         reasons.append("到期日未知，无法确认在贷款期内有效")
     elif expiry < maturity:
@@ -165,9 +185,11 @@ def rule_annual_sales(fin: Financials, product: ProductParams) -> RuleResult:
     return RuleResult("annual_sales", PASS if sales > minimum else FAIL, _yuan(sales), _yuan(minimum), reason)
 
 
-def rule_pledgeable_ip(assets: Sequence[IpAsset], maturity: dt.date, product: ProductParams) -> RuleResult:
+def rule_pledgeable_ip(
+    assets: Sequence[IpAsset], maturity: dt.date, product: ProductParams, context: PledgeContext = NO_CONTEXT
+) -> RuleResult:
     minimum = product.access.min_pledgeable_assets
-    obstacles = [pledge_obstacles(a, maturity, product) for a in assets]
+    obstacles = [pledge_obstacles(a, maturity, product, context) for a in assets]
     count = sum(1 for o in obstacles if not o)
     if count >= minimum:
         reason = f"{len(assets)}项知识产权中{count}项可质押（有效、单独所有、未质押、无争议、贷款到期前不到期）"
@@ -243,11 +265,12 @@ def evaluate(
     maturity: dt.date,
     product: ProductParams,
     justification: str | None = None,
+    context: PledgeContext = NO_CONTEXT,
 ) -> tuple[RuleResult, ...]:
     """All eight rules, in the product's order."""
     return (
         rule_annual_sales(fin, product),
-        rule_pledgeable_ip(assets, maturity, product),
+        rule_pledgeable_ip(assets, maturity, product, context),
         rule_company_credit(credit),
         rule_controller_credit(credit),
         rule_counter_guarantee(credit),

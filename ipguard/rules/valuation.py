@@ -35,7 +35,7 @@ from decimal import ROUND_DOWN, Decimal
 from ipguard.domain import IpAsset, IpType
 from ipguard.money import format_yuan, mul_ratio_down, parse_yuan, yuan_str
 from ipguard.products import ProductParams
-from ipguard.rules.criteria import effective_expiry, pledge_obstacles
+from ipguard.rules.criteria import NO_CONTEXT, PledgeContext, effective_expiry, pledge_obstacles
 
 FACTOR_LABELS = {
     "remaining_term": "剩余保护期",
@@ -173,11 +173,13 @@ def factor_scores(asset: IpAsset, expiry: dt.date, maturity: dt.date, product: P
     )
 
 
-def value_asset(asset: IpAsset, index: int, maturity: dt.date, product: ProductParams) -> AssetValue:
-    """The recognized value of one asset for a loan maturing on ``maturity``."""
+def value_asset(
+    asset: IpAsset, index: int, maturity: dt.date, product: ProductParams, context: PledgeContext = NO_CONTEXT
+) -> AssetValue:
+    """The recognized value of one asset for a loan maturing on ``maturity`` (0 with the reasons when excluded)."""
     kind = asset.ip_type.value
     expiry, derived = effective_expiry(asset, product)
-    obstacles = pledge_obstacles(asset, maturity, product)
+    obstacles = pledge_obstacles(asset, maturity, product, context)
     base = product.valuation.base_values[kind]
     rate = product.amount.pledge_rates[kind]
     if obstacles or expiry is None:
@@ -205,5 +207,7 @@ def value_asset(asset: IpAsset, index: int, maturity: dt.date, product: ProductP
     )
 
 
-def value_assets(assets: Sequence[IpAsset], maturity: dt.date, product: ProductParams) -> tuple[AssetValue, ...]:
-    return tuple(value_asset(a, i, maturity, product) for i, a in enumerate(assets))
+def value_assets(
+    assets: Sequence[IpAsset], maturity: dt.date, product: ProductParams, context: PledgeContext = NO_CONTEXT
+) -> tuple[AssetValue, ...]:
+    return tuple(value_asset(a, i, maturity, product, context) for i, a in enumerate(assets))

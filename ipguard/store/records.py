@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ipguard.domain import IpType, LegalStatus, Role, Stage
@@ -97,6 +98,9 @@ class AssetRecord:
     in_dispute: bool
     used_in_main_products: bool
     revenue_supported: int
+    co_owner_consent: bool = False
+    first_published_on: dt.date | None = None
+    certificate_no: str = ""
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> AssetRecord:
@@ -118,6 +122,9 @@ class AssetRecord:
             in_dispute=bool(r["in_dispute"]),
             used_in_main_products=bool(r["used_in_main_products"]),
             revenue_supported=r["revenue_supported_fen"],
+            co_owner_consent=bool(r.get("co_owner_consent") or 0),
+            first_published_on=to_date(r.get("first_published_on")),
+            certificate_no=r.get("certificate_no") or "",
         )
 
     def to_domain(self):  # -> ipguard.domain.IpAsset
@@ -139,6 +146,9 @@ class AssetRecord:
             in_dispute=self.in_dispute,
             used_in_main_products=self.used_in_main_products,
             revenue_supported=self.revenue_supported,
+            co_owner_consent=self.co_owner_consent,
+            first_published_on=self.first_published_on,
+            certificate_no=self.certificate_no,
         )
 
 
@@ -199,6 +209,7 @@ class CaseRecord:
     created_at: str
     updated_at: str
     stage_changed_at: str
+    enterprise_size: str | None = None  # large / medium / small / micro (工信部联企业〔2011〕300号); None unknown
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> CaseRecord:
@@ -222,6 +233,7 @@ class CaseRecord:
             created_at=r["created_at"],
             updated_at=r["updated_at"],
             stage_changed_at=r["stage_changed_at"],
+            enterprise_size=r.get("enterprise_size"),
         )
 
 
@@ -260,6 +272,23 @@ class CaseFilter:
 
 
 @dataclass(frozen=True)
+class CaseTerms:
+    """The terms fixed in a case when the guarantee is given (committee approval).
+
+    Later edits of the bank's standard terms or the product's fee rate change
+    no case that already has its terms: loss splits and reports use these.
+    """
+
+    case_id: int
+    fixed_on: dt.date
+    bank_share_bp: int  # basis points of a loss the bank keeps
+    reguarantor_name: str
+    reguarantor_share_bp: int  # basis points of the guarantor's part taken by the re-guarantor
+    fee_rate: Decimal | None  # annual rate on the guaranteed amount (None: fixed before rates were copied)
+    fee_basis: str
+
+
+@dataclass(frozen=True)
 class IntentLetterRecord:
     """One 担保意向函 as recorded: its number, dates and status (issued / void)."""
 
@@ -269,6 +298,10 @@ class IntentLetterRecord:
     approval_deadline: dt.date
     valid_until: dt.date
     status: str
+    # What the bank is asked to approve and what is guaranteed (a partial guarantee is legitimate).
+    loan_amount: int | None = None  # fen
+    guarantee_amount: int | None = None  # fen
+    term_months: int | None = None
 
     def overdue(self, today: dt.date) -> bool:
         return self.status == "issued" and today > self.approval_deadline

@@ -426,6 +426,61 @@ def m003_search_and_opinions(db: Database) -> None:
         db.execute(sql)
 
 
+@MIGRATIONS()
+def m004_business_rules(db: Database) -> None:
+    """The records the business rules need (issue 13).
+
+    Intent letters state both the loan the bank is asked to approve and the
+    guaranteed amount; a late bank approval keeps its override reason;
+    contracts may carry their amount; each case keeps the terms fixed when the
+    guarantee was given, the borrower's enterprise size and whether its
+    assessment is stale; assets keep the co-owners' consent, the first
+    publication date (software) and the certificate number; pledges keep
+    their deregistration reference; companies record related parties.
+    """
+    _script(
+        db,
+        """
+ALTER TABLE intent_letters ADD COLUMN loan_amount_fen INTEGER;
+ALTER TABLE intent_letters ADD COLUMN guarantee_amount_fen INTEGER;
+ALTER TABLE intent_letters ADD COLUMN term_months INTEGER;
+ALTER TABLE bank_decisions ADD COLUMN late_override_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN amount_fen INTEGER;
+ALTER TABLE cases ADD COLUMN terms_fixed_on TEXT;
+ALTER TABLE cases ADD COLUMN terms_bank_share_bp INTEGER;
+ALTER TABLE cases ADD COLUMN terms_reguarantor_name TEXT;
+ALTER TABLE cases ADD COLUMN terms_reguarantor_share_bp INTEGER;
+ALTER TABLE cases ADD COLUMN terms_fee_rate TEXT;
+ALTER TABLE cases ADD COLUMN terms_fee_basis TEXT;
+ALTER TABLE cases ADD COLUMN enterprise_size TEXT;
+ALTER TABLE cases ADD COLUMN assessment_stale INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ip_assets ADD COLUMN co_owner_consent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ip_assets ADD COLUMN first_published_on TEXT;
+ALTER TABLE ip_assets ADD COLUMN certificate_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE pledge_registrations ADD COLUMN deregistration_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE companies ADD COLUMN employees INTEGER;
+ALTER TABLE companies ADD COLUMN total_assets_fen INTEGER;
+CREATE TABLE related_parties (
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    related_company_id INTEGER NOT NULL REFERENCES companies(id),
+    relation TEXT NOT NULL CHECK (relation IN ('same_controller', 'parent_subsidiary', 'declared_group')),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (company_id, related_company_id),
+    CHECK (company_id <> related_company_id)
+);
+""",
+    )
+    # Cases approved before this step keep the bank terms in force now (the best record there is).
+    db.execute(
+        "UPDATE cases SET terms_fixed_on = (SELECT meeting_date FROM committee_decisions d WHERE d.case_id = cases.id),"
+        " terms_bank_share_bp = (SELECT bank_share_bp FROM banks b WHERE b.id = cases.bank_id),"
+        " terms_reguarantor_name = (SELECT reguarantor_name FROM banks b WHERE b.id = cases.bank_id),"
+        " terms_reguarantor_share_bp = (SELECT reguarantor_share_bp FROM banks b WHERE b.id = cases.bank_id)"
+        " WHERE id IN (SELECT case_id FROM committee_decisions WHERE decision IN ('approve', 'approve_with_conditions'))"
+    )
+
+
 def schema_version() -> int:
     """The number of migrations this version of ipguard knows."""
     return len(MIGRATIONS._migrations)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipguard import catalog, clock, messages
+from ipguard import catalog, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
-from ipguard.money import parse_yuan
+from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
-from ipguard.validators import check_date, check_int, check_text
+from ipguard.validators import check_int, check_text
+from ipguard.workdays import unconfirmed_warning
 from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.dates import business_date, step
 
 messages.register(
     {
@@ -26,6 +28,19 @@ messages.register(
         "contract_kind": ("合同类型应为保证合同、反担保合同、质押合同或借款合同", "the contract kind is guarantee, counter-guarantee, pledge or loan"),
         "contracts_missing": ("尚未登记签订：{kinds}", "not yet recorded as signed: {kinds}"),
         "amount_above": ("{what}（{amount}元）不能超过{limit_name}（{limit}元）", "{what} ({amount}) must not exceed {limit_name} ({limit})"),
+        "letter_amount_below_guarantee": (
+            "意向函申请贷款金额（{amount}元）不能低于担保额（{guarantee}元）",
+            "the loan asked for in the letter ({amount}) must not be below the guarantee amount ({guarantee})",
+        ),
+        "term_above": ("{what}（{term}个月）不能超过{limit_name}（{limit}个月）", "{what} ({term} months) must not exceed {limit_name} ({limit} months)"),
+        "letter_expired": (
+            "银行审批日（{decided_on}）已过意向函有效期（至{valid_until}），须明确确认并说明原因",
+            "the bank decided on {decided_on}, after the letter's validity (to {valid_until}); an explicit override with a reason is needed",
+        ),
+        "guarantee_contract_amount": (
+            "保证合同金额（{amount}元）应与担保额（{guarantee}元）一致",
+            "the guarantee contract's amount ({amount}) must equal the guaranteed amount ({guarantee})",
+        ),
     }
 )
 
@@ -35,15 +50,28 @@ DESK = (Role.ACCOUNT_MANAGER, Role.OPERATIONS, Role.ADMIN)
 
 
 def issue_intent_letter(
-    store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, loan_amount: object = None,
+    expected_version: int | None = None,
 ) -> IntentLetterRecord:
-    """意向函 → 银行审批: number the letter, compute the bank's deadline, archive the PDF; one transaction."""
-    issue_date = issue_date or clock.today()
+    """意向函 → 银行审批: number the letter, compute the bank's deadline, archive the PDF; one transaction.
+
+    The letter states the loan the bank is asked to approve (``loan_amount``,
+    default the requested amount) and the guaranteed amount, which may be
+    smaller: a partial guarantee is legitimate, and the bank's approval, the
+    contracts and the disbursement are later checked against both.
+    """
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.INTENT_LETTER,),
                      action=Text("出具担保意向函", "issue the intent letter"), expected_version=expected_version) as case:
+        issue_date = business_date(issue_date, "issue_date",
+                                   after=[step("保审会决议", "the committee decision", store.repos.cases.last_stage_date(case_id))])
         decision = store.repos.committee.decision_value(case_id)
         if decision not in ("approve", "approve_with_conditions"):
             raise WorkflowError("not_approved")
+        guarantee = store.repos.cases.guarantee_amount(case_id) or 0
+        loan_fen = parse_yuan(loan_amount, "loan_amount") if loan_amount not in (None, "") else max(case.requested_amount, guarantee)
+        if loan_fen < guarantee:
+            raise ValidationError("loan_amount", "letter_amount_below_guarantee", amount=format_yuan(loan_fen),
+                                  guarantee=format_yuan(guarantee))
         product = catalog.product_version(store, case.product_code, case.params_version)
         days = product.deadlines.bank_approval_working_days
         deadline = catalog.calendar(store).add_workdays(issue_date, days)
@@ -51,13 +79,20 @@ def issue_intent_letter(
         letter_no = doc_number(store, "intent_letter", issue_date.year)
         letter_id = store.repos.closing.add_intent_letter(
             case_id, letter_no=letter_no, issue_date=issue_date.isoformat(), approval_deadline=deadline.isoformat(),
-            valid_until=valid_until.isoformat(),
+            valid_until=valid_until.isoformat(), loan_amount=loan_fen, guarantee_amount=guarantee, term_months=case.term_months,
         )
         record(store, case, user, "intent_letter", letter_no, "issue",
-               after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days})
+               after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days,
+                      "loan_amount_fen": loan_fen, "guarantee_amount_fen": guarantee, "term_months": case.term_months})
         _archive(store, case_id, "intent_letter", letter_no, issue_date, user)
-        move(store, case, Stage.BANK_APPROVAL, user, issue_date, note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}")
+        warning = unconfirmed_warning(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
+        move(store, case, Stage.BANK_APPROVAL, user, issue_date,
+             note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
     return intent_letter(store, case_id, letter_id)
+
+
+def _iso(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def _archive(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> None:
@@ -74,26 +109,46 @@ def intent_letter(store: Store, case_id: int, letter_id: int | None = None) -> I
 def record_bank_decision(
     store: Store, case_id: int, user: UserRecord, *, approved: bool, decided_on: dt.date | None = None,
     approved_amount: object = None, interest_rate: str = "", term_months: object = None, note: str = "",
-    expected_version: int | None = None,
+    late_override_reason: str = "", expected_version: int | None = None,
 ) -> CaseRecord:
-    """银行审批 → 签约 (approved) or → 否决 (refused)."""
-    decided_on = check_date(decided_on, "decided_on", required=False) or clock.today()
+    """银行审批 → 签约 (approved) or → 否决 (refused).
+
+    The approval agrees with the letter: amount at most the loan the letter
+    asked for, term at most the letter's term. An approval dated after the
+    letter's validity needs ``late_override_reason`` (the explicit override).
+    """
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.BANK_APPROVAL,),
                      action=Text("登记银行审批结果", "record the bank's decision"), expected_version=expected_version) as case:
+        letter = store.repos.closing.intent_letter(case_id)
+        decided_on = business_date(decided_on, "decided_on",
+                                   after=[step("意向函出具日", "the intent letter's date", letter.issue_date if letter else None)])
+        late_reason = check_text(late_override_reason, "override_reason", max_len=1000, required=False)
         amount = term = None
         if approved:
+            if letter and decided_on > letter.valid_until and not late_reason:
+                raise ValidationError("override_reason", "letter_expired", decided_on=decided_on.isoformat(),
+                                      valid_until=letter.valid_until.isoformat())
             amount = parse_yuan(approved_amount, "approved_amount")
             if amount <= 0:
                 raise ValidationError("approved_amount", "required")
-            term = check_int(term_months if term_months not in (None, "") else case.term_months, "term_months", low=1, high=120)
+            asked = letter.loan_amount if letter and letter.loan_amount else case.requested_amount
+            if amount > asked:
+                raise ValidationError("approved_amount", "amount_above", what="银行批准金额", amount=format_yuan(amount),
+                                      limit_name="意向函申请贷款金额", limit=format_yuan(asked))
+            letter_term = letter.term_months if letter and letter.term_months else case.term_months
+            term = check_int(term_months if term_months not in (None, "") else letter_term, "term_months", low=1, high=120)
+            if term > letter_term:
+                raise ValidationError("term_months", "term_above", what="银行批准期限", term=term, limit_name="意向函期限",
+                                      limit=letter_term)
         note = check_text(note, "note", max_len=1000, required=False)
         store.repos.closing.add_bank_decision(
             case_id, decision="approved" if approved else "refused", approved_amount=amount,
             interest_rate=check_text(interest_rate, "interest_rate", max_len=40, required=False), term_months=term,
-            decided_on=decided_on.isoformat(), note=note,
+            decided_on=decided_on.isoformat(), note=note, late_override_reason=late_reason if approved else "",
         )
         record(store, case, user, "bank_decision", case.case_no, "record",
-               after={"approved": approved, "amount_fen": amount, "rate": interest_rate, "term_months": term, "on": decided_on.isoformat()})
+               after={"approved": approved, "amount_fen": amount, "rate": interest_rate, "term_months": term, "on": decided_on.isoformat(),
+                      "late_override_reason": late_reason or None})
         if approved:
             move(store, case, Stage.CONTRACTS, user, decided_on, note="银行审批通过")
         else:
@@ -108,21 +163,39 @@ def bank_decision(store: Store, case_id: int) -> dict | None:
 
 def record_contract(
     store: Store, case_id: int, user: UserRecord, *, kind: str, contract_no: str, signed_on: dt.date | None = None,
-    party: str = "", expected_version: int | None = None,
+    party: str = "", amount: object = None, expected_version: int | None = None,
 ) -> CaseRecord:
-    """Record a signed contract (guarantee, counter-guarantee, pledge, loan)."""
+    """Record a signed contract (guarantee, counter-guarantee, pledge, loan).
+
+    Signed on or after the bank's approval. When its ``amount`` is given it
+    must agree with the approval: a loan contract at most the approved amount,
+    a guarantee contract exactly the guaranteed amount (the guarantee amount,
+    or the approved loan if that is smaller).
+    """
     if kind not in CONTRACT_KINDS:
         raise ValidationError("kind", "contract_kind")
     contract_no = check_text(contract_no, "contract_no", max_len=60)
-    signed_on = check_date(signed_on, "signed_on", required=False) or clock.today()
+    fen = parse_yuan(amount, "contract_amount") if amount not in (None, "") else None
     with case_action(store, case_id, user, roles=DESK,
                      stages=(Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT),
                      action=Text("登记合同", "record a contract"), expected_version=expected_version) as case:
+        signed_on = business_date(signed_on, "signed_on",
+                                  after=[step("银行审批日", "the bank's approval", store.repos.cases.stage_date(case_id, Stage.CONTRACTS))])
+        if fen is not None:
+            approved = store.repos.closing.approved_amount(case_id) or 0
+            guaranteed = min(store.repos.cases.guarantee_amount(case_id) or 0, approved)
+            if kind == "loan" and fen > approved:
+                raise ValidationError("contract_amount", "amount_above", what="借款合同金额", amount=format_yuan(fen),
+                                      limit_name="银行批准金额", limit=format_yuan(approved))
+            if kind == "guarantee" and fen != guaranteed:
+                raise ValidationError("contract_amount", "guarantee_contract_amount", amount=format_yuan(fen),
+                                      guarantee=format_yuan(guaranteed))
         store.repos.closing.upsert_contract(
             case_id, kind=kind, contract_no=contract_no, party=check_text(party, "party", max_len=100, required=False),
-            signed_on=signed_on.isoformat(),
+            signed_on=signed_on.isoformat(), amount=fen,
         )
-        record(store, case, user, "contract", contract_no, "sign", after={"kind": kind, "signed_on": signed_on.isoformat()})
+        record(store, case, user, "contract", contract_no, "sign",
+               after={"kind": kind, "signed_on": signed_on.isoformat(), "amount_fen": fen})
     return store.repos.cases.get(case_id)
 
 
@@ -145,7 +218,9 @@ def complete_contracts(
         refusal = contracts_refusal(store, case_id)
         if refusal:
             raise refusal
+        day = business_date(on, "on", after=[step("最后一份合同签订日", "the last contract's signing",
+                                                   _iso(store.repos.closing.latest_contract_date(case_id, REQUIRED_CONTRACTS)))])
         for asset in store.repos.cases.assets(case_id):
             store.repos.closing.open_registration(case_id, asset.id, asset.ip_type.registry)
-        move(store, case, Stage.PLEDGE_REGISTRATION, user, on or clock.today())
+        move(store, case, Stage.PLEDGE_REGISTRATION, user, day)
     return store.repos.cases.get(case_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard import catalog, clock, messages
+from ipguard import catalog, messages
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -21,8 +21,10 @@ from ipguard.rules.fees import compute_fee
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.validators import check_date, check_text
+from ipguard.workflow import limits
 from ipguard.workflow.bank import DESK, _archive, contracts
 from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.dates import business_date, step
 
 messages.register(
     {
@@ -75,6 +77,12 @@ def _add_months(start: dt.date, months: int) -> dt.date:
     return loan_maturity(start, months)
 
 
+def _months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end``, counting a part month as one."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months + (1 if _add_months(start, months) < end else 0)
+
+
 def registrations(store: Store, case_id: int) -> list[dict]:
     return store.repos.closing.registrations(case_id)
 
@@ -92,6 +100,11 @@ def record_registration(
     number = check_text(registration_no, "registration_no", max_len=60, required=registered is not None)
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
                      action=Text("登记质押办理情况", "record the pledge registration"), expected_version=expected_version) as case:
+        # A pledge is filed on the signed pledge contract: never before it, never in the future.
+        pledge_signed = to_date(store.repos.closing.latest_contract_date(case_id, ("pledge",)))
+        for day, field in ((submitted, "submitted_on"), (registered, "registered_on")):
+            if day is not None:
+                business_date(day, field, after=[step("质押合同签订日", "the pledge contract's signing", pledge_signed)])
         if not store.repos.closing.has_registration(case_id, asset_id):
             raise ValidationError("asset", "asset_not_pledged_here")
         values = {
@@ -144,13 +157,14 @@ def issue_disbursement_notice(
     store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
 ) -> str:
     """质押登记 → 放款: the notice to the bank to disburse; returns its number."""
-    issue_date = issue_date or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.PLEDGE_REGISTRATION,),
                      action=Text("出具放款通知书", "issue the disbursement notice"), expected_version=expected_version) as case:
         ensure_checks(store, case_id)
         refusal = notice_refusal(store, case_id)
         if refusal:
             raise refusal
+        issue_date = business_date(issue_date, "issue_date", after=[
+            step("质押登记日", "the pledge registration", to_date(store.repos.closing.latest_registration_date(case_id)))])
         notice_no = doc_number(store, "disbursement_notice", issue_date.year, "放通〔{year}〕第{n:04d}号")
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
         _archive(store, case_id, "disbursement_notice", notice_no, issue_date, user)
@@ -171,14 +185,35 @@ def record_disbursement(
         raise ValidationError("maturity_date", "maturity_before_start")
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.DISBURSEMENT,),
                      action=Text("登记放款", "record the disbursement"), expected_version=expected_version) as case:
-        approved = store.repos.closing.approved_amount(case_id) or 0
-        guarantee = store.repos.cases.guarantee_amount(case_id) or 0
-        for limit, name in ((approved, "银行批准金额"), (guarantee, "担保额")):
+        business_date(start, "start_date", required=True,
+                      after=[step("放款通知书出具日", "the disbursement notice", store.repos.cases.stage_date(case_id, Stage.DISBURSEMENT))])
+        decision = store.repos.closing.bank_decision(case_id) or {}
+        approved = decision.get("approved_amount_fen") or 0
+        # The loan may exceed the guarantee (a partial guarantee is legitimate) but never the bank's approval
+        # nor the loan the intent letter asked for.
+        letter = store.repos.closing.intent_letter(case_id)
+        ceilings = [(approved, "银行批准金额")]
+        if letter and letter.loan_amount:
+            ceilings.append((letter.loan_amount, "意向函申请贷款金额"))
+        for limit, name in ceilings:
             if amount > limit:
                 raise ValidationError("loan_amount", "amount_above", what="放款金额", amount=format_yuan(amount),
                                       limit_name=name, limit=format_yuan(limit))
+        refusal = limits.limit_refusal(store, case, min(amount, store.repos.cases.guarantee_amount(case_id) or amount))
+        if refusal:
+            raise refusal
+        approved_term = decision.get("term_months") or case.term_months
+        latest_maturity = _add_months(start, approved_term)
+        if maturity > latest_maturity:
+            raise ValidationError("maturity_date", "term_above", what="贷款期限", term=_months_between(start, maturity),
+                                  limit_name="银行批准期限", limit=approved_term)
         product = catalog.product_version(store, case.product_code, case.params_version)
-        fee = loan_fee(amount, product.fees.annual_rate, product.fees.basis, start, maturity)
+        # The fee on the guaranteed part of the loan, at the rate fixed in the case at approval.
+        terms = store.repos.cases.terms(case_id)
+        rate = terms.fee_rate if terms and terms.fee_rate is not None else product.fees.annual_rate
+        basis = terms.fee_basis if terms and terms.fee_basis else product.fees.basis
+        guarantee = store.repos.cases.guarantee_amount(case_id) or amount
+        fee = loan_fee(min(amount, guarantee), rate, basis, start, maturity)
         store.repos.closing.add_loan(
             case_id, loan_amount=amount, start_date=start.isoformat(), maturity_date=maturity.isoformat(),
             loan_contract_no=check_text(loan_contract_no, "loan_contract_no", max_len=60, required=False), fee=fee,

@@ -17,10 +17,13 @@ from ipguard import catalog, clock, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
+from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
+from ipguard.workflow import limits
 from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.dates import business_date, step
 
 messages.register(
     {
@@ -35,6 +38,10 @@ messages.register(
         "votes_missing": ("尚有出席委员未投票：{members}", "members present have not voted yet: {members}"),
         "vote_invalid": ("表决意见应为同意、有条件同意或不同意", "a vote is approve, approve with conditions or decline"),
         "conditions_required": ("有条件同意须写明条件", "approval with conditions needs the conditions"),
+        "committee_amount_above": (
+            "保审会批准金额（{amount}元）不能超过认定担保额（{limit}元）",
+            "the committee's amount ({amount}) must not exceed the recognized guarantee amount ({limit})",
+        ),
     }
 )
 
@@ -60,6 +67,9 @@ def sign_report(
         if other == user.id:
             raise WorkflowError("same_user_a_b", user=user.display_name)
         column = side.lower()
+        if on:
+            business_date(on, "on", after=[step("价值认定确认日", "the valuation's confirmation",
+                                                store.repos.cases.stage_date(case_id, Stage.INVESTIGATION))])
         now = on.isoformat() if on else store.now()
         store.repos.underwriting.sign_report(case_id, column, user.id, now)
         if opinion.strip():
@@ -82,13 +92,20 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
     return None
 
 
+def submission_refusal(store: Store, case_id: int) -> WorkflowError | None:
+    """Why the case cannot go to the committee: unsigned report, or a missing or stale assessment."""
+    from ipguard.workflow.underwriting import freshness_refusal
+
+    return report_refusal(store, case_id) or freshness_refusal(store, case_id)
+
+
 def submit_to_committee(
     store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
 ) -> CaseRecord:
     """调查 → 保审会: only with both signatures from two different users."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN),
                      stages=(Stage.INVESTIGATION,), action=Text("提交保审会", "submit to the committee"), expected_version=expected_version) as case:
-        refusal = report_refusal(store, case_id)
+        refusal = submission_refusal(store, case_id)
         if refusal:
             raise refusal
         move(store, case, Stage.COMMITTEE, user, on or clock.today())
@@ -117,6 +134,8 @@ def record_attendance(
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("登记出席委员", "record attendance"), expected_version=expected_version) as case:
         members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
+        if user.id in _case_signers(store, case):
+            raise WorkflowError("conflicted_member", user=user.display_name)
         for member in members:
             _check_member(store, case, member)
         voted = store.repos.committee.voted_members(case_id)
@@ -191,16 +210,34 @@ def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
 
 def decide(
     store: Store, case_id: int, user: UserRecord, *, meeting_date: dt.date | None = None, conditions: list[str] | None = None,
-    expected_version: int | None = None,
+    approved_amount: object = None, expected_version: int | None = None,
 ) -> CaseRecord:
-    """Close the vote: the decision follows from quorum and majority, and is final."""
+    """Close the vote: the decision follows from quorum and majority, and is final.
+
+    The case's own A and B cannot close it. ``approved_amount`` lets the
+    committee approve less than the recognized guarantee amount, never more
+    (the recognized amount is already the least of the candidates the
+    committee may not exceed).
+    """
     meeting_date = meeting_date or clock.today()
     conditions = [check_text(c, "conditions", max_len=500) for c in (conditions or []) if c and c.strip()]
+    granted = parse_yuan(approved_amount, "approved_amount") if approved_amount not in (None, "") else None
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:
+        if user.id in _case_signers(store, case):
+            raise WorkflowError("conflicted_member", user=user.display_name)
+        meeting_date = business_date(meeting_date, "meeting_date", after=[
+            step("提交保审会日", "the submission to the committee", store.repos.cases.last_stage_date(case_id))])
         refusal = decision_refusal(store, case)
         if refusal:
             raise refusal
+        recognized = store.repos.cases.guarantee_amount(case_id) or 0
+        if granted is not None:
+            if granted <= 0:
+                raise ValidationError("approved_amount", "required")
+            if granted > recognized:
+                raise ValidationError("approved_amount", "committee_amount_above", amount=format_yuan(granted),
+                                      limit=format_yuan(recognized))
         t = tally(store, case)
         if not t.approved:
             decision = "decline"
@@ -221,11 +258,33 @@ def decide(
             store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
                after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+        if decision != "decline" and granted is not None and granted != recognized:
+            store.repos.cases.update_fields(case_id, {"guarantee_amount_fen": granted})
+            record(store, case, user, "committee_decision", resolution_no, "amount",
+                   before={"guarantee_amount_fen": recognized}, after={"guarantee_amount_fen": granted})
+        if decision != "decline":
+            # The limits again, on the book as it is today (other cases may have been approved meanwhile).
+            refusal = limits.limit_refusal(store, case, store.repos.cases.guarantee_amount(case_id) or 0)
+            if refusal:
+                raise refusal
+            fix_terms(store, case, meeting_date)
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
         if target is Stage.DECLINED:
             store.repos.cases.update_fields(case_id, {"closed_reason": f"保审会否决（{resolution_no}）"})
         move(store, case, target, user, meeting_date, note=f"{resolution_no} {VOTES[decision]}")
     return store.repos.cases.get(case_id)
+
+
+def fix_terms(store: Store, case: CaseRecord, on: dt.date) -> None:
+    """The guarantee is given at the committee's approval: copy the bank's and re-guarantor's shares and
+    the fee rate into the case, so later edits of the bank or the product change no past case."""
+    bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    store.repos.cases.fix_terms(
+        case.id, on=on, bank_share_bp=bank.bank_share_bp if bank else 0, reguarantor_name=bank.reguarantor_name if bank else "",
+        reguarantor_share_bp=bank.reguarantor_share_bp if bank else 0, fee_rate=str(product.fees.annual_rate),
+        fee_basis=product.fees.basis,
+    )
 
 
 def decision_of(store: Store, case_id: int) -> dict | None:

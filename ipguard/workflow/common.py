@@ -19,6 +19,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.workflow.dates import business_date
 from ipguard.workflow.machine import allowed
 
 messages.register(
@@ -70,6 +71,9 @@ def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: d
     """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
     if not allowed(case.stage, to):
         raise WorkflowError("transition_not_allowed", stage=stage_text(case.stage), target=stage_text(to))
+    # Backstop of the date rule: a stage change is never dated before the previous one, nor after today.
+    previous = store.repos.cases.last_stage_date(case.id)
+    business_date(on_date, "on", after=[(previous, messages.Text(f"上一环节“{case.stage.label}”", f"the previous step “{case.stage.label_en}”"))])
     store.repos.cases.set_stage(case.id, to, on_date)
     store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note)
     store.audit(

@@ -8,20 +8,36 @@ guarantor retains the rest. The three parts add up to the payment exactly
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard import clock, messages
+from ipguard import messages
 from ipguard.domain import Role, Stage
-from ipguard.errors import ValidationError
+from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
-from ipguard.money import parse_yuan
+from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord
-from ipguard.validators import check_choice, check_date, check_text
+from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.validators import check_choice, check_text
 from ipguard.workflow.common import case_action, move, record
+from ipguard.workflow.dates import business_date, not_before, step
 
-messages.register({"recovery_source": ("追偿来源应为现金、知识产权处置、保证人或其他", "the source is cash, IP disposal, guarantor or other")})
+messages.register({
+    "recovery_source": ("追偿来源应为现金、知识产权处置、保证人或其他", "the source is cash, IP disposal, guarantor or other"),
+    "compensation_above": (
+        "代偿金额（{amount}元）不能超过逾期时的担保责任余额（{limit}元）",
+        "the compensation ({amount}) must not exceed the guaranteed balance at default ({limit})",
+    ),
+    "pledges_not_deregistered": (
+        "尚未登记质押注销（注销日期及登记机关文号）：{assets}",
+        "no deregistration record (date and registry reference) yet: {assets}",
+    ),
+    "recovery_above": (
+        "追偿累计（{total}元）不能超过代偿未收回余额（{outstanding}元，本次 {amount}元）",
+        "recoveries ({total}) must not exceed the compensation outstanding ({outstanding}; this one {amount})",
+    ),
+})
 
 DESK = (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)
 RECOVERY_SOURCES = {"cash": "现金清偿", "ip_disposal": "质押知识产权处置", "guarantor": "反担保人代偿", "other": "其他"}
@@ -48,25 +64,43 @@ def split_loss(amount: int, bank_share_bp: int, reguarantor_share_bp: int) -> Lo
 
 def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: object = None,
                     expected_version: int | None = None) -> CaseRecord:
-    paid = check_date(paid_on, "fee_paid_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("登记担保费收讫", "record the guarantee fee as paid"),
                      expected_version=expected_version) as case:
+        paid = business_date(paid_on, "fee_paid_on", after=[_loan_start(store, case_id)])
         store.repos.closing.mark_fee_paid(case_id, paid.isoformat())
         record(store, case, user, "loan", case.case_no, "fee_paid", after=paid.isoformat())
     return store.repos.cases.get(case_id)
 
 
-def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None, deregistered_on: object = None,
+def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserRecord, *, deregistered_on: object = None,
+                          reference: str = "", expected_version: int | None = None) -> CaseRecord:
+    """One pledge's deregistration (注销登记) with its date and the registry's reference, before release."""
+    reference = check_text(reference, "deregistration_ref", max_len=60)
+    with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,),
+                     action=Text("登记质押注销", "record a pledge's deregistration"), expected_version=expected_version) as case:
+        if asset_id not in store.repos.closing.registrations_by_asset(case_id):
+            raise ValidationError("asset", "asset_not_pledged_here")
+        day = business_date(deregistered_on, "deregistered_on", after=[_loan_start(store, case_id)])
+        store.repos.closing.deregister(case_id, asset_id, day.isoformat(), reference)
+        record(store, case, user, "pledge_registration", asset_id, "deregister",
+               after={"deregistered_on": day.isoformat(), "reference": reference})
+    return store.repos.cases.get(case_id)
+
+
+def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None,
             expected_version: int | None = None) -> CaseRecord:
-    """在保 → 解保: repaid in full; every pledge is deregistered."""
-    repaid = check_date(repaid_on, "repaid_on", required=False) or clock.today()
-    dereg = check_date(deregistered_on, "deregistered_on", required=False) or repaid
+    """在保 → 解保: repaid in full, and every pledge has its deregistration record (not before repayment)."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
+        repaid = business_date(repaid_on, "repaid_on", after=[_loan_start(store, case_id)])
+        pledges = store.repos.closing.registrations(case_id)
+        missing = [r["number"] for r in pledges if not (r["deregistered_on"] and r["deregistration_ref"])]
+        if missing:
+            raise WorkflowError("pledges_not_deregistered", assets="、".join(missing))
+        for r in pledges:
+            not_before(to_date(r["deregistered_on"]), "deregistered_on", [step("还款日", "the repayment", repaid)])  # type: ignore[arg-type]
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
-        store.repos.closing.deregister_all(case_id, dereg.isoformat())
-        record(store, case, user, "loan", case.case_no, "release",
-               after={"repaid_on": repaid.isoformat(), "deregistered_on": dereg.isoformat()})
+        record(store, case, user, "loan", case.case_no, "release", after={"repaid_on": repaid.isoformat()})
         move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
     return store.repos.cases.get(case_id)
 
@@ -74,9 +108,9 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
 def record_default(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
                    expected_version: int | None = None) -> CaseRecord:
     """在保 → 逾期: the borrower failed to repay."""
-    day = check_date(on, "defaulted_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action=Text("登记逾期", "record a default"),
                      expected_version=expected_version) as case:
+        day = business_date(on, "defaulted_on", after=[_loan_start(store, case_id)])
         store.repos.closing.mark_defaulted(case_id, day.isoformat())
         record(store, case, user, "loan", case.case_no, "default", after={"on": day.isoformat(), "note": note})
         move(store, case, Stage.DEFAULTED, user, day, note=check_text(note, "note", max_len=500, required=False))
@@ -89,11 +123,15 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
     fen = parse_yuan(amount, "compensation_amount")
     if fen <= 0:
         raise ValidationError("compensation_amount", "required")
-    paid = check_date(paid_on, "paid_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.DEFAULTED,), action=Text("登记代偿", "record a compensation payment"),
                      expected_version=expected_version) as case:
-        bank = store.repos.banks.get(case.bank_id) if case.bank_id else None
-        split = split_loss(fen, bank.bank_share_bp if bank else 0, bank.reguarantor_share_bp if bank else 0)
+        paid = business_date(paid_on, "paid_on", after=[step("逾期日", "the default", store.repos.cases.stage_date(case_id, Stage.DEFAULTED))])
+        limit = guaranteed_outstanding(store, case_id)
+        if fen > limit:
+            raise ValidationError("compensation_amount", "compensation_above", amount=format_yuan(fen), limit=format_yuan(limit))
+        # The case's own terms, fixed at approval: editing the bank later changes no past split.
+        terms = store.repos.cases.terms(case_id)
+        split = split_loss(fen, terms.bank_share_bp if terms else 0, terms.reguarantor_share_bp if terms else 0)
         store.repos.postloan.add_compensation(
             case_id, amount=fen, paid_on=paid.isoformat(), bank_share=split.bank_share,
             reguarantor_share=split.reguarantor_share, retained=split.retained,
@@ -107,10 +145,18 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
                     asset_id: int | None = None, note: str = "", expected_version: int | None = None) -> CaseRecord:
     """A recovery receipt (追偿), e.g. the proceeds of disposing of a pledged patent."""
     fen = parse_yuan(amount, "recovery_amount")
-    day = check_date(on, "recovered_on", required=False) or clock.today()
+    if fen <= 0:
+        raise ValidationError("recovery_amount", "required")
     source = check_choice(source, "source", RECOVERY_SOURCES)
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action=Text("登记追偿", "record a recovery"),
                      expected_version=expected_version) as case:
+        comp = store.repos.postloan.compensation(case_id) or {}
+        day = business_date(on, "recovered_on", after=[step("代偿日", "the compensation", to_date(comp.get("paid_on")))])
+        compensated = comp.get("amount_fen") or 0
+        recovered = store.repos.postloan.recovered_total(case_id)
+        if recovered + fen > compensated:
+            raise ValidationError("recovery_amount", "recovery_above", total=format_yuan(recovered + fen),
+                                  outstanding=format_yuan(compensated - recovered), amount=format_yuan(fen))
         if asset_id is not None and asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
             raise ValidationError("asset", "asset_not_pledged_here")
         recovery_id = store.repos.postloan.add_recovery(
@@ -125,13 +171,32 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
 def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
                    expected_version: int | None = None) -> CaseRecord:
     """代偿追偿 → 追偿结案."""
-    day = check_date(on, "closed_on", required=False) or clock.today()
     with case_action(store, case_id, user, roles=(Role.RISK_MANAGER, Role.ADMIN, Role.OPERATIONS), stages=(Stage.RECOVERY,),
                      action=Text("追偿结案", "close the recovery"), expected_version=expected_version) as case:
+        day = business_date(on, "closed_on", after=[step("最后一笔追偿日", "the last recovery", _last_recovery(store, case_id))])
         note = check_text(note, "note", max_len=500, required=False)
         store.repos.cases.update_fields(case_id, {"closed_reason": note or "追偿终结"})
         move(store, case, Stage.CLOSED, user, day, note=note or "追偿终结")
     return store.repos.cases.get(case_id)
+
+
+def guaranteed_outstanding(store: Store, case_id: int) -> int:
+    """What the guarantee covers of the loan (fen): the guarantee amount, or the loan if that is smaller.
+
+    Repayments before a default are not recorded, so the whole loan is taken as outstanding.
+    """
+    loan = store.repos.closing.loan_row(case_id) or {}
+    guarantee = store.repos.cases.guarantee_amount(case_id) or 0
+    return min(guarantee, loan.get("loan_amount_fen") or 0)
+
+
+def _loan_start(store: Store, case_id: int) -> tuple[dt.date | None, Text]:
+    return step("贷款起始日", "the loan's start", to_date(store.repos.closing.loan_start_date(case_id)))
+
+
+def _last_recovery(store: Store, case_id: int) -> dt.date | None:
+    days = [to_date(r["on_date"]) for r in store.repos.postloan.recoveries(case_id)]
+    return max((d for d in days if d), default=None)
 
 
 def recovery_summary(store: Store, case_id: int) -> dict:

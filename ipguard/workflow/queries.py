@@ -20,6 +20,7 @@ from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
 from ipguard.workflow import bank, closing, committee, underwriting
 from ipguard.workflow.common import require_stage
+from ipguard.workflow.exits import DECLINABLE
 
 Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
 
@@ -90,6 +91,9 @@ def _vote_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowErr
 
 
 def _valuation_guard(store: Store, case: CaseRecord, user: UserRecord) -> WorkflowError | None:
+    refusal = underwriting.freshness_refusal(store, case.id)
+    if refusal:
+        return refusal
     result = underwriting.latest_assessment(store, case.id)
     if result is None:
         return WorkflowError("not_assessed")
@@ -104,7 +108,7 @@ _OPEN = tuple(s for s in Stage if s in OPEN_STAGES)
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_intake", "修改受理资料", "Edit intake records", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("submit_screening", "提交准入审查", "Submit for screening", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
-    ActionSpec("assess", "重新评估", "Reassess", (Stage.SCREENING, Stage.VALUATION), _UW),
+    ActionSpec("assess", "重新评估", "Reassess", underwriting.ASSESSABLE_STAGES, _UW),
     ActionSpec("justify", "填写书面说明", "Write justification", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
     ActionSpec("pass_screening", "通过准入", "Pass screening", (Stage.SCREENING,), _UW,
                lambda s, c, u: underwriting.screening_refusal(s, c.id)),
@@ -112,7 +116,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("sign_a", "A角签字", "Sign as A", (Stage.INVESTIGATION,), (Role.ACCOUNT_MANAGER,), _sign_guard("A")),
     ActionSpec("sign_b", "B角签字", "Sign as B", (Stage.INVESTIGATION,), (Role.RISK_MANAGER,), _sign_guard("B")),
     ActionSpec("submit_committee", "提交保审会", "Submit to committee", (Stage.INVESTIGATION,), _UW,
-               lambda s, c, u: committee.report_refusal(s, c.id)),
+               lambda s, c, u: committee.submission_refusal(s, c.id)),
     ActionSpec("attendance", "登记出席委员", "Record attendance", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN)),
     ActionSpec("vote", "投票", "Vote", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER,), _vote_guard),
     ActionSpec("decide", "形成决议", "Record decision", (Stage.COMMITTEE,), (Role.COMMITTEE_MEMBER, Role.ADMIN),
@@ -134,7 +138,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
-    ActionSpec("decline", "否决", "Decline", _OPEN, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
+    ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
 )
 SPECS = {spec.key: spec for spec in ACTIONS}
@@ -197,7 +201,7 @@ _NEXT: dict[Stage, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # bank_approval / registration / maturity
+    kind: str  # bank_approval / registration / maturity / annual_fee / trademark_renewal / default_uncompensated
     case_id: int
     case_no: str
     company: str
@@ -227,7 +231,48 @@ def reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> li
         if today >= remind_from:
             out.append(Reminder("maturity", r["id"], r["case_no"], r["name"], maturity, today > maturity,  # type: ignore[arg-type]
                                 f"贷款到期日 {maturity}" + ("，已到期" if today > maturity else "")))  # type: ignore[operator]
+    out += postloan_reminders(store, today, user_id=user_id)
     return sorted(out, key=lambda r: (not r.overdue, r.due))
+
+
+def next_anniversary(day: dt.date, after: dt.date) -> dt.date:
+    """The first anniversary of ``day`` on or after ``after`` (29 February falls on 28 February)."""
+    from ipguard.rules import add_months
+
+    years = max(after.year - day.year, 0)
+    candidate = add_months(day, 12 * years)
+    return candidate if candidate >= after else add_months(day, 12 * (years + 1))
+
+
+def postloan_reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> list[Reminder]:
+    """Pledged patents' annual fees, pledged trademarks' renewals, defaults not yet compensated.
+
+    A patent lapses when its annual fee (due each year by the filing date's
+    anniversary, 专利法实施细则 art. 98: six months' grace with a surcharge) is
+    not paid, and the pledge goes with it; a trademark not renewed in the 12
+    months before it expires (商标法 art. 40) likewise.
+    """
+    out: list[Reminder] = []
+    product = catalog.current_product(store, "kuaiyidai", today)
+    fee_days = product.deadlines.annual_fee_reminder_days
+    renewal_days = product.deadlines.trademark_renewal_reminder_days
+    for r in store.repos.closing.pledged_assets_live(user_id):
+        kind = r["ip_type"]
+        if kind in ("invention_patent", "utility_model", "design_patent") and r["filing_date"]:
+            due = next_anniversary(to_date(r["filing_date"]), today)  # type: ignore[arg-type]
+            if (due - today).days <= fee_days:
+                out.append(Reminder("annual_fee", r["id"], r["case_no"], r["name"], due, False,
+                                    f"质押专利 {r['number']} 年费应于 {due} 前缴纳"))
+        elif kind == "trademark" and r["expiry_date"]:
+            expiry = to_date(r["expiry_date"])
+            if (expiry - today).days <= renewal_days:  # type: ignore[operator]
+                out.append(Reminder("trademark_renewal", r["id"], r["case_no"], r["name"], expiry, today > expiry,  # type: ignore[arg-type]
+                                    f"质押商标 {r['number']} 于 {expiry} 到期，须办理续展"))
+    for r in store.repos.closing.defaults_uncompensated(user_id):
+        since = to_date(r["defaulted_on"])
+        out.append(Reminder("default_uncompensated", r["id"], r["case_no"], r["name"], since, True,  # type: ignore[arg-type]
+                            f"{since} 起逾期，尚未代偿"))
+    return out
 
 
 @dataclass(frozen=True)

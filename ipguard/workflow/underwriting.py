@@ -20,6 +20,7 @@ from ipguard.rules.assess import Applicant, Assessment, assess
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.validators import check_text
+from ipguard.workflow import limits
 from ipguard.workflow.common import case_action, move, record
 
 messages.register(
@@ -33,10 +34,25 @@ messages.register(
         "justification_missing": ("{rules}超出原则性标准，需要风控经理的书面说明", "{rules} above the in-principle limit needs the risk manager's written justification"),
         "nothing_to_justify": ("准入评估中没有需要书面说明的事项", "no criterion of the assessment needs a justification"),
         "zero_amount": ("认定的担保额为零，不能继续", "the guarantee amount is zero; the case cannot go on"),
+        "assessment_stale": (
+            "评估之后受理资料已修改，请重新评估后再继续",
+            "the intake records changed after the assessment; reassess before going on",
+        ),
     }
 )
 
 UNDERWRITERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)
+# Re-assessment is allowed up to the committee (the committee then sees the current figures).
+ASSESSABLE_STAGES = (Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION)
+
+
+def freshness_refusal(store: Store, case_id: int) -> WorkflowError | None:
+    """A missing or stale assessment (intake records changed since) blocks the next step."""
+    if store.repos.underwriting.latest_assessment_json(case_id) is None:
+        return WorkflowError("not_assessed")
+    if store.repos.cases.assessment_stale(case_id):
+        return WorkflowError("assessment_stale")
+    return None
 
 
 def submit_for_screening(
@@ -77,6 +93,7 @@ def applicant_for(store: Store, case: CaseRecord) -> Applicant:
         assets=tuple(a.to_domain() for a in store.repos.cases.assets(case.id)),
         justification=_justification(store, case.id) or None,
         target_tags=case.target_tags,
+        pledged_elsewhere=store.repos.cases.assets_in_other_live_cases(case.id),
     )
 
 
@@ -91,15 +108,19 @@ def client_in_force(store: Store, company_id: int, exclude_case_id: int | None =
 
 def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
     """Run the rules on the case as stored and keep the result (screening or valuation stage)."""
-    with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING, Stage.VALUATION),
+    with case_action(store, case_id, user, roles=UNDERWRITERS, stages=ASSESSABLE_STAGES,
                      action=Text("准入评估", "assess the case"), expected_version=expected_version) as case:
         product = catalog.product_version(store, case.product_code, case.params_version)
         settings = store.repos.settings
+        e = limits.exposure(store, case)
         result = assess(
             applicant_for(store, case),
             product,
             guarantor_net_assets=settings.get("guarantor.net_assets_fen"),
-            client_in_force=client_in_force(store, case.company_id, case.id),
+            client_in_force=e.client,
+            group_exposure=e.group,
+            book_exposure=e.book,
+            mainly_small_micro=limits.mainly_small_micro(store),
             calendar=catalog.calendar(store),
         )
         payload = result.to_json()
@@ -111,6 +132,7 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
             "guarantee_amount_fen": result.guarantee_amount,
             "recognized_value_fen": result.recognized_value,
             "fee_fen": result.fee,
+            "assessment_stale": 0,
         })
         record(store, case, user, "assessment", case.case_no, "assess",
                after={"eligible": result.eligible, "guarantee_amount_fen": result.guarantee_amount,
@@ -153,11 +175,9 @@ def pass_screening(
 
 def screening_refusal(store: Store, case_id: int, *, raise_it: bool = False) -> WorkflowError | None:
     """Why screening cannot pass now (None when it can)."""
+    error = freshness_refusal(store, case_id)
     result = latest_assessment(store, case_id)
-    error: WorkflowError | None = None
-    if result is None:
-        error = WorkflowError("not_assessed")
-    else:
+    if error is None and result is not None:
         failed = [r.reason or r.id for r in result.rules if r.outcome == "fail"]
         unjustified = [r.id for r in result.rules if r.outcome == "justify" and not result.justification]
         if failed:
@@ -175,9 +195,11 @@ def confirm_valuation(
     """价值认定 → 调查: the recognized value and guarantee amount are accepted."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.VALUATION,),
                      action=Text("确认价值认定", "confirm the valuation"), expected_version=expected_version) as case:
+        refusal = freshness_refusal(store, case_id)
+        if refusal:
+            raise refusal
         result = latest_assessment(store, case_id)
-        if result is None:
-            raise WorkflowError("not_assessed")
+        assert result is not None
         if result.guarantee_amount <= 0:
             raise WorkflowError("zero_amount")
         store.repos.underwriting.open_report(case_id)

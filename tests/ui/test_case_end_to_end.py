@@ -298,21 +298,21 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     me.sign_in(chair)
     committee = me.tab("CommitteeTab")
     assert committee.votes.rowCount() == len(people.members)
-    monkeypatch.setattr(type(committee), "meeting_date", lambda self: dt.date(2026, 11, 10))
+    monkeypatch.setattr(type(committee), "meeting_date", lambda self: dt.date(2026, 11, 20))
     me.click(committee.decide_button)
     assert me.stage() is Stage.INTENT_LETTER and "有条件同意" in committee.decision.text()
 
     # -- 意向函 and the bank's decision ------------------------------------------------------
     me.sign_in(people.am)
     letter = me.tab("LetterTab")
-    letter.issue_date.setDate(QDate(2026, 11, 11))
+    letter.issue_date.setDate(QDate(2026, 11, 20))
     me.click(letter.issue_button)
     assert me.stage() is Stage.BANK_APPROVAL and letter.letter_no.text() not in ("", "—")
     guarantee = store.repos.cases.guarantee_amount(case_id)
     assert guarantee and letter.amount.text() == f"{guarantee // 100}.00"  # prefilled with the guarantee amount
     tick(qtbot, letter.approved_radio)
     qtbot.keyClicks(letter.rate, "3.45%")
-    letter.decided_on.setDate(QDate(2026, 11, 16))
+    letter.decided_on.setDate(QDate(2026, 11, 20))
     me.click(letter.decision_button)
     assert me.stage() is Stage.CONTRACTS and "银行批准" in letter.decision_text.text()
 
@@ -323,7 +323,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
         contracts_tab.kind.setCurrentIndex(contracts_tab.kind.findData(kind))
         qtbot.keyClicks(contracts_tab.number, f"HT-2026-{kind}")
         contracts_tab.party.setText("上海银行浦东分行")
-        contracts_tab.signed_on.setDate(QDate(2026, 11, 17))
+        contracts_tab.signed_on.setDate(QDate(2026, 11, 20))
         me.click(contracts_tab.record_button)
     assert contracts_tab.table.rowCount() == 4
     me.click(contracts_tab.complete_button)
@@ -335,11 +335,11 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     assert [a.number for a in assets] == [PATENT]
     for row in range(reg.table.rowCount()):
         reg.table.selectRow(row)
-        reg.submitted_on.set_value(dt.date(2026, 11, 17))
+        reg.submitted_on.set_value(dt.date(2026, 11, 20))
         reg.registry.setText("国家知识产权局")
         reg.registration_no.clear()
         qtbot.keyClicks(reg.registration_no, f"Y2026990{row:05d}")
-        reg.registered_on.set_value(dt.date(2026, 11, 19))
+        reg.registered_on.set_value(dt.date(2026, 11, 20))
         if not reg.certificate.isChecked():
             tick(qtbot, reg.certificate)
         me.click(reg.save_button)
@@ -355,8 +355,8 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     assert disbursement.contract_no.text() == "HT-2026-loan"  # prefilled from the loan contract
     disbursement.amount.setText("")
     qtbot.keyClicks(disbursement.amount.edit, str(guarantee // 100))
-    disbursement.start.setDate(QDate(2026, 11, 23))
-    assert disbursement.maturity.date().toPython() == dt.date(2027, 11, 23)
+    disbursement.start.setDate(QDate(2026, 11, 20))
+    assert disbursement.maturity.date().toPython() == dt.date(2027, 11, 20)
     me.click(disbursement.record_button)
 
     # -- 在保: the window shows it ... --------------------------------------------------------
@@ -373,7 +373,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     assert case.stage is Stage.IN_FORCE and case.account_manager_id == people.am.id and case.risk_manager_id == people.rm.id
     assert store.repos.companies.get(case.company_id).uscc == USCC
     loan = workflow.loan(store, case_id)
-    assert loan["loan_amount_fen"] == guarantee and loan["start_date"] == dt.date(2026, 11, 23)
+    assert loan["loan_amount_fen"] == guarantee and loan["start_date"] == dt.date(2026, 11, 20)
     assert loan["loan_contract_no"] == "HT-2026-loan"
     stages = [e.to_stage for e in store.repos.cases.events(case_id)]
     assert stages[-1] is Stage.IN_FORCE and Stage.COMMITTEE in stages and Stage.PLEDGE_REGISTRATION in stages

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from stdnum.cn import ric, uscc
 
+from ipguard import clock
 from ipguard.demo.synthetic import generate_cases
 from ipguard.domain import Role, Stage
 from ipguard.store import open_store
@@ -230,6 +231,10 @@ def test_new_case_selects_and_opens(qtbot, page, monkeypatch):
     from ipguard import intake
 
     def fake_dialog():
+        with clock.frozen(dt.datetime(2027, 1, 1, 10)):  # an application is never dated after today
+            return _open()
+
+    def _open():
         case = intake.open_case(page.session.store, intake.parse_intake(factories.applicant(5, application_date="2027-01-01")),
                                 page.session.user)  # fmt: skip
         return case.id

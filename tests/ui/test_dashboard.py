@@ -28,7 +28,7 @@ def _bank_approval_case(store, c) -> int:
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
     wh.approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 2))
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 10))
     return case_id
 
 

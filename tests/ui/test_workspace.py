@@ -139,7 +139,7 @@ def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
         assert not tab_m.vote_button.isEnabled() and "已经投过票" in tab_m.vote_button.toolTip()
     chair.reload()
     assert chair.tab("CommitteeTab").votes.rowCount() == len(c.members)
-    monkeypatch.setattr(type(tab), "meeting_date", lambda self: dt.date(2026, 11, 10))
+    monkeypatch.setattr(type(tab), "meeting_date", lambda self: dt.date(2026, 11, 20))
     click(qtbot, tab.decide_button)
     assert not boxes
     decided = committee.decision_of(store, case_id)

@@ -87,9 +87,9 @@ def test_from_letter_to_in_force_through_the_tabs(qtbot, qt_env, store, cast, ap
     assert not reg.notice_button.isEnabled() and "尚未完成质押登记" in reg.notice_button.toolTip()
     for asset in store.repos.cases.assets(case_id):
         reg.select_asset(asset.id)
-        reg.submitted_on.set_value(dt.date(2026, 11, 17))
+        reg.submitted_on.set_value(dt.date(2026, 11, 20))
         reg.registration_no.setText(f"Y2026{asset.id:05d}")
-        reg.registered_on.set_value(dt.date(2026, 11, 19))
+        reg.registered_on.set_value(dt.date(2026, 11, 20))
         reg.certificate.setChecked(True)
         reg.save_button.click()
     assert not qt_env and all(r["certificate_received"] for r in workflow.registrations(store, case_id))
@@ -105,12 +105,12 @@ def test_from_letter_to_in_force_through_the_tabs(qtbot, qt_env, store, cast, ap
     dis = ws.tab("DisbursementTab")
     assert dis.contract_no.text() == "HT-loan"
     dis.amount.setText(str(guarantee // 100 + 1))
-    dis.start.setDate(dt.date(2026, 11, 23))
+    dis.start.setDate(dt.date(2026, 11, 20))
     dis.record_button.click()
     assert qt_env and "不能超过" in qt_env[-1][2]
     assert workflow.loan(store, case_id) is None and ws.case.stage is Stage.DISBURSEMENT
     dis.amount.setText(str(guarantee // 100))
-    assert dis.maturity.date().toPython() == dt.date(2027, 11, 23)
+    assert dis.maturity.date().toPython() == dt.date(2027, 11, 20)
     dis.record_button.click()
     assert ws.case.stage is Stage.IN_FORCE
     assert "尚未收讫" in dis.fee_text.text()
@@ -140,11 +140,11 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
     tab.default_note.setText("到期未还")
     tab.default_button.click()
     assert ws.case.stage is Stage.DEFAULTED
-    tab.comp_amount.setText("1000001")
+    tab.comp_amount.setText("999999")
     split = tab.last_split  # bank 20%, re-guarantor 30% of the rest (factories.bank)
-    assert split.bank_share + split.reguarantor_share + split.retained == 100000100
-    assert (split.bank_share, split.reguarantor_share, split.retained) == (20000020, 24000024, 56000056)
-    assert "银行承担 200,000.20 元" in tab.split_text.text() and "＝ 1,000,001.00 元" in tab.split_text.text()
+    assert split.bank_share + split.reguarantor_share + split.retained == 99999900
+    assert (split.bank_share, split.reguarantor_share, split.retained) == (19999980, 23999976, 55999944)
+    assert "银行承担 199,999.80 元" in tab.split_text.text() and "＝ 999,999.00 元" in tab.split_text.text()
     tab.comp_button.click()
     assert ws.case.stage is Stage.RECOVERY and not qt_env
     asset = store.repos.cases.assets(case_id)[0]

@@ -229,8 +229,8 @@ class PostLoanTab(ScrollTab):
         return self.run_action(record_fee_paid, self.store, self.case_id, self.user, paid_on=date_of(self.fee_paid_on))
 
     def release(self) -> object:
-        return self.run_action(release, self.store, self.case_id, self.user, repaid_on=date_of(self.repaid_on),
-                               deregistered_on=date_of(self.deregistered_on))
+        # Each pledge's deregistration is recorded first (workflow.record_deregistration); release checks it.
+        return self.run_action(release, self.store, self.case_id, self.user, repaid_on=date_of(self.repaid_on))
 
     def record_default(self) -> object:
         return self.run_action(record_default, self.store, self.case_id, self.user, on=date_of(self.default_on),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ipguard import messages
@@ -15,6 +16,7 @@ from ipguard.store.records import (
     CaseFilter,
     CaseListRow,
     CaseRecord,
+    CaseTerms,
     ChecklistRecord,
     FinancialsRecord,
     StageEventRecord,
@@ -181,6 +183,60 @@ class CaseRepo:
             "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
             [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
         )
+
+    def fix_terms(self, case_id: int, *, on: dt.date, bank_share_bp: int, reguarantor_name: str, reguarantor_share_bp: int,
+                  fee_rate: str, fee_basis: str) -> None:
+        """Copy the agreed terms into the case (once: terms already fixed stay as they are)."""
+        self.store.db.execute(
+            "UPDATE cases SET terms_fixed_on = ?, terms_bank_share_bp = ?, terms_reguarantor_name = ?,"
+            " terms_reguarantor_share_bp = ?, terms_fee_rate = ?, terms_fee_basis = ? WHERE id = ? AND terms_fixed_on IS NULL",
+            [on.isoformat(), bank_share_bp, reguarantor_name, reguarantor_share_bp, fee_rate, fee_basis, case_id],
+        )
+
+    def terms(self, case_id: int) -> CaseTerms | None:
+        """The case's own terms (bank and re-guarantor shares, fee rate), or None before the guarantee is given."""
+        rows = self.store.query(
+            "SELECT terms_fixed_on, terms_bank_share_bp, terms_reguarantor_name, terms_reguarantor_share_bp, terms_fee_rate,"
+            " terms_fee_basis FROM cases WHERE id = ? AND terms_fixed_on IS NOT NULL", [case_id])
+        if not rows:
+            return None
+        r = rows[0]
+        return CaseTerms(case_id, to_date(r["terms_fixed_on"]), r["terms_bank_share_bp"] or 0,  # type: ignore[arg-type]
+                         r["terms_reguarantor_name"] or "", r["terms_reguarantor_share_bp"] or 0,
+                         Decimal(r["terms_fee_rate"]) if r["terms_fee_rate"] else None, r["terms_fee_basis"] or "")
+
+    def assets_in_other_live_cases(self, case_id: int) -> dict[str, str]:
+        """Number of each asset of this case that another live case also pledges -> that case's number.
+
+        A case is live from intake until its release (or its end: closed, declined, withdrawn).
+        """
+        rows = self.store.query(
+            "SELECT a.number, MIN(o.case_no) AS case_no FROM case_assets mine"
+            " JOIN case_assets theirs ON theirs.asset_id = mine.asset_id AND theirs.case_id <> mine.case_id"
+            " JOIN cases o ON o.id = theirs.case_id JOIN ip_assets a ON a.id = mine.asset_id"
+            " WHERE mine.case_id = ? AND o.stage NOT IN ('released', 'closed', 'declined', 'withdrawn')"
+            " GROUP BY a.number",
+            [case_id],
+        )
+        return {r["number"]: r["case_no"] for r in rows}
+
+    def assessment_stale(self, case_id: int) -> bool:
+        """Whether intake records changed after the case's last assessment."""
+        return bool(self.store.scalar("SELECT assessment_stale FROM cases WHERE id = ?", [case_id]))
+
+    def mark_assessment_stale(self, case_id: int) -> None:
+        self.store.db.execute("UPDATE cases SET assessment_stale = 1 WHERE id = ?", [case_id])
+
+    def last_stage_date(self, case_id: int) -> dt.date | None:
+        """The business date of the case's latest stage change (its intake date at first)."""
+        return to_date(self.store.scalar(
+            "SELECT on_date FROM stage_events WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]))
+
+    def stage_date(self, case_id: int, stage: Stage) -> dt.date | None:
+        """The business date the case last entered ``stage`` (None if it never did)."""
+        return to_date(self.store.scalar(
+            "SELECT on_date FROM stage_events WHERE case_id = ? AND to_stage = ? ORDER BY id DESC LIMIT 1",
+            [case_id, Stage(stage).value]))
 
     def reached_stage(self, case_id: int, stage: Stage) -> bool:
         """Whether the case ever moved into ``stage`` (a stage event records it)."""

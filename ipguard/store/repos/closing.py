@@ -24,12 +24,14 @@ class ClosingRepo:
     # -- intent letters ------------------------------------------------------------
 
     def add_intent_letter(
-        self, case_id: int, *, letter_no: str, issue_date: str, approval_deadline: str, valid_until: str
+        self, case_id: int, *, letter_no: str, issue_date: str, approval_deadline: str, valid_until: str,
+        loan_amount: int | None = None, guarantee_amount: int | None = None, term_months: int | None = None,
     ) -> int:
-        """Record an issued intent letter (dates as ISO text); the new row's id."""
+        """Record an issued intent letter (dates as ISO text, amounts in fen); the new row's id."""
         cur = self.store.db.execute(
-            "INSERT INTO intent_letters (case_id, letter_no, issue_date, approval_deadline, valid_until) VALUES (?,?,?,?,?)",
-            [case_id, letter_no, issue_date, approval_deadline, valid_until],
+            "INSERT INTO intent_letters (case_id, letter_no, issue_date, approval_deadline, valid_until,"
+            " loan_amount_fen, guarantee_amount_fen, term_months) VALUES (?,?,?,?,?,?,?,?)",
+            [case_id, letter_no, issue_date, approval_deadline, valid_until, loan_amount, guarantee_amount, term_months],
         )
         return cur.lastrowid
 
@@ -47,7 +49,8 @@ class ClosingRepo:
             return None
         r = rows[0]
         return IntentLetterRecord(r["id"], r["letter_no"], to_date(r["issue_date"]), to_date(r["approval_deadline"]),  # type: ignore[arg-type]
-                                  to_date(r["valid_until"]), r["status"])  # type: ignore[arg-type]
+                                  to_date(r["valid_until"]), r["status"],  # type: ignore[arg-type]
+                                  r["loan_amount_fen"], r["guarantee_amount_fen"], r["term_months"])
 
     def intent_letter_row(self, letter_no: str) -> dict[str, Any]:
         """The intent_letters row numbered ``letter_no`` (IndexError when there is none)."""
@@ -62,12 +65,12 @@ class ClosingRepo:
 
     def add_bank_decision(
         self, case_id: int, *, decision: str, approved_amount: int | None, interest_rate: str, term_months: int | None,
-        decided_on: str, note: str,
+        decided_on: str, note: str, late_override_reason: str = "",
     ) -> None:
         self.store.db.execute(
-            "INSERT INTO bank_decisions (case_id, decision, approved_amount_fen, interest_rate, term_months, decided_on, note)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [case_id, decision, approved_amount, interest_rate, term_months, decided_on, note],
+            "INSERT INTO bank_decisions (case_id, decision, approved_amount_fen, interest_rate, term_months, decided_on, note,"
+            " late_override_reason) VALUES (?,?,?,?,?,?,?,?)",
+            [case_id, decision, approved_amount, interest_rate, term_months, decided_on, note, late_override_reason],
         )
 
     def bank_decision(self, case_id: int) -> dict[str, Any] | None:
@@ -81,13 +84,29 @@ class ClosingRepo:
 
     # -- contracts -------------------------------------------------------------------
 
-    def upsert_contract(self, case_id: int, *, kind: str, contract_no: str, party: str, signed_on: str) -> None:
-        """Record a signed contract; the same (kind, number) again updates its party and date."""
+    def upsert_contract(
+        self, case_id: int, *, kind: str, contract_no: str, party: str, signed_on: str, amount: int | None = None
+    ) -> None:
+        """Record a signed contract; the same (kind, number) again updates its party, date and amount."""
         self.store.db.execute(
-            "INSERT INTO contracts (case_id, kind, contract_no, party, signed_on) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(case_id, kind, contract_no) DO UPDATE SET party = excluded.party, signed_on = excluded.signed_on",
-            [case_id, kind, contract_no, party, signed_on],
+            "INSERT INTO contracts (case_id, kind, contract_no, party, signed_on, amount_fen) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(case_id, kind, contract_no) DO UPDATE SET party = excluded.party, signed_on = excluded.signed_on,"
+            " amount_fen = excluded.amount_fen",
+            [case_id, kind, contract_no, party, signed_on, amount],
         )
+
+    def latest_contract_date(self, case_id: int, kinds: tuple[str, ...] = ()) -> str | None:
+        """The latest signing date (ISO) of the case's contracts (of ``kinds`` when given)."""
+        sql = "SELECT MAX(signed_on) FROM contracts WHERE case_id = ?"
+        params: list[object] = [case_id]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        return self.store.scalar(sql, params)
+
+    def latest_registration_date(self, case_id: int) -> str | None:
+        """The latest pledge registration date (ISO) of the case."""
+        return self.store.scalar("SELECT MAX(registered_on) FROM pledge_registrations WHERE case_id = ?", [case_id])
 
     def contracts(self, case_id: int) -> list[dict[str, Any]]:
         """The case's contract rows by signing date."""
@@ -140,9 +159,33 @@ class ClosingRepo:
             [asset_id, case_id],
         )
 
-    def deregister_all(self, case_id: int, on: str) -> None:
-        """Mark every pledge of the case deregistered on ``on`` (ISO date)."""
-        self.store.db.execute("UPDATE pledge_registrations SET deregistered_on = ? WHERE case_id = ?", [on, case_id])
+    def deregister(self, case_id: int, asset_id: int, on: str, reference: str) -> None:
+        """Record one pledge's deregistration (ISO date, the registry's reference)."""
+        self.store.db.execute(
+            "UPDATE pledge_registrations SET deregistered_on = ?, deregistration_ref = ? WHERE case_id = ? AND asset_id = ?",
+            [on, reference, case_id, asset_id],
+        )
+
+    def pledged_assets_live(self, user_id: int | None = None) -> list[dict[str, Any]]:
+        """Assets pledged in cases from registration until release (for post-loan reminders)."""
+        mine, params = self._mine(user_id)
+        return self.store.query(
+            "SELECT c.id, c.case_no, co.name, a.ip_type, a.number, a.filing_date, a.grant_date, a.expiry_date"
+            " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
+            " JOIN ip_assets a ON a.id = p.asset_id"
+            " WHERE c.stage IN ('pledge_registration', 'disbursement', 'in_force', 'defaulted', 'recovery')"
+            " AND p.deregistered_on IS NULL" + mine,
+            params,
+        )
+
+    def defaults_uncompensated(self, user_id: int | None = None) -> list[dict[str, Any]]:
+        """Loans defaulted and not yet compensated: ``id``, ``case_no``, ``name``, ``defaulted_on``."""
+        mine, params = self._mine(user_id)
+        return self.store.query(
+            "SELECT c.id, c.case_no, co.name, l.defaulted_on FROM loans l JOIN cases c ON c.id = l.case_id"
+            " JOIN companies co ON co.id = c.company_id WHERE c.stage = 'defaulted'" + mine,
+            params,
+        )
 
     # -- disbursement checks -------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipguard import messages
 from ipguard.domain import Company, IpAsset
@@ -40,12 +40,38 @@ def _asset_values(asset: IpAsset) -> dict[str, object]:
         "in_dispute": int(asset.in_dispute),
         "used_in_main_products": int(asset.used_in_main_products),
         "revenue_supported_fen": asset.revenue_supported,
+        "co_owner_consent": int(asset.co_owner_consent),
+        "first_published_on": from_date(asset.first_published_on),
+        "certificate_no": asset.certificate_no,
     }
 
 
 class CompanyRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def set_size(self, company_id: int, *, employees: int | None, total_assets: int | None, small_micro: bool) -> None:
+        """The figures the enterprise size was judged on, and whether the company is small or micro."""
+        self.store.db.execute(
+            "UPDATE companies SET employees = COALESCE(?, employees), total_assets_fen = COALESCE(?, total_assets_fen),"
+            " small_micro = ? WHERE id = ?", [employees, total_assets, int(small_micro), company_id])
+
+    # -- related parties (关联方) -------------------------------------------------
+
+    def add_related_party(self, company_id: int, related_id: int, relation: str, note: str) -> None:
+        """Record a relation (both ways: a relation is mutual for the limits)."""
+        for a, b in ((company_id, related_id), (related_id, company_id)):
+            self.store.db.execute(
+                "INSERT INTO related_parties (company_id, related_company_id, relation, note, recorded_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(company_id, related_company_id) DO UPDATE SET relation = excluded.relation, note = excluded.note",
+                [a, b, relation, note, self.store.now()],
+            )
+
+    def related_parties(self, company_id: int) -> list[dict[str, Any]]:
+        """The company's recorded related parties: id, name, relation, note."""
+        return self.store.query(
+            "SELECT r.related_company_id AS id, c.name, r.relation, r.note FROM related_parties r"
+            " JOIN companies c ON c.id = r.related_company_id WHERE r.company_id = ? ORDER BY c.name", [company_id])
 
     # -- companies ---------------------------------------------------------
 

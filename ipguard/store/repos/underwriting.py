@@ -43,6 +43,25 @@ class UnderwritingRepo:
             [company_id, exclude_case_id],
         )
 
+    # Stages in which a guarantee is given and not yet released: it counts against the limits.
+    GIVEN_STAGES = ("intent_letter", "bank_approval", "contracts", "pledge_registration", "disbursement", "in_force", "defaulted")
+
+    def exposure(self, company_ids: list[int] | None, exclude_case_id: int | None = None) -> int:
+        """Guaranteed balance (fen) of the companies' cases approved and not released (all cases when None).
+
+        Before the loan: the guarantee amount; after: the guarantee amount or the loan if smaller.
+        """
+        stages = ",".join("?" * len(self.GIVEN_STAGES))
+        sql = (f"SELECT COALESCE(SUM(CASE WHEN l.loan_amount_fen IS NULL THEN c.guarantee_amount_fen"
+               f" ELSE MIN(l.loan_amount_fen, c.guarantee_amount_fen) END), 0)"
+               f" FROM cases c LEFT JOIN loans l ON l.case_id = c.id"
+               f" WHERE c.stage IN ({stages}) AND c.id IS NOT ?")
+        params: list[object] = [*self.GIVEN_STAGES, exclude_case_id]
+        if company_ids is not None:
+            sql += f" AND c.company_id IN ({','.join('?' * len(company_ids))})"
+            params += company_ids
+        return self.store.scalar(sql, params) or 0
+
     def add_assessment(
         self, case_id: int, *, params_version: str, assessed_at: str, assessed_by: int, eligible: bool, result_json: str
     ) -> int:
