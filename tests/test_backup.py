@@ -105,13 +105,10 @@ def test_restore_brings_back_the_data_as_it_was_at_backup_time(db, tmp_path):
 
 
 def cast_of(store):
-    """The users made by the template's cast, found by name."""
-    from tests.workflow_helpers import Cast
+    """The users made by the template's cast, signed in again."""
+    from tests.workflow_helpers import signed_in_cast
 
-    users = {u: store.repos.users.by_username(u) for u in ("admin", "am", "rm", "ops")}
-    bank = store.repos.banks.get(store.scalar("SELECT MIN(id) FROM banks"))
-    members = [store.repos.users.by_username(f"m{i}") for i in range(5)]
-    return Cast(users["admin"], users["am"], users["rm"], members, users["ops"], bank)
+    return signed_in_cast(store)
 
 
 def _flip_middle(path: Path) -> None:

@@ -426,6 +426,15 @@ def m003_search_and_opinions(db: Database) -> None:
         db.execute(sql)
 
 
+@MIGRATIONS()
+def m004_security(db: Database) -> None:
+    """Failed sign-ins per user name (known or not), for backoff and lockout."""
+    db.execute(
+        "CREATE TABLE sign_in_attempts (username TEXT PRIMARY KEY, failures INTEGER NOT NULL DEFAULT 0, "
+        "locked_until TEXT, last_at TEXT NOT NULL)"
+    )
+
+
 def schema_version() -> int:
     """The number of migrations this version of ipguard knows."""
     return len(MIGRATIONS._migrations)
