@@ -67,6 +67,16 @@ messages.register(
 )
 
 
+messages.register_fields(
+    {
+        "username": ("用户名", "user name"),
+        "display_name": ("姓名", "name"),
+        "password": ("密码", "password"),
+        "old_password": ("原密码", "current password"),
+    }
+)
+
+
 # A real argon2 hash of a random password, so an unknown user name costs one verify too.
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
 

@@ -30,6 +30,7 @@ messages.register(
         "password_fd_bad": ("无法从文件描述符 {fd} 读取密码", "cannot read the password from file descriptor {fd}"),
     }
 )
+messages.register_fields({"user": ("--user", "--user"), "password_fd": ("--password-fd", "--password-fd")})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
