@@ -94,3 +94,23 @@ def test_an_admin_reset_password_must_be_strong(store):
     admin.reset_password(store, c.admin, c.a.id, "Granite-Harbour-77")
     assert auth.sign_in(store, "am", "Granite-Harbour-77").id == c.a.id
 
+
+
+def test_a_member_holding_admin_and_committee_cannot_run_his_own_case(store):
+    from ipguard import intake, workflow
+    from ipguard.errors import WorkflowError
+    from tests import factories
+    from tests.workflow_helpers import to_committee
+
+    c = cast(store)
+    both = factories.user(store, "boss", Role.ADMIN, Role.COMMITTEE_MEMBER, Role.ACCOUNT_MANAGER)
+    data = factories.applicant(3)
+    data["bank_id"], data["risk_manager_id"], data["account_manager_id"] = c.bank.id, c.b.id, both.id
+    case_id = intake.open_case(store, intake.parse_intake(data), both).id
+    c_as_boss = type(c)(c.admin, both, c.b, c.members, c.ops, c.bank)
+    to_committee(store, case_id, c_as_boss)
+    for call in (lambda: workflow.record_attendance(store, case_id, [m.id for m in c.members], both),
+                 lambda: workflow.decide(store, case_id, both)):
+        with pytest.raises(WorkflowError) as err:
+            call()
+        assert err.value.key == "conflicted_member"
