@@ -119,6 +119,9 @@ class Store:
     def verify_audit(self) -> audit.VerifyResult:
         return audit.verify(self.db)
 
+    def check_anchor(self, count: int, digest: str) -> audit.VerifyResult:
+        return audit.check_anchor(self.db, count, digest)
+
     def audit_head(self) -> audit.ChainHead:
         return audit.head(self.db)
 
