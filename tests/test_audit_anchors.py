@@ -103,3 +103,40 @@ def test_an_unreadable_anchor_is_refused_naming_the_field(tmp_path, bad):
     with pytest.raises(ValidationError) as err:
         anchors.parse(value)
     assert (err.value.field, err.value.key) == ("anchor", "anchor_unreadable")
+
+
+# -- the current state against the last state ipguard wrote --------------------------------
+
+
+def test_a_direct_edit_from_another_program_is_refused(db):
+    conn = _raw(db)
+    with pytest.raises(sqlite3.OperationalError, match="ipguard_touch"):
+        conn.execute("UPDATE cases SET requested_amount_fen = 1")
+    conn.close()
+
+
+def test_a_direct_sql_edit_of_a_case_amount_is_named(db, capsys):
+    conn = _raw(db)
+    conn.execute("DROP TRIGGER seal_cases_update")  # what an attacker must do first
+    conn.execute("UPDATE cases SET requested_amount_fen = requested_amount_fen * 10 WHERE id = 1")
+    conn.close()
+    assert main(["audit", "verify", "--db", str(db)]) == 1
+    assert "cases #1 was changed outside ipguard" in capsys.readouterr().err
+
+
+def test_rows_deleted_or_added_outside_ipguard_are_named(db):
+    conn = _raw(db)
+    for t in ("delete", "insert"):
+        conn.execute(f"DROP TRIGGER seal_checklist_items_{t}")
+        conn.execute(f"DROP TRIGGER seal_user_roles_{t}")
+    conn.execute("DELETE FROM checklist_items WHERE rowid = (SELECT MIN(rowid) FROM checklist_items)")
+    conn.execute("INSERT INTO user_roles (user_id, role) VALUES (2, 'admin')")
+    conn.close()
+    with open_store(db, create=False) as store:
+        problems = {(m.table, m.problem) for m in store.check_rows()}
+    assert problems == {("checklist_items", "deleted"), ("user_roles", "unsealed")}
+
+
+def test_every_change_made_through_ipguard_is_sealed(db):
+    with open_store(db, create=False) as store:
+        assert store.check_rows() == []

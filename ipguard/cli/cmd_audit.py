@@ -29,6 +29,9 @@ def run_verify(args: argparse.Namespace) -> int:
         result = store.verify_audit()
         head = store.audit_head()
         checked = [(a, store.check_anchor(a.count, a.hash)) for a in wanted]
+        edited = store.check_rows()
+    for m in edited:
+        print(t(f"数据被绕过 ipguard 直接修改：{m.describe()}", f"edited outside ipguard: {m.describe()}"), file=sys.stderr)
     broken = [(a, r) for a, r in checked if not r.ok]
     for a, r in broken:
         print(t(f"与锚点不符（{a.source}，{a.count} 条，{a.hash[:16]}…）：{r.problem}",
@@ -36,7 +39,7 @@ def run_verify(args: argparse.Namespace) -> int:
     for a, _r in checked:
         if _r.ok:
             print(t(f"延续锚点：{a.source}（{a.count} 条）", f"extends the anchor {a.source} ({a.count} entries)"))
-    if result.ok and broken:
+    if result.ok and (broken or edited):
         return 1
     if result.ok:
         print(t(f"审计链完整：已校验 {result.checked} 条，链头 {head.hash}", f"audit chain intact: {result.checked} entries checked, head {head.hash}"))

@@ -428,11 +428,18 @@ def m003_search_and_opinions(db: Database) -> None:
 
 @MIGRATIONS()
 def m004_security(db: Database) -> None:
-    """Failed sign-ins per user name (known or not), for backoff and lockout."""
+    """Failed sign-ins per user name (known or not), for backoff and lockout;
+    row seals and the triggers that make every business write pass through
+    ipguard (see ipguard.store.seals)."""
+    from ipguard.store import seals
+
     db.execute(
         "CREATE TABLE sign_in_attempts (username TEXT PRIMARY KEY, failures INTEGER NOT NULL DEFAULT 0, "
         "locked_until TEXT, last_at TEXT NOT NULL)"
     )
+    db.execute("CREATE TABLE row_seals (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (tbl, row_id))")
+    for sql in seals.triggers_sql():
+        db.execute(sql)
 
 
 def schema_version() -> int:
