@@ -51,3 +51,22 @@ def test_a_sheet_declaring_too_many_rows_is_refused_before_reading(tmp_path):
 def test_user_text_written_to_a_workbook_is_never_a_formula(text):
     assert xlsx_limits.neutral(text) == "'" + text
     assert xlsx_limits.neutral("上海张江") == "上海张江" and xlsx_limits.neutral(-5) == -5
+
+
+@pytest.mark.parametrize("bad", ["A\x00B", "A\x1bB", "A\uffffB", "A\ufffeB", "A\ud800B", "A\u202eB", "A\u2066B", "A\nB", "A\x7fB"])
+def test_names_refuse_control_non_characters_surrogates_and_bidi(bad):
+    from ipguard.validators import check_text
+
+    with pytest.raises(ValidationError) as err:
+        check_text(bad, "company.name")
+    assert (err.value.field, err.value.key) == ("company.name", "text_bad_character")
+    assert "企业名称" in err.value.message("zh")
+
+
+def test_free_text_keeps_line_breaks_but_not_other_controls():
+    from ipguard.validators import check_text
+
+    assert check_text("第一行\n第二行\t完", "comment", max_len=2000) == "第一行\n第二行\t完"
+    assert check_text("上海　张江", "company.name") == "上海　张江"  # an ideographic space is fine
+    with pytest.raises(ValidationError):
+        check_text("意见\u202e反转", "comment", max_len=2000)
