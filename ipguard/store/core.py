@@ -44,6 +44,12 @@ class Store:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
 
+    def reconnect(self) -> None:
+        """Open the same file again on a fresh connection (after :meth:`close`)."""
+        assert self.path is not None
+        self.close()
+        self.db = connection.connect(self.path, create=False)
+
     def __enter__(self) -> Store:
         return self
 

@@ -218,6 +218,8 @@ def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None
     """A connection to read from, the file's path, and whether we opened (and must close) it."""
     if isinstance(source, Store):
         return source.db.conn, source.path, False
+    if isinstance(source, sqlite3.Connection):  # a restore's exclusive connection
+        return source, None, False
     path = Path(source)
     if not path.is_file():
         raise StoreError("db_missing", path=str(path))
@@ -228,7 +230,7 @@ def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None
 
 
 def backup(
-    source: str | Path | Store,
+    source: str | Path | Store | sqlite3.Connection,
     to_dir: str | Path,
     *,
     label: str = "manual",
