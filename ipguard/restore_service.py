@@ -29,7 +29,7 @@ def restore_as(store: Store, actor: UserRecord, from_backup: str | Path, **optio
 
     me = auth.require_role(actor, Role.ADMIN, Text("从备份恢复数据库", "restore the database from a backup"), store)
     assert store.path is not None
-    verify_backup(Path(from_backup))  # a bad backup is refused with the caller's connection untouched
+    verify_backup(Path(from_backup), require_sidecar=not options.get("without_sidecar", False))  # a bad backup is refused with the caller's connection untouched
     path = store.path
     store.close()
     try:

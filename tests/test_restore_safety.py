@@ -86,3 +86,22 @@ def test_only_a_signed_in_admin_restores_and_a_refusal_keeps_the_callers_connect
     with open_store(db, create=False) as store:
         last = store.query("SELECT user_id, action FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
         assert last == {"user_id": c.admin.id, "action": "restore"}
+
+
+def test_a_backup_without_a_valid_sidecar_needs_an_admins_override(tmp_path):
+    import pytest
+
+    db = tmp_path / "live.sqlite"
+    open_store(db).close()
+    taken = backup(db, tmp_path / "bk")
+    side = json.loads(taken.sidecar.read_text(encoding="utf-8"))
+    side["audit"]["head_hash"] = "f" * 64  # a garbled (or recomputed for another chain) sidecar
+    taken.sidecar.write_text(json.dumps(side), encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        restore(db, taken.path, backup_dir=tmp_path / "pre")
+    assert err.value.key == "backup_sidecar_mismatch"
+    taken.sidecar.unlink()
+    with pytest.raises(StoreError) as err:
+        restore(db, taken.path, backup_dir=tmp_path / "pre")
+    assert err.value.key == "backup_sidecar_missing"
+    assert restore(db, taken.path, backup_dir=tmp_path / "pre", without_sidecar=True).audit_head.count == 1

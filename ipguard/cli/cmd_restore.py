@@ -14,6 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(subparsers, "restore", "从备份恢复数据库（先备份当前文件）", "restore the database from a backup (the current file is backed up first)")
     parser.add_argument("--from", dest="source", required=True, help=t("备份文件", "backup file"))
     parser.add_argument("--backup-dir", help=t("当前文件的副本存放处（默认：设置中的备份文件夹）", "where the copy of the current file goes (default: the backup folder setting)"))
+    parser.add_argument("--without-sidecar", action="store_true",
+                        help=t("备份没有有效的 .json 说明文件时仍恢复（仅管理员；仍做完整性与审计链校验）",
+                               "restore a backup without a valid .json sidecar (admins only; integrity and audit chain still verified)"))
     credentials.add_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -28,14 +31,15 @@ def run(args: argparse.Namespace) -> int:
 
     given = credentials.check_given(args)  # an admin's password, before anything is touched
     try:
-        verify_backup(args.source)  # a bad backup is refused before the sign-in is even recorded
+        verify_backup(args.source, require_sidecar=not args.without_sidecar)  # a bad backup is refused before the sign-in is even recorded
     except StoreError as exc:
         untouched = messages.render("restore_untouched", {}, lang)
         print(f"ipguard: {exc.one_line(lang)}; {untouched}", file=sys.stderr)
         return 2
     store = open_store(require_db(args), create=False)
     try:
-        result = restore_as(store, credentials.sign_in(store, args, given), args.source, backup_dir=args.backup_dir)
+        result = restore_as(store, credentials.sign_in(store, args, given), args.source, backup_dir=args.backup_dir,
+                            without_sidecar=args.without_sidecar)
     except StoreError as exc:
         if exc.key == "restore_failed":
             raise

@@ -144,7 +144,7 @@ def _replace_file(src: sqlite3.Connection, db_path: Path) -> None:
 
 def restore(
     db_path: str | Path, from_backup: str | Path, *, backup_dir: str | Path | None = None, now: dt.datetime | None = None,
-    user_id: int | None = None,
+    user_id: int | None = None, without_sidecar: bool = False,
 ) -> RestoreResult:
     """Replace the database's content with a verified backup.
 
@@ -157,7 +157,9 @@ def restore(
     db_path, source = Path(db_path), Path(from_backup)
     if db_path.exists() and source.exists() and db_path.resolve() == source.resolve():
         raise StoreError("restore_same_file")
-    info = verify_backup(source)
+    # A backup is trusted through its sidecar (SHA-256 and audit head); without one, only
+    # on an admin's explicit override, and still after every integrity and audit check.
+    info = verify_backup(source, require_sidecar=not without_sidecar)
     fs = connection.network_filesystem(db_path)
     if fs:
         raise StoreError("db_network_path", path=str(db_path), fs=fs)
