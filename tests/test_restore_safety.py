@@ -105,3 +105,34 @@ def test_a_backup_without_a_valid_sidecar_needs_an_admins_override(tmp_path):
         restore(db, taken.path, backup_dir=tmp_path / "pre")
     assert err.value.key == "backup_sidecar_missing"
     assert restore(db, taken.path, backup_dir=tmp_path / "pre", without_sidecar=True).audit_head.count == 1
+
+
+def test_interrupted_backup_files_are_cleaned_at_the_next_backup(tmp_path):
+    import datetime as dt
+
+    from ipguard import clock
+
+    db = tmp_path / "live.sqlite"
+    open_store(db).close()
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    old = folder / "ipguard-20261101-100000-auto.sqlite.partial"
+    old.write_bytes(b"x" * 1000)
+    fresh = folder / "ipguard-20261120-095959-manual.sqlite.partial"  # perhaps another client's, still writing
+    fresh.write_bytes(b"y")
+    stamp = (clock.now() - dt.timedelta(hours=2)).timestamp()
+    os.utime(old, (stamp, stamp))
+    now = clock.now().timestamp()
+    os.utime(fresh, (now, now))
+    backup(db, folder)
+    assert not old.exists() and fresh.exists()
+
+
+def test_a_zero_byte_file_is_refused_unless_creating(tmp_path, capsys):
+    from ipguard.cli import main
+
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    assert main(["audit", "verify", "--db", str(empty)]) == 2
+    assert "不是 ipguard 数据库" in capsys.readouterr().err
+    assert empty.read_bytes() == b""

@@ -95,6 +95,9 @@ def connect(path: Path, *, create: bool) -> Database:
         raise StoreError("db_network_path", path=str(path), fs=fs)
     if not path.exists() and not create:
         raise StoreError("db_missing", path=str(path))
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # An empty file is not "a database with 0 entries": only a caller asking to create one may fill it.
+        raise StoreError("db_not_ipguard", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)

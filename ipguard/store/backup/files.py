@@ -243,6 +243,24 @@ def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None
         raise StoreError("db_cannot_open", path=str(path), detail=str(exc)) from exc
 
 
+# A backup still being written is a few seconds old at most; older partial files were
+# left by an interrupted run (killed, power cut, full disk) and are removed.
+STALE_PARTIAL_SECONDS = 15 * 60
+
+
+def _clean_interrupted(folder: Path) -> list[Path]:
+    """Remove partial backup and sidecar files an interrupted run left in ``folder``."""
+    removed = []
+    cutoff = clock.now().timestamp() - STALE_PARTIAL_SECONDS
+    with contextlib.suppress(OSError):
+        for partial in folder.glob("ipguard-*.partial"):
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
+                    removed.append(partial)
+    return removed
+
+
 def backup(
     source: str | Path | Store | sqlite3.Connection,
     to_dir: str | Path,
@@ -267,6 +285,7 @@ def backup(
     except OSError as exc:
         raise StoreError("backup_dir_unusable", path=str(to_dir), detail=exc.strerror or str(exc)) from exc
     when = now or clock.now()
+    _clean_interrupted(to_dir)
     path = _target_name(to_dir, when, label)
     partial = path.with_name(path.name + ".partial")
     src, src_path, owned = _source(source)
