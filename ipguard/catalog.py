@@ -71,7 +71,7 @@ def remember(store: Store, product: ProductParams, user_id: int | None) -> None:
 
 def save_edited_version(store: Store, text: str, user: UserRecord, expected_code: str = "kuaiyidai") -> ProductParams:
     """Validate an admin's edited parameter file and store it as a new version."""
-    require_role(user, Role.ADMIN, Text("修改产品参数", "change the product parameters"))
+    require_role(user, Role.ADMIN, Text("修改产品参数", "change the product parameters"), store)
     product = parse_product(text, "edit")
     if product.code != expected_code:
         raise ValidationError("code", "product_code_mismatch", expected=expected_code, found=product.code)

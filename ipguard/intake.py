@@ -103,7 +103,7 @@ def _tags(value: object) -> tuple[str, ...]:
 
 def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: ProductParams | None = None) -> CaseRecord:
     """Open a case: company, controller, financials, assets, checklist, all or nothing."""
-    require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"))
+    require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"), store)
     not_after_today(intake.application_date, "application_date")
     product = product or catalog.current_product(store, intake.product_code, intake.application_date)
     known_tags = {t.code for t in product.target_tags}
@@ -180,7 +180,7 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
 
 
 def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> CaseRecord:
-    require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action)
+    require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action, store)
     case = store.repos.cases.get(case_id)
     if case.stage not in EDITABLE_STAGES:
         raise WorkflowError("intake_closed", stage=Text(case.stage.label, case.stage.label_en))
@@ -192,7 +192,7 @@ def set_checklist_item(
     expected_version: int | None = None,
 ) -> CaseRecord:
     """Mark a materials-checklist item received / missing / pending."""
-    require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"))
+    require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"), store)
     on = check_date(on, "status_date", required=False) or (clock.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
     if on is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
@@ -19,6 +20,10 @@ from ipguard.errors import ValidationError
 
 messages.register(
     {
+        "text_bad_character": (
+            "含有不允许的字符 {char}（控制字符、非字符或改变文字方向的字符）",
+            "contains a character that is not allowed, {char} (a control character, a non-character or a direction override)",
+        ),
         "uscc_invalid": (
             "统一社会信用代码“{value}”无效（应为18位，且校验位正确）",
             "unified social credit code “{value}” is invalid (18 characters with a correct check character)",
@@ -71,8 +76,32 @@ _PATENT_RE = re.compile(r"^(?:ZL|CN)?(\d{8}|\d{12})\.?([0-9X])?$")
 PATENT_TYPE_DIGITS = {"invention_patent": "18", "utility_model": "29", "design_patent": "3"}
 
 
+# Bidi embeddings, overrides and isolates let text display in another order than
+# it is stored ("‮gpj.exe"); nobody types them into a name or an opinion.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Free text (longer than a name) may hold line breaks and tabs; names may not.
+_FREE_TEXT_MIN = 201
+_FREE_TEXT_CONTROLS = frozenset("\n\t")
+
+
+def _bad_character(text: str, multiline: bool) -> str | None:
+    for ch in text:
+        code = ord(ch)
+        if ch in _BIDI_CONTROLS:
+            return f"U+{code:04X}"
+        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: not a character at all
+            return f"U+{code:04X}"
+        if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:  # Unicode non-characters
+            return f"U+{code:04X}"
+        if unicodedata.category(ch) == "Cc" and not (multiline and ch in _FREE_TEXT_CONTROLS):
+            return f"U+{code:04X}"
+    return None
+
+
 def check_text(value: object, field: str, *, max_len: int = 200, required: bool = True) -> str:
-    """Strip surrounding blanks; refuse empty (when required) or overlong text."""
+    """Strip surrounding blanks; refuse empty (when required), overlong text, and
+    control characters, non-characters, lone surrogates and bidi overrides
+    (names: none at all; free text longer than 200 may keep line breaks and tabs)."""
     text = "" if value is None else str(value).strip()
     if not text:
         if required:
@@ -80,6 +109,11 @@ def check_text(value: object, field: str, *, max_len: int = 200, required: bool 
         return ""
     if len(text) > max_len:
         raise ValidationError(field, "text_too_long", max=max_len)
+    if text.isprintable():
+        return text  # the common case, decided in C
+    bad = _bad_character(text.replace("\r\n", "\n"), max_len >= _FREE_TEXT_MIN)
+    if bad:
+        raise ValidationError(field, "text_bad_character", char=bad)
     return text
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -46,8 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     conflicts = locked = 0
     rng = random.Random(f"{args.seed}-{args.name}")
     with open_store(args.db, create=False) as store:
-        user = store.repos.users.by_username(args.user)
-        assert user is not None, f"no user {args.user}"
+        from ipguard import auth
+
+        user = auth.sign_in(store, args.user, os.environ["IPGUARD_PASSWORD"])
         codes = {cid: [item.code for item in store.repos.cases.checklist(cid)] for cid in case_ids}
         print("READY", flush=True)
         sys.stdin.readline()

@@ -15,11 +15,16 @@ _HASH_CACHE: dict[str, str] = {}
 
 
 def user(store: Store, username: str, *roles: Role) -> UserRecord:
+    """A new user with ``roles``, signed in: the Actor every core change needs."""
     from ipguard import auth
 
     if "h" not in _HASH_CACHE:
-        _HASH_CACHE["h"] = auth.hash_password(PASSWORD)
-    return store.repos.users.create(username, username.title(), PASSWORD, set(roles), password_hash=_HASH_CACHE["h"])
+        # Cheap argon2 parameters keep the many test sign-ins fast; verify reads them from the hash.
+        from argon2 import PasswordHasher
+
+        _HASH_CACHE["h"] = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(PASSWORD)
+    store.repos.users.create(username, username.title(), PASSWORD, set(roles), password_hash=_HASH_CACHE["h"])
+    return auth.sign_in(store, username, PASSWORD)
 
 
 def bank(store: Store, admin_id: int | None = None, *, bank_bp: int = 2000, reg_bp: int = 3000) -> BankRecord:

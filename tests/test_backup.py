@@ -90,11 +90,19 @@ def test_restore_brings_back_the_data_as_it_was_at_backup_time(db, tmp_path):
         store.db.execute("UPDATE documents SET pdf = ? WHERE doc_no = ?", [b"%PDF-changed", doc_no])
         store.db.conn.commit()
         changed_head = store.audit_head()
-        result = restore(db, taken.path, backup_dir=tmp_path / "pre")
-        # The open store sees the restored content (pages copied in, not a file swapped under it).
+        with pytest.raises(StoreError) as err:  # refused at once while a client has the file open
+            restore(db, taken.path, backup_dir=tmp_path / "pre")
+        assert err.value.key == "restore_in_use"
+    result = restore(db, taken.path, backup_dir=tmp_path / "pre", user_id=1)
+    with open_store(db, create=False) as store:
         assert store.scalar("SELECT COUNT(*) FROM cases") == 1
-        assert store.audit_head() == taken.audit_head
-    assert result.audit_head == taken.audit_head
+        # the restored chain extends the backup's, plus the restore's own entry: who, which backup, both heads
+        assert store.check_anchor(taken.audit_head.count, taken.audit_head.hash).ok
+        entry = store.query("SELECT user_id, entity, action, before_json, after_json FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
+        assert (entry["user_id"], entry["entity"], entry["action"]) == (1, "database", "restore")
+        assert changed_head.hash in entry["before_json"] and taken.audit_head.hash in entry["after_json"]
+        assert store.check_rows() == []
+    assert result.audit_head.count == taken.audit_head.count + 1
     assert _document(db) == (doc_no, pdf)
     assert result.pre_restore is not None and result.pre_restore.path.name.endswith("-pre-restore.sqlite")
     assert result.pre_restore.audit_head == changed_head
@@ -105,13 +113,10 @@ def test_restore_brings_back_the_data_as_it_was_at_backup_time(db, tmp_path):
 
 
 def cast_of(store):
-    """The users made by the template's cast, found by name."""
-    from tests.workflow_helpers import Cast
+    """The users made by the template's cast, signed in again."""
+    from tests.workflow_helpers import signed_in_cast
 
-    users = {u: store.repos.users.by_username(u) for u in ("admin", "am", "rm", "ops")}
-    bank = store.repos.banks.get(store.scalar("SELECT MIN(id) FROM banks"))
-    members = [store.repos.users.by_username(f"m{i}") for i in range(5)]
-    return Cast(users["admin"], users["am"], users["rm"], members, users["ops"], bank)
+    return signed_in_cast(store)
 
 
 def _flip_middle(path: Path) -> None:
@@ -218,7 +223,8 @@ def test_restore_over_a_file_sqlite_cannot_read(db, tmp_path):
     assert result.pre_restore.path.read_bytes() == b"\x00garbage" * 1000
     assert not db.with_name(db.name + "-wal").exists()
     with open_store(db, create=False) as store:
-        assert store.audit_head() == taken.audit_head and store.verify_audit().ok
+        assert store.audit_head().count == taken.audit_head.count + 1 and store.verify_audit().ok
+        assert store.check_anchor(taken.audit_head.count, taken.audit_head.hash).ok
 
 
 # -- automatic backups and rotation ------------------------------------------------
@@ -282,19 +288,29 @@ def test_auto_backup_rotates_with_the_settings(db, monkeypatch):
 # -- command lines ---------------------------------------------------------------------
 
 
-def test_cli_backup_and_restore_exit_codes(db, tmp_path, capsys):
+def test_cli_backup_and_restore_exit_codes(db, tmp_path, capsys, monkeypatch):
+    from tests import factories
+
+    admin = ["--user", "admin"]
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     assert main(["--lang", "en", "backup", "--db", str(db), "--to", str(tmp_path / "bk")]) == 0
     out = capsys.readouterr().out
     path = Path(out.split("backup written: ")[1].split(" (")[0])
     assert path.is_file() and "integrity ok" in out
-    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(path), "--backup-dir", str(tmp_path / "pre")]) == 0
+    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(path), "--backup-dir", str(tmp_path / "pre"), *admin]) == 0
     assert "restored" in capsys.readouterr().out
+    monkeypatch.setenv("IPGUARD_PASSWORD", "not-his-password")  # a non-admin or a wrong password restores nothing
+    state = _file_state(db)
+    assert main(["restore", "--db", str(db), "--from", str(path), *admin]) == 2
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
+    assert main(["restore", "--db", str(db), "--from", str(path), "--user", "am"]) == 2
+    capsys.readouterr()
     _flip_middle(path)
     state = _file_state(db)
-    assert main(["restore", "--db", str(db), "--from", str(path)]) == 2  # Chinese by default
+    assert main(["restore", "--db", str(db), "--from", str(path), *admin]) == 2  # Chinese by default
     err = capsys.readouterr().err
     assert "SHA-256" in err and "当前数据库未作任何改动" in err and err.count("\n") == 1
     assert _file_state(db) == state
     assert main(["backup", "--to", str(tmp_path / "bk"), "--db", str(tmp_path / "missing.sqlite")]) == 2
     assert "不存在" in capsys.readouterr().err
-    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(tmp_path / "missing.sqlite")]) == 2
+    assert main(["--lang", "en", "restore", "--db", str(db), "--from", str(tmp_path / "missing.sqlite"), *admin]) == 2

@@ -9,7 +9,6 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import PermissionDenied, WorkflowError
 from ipguard.messages import Text
 from ipguard.store import open_store
-from ipguard.store.records import UserRecord
 from ipguard.workflow import committee
 from ipguard.workflow.queries import ACTIONS, available_actions, waiting_for
 from tests import workflow_helpers as wh
@@ -17,8 +16,12 @@ from tests import workflow_helpers as wh
 CJK = r"[\u4e00-\u9fff]"
 
 
-def test_role_refusal_in_both_languages():
-    user = UserRecord(1, "u", "Zhang", frozenset())
+def test_role_refusal_in_both_languages(tmp_path):
+    from ipguard.store import open_store
+    from tests import factories
+
+    store = open_store(tmp_path / "t.sqlite")
+    user = factories.user(store, "zhang", Role.OPERATIONS)
     with pytest.raises(PermissionDenied) as err:
         require_any_role(user, (Role.COMMITTEE_MEMBER,), Text("投票", "vote"))
     assert err.value.message("en") == "Zhang lacks the role “committee member” needed to vote"

@@ -127,16 +127,25 @@ def _letter_case(db: Path) -> str:
         return store.repos.cases.get(case_id).case_no
 
 
-def test_letter_out_on_the_database_is_refused_with_nothing_changed(demo_db, capsys):
+@pytest.fixture
+def demo_admin(monkeypatch):
+    """The CLI signs in as the demo admin, the password given as scripts do."""
+    from ipguard.demo.build import DEMO_PASSWORD
+
+    monkeypatch.setenv("IPGUARD_PASSWORD", DEMO_PASSWORD)
+    return ["--user", "admin"]
+
+
+def test_letter_out_on_the_database_is_refused_with_nothing_changed(demo_db, demo_admin, capsys):
     case_no = _letter_case(demo_db)
     entries = _audit_count(demo_db)
     before = _bytes(demo_db)
-    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(demo_db)]) == 2
+    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(demo_db), *demo_admin]) == 2
     assert "正在使用的数据库" in capsys.readouterr().err
     assert _bytes(demo_db) == before and _audit_count(demo_db) == entries
 
 
-def test_letter_out_on_another_database_or_a_folder_is_refused(demo_db, tmp_path, capsys):
+def test_letter_out_on_another_database_or_a_folder_is_refused(demo_db, demo_admin, tmp_path, capsys):
     case_no = _letter_case(demo_db)
     other = tmp_path / "backup-copy.sqlite"
     conn = sqlite3.connect(other)
@@ -145,19 +154,20 @@ def test_letter_out_on_another_database_or_a_folder_is_refused(demo_db, tmp_path
     conn.close()
     kept = _bytes(other)
     entries = _audit_count(demo_db)
-    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(other)]) == 2
+    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(other), *demo_admin]) == 2
     assert "数据库文件" in capsys.readouterr().err and _bytes(other) == kept
-    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(tmp_path)]) == 2
+    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(tmp_path), *demo_admin]) == 2
     assert "文件夹" in capsys.readouterr().err
     assert _audit_count(demo_db) == entries  # a failed reprint is not audited
 
 
-def test_a_reprint_that_was_written_is_audited_once(demo_db, tmp_path):
+def test_a_reprint_that_was_written_is_audited_once(demo_db, demo_admin, tmp_path):
     case_no = _letter_case(demo_db)
     entries = _audit_count(demo_db)
     out = tmp_path / "letter.pdf"
-    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(out)]) == 0
-    assert out.read_bytes().startswith(b"%PDF") and _audit_count(demo_db) == entries + 1
+    assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(out), *demo_admin]) == 0
+    # the sign-in and the reprint, each audited once
+    assert out.read_bytes().startswith(b"%PDF") and _audit_count(demo_db) == entries + 2
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

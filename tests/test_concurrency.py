@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 from ipguard import intake
 from ipguard.errors import StoreError
 from ipguard.store import open_store
+from tests import factories
 from tests.workflow_helpers import cast, open_case
 
 WORKER = Path(__file__).resolve().parent.parent / "scripts" / "concurrency_worker.py"
@@ -41,6 +43,7 @@ def test_two_processes_updating_the_same_cases_lose_nothing(tmp_path):
         subprocess.Popen(
             [sys.executable, str(WORKER), str(db), "--name", name, "--user", user, "--ops", str(OPS), "--cases", cases],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env={**os.environ, "IPGUARD_PASSWORD": factories.PASSWORD},
         )
         for name, user in (("P1", "am"), ("P2", "ops"))
     ]
@@ -67,7 +70,7 @@ def test_two_processes_updating_the_same_cases_lose_nothing(tmp_path):
     with open_store(db, create=False) as store:
         for cid in case_ids:
             assert store.repos.cases.get(cid).version == versions[cid] + OPS  # OPS / 2 from each process
-        assert store.audit_head().count == entries + 2 * OPS
+        assert store.audit_head().count == entries + 2 * OPS + 2  # plus each worker's audited sign-in
         assert store.verify_audit().ok
         assert store.scalar("PRAGMA integrity_check") == "ok"
 

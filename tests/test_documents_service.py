@@ -276,20 +276,21 @@ def test_reissue_report_and_refusals(env):
 # ---------------------------------------------------------------- CLI
 
 
-def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path, capsys):
+def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path, capsys, monkeypatch):
     store, c, case_id = env
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     case_no = store.repos.cases.get(case_id).case_no
     db = str(store.path)
     out = tmp_path / "out.pdf"
-    assert cli_main(["letter", "report", case_no, "--db", db, "--out", str(out)]) == 2
+    assert cli_main(["letter", "report", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "“受理”阶段" in err[0] and not out.exists()
     _to_letter(store, c, case_id)
-    assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out)]) == 2
+    assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["ipguard: 案件当前处于“意向函”阶段，不能出具担保意向函"]
     workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
-    assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out)]) == 0
+    assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 0
     assert out.read_bytes() == archived(store, case_id, "intent_letter")[1]
     assert "重印" in capsys.readouterr().out
     # report and resolution: issued by the CLI (acting as --user), then reprinted byte for byte
@@ -299,14 +300,14 @@ def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path
     row = store.query("SELECT pdf, created_by FROM documents WHERE kind = 'investigation_report'")[0]
     assert report.read_bytes() == row["pdf"] and row["created_by"] == c.b.id
     report.unlink()
-    assert cli_main(["letter", "report", case_no, "--db", db, "--out", str(report)]) == 0
+    assert cli_main(["letter", "report", case_no, "--db", db, "--out", str(report), "--user", "admin"]) == 0
     assert report.read_bytes() == row["pdf"]
     resolution = tmp_path / "resolution.pdf"
-    assert cli_main(["letter", "resolution", case_no, "--db", db, "--out", str(resolution)]) == 0
+    assert cli_main(["letter", "resolution", case_no, "--db", db, "--out", str(resolution), "--user", "admin"]) == 0
     assert resolution.read_bytes().startswith(b"%PDF")
-    assert cli_main(["letter", "notice", case_no, "--db", db, "--out", str(out)]) == 2
+    assert cli_main(["letter", "notice", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 2
     assert "不能出具放款通知书" in capsys.readouterr().err
-    assert cli_main(["letter", "intent", "KYD-0000-9999", "--db", db, "--out", str(out)]) == 2
+    assert cli_main(["letter", "intent", "KYD-0000-9999", "--db", db, "--out", str(out), "--user", "admin"]) == 2
     assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "ghost"]) == 2
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -34,6 +34,17 @@ def cast(store: Store) -> Cast:
     )
 
 
+def signed_in_cast(store: Store) -> Cast:
+    """The cast :func:`cast` made earlier in this database, signed in again (e.g. in a new process)."""
+    from ipguard import auth
+
+    def sign(name: str) -> UserRecord:
+        return auth.sign_in(store, name, factories.PASSWORD)
+
+    bank = store.repos.banks.all()[0]
+    return Cast(sign("admin"), sign("am"), sign("rm"), [sign(f"m{i}") for i in range(5)], sign("ops"), bank)
+
+
 def open_case(store: Store, c: Cast, seed: int = 1, **overrides: object) -> int:
     data = factories.applicant(seed, **overrides)
     data["bank_id"] = c.bank.id

@@ -40,4 +40,7 @@ class Session:
         return self.store.path
 
     def refresh_user(self) -> None:
-        self.user = self.store.repos.users.get(self.user.id)
+        from ipguard import auth
+
+        # The same sign-in with current name and roles; a disabled user is refused here.
+        self.user = auth.refresh(self.user)

@@ -12,17 +12,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(subparsers, "audit", "校验审计链或显示链头", "verify the audit trail's hash chain or print its head")
     actions = parser.add_subparsers(dest="audit_action", metavar="ACTION", required=True, parser_class=type(parser))
     verify = add_command(actions, "verify", "重算整条审计链；如有断点，以状态 1 退出并指出第一条", "recompute the whole chain; exit 1 naming the first broken entry")
+    verify.add_argument("--against", metavar="ANCHOR", action="append", default=[],
+                        help=t("核对锚点：“条数:哈希”、备份的 .json 说明文件或本系统出具的 PDF（可重复）",
+                               "check an anchor: COUNT:HASH, a backup's .json sidecar or a PDF ipguard issued (repeatable)"))
     verify.set_defaults(func=run_verify)
     head = add_command(actions, "head", "显示条数与链头哈希（请保存在数据库之外）", "print the entry count and the head hash (keep them outside the database)")
     head.set_defaults(func=run_head)
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from ipguard import anchors
     from ipguard.store import open_store
 
+    wanted = [anchors.parse(a) for a in getattr(args, "against", [])]  # refused before the database is opened
     with open_store(require_db(args), create=False) as store:
         result = store.verify_audit()
         head = store.audit_head()
+        checked = [(a, store.check_anchor(a.count, a.hash)) for a in wanted]
+        edited = store.check_rows()
+    for m in edited:
+        print(t(f"数据被绕过 ipguard 直接修改：{m.describe()}", f"edited outside ipguard: {m.describe()}"), file=sys.stderr)
+    broken = [(a, r) for a, r in checked if not r.ok]
+    for a, r in broken:
+        print(t(f"与锚点不符（{a.source}，{a.count} 条，{a.hash[:16]}…）：{r.problem}",
+                f"does NOT extend the anchor ({a.source}, {a.count} entries, {a.hash[:16]}…): {r.problem}"), file=sys.stderr)
+    for a, _r in checked:
+        if _r.ok:
+            print(t(f"延续锚点：{a.source}（{a.count} 条）", f"extends the anchor {a.source} ({a.count} entries)"))
+    if result.ok and (broken or edited):
+        return 1
     if result.ok:
         print(t(f"审计链完整：已校验 {result.checked} 条，链头 {head.hash}", f"audit chain intact: {result.checked} entries checked, head {head.hash}"))
         return 0

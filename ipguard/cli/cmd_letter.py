@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ipguard import messages
+from ipguard.cli import credentials
 from ipguard.cli.common import add_command, require_db, t
-from ipguard.errors import NotFoundError, ValidationError
+from ipguard.errors import NotFoundError
 from ipguard.outputs import check_target, write_output
 
 KIND_ARGS = {
@@ -24,13 +24,6 @@ KIND_ARGS = {
     "report": "investigation_report",
     "resolution": "committee_resolution",
 }
-
-messages.register(
-    {
-        "no_admin": ("数据库中没有可用的管理员账号，请用 --user 指定出具人", "no active admin in the database; name the issuer with --user"),
-    }
-)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -42,22 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("kind", choices=tuple(KIND_ARGS), help=t("文书种类", "which document"))
     parser.add_argument("case_no", metavar="CASE_NO", help=t("案件编号，如 KYD-2026-0001", "case number, e.g. KYD-2026-0001"))
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help=t("PDF 写到哪里", "where to write the PDF"))
-    parser.add_argument("--user", metavar="USERNAME", help=t("现在出具时的经办人（默认：第一位管理员）", "acting user when the document is issued now (default: the first admin)"))
+    credentials.add_arguments(parser)
     parser.set_defaults(func=run)
-
-
-def _acting_user(store, username: str | None):
-    from ipguard.domain import Role
-
-    if username:
-        user = store.repos.users.by_username(username)
-        if user is None or not user.active:
-            raise NotFoundError("not_found", what="用户", ident=username)
-        return user
-    admins = [u for u in store.repos.users.with_role(Role.ADMIN) if u.active]
-    if not admins:
-        raise ValidationError("user", "no_admin")
-    return min(admins, key=lambda u: u.id)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,9 +48,10 @@ def run(args: argparse.Namespace) -> int:
     if not Path(db).expanduser().exists():
         raise NotFoundError("not_found", what="数据库文件", ident=db)
     out = check_target(args.out, protect=[db])  # refused before anything is issued or audited
+    given = credentials.check_given(args)  # no password, no command
     with open_store(db, create=False) as store:
         case = store.repos.cases.by_no(args.case_no)
-        user = _acting_user(store, args.user)
+        user = credentials.sign_in(store, args, given)
         # One transaction: if the file cannot be written, no number is used and no
         # issue or reprint is audited.
         with store.transaction():

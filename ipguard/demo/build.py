@@ -114,6 +114,10 @@ class DemoParties:
     banks: list[BankRecord]
     referrers: list[ReferrerRecord]
 
+    def by_id(self, user_id: int) -> UserRecord:
+        """The signed-in demo user with this id."""
+        return next(u for u in self.users.values() if u.id == user_id)
+
     def with_role(self, role: Role) -> list[UserRecord]:
         return [u for u in self.users.values() if role in u.roles]
 
@@ -123,7 +127,9 @@ def create_parties(store: Store) -> DemoParties:
     shared_hash = auth.hash_password(DEMO_PASSWORD)
     users = {}
     for username, display, roles in _USERS:
-        users[username] = store.repos.users.create(username, display, DEMO_PASSWORD, roles, password_hash=shared_hash)
+        store.repos.users.create(username, display, DEMO_PASSWORD, roles, password_hash=shared_hash)
+        # The demo acts as its users, so it signs each in like anyone else.
+        users[username] = auth.sign_in(store, username, DEMO_PASSWORD)
     admin = users["admin"].id
     banks = [
         store.repos.banks.save(

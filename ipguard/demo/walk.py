@@ -30,8 +30,8 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     def day(offset: int) -> dt.date:
         return min(start + dt.timedelta(days=offset), today)
 
-    a = store.repos.users.get(case.account_manager_id)  # type: ignore[arg-type]
-    b = store.repos.users.get(case.risk_manager_id)  # type: ignore[arg-type]
+    a = parties.by_id(case.account_manager_id)  # type: ignore[arg-type]
+    b = parties.by_id(case.risk_manager_id)  # type: ignore[arg-type]
     ops = parties.with_role(Role.OPERATIONS)[0]
     members = [m for m in parties.with_role(Role.COMMITTEE_MEMBER) if m.id not in (a.id, b.id)][:5]
 

@@ -204,7 +204,7 @@ def issue_document(
     notices are only issued by their workflow actions).
     """
     _check_kind(kind)
-    require_any_role(user, ISSUERS, f"出具{KINDS[kind]}")
+    require_any_role(user, ISSUERS, f"出具{KINDS[kind]}", store)
     with store.transaction():
         row = _current(store, case_id, kind)
         if row is not None:
@@ -236,7 +236,7 @@ def reissue(
     """
     _check_kind(kind)
     reason = check_text(reason, "reason", max_len=500)
-    require_any_role(user, ISSUERS, f"重新出具{KINDS[kind]}")
+    require_any_role(user, ISSUERS, f"重新出具{KINDS[kind]}", store)
     issue_date = issue_date or clock.today()
     with store.transaction():
         old = _current(store, case_id, kind)

@@ -155,7 +155,10 @@ def read_assets_xlsx(path: str | os.PathLike[str]) -> tuple[list[IpAsset], list[
     """
     from openpyxl import load_workbook  # ~0.2 s to import: only when importing
 
+    from ipguard.imports.xlsx_limits import check_xlsx
+
     name = os.path.basename(os.fspath(path))
+    check_xlsx(path, "file", max_rows=MAX_ROWS)  # the zip directory first: no bomb reaches openpyxl
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception:  # zip, XML and openpyxl errors alike: the file is not a workbook we can read

@@ -191,6 +191,9 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
     """The header cells and the data rows (with their row numbers) of the first sheet."""
     from openpyxl import load_workbook
 
+    from ipguard.imports.xlsx_limits import MAX_BATCH_ROWS, check_xlsx
+
+    check_xlsx(path, "xlsx", max_rows=MAX_BATCH_ROWS)  # the zip directory first: no bomb reaches openpyxl
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
@@ -199,7 +202,11 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
         ws = wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
         header = list(next(rows, ()))
-        data = [(i, tuple(r)) for i, r in enumerate(rows, start=2)]
+        data = []
+        for i, r in enumerate(rows, start=2):  # a sheet without a <dimension> is bounded here
+            if len(data) >= MAX_BATCH_ROWS:
+                raise ValidationError("xlsx", "xlsx_too_many_rows", name=path.name, rows=f">{MAX_BATCH_ROWS}", limit=MAX_BATCH_ROWS)
+            data.append((i, tuple(r)))
     finally:
         wb.close()
     return header, data
@@ -210,6 +217,8 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
+
+    from ipguard.imports.xlsx_limits import neutral
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("筛查结果")
@@ -226,7 +235,8 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
 
     ws.append([cell(h, font=bold) for h in list(header) + list(RESULT_COLUMNS)])
     for r in results:
-        inputs = list(r.values[:width]) + [None] * (width - len(r.values[:width]))
+        # The user's own text goes back as text: never a live formula (=HYPERLINK(…)).
+        inputs = [neutral(v) for v in r.values[:width]] + [None] * (width - len(r.values[:width]))
         out_cells = r.result_cells()
         fill = PatternFill("solid", fgColor=fills[r.verdict])
         ws.append([*inputs, cell(out_cells[0], fill=fill, font=bold), *out_cells[1:]])

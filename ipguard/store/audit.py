@@ -107,6 +107,25 @@ def verify(db: Database) -> VerifyResult:
     return VerifyResult(True, checked)
 
 
+def check_anchor(db: Database, count: int, digest: str) -> VerifyResult:
+    """Does the current chain extend the anchor (``count`` entries ending in ``digest``)?
+
+    An anchor kept outside the file (a sidecar, a printed document, a noted
+    head) catches what recomputing the chain hides: entries deleted from the
+    tail, and a chain rewritten or extended with forged entries from some
+    point before the anchor on.
+    """
+    total = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    if count > total:
+        return VerifyResult(False, total, total + 1, f"the anchor has {count} entries, the file only {total}: entries were deleted")
+    if count == 0:
+        return VerifyResult(digest == GENESIS, 0, None if digest == GENESIS else 1, "" if digest == GENESIS else "anchor hash of an empty chain is wrong")
+    row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [count]).fetchone()
+    if row is None or row[0] != digest:
+        return VerifyResult(False, count, count, f"entry {count} differs from the anchor: the chain was rewritten at or before it")
+    return VerifyResult(True, total)
+
+
 def entries_for_case(db: Database, case_id: int) -> list[dict[str, Any]]:
     rows = db.query(
         "SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.entity, a.entity_id, a.action, a.before_json, a.after_json"

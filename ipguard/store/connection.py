@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from ipguard import clock, messages
 from ipguard.errors import StoreError
-from ipguard.store import schema
+from ipguard.store import schema, seals
 
 log = logging.getLogger("ipguard.store")
 
@@ -95,10 +95,14 @@ def connect(path: Path, *, create: bool) -> Database:
         raise StoreError("db_network_path", path=str(path), fs=fs)
     if not path.exists() and not create:
         raise StoreError("db_missing", path=str(path))
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # An empty file is not "a database with 0 entries": only a caller asking to create one may fill it.
+        raise StoreError("db_not_ipguard", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
         configure(conn)
+        seals.register(conn)  # the business tables' triggers call it
         # No sqlite-utils plugins on ipguard's connection: nothing third-party runs
         # inside the store, and start-up skips scanning installed packages.
         db = Database(conn, execute_plugins=False)
@@ -135,6 +139,8 @@ def _check_and_migrate(db: Database, path: Path) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         schema.MIGRATIONS.apply(db)
+        # Seal every row as the new schema reads it (column lists may have changed).
+        seals.seal_all(db.conn)
         db.execute(f"PRAGMA user_version = {known}")
         db.execute("COMMIT")
     except BaseException:

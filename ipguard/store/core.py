@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from ipguard import clock
 from ipguard.errors import ConflictError, StoreError
-from ipguard.store import audit, connection
+from ipguard.store import audit, connection, seals
 
 
 def now_iso() -> str:
@@ -40,8 +40,15 @@ class Store:
     # -- lifecycle -----------------------------------------------------
 
     def close(self) -> None:
+        seals.forget(self.db.conn)
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
+
+    def reconnect(self) -> None:
+        """Open the same file again on a fresh connection (after :meth:`close`)."""
+        assert self.path is not None
+        self.close()
+        self.db = connection.connect(self.path, create=False)
 
     def __enter__(self) -> Store:
         return self
@@ -74,13 +81,16 @@ class Store:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            seals.discard(conn)
             raise
         else:
             try:
+                seals.seal_touched(conn)  # same transaction: the seal commits with the change
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                seals.discard(conn)
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise StoreError("db_locked", seconds=connection.BUSY_TIMEOUT_MS // 1000) from exc
                 raise
@@ -118,6 +128,13 @@ class Store:
 
     def verify_audit(self) -> audit.VerifyResult:
         return audit.verify(self.db)
+
+    def check_rows(self) -> list[seals.Mismatch]:
+        """Rows whose current state is not the state ipguard last wrote."""
+        return seals.check(self.db.conn)
+
+    def check_anchor(self, count: int, digest: str) -> audit.VerifyResult:
+        return audit.check_anchor(self.db, count, digest)
 
     def audit_head(self) -> audit.ChainHead:
         return audit.head(self.db)

@@ -481,6 +481,22 @@ CREATE TABLE related_parties (
     )
 
 
+@MIGRATIONS()
+def m005_security(db: Database) -> None:
+    """Failed sign-ins per user name (known or not), for backoff and lockout;
+    row seals and the triggers that make every business write pass through
+    ipguard (see ipguard.store.seals)."""
+    from ipguard.store import seals
+
+    db.execute(
+        "CREATE TABLE sign_in_attempts (username TEXT PRIMARY KEY, failures INTEGER NOT NULL DEFAULT 0, "
+        "locked_until TEXT, last_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE TABLE row_seals (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (tbl, row_id))")
+    for sql in seals.triggers_sql():
+        db.execute(sql)
+
+
 def schema_version() -> int:
     """The number of migrations this version of ipguard knows."""
     return len(MIGRATIONS._migrations)

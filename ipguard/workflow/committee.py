@@ -120,6 +120,12 @@ def _case_signers(store: Store, case: CaseRecord) -> set[int]:
     return {s for s in signers if s is not None}
 
 
+def _not_own_case(store: Store, case: CaseRecord, user: UserRecord) -> None:
+    """Whoever worked a case (A or B) does not run its committee, even holding admin as well."""
+    if user.id in _case_signers(store, case):
+        raise WorkflowError("conflicted_member", user=user.display_name)
+
+
 def _check_member(store: Store, case: CaseRecord, member: UserRecord) -> None:
     if Role.COMMITTEE_MEMBER not in member.roles:
         raise WorkflowError("not_committee_member", user=member.display_name)
@@ -133,9 +139,8 @@ def record_attendance(
     """Record who is present at the meeting for this case (replaces the list until votes are cast)."""
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("登记出席委员", "record attendance"), expected_version=expected_version) as case:
+        _not_own_case(store, case, user)
         members = [store.repos.users.get(m) for m in dict.fromkeys(member_ids)]
-        if user.id in _case_signers(store, case):
-            raise WorkflowError("conflicted_member", user=user.display_name)
         for member in members:
             _check_member(store, case, member)
         voted = store.repos.committee.voted_members(case_id)
@@ -224,8 +229,7 @@ def decide(
     granted = parse_yuan(approved_amount, "approved_amount") if approved_amount not in (None, "") else None
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
                      action=Text("形成保审会决议", "record the committee's decision"), expected_version=expected_version) as case:
-        if user.id in _case_signers(store, case):
-            raise WorkflowError("conflicted_member", user=user.display_name)
+        _not_own_case(store, case, user)
         meeting_date = business_date(meeting_date, "meeting_date", after=[
             step("提交保审会日", "the submission to the committee", store.repos.cases.last_stage_date(case_id))])
         refusal = decision_refusal(store, case)

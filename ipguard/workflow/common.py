@@ -59,7 +59,7 @@ def case_action(
     expected_version: int | None = None,
 ) -> Iterator[CaseRecord]:
     """Open the transaction of one action on a case and run the common checks."""
-    require_any_role(user, roles, action)
+    require_any_role(user, roles, action, store)
     with store.transaction():
         case = store.repos.cases.get(case_id)
         require_stage(case, stages, action)

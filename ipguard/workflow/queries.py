@@ -150,7 +150,7 @@ def action_state(store: Store, case: CaseRecord, user: UserRecord, spec: ActionS
 
     label = spec.label_in(lang)
     try:
-        require_any_role(user, spec.roles, spec.text())
+        require_any_role(user, spec.roles, spec.text(), store)
         require_stage(case, spec.stages, spec.text())
         refusal = spec.guard(store, case, user) if spec.guard else None
         if refusal:

@@ -44,7 +44,10 @@ def store(tmp_path):
 
 @pytest.fixture
 def admin(store):
-    return store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
+    from ipguard import auth
+
+    store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
+    return auth.sign_in(store, "admin", PASSWORD)  # the window acts as a signed-in user
 
 
 @pytest.fixture

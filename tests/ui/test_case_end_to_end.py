@@ -80,7 +80,8 @@ def people(store) -> People:
     digest = auth.hash_password(PASSWORD)  # one hash for all: argon2 is slow on purpose
 
     def user(username: str, name: str, role: Role) -> UserRecord:
-        return store.repos.users.create(username, name, PASSWORD, {role}, password_hash=digest)
+        store.repos.users.create(username, name, PASSWORD, {role}, password_hash=digest)
+        return auth.sign_in(store, username, PASSWORD)  # every change is made by a signed-in user
 
     admin = user("admin", "管理员", Role.ADMIN)
     return People(

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import messages
-from ipguard.domain import Role
+from ipguard import auth, messages
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
@@ -166,9 +165,8 @@ class SetupAdminDialog(QDialog):
                 self.error.show_message(translate("Login", "两次输入的密码不一致"))
                 self.password2.setFocus()
                 return
-            self.user = self.store.repos.users.create(
-                self.username.text(), self.display_name.text(), self.password.text(), {Role.ADMIN}
-            )
+            # Of several workstations setting up at once, exactly one wins (checked in the core).
+            self.user = auth.setup_first_admin(self.store, self.username.text(), self.display_name.text(), self.password.text())
         except IpguardError as exc:
             self.error.show_message(error_text(exc))
             return

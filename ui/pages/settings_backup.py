@@ -258,7 +258,7 @@ class BackupPanel(SettingsPanel):
 
     def restore_from(self, path: Path) -> bool:
         """Confirm, restore ``path`` into the database, then reopen it; False when cancelled or refused."""
-        from ipguard.backup import restore
+        from ipguard.restore_service import restore_as
 
         if not self.is_admin:
             return False
@@ -274,7 +274,8 @@ class BackupPanel(SettingsPanel):
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = restore(self.session.db_path, path)
+            # The admin check is in the core; the window's own connection is let go meanwhile.
+            result = restore_as(self.session.store, self.session.user, path)
         except IpguardError as exc:  # a refused backup: the database was not touched
             log.warning("restore from %s refused: %s", path, exc.message("en"))
             self.status.setText(translate("Backup", "未恢复：{reason}").format(reason=error_message(exc)))

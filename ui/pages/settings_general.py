@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import messages
+from ipguard import admin, messages
 from ipguard.errors import ValidationError
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.validators import check_text
@@ -158,8 +158,7 @@ class GeneralPanel(SettingsPanel):
         return result
 
     def save(self) -> None:
-        settings = self.session.store.repos.settings
-        if self.run(lambda: settings.set_many(self.values(), acting_user_id=self.session.user.id)):
+        if self.run(lambda: admin.save_settings(self.session.store, self.session.user, self.values())):
             uierrors.inform(self, translate("Settings", "设置已保存"))
             self.refresh()
 

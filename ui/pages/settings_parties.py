@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import admin
 from ipguard.store.records import BankRecord, ReferrerRecord
 from ui import errors as uierrors
 from ui.i18n import translate
@@ -126,7 +127,7 @@ class BankDialog(EditDialog):
             reguarantor_share_bp=parse_percent(self.reguarantor_share.text(), "reguarantor_share_bp"),
             active=self.active.isChecked(),
         )
-        self.panel.session.store.repos.banks.save(record, acting_user_id=self.panel.session.user.id)
+        admin.save_bank(self.panel.session.store, self.panel.session.user, record)
 
 
 class ReferrerDialog(EditDialog):
@@ -165,7 +166,7 @@ class ReferrerDialog(EditDialog):
             contact_phone=self.contact_phone.text(),
             active=self.active.isChecked(),
         )
-        self.panel.session.store.repos.referrers.save(record, acting_user_id=self.panel.session.user.id)
+        admin.save_referrer(self.panel.session.store, self.panel.session.user, record)
 
 
 class _ListPanel(SettingsPanel):

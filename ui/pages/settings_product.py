@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import catalog, clock
+from ipguard import admin, catalog, clock
 from ui import errors as uierrors
 from ui.i18n import translate
 from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
@@ -137,11 +137,9 @@ class HolidaysPanel(SettingsPanel):
 
     def add(self) -> None:
         day = self.day.date().toPython()
-        settings = self.session.store.repos.settings
+        store, user = self.session.store, self.session.user
         if self.run(
-            lambda: settings.set_holiday_override(
-                day, bool(self.kind.currentData()), self.note.text().strip(), acting_user_id=self.session.user.id
-            )
+            lambda: admin.set_holiday_override(store, user, day, bool(self.kind.currentData()), self.note.text().strip())
         ):
             self.note.clear()
             self.refresh()
@@ -152,6 +150,6 @@ class HolidaysPanel(SettingsPanel):
             uierrors.inform(self, translate("Settings", "请先在列表中选择一行"))
             return
         day: dt.date = row[0]
-        settings = self.session.store.repos.settings
-        if self.run(lambda: settings.set_holiday_override(day, None, acting_user_id=self.session.user.id)):
+        store, user = self.session.store, self.session.user
+        if self.run(lambda: admin.set_holiday_override(store, user, day, None)):
             self.refresh()

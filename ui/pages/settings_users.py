@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipguard import admin
 from ipguard.domain import Role
 from ipguard.errors import ValidationError
 from ipguard.store.records import UserRecord
@@ -92,15 +93,14 @@ class UserDialog(EditDialog):
         return {role for role, check in self.role_checks.items() if check.isChecked()}
 
     def _save(self) -> None:
-        users = self.panel.session.store.repos.users
-        acting = self.panel.session.user.id
+        store, acting = self.panel.session.store, self.panel.session.user
         if self.existing is not None:
-            self.saved = users.set_roles(self.existing.id, self.roles(), acting_user_id=acting)
+            self.saved = admin.set_roles(store, acting, self.existing.id, self.roles())
             return
         if self.password.text() != self.password2.text():
             raise ValidationError("password", "password_mismatch")
-        self.saved = users.create(
-            self.username.text(), self.display_name.text(), self.password.text(), self.roles(), acting_user_id=acting
+        self.saved = admin.create_user(
+            store, acting, self.username.text(), self.display_name.text(), self.password.text(), self.roles()
         )
 
 
@@ -127,9 +127,7 @@ class PasswordDialog(EditDialog):
     def _save(self) -> None:
         if self.password.text() != self.password2.text():
             raise ValidationError("password", "password_mismatch")
-        self.panel.session.store.repos.users.set_password(
-            self.user.id, self.password.text(), acting_user_id=self.panel.session.user.id
-        )
+        admin.reset_password(self.panel.session.store, self.panel.session.user, self.user.id, self.password.text())
 
 
 class UsersPanel(SettingsPanel):
@@ -200,8 +198,7 @@ class UsersPanel(SettingsPanel):
         )
         if not uierrors.ask(self, translate("Settings", "用户"), question.format(name=user.display_name)):
             return
-        users = self.session.store.repos.users
-        if self.run(lambda: users.set_active(user.id, not user.active, acting_user_id=self.session.user.id)):
+        if self.run(lambda: admin.set_active(self.session.store, self.session.user, user.id, not user.active)):
             self.refresh()
 
     def reset_password(self) -> None:

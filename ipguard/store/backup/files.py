@@ -42,6 +42,10 @@ messages.register(
             "备份“{path}”中的归档文书 {doc_no} 与其 SHA-256 校验值不符",
             "the archived document {doc_no} in the backup “{path}” does not match its SHA-256",
         ),
+        "backup_sidecar_missing": (
+            "备份“{path}”缺少有效的说明文件（.json）；管理员核实完整性与审计链后可选择仍然恢复",
+            "the backup “{path}” has no valid sidecar (.json); an admin may still restore it after its integrity and audit chain are verified",
+        ),
         "backup_sidecar_mismatch": (
             "备份“{path}”的内容与随附说明文件记录的 SHA-256 不符，文件已被改动或损坏",
             "the backup “{path}” does not match the SHA-256 recorded in its sidecar file; it was altered or damaged",
@@ -159,7 +163,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_backup(path: str | Path) -> BackupInfo:
+def verify_backup(path: str | Path, *, require_sidecar: bool = False) -> BackupInfo:
     """Check a backup file without changing it; raise :class:`StoreError` naming the first problem.
 
     Checks, in order: the sidecar's SHA-256 (when a sidecar is present), that
@@ -171,13 +175,18 @@ def verify_backup(path: str | Path) -> BackupInfo:
     if not path.is_file():
         raise StoreError("backup_missing", path=str(path))
     side = _sidecar(path)
+    sidecar_head = None
     if side.is_file():
         try:
-            recorded = json.loads(side.read_text(encoding="utf-8")).get("sha256")
-        except (OSError, ValueError, AttributeError):
+            data = json.loads(side.read_text(encoding="utf-8"))
+            recorded = data.get("sha256")
+            sidecar_head = (int(data["audit"]["count"]), str(data["audit"]["head_hash"]))
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
             recorded = None
         if recorded and recorded != _sha256(path):
             raise StoreError("backup_sidecar_mismatch", path=str(path))
+        if not recorded:
+            sidecar_head = None
     try:
         conn = _read_only(path)
     except sqlite3.Error as exc:
@@ -190,6 +199,11 @@ def verify_backup(path: str | Path) -> BackupInfo:
     if error is not None:
         raise error
     assert found.head is not None
+    # Damage is named first (above); then the sidecar must vouch for this very chain.
+    if require_sidecar and sidecar_head is None:
+        raise StoreError("backup_sidecar_missing", path=str(path))
+    if require_sidecar and sidecar_head != (found.head.count, found.head.hash):
+        raise StoreError("backup_sidecar_mismatch", path=str(path))
     return BackupInfo(path, found.schema_found, found.head, found.documents)
 
 
@@ -218,6 +232,8 @@ def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None
     """A connection to read from, the file's path, and whether we opened (and must close) it."""
     if isinstance(source, Store):
         return source.db.conn, source.path, False
+    if isinstance(source, sqlite3.Connection):  # a restore's exclusive connection
+        return source, None, False
     path = Path(source)
     if not path.is_file():
         raise StoreError("db_missing", path=str(path))
@@ -227,8 +243,26 @@ def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None
         raise StoreError("db_cannot_open", path=str(path), detail=str(exc)) from exc
 
 
+# A backup still being written is a few seconds old at most; older partial files were
+# left by an interrupted run (killed, power cut, full disk) and are removed.
+STALE_PARTIAL_SECONDS = 15 * 60
+
+
+def _clean_interrupted(folder: Path) -> list[Path]:
+    """Remove partial backup and sidecar files an interrupted run left in ``folder``."""
+    removed = []
+    cutoff = clock.now().timestamp() - STALE_PARTIAL_SECONDS
+    with contextlib.suppress(OSError):
+        for partial in folder.glob("ipguard-*.partial"):
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
+                    removed.append(partial)
+    return removed
+
+
 def backup(
-    source: str | Path | Store,
+    source: str | Path | Store | sqlite3.Connection,
     to_dir: str | Path,
     *,
     label: str = "manual",
@@ -251,6 +285,7 @@ def backup(
     except OSError as exc:
         raise StoreError("backup_dir_unusable", path=str(to_dir), detail=exc.strerror or str(exc)) from exc
     when = now or clock.now()
+    _clean_interrupted(to_dir)
     path = _target_name(to_dir, when, label)
     partial = path.with_name(path.name + ".partial")
     src, src_path, owned = _source(source)

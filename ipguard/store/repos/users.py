@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ipguard import auth
 from ipguard.domain import Role
-from ipguard.errors import ConflictError, IpguardError, NotFoundError, ValidationError
+from ipguard.errors import ConflictError, NotFoundError, ValidationError
 from ipguard.store.records import UserRecord
 from ipguard.validators import check_text
 
@@ -67,7 +67,7 @@ class UserRepo:
         display_name = check_text(display_name, "display_name", max_len=40)
         if not roles:
             raise ValidationError("roles", "required")
-        hashed = password_hash or auth.hash_password(password)
+        hashed = password_hash or auth.hash_password(password, user_inputs=(username, display_name))
         with self.store.transaction() as db:
             if self.by_username(username):
                 raise ConflictError("duplicate", field="username", value=username)
@@ -110,17 +110,45 @@ class UserRepo:
             db.execute("UPDATE users SET active = ? WHERE id = ?", [int(active), user_id])
             self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_active", after=active)
 
-    def set_password(self, user_id: int, password: str, *, acting_user_id: int | None) -> None:
-        hashed = auth.hash_password(password)
+    def set_password(self, user_id: int, password: str, *, acting_user_id: int | None, user_inputs: tuple[str, ...] = ()) -> None:
+        hashed = auth.hash_password(password, user_inputs=user_inputs)
         with self.store.transaction() as db:
             db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [hashed, user_id])
             self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_password")
 
-    def authenticate(self, username: str, password: str) -> UserRecord:
-        """The user for these credentials, or IpguardError("login_failed")."""
-        rows = self.store.query("SELECT * FROM users WHERE username = ?", [username.strip()])
-        if not rows or not auth.verify_password(rows[0]["password_hash"], password):
-            raise IpguardError("login_failed")
-        if not rows[0]["active"]:
-            raise IpguardError("user_inactive")
-        return self._record(rows[0])
+    def authenticate(self, username: str, password: str) -> auth.Actor:
+        """Sign in (see :func:`ipguard.auth.sign_in`): the Actor, or IpguardError("login_failed")."""
+        return auth.sign_in(self.store, username, password)
+
+    # -- sign-in bookkeeping (used by ipguard.auth) ------------------------------
+
+    def credentials(self, username: str) -> dict | None:
+        """id, password hash and active flag for a user name, or None."""
+        rows = self.store.query("SELECT id, password_hash, active FROM users WHERE username = ?", [username])
+        return rows[0] if rows else None
+
+    def sign_in_attempts(self, username: str) -> dict | None:
+        rows = self.store.query("SELECT failures, locked_until FROM sign_in_attempts WHERE username = ?", [username])
+        return rows[0] if rows else None
+
+    def record_sign_in(self, username: str, user_id: int | None, *, outcome: str, failures: int, locked_until: str | None) -> None:
+        """Count the failures of a user name (known or not) and audit the attempt."""
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO sign_in_attempts (username, failures, locked_until, last_at) VALUES (?,?,?,?) "
+                "ON CONFLICT(username) DO UPDATE SET failures = excluded.failures, "
+                "locked_until = excluded.locked_until, last_at = excluded.last_at",
+                [username, failures, locked_until, self.store.now()],
+            )
+            self.store.audit(user_id=user_id, entity="sign_in", entity_id=username, action=outcome,
+                             after={"failures": failures, "locked_until": locked_until})
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> UserRecord:
+        """The first user, an admin; refused once any user exists (checked inside the write lock)."""
+        username = check_text(username, "username", max_len=40)
+        display_name = check_text(display_name, "display_name", max_len=40)
+        hashed = auth.hash_password(password, user_inputs=(username, display_name))
+        with self.store.transaction():
+            if self.count():
+                raise ConflictError("first_admin_taken")
+            return self.create(username, display_name, password, {Role.ADMIN}, password_hash=hashed)

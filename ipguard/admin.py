@@ -1,0 +1,101 @@
+"""Admin writes as core services: users, roles, passwords, banks, referrers,
+settings (letterhead, guarantor figures, sign-in lockout, backups) and holidays.
+
+Each takes the signed-in :class:`~ipguard.auth.Actor`, checks in the core that
+he is an admin *now* (re-read from the database), then writes through the
+store, which audits the change under his id. Product parameters go through
+:func:`ipguard.catalog.save_edited_version`, which checks the same role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ipguard import auth, messages
+from ipguard.domain import Role
+from ipguard.errors import PermissionDenied, ValidationError
+from ipguard.messages import Text
+from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
+
+messages.register(
+    {
+        "last_admin": ("不能取消最后一位在用管理员的管理员角色或停用他", "the last active admin cannot lose the admin role or be disabled"),
+        "not_own_account": ("不能停用自己的账号", "you cannot disable your own account"),
+        "setting_unknown": ("未知的设置项：{name}", "unknown setting: {name}"),
+    }
+)
+messages.register_fields({"settings": ("系统设置", "settings")})
+
+
+def _admin(store: Store, actor: UserRecord, zh: str, en: str) -> UserRecord:
+    return auth.require_role(actor, Role.ADMIN, Text(zh, en), store)
+
+
+def _keep_an_admin(store: Store, user_id: int, *, losing: bool) -> None:
+    if not losing:
+        return
+    others = [u for u in store.repos.users.with_role(Role.ADMIN) if u.id != user_id]
+    if not others:
+        raise PermissionDenied("last_admin")
+
+
+def create_user(store: Store, actor: UserRecord, username: str, display_name: str, password: str,
+                roles: set[Role] | frozenset[Role]) -> UserRecord:
+    me = _admin(store, actor, "添加用户", "add a user")
+    with store.transaction():
+        return store.repos.users.create(username, display_name, password, roles, acting_user_id=me.id)
+
+
+def set_roles(store: Store, actor: UserRecord, user_id: int, roles: set[Role]) -> UserRecord:
+    """Change a user's roles (admins only; the last admin keeps his)."""
+    me = _admin(store, actor, "修改用户角色", "change a user's roles")
+    with store.transaction():
+        _keep_an_admin(store, user_id, losing=Role.ADMIN not in roles and store.repos.users.get(user_id).has(Role.ADMIN))
+        return store.repos.users.set_roles(user_id, set(roles), acting_user_id=me.id)
+
+
+def set_active(store: Store, actor: UserRecord, user_id: int, active: bool) -> None:
+    """Enable or disable a user; a disabled user's open sign-ins stop working at once."""
+    me = _admin(store, actor, "启用或停用用户", "enable or disable a user")
+    if not active and user_id == me.id:
+        raise PermissionDenied("not_own_account")
+    with store.transaction():
+        _keep_an_admin(store, user_id, losing=not active and store.repos.users.get(user_id).has(Role.ADMIN))
+        store.repos.users.set_active(user_id, active, acting_user_id=me.id)
+
+
+def reset_password(store: Store, actor: UserRecord, user_id: int, password: str) -> None:
+    """An admin sets another user's password (a user changes his own with auth.change_own_password)."""
+    me = _admin(store, actor, "重置密码", "reset a password")
+    target = store.repos.users.get(user_id)
+    store.repos.users.set_password(user_id, password, acting_user_id=me.id, user_inputs=(target.username, target.display_name))
+
+
+def save_bank(store: Store, actor: UserRecord, bank: BankRecord) -> BankRecord:
+    me = _admin(store, actor, "修改合作银行", "change a partner bank")
+    return store.repos.banks.save(bank, acting_user_id=me.id)
+
+
+def save_referrer(store: Store, actor: UserRecord, referrer: ReferrerRecord) -> ReferrerRecord:
+    me = _admin(store, actor, "修改推荐机构", "change a referrer")
+    return store.repos.referrers.save(referrer, acting_user_id=me.id)
+
+
+def save_settings(store: Store, actor: UserRecord, values: dict[str, Any]) -> None:
+    """Letterhead, guarantor figures, sign-in lockout, backup settings (admins only)."""
+    from ipguard.store.repos.settings import DEFAULTS
+
+    me = _admin(store, actor, "修改系统设置", "change the settings")
+    for key in values:
+        if key not in DEFAULTS and key not in auth.LOCKOUT_DEFAULTS:
+            raise ValidationError("settings", "setting_unknown", name=key)
+    store.repos.settings.set_many(values, acting_user_id=me.id)
+
+
+def set_holiday_override(store: Store, actor: UserRecord, day: dt.date, is_workday: bool | None, note: str = "") -> None:
+    me = _admin(store, actor, "修改节假日调整", "change the holiday calendar")
+    store.repos.settings.set_holiday_override(day, is_workday, note, acting_user_id=me.id)

@@ -1,0 +1,39 @@
+"""Restore as a signed-in admin: the role checked in the core, the caller's own
+connection let go so the restore can hold the file alone, and the restore
+audited under his id (see :func:`ipguard.backup.restore`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ipguard import auth
+from ipguard.domain import Role
+from ipguard.messages import Text
+
+if TYPE_CHECKING:
+    from ipguard.store.backup.restoring import RestoreResult
+    from ipguard.store.core import Store
+    from ipguard.store.records import UserRecord
+
+
+def restore_as(store: Store, actor: UserRecord, from_backup: str | Path, **options) -> RestoreResult:
+    """Restore ``store``'s file from ``from_backup`` as ``actor`` (an admin).
+
+    ``store`` is closed first (a restore needs the file to itself). When the
+    restore is refused, ``store`` is opened again as it was; after a restore
+    the caller opens the file afresh and signs in again (the restored users
+    and roles apply).
+    """
+    from ipguard.backup import restore, verify_backup
+
+    me = auth.require_role(actor, Role.ADMIN, Text("从备份恢复数据库", "restore the database from a backup"), store)
+    assert store.path is not None
+    verify_backup(Path(from_backup), require_sidecar=not options.get("without_sidecar", False))  # a bad backup is refused with the caller's connection untouched
+    path = store.path
+    store.close()
+    try:
+        return restore(path, from_backup, user_id=me.id, **options)
+    except BaseException:
+        store.reconnect()
+        raise

@@ -1,0 +1,116 @@
+"""Admin writes are core services: the role is checked in the core, whatever the caller."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipguard import admin, auth
+from ipguard.domain import Role
+from ipguard.errors import PermissionDenied, ValidationError
+from ipguard.store import open_store
+from ipguard.store.records import BankRecord, ReferrerRecord
+from tests.workflow_helpers import cast
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "t.sqlite") as s:
+        yield s
+
+
+def test_a_non_admin_cannot_grant_himself_admin(store):
+    c = cast(store)
+    with pytest.raises(PermissionDenied) as err:
+        admin.set_roles(store, c.a, c.a.id, {Role.ACCOUNT_MANAGER, Role.ADMIN})
+    assert err.value.key == "role_required"
+    assert Role.ADMIN not in store.repos.users.get(c.a.id).roles
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s, who, c: admin.create_user(s, who, "eve", "Eve", "Granite-Harbour-77", {Role.ADMIN}),
+        lambda s, who, c: admin.set_active(s, who, c.b.id, False),
+        lambda s, who, c: admin.reset_password(s, who, c.admin.id, "Granite-Harbour-77"),
+        lambda s, who, c: admin.save_bank(s, who, BankRecord(0, "某银行", "某支行")),
+        lambda s, who, c: admin.save_referrer(s, who, ReferrerRecord(0, "某协会")),
+        lambda s, who, c: admin.save_settings(s, who, {"guarantor.net_assets_fen": 1}),
+        lambda s, who, c: admin.save_settings(s, who, {"letterhead.company_name": "假公司"}),
+        lambda s, who, c: admin.set_holiday_override(s, who, dt.date(2030, 1, 1), True),
+    ],
+)
+def test_every_admin_write_is_refused_to_a_non_admin(store, call):
+    c = cast(store)
+    entries = store.audit_head().count
+    for who in (c.a, c.ops, c.members[0]):
+        with pytest.raises(PermissionDenied) as err:
+            call(store, who, c)
+        assert err.value.key == "role_required"
+    assert store.audit_head().count == entries
+
+
+def test_an_admin_write_by_a_plain_record_is_refused(store):
+    c = cast(store)
+    with pytest.raises(PermissionDenied) as err:
+        admin.set_roles(store, store.repos.users.get(c.admin.id), c.a.id, {Role.ADMIN})
+    assert err.value.key == "not_signed_in"
+
+
+def test_admin_writes_are_audited_under_the_admin(store):
+    c = cast(store)
+    admin.save_settings(store, c.admin, {"letterhead.signatory": "李四"})
+    admin.set_active(store, c.admin, c.b.id, False)
+    rows = store.query("SELECT user_id, entity, action FROM audit_log ORDER BY seq DESC LIMIT 2")
+    assert rows == [{"user_id": c.admin.id, "entity": "user", "action": "set_active"},
+                    {"user_id": c.admin.id, "entity": "setting", "action": "set"}]
+    with pytest.raises(PermissionDenied):  # the disabled user's sign-in is dead at once
+        auth.current(c.b)
+
+
+def test_the_last_admin_keeps_the_role_and_cannot_disable_himself(store):
+    c = cast(store)
+    with pytest.raises(PermissionDenied) as err:
+        admin.set_roles(store, c.admin, c.admin.id, {Role.OPERATIONS})
+    assert err.value.key == "last_admin"
+    with pytest.raises(PermissionDenied) as err:
+        admin.set_active(store, c.admin, c.admin.id, False)
+    assert err.value.key == "not_own_account"
+
+
+def test_unknown_settings_are_refused(store):
+    c = cast(store)
+    with pytest.raises(ValidationError) as err:
+        admin.save_settings(store, c.admin, {"nonsense": 1})
+    assert err.value.key == "setting_unknown"
+
+
+def test_an_admin_reset_password_must_be_strong(store):
+    c = cast(store)
+    with pytest.raises(ValidationError) as err:
+        admin.reset_password(store, c.admin, c.a.id, "am123456")
+    assert err.value.key == "password_weak"
+    admin.reset_password(store, c.admin, c.a.id, "Granite-Harbour-77")
+    assert auth.sign_in(store, "am", "Granite-Harbour-77").id == c.a.id
+
+
+
+def test_a_member_holding_admin_and_committee_cannot_run_his_own_case(store):
+    from ipguard import intake, workflow
+    from ipguard.errors import WorkflowError
+    from tests import factories
+    from tests.workflow_helpers import to_committee
+
+    c = cast(store)
+    both = factories.user(store, "boss", Role.ADMIN, Role.COMMITTEE_MEMBER, Role.ACCOUNT_MANAGER)
+    data = factories.applicant(3)
+    data["bank_id"], data["risk_manager_id"], data["account_manager_id"] = c.bank.id, c.b.id, both.id
+    case_id = intake.open_case(store, intake.parse_intake(data), both).id
+    c_as_boss = type(c)(c.admin, both, c.b, c.members, c.ops, c.bank)
+    to_committee(store, case_id, c_as_boss)
+    for call in (lambda: workflow.record_attendance(store, case_id, [m.id for m in c.members], both),
+                 lambda: workflow.decide(store, case_id, both)):
+        with pytest.raises(WorkflowError) as err:
+            call()
+        assert err.value.key == "conflicted_member"
