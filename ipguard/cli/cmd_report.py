@@ -23,8 +23,9 @@ def run_monthly(args: argparse.Namespace) -> int:
     parse_month(args.month)
     check_out_path(args.out)
     result = monthly_report(args.db, args.month, args.out)
+    when = f"临时报表，截至 {result.as_of:%Y-%m-%d} 在保" if result.provisional else "月末在保"
     print(
-        f"月度报表已生成：{result.path}（{result.month_label}；月末在保 {result.in_force_count} 笔，"
+        f"月度报表已生成：{result.path}（{result.month_label}；{when} {result.in_force_count} 笔，"
         f"余额 {format_yuan(result.in_force_balance)} 元；审计链 {result.audit_count} 条，链头 {result.audit_head_hash}）"
     )
     return 0

@@ -1,20 +1,31 @@
-"""Streaming xlsx sheets in the form a reader expects (openpyxl write-only mode).
+"""Streaming xlsx sheets in the form a reader expects, written with XlsxWriter.
 
-A :class:`TableSheet` is one write-only worksheet laid out as
+XlsxWriter in ``constant_memory`` mode writes each row to a temporary file as
+soon as the next row starts, so memory stays flat however many guarantees the
+portfolio holds, and its public cell writers (``write_string``,
+``write_number``, ``write_formula`` with a cached value) are fast enough to
+keep the report ahead of a bare openpyxl write-only dump. Rows of one sheet
+must be written in order; sheets may be filled in any order.
+
+A :class:`TableSheet` is one worksheet laid out as
 
     row 1  title (company, month, sheet name), bold
     row 2  subtitle (as-of date, filters …), grey
     row 3  header: bold, filled, wrapped; frozen with the first column;
-           autofilter over it and the data rows; repeated on every printed page
+           autofilter over it and the data rows; rows 1–3 repeat on every page
     row 4… data rows, each value typed by its :class:`Column` kind
-    then   footer rows (totals, notes), outside the autofilter range
+    then   footer rows (SUBTOTAL totals, notes), outside the autofilter range
 
-Money arrives as integer fen and is written as an exact Decimal number of
-yuan with ``#,##0.00`` (the header says （元）); dates as real dates with
-``yyyy-mm-dd``; ratios as ``0.00%``. Column widths are measured on the first
-rows (East Asian wide characters count 2) before anything is written, because
-a write-only sheet fixes its columns before its first row; widths are capped.
-Memory stays flat: only that sample is held.
+Money arrives as integer fen and is written as yuan with ``#,##0.00`` (the
+header says （元）); dates as real dates with ``yyyy-mm-dd``; ratios as
+``0.00%``. Every string passes :func:`clean_text` (legal XML 1.0, at most
+32,767 UTF-16 units) and is written with ``write_string``, so text from users
+never becomes a formula or a link. Column widths are measured on the first
+rows (East Asian wide characters count 2), capped.
+
+Print form: A4, a scale of at least 75 % (11 pt → ≥ 8.25 pt), landscape when a
+portrait page is too narrow, at most two pages wide, rows 1–3 repeated, a
+page header naming company, report and month, footer ``第 &P 页 共 &N 页``.
 
 :func:`atomic_workbook` writes to a temporary file beside the target and
 renames it, so the target is either the whole new workbook or untouched.
@@ -24,25 +35,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from typing import Any
 
 from ipguard import messages
 from ipguard.errors import IpguardError
-from ipguard.money import format_yuan, to_decimal
-from ipguard.reports._rowxml import FastRows, OpenpyxlRows, column_letters, fast_rows_supported
+from ipguard.money import format_yuan
 
 messages.register(
     {
@@ -74,11 +82,15 @@ class Kind(Enum):
     TEXT = "@"
     INT = "#,##0"
     MONEY = "#,##0.00"  # value in fen, written as yuan
+    WAN = "#,##0.00;-#,##0.00"  # value in fen, written as 万元 (a distinct format string: Enum values must differ)
     DATE = "yyyy-mm-dd"
     DATETIME = "yyyy-mm-dd hh:mm"
     PERCENT = "0.00%"  # Decimal ratio, 0.1 = 10%
     MULTIPLE = '0.00"倍"'  # Decimal, 8.5 = 8.5 times
     ONE_PLACE = "0.0"  # Decimal such as a median number of days
+    COUNT_BI = '#,##0" 笔"'  # a count shown with its unit, still a number (SUBTOTAL counts into it)
+    COUNT_JIAN = '#,##0" 件"'
+    COUNT_HU = '#,##0" 户"'
 
 
 @dataclass(frozen=True)
@@ -90,19 +102,68 @@ class Column:
     max_width: int = 40
 
 
-# Rows as XML strings spliced into openpyxl's sheet (see _rowxml); False = openpyxl cells only.
-USE_FAST_ROWS = True
-_OPEN_SHEETS: dict[int, list[TableSheet]] = {}  # id(workbook) -> its TableSheets, finished before saving
-HEADER_ROW = 3
+@dataclass(frozen=True)
+class Cell:
+    """A value with its kind and style, for rows outside a table's typed columns."""
+
+    value: object
+    kind: Kind | None = None
+    style: str = ""  # "", "bold", "title", "subtitle", "alert", "header", "note"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula with the value it evaluates to now (shown by readers that do not recalculate)."""
+
+    text: str
+    cached: object
+    kind: Kind | None = None
+    style: str = ""
+
+
+HEADER_ROW = 3  # 1-based, as a reader sees it
 FIRST_DATA_ROW = HEADER_ROW + 1
-TITLE_FONT = Font(bold=True, size=14)
-SUBTITLE_FONT = Font(size=10, color="595959")
-BOLD = Font(bold=True)
-ALERT_FONT = Font(bold=True, color="C00000")
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-HEADER_BORDER = Border(bottom=Side(style="thin"))
+MIN_SCALE = 75  # 11 pt × 0.75 ≥ 8 pt
 _SAMPLE_WIDTH = {Kind.DATE: 10, Kind.DATETIME: 16, Kind.PERCENT: 8, Kind.MULTIPLE: 9, Kind.ONE_PLACE: 6}
+_STYLES: dict[str, dict[str, Any]] = {
+    "": {},
+    "bold": {"bold": True},
+    "title": {"bold": True, "font_size": 14},
+    "subtitle": {"font_size": 10, "font_color": "#595959"},
+    "alert": {"bold": True, "font_color": "#C00000"},
+    "header": {"bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True, "bottom": 1},
+    "note": {"font_size": 10, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "wrap": {"text_wrap": True, "valign": "top"},
+}
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+# Everything XML 1.0 forbids: C0 controls but tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
+_ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_CELL_UNITS = 32_767  # Excel's cell limit, counted in UTF-16 units
+_ELLIPSIS = "…"
+
+
+def clean_text(value: object) -> str:
+    """``value`` as text a cell can hold: legal XML 1.0 and at most 32,767 UTF-16 units.
+
+    Characters XML forbids (controls, lone surrogates, U+FFFE, U+FFFF) become
+    U+FFFD, so the reader sees that something was there; longer text is cut
+    and ends with '…'. The last line of defence: intake refuses such text.
+    """
+    text = _ILLEGAL_XML.sub("\ufffd", str(value))
+    if len(text) > MAX_CELL_UNITS // 2 and _utf16_units(text) > MAX_CELL_UNITS:
+        room = MAX_CELL_UNITS - 1
+        out: list[str] = []
+        for ch in text:
+            room -= 2 if ord(ch) > 0xFFFF else 1
+            if room < 0:
+                break
+            out.append(ch)
+        text = "".join(out) + _ELLIPSIS
+    return text
+
+
+def _utf16_units(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def display_width(text: str) -> int:
@@ -110,35 +171,153 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def clean_text(value: object) -> str:
-    """A string safe for a cell: control characters that xlsx forbids removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+def excel_serial(value: date) -> float | int:
+    """A date (or naive/aware datetime, as local time) as Excel's day number."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return value.toordinal() - _EXCEL_EPOCH + seconds / 86400
+    return value.toordinal() - _EXCEL_EPOCH
 
 
-def cell_value(kind: Kind, value: object) -> object:
-    """Convert a model value to what is stored in the cell (fen -> Decimal yuan, …)."""
-    if value is None:
-        return None
+def number_of(kind: Kind | None, value: object) -> float | int | None:
+    """The number stored for a model value of ``kind`` (fen -> yuan, date -> serial …); None for text."""
     if kind is Kind.MONEY:
-        return to_decimal(int(value))  # type: ignore[call-overload]
-    if kind is Kind.DATETIME and isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
-    if kind is Kind.TEXT:
-        return clean_text(value)
-    return value
+        return int(value) / 100  # type: ignore[call-overload]
+    if kind is Kind.WAN:
+        return int(value) / 1_000_000  # type: ignore[call-overload]
+    if isinstance(value, date):
+        return excel_serial(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal | float):
+        return float(value)
+    return None
 
 
-def make_cell(ws: object, value: object, kind: Kind | None = None, font: Font | None = None) -> WriteOnlyCell:
-    """A styled write-only cell; text is always text (a leading '=' is not a formula)."""
-    stored = cell_value(kind, value) if kind else (clean_text(value) if isinstance(value, str) else value)
-    cell = WriteOnlyCell(ws, stored)
-    if isinstance(stored, str):
-        cell.data_type = "s"
-    elif kind is not None and kind is not Kind.TEXT and stored is not None:
-        cell.number_format = kind.value
-    if font is not None:
-        cell.font = font
-    return cell
+def header_text(text: str) -> str:
+    """Text for a print header: '&' doubled (it starts a code), shortened to keep within Excel's 255."""
+    return clean_text(text)[:60].replace("&", "&&")
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What every printed page names: the company, the report and the month."""
+
+    company: str
+    report: str
+    month: str
+
+
+class Book:
+    """An XlsxWriter workbook with the report's cell formats, cached by (kind, style)."""
+
+    def __init__(self, path: str, tmpdir: str, page: PageHeader | None = None) -> None:
+        import xlsxwriter
+
+        self.wb = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_numbers": False,
+                                             "strings_to_formulas": False, "strings_to_urls": False})  # fmt: skip
+        self.page = page
+        self._formats: dict[tuple[Kind | None, str], Any] = {}
+        self._closables: list[TableSheet] = []
+
+    def fmt(self, kind: Kind | None = None, style: str = "") -> Any:
+        key = (kind, style)
+        if key not in self._formats:
+            props = dict(_STYLES[style])
+            if kind is not None and kind is not Kind.TEXT:
+                props["num_format"] = kind.value
+            self._formats[key] = self.wb.add_format(props) if props else None
+        return self._formats[key]
+
+    def add_sheet(self, name: str) -> Sheet:
+        return Sheet(self, self.wb.add_worksheet(clean_text(name)[:31]), name)
+
+    def add_chart(self, options: dict[str, Any]) -> Any:
+        return self.wb.add_chart(options)
+
+
+class Sheet:
+    """One worksheet written row by row (``append``), with print setup helpers."""
+
+    def __init__(self, book: Book, ws: Any, name: str) -> None:
+        self.book = book
+        self.ws = ws
+        self.name = name
+        self.next_row = 1  # 1-based, as a reader numbers rows
+        self.widths: dict[int, float] = {}
+
+    def set_widths(self, widths: Sequence[float]) -> None:
+        for idx, width in enumerate(widths):
+            self.ws.set_column(idx, idx, width)
+            self.widths[idx] = width
+
+    def write(self, row: int, col: int, item: object, kind: Kind | None = None, style: str = "") -> None:
+        """One cell at 1-based ``row``, 0-based ``col``: a plain value, a :class:`Cell` or a :class:`Formula`."""
+        ws, book = self.ws, self.book
+        if isinstance(item, Formula):
+            cached = number_of(item.kind, item.cached)
+            ws.write_formula(row - 1, col, item.text, book.fmt(item.kind, item.style),
+                             cached if cached is not None else clean_text(item.cached))  # fmt: skip
+            return
+        if isinstance(item, Cell):
+            item, kind, style = item.value, item.kind, item.style
+        if item is None or item == "":
+            if style:
+                ws.write_blank(row - 1, col, None, book.fmt(None, style))
+            return
+        if isinstance(item, str) or kind is Kind.TEXT:
+            ws.write_string(row - 1, col, clean_text(item), book.fmt(None, style))
+            return
+        number = number_of(kind, item)
+        if number is None:
+            ws.write_string(row - 1, col, clean_text(item), book.fmt(None, style))
+            return
+        if kind is None and isinstance(item, date):
+            kind = Kind.DATETIME if isinstance(item, datetime) else Kind.DATE
+        ws.write_number(row - 1, col, number, book.fmt(kind, style))
+
+    def append(self, cells: Sequence[object] = ()) -> int:
+        """Write a row of cells at the next row; return its 1-based number."""
+        row = self.next_row
+        for col, item in enumerate(cells):
+            self.write(row, col, item)
+        self.next_row += 1
+        return row
+
+    def print_setup(self, *, title_rows: int = 0, first_column: bool = False) -> None:
+        """A4, header and footer, scale ≥ 75 % and at most two pages wide, optional repeated rows."""
+        ws = self.ws
+        ws.set_paper(9)
+        ws.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+        total = sum(7 * w + 5 for w in self.widths.values()) or 1
+        portrait, landscape = (8.27 - 0.8) * 96, (11.69 - 0.8) * 96
+        if total <= portrait:
+            ws.set_portrait()
+            ws.set_print_scale(100)
+        else:
+            ws.set_landscape()
+            one = int(100 * landscape / total)
+            ws.set_print_scale(max(MIN_SCALE, min(100, one if one >= MIN_SCALE else int(200 * landscape / total))))
+        page = self.book.page
+        if page is not None:
+            centre = " · ".join(header_text(part) for part in (page.report, self.name) if part)
+            ws.set_header(f"&L&9{header_text(page.company)}&C&9{centre}&R&9{header_text(page.month)}", {"margin": 0.3})
+        ws.set_footer("&C&9第 &P 页 共 &N 页", {"margin": 0.3})
+        if title_rows:
+            ws.repeat_rows(0, title_rows - 1)
+        if first_column:
+            ws.repeat_columns(0, 0)
+
+    def pages_wide(self) -> int:
+        """How many pages across the sheet prints at its scale (for tests and checks)."""
+        total = sum(7 * w + 5 for w in self.widths.values()) or 1
+        scale = self.ws.print_scale / 100
+        avail = ((11.69 if self.ws.orientation == 0 else 8.27) - 0.8) * 96
+        return -(-int(total * scale) // int(avail))
 
 
 def _sample_width(kind: Kind, value: object) -> int:
@@ -153,23 +332,12 @@ def _sample_width(kind: Kind, value: object) -> int:
     return display_width(str(value))
 
 
-def setup_print(ws: object, *, title_rows: str | None = None) -> None:
-    """Landscape, fit to one page wide (any number tall), optional repeated rows."""
-    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
-    ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
-    ws.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
-    ws.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # type: ignore[attr-defined]
-    if title_rows:
-        ws.print_title_rows = title_rows  # type: ignore[attr-defined]
-
-
 class TableSheet:
-    """One streamed table on its own write-only sheet (see the module docstring)."""
+    """One streamed table on its own worksheet (see the module docstring)."""
 
     def __init__(
         self,
-        wb: Workbook,
+        book: Book,
         name: str,
         columns: Sequence[Column],
         *,
@@ -178,21 +346,20 @@ class TableSheet:
         sample_rows: int = 200,
         freeze_first_column: bool = True,
     ) -> None:
-        self.ws = wb.create_sheet(name)
+        self.sheet = book.add_sheet(name)
+        self.ws = self.sheet.ws
+        self.book = book
         self.columns = tuple(columns)
         self.title = title
         self.subtitle = subtitle
         self.rows_written = 0
         self._sample_rows = sample_rows
         self._buffer: list[Sequence[object]] | None = []
-        self._freeze = f"B{FIRST_DATA_ROW}" if freeze_first_column else f"A{FIRST_DATA_ROW}"
+        self._freeze_col = 1 if freeze_first_column else 0
         self._table_closed = False
         self._finished = False
-        self._next_row = 1
-        self._fast = USE_FAST_ROWS and fast_rows_supported(self.ws)
-        self._sink: FastRows | OpenpyxlRows = FastRows(self.ws) if self._fast else OpenpyxlRows(self.ws)
-        self._specs: list[tuple[str, str, int]] = []
-        _OPEN_SHEETS.setdefault(id(wb), []).append(self)
+        self._writers: list[Callable[[int, object], None]] = []
+        book._closables.append(self)
 
     @property
     def last_data_row(self) -> int:
@@ -202,7 +369,7 @@ class TableSheet:
     @property
     def next_row(self) -> int:
         """The row number the next footer row will take (after :meth:`end_table`)."""
-        return self._next_row
+        return self.sheet.next_row
 
     def add_row(self, values: Sequence[object]) -> None:
         """Append one data row of model values, in column order."""
@@ -217,93 +384,96 @@ class TableSheet:
         self._write_data(values)
 
     def add_footer(self, cells: Sequence[object]) -> None:
-        """Append a row below the table (outside the autofilter); pass cells or plain values."""
+        """Append a row below the table (outside the autofilter): values, :class:`Cell` or :class:`Formula`."""
         self.end_table()
-        self._append(list(cells))
+        self.sheet.append(cells)
+
+    def total(self, col: int, cached: object, kind: Kind = Kind.MONEY) -> Formula | Cell:
+        """A SUBTOTAL(109) of data column ``col`` (1-based) with its value now; a plain value when there are no rows."""
+        if not self.rows_written:
+            return Cell(cached, kind, "bold")
+        letter = _letter(col - 1)
+        return Formula(f"=SUBTOTAL(109,{letter}{FIRST_DATA_ROW}:{letter}{self.last_data_row})", cached, kind, "bold")
+
+    def count(self, cached: int, unit: str = "笔") -> Formula | Cell:
+        """A SUBTOTAL(103) count of the visible data rows (column A), shown as 'N 笔'."""
+        if not self.rows_written:
+            return Cell(f"0 {unit}", None, "bold")
+        kind = _unit_kind(unit)
+        return Formula(f"=SUBTOTAL(103,A{FIRST_DATA_ROW}:A{self.last_data_row})", cached, kind, "bold")
 
     def end_table(self) -> None:
         """Write what is buffered and fix the autofilter; called by the first footer or :meth:`finish`."""
         if self._table_closed:
             return
         self._flush()
-        last_col = get_column_letter(len(self.columns))
-        self.ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{self.last_data_row}"
+        self.ws.autofilter(HEADER_ROW - 1, 0, self.last_data_row - 1, len(self.columns) - 1)
         self._table_closed = True
 
     def finish(self) -> int:
-        """End the table and close the sheet (charts must be added before). Returns data rows.
-
-        :func:`atomic_workbook` finishes any sheet left open before it saves.
-        """
+        """End the table (charts may be inserted before or after). Returns data rows."""
         if not self._finished:
             self.end_table()
-            self._sink.close()
             self._finished = True
         return self.rows_written
 
     # -- internals -------------------------------------------------------
 
-    def _append(self, cells: list[object]) -> None:
-        self._sink.write_cells(self._next_row, cells)
-        self._next_row += 1
-
     def _flush(self) -> None:
         if self._buffer is None:
             return
         buffered, self._buffer = self._buffer, None
+        widths = []
         for idx, col in enumerate(self.columns, 1):
             sample = max((_sample_width(col.kind, row[idx - 1]) for row in buffered), default=0)
-            header = min(display_width(col.header), 24)  # longer headers wrap
-            width = min(max(sample, header, 6) + 2, col.max_width)
-            self.ws.column_dimensions[get_column_letter(idx)].width = width
-        self.ws.freeze_panes = self._freeze
-        setup_print(self.ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
-        self._append([make_cell(self.ws, self.title, font=TITLE_FONT)])
-        self._append([make_cell(self.ws, self.subtitle, font=SUBTITLE_FONT)] if self.subtitle else [])
-        header = []
-        for col in self.columns:
-            cell = make_cell(self.ws, col.header, font=BOLD)
-            cell.fill = HEADER_FILL
-            cell.alignment = HEADER_ALIGN
-            cell.border = HEADER_BORDER
-            header.append(cell)
-        self._append(header)
+            header = min(display_width(col.header), 16)  # longer headers wrap
+            widths.append(min(max(sample, header, 6) + 2, col.max_width))
+        self.sheet.set_widths(widths)
+        self.ws.freeze_panes(HEADER_ROW, self._freeze_col)
+        self.sheet.print_setup(title_rows=HEADER_ROW, first_column=self._freeze_col == 1)
+        self.ws.set_row(HEADER_ROW - 1, 30)
+        self.sheet.append([Cell(self.title, None, "title")])
+        self.sheet.append([Cell(self.subtitle, None, "subtitle")] if self.subtitle else [])
+        self.sheet.append([Cell(col.header, None, "header") for col in self.columns])
+        self._writers = [self._writer(idx, col) for idx, col in enumerate(self.columns)]
         for values in buffered:
             self._write_data(values)
 
-    def _write_data(self, values: Sequence[object]) -> None:
-        if self._fast:
-            if not self._specs:
-                letters = column_letters(len(self.columns))
-                self._specs = [self._spec(letter, col) for letter, col in zip(letters, self.columns, strict=True)]
-            converted = [
-                clean_text(v) if code == "t" and v is not None else (cell_value(col.kind, v) if code == "n" else v)
-                for (_, code, _), col, v in zip(self._specs, self.columns, values, strict=True)
-            ]
-            self._sink.write_values(self._next_row, self._specs, converted)  # type: ignore[union-attr]
-            self._next_row += 1
-            return
-        row: list[object] = []
-        for col, value in zip(self.columns, values, strict=True):
-            if value is None:
-                row.append(None)
-            elif col.kind is Kind.TEXT:
-                text = clean_text(value)
-                row.append(make_cell(self.ws, text) if text.startswith("=") else text)
-            elif col.kind is Kind.INT and isinstance(value, int):
-                row.append(value)
-            else:
-                row.append(make_cell(self.ws, value, col.kind))
-        self._append(row)
-
-    def _spec(self, letter: str, col: Column) -> tuple[str, str, int]:
+    def _writer(self, idx: int, col: Column) -> Callable[[int, object], None]:
+        """A fast writer for one column: the type decision made once, not per cell."""
+        ws, fmt = self.ws, self.book.fmt(col.kind)
+        write_string, write_number = ws.write_string, ws.write_number
         if col.kind is Kind.TEXT:
-            return letter, "t", 0
+            return lambda r, v: write_string(r, idx, clean_text(v)) if v is not None and v != "" else None
+        if col.kind is Kind.MONEY:
+            return lambda r, v: write_number(r, idx, v / 100, fmt) if v is not None else None  # type: ignore[operator]
         if col.kind is Kind.INT:
-            return letter, "i", 0
-        probe = WriteOnlyCell(self.ws)
-        probe.number_format = col.kind.value
-        return letter, "m" if col.kind is Kind.MONEY else "n", probe.style_id
+            return lambda r, v: write_number(r, idx, v, fmt) if v is not None else None
+        if col.kind in (Kind.DATE, Kind.DATETIME):
+            return lambda r, v: write_number(r, idx, excel_serial(v), fmt) if v is not None else None  # type: ignore[arg-type]
+        return lambda r, v: write_number(r, idx, float(v), fmt) if v is not None else None  # type: ignore[arg-type]
+
+    def _write_data(self, values: Sequence[object]) -> None:
+        row = self.sheet.next_row - 1
+        for write, value in zip(self._writers, values, strict=True):
+            write(row, value)
+        self.sheet.next_row += 1
+
+
+def _unit_kind(unit: str) -> Kind:
+    return {"笔": Kind.COUNT_BI, "件": Kind.COUNT_JIAN, "户": Kind.COUNT_HU}.get(unit, Kind.INT)
+
+
+_LETTERS: list[str] = []
+
+
+def _letter(idx: int) -> str:
+    """Column letter of a 0-based index (cached)."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    while len(_LETTERS) <= idx:
+        _LETTERS.append(xl_col_to_name(len(_LETTERS)))
+    return _LETTERS[idx]
 
 
 class Ticker:
@@ -341,62 +511,41 @@ def sized_total(*iterables: object) -> int:
     return sum(len(it) for it in iterables if hasattr(it, "__len__"))  # type: ignore[arg-type]
 
 
-def _discard(wb: Workbook) -> None:
-    """Close and delete the temporary files of half-written write-only sheets."""
-    for sheet in _OPEN_SHEETS.pop(id(wb), []):
-        if isinstance(sheet._sink, FastRows):
-            sheet._sink.discard()
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        with contextlib.suppress(Exception):
-            if getattr(ws, "_rows", None) is not None:
-                ws._rows.close()
-            writer.xf.close()
-        with contextlib.suppress(OSError):
-            os.remove(writer.out)
-
-
 @contextlib.contextmanager
-def atomic_workbook(out_path: str | os.PathLike[str]) -> Iterator[Workbook]:
-    """Yield a write-only workbook; on normal exit save it to ``out_path`` atomically.
+def atomic_workbook(out_path: str | os.PathLike[str], page: PageHeader | None = None) -> Iterator[Book]:
+    """Yield a :class:`Book`; on normal exit save it to ``out_path`` atomically.
 
-    The file is written beside the target under a temporary name, flushed to
-    disk and renamed over the target. On any exception (a cancel included)
-    nothing is left at ``out_path`` that was not there before.
+    The file is written beside the target under a temporary name (created with
+    the process's umask, like any file the user saves), flushed to disk and
+    renamed over the target. XlsxWriter's row files live in a private
+    temporary folder removed in every case. On any exception (a cancel
+    included) nothing is left at ``out_path`` that was not there before.
     """
     target = Path(out_path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise IpguardError("report_dir_missing", path=str(folder))
-    wb = Workbook(write_only=True)
+    tmp = folder / f".{target.stem}.{secrets.token_hex(4)}.xlsx.part"
+    rows_dir = tempfile.mkdtemp(prefix="ipguard-report-")
     try:
-        yield wb
-        for sheet in _OPEN_SHEETS.get(id(wb), []):
+        book = Book(str(tmp), rows_dir, page)
+        yield book
+        for sheet in book._closables:
             sheet.finish()
-    except BaseException:
-        _discard(wb)
-        raise
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.", suffix=".xlsx.part")
-    except OSError as exc:
-        _discard(wb)
-        raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        _OPEN_SHEETS.pop(id(wb), None)
-    except BaseException as exc:
-        _discard(wb)
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        if isinstance(exc, PermissionError):
-            raise IpguardError("report_file_in_use", path=str(target)) from exc
-        if isinstance(exc, OSError):
-            raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-        raise
-
+        try:
+            with open(tmp, "xb"):
+                pass  # created here, so the umask applies (mkstemp would make it 0600)
+            book.wb.close()
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+            if isinstance(exc, PermissionError):
+                raise IpguardError("report_file_in_use", path=str(target)) from exc
+            if isinstance(exc, OSError):
+                raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+            raise
+    finally:
+        shutil.rmtree(rows_dir, ignore_errors=True)
