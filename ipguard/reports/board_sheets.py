@@ -31,12 +31,12 @@ def _ratio(part: int | Decimal, whole: int | Decimal) -> Decimal | str:
 
 def _change(now: int, before: int) -> Cell:
     """(now − before) / before as a percentage; '—' without a base."""
-    value = _ratio(now - before, before)
-    return Cell(value, P) if not isinstance(value, str) else Cell(value, Kind.TEXT)
+    return _cell(_ratio(now - before, before), P)
 
 
 def _cell(value: object, kind: Kind) -> Cell:
-    return Cell(value, kind if not isinstance(value, str) else Kind.TEXT)
+    """A number, or the '—' that stands for none, right-aligned like the numbers around it."""
+    return Cell(value, kind) if not isinstance(value, str) else Cell(value, Kind.TEXT, "right")
 
 
 def _title(ws: Sheet, meta: ReportMeta, name: str, widths: tuple[float, ...]) -> None:

@@ -38,12 +38,12 @@ M, D, P, N = Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.INT
 
 IN_FORCE_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=30),
+    Column("企业名称", max_width=26),
     Column("统一社会信用代码"),
-    Column("贷款银行", max_width=24),
+    Column("贷款银行", max_width=20),
     Column("客户经理"),
-    Column("所属行业", max_width=20),
-    Column("质押知识产权类型", max_width=22),
+    Column("所属行业", max_width=16),
+    Column("质押知识产权类型", max_width=18),
     Column("担保金额（元）", M),
     Column("贷款金额（元）", M),
     Column("贷款起始日", D),

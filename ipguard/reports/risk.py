@@ -20,8 +20,8 @@ NORMAL, SPECIAL_MENTION, SUBSTANDARD, DOUBTFUL, LOSS = CLASSES
 messages.register(
     {
         "risk_rule_invalid": (
-            "风险分类参数 {key} 无效：逾期天数下限应为递增的正整数，代偿最低类别应为五级之一",
-            "risk classification parameter {key} is invalid: overdue-day floors must be increasing positive "
+            "风险分类参数 {name} 无效：逾期天数下限应为递增的正整数，代偿最低类别应为五级之一",
+            "risk classification parameter {name} is invalid: overdue-day floors must be increasing positive "
             "integers and the compensated minimum one of the five classes",
         ),
     }
@@ -70,9 +70,9 @@ def parse_rule(product_text: str) -> RiskRule:
     for key in keys:
         value = table.get(key, getattr(RiskRule, key))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1 or (floors and value <= floors[-1]):
-            raise ValidationError("risk_classification", "risk_rule_invalid", key=key)
+            raise ValidationError("risk_classification", "risk_rule_invalid", name=key)
         floors.append(value)
     least = table.get("compensated_min_class", SUBSTANDARD)
     if least not in CLASSES:
-        raise ValidationError("risk_classification", "risk_rule_invalid", key="compensated_min_class")
+        raise ValidationError("risk_classification", "risk_rule_invalid", name="compensated_min_class")
     return RiskRule(*floors, compensated_min_class=least)

@@ -122,7 +122,7 @@ def ratio_or_dash(part: int, whole: int) -> Decimal | str:
 def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Totals, stats: TurnaroundStats,
                   promise_days, board: BoardFigures | None = None) -> None:  # fmt: skip
     """Fill the (still empty) 概要 sheet."""
-    ws.set_widths((44, 16, 22, 14, 50))
+    ws.set_widths((40, 14, 18, 12, 44))
     ws.print_setup(title_rows=2)
 
     def text(value, style=""):
@@ -199,7 +199,7 @@ def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Total
     ws.append([text(f"{'五' if board is not None else '四'}、流程时效（申请至放款，承诺 {lo}–{hi} 天）", "bold")])
     header("项目", "数值", None, None, "说明")
     for label, value, kind in stats.lines():
-        ws.append([text(label), num(value, kind) if not isinstance(value, str) else text(value)])
+        ws.append([text(label), num(value, kind) if not isinstance(value, str) else text(value, "right")])
     ws.append([])
     ws.append([text(f"{'六' if board is not None else '五'}、审计链", "bold")])
     header("项目", "数值", None, None, "说明")
@@ -209,7 +209,7 @@ def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Total
 
 
 def _pct(value):
-    return Cell(value, Kind.PERCENT) if not isinstance(value, str) else Cell(value, Kind.TEXT)
+    return Cell(value, Kind.PERCENT) if not isinstance(value, str) else Cell(value, Kind.TEXT, "right")
 
 
 def _yuan(fen: int) -> str:

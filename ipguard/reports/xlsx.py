@@ -40,7 +40,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -132,7 +132,8 @@ _STYLES: dict[str, dict[str, Any]] = {
     "subtitle": {"font_size": 10, "font_color": "#595959"},
     "alert": {"bold": True, "font_color": "#C00000"},
     "header": {"bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True, "bottom": 1},
-    "note": {"font_size": 10, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "note": {"font_size": 10, "font_color": "#595959"},  # runs on into the empty cells to its right
+    "right": {"align": "right"},
     "wrap": {"text_wrap": True, "valign": "top"},
 }
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
@@ -289,35 +290,52 @@ class Sheet:
         return row
 
     def print_setup(self, *, title_rows: int = 0, first_column: bool = False) -> None:
-        """A4, header and footer, scale ≥ 75 % and at most two pages wide, optional repeated rows."""
+        """A4, header and footer, fitted to at most two pages wide (≥ 75 %), optional repeated rows.
+
+        The reader's application picks the scale (fit to width), because column
+        widths print differently with different fonts: Excel with Calibri takes
+        about 7 px per width unit, LibreOffice without it up to 10. The number
+        of pages across is chosen for the wide case (:data:`PX_PER_UNIT`), so
+        either application fits the sheet at a scale of at least 75 %.
+        """
         ws = self.ws
         ws.set_paper(9)
         ws.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
-        total = sum(7 * w + 5 for w in self.widths.values()) or 1
-        portrait, landscape = (8.27 - 0.8) * 96, (11.69 - 0.8) * 96
-        if total <= portrait:
-            ws.set_portrait()
-            ws.set_print_scale(100)
-        else:
-            ws.set_landscape()
-            one = int(100 * landscape / total)
-            ws.set_print_scale(max(MIN_SCALE, min(100, one if one >= MIN_SCALE else int(200 * landscape / total))))
+        orientation, pages = print_layout(self.widths.values())
+        ws.set_landscape() if orientation == "landscape" else ws.set_portrait()
+        ws.fit_to_pages(pages, 0)
         page = self.book.page
         if page is not None:
             centre = " · ".join(header_text(part) for part in (page.report, self.name) if part)
-            ws.set_header(f"&L&9{header_text(page.company)}&C&9{centre}&R&9{header_text(page.month)}", {"margin": 0.3})
+            right = f"&R&9报表月份 {header_text(page.month)}" if page.month else ""
+            ws.set_header(f"&L&9{header_text(page.company)}&C&9{centre}{right}", {"margin": 0.3})
         ws.set_footer("&C&9第 &P 页 共 &N 页", {"margin": 0.3})
         if title_rows:
             ws.repeat_rows(0, title_rows - 1)
         if first_column:
             ws.repeat_columns(0, 0)
 
-    def pages_wide(self) -> int:
-        """How many pages across the sheet prints at its scale (for tests and checks)."""
-        total = sum(7 * w + 5 for w in self.widths.values()) or 1
-        scale = self.ws.print_scale / 100
-        avail = ((11.69 if self.ws.orientation == 0 else 8.27) - 0.8) * 96
-        return -(-int(total * scale) // int(avail))
+
+PX_PER_UNIT = 10  # the widest rendering of one column-width unit seen (LibreOffice, no Calibri); Excel: ~7
+PORTRAIT_PX = (8.27 - 0.8) * 96
+LANDSCAPE_PX = (11.69 - 0.8) * 96
+
+
+def print_layout(widths: Iterable[float]) -> tuple[str, int]:
+    """('portrait' | 'landscape', pages across) for columns of these widths, at a scale of at least 75 %."""
+    total = sum(PX_PER_UNIT * w + 5 for w in widths) or 1
+    if total <= PORTRAIT_PX:
+        return "portrait", 1
+    if total * MIN_SCALE / 100 <= LANDSCAPE_PX:
+        return "landscape", 1
+    return "landscape", 2
+
+
+def print_scale(widths: Iterable[float], orientation: str, pages: int) -> float:
+    """The scale (percent) a fit-to-width print uses for these widths at :data:`PX_PER_UNIT`."""
+    total = sum(PX_PER_UNIT * w + 5 for w in widths) or 1
+    avail = (LANDSCAPE_PX if orientation == "landscape" else PORTRAIT_PX) * pages
+    return min(100.0, 100 * avail / total)
 
 
 def _sample_width(kind: Kind, value: object) -> int:
@@ -444,7 +462,9 @@ class TableSheet:
         ws, fmt = self.ws, self.book.fmt(col.kind)
         write_string, write_number = ws.write_string, ws.write_number
         if col.kind is Kind.TEXT:
-            return lambda r, v: write_string(r, idx, clean_text(v)) if v is not None and v != "" else None
+            # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
+            wrap = self.book.fmt(None, "wrap") if col.max_width < 40 else None
+            return lambda r, v: write_string(r, idx, clean_text(v), wrap) if v is not None and v != "" else None
         if col.kind is Kind.MONEY:
             return lambda r, v: write_number(r, idx, v / 100, fmt) if v is not None else None  # type: ignore[operator]
         if col.kind is Kind.INT:
