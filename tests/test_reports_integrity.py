@@ -313,3 +313,87 @@ def test_output_file_follows_the_umask_not_0600(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "m.xlsx").stat().st_mode & 0o777 == 0o644
+
+
+# -- the regulator's and the board's sheets ------------------------------------------------------------------
+
+
+def block(ws, title: str) -> dict[str, tuple]:
+    """The rows under the section whose title starts with ``title``, by their first cell (header row included)."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith(title))
+    out = {}
+    for r in rows[start + 1:]:
+        if r[0] is None:
+            break
+        out[r[0]] = r
+    return out
+
+
+def wan(path, sql, params=()) -> Decimal:
+    with open_store(path, create=False) as store:
+        fen = store.db.execute(sql, params).fetchone()[0]
+    return Decimal(fen) / 1_000_000
+
+
+def test_board_sheet_reconciles_with_sql_for_every_period(book, tmp_path):
+    path, _ = book
+    _, wb = report(path, "2026-11", tmp_path / "nov.xlsx", D(2026, 12, 20))
+    ws = wb["监管报表"]
+    assert "金额单位：万元" in ws["A2"].value
+    flows = block(ws, "一、")
+    assert flows["项目"][1:] == ("本月", "本年累计", "上月", "环比", "上年同月", "同比")
+    periods = [("2026-11-01", "2026-11-30"), ("2026-01-01", "2026-11-30"), ("2026-10-01", "2026-10-31"),
+               ("2025-11-01", "2025-11-30")]  # fmt: skip
+    for label, sql in [
+        ("新增担保金额（万元）", "SELECT COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE start_date BETWEEN ? AND ?"),
+        ("代偿金额（万元）", "SELECT COALESCE(SUM(amount_fen), 0) FROM compensations WHERE paid_on BETWEEN ? AND ?"),
+        ("追偿回收金额（万元）", "SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE on_date BETWEEN ? AND ?"),
+        ("新发生逾期金额（万元）", "SELECT COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE defaulted_on BETWEEN ? AND ?"),
+        ("担保费收入（万元）", "SELECT COALESCE(SUM(fee_fen), 0) FROM loans WHERE fee_paid_on BETWEEN ? AND ?"),
+    ]:
+        line = flows[label]
+        expected = [wan(path, sql, p) for p in periods]
+        assert [Decimal(str(line[i])).quantize(Decimal("0.000001")) for i in (1, 2, 3, 5)] == expected, label
+    assert flows["新增担保笔数（笔）"][2] == 3  # Y, Z, W started in 2026
+    assert Decimal(str(flows["代偿金额（万元）"][1])) == Decimal(50)
+    stocks = block(ws, "二、")
+    assert stocks["项目"][1:] == ("本期末", "年初数", "上月末", "环比", "上年同月末", "同比")
+    in_force = ("SELECT COALESCE(SUM(l.loan_amount_fen), 0) FROM loans l WHERE l.start_date <= :d AND (l.repaid_on IS NULL"
+                " OR l.repaid_on > :d) AND l.case_id NOT IN (SELECT case_id FROM compensations WHERE paid_on <= :d)")  # fmt: skip
+    balance = stocks["在保余额（万元）"]
+    for col, day in ((1, "2026-11-30"), (2, "2025-12-31"), (3, "2026-10-31"), (5, "2025-11-30")):
+        assert Decimal(str(balance[col])).quantize(Decimal("0.000001")) == wan(path, in_force, {"d": day}), day
+    assert stocks["在保户数（户）"][1:3] == (3, 1)  # X, Y, Z now; X alone at the start of the year
+    assert stocks["逾期笔数（笔）"][1] == 1 and Decimal(str(stocks["应收代偿款余额（万元）"][1])) == Decimal(30)
+    now, before = Decimal(str(balance[1])), Decimal(str(balance[3]))
+    assert Decimal(str(balance[4])) == ((now - before) / before).quantize(Decimal("0.0001"))  # 环比
+    rows = list(ws.iter_rows(values_only=True))
+    assert ("单位负责人：", None, "统计负责人：", None, "填表人：", None, "报出日期：") in rows
+    pipeline = block(ws, "五、")
+    assert pipeline["在办合计"][1] == 0  # every case here is past disbursement
+
+
+def test_risk_sheet_groups_related_parties_by_actual_controller(book, tmp_path):
+    import shutil
+
+    path, nos = book
+    copy = tmp_path / "related.sqlite"
+    shutil.copy(path, copy)
+    with open_store(copy, create=False) as store, store.transaction():
+        ids = {k: store.db.execute("SELECT company_id FROM cases WHERE case_no = ?", [nos[k]]).fetchone()[0] for k in "XZ"}
+        store.db.execute("UPDATE controllers SET name = '同一人', resident_id = (SELECT resident_id FROM controllers"
+                         " WHERE company_id = ?) WHERE company_id IN (?, ?)", [ids["X"], ids["X"], ids["Z"]])  # fmt: skip
+    _, wb = report(copy, "2026-11", tmp_path / "r.xlsx", D(2026, 12, 20))
+    groups = block(wb["风险与集中度"], "三、")
+    same = [r for k, r in groups.items() if str(k).startswith("同一人（证件尾号")]
+    assert len(same) == 1 and same[0][1] == 2  # two companies, one group
+    assert same[0][5] == pytest.approx(0.15)  # the related-party limit
+    top = block(wb["风险与集中度"], "二、")
+    assert len([k for k in top if k not in ("客户", "前十大客户合计")]) == 3
+    ladder = block(wb["风险与集中度"], "六、")
+    assert ladder["已逾期"][1] == 1 and sum(r[1] for k, r in ladder.items() if k != "到期期限") == 3
+    tags = block(wb["风险与集中度"], "八、")
+    assert len(tags) == 1 + 10  # header + every 三最七高 tag of the product, ticked or not
+    policy = block(wb["风险与集中度"], "四、")
+    assert policy["单户在保余额 ≤ 500万元 的客户"][1] == 3

@@ -231,9 +231,13 @@ def write_risk(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, agg: InForc
 
     _section(ws, "八、目标客户标签（三最七高）")
     _header(ws, "标签", "在保笔数", "在保余额", "余额占比", "", "", "")
-    for tag, b in sorted(agg.tags.items(), key=lambda kv: (-kv[1].count, kv[0])):
-        ws.append([tag, Cell(b.count, N), Cell(b.amount, W), _cell(_ratio(b.amount, total.amount), P)])
-    if not agg.tags:
+    order = list(board.tag_labels) if board is not None else []
+    order += sorted(t for t in agg.tags if t not in order)  # a tag no longer in the product still counts
+    for tag in order:
+        b = agg.tags.get(tag)
+        count, amount = (b.count, b.amount) if b else (0, 0)
+        ws.append([tag, Cell(count, N), Cell(amount, W), _cell(_ratio(amount, total.amount), P)])
+    if not order:
         ws.append(["（无）"])
 
 

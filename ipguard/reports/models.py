@@ -231,7 +231,7 @@ class BoardFigures:
     last_year_month_end: Stock = Stock()
     year_start: Stock = Stock()
     pledged_assets: tuple[tuple[str, int, int], ...] = ()
-    year_released_amount: int = 0  # released + compensated in the year: the base of the 代偿率
+    tag_labels: tuple[str, ...] = ()  # the product's 三最七高 tags, in its order (counted even when none is ticked)
 
 
 @dataclass(frozen=True)

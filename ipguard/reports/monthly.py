@@ -54,9 +54,9 @@ IN_FORCE_COLUMNS = (
     Column("再担保分担比例", P),
     Column("自留风险余额（元）", M),
     Column("融资担保责任余额（元）", M),
-    Column("状态"),
+    Column("状态", centred=True),
     Column("逾期天数", N),
-    Column("风险分类"),
+    Column("风险分类", centred=True),
 )
 NEW_COLUMNS = (
     Column("案件编号"),
@@ -87,7 +87,7 @@ TURNAROUND_COLUMNS = (
     Column("放款日", D),
     Column("自然日", N),
     Column("工作日", N),
-    Column("达成承诺"),
+    Column("达成承诺", centred=True),
 )
 BREAKDOWNS = (  # sheet name, first column header, InForceRow attribute
     ("按银行", "贷款银行", "bank"),
@@ -457,9 +457,11 @@ def _breakdown(book: Book, name, label, groups: dict[str, Bucket], total: Bucket
         bar.set_legend({"none": True})
         bar.set_x_axis({"min": 0, "num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         bar.set_y_axis({"reverse": True})
-        bar.set_size({"width": 620, "height": max(300, 24 * rows + 90)})
+        height = max(300, 24 * rows + 90)
+        bar.set_size({"width": 620, "height": height})
         sheet.finish()
-        sheet.ws.insert_chart(sheet.next_row + 1, 0, bar)  # below the table, so it prints after it
+        sheet.sheet.break_before(sheet.next_row + 1, height // 20 + 2)
+        sheet.ws.insert_chart(sheet.next_row, 0, bar)  # below the table, so it prints after it
     sheet.finish()
 
 
@@ -489,6 +491,7 @@ def _turnaround(book: Book, rows: Iterable[TurnaroundRow], promise_days, title, 
         bar.set_legend({"none": True})
         bar.set_y_axis({"min": 0, "name": "件数", "major_unit": max(1, stats.count // 5)})
         bar.set_size({"width": 560, "height": 280})
-        sheet.ws.insert_chart(sheet.next_row + 1, 0, bar)
+        sheet.sheet.break_before(sheet.next_row + 1, 280 // 20 + 2)
+        sheet.ws.insert_chart(sheet.next_row, 0, bar)
     sheet.finish()
     return stats

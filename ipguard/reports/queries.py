@@ -169,9 +169,20 @@ def in_force_row(r: InForceRecord, as_of: dt.date, regulation: Regulation, rule:
         r.loan_amount, r.start_date, r.maturity_date, r.fee, to_maturity if to_maturity >= 0 else None,
         _share(terms.bank_share_bp), _share(terms.reguarantor_share_bp), retained, weighted(retained, weight),
         status="逾期" if overdue else "正常", overdue_days=overdue, risk_class=rule.classify(overdue),
-        small_micro=r.small_micro, weight=weight, group=r.controller or r.company, reguarantor=terms.reguarantor,
+        small_micro=r.small_micro, weight=weight, group=related_group(r), reguarantor=terms.reguarantor,
         annual_fee_rate=terms.annual_fee_rate, target_tags=_tag_labels(r.target_tags, tag_labels or {}),
     )  # fmt: skip
+
+
+def related_group(r: InForceRecord) -> str:
+    """The related-party group of a guarantee: its actual controller, told apart by the ID's last 4 characters.
+
+    Related parties are not recorded yet, so companies with the same actual
+    controller stand for a group; the controller's full ID stays out of the report.
+    """
+    if not r.controller_key:
+        return r.company
+    return f"{r.controller}（证件尾号{r.controller_key[-4:]}）"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -211,7 +222,7 @@ def _stock(r) -> Stock:
     return Stock(**{f: getattr(r, f) for f in Stock.__dataclass_fields__})
 
 
-def board_figures(store: Store, first: dt.date, as_of: dt.date) -> BoardFigures:
+def board_figures(store: Store, first: dt.date, as_of: dt.date, tag_labels: tuple[str, ...] = ()) -> BoardFigures:
     """The 监管报表 comparisons of the month starting ``first``, as of ``as_of``."""
     from ipguard.domain import IpType
 
@@ -235,6 +246,7 @@ def board_figures(store: Store, first: dt.date, as_of: dt.date) -> BoardFigures:
         last_year_month_end=_stock(repo.stock_at(ly_last)),
         year_start=_stock(repo.stock_at(year_start - dt.timedelta(days=1))),
         pledged_assets=tuple((labels.get(p.ip_type, p.ip_type), p.assets, p.cases) for p in repo.pledged_assets(as_of)),
+        tag_labels=tag_labels,
     )
 
 
@@ -334,7 +346,7 @@ def monthly_data(
             yield TurnaroundRow(r.case_no, r.company, r.application_date, r.start_date, days,
                                 calendar.workdays_between(r.application_date, r.start_date), days <= promise[1])  # fmt: skip
 
-    board = board_figures(store, first, last)
+    board = board_figures(store, first, last, tuple(tag_labels.values()))
     return MonthlyData(
         meta=meta,
         summary=summary,

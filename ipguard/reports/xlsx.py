@@ -100,6 +100,7 @@ class Column:
     header: str
     kind: Kind = Kind.TEXT
     max_width: int = 40
+    centred: bool = False  # short words (状态, 是/否) centred, so they do not run into the number beside them
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ _STYLES: dict[str, dict[str, Any]] = {
     "header": {"bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True, "bottom": 1},
     "note": {"font_size": 10, "font_color": "#595959"},  # runs on into the empty cells to its right
     "right": {"align": "right"},
+    "center": {"align": "center"},
     "wrap": {"text_wrap": True, "valign": "top"},
 }
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
@@ -250,6 +252,14 @@ class Sheet:
         self.name = name
         self.next_row = 1  # 1-based, as a reader numbers rows
         self.widths: dict[int, float] = {}
+
+    def break_before(self, row: int, rows_needed: int, rows_per_page: int = 34) -> None:
+        """Start a new printed page at ``row`` when ``rows_needed`` more rows would not fit on the current one.
+
+        Used before a chart: a chart cut by a page break is overlapped by the repeated title rows.
+        """
+        if row + rows_needed > rows_per_page:
+            self.ws.set_h_pagebreaks([row - 1])
 
     def set_widths(self, widths: Sequence[float]) -> None:
         for idx, width in enumerate(widths):
@@ -463,7 +473,7 @@ class TableSheet:
         write_string, write_number = ws.write_string, ws.write_number
         if col.kind is Kind.TEXT:
             # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
-            wrap = self.book.fmt(None, "wrap") if col.max_width < 40 else None
+            wrap = self.book.fmt(None, "center" if col.centred else "wrap" if col.max_width < 40 else "")
             return lambda r, v: write_string(r, idx, clean_text(v), wrap) if v is not None and v != "" else None
         if col.kind is Kind.MONEY:
             return lambda r, v: write_number(r, idx, v / 100, fmt) if v is not None else None  # type: ignore[operator]
