@@ -181,7 +181,7 @@ def write_risk(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, agg: InForc
         share = _ratio(b.liability, net)
         status = "超限" if net > 0 and Decimal(b.liability) > limit * net else "正常"
         ws.append([client.name, Cell(b.count, N), Cell(b.amount, W), Cell(b.liability, W), _cell(share, P),
-                   Cell(limit, P), Cell(status, None, "alert" if status == "超限" else "")])  # fmt: skip
+                   Cell(limit, P), Cell(status, None, "alert_center" if status == "超限" else "center")])  # fmt: skip
     top10 = sum(c.bucket.liability for c in agg.top_clients(10))
     ws.append([Cell("前十大客户合计", None, "bold"), None, None, Cell(top10, W, "bold"), _cell(_ratio(top10, net), P)])
 
@@ -192,7 +192,7 @@ def write_risk(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, agg: InForc
         share = _ratio(b.liability, net)
         status = "超限" if net > 0 and Decimal(b.liability) > glimit * net else "正常"
         ws.append([group, Cell(clients, N), Cell(b.amount, W), Cell(b.liability, W), _cell(share, P), Cell(glimit, P),
-                   Cell(status, None, "alert" if status == "超限" else "")])  # fmt: skip
+                   Cell(status, None, "alert_center" if status == "超限" else "center")])  # fmt: skip
 
     _section(ws, "四、政策性指标")
     _header(ws, "指标", "户数/笔数", "在保余额", "占比", "", "", "")

@@ -461,7 +461,7 @@ def _breakdown(book: Book, name, label, groups: dict[str, Bucket], total: Bucket
         bar.set_size({"width": 620, "height": height})
         sheet.finish()
         sheet.sheet.break_before(sheet.next_row + 1, height // 20 + 2)
-        sheet.ws.insert_chart(sheet.next_row, 0, bar)  # below the table, so it prints after it
+        sheet.ws.insert_chart(sheet.next_row, 0, bar, {"y_offset": 6})  # below the table, so it prints after it
     sheet.finish()
 
 
@@ -489,9 +489,9 @@ def _turnaround(book: Book, rows: Iterable[TurnaroundRow], promise_days, title, 
                         "values": ["流程时效", first, 4, first + len(buckets) - 1, 4]})  # fmt: skip
         bar.set_title({"name": "办结时长分布（申请至放款，自然日）", "name_font": {"size": 11}})
         bar.set_legend({"none": True})
-        bar.set_y_axis({"min": 0, "name": "件数", "major_unit": max(1, stats.count // 5)})
+        bar.set_y_axis({"min": 0, "name": "件数", **({"major_unit": 1} if stats.count < 10 else {})})
         bar.set_size({"width": 560, "height": 280})
         sheet.sheet.break_before(sheet.next_row + 1, 280 // 20 + 2)
-        sheet.ws.insert_chart(sheet.next_row, 0, bar)
+        sheet.ws.insert_chart(sheet.next_row, 0, bar, {"y_offset": 6})
     sheet.finish()
     return stats

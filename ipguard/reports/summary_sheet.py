@@ -222,9 +222,9 @@ def _indicator(ws, text, num, label, part, net, limit, kind, note) -> None:
     """One regulatory line: value, limit, status in words (red when breached)."""
     if net <= 0:
         status = "无法计算（净资产≤0）"
-        ws.append([text(label), text("—"), num(limit, kind), text(status, "alert"), text(note)])
+        ws.append([text(label), text("—", "right"), num(limit, kind), text(status, "alert_center"), text(note)])
         return
     value = _ratio(part, net)
     breached = Decimal(part) > limit * net  # exact, not the rounded ratio
-    status = text(BREACH if breached else WITHIN, "alert" if breached else "")
+    status = text(BREACH if breached else WITHIN, "alert_center" if breached else "center")
     ws.append([text(label), num(value, kind, "alert" if breached else ""), num(limit, kind), status, text(note)])

@@ -132,6 +132,7 @@ _STYLES: dict[str, dict[str, Any]] = {
     "title": {"bold": True, "font_size": 14},
     "subtitle": {"font_size": 10, "font_color": "#595959"},
     "alert": {"bold": True, "font_color": "#C00000"},
+    "alert_center": {"bold": True, "font_color": "#C00000", "align": "center"},
     "header": {"bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True, "bottom": 1},
     "note": {"font_size": 10, "font_color": "#595959"},  # runs on into the empty cells to its right
     "right": {"align": "right"},
