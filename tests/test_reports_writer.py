@@ -146,6 +146,8 @@ def test_regulatory_indicators_and_breach_flag(tmp_path):
     single = find(ws, "单一客户集中度（最大单户责任余额÷净资产）")
     assert multiple[3].value == "超限" and single[3].value == "超限"  # in words, not only red
     assert single[2].value == pytest.approx(0.1) and single[2].number_format == "0.00%"
+    net = find(ws, "净资产（元）")
+    assert net[1].value == 100_000 and net[2].value is None  # the figure, not in the 上限 column
     hash_label = find(ws, "审计链头哈希（SHA-256，完整 64 位，可与数据库审计链核对）")
     assert ws.cell(row=hash_label[0].row + 1, column=1).value == "ab" * 32  # alone on its row, printed whole
     assert find(ws, "审计记录条数")[1].value == 77

@@ -144,7 +144,7 @@ class InForceRow:
     loan_start: date
     maturity: date
     fee: int
-    days_to_maturity: int
+    days_to_maturity: int | None  # None once past maturity (then the status says 逾期)
     bank_share: Decimal
     reguarantor_share: Decimal
     retained_balance: int
