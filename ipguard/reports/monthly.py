@@ -113,7 +113,7 @@ MATURITY_BANDS = ((1, "1个月内到期"), (3, "1–3个月到期"), (6, "3–6�
 SINGLE_CLIENT_POLICY_CAP = 500_000_000  # fen: 单户在保余额 ≤ 500 万元, the policy guarantors' measure
 
 
-@dataclass
+@dataclass(slots=True)
 class Bucket:
     """Running sums for one group of in-force rows."""
 
@@ -129,7 +129,7 @@ class Bucket:
         self.liability += row.weighted_liability
 
 
-@dataclass
+@dataclass(slots=True)
 class Client:
     """One client's in-force sums (for concentration)."""
 
@@ -157,28 +157,25 @@ class InForceAggregate:
     tags: dict[str, Bucket] = field(default_factory=dict)
     small_micro: Bucket = field(default_factory=Bucket)
     _groups: list | None = None
+    _combos: dict[tuple, Bucket] = field(default_factory=dict)
 
     def add(self, row: InForceRow, as_of) -> None:
+        """Count one row. Rows are summed per combination of their group keys (few), and the
+        breakdowns are built from those sums by :meth:`finish`: one dictionary step per row, not ten."""
         self.total.add(row)
         self.loan += row.loan_amount
         self.fee += row.fee
         self.fee_rate_weighted += row.annual_fee_rate * row.guarantee_amount
-        for _, _, attr in BREAKDOWNS:
-            groups = self.groups[attr]
-            for key in _group_keys(attr, getattr(row, attr) or ""):
-                bucket = groups.get(key)
-                if bucket is None:
-                    bucket = groups[key] = Bucket()
-                bucket.add(row)
+        key = (row.bank, row.industry, row.ip_types, row.account_manager, row.risk_class, row.status, row.weight,
+               maturity_band(row, as_of), row.small_micro, row.target_tags)  # fmt: skip
+        combo = self._combos.get(key)
+        if combo is None:
+            combo = self._combos[key] = Bucket()
+        combo.add(row)
         client = self.clients.get(row.uscc or row.company)
         if client is None:
             client = self.clients[row.uscc or row.company] = Client(row.company, row.group or row.company, row.small_micro)
         client.bucket.add(row)
-        self.classes.setdefault(row.risk_class, Bucket()).add(row)
-        if row.status != "正常":
-            self.overdue.add(row)
-        self.weights.setdefault(row.weight, Bucket()).add(row)
-        self.maturity.setdefault(maturity_band(row, as_of), Bucket()).add(row)
         self._groups = None
         if row.reguarantor_share:
             guarantor_part = row.guarantee_amount - int(
@@ -186,10 +183,24 @@ class InForceAggregate:
             entry = self.reguarantors.setdefault(row.reguarantor or UNFILLED, [0, 0])
             entry[0] += 1
             entry[1] += guarantor_part - row.retained_balance
-        for tag in row.target_tags:
-            self.tags.setdefault(tag, Bucket()).add(row)
-        if row.small_micro:
-            self.small_micro.add(row)
+
+    def finish(self) -> None:
+        """Spread the per-combination sums over the breakdowns, classes, ladder and tags (after the last row)."""
+        attrs = [attr for _, _, attr in BREAKDOWNS]
+        for (bank, industry, ip_types, manager, risk, status, weight, band, small, tags), b in self._combos.items():
+            for attr, raw in zip(attrs, (bank, industry, ip_types, manager), strict=True):
+                for group in _group_keys(attr, raw or ""):
+                    _merge(self.groups[attr].setdefault(group, Bucket()), b)
+            _merge(self.classes.setdefault(risk, Bucket()), b)
+            if status != "正常":
+                _merge(self.overdue, b)
+            _merge(self.weights.setdefault(weight, Bucket()), b)
+            _merge(self.maturity.setdefault(band, Bucket()), b)
+            for tag in tags:
+                _merge(self.tags.setdefault(tag, Bucket()), b)
+            if small:
+                _merge(self.small_micro, b)
+        self._combos.clear()
 
     def largest_client(self) -> tuple[str, int]:
         """(name, summed weighted liability) of the largest client; ("", 0) when none."""
@@ -199,7 +210,9 @@ class InForceAggregate:
         return best.name, best.bucket.liability
 
     def top_clients(self, n: int = 10) -> list[Client]:
-        return sorted(self.clients.values(), key=lambda c: (-c.bucket.liability, c.name))[:n]
+        import heapq
+
+        return heapq.nsmallest(n, self.clients.values(), key=lambda c: (-c.bucket.liability, c.name))
 
     def related_groups(self) -> list[tuple[str, int, Bucket]]:
         """(group, clients, sums) per related-party group, largest weighted liability first."""
@@ -225,6 +238,13 @@ class InForceAggregate:
         if not self.total.amount:
             return Decimal(0)
         return (self.fee_rate_weighted / self.total.amount).quantize(Decimal("0.000001"))
+
+
+def _merge(into: Bucket, part: Bucket) -> None:
+    into.count += part.count
+    into.amount += part.amount
+    into.retained += part.retained
+    into.liability += part.liability
 
 
 @functools.lru_cache(maxsize=4096)
@@ -313,6 +333,7 @@ def write_monthly(
             )  # fmt: skip
             agg.add(r, meta.as_of)
             ticker.tick()
+        agg.finish()
         t = agg.total
         _totals_row(sheet, {8: t.amount, 9: agg.loan, 12: agg.fee, 16: t.retained, 17: t.liability}, t.count)
 

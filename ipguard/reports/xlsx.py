@@ -34,6 +34,7 @@ renames it, so the target is either the whole new workbook or untouched.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -387,7 +388,7 @@ class TableSheet:
         self._freeze_col = 1 if freeze_first_column else 0
         self._table_closed = False
         self._finished = False
-        self._writers: list[Callable[[int, object], None]] = []
+        self._plan_: tuple[list[tuple[int, Any]], ...] = ()
         book._closables.append(self)
 
     @property
@@ -464,31 +465,65 @@ class TableSheet:
         self.sheet.append([Cell(self.title, None, "title")])
         self.sheet.append([Cell(self.subtitle, None, "subtitle")] if self.subtitle else [])
         self.sheet.append([Cell(col.header, None, "header") for col in self.columns])
-        self._writers = [self._writer(idx, col) for idx, col in enumerate(self.columns)]
+        self._plan()
         for values in buffered:
             self._write_data(values)
 
-    def _writer(self, idx: int, col: Column) -> Callable[[int, object], None]:
-        """A fast writer for one column: the type decision made once, not per cell."""
-        ws, fmt = self.ws, self.book.fmt(col.kind)
-        write_string, write_number = ws.write_string, ws.write_number
-        if col.kind is Kind.TEXT:
-            # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
-            wrap = self.book.fmt(None, "center" if col.centred else "wrap" if col.max_width < 40 else "")
-            return lambda r, v: write_string(r, idx, clean_text(v), wrap) if v is not None and v != "" else None
-        if col.kind is Kind.MONEY:
-            return lambda r, v: write_number(r, idx, v / 100, fmt) if v is not None else None  # type: ignore[operator]
-        if col.kind is Kind.INT:
-            return lambda r, v: write_number(r, idx, v, fmt) if v is not None else None
-        if col.kind in (Kind.DATE, Kind.DATETIME):
-            return lambda r, v: write_number(r, idx, excel_serial(v), fmt) if v is not None else None  # type: ignore[arg-type]
-        return lambda r, v: write_number(r, idx, float(v), fmt) if v is not None else None  # type: ignore[arg-type]
+    def _plan(self) -> None:
+        """Column indices grouped by how they are written, with their formats: decided once, not per cell.
+
+        XlsxWriter keeps the current row's cells until the next row starts, so
+        the cells of a row may be written in any column order.
+        """
+        book = self.book
+        text, money, plain, dates, ratios = [], [], [], [], []
+        for idx, col in enumerate(self.columns):
+            if col.kind is Kind.TEXT:
+                # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
+                text.append((idx, book.fmt(None, "center" if col.centred else "wrap" if col.max_width < 40 else "")))
+            elif col.kind is Kind.MONEY:
+                money.append((idx, book.fmt(col.kind)))
+            elif col.kind in (Kind.DATE, Kind.DATETIME):
+                dates.append((idx, book.fmt(col.kind)))
+            elif col.kind is Kind.INT:
+                plain.append((idx, book.fmt(col.kind)))
+            else:
+                ratios.append((idx, book.fmt(col.kind)))
+        self._plan_ = (text, money, plain, dates, ratios)
 
     def _write_data(self, values: Sequence[object]) -> None:
+        if len(values) != len(self.columns):
+            raise ValueError(f"{len(values)} values for {len(self.columns)} columns")
         row = self.sheet.next_row - 1
-        for write, value in zip(self._writers, values, strict=True):
-            write(row, value)
+        write_string, write_number = self.ws.write_string, self.ws.write_number
+        text, money, plain, dates, ratios = self._plan_
+        for idx, fmt in text:
+            v = values[idx]
+            if v is not None and v != "":
+                write_string(row, idx, _clean_cached(v) if isinstance(v, str) and len(v) < 64 else clean_text(v), fmt)
+        for idx, fmt in money:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, v / 100, fmt)  # type: ignore[operator]
+        for idx, fmt in plain:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, v, fmt)
+        for idx, fmt in dates:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, excel_serial(v), fmt)  # type: ignore[arg-type]
+        for idx, fmt in ratios:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, float(v), fmt)  # type: ignore[arg-type]
         self.sheet.next_row += 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_cached(text: str) -> str:
+    # Banks, managers, industries, statuses repeat on every row: clean each once.
+    return clean_text(text)
 
 
 def _unit_kind(unit: str) -> Kind:
