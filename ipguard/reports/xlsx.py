@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import re
 import secrets
@@ -593,6 +594,10 @@ def atomic_workbook(out_path: str | os.PathLike[str], page: PageHeader | None = 
         raise IpguardError("report_dir_missing", path=str(folder))
     tmp = folder / f".{target.stem}.{secrets.token_hex(4)}.xlsx.part"
     rows_dir = tempfile.mkdtemp(prefix="ipguard-report-")
+    # Streaming makes and drops millions of small objects, none of them in reference cycles: the cyclic
+    # collector would only rescan them (≈ 10 % of the time). Reference counting still frees every row.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         book = Book(str(tmp), rows_dir, page)
         yield book
@@ -614,4 +619,6 @@ def atomic_workbook(out_path: str | os.PathLike[str], page: PageHeader | None = 
                 raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
             raise
     finally:
+        if collecting:
+            gc.enable()
         shutil.rmtree(rows_dir, ignore_errors=True)
