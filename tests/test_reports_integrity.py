@@ -289,7 +289,9 @@ def test_totals_are_subtotal_formulas_with_cached_values(tmp_path):
 def test_every_sheet_prints_on_a4_with_header_footer_and_title_rows_at_a_legible_scale(tmp_path):
     from tests.test_reports_writer import write
 
-    wb = write(tmp_path / "m.xlsx", rows=in_force(300))
+    long_names = [dataclasses.replace(r, company="上海" + "长名称" * 12 + "有限公司", ip_types="发明专利、实用新型、注册商标、软件著作权")
+                  for r in in_force(300)]  # fmt: skip
+    wb = write(tmp_path / "m.xlsx", rows=long_names)
     for ws in wb.worksheets:
         setup = ws.page_setup
         assert setup.paperSize == 9, ws.title
@@ -301,9 +303,11 @@ def test_every_sheet_prints_on_a4_with_header_footer_and_title_rows_at_a_legible
         assert header.center.text == f"月度业务报表 · {ws.title}" and header.right.text == "报表月份 2026年11月", ws.title
         assert ws.HeaderFooter.oddFooter.center.text == "第 &P 页 共 &N 页", ws.title
         assert ws.print_title_rows in ("$1:$3", "$1:$2"), ws.title
-        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        widths = [d.width for d in ws.column_dimensions.values() if d.width for _ in range(d.min, d.max + 1)]
         scale = xlsx.print_scale(widths, setup.orientation, pages)
-        assert scale >= xlsx.MIN_SCALE, (ws.title, scale)  # 11 pt × 0.75 ≥ 8 pt, even where a column unit is 10 px
+        assert scale >= xlsx.MIN_SCALE, (ws.title, scale)  # 11 pt × 0.75 ≥ 8 pt, even where a column unit is 9.5 px
+    detail = wb["在保明细"]
+    assert detail.row_dimensions[4].height == 4 * xlsx.ROW_POINTS  # 42 characters in a 24-wide column: 4 lines
     assert wb["在保明细"].page_setup.orientation == "landscape" and wb["在保明细"].page_setup.fitToWidth == 2
 
 

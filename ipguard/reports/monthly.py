@@ -38,12 +38,12 @@ M, D, P, N = Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.INT
 
 IN_FORCE_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=26),
+    Column("企业名称", max_width=24),
     Column("统一社会信用代码"),
-    Column("贷款银行", max_width=20),
+    Column("贷款银行", max_width=18),
     Column("客户经理"),
-    Column("所属行业", max_width=16),
-    Column("质押知识产权类型", max_width=18),
+    Column("所属行业", max_width=14),
+    Column("质押知识产权类型", max_width=16),
     Column("担保金额（元）", M),
     Column("贷款金额（元）", M),
     Column("贷款起始日", D),
@@ -60,29 +60,29 @@ IN_FORCE_COLUMNS = (
 )
 NEW_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
-    Column("贷款银行", max_width=30),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
     Column("客户经理"),
     Column("担保金额（元）", M),
     Column("放款日", D),
-    Column("备注", max_width=40),
+    Column("备注", max_width=24),
 )
 RELEASED_COLUMNS = (*NEW_COLUMNS[:4], Column("解保金额（元）", M), Column("解保日", D), NEW_COLUMNS[6])
 COMPENSATION_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
-    Column("贷款银行", max_width=30),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
     Column("代偿日", D),
     Column("代偿金额（元）", M),
     Column("银行分担（元）", M),
     Column("再担保分担（元）", M),
     Column("自留损失（元）", M),
     Column("累计追偿回收（元）", M),
-    Column("状态"),
+    Column("状态", max_width=14),
 )
 TURNAROUND_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
+    Column("企业名称", max_width=24),
     Column("申请日", D),
     Column("放款日", D),
     Column("自然日", N),
@@ -99,15 +99,15 @@ UNFILLED = "（未填）"
 _IP_SPLIT = re.compile(r"[、,，/;；\s]+")
 RECOVERY_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=30),
-    Column("贷款银行", max_width=24),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
     Column("代偿日", D),
     Column("代偿金额（元）", M),
     Column("自留损失（元）", M),
     Column("累计追偿回收（元）", M),
     Column("应收代偿款余额（元）", M),
-    Column("状态"),
-    Column("风险分类"),
+    Column("状态", max_width=14),
+    Column("风险分类", centred=True),
 )
 MATURITY_BANDS = ((1, "1个月内到期"), (3, "1–3个月到期"), (6, "3–6个月到期"), (12, "6–12个月到期"))
 SINGLE_CLIENT_POLICY_CAP = 500_000_000  # fen: 单户在保余额 ≤ 500 万元, the policy guarantors' measure

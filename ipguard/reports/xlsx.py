@@ -125,6 +125,7 @@ class Formula:
 
 
 HEADER_ROW = 3  # 1-based, as a reader sees it
+ROW_POINTS = 15  # the default row height of 11 pt text
 FIRST_DATA_ROW = HEADER_ROW + 1
 MIN_SCALE = 75  # 11 pt × 0.75 ≥ 8 pt
 _SAMPLE_WIDTH = {Kind.DATE: 10, Kind.DATETIME: 16, Kind.PERCENT: 8, Kind.MULTIPLE: 9, Kind.ONE_PLACE: 6}
@@ -139,7 +140,7 @@ _STYLES: dict[str, dict[str, Any]] = {
     "note": {"font_size": 10, "font_color": "#595959"},  # runs on into the empty cells to its right
     "right": {"align": "right"},
     "center": {"align": "center"},
-    "wrap": {"text_wrap": True, "valign": "top"},
+    "wrap": {"text_wrap": True},  # bottom-aligned like the numbers beside it
 }
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 # Everything XML 1.0 forbids: C0 controls but tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
@@ -307,7 +308,7 @@ class Sheet:
 
         The reader's application picks the scale (fit to width), because column
         widths print differently with different fonts: Excel with Calibri takes
-        about 7 px per width unit, LibreOffice without it up to 10. The number
+        about 7 px per width unit, LibreOffice without it 9.3. The number
         of pages across is chosen for the wide case (:data:`PX_PER_UNIT`), so
         either application fits the sheet at a scale of at least 75 %.
         """
@@ -329,7 +330,7 @@ class Sheet:
             ws.repeat_columns(0, 0)
 
 
-PX_PER_UNIT = 10  # the widest rendering of one column-width unit seen (LibreOffice, no Calibri); Excel: ~7
+PX_PER_UNIT = 9.5  # the widest rendering of one column-width unit seen (LibreOffice without Calibri: 9.3); Excel ~7
 PORTRAIT_PX = (8.27 - 0.8) * 96
 LANDSCAPE_PX = (11.69 - 0.8) * 96
 
@@ -390,6 +391,7 @@ class TableSheet:
         self._table_closed = False
         self._finished = False
         self._plan_: tuple[list[tuple[int, Any]], ...] = ()
+        self._wrapped: list[tuple[int, float]] = []
         book._closables.append(self)
 
     @property
@@ -457,12 +459,12 @@ class TableSheet:
         widths = []
         for idx, col in enumerate(self.columns, 1):
             sample = max((_sample_width(col.kind, row[idx - 1]) for row in buffered), default=0)
-            header = min(display_width(col.header), 16)  # longer headers wrap
+            header = min(display_width(col.header), 8)  # longer headers wrap (up to three lines)
             widths.append(min(max(sample, header, 6) + 2, col.max_width))
         self.sheet.set_widths(widths)
         self.ws.freeze_panes(HEADER_ROW, self._freeze_col)
         self.sheet.print_setup(title_rows=HEADER_ROW, first_column=self._freeze_col == 1)
-        self.ws.set_row(HEADER_ROW - 1, 30)
+        self.ws.set_row(HEADER_ROW - 1, 3 * ROW_POINTS)
         self.sheet.append([Cell(self.title, None, "title")])
         self.sheet.append([Cell(self.subtitle, None, "subtitle")] if self.subtitle else [])
         self.sheet.append([Cell(col.header, None, "header") for col in self.columns])
@@ -478,10 +480,14 @@ class TableSheet:
         """
         book = self.book
         text, money, plain, dates, ratios = [], [], [], [], []
+        wrapped = []
         for idx, col in enumerate(self.columns):
             if col.kind is Kind.TEXT:
                 # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
-                text.append((idx, book.fmt(None, "center" if col.centred else "wrap" if col.max_width < 40 else "")))
+                wraps = col.max_width < 40 and not col.centred
+                text.append((idx, book.fmt(None, "center" if col.centred else "wrap" if wraps else "")))
+                if wraps:
+                    wrapped.append((idx, max(self.sheet.widths.get(idx, col.max_width) - 1, 1)))
             elif col.kind is Kind.MONEY:
                 money.append((idx, book.fmt(col.kind)))
             elif col.kind in (Kind.DATE, Kind.DATETIME):
@@ -491,6 +497,7 @@ class TableSheet:
             else:
                 ratios.append((idx, book.fmt(col.kind)))
         self._plan_ = (text, money, plain, dates, ratios)
+        self._wrapped = wrapped
 
     def _write_data(self, values: Sequence[object]) -> None:
         if len(values) != len(self.columns):
@@ -498,6 +505,15 @@ class TableSheet:
         row = self.sheet.next_row - 1
         write_string, write_number = self.ws.write_string, self.ws.write_number
         text, money, plain, dates, ratios = self._plan_
+        lines = 1
+        for idx, room in self._wrapped:
+            v = values[idx]
+            if isinstance(v, str) and len(v) * 2 > room:
+                # Readers keep a row one line high unless told: give a wrapped row its lines.
+                # Width ≈ (UTF-8 bytes + characters) / 2: 2 for a Chinese character, 1 for ASCII.
+                lines = max(lines, -(-((len(v.encode("utf-8", "replace")) + len(v)) // 2) // room))
+        if lines > 1:
+            self.ws.set_row(row, ROW_POINTS * min(lines, 6))
         for idx, fmt in text:
             v = values[idx]
             if v is not None and v != "":
