@@ -157,7 +157,7 @@ class InForceAggregate:
     tags: dict[str, Bucket] = field(default_factory=dict)
     small_micro: Bucket = field(default_factory=Bucket)
     _groups: list | None = None
-    _combos: dict[tuple, Bucket] = field(default_factory=dict)
+    _combos: tuple[dict[tuple, Bucket], ...] = field(default_factory=lambda: ({}, {}, {}))
 
     def add(self, row: InForceRow, as_of) -> None:
         """Count one row. Rows are summed per combination of their group keys (few), and the
@@ -166,12 +166,13 @@ class InForceAggregate:
         self.loan += row.loan_amount
         self.fee += row.fee
         self.fee_rate_weighted += row.annual_fee_rate * row.guarantee_amount
-        key = (row.bank, row.industry, row.ip_types, row.account_manager, row.risk_class, row.status, row.weight,
-               maturity_band(row, as_of), row.small_micro, row.target_tags)  # fmt: skip
-        combo = self._combos.get(key)
-        if combo is None:
-            combo = self._combos[key] = Bucket()
-        combo.add(row)
+        keys = ((row.bank, row.industry, row.ip_types, row.account_manager),
+                (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro), row.target_tags)
+        for combos, key in zip(self._combos, keys, strict=True):
+            combo = combos.get(key)
+            if combo is None:
+                combo = combos[key] = Bucket()
+            combo.add(row)
         client = self.clients.get(row.uscc or row.company)
         if client is None:
             client = self.clients[row.uscc or row.company] = Client(row.company, row.group or row.company, row.small_micro)
@@ -187,20 +188,24 @@ class InForceAggregate:
     def finish(self) -> None:
         """Spread the per-combination sums over the breakdowns, classes, ladder and tags (after the last row)."""
         attrs = [attr for _, _, attr in BREAKDOWNS]
-        for (bank, industry, ip_types, manager, risk, status, weight, band, small, tags), b in self._combos.items():
-            for attr, raw in zip(attrs, (bank, industry, ip_types, manager), strict=True):
+        by_group, by_risk, by_tags = self._combos
+        for values, b in by_group.items():
+            for attr, raw in zip(attrs, values, strict=True):
                 for group in _group_keys(attr, raw or ""):
                     _merge(self.groups[attr].setdefault(group, Bucket()), b)
+        for (risk, status, weight, band, small), b in by_risk.items():
             _merge(self.classes.setdefault(risk, Bucket()), b)
             if status != "正常":
                 _merge(self.overdue, b)
             _merge(self.weights.setdefault(weight, Bucket()), b)
             _merge(self.maturity.setdefault(band, Bucket()), b)
-            for tag in tags:
-                _merge(self.tags.setdefault(tag, Bucket()), b)
             if small:
                 _merge(self.small_micro, b)
-        self._combos.clear()
+        for tags, b in by_tags.items():
+            for tag in tags:
+                _merge(self.tags.setdefault(tag, Bucket()), b)
+        for combos in self._combos:
+            combos.clear()
 
     def largest_client(self) -> tuple[str, int]:
         """(name, summed weighted liability) of the largest client; ("", 0) when none."""
