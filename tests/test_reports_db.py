@@ -28,7 +28,8 @@ from tests import factories
 from tests.workflow_helpers import cast, open_case, receive_all, to_committee
 
 D = dt.date
-SHEETS = ["概要", "在保明细", "本月新增", "本月解保", "代偿及追偿", "按银行", "按行业", "按知识产权类型", "按客户经理", "流程时效"]
+SHEETS = ["概要", "监管报表", "风险与集中度", "在保明细", "本月新增", "本月解保", "代偿及追偿", "追偿台账", "按银行", "按行业",
+          "按知识产权类型", "按客户经理", "流程时效"]
 TODAY = D(2026, 12, 5)
 
 
@@ -126,7 +127,19 @@ def _build_portfolio(path):
 def write(path, month, tmp_path, **kw):
     out = tmp_path / f"{month}.xlsx"
     result = monthly_report(path, month, out, today=TODAY, **kw)
-    return result, openpyxl.load_workbook(out)
+    parts_parse(out)
+    return result, openpyxl.load_workbook(out, data_only=True)
+
+
+def parts_parse(path) -> None:
+    """Every XML part of the workbook parses (a reader drops a sheet whose XML does not)."""
+    import zipfile
+    from xml.dom import minidom
+
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                minidom.parseString(z.read(name))
 
 
 def table(ws, header_row=3):
@@ -134,7 +147,7 @@ def table(ws, header_row=3):
     rows = list(ws.iter_rows(min_row=header_row, values_only=True))
     header, body = rows[0], []
     for r in rows[1:]:
-        if r[0] == "合计" or r[0] is None:
+        if r[0] in ("合计", "合计（筛选后）") or r[0] is None:
             break
         body.append(r)
     return header, body
@@ -303,7 +316,9 @@ def test_the_audit_head_is_printed_in_the_summary(portfolio, tmp_path):
     with open_store(path, create=False) as store:
         head = store.audit_head()
     assert (result.audit_head_hash, result.audit_count) == (head.hash, head.count)
-    assert summary_line(wb["概要"], "审计链头哈希（SHA-256）")[1] == head.hash
+    rows = list(wb["概要"].iter_rows(values_only=True))
+    label = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("审计链头哈希"))
+    assert rows[label + 1][0] == head.hash  # whole, on its own row
     assert summary_line(wb["概要"], "审计记录条数")[1] == head.count
 
 
@@ -336,9 +351,13 @@ def test_a_missing_database_raises_store_error_and_creates_nothing(tmp_path):
 def test_cli_writes_the_workbook_and_prints_one_line(portfolio, tmp_path, capsys):
     path, _ = portfolio
     out = tmp_path / "m.xlsx"
-    assert main(["report", "monthly", "--db", str(path), "--month", "2026-11", "--out", str(out)]) == 0
+    with clock.frozen(TODAY):
+        assert main(["report", "monthly", "--db", str(path), "--month", "2026-11", "--out", str(out)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1 and str(out) in lines[0] and "在保 4 笔" in lines[0]
+    assert len(lines) == 1 and str(out) in lines[0] and "月末在保 4 笔" in lines[0]
+    # On 2026-11-20 (the tests' clock) November is still running: a provisional report as of that day.
+    assert main(["report", "monthly", "--db", str(path), "--month", "2026-11", "--out", str(out)]) == 0
+    assert "临时报表，截至 2026-11-20 在保" in capsys.readouterr().out
     with open_store(path, create=False) as store:
         assert store.audit_head().hash in lines[0]
     assert openpyxl.load_workbook(out).sheetnames == SHEETS
@@ -381,7 +400,7 @@ def test_export_cases_maps_the_filtered_list(portfolio, tmp_path):
         expected = store.scalar("SELECT COUNT(*) FROM cases WHERE stage IN ('in_force', 'defaulted')")
         a_no = store.repos.cases.get(ids["A"]).case_no
     assert n == expected == 4
-    ws = openpyxl.load_workbook(out)["案件列表"]
+    ws = openpyxl.load_workbook(out, data_only=True)["案件列表"]
     assert "阶段：在保、逾期" in ws["A2"].value
     header, rows = table(ws)
     assert header[0] == "案件编号" and len(rows) == 4
@@ -404,7 +423,8 @@ def test_demo_database_reconciles_for_the_current_and_previous_month(tmp_path):
     for month in (today.strftime("%Y-%m"), previous):
         out = tmp_path / f"{month}.xlsx"
         result = monthly_report(path, month, out, today=today)
-        wb = openpyxl.load_workbook(out)
+        parts_parse(out)
+        wb = openpyxl.load_workbook(out, data_only=True)
         assert wb.sheetnames == SHEETS
         reconcile(path, month, wb, result)
     assert result.in_force_count > 0  # the demo has a portfolio to reconcile

@@ -23,7 +23,9 @@ from ipguard.reports import (
 )
 from ipguard.reports.summary_sheet import percentile
 
-SHEETS = ["概要", "在保明细", "本月新增", "本月解保", "代偿及追偿", "按银行", "按行业", "按知识产权类型", "按客户经理", "流程时效"]
+SHEETS = ["概要", "监管报表", "风险与集中度", "在保明细", "本月新增", "本月解保", "代偿及追偿", "追偿台账", "按银行", "按行业",
+          "按知识产权类型", "按客户经理", "流程时效"]
+DETAIL = SHEETS[3:]
 META = ReportMeta("浦东科技融资担保有限公司", (2026, 11), datetime(2026, 12, 1, 9, 30), audit_head_hash="ab" * 32, audit_count=77)
 BANKS = ["上海银行浦东分行", "浦发银行张江科技支行", "交通银行上海分行"]
 
@@ -58,7 +60,7 @@ SUMMARY = MonthlySummary(applications=9, screened_out=2, approved=5, declined=1,
 def write(path, summary=SUMMARY, rows=None, **kw):
     write_monthly(path, META, summary, rows if rows is not None else in_force(), movements(4, 100), movements(2, 200),
                   COMPS, TURN, **kw)  # fmt: skip
-    return openpyxl.load_workbook(path)
+    return openpyxl.load_workbook(path, data_only=True)
 
 
 def fen(value: float) -> int:
@@ -84,14 +86,13 @@ def test_sheets_titles_headers_and_form(tmp_path):
     assert "担保金额（元）" in headers and "融资担保责任余额（元）" in headers
     assert ws["H3"].font.b and ws["H3"].fill.fgColor.rgb.endswith("DDEBF7")
     assert ws.freeze_panes == "B4"
-    assert ws.auto_filter.ref == "A3:Q33"
-    assert ws.print_title_rows == "$3:$3"
-    assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.auto_filter.ref == "A3:T33"
+    assert ws.print_title_rows == "$1:$3"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     # Chinese names are wider than codes; widths are capped
     widths = {k: v.width for k, v in ws.column_dimensions.items()}
     assert widths["B"] > widths["E"] and max(widths.values()) <= 40
-    for name in SHEETS[1:]:
+    for name in DETAIL:
         assert wb[name]["A3"].value, name
 
 
@@ -113,7 +114,7 @@ def test_summary_equals_detail_sums(tmp_path):
     data = list(detail.iter_rows(min_row=4, max_row=33))
     balance = sum(fen(r[7].value) for r in data)
     assert balance == sum(r.guarantee_amount for r in rows)
-    assert fen(find(detail, "合计")[7].value) == balance
+    assert fen(find(detail, "合计（筛选后）")[7].value) == balance
     summary = wb["概要"]
     in_force_line = find(summary, "在保余额")
     assert in_force_line[1].value == 30 and fen(in_force_line[2].value) == balance
@@ -126,7 +127,7 @@ def test_summary_equals_detail_sums(tmp_path):
     assert fen(find(summary, "代偿")[2].value) == 300_000_00
     for name in ("按银行", "按行业", "按客户经理"):
         ws = wb[name]
-        total = find(ws, "合计")
+        total = find(ws, "合计（筛选后）")
         groups = [r for r in ws.iter_rows(min_row=4, max_row=total[0].row - 1)]
         assert sum(r[1].value for r in groups) == 30, name
         assert sum(fen(r[2].value) for r in groups) == balance == fen(total[2].value), name
@@ -145,7 +146,10 @@ def test_regulatory_indicators_and_breach_flag(tmp_path):
     single = find(ws, "单一客户集中度（最大单户责任余额÷净资产）")
     assert multiple[3].value == "超限" and single[3].value == "超限"  # in words, not only red
     assert single[2].value == pytest.approx(0.1) and single[2].number_format == "0.00%"
-    assert find(ws, "审计链头哈希（SHA-256）")[1].value == "ab" * 32
+    net = find(ws, "净资产（元）")
+    assert net[1].value == 100_000 and net[2].value is None  # the figure, not in the 上限 column
+    hash_label = find(ws, "审计链头哈希（SHA-256，完整 64 位，可与数据库审计链核对）")
+    assert ws.cell(row=hash_label[0].row + 1, column=1).value == "ab" * 32  # alone on its row, printed whole
     assert find(ws, "审计记录条数")[1].value == 77
 
 
@@ -157,7 +161,6 @@ def test_turnaround_statistics(tmp_path):
     assert find(ws, "自然日90分位（天）")[4].value == pytest.approx(32.5)  # PERCENTILE.INC
     assert find(ws, "达成14–21天承诺（件）")[4].value == 4
     assert find(ws, "7天以内")[4].value == 0 and find(ws, "8–14天")[4].value == 2 and find(ws, "36天及以上")[4].value == 1
-    assert len(ws._charts) == 1 and len(wb["按银行"]._charts) == 1
     assert percentile(list(range(1, 11)), Decimal("0.9")) == Decimal("9.1")
 
 
@@ -166,7 +169,7 @@ def test_empty_month_has_headers_and_no_error(tmp_path):
     write_monthly(path, META, SUMMARY, [], [], [], [], [])
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEETS
-    for name in SHEETS[1:]:
+    for name in DETAIL:
         assert wb[name]["A3"].value, name
         assert wb[name].auto_filter.ref.endswith("3"), name
     summary = wb["概要"]
@@ -219,25 +222,19 @@ def test_missing_folder_is_a_project_error(tmp_path):
     assert info.value.key == "report_dir_missing"
 
 
-def test_fast_rows_match_openpyxl_cells(tmp_path, monkeypatch):
-    """The string-spliced rows read back exactly as openpyxl's own cells."""
-    odd = [*in_force(5), InForceRow("=1+1", " 前导空格 ", "x\x07y", "<银行&>", "", "", "", -5, 0, date(2026, 1, 1),
-                                    date(2026, 2, 1), 0, -3, Decimal("0.125"), Decimal("1"), 0, 0)]  # fmt: skip
-    fast = write(tmp_path / "fast.xlsx", rows=odd)
-    monkeypatch.setattr(xlsx, "USE_FAST_ROWS", False)
-    slow = write(tmp_path / "slow.xlsx", rows=odd)
-    for name in SHEETS:
-        a, b = fast[name], slow[name]
-        assert a.max_row == b.max_row and a.freeze_panes == b.freeze_panes and a.auto_filter.ref == b.auto_filter.ref
-        for ra, rb in zip(a.iter_rows(), b.iter_rows(), strict=True):
-            for ca, cb in zip(ra, rb, strict=True):
-                assert (ca.value, ca.number_format, ca.font.b) == (cb.value, cb.number_format, cb.font.b), ca.coordinate
-                if ca.value is not None:
-                    assert ca.data_type == cb.data_type, ca.coordinate
-    last = fast["在保明细"][9]
+def test_odd_text_is_text_and_numbers_are_exact(tmp_path):
+    """Text from users stays text (a leading '=' is no formula), markup is escaped, controls are replaced."""
+    odd = [*in_force(5), InForceRow("=1+1", " 前导空格 ", "x\x07y", "<银行&>", "@SUM(A1)", "+1", "-2", -5, 0,
+                                    date(2026, 1, 1), date(2026, 2, 1), 0, -3, Decimal("0.125"), Decimal("1"), 0, 0)]  # fmt: skip
+    wb = write(tmp_path / "odd.xlsx", rows=odd)
+    last = wb["在保明细"][9]
     assert last[0].value == "=1+1" and last[0].data_type == "s"  # text, not a formula
-    assert last[1].value == " 前导空格 " and last[2].value == "xy" and last[3].value == "<银行&>"
+    assert last[1].value == " 前导空格 " and last[2].value == "x\ufffdy" and last[3].value == "<银行&>"
+    assert [c.value for c in last[4:7]] == ["@SUM(A1)", "+1", "-2"] and all(c.data_type == "s" for c in last[4:7])
     assert last[7].value == pytest.approx(-0.05)
+    raw = openpyxl.load_workbook(tmp_path / "odd.xlsx")["在保明细"]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f"
+                   for row in raw.iter_rows(max_row=9) for c in row)  # fmt: skip
 
 
 def test_export_case_list(tmp_path):
@@ -249,7 +246,7 @@ def test_export_case_list(tmp_path):
     ]  # fmt: skip
     path = tmp_path / "cases.xlsx"
     assert export_case_list(path, rows, title="浦东科技融资担保 案件列表", filters_text="筛选：阶段=全部") == 2
-    ws = openpyxl.load_workbook(path)["案件列表"]
+    ws = openpyxl.load_workbook(path, data_only=True)["案件列表"]
     assert ws["A1"].value == "浦东科技融资担保 案件列表" and ws["A2"].value == "筛选：阶段=全部"
     assert [c.value for c in ws[3]][:8] == ["案件编号", "企业名称", "统一社会信用代码", "阶段", "贷款银行", "客户经理",
                                            "申请金额（元）", "担保金额（元）"]  # fmt: skip
@@ -258,6 +255,7 @@ def test_export_case_list(tmp_path):
     assert isinstance(ws["I4"].value, datetime) and ws["I4"].number_format == "yyyy-mm-dd"
     assert ws["N4"].value == datetime(2026, 11, 2, 14, 5) and ws["N4"].number_format == "yyyy-mm-dd hh:mm"
     assert ws.auto_filter.ref == "A3:N5" and ws.freeze_panes == "B4"
-    total = find(ws, "合计")
-    assert total[1].value == "2 件" and total[6].value == 7_000_000 and total[7].value == 3_000_000
+    total = find(ws, "合计（筛选后）")
+    assert total[1].value == 2 and total[1].number_format == '#,##0" 件"'
+    assert total[6].value == 7_000_000 and total[7].value == 3_000_000
     assert export_case_list(tmp_path / "none.xlsx", [], title="t", filters_text="") == 0

@@ -27,10 +27,12 @@ def run_monthly(args: argparse.Namespace) -> int:
     check_out_path(args.out)
     check_target(args.out, protect=[db])
     result = monthly_report(db, args.month, args.out)
+    when_zh = f"临时报表，截至 {result.as_of:%Y-%m-%d} 在保" if result.provisional else "月末在保"
+    when_en = f"provisional, in force on {result.as_of:%Y-%m-%d}:" if result.provisional else "in force at month end:"
     print(t(
-        f"月度报表已生成：{result.path}（{result.month_label}；月末在保 {result.in_force_count} 笔，"
+        f"月度报表已生成：{result.path}（{result.month_label}；{when_zh} {result.in_force_count} 笔，"
         f"余额 {format_yuan(result.in_force_balance)} 元；审计链 {result.audit_count} 条，链头 {result.audit_head_hash}）",
-        f"monthly report written: {result.path} ({result.month_label}; {result.in_force_count} guarantees in force at month end, "
+        f"monthly report written: {result.path} ({result.month_label}; {when_en} {result.in_force_count} guarantees, "
         f"balance {format_yuan(result.in_force_balance)} yuan; audit chain {result.audit_count} entries, head {result.audit_head_hash})",
     ))
     return 0

@@ -1,9 +1,9 @@
 """Reports: the monthly portfolio workbook and case-list exports (xlsx).
 
 The content is plain data (:mod:`ipguard.reports.models`); the writers stream
-it into openpyxl write-only workbooks. openpyxl costs ~0.2 s to import, so the
-writers are loaded on first use: ``from ipguard.reports import write_monthly``
-works, but importing this package alone does not import openpyxl.
+it into XlsxWriter workbooks in constant-memory mode (:mod:`ipguard.reports.xlsx`).
+The writers are loaded on first use: ``from ipguard.reports import write_monthly``
+works, but importing this package alone imports no spreadsheet library.
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ipguard.reports.models import (
+    BoardFigures,
     CaseListRow,
     CompensationRow,
+    Flows,
     InForceRow,
     MonthlySummary,
     MovementRow,
+    RecoveryRow,
     ReportMeta,
+    Stock,
     TurnaroundRow,
 )
 
@@ -26,13 +30,17 @@ if TYPE_CHECKING:
     from ipguard.reports.xlsx import ReportCancelled
 
 __all__ = [
+    "BoardFigures",
     "CaseListRow",
     "CompensationRow",
+    "Flows",
     "InForceRow",
     "MonthlySummary",
     "MovementRow",
+    "RecoveryRow",
     "ReportCancelled",
     "ReportMeta",
+    "Stock",
     "TurnaroundRow",
     "export_case_list",
     "write_monthly",

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from ipguard.reports.models import CaseListRow
-from ipguard.reports.xlsx import BOLD, Column, Kind, TableSheet, Ticker, atomic_workbook, make_cell, sized_total
+from ipguard.reports.xlsx import Cell, Column, Kind, PageHeader, TableSheet, Ticker, atomic_workbook, sized_total
 
 CASE_LIST_COLUMNS = (
     Column("案件编号"),
@@ -40,12 +40,12 @@ def export_case_list(
     ``title`` is the title row (e.g. company name + "案件列表"), ``filters_text``
     the subtitle saying which filter produced the list ("阶段：在保；银行：…").
     A case without a guarantee amount yet leaves that cell empty. Under the
-    table: the count and the sums of the two money columns.
+    table: the count and the sums of the two money columns (SUBTOTAL formulas: they follow a filter).
     """
     ticker = Ticker(progress, cancelled, sized_total(rows))
-    with atomic_workbook(out_path) as wb:
+    with atomic_workbook(out_path, PageHeader(title, "", "")) as book:
         ticker.check()
-        sheet = TableSheet(wb, "案件列表", CASE_LIST_COLUMNS, title=title, subtitle=filters_text)
+        sheet = TableSheet(book, "案件列表", CASE_LIST_COLUMNS, title=title, subtitle=filters_text)
         requested = guaranteed = 0
         for r in rows:
             sheet.add_row(
@@ -56,10 +56,10 @@ def export_case_list(
             guaranteed += r.guarantee_amount or 0
             ticker.tick()
         cells: list[object] = [None] * len(CASE_LIST_COLUMNS)
-        cells[0] = make_cell(sheet.ws, "合计", font=BOLD)
-        cells[1] = make_cell(sheet.ws, f"{sheet.rows_written:,} 件", font=BOLD)
-        cells[6] = make_cell(sheet.ws, requested, Kind.MONEY, font=BOLD)
-        cells[7] = make_cell(sheet.ws, guaranteed, Kind.MONEY, font=BOLD)
+        cells[0] = Cell("合计（筛选后）", None, "bold")
+        cells[1] = sheet.count(sheet.rows_written, "件")
+        cells[6] = sheet.total(7, requested)
+        cells[7] = sheet.total(8, guaranteed)
         sheet.add_footer(cells)
         count = sheet.finish()
         ticker.check()

@@ -43,9 +43,24 @@ class ReportMeta:
     generated_at: datetime
     audit_head_hash: str = ""
     audit_count: int = 0
+    as_of: date | None = None  # the day the figures are as of: the month end, or today for the current month
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "month", _first_of_month(self.month))  # type: ignore[arg-type]
+        if self.as_of is None or self.as_of > self.month_end:
+            object.__setattr__(self, "as_of", self.month_end)
+
+    @property
+    def provisional(self) -> bool:
+        """True when the month has not ended at ``as_of``: the figures are 临时 and will change."""
+        return self.as_of < self.month_end  # type: ignore[operator]
+
+    @property
+    def as_of_label(self) -> str:
+        """'数据截至 2026-11-30（月末）' or '数据截至 2026-11-20（本月未结束，临时数据）'."""
+        if self.provisional:
+            return f"数据截至 {self.as_of:%Y-%m-%d}（本月未结束，临时数据）"
+        return f"数据截至 {self.as_of:%Y-%m-%d}（月末）"
 
     @property
     def month_end(self) -> date:
@@ -59,9 +74,14 @@ class ReportMeta:
         return f"{self.month.year}年{self.month.month}月"
 
     @property
+    def report_name(self) -> str:
+        """'月度业务报表', or '月度业务报表（临时）' for a month not yet ended."""
+        return "月度业务报表（临时）" if self.provisional else "月度业务报表"
+
+    @property
     def title(self) -> str:
-        """'<company> 2026年11月 月度业务报表'."""
-        return f"{self.company_name} {self.month_label} 月度业务报表"
+        """'<company> 2026年11月 月度业务报表' (with （临时） while the month runs)."""
+        return f"{self.company_name} {self.month_label} {self.report_name}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,6 +125,7 @@ class MonthlySummary:
     largest_client_name: str | None = None
     largest_client_balance: int | None = None
     single_client_limit_ratio: Decimal = Decimal("0.10")
+    single_group_limit_ratio: Decimal = Decimal("0.15")  # a client with its related parties
 
 
 @dataclass(frozen=True)
@@ -123,11 +144,94 @@ class InForceRow:
     loan_start: date
     maturity: date
     fee: int
-    days_to_maturity: int
+    days_to_maturity: int | None  # None once past maturity (then the status says 逾期)
     bank_share: Decimal
     reguarantor_share: Decimal
     retained_balance: int
     weighted_liability: int
+    status: str = "正常"  # 正常 / 逾期
+    overdue_days: int | None = None
+    risk_class: str = "正常"  # 正常 / 关注 / 次级 / 可疑 / 损失
+    small_micro: bool = True
+    weight: Decimal = Decimal("1.00")  # the regulatory weight applied to the retained balance
+    group: str = ""  # related-party group: the actual controller (until related parties are recorded)
+    reguarantor: str = ""
+    annual_fee_rate: Decimal = Decimal(0)
+    target_tags: tuple[str, ...] = ()  # labels of the 三最七高 tags ticked
+
+
+@dataclass(frozen=True)
+class RecoveryRow:
+    """A compensated guarantee and its recovery to date (追偿台账, a stock up to the as-of day)."""
+
+    case_no: str
+    company: str
+    bank: str
+    compensation_date: date
+    compensation_amount: int
+    retained_amount: int
+    recovered_to_date: int
+    receivable: int  # compensation paid − recovered, 0 once closed
+    status: str
+    risk_class: str
+
+
+@dataclass(frozen=True)
+class Flows:
+    """A period's flows (money in fen): see :class:`ipguard.store.repos.reporting.PeriodFlows`."""
+
+    disbursed: int = 0
+    disbursed_amount: int = 0
+    new_clients: int = 0
+    first_time_clients: int = 0
+    released: int = 0
+    released_amount: int = 0
+    defaulted: int = 0
+    defaulted_amount: int = 0
+    compensated: int = 0
+    compensated_amount: int = 0
+    recovered_amount: int = 0
+    fee_income: int = 0
+    registrations: int = 0
+    registration_days: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stock:
+    """The portfolio on one day (money in fen)."""
+
+    in_force: int = 0
+    balance: int = 0
+    clients: int = 0
+    overdue: int = 0
+    overdue_balance: int = 0
+    compensated_total: int = 0
+    recovered_total: int = 0
+    receivable: int = 0
+    stages: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class BoardFigures:
+    """Comparisons for the regulator's and board's sheet (监管报表).
+
+    Flows: this month, the year to date, the previous month (环比) and the same
+    month a year before (同比). Stocks: at the as-of day, the previous month's
+    end, the same month's end a year before, and the year's start (年初数 = the
+    previous 31 December). ``pledged_assets``: (IP type label, assets, cases)
+    registered on guarantees in force at the as-of day.
+    """
+
+    month: Flows = Flows()
+    year_to_date: Flows = Flows()
+    previous_month: Flows = Flows()
+    last_year_month: Flows = Flows()
+    now: Stock = Stock()
+    previous_month_end: Stock = Stock()
+    last_year_month_end: Stock = Stock()
+    year_start: Stock = Stock()
+    pledged_assets: tuple[tuple[str, int, int], ...] = ()
+    tag_labels: tuple[str, ...] = ()  # the product's 三最七高 tags, in its order (counted even when none is ticked)
 
 
 @dataclass(frozen=True)

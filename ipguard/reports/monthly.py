@@ -1,46 +1,49 @@
 """The monthly portfolio workbook (月度业务报表).
 
 :func:`write_monthly` streams every iterable exactly once, in this order:
-in-force rows (在保明细, aggregated on the way into the four breakdowns and the
-in-force totals), new and released guarantees, compensations, turnaround. The
-概要 sheet is created first, so it is the first tab, but written last: a
-write-only sheet keeps its own temporary file, so sheets may be filled in any
-order before the save. Its in-force figures and month movements are the sums
-of the rows just written; figures the caller also supplied are checked
+in-force rows (在保明细, aggregated on the way into the breakdowns, the risk
+and concentration figures and the in-force totals), new and released
+guarantees, compensations, the recovery ledger, turnaround. The 概要, 监管报表
+and 风险与集中度 sheets are created first, so they are the first tabs, but
+written last: every sheet keeps its own row file, so sheets may be filled in
+any order before the save. Their in-force figures and month movements are the
+sums of the rows just written; figures the caller also supplied are checked
 against them (``report_inconsistent`` on any difference).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
-
-from openpyxl.chart import BarChart, Reference
+from decimal import ROUND_HALF_UP, Decimal
 
 from ipguard.reports.models import (
+    BoardFigures,
     CompensationRow,
     InForceRow,
     MonthlySummary,
     MovementRow,
+    RecoveryRow,
     ReportMeta,
     TurnaroundRow,
 )
+from ipguard.reports.risk import CLASSES
 from ipguard.reports.summary_sheet import Totals, TurnaroundStats, write_summary
-from ipguard.reports.xlsx import BOLD, Column, Kind, TableSheet, Ticker, atomic_workbook, make_cell, sized_total
+from ipguard.reports.xlsx import Book, Cell, Column, Kind, PageHeader, TableSheet, Ticker, atomic_workbook, sized_total
 
 M, D, P, N = Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.INT
 
 IN_FORCE_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
+    Column("企业名称", max_width=24),
     Column("统一社会信用代码"),
-    Column("贷款银行", max_width=30),
+    Column("贷款银行", max_width=18),
     Column("客户经理"),
-    Column("所属行业", max_width=24),
-    Column("质押知识产权类型", max_width=30),
+    Column("所属行业", max_width=14),
+    Column("质押知识产权类型", max_width=16),
     Column("担保金额（元）", M),
     Column("贷款金额（元）", M),
     Column("贷款起始日", D),
@@ -51,37 +54,40 @@ IN_FORCE_COLUMNS = (
     Column("再担保分担比例", P),
     Column("自留风险余额（元）", M),
     Column("融资担保责任余额（元）", M),
+    Column("状态", centred=True),
+    Column("逾期天数", N),
+    Column("风险分类", centred=True),
 )
 NEW_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
-    Column("贷款银行", max_width=30),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
     Column("客户经理"),
     Column("担保金额（元）", M),
     Column("放款日", D),
-    Column("备注", max_width=40),
+    Column("备注", max_width=24),
 )
 RELEASED_COLUMNS = (*NEW_COLUMNS[:4], Column("解保金额（元）", M), Column("解保日", D), NEW_COLUMNS[6])
 COMPENSATION_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
-    Column("贷款银行", max_width=30),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
     Column("代偿日", D),
     Column("代偿金额（元）", M),
     Column("银行分担（元）", M),
     Column("再担保分担（元）", M),
     Column("自留损失（元）", M),
     Column("累计追偿回收（元）", M),
-    Column("状态"),
+    Column("状态", max_width=14),
 )
 TURNAROUND_COLUMNS = (
     Column("案件编号"),
-    Column("企业名称", max_width=36),
+    Column("企业名称", max_width=24),
     Column("申请日", D),
     Column("放款日", D),
     Column("自然日", N),
     Column("工作日", N),
-    Column("达成承诺"),
+    Column("达成承诺", centred=True),
 )
 BREAKDOWNS = (  # sheet name, first column header, InForceRow attribute
     ("按银行", "贷款银行", "bank"),
@@ -91,9 +97,23 @@ BREAKDOWNS = (  # sheet name, first column header, InForceRow attribute
 )
 UNFILLED = "（未填）"
 _IP_SPLIT = re.compile(r"[、,，/;；\s]+")
+RECOVERY_COLUMNS = (
+    Column("案件编号"),
+    Column("企业名称", max_width=24),
+    Column("贷款银行", max_width=18),
+    Column("代偿日", D),
+    Column("代偿金额（元）", M),
+    Column("自留损失（元）", M),
+    Column("累计追偿回收（元）", M),
+    Column("应收代偿款余额（元）", M),
+    Column("状态", max_width=14),
+    Column("风险分类", centred=True),
+)
+MATURITY_BANDS = ((1, "1个月内到期"), (3, "1–3个月到期"), (6, "3–6个月到期"), (12, "6–12个月到期"))
+SINGLE_CLIENT_POLICY_CAP = 500_000_000  # fen: 单户在保余额 ≤ 500 万元, the policy guarantors' measure
 
 
-@dataclass
+@dataclass(slots=True)
 class Bucket:
     """Running sums for one group of in-force rows."""
 
@@ -109,34 +129,161 @@ class Bucket:
         self.liability += row.weighted_liability
 
 
+@dataclass(slots=True)
+class Client:
+    """One client's in-force sums (for concentration)."""
+
+    name: str
+    group: str
+    small_micro: bool
+    bucket: Bucket = field(default_factory=Bucket)
+
+
 @dataclass
 class InForceAggregate:
-    """What streaming the in-force rows leaves behind: totals and group sums."""
+    """What streaming the in-force rows leaves behind: totals, group sums, risk and structure."""
 
     total: Bucket = field(default_factory=Bucket)
     loan: int = 0
     fee: int = 0
+    fee_rate_weighted: Decimal = Decimal(0)  # Σ annual fee rate × amount
     groups: dict[str, dict[str, Bucket]] = field(default_factory=lambda: {attr: {} for _, _, attr in BREAKDOWNS})
-    clients: dict[str, list] = field(default_factory=dict)  # credit code -> [name, weighted liability]
+    clients: dict[str, Client] = field(default_factory=dict)  # credit code -> client
+    classes: dict[str, Bucket] = field(default_factory=lambda: {c: Bucket() for c in CLASSES})
+    overdue: Bucket = field(default_factory=Bucket)
+    weights: dict[Decimal, Bucket] = field(default_factory=dict)
+    maturity: dict[str, Bucket] = field(default_factory=dict)
+    reguarantors: dict[str, list[int]] = field(default_factory=dict)  # name -> [count, part borne]
+    tags: dict[str, Bucket] = field(default_factory=dict)
+    small_micro: Bucket = field(default_factory=Bucket)
+    _groups: list | None = None
+    _combos: tuple[dict[tuple, Bucket], ...] = field(default_factory=lambda: ({}, {}, {}))
 
-    def add(self, row: InForceRow) -> None:
+    def add(self, row: InForceRow, as_of) -> None:
+        """Count one row. Rows are summed per combination of their group keys (few), and the
+        breakdowns are built from those sums by :meth:`finish`: one dictionary step per row, not ten."""
         self.total.add(row)
         self.loan += row.loan_amount
         self.fee += row.fee
-        for _, _, attr in BREAKDOWNS:
-            raw = getattr(row, attr) or ""
-            keys = {k for k in _IP_SPLIT.split(raw) if k} if attr == "ip_types" else {raw.strip()}
-            for key in keys or {""}:
-                self.groups[attr].setdefault(key or UNFILLED, Bucket()).add(row)
-        client = self.clients.setdefault(row.uscc or row.company, [row.company, 0])
-        client[1] += row.weighted_liability
+        self.fee_rate_weighted += row.annual_fee_rate * row.guarantee_amount
+        keys = ((row.bank, row.industry, row.ip_types, row.account_manager),
+                (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro), row.target_tags)
+        for combos, key in zip(self._combos, keys, strict=True):
+            combo = combos.get(key)
+            if combo is None:
+                combo = combos[key] = Bucket()
+            combo.add(row)
+        client = self.clients.get(row.uscc or row.company)
+        if client is None:
+            client = self.clients[row.uscc or row.company] = Client(row.company, row.group or row.company, row.small_micro)
+        client.bucket.add(row)
+        self._groups = None
+        if row.reguarantor_share:
+            guarantor_part = row.guarantee_amount - int(
+                (row.guarantee_amount * row.bank_share).to_integral_value(ROUND_HALF_UP))
+            entry = self.reguarantors.setdefault(row.reguarantor or UNFILLED, [0, 0])
+            entry[0] += 1
+            entry[1] += guarantor_part - row.retained_balance
+
+    def finish(self) -> None:
+        """Spread the per-combination sums over the breakdowns, classes, ladder and tags (after the last row)."""
+        attrs = [attr for _, _, attr in BREAKDOWNS]
+        by_group, by_risk, by_tags = self._combos
+        for values, b in by_group.items():
+            for attr, raw in zip(attrs, values, strict=True):
+                for group in _group_keys(attr, raw or ""):
+                    _merge(self.groups[attr].setdefault(group, Bucket()), b)
+        for (risk, status, weight, band, small), b in by_risk.items():
+            _merge(self.classes.setdefault(risk, Bucket()), b)
+            if status != "正常":
+                _merge(self.overdue, b)
+            _merge(self.weights.setdefault(weight, Bucket()), b)
+            _merge(self.maturity.setdefault(band, Bucket()), b)
+            if small:
+                _merge(self.small_micro, b)
+        for tags, b in by_tags.items():
+            for tag in tags:
+                _merge(self.tags.setdefault(tag, Bucket()), b)
+        for combos in self._combos:
+            combos.clear()
 
     def largest_client(self) -> tuple[str, int]:
         """(name, summed weighted liability) of the largest client; ("", 0) when none."""
         if not self.clients:
             return "", 0
-        name, balance = max(self.clients.values(), key=lambda c: c[1])
-        return name, balance
+        best = max(self.clients.values(), key=lambda c: c.bucket.liability)
+        return best.name, best.bucket.liability
+
+    def top_clients(self, n: int = 10) -> list[Client]:
+        import heapq
+
+        return heapq.nsmallest(n, self.clients.values(), key=lambda c: (-c.bucket.liability, c.name))
+
+    def related_groups(self) -> list[tuple[str, int, Bucket]]:
+        """(group, clients, sums) per related-party group, largest weighted liability first."""
+        if self._groups is None:
+            self._groups = self._related_groups()
+        return self._groups
+
+    def _related_groups(self) -> list[tuple[str, int, Bucket]]:
+        groups: dict[str, tuple[set[str], Bucket]] = {}
+        for key, client in self.clients.items():
+            members, bucket = groups.setdefault(client.group, (set(), Bucket()))
+            members.add(key)
+            for attr in ("count", "amount", "retained", "liability"):
+                setattr(bucket, attr, getattr(bucket, attr) + getattr(client.bucket, attr))
+        return sorted(((g, len(m), b) for g, (m, b) in groups.items()), key=lambda x: (-x[2].liability, x[0]))
+
+    def policy_clients(self) -> tuple[int, int]:
+        """(clients, balance) of clients whose in-force balance is at most 500万元."""
+        small = [c.bucket.amount for c in self.clients.values() if c.bucket.amount <= SINGLE_CLIENT_POLICY_CAP]
+        return len(small), sum(small)
+
+    def average_fee_rate(self) -> Decimal:
+        if not self.total.amount:
+            return Decimal(0)
+        return (self.fee_rate_weighted / self.total.amount).quantize(Decimal("0.000001"))
+
+
+def _merge(into: Bucket, part: Bucket) -> None:
+    into.count += part.count
+    into.amount += part.amount
+    into.retained += part.retained
+    into.liability += part.liability
+
+
+@functools.lru_cache(maxsize=4096)
+def _group_keys(attr: str, raw: str) -> tuple[str, ...]:
+    """The breakdown keys of one value: IP types split on their separators, others trimmed; '（未填）' for none."""
+    if attr == "ip_types":
+        keys = tuple(dict.fromkeys(k for k in _IP_SPLIT.split(raw) if k))
+    else:
+        keys = (raw.strip(),) if raw.strip() else ()
+    return keys or (UNFILLED,)
+
+
+@functools.lru_cache(maxsize=16)
+def _band_ends(as_of) -> tuple[tuple[object, str], ...]:
+    return tuple((_add_months(as_of, months), label) for months, label in MATURITY_BANDS)
+
+
+def maturity_band(row: InForceRow, as_of) -> str:
+    """'已逾期' for an overdue guarantee, else the ladder band of its maturity after ``as_of``."""
+    if row.status != "正常":
+        return "已逾期"
+    for end, label in _band_ends(as_of):
+        if row.maturity <= end:
+            return label
+    return "12个月以上到期"
+
+
+def _add_months(day, months: int):
+    import calendar
+
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    last = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
 def write_monthly(
@@ -152,6 +299,9 @@ def write_monthly(
     promise_days: tuple[int, int] = (14, 21),
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    board: BoardFigures | None = None,
+    recoveries: Iterable[RecoveryRow] = (),
+    stage_labels: dict[str, str] | None = None,
 ) -> None:
     """Write the monthly workbook to ``out_path`` (all or nothing).
 
@@ -162,35 +312,44 @@ def write_monthly(
     (``IpguardError("cancelled")``) is raised and no file is left at ``out_path``.
     Raises ``IpguardError("report_inconsistent")`` when a summary figure the
     caller supplied differs from the sum of the rows (see :class:`MonthlySummary`).
+    ``board`` carries the period comparisons of the 监管报表 sheet (without it
+    that sheet shows only what the rows give); ``recoveries`` the 追偿台账 rows.
     """
-    ticker = Ticker(progress, cancelled, sized_total(in_force, new, released, compensations, turnaround))
-    with atomic_workbook(out_path) as wb:
-        ticker.check()
-        summary_ws = wb.create_sheet("概要")
-        heading = meta.title
-        as_of = f"数据截至 {meta.month_end:%Y-%m-%d}（月末）　生成时间 {meta.generated_at:%Y-%m-%d %H:%M}"
-        month_span = f"统计期间 {meta.month:%Y-%m-%d} 至 {meta.month_end:%Y-%m-%d}"
+    from ipguard.reports.board_sheets import write_board, write_risk
 
-        sheet = TableSheet(wb, "在保明细", IN_FORCE_COLUMNS, title=f"{heading} · 在保明细", subtitle=as_of)
+    ticker = Ticker(progress, cancelled, sized_total(in_force, new, released, compensations, turnaround, recoveries))
+    page = PageHeader(meta.company_name, meta.report_name, meta.month_label)
+    with atomic_workbook(out_path, page) as book:
+        ticker.check()
+        summary_ws = book.add_sheet("概要")
+        board_ws = book.add_sheet("监管报表")
+        risk_ws = book.add_sheet("风险与集中度")
+        heading = meta.title
+        as_of = f"{meta.as_of_label}　生成时间 {meta.generated_at:%Y-%m-%d %H:%M}"
+        month_span = f"统计期间 {meta.month:%Y-%m-%d} 至 {meta.as_of:%Y-%m-%d}"
+
+        sheet = TableSheet(book, "在保明细", IN_FORCE_COLUMNS, title=f"{heading} · 在保明细", subtitle=as_of)
         agg = InForceAggregate()
         for r in in_force:
             sheet.add_row(
                 (r.case_no, r.company, r.uscc, r.bank, r.account_manager, r.industry, r.ip_types, r.guarantee_amount,
                  r.loan_amount, r.loan_start, r.maturity, r.fee, r.days_to_maturity, r.bank_share, r.reguarantor_share,
-                 r.retained_balance, r.weighted_liability)
+                 r.retained_balance, r.weighted_liability, r.status, r.overdue_days, r.risk_class)
             )  # fmt: skip
-            agg.add(r)
+            agg.add(r, meta.as_of)
             ticker.tick()
+        agg.finish()
         t = agg.total
         _totals_row(sheet, {8: t.amount, 9: agg.loan, 12: agg.fee, 16: t.retained, 17: t.liability}, t.count)
 
-        new_count, new_amount = _movements(wb, "本月新增", NEW_COLUMNS, new, heading, month_span, ticker)
-        rel_count, rel_amount = _movements(wb, "本月解保", RELEASED_COLUMNS, released, heading, month_span, ticker)
-        comp_count, comp_amount = _compensations(wb, compensations, f"{heading} · 代偿及追偿", month_span, ticker)
+        new_count, new_amount = _movements(book, "本月新增", NEW_COLUMNS, new, heading, month_span, ticker)
+        rel_count, rel_amount = _movements(book, "本月解保", RELEASED_COLUMNS, released, heading, month_span, ticker)
+        comp_count, comp_amount = _compensations(book, compensations, f"{heading} · 代偿及追偿", month_span, ticker)
+        _recoveries(book, recoveries, f"{heading} · 追偿台账", as_of, ticker)
         for name, label, attr in BREAKDOWNS:
-            _breakdown(wb, name, label, agg.groups[attr], t, f"{heading} · {name}", as_of, chart=attr == "bank")
+            _breakdown(book, name, label, agg.groups[attr], t, f"{heading} · {name}", as_of, chart=attr == "bank")
             ticker.check()
-        stats = _turnaround(wb, turnaround, promise_days, f"{heading} · 流程时效", month_span, ticker)
+        stats = _turnaround(book, turnaround, promise_days, f"{heading} · 流程时效", month_span, ticker)
 
         largest_name, largest_balance = agg.largest_client()
         totals = Totals(
@@ -206,8 +365,14 @@ def write_monthly(
             liability_balance=_checked("liability_balance", summary.liability_balance, t.liability),
             largest_client_name=summary.largest_client_name if summary.largest_client_name is not None else largest_name,
             largest_client_balance=_checked("largest_client_balance", summary.largest_client_balance, largest_balance),
+            overdue_count=agg.overdue.count,
+            overdue_balance=agg.overdue.amount,
+            largest_group_name=(agg.related_groups() or [("", 0, Bucket())])[0][0],
+            largest_group_balance=(agg.related_groups() or [("", 0, Bucket())])[0][2].liability,  # computed once
         )
-        write_summary(summary_ws, meta, summary, totals, stats, promise_days)
+        write_summary(summary_ws, meta, summary, totals, stats, promise_days, board)
+        write_board(board_ws, meta, summary, board, agg, stage_labels or {})
+        write_risk(risk_ws, meta, summary, agg, board)
         ticker.check()
 
 
@@ -236,19 +401,18 @@ def _checked(item: str, given: int | None, computed: int) -> int:
     return computed
 
 
-def _totals_row(sheet: TableSheet, sums: dict[int, int], count: int) -> None:
-    """A bold 合计 row under the table: the count in column B, money sums at their columns."""
-    width = len(sheet.columns)
-    cells: list[object] = [None] * width
-    cells[0] = make_cell(sheet.ws, "合计", font=BOLD)
-    cells[1] = make_cell(sheet.ws, f"{count:,} 笔", font=BOLD)
+def _totals_row(sheet: TableSheet, sums: dict[int, int], count: int, unit: str = "笔") -> None:
+    """A bold 合计 row under the table: SUBTOTAL formulas (they follow a filter) with their values now."""
+    cells: list[object] = [None] * len(sheet.columns)
+    cells[0] = Cell("合计（筛选后）", None, "bold")
+    cells[1] = sheet.count(count, unit)
     for col, fen in sums.items():
-        cells[col - 1] = make_cell(sheet.ws, fen, Kind.MONEY, font=BOLD)
+        cells[col - 1] = sheet.total(col, fen)
     sheet.add_footer(cells)
 
 
-def _movements(wb, name, columns, rows: Iterable[MovementRow], heading, subtitle, ticker) -> tuple[int, int]:
-    sheet = TableSheet(wb, name, columns, title=f"{heading} · {name}", subtitle=subtitle)
+def _movements(book: Book, name, columns, rows: Iterable[MovementRow], heading, subtitle, ticker) -> tuple[int, int]:
+    sheet = TableSheet(book, name, columns, title=f"{heading} · {name}", subtitle=subtitle)
     total = 0
     for r in rows:
         sheet.add_row((r.case_no, r.company, r.bank, r.account_manager, r.amount, r.date, r.note))
@@ -258,8 +422,8 @@ def _movements(wb, name, columns, rows: Iterable[MovementRow], heading, subtitle
     return sheet.rows_written, total
 
 
-def _compensations(wb, rows: Iterable[CompensationRow], title, subtitle, ticker) -> tuple[int, int]:
-    sheet = TableSheet(wb, "代偿及追偿", COMPENSATION_COLUMNS, title=title, subtitle=subtitle)
+def _compensations(book: Book, rows: Iterable[CompensationRow], title, subtitle, ticker) -> tuple[int, int]:
+    sheet = TableSheet(book, "代偿及追偿", COMPENSATION_COLUMNS, title=title, subtitle=subtitle)
     sums = dict.fromkeys(range(5, 10), 0)
     for r in rows:
         values = (r.compensation_amount, r.bank_share_amount, r.reguarantor_share_amount, r.retained_amount, r.recovered_to_date)
@@ -271,47 +435,64 @@ def _compensations(wb, rows: Iterable[CompensationRow], title, subtitle, ticker)
     return sheet.rows_written, sums[5]
 
 
+def _recoveries(book: Book, rows: Iterable[RecoveryRow], title, subtitle, ticker) -> None:
+    sheet = TableSheet(book, "追偿台账", RECOVERY_COLUMNS, title=title, subtitle=f"{subtitle}　累计至报表日的全部代偿案件")
+    sums = dict.fromkeys(range(5, 9), 0)
+    for r in rows:
+        values = (r.compensation_amount, r.retained_amount, r.recovered_to_date, r.receivable)
+        sheet.add_row((r.case_no, r.company, r.bank, r.compensation_date, *values, r.status, r.risk_class))
+        for col, fen in zip(range(5, 9), values, strict=True):
+            sums[col] += fen
+        ticker.tick()
+    _totals_row(sheet, sums, sheet.rows_written)
+
+
 def _share(part: int, whole: int) -> Decimal:
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.000001")) if whole else Decimal(0)
 
 
-def _breakdown(wb, name, label, groups: dict[str, Bucket], total: Bucket, title, subtitle, *, chart: bool) -> None:
+def _breakdown(book: Book, name, label, groups: dict[str, Bucket], total: Bucket, title, subtitle, *, chart: bool) -> None:
     columns = (
-        Column(label, max_width=36),
+        Column(label, max_width=30),
         Column("在保笔数", N),
         Column("在保余额（元）", M),
         Column("余额占比", P),
         Column("自留风险余额（元）", M),
         Column("融资担保责任余额（元）", M),
     )
-    sheet = TableSheet(wb, name, columns, title=title, subtitle=subtitle, freeze_first_column=False)
+    sheet = TableSheet(book, name, columns, title=title, subtitle=subtitle, freeze_first_column=False)
     for key, b in sorted(groups.items(), key=lambda kv: (-kv[1].amount, kv[0])):
         sheet.add_row((key, b.count, b.amount, _share(b.amount, total.amount), b.retained, b.liability))
     if name == "按知识产权类型":
-        sheet.add_footer([make_cell(sheet.ws, "合计", font=BOLD), make_cell(sheet.ws, f"{total.count:,} 笔", font=BOLD),
-                          make_cell(sheet.ws, total.amount, Kind.MONEY, font=BOLD)])  # fmt: skip
-        sheet.add_footer(["注：混合质押的案件计入其每一种知识产权类型，各行合计可能大于在保总额，占比之和可能超过100%。"])
+        sheet.add_footer([Cell("在保合计", None, "bold"), Cell(total.count, Kind.COUNT_BI, "bold"),
+                          Cell(total.amount, Kind.MONEY, "bold")])  # fmt: skip
+        sheet.add_footer([Cell("注：混合质押的案件计入其每一种知识产权类型，各行合计可能大于在保总额，占比之和可能超过100%。",
+                               None, "note")])  # fmt: skip
     else:
         _totals_row(sheet, {3: total.amount, 5: total.retained, 6: total.liability}, total.count)
     if chart and sheet.rows_written:
-        bar = BarChart()
-        bar.type = "bar"
-        bar.title = "各银行在保余额（元）"
-        bar.legend = None
-        bar.y_axis.numFmt = "#,##0"
-        bar.y_axis.majorGridlines = None
-        data = Reference(sheet.ws, min_col=3, min_row=3, max_row=sheet.last_data_row)
-        cats = Reference(sheet.ws, min_col=1, min_row=4, max_row=sheet.last_data_row)
-        bar.add_data(data, titles_from_data=True)
-        bar.set_categories(cats)
-        bar.height = max(7.5, 0.6 * min(sheet.rows_written, 40) + 3)
-        bar.width = 18
-        sheet.ws.add_chart(bar, "H3")
+        rows = min(sheet.rows_written, 30)
+        bar = book.add_chart({"type": "bar"})
+        bar.add_series({
+            "name": "在保余额（元）",
+            "categories": [name, 3, 0, 2 + rows, 0],
+            "values": [name, 3, 2, 2 + rows, 2],
+            "data_labels": {"value": False},
+        })  # fmt: skip
+        bar.set_title({"name": "各银行在保余额（元）" + ("，前30家" if sheet.rows_written > 30 else ""), "name_font": {"size": 11}})
+        bar.set_legend({"none": True})
+        bar.set_x_axis({"min": 0, "num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        bar.set_y_axis({"reverse": True})
+        height = max(300, 24 * rows + 90)
+        bar.set_size({"width": 620, "height": height})
+        sheet.finish()
+        sheet.sheet.break_before(sheet.next_row + 1, height // 20 + 2)
+        sheet.ws.insert_chart(sheet.next_row, 0, bar, {"y_offset": 6})  # below the table, so it prints after it
     sheet.finish()
 
 
-def _turnaround(wb, rows: Iterable[TurnaroundRow], promise_days, title, subtitle, ticker) -> TurnaroundStats:
-    sheet = TableSheet(wb, "流程时效", TURNAROUND_COLUMNS, title=title, subtitle=subtitle)
+def _turnaround(book: Book, rows: Iterable[TurnaroundRow], promise_days, title, subtitle, ticker) -> TurnaroundStats:
+    sheet = TableSheet(book, "流程时效", TURNAROUND_COLUMNS, title=title, subtitle=subtitle)
     stats = TurnaroundStats(promise_days)
     for r in rows:
         sheet.add_row((r.case_no, r.company, r.application_date, r.disbursed_on, r.calendar_days, r.working_days,
@@ -321,22 +502,22 @@ def _turnaround(wb, rows: Iterable[TurnaroundRow], promise_days, title, subtitle
     sheet.end_table()
     sheet.add_footer([])
     for label, value, kind in stats.lines():
-        sheet.add_footer([make_cell(sheet.ws, label, font=BOLD), None, None, None, make_cell(sheet.ws, value, kind)])
+        sheet.add_footer([Cell(label, None, "bold"), None, None, None, Cell(value, kind)])
     sheet.add_footer([])
     first = sheet.next_row  # header row of the distribution table
-    sheet.add_footer([make_cell(sheet.ws, "自然日分布", font=BOLD), None, None, None, make_cell(sheet.ws, "件数", font=BOLD)])
+    sheet.add_footer([Cell("自然日分布", None, "bold"), None, None, None, Cell("件数", None, "bold")])
     buckets = stats.histogram()
     for label, count in buckets:
         sheet.add_footer([label, None, None, None, count])
     if stats.count:
-        bar = BarChart()
-        bar.title = "办结时长分布（申请至放款，自然日）"
-        bar.legend = None
-        bar.y_axis.title = "件数"
-        bar.y_axis.majorGridlines = None
-        bar.add_data(Reference(sheet.ws, min_col=5, min_row=first, max_row=first + len(buckets)), titles_from_data=True)
-        bar.set_categories(Reference(sheet.ws, min_col=1, min_row=first + 1, max_row=first + len(buckets)))
-        bar.width, bar.height = 16, 7.5
-        sheet.ws.add_chart(bar, "I3")
+        bar = book.add_chart({"type": "column"})
+        bar.add_series({"name": "件数", "categories": ["流程时效", first, 0, first + len(buckets) - 1, 0],
+                        "values": ["流程时效", first, 4, first + len(buckets) - 1, 4]})  # fmt: skip
+        bar.set_title({"name": "办结时长分布（申请至放款，自然日）", "name_font": {"size": 11}})
+        bar.set_legend({"none": True})
+        bar.set_y_axis({"min": 0, "name": "件数", **({"major_unit": 1} if stats.count < 10 else {})})
+        bar.set_size({"width": 560, "height": 280})
+        sheet.sheet.break_before(sheet.next_row + 1, 280 // 20 + 2)
+        sheet.ws.insert_chart(sheet.next_row, 0, bar, {"y_offset": 6})
     sheet.finish()
     return stats

@@ -57,6 +57,8 @@ class ReportResult:
     liability_balance: int
     audit_head_hash: str
     audit_count: int
+    as_of: dt.date | None = None  # the month end, or today for the current month
+    provisional: bool = False  # the month had not ended: 临时
 
     @property
     def month_label(self) -> str:
@@ -133,7 +135,7 @@ def monthly_report(
     first = parse_month(month, today)
     out_path = check_out_path(out)
     with _store_of(store_or_path) as store, read_snapshot(store):
-        data = monthly_data(store, first)
+        data = monthly_data(store, first, today=today)
         retained = liability = 0
 
         def tallied():
@@ -145,11 +147,13 @@ def monthly_report(
 
         in_force = Stream(tallied, len(data.in_force))
         write_monthly(out_path, data.meta, data.summary, in_force, data.new, data.released, data.compensations,
-                      data.turnaround, promise_days=data.promise_days, progress=progress, cancelled=cancelled)  # fmt: skip
+                      data.turnaround, promise_days=data.promise_days, progress=progress, cancelled=cancelled,
+                      board=data.board, recoveries=data.recoveries or (), stage_labels=data.stage_labels)  # fmt: skip
     return ReportResult(
         path=out_path, month=first, in_force_count=data.counts.in_force_count,
         in_force_balance=data.counts.in_force_balance, retained_exposure=retained, liability_balance=liability,
-        audit_head_hash=data.meta.audit_head_hash, audit_count=data.meta.audit_count,
+        audit_head_hash=data.meta.audit_head_hash, audit_count=data.meta.audit_count, as_of=data.meta.as_of,
+        provisional=data.meta.provisional,
     )  # fmt: skip
 
 

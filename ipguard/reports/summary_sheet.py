@@ -10,19 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard.reports.models import MonthlySummary, ReportMeta
-from ipguard.reports.xlsx import (
-    ALERT_FONT,
-    BOLD,
-    HEADER_ALIGN,
-    HEADER_BORDER,
-    HEADER_FILL,
-    SUBTITLE_FONT,
-    TITLE_FONT,
-    Kind,
-    make_cell,
-    setup_print,
-)
+from ipguard.reports.models import BoardFigures, MonthlySummary, ReportMeta
+from ipguard.reports.xlsx import Cell, Kind, Sheet
 
 BREACH = "超限"
 WITHIN = "正常"
@@ -44,6 +33,10 @@ class Totals:
     liability_balance: int
     largest_client_name: str
     largest_client_balance: int
+    overdue_count: int = 0
+    overdue_balance: int = 0
+    largest_group_name: str = ""
+    largest_group_balance: int = 0
 
 
 def percentile(sorted_values: list[int], p: Decimal) -> Decimal:
@@ -121,35 +114,37 @@ def _ratio(part: int, whole: int) -> Decimal:
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
-def write_summary(ws, meta: ReportMeta, summary: MonthlySummary, t: Totals, stats: TurnaroundStats, promise_days) -> None:
-    """Fill the (still empty) 概要 write-only sheet."""
-    for letter, width in zip("ABCDE", (46, 16, 22, 14, 48), strict=True):
-        ws.column_dimensions[letter].width = width
-    setup_print(ws)
-    ws.freeze_panes = "A3"
+def ratio_or_dash(part: int, whole: int) -> Decimal | str:
+    """part / whole to 4 places, or '—' when there is no base."""
+    return _ratio(part, whole) if whole else "—"
 
-    def text(value, font=None):
-        return make_cell(ws, value, Kind.TEXT, font=font)
 
-    def num(value, kind, font=None):
-        return make_cell(ws, value, kind, font=font) if value is not None else None
+def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Totals, stats: TurnaroundStats,
+                  promise_days, board: BoardFigures | None = None) -> None:  # fmt: skip
+    """Fill the (still empty) 概要 sheet."""
+    ws.set_widths((40, 14, 18, 12, 44))
+    ws.print_setup(title_rows=2)
+
+    def text(value, style=""):
+        return Cell(value, Kind.TEXT, style)
+
+    def num(value, kind, style=""):
+        return Cell(value, kind, style) if value is not None else None
 
     def header(*labels):
-        cells = []
-        for label in labels:
-            cell = text(label, BOLD)
-            cell.fill, cell.alignment, cell.border = HEADER_FILL, HEADER_ALIGN, HEADER_BORDER
-            cells.append(cell)
-        ws.append(cells)
+        ws.append([Cell(label, None, "header") if label else Cell(None, None, "header") for label in labels])
 
     def line(label, count=None, amount=None, note=""):
         ws.append([text(label), num(count, Kind.INT), num(amount, Kind.MONEY), None, text(note) if note else None])
 
-    ws.append([text(f"{meta.title} · 概要", TITLE_FONT)])
-    span = f"统计期间 {meta.month:%Y-%m-%d} 至 {meta.month_end:%Y-%m-%d}　生成时间 {meta.generated_at:%Y-%m-%d %H:%M}"
-    ws.append([text(span, SUBTITLE_FONT)])
+    ws.append([text(f"{meta.title} · 概要", "title")])
+    span = f"统计期间 {meta.month:%Y-%m-%d} 至 {meta.as_of:%Y-%m-%d}　{meta.as_of_label}　生成时间 {meta.generated_at:%Y-%m-%d %H:%M}"
+    ws.append([text(span, "subtitle")])
+    if meta.provisional:
+        ws.append([text(f"临时报表：{meta.month_label}尚未结束，数据截至 {meta.as_of:%Y-%m-%d}，月末后请重新生成正式报表。",
+                        "alert")])  # fmt: skip
     ws.append([])
-    ws.append([text("一、本月业务", BOLD)])
+    ws.append([text("一、本月业务", "bold")])
     header("项目", "件数", "金额（元）", None, "说明")
     line("受理申请", summary.applications)
     line("准入未通过", summary.screened_out)
@@ -158,36 +153,63 @@ def write_summary(ws, meta: ReportMeta, summary: MonthlySummary, t: Totals, stat
     line("出具担保意向函", summary.letters_issued)
     line("放款（本月新增在保）", t.disbursed, t.disbursed_amount, "= 本月新增 合计")
     line("解保", t.released, t.released_amount, "= 本月解保 合计")
+    if board is not None:
+        line("新发生逾期", board.month.defaulted, board.month.defaulted_amount, "本月记录违约（逾期）的担保")
     line("代偿", t.compensated, t.compensated_amount, "= 代偿及追偿 合计")
     line("追偿回收", None, summary.recovered_amount, "本月收回金额")
     ws.append([])
-    ws.append([text(f"二、月末在保（截至 {meta.month_end:%Y-%m-%d}）", BOLD)])
+    ws.append([text(f"二、在保（截至 {meta.as_of:%Y-%m-%d}）", "bold")])
     header("项目", "笔数", "金额（元）", None, "说明")
     line("在保余额", t.in_force_count, t.in_force_balance, "= 在保明细 担保金额合计")
+    line("其中：逾期", t.overdue_count, t.overdue_balance, "已违约或已过到期日未结清、尚未代偿；见在保明细 状态列")
     line("自留风险余额", None, t.retained_exposure, "扣除银行分担及再担保分担后；= 在保明细 合计")
     line("融资担保责任余额", None, t.liability_balance, "按《融资担保责任余额计量办法》折算；= 在保明细 合计")
     ws.append([])
-    ws.append([text("三、监管指标", BOLD)])
+    ws.append([text("三、监管指标", "bold")])
     header("指标", "实际值", "上限", "状态", "说明")
     net = summary.guarantor_net_assets
-    ws.append([text("净资产（元）"), None, num(net, Kind.MONEY)])
+    ws.append([text("净资产（元）"), num(net, Kind.MONEY), None, None, text(f"{meta.as_of:%Y-%m-%d} 有效的净资产")])
     _indicator(ws, text, num, "融资担保放大倍数（责任余额÷净资产）", t.liability_balance, net,
                summary.total_multiple_limit, Kind.MULTIPLE, f"融资担保责任余额 {_yuan(t.liability_balance)} 元")  # fmt: skip
     client = f"最大单一客户：{t.largest_client_name or '—'}，{_yuan(t.largest_client_balance)} 元"
     _indicator(ws, text, num, "单一客户集中度（最大单户责任余额÷净资产）", t.largest_client_balance, net,
                summary.single_client_limit_ratio, Kind.PERCENT, client)  # fmt: skip
+    group = f"最大关联集团（按实际控制人）：{t.largest_group_name or '—'}，{_yuan(t.largest_group_balance)} 元"
+    _indicator(ws, text, num, "单一集团客户集中度（关联方合计÷净资产）", t.largest_group_balance, net,
+               summary.single_group_limit_ratio, Kind.PERCENT, group)  # fmt: skip
+    if board is not None:
+        ws.append([])
+        ws.append([text("四、代偿与损失", "bold")])
+        header("指标", "数值", "金额（元）", None, "说明")
+        year = board.year_to_date
+        released_base = year.released_amount + year.compensated_amount
+        ws.append([text("当期代偿"), num(board.month.compensated, Kind.INT), num(board.month.compensated_amount, Kind.MONEY)])
+        ws.append([text("本年累计代偿"), num(year.compensated, Kind.INT), num(year.compensated_amount, Kind.MONEY)])
+        ws.append([text("累计代偿（开业以来）"), None, num(board.now.compensated_total, Kind.MONEY)])
+        ws.append([text("累计追偿回收"), None, num(board.now.recovered_total, Kind.MONEY)])
+        ws.append([text("应收代偿款余额"), None, num(board.now.receivable, Kind.MONEY),
+                   None, text("已代偿未收回、追偿未结案的部分；见 追偿台账")])  # fmt: skip
+        rate = ratio_or_dash(year.compensated_amount, released_base)
+        ws.append([text("担保代偿率（本年）"), _pct(rate), None, None,
+                   text("本年累计代偿额 ÷ 本年累计解除的担保额（解保＋代偿）")])  # fmt: skip
+        back = ratio_or_dash(board.now.recovered_total, board.now.compensated_total)
+        ws.append([text("代偿回收率（累计）"), _pct(back), None, None, text("累计追偿回收 ÷ 累计代偿")])
     ws.append([])
     lo, hi = promise_days
-    ws.append([text(f"四、流程时效（申请至放款，承诺 {lo}–{hi} 天）", BOLD)])
+    ws.append([text(f"{'五' if board is not None else '四'}、流程时效（申请至放款，承诺 {lo}–{hi} 天）", "bold")])
     header("项目", "数值", None, None, "说明")
     for label, value, kind in stats.lines():
-        ws.append([text(label), num(value, kind) if not isinstance(value, str) else text(value)])
+        ws.append([text(label), num(value, kind) if not isinstance(value, str) else text(value, "right")])
     ws.append([])
-    ws.append([text("五、审计链", BOLD)])
+    ws.append([text(f"{'六' if board is not None else '五'}、审计链", "bold")])
     header("项目", "数值", None, None, "说明")
     ws.append([text("审计记录条数"), num(meta.audit_count, Kind.INT), None, None, text("生成报表时的审计记录总数")])
-    ws.append([text("审计链头哈希（SHA-256）"), text(meta.audit_head_hash or "—"), None, None,
-               text("可与数据库审计链核对，验证记录未被篡改")])  # fmt: skip
+    ws.append([text("审计链头哈希（SHA-256，完整 64 位，可与数据库审计链核对）")])
+    ws.append([text(meta.audit_head_hash or "—", "bold")])  # alone on its row: it prints whole across the page
+
+
+def _pct(value):
+    return Cell(value, Kind.PERCENT) if not isinstance(value, str) else Cell(value, Kind.TEXT, "right")
 
 
 def _yuan(fen: int) -> str:
@@ -200,9 +222,9 @@ def _indicator(ws, text, num, label, part, net, limit, kind, note) -> None:
     """One regulatory line: value, limit, status in words (red when breached)."""
     if net <= 0:
         status = "无法计算（净资产≤0）"
-        ws.append([text(label), text("—"), num(limit, kind), text(status, ALERT_FONT), text(note)])
+        ws.append([text(label), text("—", "right"), num(limit, kind), text(status, "alert_center"), text(note)])
         return
     value = _ratio(part, net)
     breached = Decimal(part) > limit * net  # exact, not the rounded ratio
-    status = text(BREACH if breached else WITHIN, ALERT_FONT if breached else None)
-    ws.append([text(label), num(value, kind, ALERT_FONT if breached else None), num(limit, kind), status, text(note)])
+    status = text(BREACH if breached else WITHIN, "alert_center" if breached else "center")
+    ws.append([text(label), num(value, kind, "alert" if breached else ""), num(limit, kind), status, text(note)])

@@ -1,20 +1,31 @@
-"""Streaming xlsx sheets in the form a reader expects (openpyxl write-only mode).
+"""Streaming xlsx sheets in the form a reader expects, written with XlsxWriter.
 
-A :class:`TableSheet` is one write-only worksheet laid out as
+XlsxWriter in ``constant_memory`` mode writes each row to a temporary file as
+soon as the next row starts, so memory stays flat however many guarantees the
+portfolio holds, and its public cell writers (``write_string``,
+``write_number``, ``write_formula`` with a cached value) are fast enough to
+keep the report ahead of a bare openpyxl write-only dump. Rows of one sheet
+must be written in order; sheets may be filled in any order.
+
+A :class:`TableSheet` is one worksheet laid out as
 
     row 1  title (company, month, sheet name), bold
     row 2  subtitle (as-of date, filters …), grey
     row 3  header: bold, filled, wrapped; frozen with the first column;
-           autofilter over it and the data rows; repeated on every printed page
+           autofilter over it and the data rows; rows 1–3 repeat on every page
     row 4… data rows, each value typed by its :class:`Column` kind
-    then   footer rows (totals, notes), outside the autofilter range
+    then   footer rows (SUBTOTAL totals, notes), outside the autofilter range
 
-Money arrives as integer fen and is written as an exact Decimal number of
-yuan with ``#,##0.00`` (the header says （元）); dates as real dates with
-``yyyy-mm-dd``; ratios as ``0.00%``. Column widths are measured on the first
-rows (East Asian wide characters count 2) before anything is written, because
-a write-only sheet fixes its columns before its first row; widths are capped.
-Memory stays flat: only that sample is held.
+Money arrives as integer fen and is written as yuan with ``#,##0.00`` (the
+header says （元）); dates as real dates with ``yyyy-mm-dd``; ratios as
+``0.00%``. Every string passes :func:`clean_text` (legal XML 1.0, at most
+32,767 UTF-16 units) and is written with ``write_string``, so text from users
+never becomes a formula or a link. Column widths are measured on the first
+rows (East Asian wide characters count 2), capped.
+
+Print form: A4, a scale of at least 75 % (11 pt → ≥ 8.25 pt), landscape when a
+portrait page is too narrow, at most two pages wide, rows 1–3 repeated, a
+page header naming company, report and month, footer ``第 &P 页 共 &N 页``.
 
 :func:`atomic_workbook` writes to a temporary file beside the target and
 renames it, so the target is either the whole new workbook or untouched.
@@ -23,27 +34,26 @@ renames it, so the target is either the whole new workbook or untouched.
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import os
+import re
+import secrets
+import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from typing import Any
 
 from ipguard import messages
 from ipguard.errors import IpguardError
-from ipguard.money import format_yuan, to_decimal
+from ipguard.money import format_yuan
 from ipguard.outputs import creation_mode
-from ipguard.reports._rowxml import FastRows, OpenpyxlRows, column_letters, fast_rows_supported
 
 messages.register(
     {
@@ -75,11 +85,15 @@ class Kind(Enum):
     TEXT = "@"
     INT = "#,##0"
     MONEY = "#,##0.00"  # value in fen, written as yuan
+    WAN = "#,##0.00;-#,##0.00"  # value in fen, written as 万元 (a distinct format string: Enum values must differ)
     DATE = "yyyy-mm-dd"
     DATETIME = "yyyy-mm-dd hh:mm"
     PERCENT = "0.00%"  # Decimal ratio, 0.1 = 10%
     MULTIPLE = '0.00"倍"'  # Decimal, 8.5 = 8.5 times
     ONE_PLACE = "0.0"  # Decimal such as a median number of days
+    COUNT_BI = '#,##0" 笔"'  # a count shown with its unit, still a number (SUBTOTAL counts into it)
+    COUNT_JIAN = '#,##0" 件"'
+    COUNT_HU = '#,##0" 户"'
 
 
 @dataclass(frozen=True)
@@ -89,21 +103,75 @@ class Column:
     header: str
     kind: Kind = Kind.TEXT
     max_width: int = 40
+    centred: bool = False  # short words (状态, 是/否) centred, so they do not run into the number beside them
 
 
-# Rows as XML strings spliced into openpyxl's sheet (see _rowxml); False = openpyxl cells only.
-USE_FAST_ROWS = True
-_OPEN_SHEETS: dict[int, list[TableSheet]] = {}  # id(workbook) -> its TableSheets, finished before saving
-HEADER_ROW = 3
+@dataclass(frozen=True)
+class Cell:
+    """A value with its kind and style, for rows outside a table's typed columns."""
+
+    value: object
+    kind: Kind | None = None
+    style: str = ""  # "", "bold", "title", "subtitle", "alert", "header", "note"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula with the value it evaluates to now (shown by readers that do not recalculate)."""
+
+    text: str
+    cached: object
+    kind: Kind | None = None
+    style: str = ""
+
+
+HEADER_ROW = 3  # 1-based, as a reader sees it
+ROW_POINTS = 15  # the default row height of 11 pt text
 FIRST_DATA_ROW = HEADER_ROW + 1
-TITLE_FONT = Font(bold=True, size=14)
-SUBTITLE_FONT = Font(size=10, color="595959")
-BOLD = Font(bold=True)
-ALERT_FONT = Font(bold=True, color="C00000")
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-HEADER_BORDER = Border(bottom=Side(style="thin"))
+MIN_SCALE = 75  # 11 pt × 0.75 ≥ 8 pt
 _SAMPLE_WIDTH = {Kind.DATE: 10, Kind.DATETIME: 16, Kind.PERCENT: 8, Kind.MULTIPLE: 9, Kind.ONE_PLACE: 6}
+_STYLES: dict[str, dict[str, Any]] = {
+    "": {},
+    "bold": {"bold": True},
+    "title": {"bold": True, "font_size": 14},
+    "subtitle": {"font_size": 10, "font_color": "#595959"},
+    "alert": {"bold": True, "font_color": "#C00000"},
+    "alert_center": {"bold": True, "font_color": "#C00000", "align": "center"},
+    "header": {"bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True, "bottom": 1},
+    "note": {"font_size": 10, "font_color": "#595959"},  # runs on into the empty cells to its right
+    "right": {"align": "right"},
+    "center": {"align": "center"},
+    "wrap": {"text_wrap": True},  # bottom-aligned like the numbers beside it
+}
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+# Everything XML 1.0 forbids: C0 controls but tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
+_ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_CELL_UNITS = 32_767  # Excel's cell limit, counted in UTF-16 units
+_ELLIPSIS = "…"
+
+
+def clean_text(value: object) -> str:
+    """``value`` as text a cell can hold: legal XML 1.0 and at most 32,767 UTF-16 units.
+
+    Characters XML forbids (controls, lone surrogates, U+FFFE, U+FFFF) become
+    U+FFFD, so the reader sees that something was there; longer text is cut
+    and ends with '…'. The last line of defence: intake refuses such text.
+    """
+    text = _ILLEGAL_XML.sub("\ufffd", str(value))
+    if len(text) > MAX_CELL_UNITS // 2 and _utf16_units(text) > MAX_CELL_UNITS:
+        room = MAX_CELL_UNITS - 1
+        out: list[str] = []
+        for ch in text:
+            room -= 2 if ord(ch) > 0xFFFF else 1
+            if room < 0:
+                break
+            out.append(ch)
+        text = "".join(out) + _ELLIPSIS
+    return text
+
+
+def _utf16_units(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def display_width(text: str) -> int:
@@ -111,35 +179,178 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def clean_text(value: object) -> str:
-    """A string safe for a cell: control characters that xlsx forbids removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+def excel_serial(value: date) -> float | int:
+    """A date (or naive/aware datetime, as local time) as Excel's day number."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return value.toordinal() - _EXCEL_EPOCH + seconds / 86400
+    return value.toordinal() - _EXCEL_EPOCH
 
 
-def cell_value(kind: Kind, value: object) -> object:
-    """Convert a model value to what is stored in the cell (fen -> Decimal yuan, …)."""
-    if value is None:
-        return None
+def number_of(kind: Kind | None, value: object) -> float | int | None:
+    """The number stored for a model value of ``kind`` (fen -> yuan, date -> serial …); None for text."""
     if kind is Kind.MONEY:
-        return to_decimal(int(value))  # type: ignore[call-overload]
-    if kind is Kind.DATETIME and isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
-    if kind is Kind.TEXT:
-        return clean_text(value)
-    return value
+        return int(value) / 100  # type: ignore[call-overload]
+    if kind is Kind.WAN:
+        return int(value) / 1_000_000  # type: ignore[call-overload]
+    if isinstance(value, date):
+        return excel_serial(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal | float):
+        return float(value)
+    return None
 
 
-def make_cell(ws: object, value: object, kind: Kind | None = None, font: Font | None = None) -> WriteOnlyCell:
-    """A styled write-only cell; text is always text (a leading '=' is not a formula)."""
-    stored = cell_value(kind, value) if kind else (clean_text(value) if isinstance(value, str) else value)
-    cell = WriteOnlyCell(ws, stored)
-    if isinstance(stored, str):
-        cell.data_type = "s"
-    elif kind is not None and kind is not Kind.TEXT and stored is not None:
-        cell.number_format = kind.value
-    if font is not None:
-        cell.font = font
-    return cell
+def header_text(text: str) -> str:
+    """Text for a print header: '&' doubled (it starts a code), shortened to keep within Excel's 255."""
+    return clean_text(text)[:60].replace("&", "&&")
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What every printed page names: the company, the report and the month."""
+
+    company: str
+    report: str
+    month: str
+
+
+class Book:
+    """An XlsxWriter workbook with the report's cell formats, cached by (kind, style)."""
+
+    def __init__(self, path: str, tmpdir: str, page: PageHeader | None = None) -> None:
+        import xlsxwriter
+
+        self.wb = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_numbers": False,
+                                             "strings_to_formulas": False, "strings_to_urls": False})  # fmt: skip
+        self.page = page
+        self._formats: dict[tuple[Kind | None, str], Any] = {}
+        self._closables: list[TableSheet] = []
+
+    def fmt(self, kind: Kind | None = None, style: str = "") -> Any:
+        key = (kind, style)
+        if key not in self._formats:
+            props = dict(_STYLES[style])
+            if kind is not None and kind is not Kind.TEXT:
+                props["num_format"] = kind.value
+            self._formats[key] = self.wb.add_format(props) if props else None
+        return self._formats[key]
+
+    def add_sheet(self, name: str) -> Sheet:
+        return Sheet(self, self.wb.add_worksheet(clean_text(name)[:31]), name)
+
+    def add_chart(self, options: dict[str, Any]) -> Any:
+        return self.wb.add_chart(options)
+
+
+class Sheet:
+    """One worksheet written row by row (``append``), with print setup helpers."""
+
+    def __init__(self, book: Book, ws: Any, name: str) -> None:
+        self.book = book
+        self.ws = ws
+        self.name = name
+        self.next_row = 1  # 1-based, as a reader numbers rows
+        self.widths: dict[int, float] = {}
+
+    def break_before(self, row: int, rows_needed: int, rows_per_page: int = 34) -> None:
+        """Start a new printed page at ``row`` when ``rows_needed`` more rows would not fit on the current one.
+
+        Used before a chart: a chart cut by a page break is overlapped by the repeated title rows.
+        """
+        if row + rows_needed > rows_per_page:
+            self.ws.set_h_pagebreaks([row - 1])
+
+    def set_widths(self, widths: Sequence[float]) -> None:
+        for idx, width in enumerate(widths):
+            self.ws.set_column(idx, idx, width)
+            self.widths[idx] = width
+
+    def write(self, row: int, col: int, item: object, kind: Kind | None = None, style: str = "") -> None:
+        """One cell at 1-based ``row``, 0-based ``col``: a plain value, a :class:`Cell` or a :class:`Formula`."""
+        ws, book = self.ws, self.book
+        if isinstance(item, Formula):
+            cached = number_of(item.kind, item.cached)
+            ws.write_formula(row - 1, col, item.text, book.fmt(item.kind, item.style),
+                             cached if cached is not None else clean_text(item.cached))  # fmt: skip
+            return
+        if isinstance(item, Cell):
+            item, kind, style = item.value, item.kind, item.style
+        if item is None or item == "":
+            if style:
+                ws.write_blank(row - 1, col, None, book.fmt(None, style))
+            return
+        if isinstance(item, str) or kind is Kind.TEXT:
+            ws.write_string(row - 1, col, clean_text(item), book.fmt(None, style))
+            return
+        number = number_of(kind, item)
+        if number is None:
+            ws.write_string(row - 1, col, clean_text(item), book.fmt(None, style))
+            return
+        if kind is None and isinstance(item, date):
+            kind = Kind.DATETIME if isinstance(item, datetime) else Kind.DATE
+        ws.write_number(row - 1, col, number, book.fmt(kind, style))
+
+    def append(self, cells: Sequence[object] = ()) -> int:
+        """Write a row of cells at the next row; return its 1-based number."""
+        row = self.next_row
+        for col, item in enumerate(cells):
+            self.write(row, col, item)
+        self.next_row += 1
+        return row
+
+    def print_setup(self, *, title_rows: int = 0, first_column: bool = False) -> None:
+        """A4, header and footer, fitted to at most two pages wide (≥ 75 %), optional repeated rows.
+
+        The reader's application picks the scale (fit to width), because column
+        widths print differently with different fonts: Excel with Calibri takes
+        about 7 px per width unit, LibreOffice without it 9.3. The number
+        of pages across is chosen for the wide case (:data:`PX_PER_UNIT`), so
+        either application fits the sheet at a scale of at least 75 %.
+        """
+        ws = self.ws
+        ws.set_paper(9)
+        ws.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+        orientation, pages = print_layout(self.widths.values())
+        ws.set_landscape() if orientation == "landscape" else ws.set_portrait()
+        ws.fit_to_pages(pages, 0)
+        page = self.book.page
+        if page is not None:
+            centre = " · ".join(header_text(part) for part in (page.report, self.name) if part)
+            right = f"&R&9报表月份 {header_text(page.month)}" if page.month else ""
+            ws.set_header(f"&L&9{header_text(page.company)}&C&9{centre}{right}", {"margin": 0.3})
+        ws.set_footer("&C&9第 &P 页 共 &N 页", {"margin": 0.3})
+        if title_rows:
+            ws.repeat_rows(0, title_rows - 1)
+        if first_column:
+            ws.repeat_columns(0, 0)
+
+
+PX_PER_UNIT = 9.5  # the widest rendering of one column-width unit seen (LibreOffice without Calibri: 9.3); Excel ~7
+PORTRAIT_PX = (8.27 - 0.8) * 96
+LANDSCAPE_PX = (11.69 - 0.8) * 96
+
+
+def print_layout(widths: Iterable[float]) -> tuple[str, int]:
+    """('portrait' | 'landscape', pages across) for columns of these widths, at a scale of at least 75 %."""
+    total = sum(PX_PER_UNIT * w + 5 for w in widths) or 1
+    if total <= PORTRAIT_PX:
+        return "portrait", 1
+    if total * MIN_SCALE / 100 <= LANDSCAPE_PX:
+        return "landscape", 1
+    return "landscape", 2
+
+
+def print_scale(widths: Iterable[float], orientation: str, pages: int) -> float:
+    """The scale (percent) a fit-to-width print uses for these widths at :data:`PX_PER_UNIT`."""
+    total = sum(PX_PER_UNIT * w + 5 for w in widths) or 1
+    avail = (LANDSCAPE_PX if orientation == "landscape" else PORTRAIT_PX) * pages
+    return min(100.0, 100 * avail / total)
 
 
 def _sample_width(kind: Kind, value: object) -> int:
@@ -154,23 +365,12 @@ def _sample_width(kind: Kind, value: object) -> int:
     return display_width(str(value))
 
 
-def setup_print(ws: object, *, title_rows: str | None = None) -> None:
-    """Landscape, fit to one page wide (any number tall), optional repeated rows."""
-    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
-    ws.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
-    ws.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
-    ws.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # type: ignore[attr-defined]
-    if title_rows:
-        ws.print_title_rows = title_rows  # type: ignore[attr-defined]
-
-
 class TableSheet:
-    """One streamed table on its own write-only sheet (see the module docstring)."""
+    """One streamed table on its own worksheet (see the module docstring)."""
 
     def __init__(
         self,
-        wb: Workbook,
+        book: Book,
         name: str,
         columns: Sequence[Column],
         *,
@@ -179,21 +379,21 @@ class TableSheet:
         sample_rows: int = 200,
         freeze_first_column: bool = True,
     ) -> None:
-        self.ws = wb.create_sheet(name)
+        self.sheet = book.add_sheet(name)
+        self.ws = self.sheet.ws
+        self.book = book
         self.columns = tuple(columns)
         self.title = title
         self.subtitle = subtitle
         self.rows_written = 0
         self._sample_rows = sample_rows
         self._buffer: list[Sequence[object]] | None = []
-        self._freeze = f"B{FIRST_DATA_ROW}" if freeze_first_column else f"A{FIRST_DATA_ROW}"
+        self._freeze_col = 1 if freeze_first_column else 0
         self._table_closed = False
         self._finished = False
-        self._next_row = 1
-        self._fast = USE_FAST_ROWS and fast_rows_supported(self.ws)
-        self._sink: FastRows | OpenpyxlRows = FastRows(self.ws) if self._fast else OpenpyxlRows(self.ws)
-        self._specs: list[tuple[str, str, int]] = []
-        _OPEN_SHEETS.setdefault(id(wb), []).append(self)
+        self._plan_: tuple[list[tuple[int, Any]], ...] = ()
+        self._wrapped: list[tuple[int, float]] = []
+        book._closables.append(self)
 
     @property
     def last_data_row(self) -> int:
@@ -203,7 +403,7 @@ class TableSheet:
     @property
     def next_row(self) -> int:
         """The row number the next footer row will take (after :meth:`end_table`)."""
-        return self._next_row
+        return self.sheet.next_row
 
     def add_row(self, values: Sequence[object]) -> None:
         """Append one data row of model values, in column order."""
@@ -218,93 +418,146 @@ class TableSheet:
         self._write_data(values)
 
     def add_footer(self, cells: Sequence[object]) -> None:
-        """Append a row below the table (outside the autofilter); pass cells or plain values."""
+        """Append a row below the table (outside the autofilter): values, :class:`Cell` or :class:`Formula`."""
         self.end_table()
-        self._append(list(cells))
+        self.sheet.append(cells)
+
+    def total(self, col: int, cached: object, kind: Kind = Kind.MONEY) -> Formula | Cell:
+        """A SUBTOTAL(109) of data column ``col`` (1-based) with its value now; a plain value when there are no rows."""
+        if not self.rows_written:
+            return Cell(cached, kind, "bold")
+        letter = _letter(col - 1)
+        return Formula(f"=SUBTOTAL(109,{letter}{FIRST_DATA_ROW}:{letter}{self.last_data_row})", cached, kind, "bold")
+
+    def count(self, cached: int, unit: str = "笔") -> Formula | Cell:
+        """A SUBTOTAL(103) count of the visible data rows (column A), shown as 'N 笔'."""
+        if not self.rows_written:
+            return Cell(f"0 {unit}", None, "bold")
+        kind = _unit_kind(unit)
+        return Formula(f"=SUBTOTAL(103,A{FIRST_DATA_ROW}:A{self.last_data_row})", cached, kind, "bold")
 
     def end_table(self) -> None:
         """Write what is buffered and fix the autofilter; called by the first footer or :meth:`finish`."""
         if self._table_closed:
             return
         self._flush()
-        last_col = get_column_letter(len(self.columns))
-        self.ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{self.last_data_row}"
+        self.ws.autofilter(HEADER_ROW - 1, 0, self.last_data_row - 1, len(self.columns) - 1)
         self._table_closed = True
 
     def finish(self) -> int:
-        """End the table and close the sheet (charts must be added before). Returns data rows.
-
-        :func:`atomic_workbook` finishes any sheet left open before it saves.
-        """
+        """End the table (charts may be inserted before or after). Returns data rows."""
         if not self._finished:
             self.end_table()
-            self._sink.close()
             self._finished = True
         return self.rows_written
 
     # -- internals -------------------------------------------------------
 
-    def _append(self, cells: list[object]) -> None:
-        self._sink.write_cells(self._next_row, cells)
-        self._next_row += 1
-
     def _flush(self) -> None:
         if self._buffer is None:
             return
         buffered, self._buffer = self._buffer, None
+        widths = []
         for idx, col in enumerate(self.columns, 1):
             sample = max((_sample_width(col.kind, row[idx - 1]) for row in buffered), default=0)
-            header = min(display_width(col.header), 24)  # longer headers wrap
-            width = min(max(sample, header, 6) + 2, col.max_width)
-            self.ws.column_dimensions[get_column_letter(idx)].width = width
-        self.ws.freeze_panes = self._freeze
-        setup_print(self.ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
-        self._append([make_cell(self.ws, self.title, font=TITLE_FONT)])
-        self._append([make_cell(self.ws, self.subtitle, font=SUBTITLE_FONT)] if self.subtitle else [])
-        header = []
-        for col in self.columns:
-            cell = make_cell(self.ws, col.header, font=BOLD)
-            cell.fill = HEADER_FILL
-            cell.alignment = HEADER_ALIGN
-            cell.border = HEADER_BORDER
-            header.append(cell)
-        self._append(header)
+            header = min(display_width(col.header), 8)  # longer headers wrap (up to three lines)
+            widths.append(min(max(sample, header, 6) + 2, col.max_width))
+        self.sheet.set_widths(widths)
+        self.ws.freeze_panes(HEADER_ROW, self._freeze_col)
+        self.sheet.print_setup(title_rows=HEADER_ROW, first_column=self._freeze_col == 1)
+        self.ws.set_row(HEADER_ROW - 1, 3 * ROW_POINTS)
+        self.sheet.append([Cell(self.title, None, "title")])
+        self.sheet.append([Cell(self.subtitle, None, "subtitle")] if self.subtitle else [])
+        self.sheet.append([Cell(col.header, None, "header") for col in self.columns])
+        self._plan()
         for values in buffered:
             self._write_data(values)
 
-    def _write_data(self, values: Sequence[object]) -> None:
-        if self._fast:
-            if not self._specs:
-                letters = column_letters(len(self.columns))
-                self._specs = [self._spec(letter, col) for letter, col in zip(letters, self.columns, strict=True)]
-            converted = [
-                clean_text(v) if code == "t" and v is not None else (cell_value(col.kind, v) if code == "n" else v)
-                for (_, code, _), col, v in zip(self._specs, self.columns, values, strict=True)
-            ]
-            self._sink.write_values(self._next_row, self._specs, converted)  # type: ignore[union-attr]
-            self._next_row += 1
-            return
-        row: list[object] = []
-        for col, value in zip(self.columns, values, strict=True):
-            if value is None:
-                row.append(None)
-            elif col.kind is Kind.TEXT:
-                text = clean_text(value)
-                row.append(make_cell(self.ws, text) if text.startswith("=") else text)
-            elif col.kind is Kind.INT and isinstance(value, int):
-                row.append(value)
-            else:
-                row.append(make_cell(self.ws, value, col.kind))
-        self._append(row)
+    def _plan(self) -> None:
+        """Column indices grouped by how they are written, with their formats: decided once, not per cell.
 
-    def _spec(self, letter: str, col: Column) -> tuple[str, str, int]:
-        if col.kind is Kind.TEXT:
-            return letter, "t", 0
-        if col.kind is Kind.INT:
-            return letter, "i", 0
-        probe = WriteOnlyCell(self.ws)
-        probe.number_format = col.kind.value
-        return letter, "m" if col.kind is Kind.MONEY else "n", probe.style_id
+        XlsxWriter keeps the current row's cells until the next row starts, so
+        the cells of a row may be written in any column order.
+        """
+        book = self.book
+        text, money, plain, dates, ratios = [], [], [], [], []
+        wrapped = []
+        for idx, col in enumerate(self.columns):
+            if col.kind is Kind.TEXT:
+                # A capped column wraps its long text (names, banks), so nothing is cut off on paper.
+                wraps = col.max_width < 40 and not col.centred
+                text.append((idx, book.fmt(None, "center" if col.centred else "wrap" if wraps else "")))
+                if wraps:
+                    wrapped.append((idx, max(self.sheet.widths.get(idx, col.max_width) - 1, 1)))
+            elif col.kind is Kind.MONEY:
+                money.append((idx, book.fmt(col.kind)))
+            elif col.kind in (Kind.DATE, Kind.DATETIME):
+                dates.append((idx, book.fmt(col.kind)))
+            elif col.kind is Kind.INT:
+                plain.append((idx, book.fmt(col.kind)))
+            else:
+                ratios.append((idx, book.fmt(col.kind)))
+        self._plan_ = (text, money, plain, dates, ratios)
+        self._wrapped = wrapped
+
+    def _write_data(self, values: Sequence[object]) -> None:
+        if len(values) != len(self.columns):
+            raise ValueError(f"{len(values)} values for {len(self.columns)} columns")
+        row = self.sheet.next_row - 1
+        write_string, write_number = self.ws.write_string, self.ws.write_number
+        text, money, plain, dates, ratios = self._plan_
+        lines = 1
+        for idx, room in self._wrapped:
+            v = values[idx]
+            if isinstance(v, str) and len(v) * 2 > room:
+                # Readers keep a row one line high unless told: give a wrapped row its lines.
+                # Width ≈ (UTF-8 bytes + characters) / 2: 2 for a Chinese character, 1 for ASCII.
+                lines = max(lines, -(-((len(v.encode("utf-8", "replace")) + len(v)) // 2) // room))
+        if lines > 1:
+            self.ws.set_row(row, ROW_POINTS * min(lines, 6))
+        for idx, fmt in text:
+            v = values[idx]
+            if v is not None and v != "":
+                write_string(row, idx, _clean_cached(v) if isinstance(v, str) and len(v) < 64 else clean_text(v), fmt)
+        for idx, fmt in money:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, v / 100, fmt)  # type: ignore[operator]
+        for idx, fmt in plain:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, v, fmt)
+        for idx, fmt in dates:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, excel_serial(v), fmt)  # type: ignore[arg-type]
+        for idx, fmt in ratios:
+            v = values[idx]
+            if v is not None:
+                write_number(row, idx, float(v), fmt)  # type: ignore[arg-type]
+        self.sheet.next_row += 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_cached(text: str) -> str:
+    # Banks, managers, industries, statuses repeat on every row: clean each once.
+    return clean_text(text)
+
+
+def _unit_kind(unit: str) -> Kind:
+    return {"笔": Kind.COUNT_BI, "件": Kind.COUNT_JIAN, "户": Kind.COUNT_HU}.get(unit, Kind.INT)
+
+
+_LETTERS: list[str] = []
+
+
+def _letter(idx: int) -> str:
+    """Column letter of a 0-based index (cached)."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    while len(_LETTERS) <= idx:
+        _LETTERS.append(xl_col_to_name(len(_LETTERS)))
+    return _LETTERS[idx]
 
 
 class Ticker:
@@ -342,63 +595,48 @@ def sized_total(*iterables: object) -> int:
     return sum(len(it) for it in iterables if hasattr(it, "__len__"))  # type: ignore[arg-type]
 
 
-def _discard(wb: Workbook) -> None:
-    """Close and delete the temporary files of half-written write-only sheets."""
-    for sheet in _OPEN_SHEETS.pop(id(wb), []):
-        if isinstance(sheet._sink, FastRows):
-            sheet._sink.discard()
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        with contextlib.suppress(Exception):
-            if getattr(ws, "_rows", None) is not None:
-                ws._rows.close()
-            writer.xf.close()
-        with contextlib.suppress(OSError):
-            os.remove(writer.out)
-
-
 @contextlib.contextmanager
-def atomic_workbook(out_path: str | os.PathLike[str]) -> Iterator[Workbook]:
-    """Yield a write-only workbook; on normal exit save it to ``out_path`` atomically.
+def atomic_workbook(out_path: str | os.PathLike[str], page: PageHeader | None = None) -> Iterator[Book]:
+    """Yield a :class:`Book`; on normal exit save it to ``out_path`` atomically.
 
-    The file is written beside the target under a temporary name, flushed to
-    disk and renamed over the target. On any exception (a cancel included)
-    nothing is left at ``out_path`` that was not there before.
+    The file is written beside the target under a temporary name (created with
+    the process's umask, like any file the user saves), flushed to disk and
+    renamed over the target. XlsxWriter's row files live in a private
+    temporary folder removed in every case. On any exception (a cancel
+    included) nothing is left at ``out_path`` that was not there before.
     """
     target = Path(out_path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise IpguardError("report_dir_missing", path=str(folder))
-    wb = Workbook(write_only=True)
+    tmp = folder / f".{target.stem}.{secrets.token_hex(4)}.xlsx.part"
+    rows_dir = tempfile.mkdtemp(prefix="ipguard-report-")
+    # Streaming makes and drops millions of small objects, none of them in reference cycles: the cyclic
+    # collector would only rescan them (≈ 10 % of the time). Reference counting still frees every row.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        yield wb
-        for sheet in _OPEN_SHEETS.get(id(wb), []):
+        book = Book(str(tmp), rows_dir, page)
+        yield book
+        for sheet in book._closables:
             sheet.finish()
-    except BaseException:
-        _discard(wb)
-        raise
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.", suffix=".xlsx.part")
-    except OSError as exc:
-        _discard(wb)
-        raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, creation_mode())  # as any file the user creates (mkstemp's 0600 otherwise)
-        os.replace(tmp, target)
-        _OPEN_SHEETS.pop(id(wb), None)
-    except BaseException as exc:
-        _discard(wb)
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        if isinstance(exc, PermissionError):
-            raise IpguardError("report_file_in_use", path=str(target)) from exc
-        if isinstance(exc, OSError):
-            raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-        raise
-
+        try:
+            with open(tmp, "xb"):
+                pass  # created here, so the umask applies (mkstemp would make it 0600)
+            book.wb.close()
+            os.chmod(tmp, creation_mode())  # as any file the user creates, even if the writer made it anew
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+            if isinstance(exc, PermissionError):
+                raise IpguardError("report_file_in_use", path=str(target)) from exc
+            if isinstance(exc, OSError):
+                raise IpguardError("report_write_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+            raise
+    finally:
+        if collecting:
+            gc.enable()
+        shutil.rmtree(rows_dir, ignore_errors=True)

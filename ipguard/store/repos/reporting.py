@@ -82,6 +82,69 @@ class InForceRecord:
     reguarantor_share_bp: int
     small_micro: bool
     company_balance: int  # the company's total in-force loan balance on the as-of day
+    case_id: int = 0
+    bank_id: int | None = None
+    defaulted_on: dt.date | None = None
+    controller: str = ""  # the actual controller's name
+    controller_key: str = ""  # the controller's resident id: the related-party group key
+    reguarantor: str = ""
+    target_tags: str = "[]"  # JSON list of tag codes
+
+
+@dataclass(frozen=True)
+class PeriodFlows:
+    """What happened in a period ``[first, last]`` (money in fen), for the regulator's flow lines."""
+
+    disbursed: int
+    disbursed_amount: int
+    new_clients: int  # companies with a loan starting in the period
+    first_time_clients: int  # ... whose first loan with the guarantor started in the period
+    released: int
+    released_amount: int
+    defaulted: int
+    defaulted_amount: int
+    compensated: int
+    compensated_amount: int
+    recovered_amount: int
+    fee_income: int  # guarantee fees received (fee_paid_on) in the period
+    registrations: int  # pledge registrations completed (registered_on) in the period
+    registration_days: tuple[int, ...]  # submitted -> registered, calendar days, one per registration
+
+
+@dataclass(frozen=True)
+class StockFigures:
+    """The portfolio on one day (money in fen): balances, clients, overdue, compensation receivable."""
+
+    in_force: int
+    balance: int
+    clients: int
+    overdue: int  # in force and defaulted or past maturity on the day
+    overdue_balance: int
+    compensated_total: int  # every compensation paid up to the day
+    recovered_total: int  # every recovery up to the day
+    receivable: int  # compensation paid minus recovered, on recoveries not closed by the day
+    stages: tuple[tuple[str, int], ...]  # (stage, cases) at the day, by each case's last stage event
+
+
+@dataclass(frozen=True)
+class RecoveryCaseRecord:
+    """A compensated case and its recovery up to ``as_of`` (追偿台账)."""
+
+    case_no: str
+    company: str
+    bank: str
+    paid_on: dt.date
+    amount: int
+    retained: int
+    recovered: int
+    closed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PledgedAssetCount:
+    ip_type: str
+    assets: int
+    cases: int
 
 
 @dataclass(frozen=True)
@@ -196,15 +259,21 @@ class ReportingRepo:
             f" WHERE {_IN_FORCE}),"
             " totals AS (SELECT company_id, SUM(loan_amount_fen) AS balance FROM f GROUP BY company_id)"
             f" SELECT c.case_no, co.name, co.uscc, {_BANK}, {_MANAGER}, co.industry, {_IP_TYPES}, l.loan_amount_fen,"
-            " l.start_date, l.maturity_date, l.fee_fen, COALESCE(b.bank_share_bp, 0), COALESCE(b.reguarantor_share_bp, 0),"
-            " co.small_micro, t.balance"
+            " l.start_date, l.maturity_date, l.fee_fen,"
+            # The terms fixed on the case at approval; the bank's standard terms only for cases from before they were kept.
+            " COALESCE(c.terms_bank_share_bp, b.bank_share_bp, 0), COALESCE(c.terms_reguarantor_share_bp, b.reguarantor_share_bp, 0),"
+            " co.small_micro, t.balance, c.id, c.bank_id, l.defaulted_on, COALESCE(k.name, ''), COALESCE(k.resident_id, ''),"
+            " COALESCE(c.terms_reguarantor_name, b.reguarantor_name, ''), c.target_tags"
             f" FROM f JOIN loans l ON l.case_id = f.case_id{_PARTIES}"
+            " LEFT JOIN controllers k ON k.company_id = co.id"
             " JOIN totals t ON t.company_id = c.company_id ORDER BY c.case_no"
         )
 
         def make(r: tuple) -> InForceRecord:
             return InForceRecord(r[0], r[1], r[2], r[3], r[4], r[5] or "", _types(r[6]), r[7], to_date(r[8]), to_date(r[9]),  # type: ignore[arg-type]
-                                 r[10], r[11], r[12], bool(r[13]), r[14])  # fmt: skip
+                                 r[10], r[11], r[12], bool(r[13]), r[14], r[15], r[16],
+                                 to_date(r[17]) if r[17] and r[17] <= as_of.isoformat() else None, r[18], r[19], r[20],
+                                 r[21] or "[]")  # fmt: skip
 
         return self._stream(sql, {"as_of": as_of.isoformat()}, make, batch)
 
@@ -272,3 +341,80 @@ class ReportingRepo:
             list(case_ids),
         ).fetchall()
         return {r[0]: CaseExtras(_types(r[1]), r[2] or "", to_date(r[3]), to_date(r[4])) for r in rows}
+
+    # -- regulator and board figures ---------------------------------------------------------
+
+    def period_flows(self, first: dt.date, last: dt.date) -> PeriodFlows:
+        """Flows of ``[first, last]``: new, released, defaulted, compensated, recovered, fees, registrations."""
+        p = {"first": first.isoformat(), "last": last.isoformat()}
+        between = "BETWEEN :first AND :last"
+        new = self._one(
+            "SELECT COUNT(*), COALESCE(SUM(l.loan_amount_fen), 0), COUNT(DISTINCT c.company_id) FROM loans l"
+            f" JOIN cases c ON c.id = l.case_id WHERE l.start_date {between}", p)  # fmt: skip
+        first_time = self._one(
+            "SELECT COUNT(*) FROM (SELECT c.company_id, MIN(l.start_date) AS s FROM loans l JOIN cases c ON c.id = l.case_id"
+            f" GROUP BY c.company_id) WHERE s {between}", p)[0]  # fmt: skip
+        released = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE repaid_on {between}", p)
+        defaulted = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE defaulted_on {between}", p)
+        comp = self._one(f"SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM compensations WHERE paid_on {between}", p)
+        recovered = self._one(f"SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE on_date {between}", p)[0]
+        fees = self._one(f"SELECT COALESCE(SUM(fee_fen), 0) FROM loans WHERE fee_paid_on {between}", p)[0]
+        regs = self.store.db.conn.execute(
+            "SELECT CAST(julianday(registered_on) - julianday(COALESCE(submitted_on, registered_on)) AS INTEGER)"
+            f" FROM pledge_registrations WHERE registered_on {between}", p).fetchall()  # fmt: skip
+        return PeriodFlows(
+            disbursed=new[0], disbursed_amount=new[1], new_clients=new[2], first_time_clients=first_time,
+            released=released[0], released_amount=released[1], defaulted=defaulted[0], defaulted_amount=defaulted[1],
+            compensated=comp[0], compensated_amount=comp[1], recovered_amount=recovered, fee_income=fees,
+            registrations=len(regs), registration_days=tuple(max(0, r[0] or 0) for r in regs),
+        )  # fmt: skip
+
+    def stock_at(self, as_of: dt.date) -> StockFigures:
+        """The portfolio at the end of ``as_of``."""
+        p = {"as_of": as_of.isoformat()}
+        overdue = "(l.defaulted_on IS NOT NULL AND l.defaulted_on <= :as_of OR l.maturity_date < :as_of)"
+        row = self._one(
+            "SELECT COUNT(*), COALESCE(SUM(l.loan_amount_fen), 0), COUNT(DISTINCT c.company_id),"
+            f" COALESCE(SUM({overdue}), 0), COALESCE(SUM(CASE WHEN {overdue} THEN l.loan_amount_fen END), 0)"
+            f" FROM loans l JOIN cases c ON c.id = l.case_id WHERE {_IN_FORCE}", p)  # fmt: skip
+        closed = "(SELECT MIN(e.on_date) FROM stage_events e WHERE e.case_id = p.case_id AND e.to_stage = 'closed')"
+        recovered_on = "(SELECT COALESCE(SUM(r.amount_fen), 0) FROM recoveries r WHERE r.case_id = p.case_id AND r.on_date <= :as_of)"
+        comp = self._one(
+            f"SELECT COALESCE(SUM(p.amount_fen), 0), COALESCE(SUM(CASE WHEN {closed} IS NULL OR {closed} > :as_of"
+            f" THEN MAX(p.amount_fen - {recovered_on}, 0) END), 0) FROM compensations p WHERE p.paid_on <= :as_of", p)  # fmt: skip
+        recovered = self._one("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE on_date <= :as_of", p)[0]
+        stages = self.store.db.conn.execute(
+            "SELECT e.to_stage, COUNT(*) FROM stage_events e JOIN (SELECT case_id, MAX(id) AS id FROM stage_events"
+            " WHERE on_date <= :as_of GROUP BY case_id) last ON last.id = e.id GROUP BY e.to_stage", p).fetchall()  # fmt: skip
+        return StockFigures(
+            in_force=row[0], balance=row[1], clients=row[2], overdue=row[3], overdue_balance=row[4],
+            compensated_total=comp[0], recovered_total=recovered, receivable=comp[1],
+            stages=tuple((r[0], r[1]) for r in stages),
+        )  # fmt: skip
+
+    def recovery_cases(self, as_of: dt.date, batch: int = BATCH) -> Iterator[RecoveryCaseRecord]:
+        """Every compensation paid up to ``as_of`` with its recoveries and closure by then (by date)."""
+        sql = (
+            f"SELECT c.case_no, co.name, {_BANK}, p.paid_on, p.amount_fen, p.retained_fen,"
+            " (SELECT COALESCE(SUM(r.amount_fen), 0) FROM recoveries r WHERE r.case_id = p.case_id AND r.on_date <= :as_of),"
+            " (SELECT MIN(e.on_date) FROM stage_events e WHERE e.case_id = p.case_id AND e.to_stage = 'closed'"
+            "  AND e.on_date <= :as_of)"
+            " FROM compensations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
+            " LEFT JOIN banks b ON b.id = c.bank_id WHERE p.paid_on <= :as_of ORDER BY p.paid_on, c.case_no"
+        )
+
+        def make(r: tuple) -> RecoveryCaseRecord:
+            return RecoveryCaseRecord(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], to_date(r[7]))  # type: ignore[arg-type]
+
+        return self._stream(sql, {"as_of": as_of.isoformat()}, make, batch)
+
+    def pledged_assets(self, as_of: dt.date) -> list[PledgedAssetCount]:
+        """IP assets registered as pledged (registered, not deregistered) on in-force guarantees at ``as_of``, by type."""
+        rows = self.store.db.conn.execute(
+            "SELECT a.ip_type, COUNT(DISTINCT a.id), COUNT(DISTINCT g.case_id) FROM pledge_registrations g"
+            " JOIN ip_assets a ON a.id = g.asset_id JOIN loans l ON l.case_id = g.case_id"
+            f" WHERE g.registered_on IS NOT NULL AND g.registered_on <= :as_of AND (g.deregistered_on IS NULL"
+            f" OR g.deregistered_on > :as_of) AND {_IN_FORCE} GROUP BY a.ip_type ORDER BY a.ip_type",
+            {"as_of": as_of.isoformat()},
+        ).fetchall()
+        return [PledgedAssetCount(r[0], r[1], r[2]) for r in rows]

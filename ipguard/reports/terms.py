@@ -1,0 +1,49 @@
+"""The figures a past month must keep: each case's risk shares and fee rate, the guarantor's net assets.
+
+A closed month regenerated later must give the same figures, so the report
+reads these through the two functions below and nowhere else:
+
+- :func:`case_terms` — the bank's and the re-guarantor's shares a case was
+  given on. They come with the in-force record, read in the same query from
+  the terms fixed on the case at committee approval (``cases.terms_*``, see
+  ``store.repos.cases.terms``), so a later change of the bank's standard
+  terms changes no past month.
+- :func:`net_assets_at` — the guarantor's net assets valid at a day. Today
+  the one current setting; once net assets are versioned by effective date,
+  this is the one place to read the version valid at the month's end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ipguard.store import Store
+from ipguard.store.repos.reporting import InForceRecord
+
+
+@dataclass(frozen=True)
+class CaseTerms:
+    """Risk sharing and fee rate of one guarantee (shares in basis points of the loss)."""
+
+    bank_share_bp: int
+    reguarantor_share_bp: int
+    reguarantor: str
+    annual_fee_rate: Decimal  # the fee charged, per year of the loan's term, over the loan amount
+
+
+def case_terms(store: Store, record: InForceRecord) -> CaseTerms:
+    """The terms ``record``'s guarantee was given on (see the module docstring for their source).
+
+    The fee itself is fixed on the loan (``fee_fen``), so its annual rate is
+    derived from it: fee ÷ amount ÷ (term in days ÷ 365).
+    """
+    days = max((record.maturity_date - record.start_date).days, 1)
+    rate = (Decimal(record.fee) * 365 / (Decimal(record.loan_amount) * days)).quantize(Decimal("0.000001"))
+    return CaseTerms(record.bank_share_bp, record.reguarantor_share_bp, record.reguarantor, rate)
+
+
+def net_assets_at(store: Store, day: dt.date) -> int:
+    """The guarantor's net assets (fen) valid at the end of ``day`` (see the module docstring)."""
+    return int(store.repos.settings.get("guarantor.net_assets_fen"))
