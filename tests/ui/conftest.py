@@ -15,3 +15,13 @@ def private_settings_and_data_dir(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setattr(database_files, "data_dir", lambda: tmp_path / "userdata")
     yield
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch):
+    """Irreversible steps ask first: answer yes and record (action, consequence); a test may answer no."""
+    from ui import errors as uierrors
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(uierrors, "confirm_irreversible", lambda parent, action, consequence: asked.append((action, consequence)) or True)
+    return asked

@@ -28,6 +28,14 @@ class InvestigationTab(WorkspaceTab):
         self.opinion.setPlaceholderText(translate("Workspace", "企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…"))
         v.addWidget(self.opinion)
         layout.addWidget(box, 1)
+        # B's own opinion, kept apart from A's conclusion and shown after signing.
+        b_box = section(translate("Workspace", "风控经理(B角)意见（B角签字时保存）"))
+        v = QVBoxLayout(b_box)
+        self.b_opinion = QPlainTextEdit()
+        self.b_opinion.setPlaceholderText(translate("Workspace", "风控经理的独立意见…"))
+        v.addWidget(self.b_opinion)
+        layout.addWidget(b_box, 1)
+        self._owner: tuple[int, int] | None = None  # (user, case) whose typing the boxes hold
         signs = section(translate("Workspace", "签字"))
         form = QFormLayout(signs)
         self.a_status = QLabel()
@@ -57,22 +65,33 @@ class InvestigationTab(WorkspaceTab):
 
     def refresh(self, case: CaseRecord) -> None:
         report = investigation_report(self.store, case.id)
+        if self._owner != (self.user.id, case.id):
+            # Another user (or case): never carry the previous user's unsaved text over.
+            self._owner = (self.user.id, case.id)
+            self.opinion.setPlainText(report.opinion if report else "")
+            self.b_opinion.setPlainText(report.b_opinion if report else "")
         if report is None:
             self.a_status.setText(translate("Workspace", "未签"))
             self.b_status.setText(translate("Workspace", "未签"))
             self.opinion.setPlainText("")
             self.hint.setText(translate("Workspace", "确认价值认定后生成调查报告。"))
         else:
-            if not self.opinion.hasFocus() or not self.opinion.toPlainText():
-                self.opinion.setPlainText(report.opinion)
+            for box, stored in ((self.opinion, report.opinion), (self.b_opinion, report.b_opinion)):
+                if stored and (not box.hasFocus() or not box.toPlainText()):
+                    box.setPlainText(stored)
             self.a_status.setText(self._signed(report.a_name, report.a_signed_at))
             self.b_status.setText(self._signed(report.b_name, report.b_signed_at))
             self.hint.setText("" if self.action_enabled("submit_committee") else self.action_reason("submit_committee"))
-        self.opinion.setReadOnly(not (self.action_enabled("sign_a") or self.action_enabled("sign_b")))
+        self.opinion.setReadOnly(not self.action_enabled("sign_a"))
+        self.b_opinion.setReadOnly(not self.action_enabled("sign_b"))
 
     @staticmethod
     def _signed(name: str, at: str | None) -> str:
         return f"✓ {name} · {when(at)}" if at else translate("Workspace", "○ 未签")
 
     def sign(self, side: str) -> None:
-        self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=self.opinion.toPlainText())
+        if not self.confirm_step(translate("Workspace", "以{side}角签署调查报告").format(side=side), translate(
+                "Workspace", "您的签字和意见将以您的名义记入调查报告，签字后不能撤回。")):
+            return
+        box = self.opinion if side == "A" else self.b_opinion
+        self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=box.toPlainText())

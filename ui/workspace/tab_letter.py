@@ -199,11 +199,18 @@ class LetterTab(WorkspaceTab):
     # -- actions -----------------------------------------------------------------------------
 
     def issue_letter(self) -> object:
+        if not self.confirm_step(translate("Letter", "出具担保意向函"), translate(
+                "Letter", "将占用下一个意向函编号并出具意向函；编号出具后不能收回。")):
+            return None
         return self.run_action(issue_intent_letter, self.store, self.case_id, self.user, issue_date=date_of(self.issue_date))
 
     def record_decision(self) -> object:
         approved = self.approved_radio.isChecked()
         kwargs: dict[str, object] = {"approved": approved, "decided_on": date_of(self.decided_on), "note": self.note.text()}
+        outcome = translate("Letter", "同意") if approved else translate("Letter", "拒绝")
+        if not self.confirm_step(translate("Letter", "登记银行审批结果"), translate(
+                "Letter", "将登记银行审批结果“{outcome}”，案件随之进入下一阶段。").format(outcome=outcome)):
+            return None
         if approved:
             kwargs.update(approved_amount=self.amount.text(), interest_rate=self.rate.text(), term_months=self.term.value())
         return self.run_action(record_bank_decision, self.store, self.case_id, self.user, **kwargs)

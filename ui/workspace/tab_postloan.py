@@ -229,6 +229,11 @@ class PostLoanTab(ScrollTab):
         return self.run_action(record_fee_paid, self.store, self.case_id, self.user, paid_on=date_of(self.fee_paid_on))
 
     def release(self) -> object:
+        amount = self.store.repos.cases.guarantee_amount(self.case_id) or 0
+        if not self.confirm_step(translate("PostLoan", "解除担保"), translate(
+                "PostLoan", "案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。").format(
+                no=self.case.case_no, amount=format_yuan(amount))):
+            return None
         return self.run_action(release, self.store, self.case_id, self.user, repaid_on=date_of(self.repaid_on),
                                deregistered_on=date_of(self.deregistered_on))
 

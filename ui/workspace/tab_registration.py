@@ -174,4 +174,7 @@ class RegistrationTab(ScrollTab):
         return self.run_action(confirm_check, self.store, self.case_id, code, self.user)
 
     def issue_notice(self) -> object:
+        if not self.confirm_step(translate("Registration", "出具放款通知书"), translate(
+                "Registration", "将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。")):
+            return None
         return self.run_action(issue_disbursement_notice, self.store, self.case_id, self.user, issue_date=date_of(self.notice_date))
