@@ -180,7 +180,7 @@ def check_ip_number(ip_type: str, value: object, field: str = "number") -> str:
 
 
 def check_date(value: object, field: str, *, required: bool = True) -> dt.date | None:
-    """A date from a date, a datetime or an ISO string (2026-11-22 or 2026/11/22)."""
+    """A date from a date, a datetime or a string as typed (2026-11-22, 2026/11/22, 2026/11/2, 20261122)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError(field, "required")
@@ -190,6 +190,12 @@ def check_date(value: object, field: str, *, required: bool = True) -> dt.date |
     if isinstance(value, dt.date):
         return value
     text = str(value).strip().replace("/", "-").replace(".", "-")
+    # As typed at a keyboard: 20261201, 2026-12-01, 2026/12/1 (one-digit month and day).
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        text = f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}" if len(parts[1]) <= 2 and len(parts[2]) <= 2 else text
+    elif len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -166,7 +166,7 @@ class IntakeDialog(QDialog):
         self.opinion = QPlainTextEdit(tab)
         self.opinion.setPlaceholderText(translate("Intake", "推荐机构的推荐意见"))
         self.opinion.setFixedHeight(self.fontMetrics().height() * 4)
-        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000"))
+        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000 或 300万"))
         self.term_months = QSpinBox(tab)
         self.term_months.setRange(1, 120)
         self.term_months.setValue(12)

@@ -166,8 +166,8 @@ class RegistrationTab(ScrollTab):
         if asset_id is None:
             return None
         return self.run_action(record_registration, self.store, self.case_id, asset_id, self.user,
-                               submitted_on=self.submitted_on.value(), registry=self.registry.text(),
-                               registration_no=self.registration_no.text(), registered_on=self.registered_on.value(),
+                               submitted_on=self.submitted_on.iso(), registry=self.registry.text(),
+                               registration_no=self.registration_no.text(), registered_on=self.registered_on.iso(),
                                certificate_received=self.certificate.isChecked())  # fmt: skip
 
     def confirm(self, code: str) -> object:
