@@ -262,3 +262,38 @@ def check_choice(value: object, field: str, choices: dict[str, str] | list[str])
     if text not in choices:
         raise ValidationError(field, "choice_invalid", value=text, choices="、".join(choices))
     return text
+
+
+# -- bank interest rates ------------------------------------------------------------------
+
+messages.register(
+    {
+        "rate_invalid": (
+            "利率“{value}”无效：请填年利率百分数（如 3.45%），或 LPR 加减点（如 LPR+50bp）",
+            "the rate “{value}” is not valid: give an annual percentage (e.g. 3.45%) or LPR plus or minus a spread (e.g. LPR+50bp)",
+        ),
+    }
+)
+
+_RATE = re.compile(r"^(?:(?P<pct>\d{1,2}(?:\.\d{1,4})?)\s*%?|LPR(?:\s*(?P<sign>[+-])\s*(?P<spread>\d{1,4}(?:\.\d{1,2})?)\s*(?P<unit>BP|%))?)$")
+
+
+def check_interest_rate(value: object, field: str = "interest_rate", *, required: bool = False) -> str:
+    """A bank's annual rate as written in its approval: ``3.45%`` / ``3.45`` or ``LPR`` / ``LPR+50bp`` / ``LPR-0.1%``.
+
+    Returns the text normalised (``3.45%``, ``LPR+50BP``); an empty text is
+    allowed unless ``required``. A percentage must be above 0 and below 36
+    (the legal ceiling for private lending is far lower; this catches slips
+    such as 345 for 3.45).
+    """
+    text = "" if value is None else str(value).strip().upper().replace("％", "%").replace(" ", "")
+    if not text:
+        if required:
+            raise ValidationError(field, "required")
+        return ""
+    match = _RATE.match(text)
+    if match is None or (match["pct"] is not None and not 0 < float(match["pct"]) < 36):
+        raise ValidationError(field, "rate_invalid", value=str(value)[:40])
+    if match["pct"] is not None:
+        return f"{match['pct']}%"
+    return text

@@ -213,3 +213,27 @@ def test_money_in_yuan_or_wan_as_typed():
         with pytest.raises(ValidationError) as refused:
             parse_yuan(text, "requested_amount")
         assert refused.value.field == "requested_amount", text
+
+
+def test_interest_rates_as_banks_write_them():
+    from ipguard.validators import check_interest_rate
+
+    assert check_interest_rate("3.45%") == "3.45%" and check_interest_rate("3.45") == "3.45%"
+    assert check_interest_rate(" lpr+50bp ") == "LPR+50BP" and check_interest_rate("LPR") == "LPR"
+    assert check_interest_rate("") == ""
+    for text in ("abc", "345", "0", "3.45.1%", "LPR+", "-3%"):
+        with pytest.raises(ValidationError) as refused:
+            check_interest_rate(text)
+        assert refused.value.field == "interest_rate" and refused.value.key == "rate_invalid", text
+    assert refused.value.message("zh").startswith("利率")
+
+
+def test_later_stage_refusals_name_the_field_in_words_not_its_key():
+    import ipguard.field_labels  # noqa: F401  (registers the labels)
+    from ipguard.messages import field_label
+
+    for key in ("loan_amount", "registered_on", "approved_amount", "maturity_date", "contract_no", "repaid_on"):
+        assert field_label(key) != key and field_label(key, "en") != key
+    with pytest.raises(ValidationError) as refused:
+        parse_yuan("abc", "loan_amount")
+    assert refused.value.message("zh").startswith("放款金额")

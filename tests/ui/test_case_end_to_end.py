@@ -311,7 +311,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     guarantee = store.repos.cases.guarantee_amount(case_id)
     assert guarantee and letter.amount.text() == f"{guarantee // 100}.00"  # prefilled with the guarantee amount
     tick(qtbot, letter.approved_radio)
-    qtbot.keyClicks(letter.rate, "3.45%")
+    qtbot.keyClicks(letter.rate.edit, "3.45%")
     letter.decided_on.setDate(QDate(2026, 11, 16))
     me.click(letter.decision_button)
     assert me.stage() is Stage.CONTRACTS and "银行批准" in letter.decision_text.text()

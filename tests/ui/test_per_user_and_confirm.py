@@ -97,3 +97,21 @@ def test_release_asks_first_naming_the_consequence_and_cancel_does_nothing(qtbot
     monkeypatch.setattr(uierrors, "confirm_irreversible", lambda parent, action, text: True)
     _click(qtbot, tab.release_button)
     assert store.repos.cases.get(case_id).stage is not Stage.IN_FORCE
+
+
+def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(qtbot, qt_env, store, cast, confirmations):  # noqa: F811
+    import datetime as dt
+
+    case_id = wh.open_case(store, cast)
+    wh.to_committee(store, case_id, cast)
+    wh.approve(store, case_id, cast)
+    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=dt.date(2026, 11, 11))
+    ws = _workspace(qtbot, Session(store, cast.a), case_id)
+    letter = ws.tab("LetterTab")
+    letter.approved_radio.setChecked(True)
+    qtbot.keyClicks(letter.rate.edit, "abc")
+    assert letter.rate.verdict().state == "bad" and letter.rate.verdict().message.startswith("利率")
+    before = len(confirmations)
+    _click(qtbot, letter.decision_button)
+    assert qt_env and "利率" in qt_env[-1][2] and "interest_rate" not in qt_env[-1][2]
+    assert len(confirmations) == before and store.repos.cases.get(case_id).stage is Stage.BANK_APPROVAL
