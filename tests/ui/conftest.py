@@ -25,3 +25,16 @@ def confirmations(monkeypatch):
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(uierrors, "confirm_irreversible", lambda parent, action, consequence: asked.append((action, consequence)) or True)
     return asked
+
+
+@pytest.fixture(autouse=True)
+def intake_questions(monkeypatch):
+    """The new-case form's questions never block: closing a filled form closes; a draft is not restored.
+
+    A test that is about these questions replaces ``IntakeDialog.ask`` itself.
+    """
+    from ui.dialogs.intake import IntakeDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: asked.append(title) or title != "恢复草稿")
+    return asked
