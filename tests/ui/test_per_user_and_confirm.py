@@ -115,3 +115,26 @@ def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(q
     _click(qtbot, letter.decision_button)
     assert qt_env and "利率" in qt_env[-1][2] and "interest_rate" not in qt_env[-1][2]
     assert len(confirmations) == before and store.repos.cases.get(case_id).stage is Stage.BANK_APPROVAL
+
+
+def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_tab_is_closed(qtbot, qt_env, store, cast):  # noqa: F811
+    from shiboken6 import isValid
+
+    case_id = wh.open_case(store, cast)
+    wh.receive_all(store, case_id, cast)
+    workflow.submit_for_screening(store, case_id, cast.a)
+    workflow.pass_screening(store, case_id, cast.b)
+    workflow.confirm_valuation(store, case_id, cast.a)
+    session = Session(store, cast.a)
+    ws = CaseWorkspace(session, case_id)
+    ws.show()
+    ws.tab("InvestigationTab").opinion.setPlainText("企业技术领先，尚在核实反担保")
+    ws.deleteLater()  # the case tab is closed before A signs
+    qtbot.waitUntil(lambda: not isValid(ws))
+    again = _workspace(qtbot, session, case_id)
+    assert again.tab("InvestigationTab").opinion.toPlainText() == "企业技术领先，尚在核实反担保"
+    _sign_in(again, cast.b)  # B never sees A's draft
+    assert again.tab("InvestigationTab").opinion.toPlainText() == ""
+    _sign_in(again, cast.a)
+    _click(qtbot, again.tab("InvestigationTab").a_button)
+    assert workflow.committee.investigation_report(store, case_id).opinion == "企业技术领先，尚在核实反担保"
