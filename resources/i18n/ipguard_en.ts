@@ -31,212 +31,212 @@ If this happens again, send that file to your administrator.</translation>
 <context>
     <name>Assets</name>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="43"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="42"/>
         <source>独占所有</source>
         <translation>Solely owned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="44"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="43"/>
         <source>用于主营产品</source>
         <translation>Used in main products</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="45"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="44"/>
         <source>已质押</source>
         <translation>Already pledged</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="46"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="45"/>
         <source>已许可</source>
         <translation>Licensed out</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="47"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="46"/>
         <source>存在争议</source>
         <translation>In dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="50"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="49"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="51"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="50"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="52"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="51"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="53"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="52"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="169"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="54"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="173"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="53"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="172"/>
         <source>授权/登记日</source>
         <translation>Granted/registered</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="55"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="174"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="54"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="173"/>
         <source>到期日</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="87"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="86"/>
         <source>{type}号码有效：{number}</source>
         <translation>Valid {type} number: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="120"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="119"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="122"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="121"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="124"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="123"/>
         <source>从Excel导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="126"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="125"/>
         <source>导入模板…</source>
         <translation>Import template…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="127"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="126"/>
         <source>保存一份知识产权导入模板（xlsx）</source>
         <translation>Save a copy of the IP asset import template (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="142"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="297"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="141"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
         <source>如 ZL202110123456.7</source>
         <translation>e.g. ZL202110123456.7</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="145"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="144"/>
         <source>不填则为申请企业</source>
         <translation>Leave empty for the applicant company</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="155"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="154"/>
         <source>元/年，可不填</source>
         <translation>yuan a year, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="161"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="160"/>
         <source>商标类别</source>
         <translation>Nice class</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="163"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="162"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="166"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="165"/>
         <source>类型(&amp;T)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="169"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="168"/>
         <source>号码(&amp;U)</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="171"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="170"/>
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="173"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="172"/>
         <source>申请日</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="178"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="177"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="182"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="181"/>
         <source>情况</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="183"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="182"/>
         <source>支撑收入</source>
         <translation>Revenue supported</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="293"/>
         <source>注册号，如 12345678</source>
         <translation>registration no., e.g. 12345678</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="296"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
         <source>如 2021SR0123456</source>
         <translation>e.g. 2021SR0123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="297"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
         <source>如 国作登字-2021-F-00123456</source>
         <translation>registration no. as on the certificate, e.g. …-2021-F-00123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="337"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="335"/>
         <source>从Excel导入知识产权</source>
         <translation>Import IP assets from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="338"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="379"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="336"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="361"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="359"/>
         <source>已从 {file} 导入 {n} 项</source>
         <translation>Imported {n} from {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="362"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="360"/>
         <source>，{n} 项已在列表中未重复添加</source>
         <translation>; {n} already in the list were not added again</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="364"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="362"/>
         <source>{n} 行未导入：</source>
         <translation>{n} rows not imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="365"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="363"/>
         <source>第 {row} 行 {message}</source>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="368"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="366"/>
         <source>……另有 {n} 行</source>
         <translation>… and {n} more rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="378"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="376"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="384"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="382"/>
         <source>模板已保存到 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
@@ -1232,34 +1232,50 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="51"/>
+        <location filename="../../ui/widgets/fields.py" line="63"/>
         <source>{what}有效</source>
         <translation>Valid {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="56"/>
+        <location filename="../../ui/widgets/fields.py" line="68"/>
         <source>已输入 {n} 位，共 {length} 位</source>
         <translation>{n} of {length} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="68"/>
+        <location filename="../../ui/widgets/fields.py" line="80"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <location filename="../../ui/widgets/fields.py" line="134"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <location filename="../../ui/widgets/fields.py" line="134"/>
         <source>有误</source>
         <translation>invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="152"/>
+        <location filename="../../ui/widgets/fields.py" line="174"/>
         <source>未填</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="175"/>
+        <source>{empty}（如 20261201）</source>
+        <translation>{empty} (e.g. 20261201)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="179"/>
+        <location filename="../../ui/widgets/fields.py" line="180"/>
+        <source>选择日期</source>
+        <translation>Pick a date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="248"/>
+        <source>“{text}”不是有效日期，可输入 20261201、2026-12-01 或 2026/12/1</source>
+        <translation>“{text}” is not a date; type 20261201, 2026-12-01 or 2026/12/1</translation>
     </message>
 </context>
 <context>
@@ -1327,287 +1343,363 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/help_menu.py" line="27"/>
+        <source>Esc&#x3000;关闭案件，回到案件列表</source>
+        <translation>Esc  close the case and go back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="28"/>
+        <source>日期栏：直接输入 20261201、2026-12-01 或 2026/12/1，Tab 到下一栏</source>
+        <translation>Date fields: type 20261201, 2026-12-01 or 2026/12/1; Tab moves to the next field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="29"/>
+        <source>金额栏：可输入元（3,000,000）或万元（300万）</source>
+        <translation>Amount fields: yuan (3,000,000) or 10k-yuan units with 万 (300万)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="34"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="38"/>
+        <source>ipguard {version}
+知识产权质押融资担保业务系统
+Python {python} · PySide6 {qt}</source>
+        <translation>ipguard {version}
+IP-pledge financing guarantee system
+Python {python} · PySide6 {qt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="43"/>
+        <source>关于 ipguard</source>
+        <translation>About ipguard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="59"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="60"/>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="61"/>
+        <source>关于 ipguard(&amp;A)</source>
+        <translation>&amp;About ipguard</translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="50"/>
+        <location filename="../../ui/dialogs/intake.py" line="51"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="51"/>
+        <location filename="../../ui/dialogs/intake.py" line="52"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="52"/>
+        <location filename="../../ui/dialogs/intake.py" line="53"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="53"/>
+        <location filename="../../ui/dialogs/intake.py" line="54"/>
         <source>有重大负面信息（诉讼、执行、行政处罚、税务违法等）</source>
         <translation>Has major adverse information (lawsuits, enforcement, administrative penalties, tax offences…)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="66"/>
+        <location filename="../../ui/dialogs/intake.py" line="68"/>
         <source>新建案件 — {product}</source>
         <translation>New case — {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="68"/>
+        <location filename="../../ui/dialogs/intake.py" line="70"/>
         <source>企业与实际控制人(&amp;1)</source>
         <translation>Company and controller (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="69"/>
+        <location filename="../../ui/dialogs/intake.py" line="71"/>
         <source>财务与信用(&amp;2)</source>
         <translation>Financials and credit (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="70"/>
+        <location filename="../../ui/dialogs/intake.py" line="72"/>
         <source>申请与推荐(&amp;3)</source>
         <translation>Request and referral (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="72"/>
+        <location filename="../../ui/dialogs/intake.py" line="74"/>
         <source>知识产权(&amp;4)</source>
         <translation>IP assets (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="78"/>
+        <location filename="../../ui/dialogs/intake.py" line="80"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="81"/>
+        <location filename="../../ui/dialogs/intake.py" line="83"/>
         <source>受理(&amp;S)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="82"/>
+        <location filename="../../ui/dialogs/intake.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="97"/>
+        <location filename="../../ui/dialogs/intake.py" line="117"/>
         <source>统一社会信用代码</source>
         <translation>unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="98"/>
+        <location filename="../../ui/dialogs/intake.py" line="118"/>
         <source>18位，如 91310115MA1K3XXXXX</source>
         <translation>18 characters, e.g. 91310115MA1K3XXXXX</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="103"/>
-        <location filename="../../ui/dialogs/intake.py" line="107"/>
+        <location filename="../../ui/dialogs/intake.py" line="123"/>
+        <location filename="../../ui/dialogs/intake.py" line="127"/>
         <source>电话号码格式正确</source>
         <translation>Phone number looks right</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="105"/>
+        <location filename="../../ui/dialogs/intake.py" line="125"/>
         <source>身份证号</source>
         <translation>resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="106"/>
+        <location filename="../../ui/dialogs/intake.py" line="126"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="108"/>
+        <location filename="../../ui/dialogs/intake.py" line="128"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="110"/>
+        <location filename="../../ui/dialogs/intake.py" line="130"/>
         <source>企业名称(&amp;N)*</source>
         <translation>Company &amp;name*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="111"/>
+        <location filename="../../ui/dialogs/intake.py" line="131"/>
         <source>统一社会信用代码(&amp;C)*</source>
         <translation>Unified social &amp;credit code*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="113"/>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
         <source>成立日期</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="114"/>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="115"/>
+        <location filename="../../ui/dialogs/intake.py" line="135"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="117"/>
+        <location filename="../../ui/dialogs/intake.py" line="137"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="119"/>
+        <location filename="../../ui/dialogs/intake.py" line="139"/>
         <source>姓名(&amp;K)*</source>
         <translation>Na&amp;me*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="120"/>
+        <location filename="../../ui/dialogs/intake.py" line="140"/>
         <source>身份证号(&amp;I)*</source>
         <translation>Resident &amp;ID*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="121"/>
+        <location filename="../../ui/dialogs/intake.py" line="141"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="130"/>
+        <location filename="../../ui/dialogs/intake.py" line="150"/>
         <source>元，如 5,000,000.00</source>
         <translation>yuan, e.g. 5,000,000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="131"/>
-        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <location filename="../../ui/dialogs/intake.py" line="151"/>
+        <location filename="../../ui/dialogs/intake.py" line="152"/>
         <source>元，可为负数</source>
         <translation>yuan, may be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <location filename="../../ui/dialogs/intake.py" line="153"/>
         <source>元，没有填 0</source>
         <translation>yuan, 0 if none</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="134"/>
+        <location filename="../../ui/dialogs/intake.py" line="154"/>
         <source>财务数据（元）</source>
         <translation>Financials (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="136"/>
+        <location filename="../../ui/dialogs/intake.py" line="156"/>
         <source>年销售额(&amp;S)*</source>
         <translation>Annual &amp;sales*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="137"/>
+        <location filename="../../ui/dialogs/intake.py" line="157"/>
         <source>上年度净资产*</source>
         <translation>Net assets, last year*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="138"/>
+        <location filename="../../ui/dialogs/intake.py" line="158"/>
         <source>当期净资产*</source>
         <translation>Net assets, current*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="139"/>
+        <location filename="../../ui/dialogs/intake.py" line="159"/>
         <source>现有银行贷款</source>
         <translation>Existing bank loans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="140"/>
+        <location filename="../../ui/dialogs/intake.py" line="160"/>
         <source>信用与负面信息</source>
         <translation>Credit and adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="146"/>
+        <location filename="../../ui/dialogs/intake.py" line="166"/>
         <source>负面信息说明（如有）</source>
         <translation>Adverse information (if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="159"/>
-        <location filename="../../ui/dialogs/intake.py" line="185"/>
+        <location filename="../../ui/dialogs/intake.py" line="179"/>
+        <location filename="../../ui/dialogs/intake.py" line="205"/>
         <source>（暂不指定）</source>
         <translation>(not yet chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="163"/>
+        <location filename="../../ui/dialogs/intake.py" line="183"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="167"/>
+        <location filename="../../ui/dialogs/intake.py" line="187"/>
         <source>推荐机构的推荐意见</source>
         <translation>The referrer&apos;s recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="169"/>
-        <source>元，如 3,000,000</source>
-        <translation>yuan, e.g. 3,000,000</translation>
+        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <source>元，如 3,000,000 或 300万</source>
+        <translation>yuan, e.g. 3,000,000 or 300万</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="173"/>
+        <location filename="../../ui/dialogs/intake.py" line="193"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="182"/>
+        <location filename="../../ui/dialogs/intake.py" line="202"/>
         <source>（未指定）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <location filename="../../ui/dialogs/intake.py" line="209"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="191"/>
+        <location filename="../../ui/dialogs/intake.py" line="211"/>
         <source>申请金额(&amp;A)*</source>
         <translation>Requested &amp;amount*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="192"/>
+        <location filename="../../ui/dialogs/intake.py" line="212"/>
         <source>期限*</source>
         <translation>Term*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="193"/>
+        <location filename="../../ui/dialogs/intake.py" line="213"/>
         <source>申请日期*</source>
         <translation>Application date*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="194"/>
+        <location filename="../../ui/dialogs/intake.py" line="214"/>
         <source>合作银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="195"/>
+        <location filename="../../ui/dialogs/intake.py" line="215"/>
         <source>推荐机构(&amp;R)</source>
         <translation>&amp;Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="196"/>
+        <location filename="../../ui/dialogs/intake.py" line="216"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="197"/>
+        <location filename="../../ui/dialogs/intake.py" line="217"/>
         <source>客户经理（A角）</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="198"/>
+        <location filename="../../ui/dialogs/intake.py" line="218"/>
         <source>风控经理（B角）</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="199"/>
+        <location filename="../../ui/dialogs/intake.py" line="219"/>
         <source>客户标签（三最七高）</source>
         <translation>Client tags (three-most, seven-high)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="293"/>
+        <location filename="../../ui/dialogs/intake.py" line="286"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="287"/>
+        <source>上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？
+选“否”将删除该草稿。</source>
+        <translation>What you entered for a new case last time was not submitted and was kept as a draft. Restore it now?
+Choosing “No” deletes the draft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="336"/>
+        <source>关闭新建案件</source>
+        <translation>Close the new case form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="337"/>
+        <source>已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。
+确定关闭吗？</source>
+        <translation>What you entered has not been submitted. The draft is kept and offered the next time you open a new case.
+Close now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="389"/>
         <source>✗ 未保存：{message}</source>
         <translation>✗ Not saved: {message}</translation>
     </message>
@@ -1643,165 +1735,165 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="57"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="202"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="63"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="67"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="70"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="73"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="90"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="91"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
-        <source>例如 3.45%</source>
-        <translation>e.g. 3.45%</translation>
+        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <source>例如 3.45% 或 LPR+50bp</source>
+        <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="98"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
         <source>拒绝时请写明原因</source>
         <translation>If declined, give the bank’s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="100"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
         <source>批准金额：</source>
         <translation>Approved amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
         <source>利率：</source>
         <translation>Interest rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
         <source>期限：</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
         <source>审批日期：</source>
         <translation>Decision date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="211"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="127"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="129"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="128"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="156"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="158"/>
         <source>尚未出具</source>
         <translation>Not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="157"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
         <source>出具后 {n} 个工作日内</source>
         <translation>within {n} working days of issue</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="162"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="164"/>
         <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
         <translation>{date} ({n} working days from issue on {issued})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="166"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="168"/>
         <source>⚠ 已逾期：银行未在期限内完成审批</source>
         <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="176"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="178"/>
         <source>担保意向函 {no}</source>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="192"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="194"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="198"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="202"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
         <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
         <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
         <source>同意</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="211"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
         <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
         <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
@@ -1874,87 +1966,87 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -3768,68 +3860,68 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Set status of selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="25"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="26"/>
         <source>调查意见（A角签字时保存）</source>
         <translation>Investigation opinion (saved when A signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="28"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="29"/>
         <source>企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…</source>
         <translation>Business, technology and IP, financials, counter-guarantees and risk analysis; conclusion…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="32"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="33"/>
         <source>风控经理(B角)意见（B角签字时保存）</source>
         <translation>Risk manager (B) opinion (saved when B signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="35"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="36"/>
         <source>风控经理的独立意见…</source>
         <translation>The risk manager’s own opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="39"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="43"/>
         <source>签字</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="43"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="47"/>
         <source>A角签字</source>
         <translation>Sign as A</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="44"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="48"/>
         <source>B角签字</source>
         <translation>Sign as B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="59"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="63"/>
         <source>提交保审会</source>
         <translation>Submit to committee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="74"/>
-        <location filename="../../ui/workspace/tab_investigation.py" line="75"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="84"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="85"/>
         <source>未签</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="77"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="87"/>
         <source>确认价值认定后生成调查报告。</source>
         <translation>The investigation report is created once the valuation is confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="90"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="111"/>
         <source>○ 未签</source>
         <translation>○ Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="93"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
         <source>以{side}角签署调查报告</source>
         <translation>Sign the investigation report as {side}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="93"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
         <source>您的签字和意见将以您的名义记入调查报告，签字后不能撤回。</source>
         <translation>Your signature and opinion go into the investigation report in your name; a signature cannot be withdrawn.</translation>
     </message>

@@ -138,3 +138,17 @@ def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_
     _sign_in(again, cast.a)
     _click(qtbot, again.tab("InvestigationTab").a_button)
     assert workflow.committee.investigation_report(store, case_id).opinion == "企业技术领先，尚在核实反担保"
+
+
+def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cast):  # noqa: F811
+    from ipguard import __version__
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Session(store, cast.a))
+    qtbot.addWidget(window)
+    assert window.help_menu.title() == "帮助(&H)"
+    window.shortcuts_action.trigger()
+    text = qt_env[-1][2]
+    assert "Ctrl+N" in text and "新建案件" in text and "F5" in text and "20261201" in text
+    window.about_action.trigger()
+    assert __version__ in qt_env[-1][2]
