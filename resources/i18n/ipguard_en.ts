@@ -1357,7 +1357,7 @@ Please copy the report below and send it to your administrator; it is also in th
     <message>
         <location filename="../../ui/help_menu.py" line="29"/>
         <source>金额栏：可输入元（3,000,000）或万元（300万）</source>
-        <translation>Amount fields: yuan (3,000,000) or 10k-yuan units with 万 (300万)</translation>
+        <translation>Amount fields: yuan (3,000,000), or units of 10,000 yuan with the “wan” character after the figure</translation>
     </message>
     <message>
         <location filename="../../ui/help_menu.py" line="34"/>
@@ -1612,7 +1612,7 @@ Python {python} · PySide6 {qt}</translation>
     <message>
         <location filename="../../ui/dialogs/intake.py" line="189"/>
         <source>元，如 3,000,000 或 300万</source>
-        <translation>yuan, e.g. 3,000,000 or 300万</translation>
+        <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/intake.py" line="193"/>
