@@ -152,3 +152,16 @@ def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cas
     assert "Ctrl+N" in text and "新建案件" in text and "F5" in text and "20261201" in text
     window.about_action.trigger()
     assert __version__ in qt_env[-1][2]
+
+
+def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env, store, cast):  # noqa: F811
+    case_id = wh.open_case(store, cast)
+    wh.receive_all(store, case_id, cast)
+    workflow.submit_for_screening(store, case_id, cast.a)
+    workflow.pass_screening(store, case_id, cast.b)
+    ws = _workspace(qtbot, Session(store, cast.a), case_id)
+    table = ws.show_tab("ValuationTab").assets
+    assert table.rowCount() >= 1
+    # A row taller than the table put its centred text out of sight: the table looked blank until F5.
+    assert table.rowHeight(0) < table.viewport().height()
+    assert table.item(0, 1).text() == store.repos.cases.assets(case_id)[0].number

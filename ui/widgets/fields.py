@@ -175,7 +175,7 @@ class OptionalDateEdit(QWidget):
         self.edit.setPlaceholderText(translate("Fields", "{empty}（如 20261201）").format(empty=empty) if empty else "20261201")
         self.edit.setMaxLength(20)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        self.button.setArrowType(Qt.ArrowType.DownArrow)  # drawn by the style: no font or icon file needed
         self.button.setAccessibleName(translate("Fields", "选择日期"))
         self.button.setToolTip(translate("Fields", "选择日期"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field, not to the button
