@@ -110,8 +110,10 @@ class RegistrationTab(ScrollTab):
 
     def _fill_checks(self) -> None:
         rows = {c["code"]: c for c in disbursement_checks(self.store, self.case_id)}
-        order = [code for code, _ in STANDARD_CHECKS if code not in rows] + list(rows)
         labels = dict(STANDARD_CHECKS)
+        # A fixed order (standard items, then the committee's conditions as added): the rows must not
+        # move between clicks, or the next click confirms a different condition.
+        order = [code for code, _ in STANDARD_CHECKS] + [code for code in rows if code not in labels]
         while self.checks_grid.count():
             item = self.checks_grid.takeAt(0)
             if item.widget():
