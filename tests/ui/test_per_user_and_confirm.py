@@ -165,3 +165,13 @@ def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env
     # A row taller than the table put its centred text out of sight: the table looked blank until F5.
     assert table.rowHeight(0) < table.viewport().height()
     assert table.item(0, 1).text() == store.repos.cases.assets(case_id)[0].number
+
+
+def test_the_stage_bar_takes_you_to_the_stage_tab(qtbot, qt_env, store, cast):  # noqa: F811
+    case_id = wh.open_case(store, cast)
+    ws = _workspace(qtbot, Session(store, cast.a), case_id)
+    label = ws.stage_bar.steps[Stage.COMMITTEE]
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert ws.tab_widget.currentWidget() is ws.tab("CommitteeTab")
+    qtbot.mouseClick(ws.stage_bar.steps[Stage.VALUATION], Qt.MouseButton.LeftButton)
+    assert ws.tab_widget.currentWidget() is ws.tab("ValuationTab")
