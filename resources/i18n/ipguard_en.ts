@@ -553,47 +553,52 @@ The program now reopens the database; please sign in again.</translation>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="307"/>
+        <location filename="../../ui/pages/cases.py" line="308"/>
+        <source>共 1 件</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="309"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="360"/>
+        <location filename="../../ui/pages/cases.py" line="362"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="361"/>
+        <location filename="../../ui/pages/cases.py" line="363"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="394"/>
+        <location filename="../../ui/pages/cases.py" line="396"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="395"/>
+        <location filename="../../ui/pages/cases.py" line="397"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="424"/>
+        <location filename="../../ui/pages/cases.py" line="426"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="444"/>
+        <location filename="../../ui/pages/cases.py" line="446"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="449"/>
+        <location filename="../../ui/pages/cases.py" line="451"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="454"/>
+        <location filename="../../ui/pages/cases.py" line="456"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -840,47 +845,57 @@ The program now reopens the database; please sign in again.</translation>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="239"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <source>1 件</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="259"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <source>1 笔</source>
+        <translation>1 loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="264"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="262"/>
+        <location filename="../../ui/pages/dashboard.py" line="267"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="277"/>
+        <location filename="../../ui/pages/dashboard.py" line="282"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="283"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="295"/>
+        <location filename="../../ui/pages/dashboard.py" line="300"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="299"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
@@ -2392,7 +2407,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_registration.py" line="86"/>
-        <location filename="../../ui/workspace/tab_registration.py" line="177"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
         <source>出具放款通知书</source>
         <translation>Issue disbursement notice</translation>
     </message>
@@ -2402,22 +2417,22 @@ Close now?</translation>
         <translation>⚠ Check before filing (the registry refuses a pledge for these):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="127"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="129"/>
         <source>✓ 已确认（{who}，{at}）</source>
         <translation>✓ Confirmed ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="128"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="130"/>
         <source>○ 待确认</source>
         <translation>○ To confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="136"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="138"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="177"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
         <source>将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。</source>
         <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
@@ -3156,12 +3171,12 @@ Close now?</translation>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="116"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="131"/>
         <source>{stage}：{state}</source>
         <translation>{stage}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="118"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="133"/>
         <source>（{date} 进入）</source>
         <translation> (entered {date})</translation>
     </message>
@@ -3197,12 +3212,12 @@ Close now?</translation>
         <translation>Reload the case now?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="129"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="144"/>
         <source>当前等待：{what}</source>
         <translation>Waiting for: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="131"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="146"/>
         <source>案件已结束（{stage}）</source>
         <translation>Case closed ({stage})</translation>
     </message>
@@ -3227,37 +3242,37 @@ Close now?</translation>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="131"/>
+        <location filename="../../ui/workspace/__init__.py" line="132"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="137"/>
+        <location filename="../../ui/workspace/__init__.py" line="138"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="166"/>
+        <location filename="../../ui/workspace/__init__.py" line="167"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="231"/>
+        <location filename="../../ui/workspace/__init__.py" line="239"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="232"/>
+        <location filename="../../ui/workspace/__init__.py" line="240"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="235"/>
+        <location filename="../../ui/workspace/__init__.py" line="243"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="236"/>
+        <location filename="../../ui/workspace/__init__.py" line="244"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
@@ -4033,7 +4048,7 @@ Close now?</translation>
         <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="90"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="92"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>

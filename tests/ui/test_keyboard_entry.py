@@ -64,3 +64,17 @@ def test_money_fields_accept_wan(qtbot):
     qtbot.addWidget(field)
     field.setText("500万")
     assert field.verdict().state == OK and "5,000,000.00 元" in field.verdict().message
+
+
+def test_one_case_is_singular_in_english():
+    from ui import app as uiapp
+    from ui import i18n
+    from ui.i18n import translate
+
+    uiapp.ensure_application()
+    i18n.install_translations("en")
+    try:
+        assert translate("Cases", "共 1 件") == "1 case" and translate("Dashboard", "1 件") == "1 case"
+        assert translate("Cases", "共 {n} 件").format(n=2) == "2 cases"
+    finally:
+        i18n.install_translations("zh")

@@ -304,7 +304,9 @@ class CaseListPage(QWidget):
         return "、".join(s.label for s in combo.currentData() or ())
 
     def _update_count(self) -> None:
-        self.count_label.setText(translate("Cases", "共 {n} 件").format(n=f"{self.model.total():,}"))
+        total = self.model.total()
+        self.count_label.setText(translate("Cases", "共 1 件") if total == 1 else  # English: "1 case"
+                                 translate("Cases", "共 {n} 件").format(n=f"{total:,}"))
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         if self.model.sort_column() != column:
