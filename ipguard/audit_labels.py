@@ -74,6 +74,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "assess": ("评估", "assessed"),
     "attendance": ("登记出席", "attendance recorded"),
     "vote": ("投票", "voted"),
+    "change_vote": ("修改表决", "vote changed"),
     "decide": ("形成决议", "decided"),
     "sign_a": ("A角签字", "signed by A"),
     "sign_b": ("B角签字", "signed by B"),

@@ -40,13 +40,24 @@ def localize(value: object, lang: str) -> object:
 def register(messages: Mapping[str, tuple[str, str]]) -> None:
     """Register message templates as ``key: (zh, en)``; ``{name}`` placeholders."""
     for key, (zh, en) in messages.items():
-        _MESSAGES[key] = {"zh": zh, "en": en}
+        _MESSAGES[key] = _one_home(_MESSAGES, "message", key, zh, en)
 
 
 def register_fields(fields: Mapping[str, tuple[str, str]]) -> None:
     """Register display labels for field names as ``field: (zh, en)``."""
     for key, (zh, en) in fields.items():
-        _FIELDS[key] = {"zh": zh, "en": en}
+        _FIELDS[key] = _one_home(_FIELDS, "field label", key, zh, en)
+
+
+def _one_home(table: dict[str, dict[str, str]], kind: str, key: str, zh: str, en: str) -> dict[str, str]:
+    """The entry for ``key``; a second module registering other words for it is a bug, refused at import.
+
+    (Otherwise the words shown would depend on which module happened to be imported last.)
+    """
+    entry = {"zh": zh, "en": en}
+    if key in table and table[key] != entry:
+        raise ValueError(f"{kind} {key!r} registered twice with different words: {table[key]} and {entry}")
+    return entry
 
 
 def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:

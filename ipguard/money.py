@@ -28,7 +28,7 @@ messages.register(
 
 
 def parse_yuan(value: object, field: str, *, allow_negative: bool = False) -> int:
-    """Parse an amount in yuan into integer fen, or raise ValidationError(field)."""
+    """Parse an amount in yuan (or 万元 with a 万 suffix: ``500万``) into integer fen, or raise ValidationError(field)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError(field, "required")
     if isinstance(value, bool):
@@ -42,8 +42,12 @@ def parse_yuan(value: object, field: str, *, allow_negative: bool = False) -> in
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
         text = text.removesuffix("元").strip()
+        # "500万" / "500万元" / "1.5 万": the unit underwriters speak in (万元 = 10,000 yuan).
+        scale = Decimal(1)
+        if text.endswith("万"):
+            text, scale = text.removesuffix("万").strip(), Decimal(10000)
         try:
-            amount = Decimal(text)
+            amount = Decimal(text) * scale
         except InvalidOperation:
             raise ValidationError(field, "money_not_number", value=value[:40]) from None
     else:

@@ -20,7 +20,8 @@ from pathlib import Path
 from ipguard import clock
 
 
-def run_self_test(out=sys.stdout) -> int:
+def run_self_test(out=None) -> int:
+    out = out or sys.stdout  # looked up now, not at import (a redirected stdout must be honoured)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ipguard-selftest-") as folder:
         try:

@@ -237,7 +237,7 @@ def check_ip_number(ip_type: str, value: object, field: str = "number") -> str:
 
 
 def check_date(value: object, field: str, *, required: bool = True) -> dt.date | None:
-    """A date from a date, a datetime or an ISO string (2026-11-22 or 2026/11/22)."""
+    """A date from a date, a datetime or a string as typed (2026-11-22, 2026/11/22, 2026/11/2, 20261122)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError(field, "required")
@@ -247,6 +247,12 @@ def check_date(value: object, field: str, *, required: bool = True) -> dt.date |
     if isinstance(value, dt.date):
         return value
     text = str(value).strip().replace("/", "-").replace(".", "-")
+    # As typed at a keyboard: 20261201, 2026-12-01, 2026/12/1 (one-digit month and day).
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        text = f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}" if len(parts[1]) <= 2 and len(parts[2]) <= 2 else text
+    elif len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -312,4 +318,39 @@ def check_choice(value: object, field: str, choices: dict[str, str] | list[str])
     text = check_text(value, field, max_len=60)
     if text not in choices:
         raise ValidationError(field, "choice_invalid", value=text, choices="、".join(choices))
+    return text
+
+
+# -- bank interest rates ------------------------------------------------------------------
+
+messages.register(
+    {
+        "rate_invalid": (
+            "利率“{value}”无效：请填年利率百分数（如 3.45%），或 LPR 加减点（如 LPR+50bp）",
+            "the rate “{value}” is not valid: give an annual percentage (e.g. 3.45%) or LPR plus or minus a spread (e.g. LPR+50bp)",
+        ),
+    }
+)
+
+_RATE = re.compile(r"^(?:(?P<pct>\d{1,2}(?:\.\d{1,4})?)\s*%?|LPR(?:\s*(?P<sign>[+-])\s*(?P<spread>\d{1,4}(?:\.\d{1,2})?)\s*(?P<unit>BP|%))?)$")
+
+
+def check_interest_rate(value: object, field: str = "interest_rate", *, required: bool = False) -> str:
+    """A bank's annual rate as written in its approval: ``3.45%`` / ``3.45`` or ``LPR`` / ``LPR+50bp`` / ``LPR-0.1%``.
+
+    Returns the text normalised (``3.45%``, ``LPR+50BP``); an empty text is
+    allowed unless ``required``. A percentage must be above 0 and below 36
+    (the legal ceiling for private lending is far lower; this catches slips
+    such as 345 for 3.45).
+    """
+    text = "" if value is None else str(value).strip().upper().replace("％", "%").replace(" ", "")
+    if not text:
+        if required:
+            raise ValidationError(field, "required")
+        return ""
+    match = _RATE.match(text)
+    if match is None or (match["pct"] is not None and not 0 < float(match["pct"]) < 36):
+        raise ValidationError(field, "rate_invalid", value=str(value)[:40])
+    if match["pct"] is not None:
+        return f"{match['pct']}%"
     return text

@@ -35,6 +35,7 @@ SHOTS: list[tuple[str, Callable]] = [
     ("settings_language", lambda w: w.show_page("settings").show_section("language")),
     ("settings_backup", lambda w: w.show_page("settings").show_section("backup")),
     ("workspace_screening", lambda w: _open_case(w, ("screening", "valuation", "intake"), "ScreeningTab")),
+    ("workspace_valuation", lambda w: _open_case(w, ("valuation", "investigation", "committee"), "ValuationTab")),
     ("workspace_committee", lambda w: _open_case(w, ("committee", "investigation"), "InvestigationTab")),
     ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
     ("committee", lambda w: _open_case(w, ("intent_letter", "bank_approval", "contracts", "committee"), "CommitteeTab")),
@@ -59,8 +60,22 @@ def _open_case(window, stages: tuple[str, ...], tab: str) -> None:
 
 # Dialogs shot once at their natural size: name, factory(store) -> QDialog.
 DIALOG_SHOTS: list[tuple[str, Callable]] = [
-    ("login", lambda store: __import__("ui.dialogs.login", fromlist=["LoginDialog"]).LoginDialog(store, username="admin")),
+    ("login", lambda session: __import__("ui.dialogs.login", fromlist=["LoginDialog"]).LoginDialog(session.store, username="admin")),
+    ("intake_error", lambda session: _refused_intake(session)),
 ]
+# Shots in English at 1366×768 (the narrowest supported screen): name, as in SHOTS.
+ENGLISH_SHOTS = ("dashboard", "workspace_valuation", "committee")
+
+
+def _refused_intake(session):
+    """The new-case form after a refused save: the message names the field in words."""
+    from ui.dialogs.intake import IntakeDialog
+
+    dialog = IntakeDialog(session)
+    dialog.name.setText("上海张江芯微半导体科技有限公司")
+    dialog.uscc.setText("91310115MA1K3XXXX0")
+    dialog.submit()
+    return dialog
 
 
 def _illustrate(store, user_id: int) -> None:
@@ -86,6 +101,9 @@ def _offscreen_screen(tmp: Path) -> None:
 def main(argv: list[str]) -> int:
     wanted = set(argv)
     tmp = Path(tempfile.mkdtemp(prefix="ipguard-shots-"))
+    # The demo database lives in a scratch folder standing in for the home folder, so the
+    # status bar reads "~/ipguard-demo.sqlite" rather than a temporary path.
+    os.environ["HOME"] = str(tmp)
     _offscreen_screen(tmp)
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings
@@ -121,16 +139,31 @@ def main(argv: list[str]) -> int:
             path = OUT / f"{name}-{width}x{height}.png"
             window.grab().save(str(path))
             print(path)
+    session = window.session
     for name, factory in DIALOG_SHOTS:
         if wanted and name not in wanted:
             continue
-        dialog = factory(store)
+        dialog = factory(session)
         dialog.show()
         qt_app.processEvents()
         path = OUT / f"{name}.png"
         dialog.grab().save(str(path))
-        dialog.close()
+        dialog.done(0)
         print(path)
+    english = [(n, b) for n, b in SHOTS if n in ENGLISH_SHOTS and (not wanted or n in wanted)]
+    if english:
+        i18n.switch_language("en")
+        session.lang = "en"
+        session.signals.language_changed.emit("en")
+        window.resize(*SIZES[0])
+        for name, bring in english:
+            bring(window)
+            for _ in range(3):
+                qt_app.processEvents()
+            path = OUT / f"{name}_en-{SIZES[0][0]}x{SIZES[0][1]}.png"
+            window.grab().save(str(path))
+            print(path, window.width(), "px wide")
+        i18n.switch_language("zh")
     window.close()
     store.close()
     QApplication.processEvents()

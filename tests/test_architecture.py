@@ -135,3 +135,19 @@ def test_only_the_clock_module_reads_the_clock() -> None:
 def test_the_clock_scan_finds_a_real_read() -> None:
     assert _CLOCK_READS.search("x = dt.date.today()") and _CLOCK_READS.search("QDate.currentDate()")
     assert not _CLOCK_READS.search("clock.today()")
+
+
+def test_every_message_and_field_label_has_one_wording():
+    """Importing every core module registers each message key and field label once, or with the same words.
+
+    ``ipguard.messages`` refuses a second, different wording at import time; without that, the words
+    shown would depend on which module happened to be imported last (it happened: 放款金额 / 贷款金额).
+    """
+    import importlib
+    import pkgutil
+
+    import ipguard
+
+    for module in pkgutil.walk_packages(ipguard.__path__, "ipguard."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)

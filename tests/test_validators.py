@@ -188,3 +188,52 @@ def test_bilingual_message_parameters():
     err = IpguardError("_test_stage", stage=messages.Text("受理", "Intake"))
     assert err.message("zh") == "案件处于“受理”阶段"
     assert err.message("en") == "the case is at “Intake”"
+
+
+def test_dates_as_typed_at_a_keyboard():
+    import datetime as _dt
+
+    from ipguard.validators import check_date
+
+    for text in ("20261201", "2026-12-01", "2026/12/1", "2026.12.1", " 2026-12-1 "):
+        assert check_date(text, "founded_on") == _dt.date(2026, 12, 1), text
+    for text in ("2026131", "2026/13/1", "2026-02-30", "abc", "12/01/2026"):
+        with pytest.raises(ValidationError) as refused:
+            check_date(text, "founded_on")
+        assert refused.value.field == "founded_on" and refused.value.key == "date_invalid"
+
+
+def test_money_in_yuan_or_wan_as_typed():
+    assert parse_yuan("500万", "requested_amount") == 5_000_000_00
+    assert parse_yuan("500万元", "requested_amount") == 5_000_000_00
+    assert parse_yuan("1.5 万", "requested_amount") == 15_000_00
+    assert parse_yuan("3,000,000元", "requested_amount") == 3_000_000_00
+    assert parse_yuan("0.000001万", "requested_amount") == 1  # one fen
+    for text in ("万", "万元", "abc万", "5万万", "0.0000001万"):
+        with pytest.raises(ValidationError) as refused:
+            parse_yuan(text, "requested_amount")
+        assert refused.value.field == "requested_amount", text
+
+
+def test_interest_rates_as_banks_write_them():
+    from ipguard.validators import check_interest_rate
+
+    assert check_interest_rate("3.45%") == "3.45%" and check_interest_rate("3.45") == "3.45%"
+    assert check_interest_rate(" lpr+50bp ") == "LPR+50BP" and check_interest_rate("LPR") == "LPR"
+    assert check_interest_rate("") == ""
+    for text in ("abc", "345", "0", "3.45.1%", "LPR+", "-3%"):
+        with pytest.raises(ValidationError) as refused:
+            check_interest_rate(text)
+        assert refused.value.field == "interest_rate" and refused.value.key == "rate_invalid", text
+    assert refused.value.message("zh").startswith("利率")
+
+
+def test_later_stage_refusals_name_the_field_in_words_not_its_key():
+    import ipguard.field_labels  # noqa: F401  (registers the labels)
+    from ipguard.messages import field_label
+
+    for key in ("loan_amount", "registered_on", "approved_amount", "maturity_date", "contract_no", "repaid_on"):
+        assert field_label(key) != key and field_label(key, "en") != key
+    with pytest.raises(ValidationError) as refused:
+        parse_yuan("abc", "loan_amount")
+    assert refused.value.message("zh").startswith("贷款金额")

@@ -100,6 +100,21 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def confirm_irreversible(parent: QWidget | None, action: str, consequence: str) -> bool:
+    """Ask before a step that cannot be undone (uses a number, moves money, ends a guarantee).
+
+    ``action`` names the step, ``consequence`` says what it does; the default
+    button is Cancel so a stray Enter does nothing. Tests replace this one
+    function (tests/ui/conftest.py answers yes and records the questions).
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Errors", "确认：{action}").format(action=action),
+                      consequence + "\n\n" + translate("Errors", "此操作不能撤销。确定继续吗？"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText(action)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def exec_dialog(dialog: QDialog) -> int:
     """Run a modal form dialog (tests replace this to fill the form and press its buttons)."""
     return dialog.exec()

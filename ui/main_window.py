@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ipguard.store.records import UserRecord
 from ui import database_files as files
+from ui.help_menu import install_help_menu
 from ui.i18n import role_label, translate
 from ui.icons import icon
 from ui.pages.registry import PageFactory as PageFactory  # re-exported
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self._build_actions()
+        install_help_menu(self)  # 帮助: shortcuts (F1) and version
         self._build_status_bar()
         session.signals.user_changed.connect(self._on_user_changed)
         session.signals.language_changed.connect(lambda _lang: self.retranslate_all())

@@ -34,7 +34,7 @@ messages.register(
     }
 )
 messages.register_fields(
-    {"guarantor_net_assets": ("担保公司净资产", "guarantor net assets"), "client_in_force": ("该客户在保余额", "client in force")}
+    {"client_in_force": ("该客户在保余额", "client in force")}
 )
 
 

@@ -22,13 +22,13 @@ from ipguard.errors import IpguardError, ValidationError
 
 messages.register(
     {
-        "xlsx_unreadable": ("无法读取文件“{name}”：不是有效的 Excel (xlsx) 工作簿", "cannot read “{name}”: not a valid Excel (xlsx) workbook"),
+        "asset_list_unreadable": ("无法读取文件“{name}”：不是有效的 Excel (xlsx) 工作簿", "cannot read “{name}”: not a valid Excel (xlsx) workbook"),
         "xlsx_no_asset_sheet": (
             "文件中没有知识产权清单：找不到含“类型”和“号码”列的工作表（请使用导入模板）",
             "no IP asset list in the file: no sheet has the columns “type” and “number” (use the import template)",
         ),
         "xlsx_empty": ("知识产权清单没有数据行", "the IP asset list has no data rows"),
-        "xlsx_too_many_rows": ("一次最多导入 {max} 行，文件有更多行", "at most {max} rows per import; the file has more"),
+        "asset_list_too_many_rows": ("一次最多导入 {max} 行，文件有更多行", "at most {max} rows per import; the file has more"),
         "xlsx_formula": (
             "单元格是公式（{formula}），请改为直接填写数值",
             "the cell holds a formula ({formula}); enter the value itself",
@@ -162,7 +162,7 @@ def read_assets_xlsx(path: str | os.PathLike[str]) -> tuple[list[IpAsset], list[
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception:  # zip, XML and openpyxl errors alike: the file is not a workbook we can read
-        raise ValidationError("file", "xlsx_unreadable", name=name) from None
+        raise ValidationError("file", "asset_list_unreadable", name=name) from None
     try:
         return _read(wb, name)
     finally:
@@ -176,7 +176,7 @@ def _read(wb, name: str) -> tuple[list[IpAsset], list[RowError]]:
     except IpguardError:
         raise
     except Exception:  # broken XML inside the zip shows up only while reading rows
-        raise ValidationError("file", "xlsx_unreadable", name=name) from None
+        raise ValidationError("file", "asset_list_unreadable", name=name) from None
     if data_rows == 0:
         raise ValidationError("file", "xlsx_empty")
     return assets, errors
@@ -194,7 +194,7 @@ def _rows(rows, header_row: int, columns: dict[int, str]) -> tuple[list[IpAsset]
             continue  # blank row (also: no cells at all)
         data_rows += 1
         if data_rows > MAX_ROWS:
-            raise ValidationError("file", "xlsx_too_many_rows", max=MAX_ROWS)
+            raise ValidationError("file", "asset_list_too_many_rows", max=MAX_ROWS)
         try:
             raw: dict[str, object] = {}
             for i, cell in values.items():

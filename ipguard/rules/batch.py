@@ -65,7 +65,7 @@ BOOL_KEYS = {k for k, label in COLUMNS if "（是/否）" in label}
 
 messages.register(
     {
-        "xlsx_unreadable": ("无法读取表格“{path}”：{detail}", "cannot read the spreadsheet “{path}”: {detail}"),
+        "batch_xlsx_unreadable": ("无法读取表格“{path}”：{detail}", "cannot read the spreadsheet “{path}”: {detail}"),
         "xlsx_no_headers": (
             "表格“{path}”第一行没有可识别的列名，请使用批量筛查模板",
             "the first row of “{path}” has no known column names; use the batch template",
@@ -197,7 +197,7 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
-        raise ValidationError("xlsx", "xlsx_unreadable", path=str(path), detail=str(exc) or type(exc).__name__) from None
+        raise ValidationError("xlsx", "batch_xlsx_unreadable", path=str(path), detail=str(exc) or type(exc).__name__) from None
     try:
         ws = wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)

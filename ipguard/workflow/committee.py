@@ -353,3 +353,44 @@ def votes(store: Store, case_id: int) -> list[VoteRecord]:
     """The votes cast on this case, in order."""
     return [VoteRecord(r["member_id"], r["display_name"], r["vote"], r["comment"] or "", r["voted_at"])
             for r in store.repos.committee.votes(case_id)]
+
+
+# -- changing one's own vote --------------------------------------------------------------
+
+messages.register(
+    {
+        "no_vote_to_change": ("{user}尚未投票，没有可修改的表决", "{user} has not voted yet; there is no vote to change"),
+    }
+)
+
+
+def my_vote(store: Store, case_id: int, member: UserRecord) -> VoteRecord | None:
+    """The signed-in member's own vote on this case (what the vote form shows), or None."""
+    row = store.repos.committee.vote_of(case_id, member.id)
+    if row is None:
+        return None
+    return VoteRecord(member.id, member.display_name, row["vote"], row["comment"] or "", row["voted_at"])
+
+
+def change_vote(
+    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int | None = None
+) -> CaseRecord:
+    """A member changes their own vote while the committee stage is open (before the resolution).
+
+    Once :func:`decide` forms the resolution the case leaves 保审会 and the
+    stage check refuses. The previous vote is kept in the audit entry.
+    """
+    if choice not in VOTES:
+        raise ValidationError("vote", "vote_invalid")
+    comment = check_text(comment, "comment", max_len=2000, required=False)
+    with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER,), stages=(Stage.COMMITTEE,),
+                     action=Text("修改表决", "change a vote"), expected_version=expected_version) as case:
+        _check_member(store, case, user)
+        before = store.repos.committee.vote_of(case_id, user.id)
+        if before is None:
+            raise WorkflowError("no_vote_to_change", user=user.display_name)
+        store.repos.committee.replace_vote(case_id, user.id, choice, comment, store.now())
+        record(store, case, user, "committee_vote", user.id, "change_vote",
+               before={"vote": before["vote"], "comment": before["comment"] or ""},
+               after={"vote": choice, "comment": comment})
+    return store.repos.cases.get(case_id)

@@ -78,6 +78,8 @@ def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserR
     reference = check_text(reference, "deregistration_ref", max_len=60)
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,),
                      action=Text("登记质押注销", "record a pledge's deregistration"), expected_version=expected_version) as case:
+        if asset_id is None:
+            raise ValidationError("asset", "required")
         if asset_id not in store.repos.closing.registrations_by_asset(case_id):
             raise ValidationError("asset", "asset_not_pledged_here")
         day = business_date(deregistered_on, "deregistered_on", after=[_loan_start(store, case_id)])
@@ -87,17 +89,23 @@ def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserR
     return store.repos.cases.get(case_id)
 
 
+def release_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
+    """Why the case cannot be released yet: pledges without their deregistration record (None when none)."""
+    missing = [r["number"] for r in store.repos.closing.registrations(case.id)
+               if not (r["deregistered_on"] and r["deregistration_ref"])]
+    return WorkflowError("pledges_not_deregistered", assets="、".join(missing)) if missing else None
+
+
 def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None,
             expected_version: int | None = None) -> CaseRecord:
     """在保 → 解保: repaid in full, and every pledge has its deregistration record (not before repayment)."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
         repaid = business_date(repaid_on, "repaid_on", after=[_loan_start(store, case_id)])
-        pledges = store.repos.closing.registrations(case_id)
-        missing = [r["number"] for r in pledges if not (r["deregistered_on"] and r["deregistration_ref"])]
-        if missing:
-            raise WorkflowError("pledges_not_deregistered", assets="、".join(missing))
-        for r in pledges:
+        refusal = release_refusal(store, case)
+        if refusal:
+            raise refusal
+        for r in store.repos.closing.registrations(case_id):
             not_before(to_date(r["deregistered_on"]), "deregistered_on", [step("还款日", "the repayment", repaid)])  # type: ignore[arg-type]
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
         record(store, case, user, "loan", case.case_no, "release", after={"repaid_on": repaid.isoformat()})

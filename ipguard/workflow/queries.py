@@ -18,7 +18,7 @@ from ipguard.intake import EDITABLE_STAGES
 from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
-from ipguard.workflow import bank, closing, committee, underwriting
+from ipguard.workflow import bank, closing, committee, postloan, underwriting
 from ipguard.workflow.common import require_stage
 from ipguard.workflow.exits import DECLINABLE
 
@@ -133,7 +133,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                lambda s, c, u: closing.notice_refusal(s, c.id)),
     ActionSpec("record_disbursement", "登记放款", "Record disbursement", (Stage.DISBURSEMENT,), _DESK),
     ActionSpec("fee_paid", "登记担保费收讫", "Record fee paid", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
-    ActionSpec("release", "解除担保", "Release guarantee", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("deregister", "登记质押注销", "Record deregistration", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("release", "解除担保", "Release guarantee", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN),
+               lambda s, c, u: postloan.release_refusal(s, c)),
     ActionSpec("default", "登记逾期", "Record default", (Stage.IN_FORCE,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),

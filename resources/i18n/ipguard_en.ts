@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="82"/>
         <source>无法打开数据库“{path}”：{detail}</source>
         <translation>Cannot open the database “{path}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="83"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="133"/>
         <source>上次运行异常退出</source>
         <translation>ipguard closed unexpectedly last time</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="134"/>
         <source>ipguard 上次运行时异常退出，崩溃记录已保存在：
 {path}
 如问题反复出现，请把该文件发给系统管理员。</source>
@@ -120,7 +120,7 @@ If this happens again, send that file to your administrator.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/asset_editor.py" line="141"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="296"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
         <source>如 ZL202110123456.7</source>
         <translation>e.g. ZL202110123456.7</translation>
     </message>
@@ -180,63 +180,63 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Revenue supported</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="293"/>
         <source>注册号，如 12345678</source>
         <translation>registration no., e.g. 12345678</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="294"/>
         <source>如 2021SR0123456</source>
         <translation>e.g. 2021SR0123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="296"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="295"/>
         <source>如 国作登字-2021-F-00123456</source>
         <translation>registration no. as on the certificate, e.g. …-2021-F-00123456</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="336"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="335"/>
         <source>从Excel导入知识产权</source>
         <translation>Import IP assets from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="337"/>
-        <location filename="../../ui/widgets/asset_editor.py" line="378"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="336"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="360"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="359"/>
         <source>已从 {file} 导入 {n} 项</source>
         <translation>Imported {n} from {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="361"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="360"/>
         <source>，{n} 项已在列表中未重复添加</source>
         <translation>; {n} already in the list were not added again</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="363"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="362"/>
         <source>{n} 行未导入：</source>
         <translation>{n} rows not imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="364"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="363"/>
         <source>第 {row} 行 {message}</source>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="367"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="366"/>
         <source>……另有 {n} 行</source>
         <translation>… and {n} more rows</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="377"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="376"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/asset_editor.py" line="383"/>
+        <location filename="../../ui/widgets/asset_editor.py" line="382"/>
         <source>模板已保存到 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
@@ -443,157 +443,162 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="75"/>
+        <location filename="../../ui/pages/cases.py" line="76"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="88"/>
+        <location filename="../../ui/pages/cases.py" line="89"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="134"/>
+        <location filename="../../ui/pages/cases.py" line="135"/>
         <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
         <translation>Search by company name, unified social credit code, case no. or IP number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="136"/>
+        <location filename="../../ui/pages/cases.py" line="137"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137"/>
+        <location filename="../../ui/pages/cases.py" line="138"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="139"/>
+        <location filename="../../ui/pages/cases.py" line="140"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="140"/>
+        <location filename="../../ui/pages/cases.py" line="141"/>
         <source>把当前筛选出的案件导出为 Excel 文件</source>
         <translation>Export the cases shown to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="153"/>
+        <location filename="../../ui/pages/cases.py" line="154"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="156"/>
+        <location filename="../../ui/pages/cases.py" line="157"/>
         <source>案件数</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="159"/>
+        <location filename="../../ui/pages/cases.py" line="160"/>
         <source>阶段(&amp;S)</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="160"/>
+        <location filename="../../ui/pages/cases.py" line="161"/>
         <source>银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="161"/>
+        <location filename="../../ui/pages/cases.py" line="162"/>
         <source>客户经理(&amp;M)</source>
         <translation>Account &amp;manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="162"/>
+        <location filename="../../ui/pages/cases.py" line="163"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="163"/>
+        <location filename="../../ui/pages/cases.py" line="164"/>
         <source>申请日期(&amp;D)</source>
         <translation>Applied &amp;from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="164"/>
+        <location filename="../../ui/pages/cases.py" line="165"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="203"/>
+        <location filename="../../ui/pages/cases.py" line="204"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="204"/>
+        <location filename="../../ui/pages/cases.py" line="205"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="223"/>
+        <location filename="../../ui/pages/cases.py" line="224"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="224"/>
+        <location filename="../../ui/pages/cases.py" line="225"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="226"/>
+        <location filename="../../ui/pages/cases.py" line="227"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="228"/>
+        <location filename="../../ui/pages/cases.py" line="229"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="229"/>
+        <location filename="../../ui/pages/cases.py" line="230"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="306"/>
+        <location filename="../../ui/pages/cases.py" line="308"/>
+        <source>共 1 件</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="309"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="359"/>
+        <location filename="../../ui/pages/cases.py" line="362"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="360"/>
+        <location filename="../../ui/pages/cases.py" line="363"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="393"/>
+        <location filename="../../ui/pages/cases.py" line="396"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="394"/>
+        <location filename="../../ui/pages/cases.py" line="397"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="423"/>
+        <location filename="../../ui/pages/cases.py" line="426"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="443"/>
+        <location filename="../../ui/pages/cases.py" line="446"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="448"/>
+        <location filename="../../ui/pages/cases.py" line="451"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="453"/>
+        <location filename="../../ui/pages/cases.py" line="456"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -601,17 +606,17 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../ui/i18n.py" line="70"/>
+        <location filename="../../ui/i18n.py" line="72"/>
         <source>已收</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71"/>
+        <location filename="../../ui/i18n.py" line="73"/>
         <source>缺失</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72"/>
+        <location filename="../../ui/i18n.py" line="74"/>
         <source>待收</source>
         <translation>pending</translation>
     </message>
@@ -735,152 +740,162 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="66"/>
+        <location filename="../../ui/pages/dashboard.py" line="67"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="68"/>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <location filename="../../ui/pages/dashboard.py" line="77"/>
         <source>银行审批期限 {due}</source>
         <translation>Bank approval due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="77"/>
+        <location filename="../../ui/pages/dashboard.py" line="78"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>质押登记待办，跟进日 {due}</source>
         <translation>Pledge registration pending, follow up on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>贷款到期日 {due}</source>
         <translation>Loan matures on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <location filename="../../ui/pages/dashboard.py" line="83"/>
         <source>，已到期</source>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134"/>
+        <location filename="../../ui/pages/dashboard.py" line="135"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="189"/>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="219"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="219"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="227"/>
+        <location filename="../../ui/pages/dashboard.py" line="228"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="228"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="235"/>
+        <location filename="../../ui/pages/dashboard.py" line="236"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="236"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <source>1 件</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="258"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <source>1 笔</source>
+        <translation>1 loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="264"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="261"/>
+        <location filename="../../ui/pages/dashboard.py" line="267"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="276"/>
+        <location filename="../../ui/pages/dashboard.py" line="282"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="282"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="294"/>
+        <location filename="../../ui/pages/dashboard.py" line="300"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="298"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
@@ -990,6 +1005,7 @@ The program now reopens the database; please sign in again.</translation>
     <message>
         <location filename="../../ui/workspace/tab_disbursement.py" line="32"/>
         <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
         <source>登记放款</source>
         <translation>Record disbursement</translation>
     </message>
@@ -1063,87 +1079,102 @@ The program now reopens the database; please sign in again.</translation>
         <source>尚未收讫（在“保后”登记）</source>
         <translation>not yet received (record it under “Post-loan”)</translation>
     </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
+        <source>将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。</source>
+        <translation>The bank loan of {amount} yuan will be recorded; the guarantee takes effect from the disbursement date (in force).</translation>
+    </message>
 </context>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="70"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="93"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="72"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="95"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="137"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="139"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="166"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="168"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="211"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="216"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="212"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="217"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="213"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="218"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="214"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="219"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="224"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="229"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="225"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="230"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="269"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="274"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="280"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="285"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="283"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="288"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="273"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="278"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="287"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="292"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="339"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="333"/>
+        <source>出具{kind}</source>
+        <translation>Issue {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="333"/>
+        <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
+        <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="347"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="340"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="348"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
@@ -1177,28 +1208,38 @@ The program now reopens the database; please sign in again.</translation>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="110"/>
+        <source>确认：{action}</source>
+        <translation>Confirm: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
+        <source>此操作不能撤销。确定继续吗？</source>
+        <translation>This cannot be undone. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="138"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="166"/>
         <source>程序错误</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="170"/>
         <source>程序遇到了意外错误。已保存的数据没有改动，刚才的操作未完成。
 请复制下面的报告发给系统管理员；报告也已记入日志：{path}</source>
         <translation>The program met an unexpected error. Saved data is unchanged; the last action was not completed.
 Please copy the report below and send it to your administrator; it is also in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="170"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
     </message>
@@ -1206,318 +1247,474 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="51"/>
+        <location filename="../../ui/widgets/fields.py" line="63"/>
         <source>{what}有效</source>
         <translation>Valid {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="56"/>
+        <location filename="../../ui/widgets/fields.py" line="68"/>
         <source>已输入 {n} 位，共 {length} 位</source>
         <translation>{n} of {length} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="68"/>
+        <location filename="../../ui/widgets/fields.py" line="80"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <location filename="../../ui/widgets/fields.py" line="134"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="122"/>
+        <location filename="../../ui/widgets/fields.py" line="134"/>
         <source>有误</source>
         <translation>invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="152"/>
+        <location filename="../../ui/widgets/fields.py" line="174"/>
         <source>未填</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="175"/>
+        <source>{empty}（如 20261201）</source>
+        <translation>{empty} (e.g. 20261201)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="179"/>
+        <location filename="../../ui/widgets/fields.py" line="180"/>
+        <source>选择日期</source>
+        <translation>Pick a date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="248"/>
+        <source>“{text}”不是有效日期，可输入 20261201、2026-12-01 或 2026/12/1</source>
+        <translation>“{text}” is not a date; type 20261201, 2026-12-01 or 2026/12/1</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../ui/database_files.py" line="80"/>
+        <source>欢迎使用 ipguard</source>
+        <translation>Welcome to ipguard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="81"/>
+        <source>这台电脑上还没有 ipguard 数据库。</source>
+        <translation>There is no ipguard database on this computer yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="83"/>
+        <source>演示数据库含 36 个处于各阶段的案件和各角色的用户（密码 ipguard-demo），适合试用；正式使用请新建空数据库，由第一位管理员设置账号。</source>
+        <translation>The demo database holds 36 cases at every stage and users for every role (password ipguard-demo), for trying the program; for real work create an empty database, where the first administrator sets up the accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="89"/>
+        <source>打开演示数据库(&amp;D)</source>
+        <translation>Open the &amp;demo database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="90"/>
+        <source>新建空数据库(&amp;E)</source>
+        <translation>Create an &amp;empty database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="91"/>
+        <source>打开已有数据库(&amp;O)…</source>
+        <translation>&amp;Open an existing database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="99"/>
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="105"/>
+        <source>新建演示数据库</source>
+        <translation>New demo database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="114"/>
+        <source>替换演示数据库</source>
+        <translation>Replace the demo database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="115"/>
+        <source>“{path}”是一个演示数据库，将被新的演示数据整体替换，其中的改动都会丢失。继续吗？</source>
+        <translation>“{path}” is a demo database; it will be replaced whole by new demo data and any changes in it are lost. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="142"/>
+        <location filename="../../ui/database_files.py" line="148"/>
+        <source>无法新建演示数据库</source>
+        <translation>Could not create the demo database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="146"/>
+        <source>正在生成演示数据库…</source>
+        <translation>Creating the demo database…</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/help_menu.py" line="27"/>
+        <source>Esc&#x3000;关闭案件，回到案件列表</source>
+        <translation>Esc  close the case and go back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="28"/>
+        <source>日期栏：直接输入 20261201、2026-12-01 或 2026/12/1，Tab 到下一栏</source>
+        <translation>Date fields: type 20261201, 2026-12-01 or 2026/12/1; Tab moves to the next field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="29"/>
+        <source>金额栏：可输入元（3,000,000）或万元（300万）</source>
+        <translation>Amount fields: yuan (3,000,000), or units of 10,000 yuan with the “wan” character after the figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="34"/>
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="38"/>
+        <source>ipguard {version}
+知识产权质押融资担保业务系统
+Python {python} · PySide6 {qt}</source>
+        <translation>ipguard {version}
+IP-pledge financing guarantee system
+Python {python} · PySide6 {qt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="43"/>
+        <source>关于 ipguard</source>
+        <translation>About ipguard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="59"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="60"/>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="61"/>
+        <source>关于 ipguard(&amp;A)</source>
+        <translation>&amp;About ipguard</translation>
     </message>
 </context>
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="50"/>
+        <location filename="../../ui/dialogs/intake.py" line="51"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="51"/>
+        <location filename="../../ui/dialogs/intake.py" line="52"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="52"/>
+        <location filename="../../ui/dialogs/intake.py" line="53"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="53"/>
+        <location filename="../../ui/dialogs/intake.py" line="54"/>
         <source>有重大负面信息（诉讼、执行、行政处罚、税务违法等）</source>
         <translation>Has major adverse information (lawsuits, enforcement, administrative penalties, tax offences…)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="66"/>
+        <location filename="../../ui/dialogs/intake.py" line="68"/>
         <source>新建案件 — {product}</source>
         <translation>New case — {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="68"/>
+        <location filename="../../ui/dialogs/intake.py" line="70"/>
         <source>企业与实际控制人(&amp;1)</source>
         <translation>Company and controller (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="69"/>
+        <location filename="../../ui/dialogs/intake.py" line="71"/>
         <source>财务与信用(&amp;2)</source>
         <translation>Financials and credit (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="70"/>
+        <location filename="../../ui/dialogs/intake.py" line="72"/>
         <source>申请与推荐(&amp;3)</source>
         <translation>Request and referral (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="72"/>
+        <location filename="../../ui/dialogs/intake.py" line="74"/>
         <source>知识产权(&amp;4)</source>
         <translation>IP assets (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="78"/>
+        <location filename="../../ui/dialogs/intake.py" line="80"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="81"/>
+        <location filename="../../ui/dialogs/intake.py" line="83"/>
         <source>受理(&amp;S)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="82"/>
+        <location filename="../../ui/dialogs/intake.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="97"/>
+        <location filename="../../ui/dialogs/intake.py" line="117"/>
         <source>统一社会信用代码</source>
         <translation>unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="98"/>
+        <location filename="../../ui/dialogs/intake.py" line="118"/>
         <source>18位，如 91310115MA1K3XXXXX</source>
         <translation>18 characters, e.g. 91310115MA1K3XXXXX</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="103"/>
-        <location filename="../../ui/dialogs/intake.py" line="107"/>
+        <location filename="../../ui/dialogs/intake.py" line="123"/>
+        <location filename="../../ui/dialogs/intake.py" line="127"/>
         <source>电话号码格式正确</source>
         <translation>Phone number looks right</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="105"/>
+        <location filename="../../ui/dialogs/intake.py" line="125"/>
         <source>身份证号</source>
         <translation>resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="106"/>
+        <location filename="../../ui/dialogs/intake.py" line="126"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="108"/>
+        <location filename="../../ui/dialogs/intake.py" line="128"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="110"/>
+        <location filename="../../ui/dialogs/intake.py" line="130"/>
         <source>企业名称(&amp;N)*</source>
         <translation>Company &amp;name*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="111"/>
+        <location filename="../../ui/dialogs/intake.py" line="131"/>
         <source>统一社会信用代码(&amp;C)*</source>
         <translation>Unified social &amp;credit code*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="112"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="113"/>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
         <source>成立日期</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="114"/>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="115"/>
+        <location filename="../../ui/dialogs/intake.py" line="135"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="117"/>
+        <location filename="../../ui/dialogs/intake.py" line="137"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="119"/>
+        <location filename="../../ui/dialogs/intake.py" line="139"/>
         <source>姓名(&amp;K)*</source>
         <translation>Na&amp;me*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="120"/>
+        <location filename="../../ui/dialogs/intake.py" line="140"/>
         <source>身份证号(&amp;I)*</source>
         <translation>Resident &amp;ID*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="121"/>
+        <location filename="../../ui/dialogs/intake.py" line="141"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="130"/>
+        <location filename="../../ui/dialogs/intake.py" line="150"/>
         <source>元，如 5,000,000.00</source>
         <translation>yuan, e.g. 5,000,000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="131"/>
-        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <location filename="../../ui/dialogs/intake.py" line="151"/>
+        <location filename="../../ui/dialogs/intake.py" line="152"/>
         <source>元，可为负数</source>
         <translation>yuan, may be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <location filename="../../ui/dialogs/intake.py" line="153"/>
         <source>元，没有填 0</source>
         <translation>yuan, 0 if none</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="134"/>
+        <location filename="../../ui/dialogs/intake.py" line="154"/>
         <source>财务数据（元）</source>
         <translation>Financials (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="136"/>
+        <location filename="../../ui/dialogs/intake.py" line="156"/>
         <source>年销售额(&amp;S)*</source>
         <translation>Annual &amp;sales*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="137"/>
+        <location filename="../../ui/dialogs/intake.py" line="157"/>
         <source>上年度净资产*</source>
         <translation>Net assets, last year*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="138"/>
+        <location filename="../../ui/dialogs/intake.py" line="158"/>
         <source>当期净资产*</source>
         <translation>Net assets, current*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="139"/>
+        <location filename="../../ui/dialogs/intake.py" line="159"/>
         <source>现有银行贷款</source>
         <translation>Existing bank loans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="140"/>
+        <location filename="../../ui/dialogs/intake.py" line="160"/>
         <source>信用与负面信息</source>
         <translation>Credit and adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="146"/>
+        <location filename="../../ui/dialogs/intake.py" line="166"/>
         <source>负面信息说明（如有）</source>
         <translation>Adverse information (if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="159"/>
-        <location filename="../../ui/dialogs/intake.py" line="185"/>
+        <location filename="../../ui/dialogs/intake.py" line="179"/>
+        <location filename="../../ui/dialogs/intake.py" line="205"/>
         <source>（暂不指定）</source>
         <translation>(not yet chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="163"/>
+        <location filename="../../ui/dialogs/intake.py" line="183"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="167"/>
+        <location filename="../../ui/dialogs/intake.py" line="187"/>
         <source>推荐机构的推荐意见</source>
         <translation>The referrer&apos;s recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="169"/>
-        <source>元，如 3,000,000</source>
-        <translation>yuan, e.g. 3,000,000</translation>
+        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <source>元，如 3,000,000 或 300万</source>
+        <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="173"/>
+        <location filename="../../ui/dialogs/intake.py" line="193"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="182"/>
+        <location filename="../../ui/dialogs/intake.py" line="202"/>
         <source>（未指定）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <location filename="../../ui/dialogs/intake.py" line="209"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="191"/>
+        <location filename="../../ui/dialogs/intake.py" line="211"/>
         <source>申请金额(&amp;A)*</source>
         <translation>Requested &amp;amount*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="192"/>
+        <location filename="../../ui/dialogs/intake.py" line="212"/>
         <source>期限*</source>
         <translation>Term*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="193"/>
+        <location filename="../../ui/dialogs/intake.py" line="213"/>
         <source>申请日期*</source>
         <translation>Application date*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="194"/>
+        <location filename="../../ui/dialogs/intake.py" line="214"/>
         <source>合作银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="195"/>
+        <location filename="../../ui/dialogs/intake.py" line="215"/>
         <source>推荐机构(&amp;R)</source>
         <translation>&amp;Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="196"/>
+        <location filename="../../ui/dialogs/intake.py" line="216"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="197"/>
+        <location filename="../../ui/dialogs/intake.py" line="217"/>
         <source>客户经理（A角）</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="198"/>
+        <location filename="../../ui/dialogs/intake.py" line="218"/>
         <source>风控经理（B角）</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="199"/>
+        <location filename="../../ui/dialogs/intake.py" line="219"/>
         <source>客户标签（三最七高）</source>
         <translation>Client tags (three-most, seven-high)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="293"/>
+        <location filename="../../ui/dialogs/intake.py" line="286"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="287"/>
+        <source>上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？
+选“否”将删除该草稿。</source>
+        <translation>What you entered for a new case last time was not submitted and was kept as a draft. Restore it now?
+Choosing “No” deletes the draft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="336"/>
+        <source>关闭新建案件</source>
+        <translation>Close the new case form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="337"/>
+        <source>已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。
+确定关闭吗？</source>
+        <translation>What you entered has not been submitted. The draft is kept and offered the next time you open a new case.
+Close now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/intake.py" line="389"/>
         <source>✗ 未保存：{message}</source>
         <translation>✗ Not saved: {message}</translation>
     </message>
@@ -1525,27 +1722,27 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>LegalStatus</name>
     <message>
-        <location filename="../../ui/i18n.py" line="54"/>
+        <location filename="../../ui/i18n.py" line="56"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55"/>
+        <location filename="../../ui/i18n.py" line="57"/>
         <source>审查中</source>
         <translation>under examination</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56"/>
+        <location filename="../../ui/i18n.py" line="58"/>
         <source>欠缴年费</source>
         <translation>annual fee overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57"/>
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>已失效</source>
         <translation>lapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58"/>
+        <location filename="../../ui/i18n.py" line="60"/>
         <source>已宣告无效</source>
         <translation>invalidated</translation>
     </message>
@@ -1553,212 +1750,230 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="57"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="63"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="67"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="70"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="73"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="90"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="91"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
-        <source>例如 3.45%</source>
-        <translation>e.g. 3.45%</translation>
+        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <source>例如 3.45% 或 LPR+50bp</source>
+        <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="98"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
         <source>拒绝时请写明原因</source>
         <translation>If declined, give the bank’s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="100"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
         <source>批准金额：</source>
         <translation>Approved amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
         <source>利率：</source>
         <translation>Interest rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
         <source>期限：</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
         <source>审批日期：</source>
         <translation>Decision date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="127"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="129"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="128"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="156"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="158"/>
         <source>尚未出具</source>
         <translation>Not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="157"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
         <source>出具后 {n} 个工作日内</source>
         <translation>within {n} working days of issue</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="162"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="164"/>
         <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
         <translation>{date} ({n} working days from issue on {issued})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="166"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="168"/>
         <source>⚠ 已逾期：银行未在期限内完成审批</source>
         <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="176"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="178"/>
         <source>担保意向函 {no}</source>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="192"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="194"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="198"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
+        <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
+        <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
+        <source>同意</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
+        <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
+        <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
 </context>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="69"/>
+        <location filename="../../ui/dialogs/login.py" line="70"/>
         <source>登录 ipguard</source>
         <translation>Sign in to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="72"/>
+        <location filename="../../ui/dialogs/login.py" line="73"/>
         <source>知识产权快易贷 · 担保业务管理</source>
         <translation>IP Quick Loan · guarantee case management</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="75"/>
+        <location filename="../../ui/dialogs/login.py" line="76"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="84"/>
-        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <location filename="../../ui/dialogs/login.py" line="85"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="86"/>
-        <location filename="../../ui/dialogs/login.py" line="144"/>
+        <location filename="../../ui/dialogs/login.py" line="87"/>
+        <location filename="../../ui/dialogs/login.py" line="145"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="94"/>
+        <location filename="../../ui/dialogs/login.py" line="95"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="121"/>
+        <location filename="../../ui/dialogs/login.py" line="122"/>
         <source>首次使用：创建管理员</source>
         <translation>First start: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <location filename="../../ui/dialogs/login.py" line="126"/>
         <source>这是一个新的数据库，还没有任何用户。请创建第一个管理员账户；之后用它登录，在“设置”中添加其他用户。</source>
         <translation>This is a new database without users. Create the first administrator account; sign in with it and add the other users under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="143"/>
+        <location filename="../../ui/dialogs/login.py" line="144"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="145"/>
+        <location filename="../../ui/dialogs/login.py" line="146"/>
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="155"/>
+        <location filename="../../ui/dialogs/login.py" line="156"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="165"/>
+        <location filename="../../ui/dialogs/login.py" line="166"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1766,67 +1981,87 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <source>打开数据库(&amp;O)…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent databases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <source>新建演示数据库(&amp;D)…</source>
+        <translation>New &amp;demo database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -1901,6 +2136,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
@@ -1982,7 +2218,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="254"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
@@ -2067,7 +2303,12 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="254"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
+        <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
@@ -2166,6 +2407,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_registration.py" line="86"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
         <source>出具放款通知书</source>
         <translation>Issue disbursement notice</translation>
     </message>
@@ -2175,19 +2417,24 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>⚠ Check before filing (the registry refuses a pledge for these):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="127"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="129"/>
         <source>✓ 已确认（{who}，{at}）</source>
         <translation>✓ Confirmed ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="128"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="130"/>
         <source>○ 待确认</source>
         <translation>○ To confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="136"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="138"/>
         <source>确认</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
+        <source>将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。</source>
+        <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="106"/>
@@ -2233,115 +2480,115 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="82"/>
+        <location filename="../../ui/pages/reports.py" line="83"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="86"/>
+        <location filename="../../ui/pages/reports.py" line="87"/>
         <source>月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和客户经理的分布，办理时效，分险后的自留风险和监管比例。</source>
         <translation>Monthly business report (Excel): the month’s new applications, approvals, disbursements, releases and compensations; guarantees in force at month end; breakdowns by bank, industry, IP type and account manager; turnaround times; retained risk after sharing and the regulatory ratios.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="95"/>
-        <location filename="../../ui/pages/reports.py" line="122"/>
+        <location filename="../../ui/pages/reports.py" line="96"/>
+        <location filename="../../ui/pages/reports.py" line="123"/>
         <source>生成月度报表</source>
         <translation>Generate monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>报表月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="105"/>
         <source>报表月份(&amp;M)：</source>
         <translation>Report &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
+        <location filename="../../ui/pages/reports.py" line="113"/>
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="118"/>
+        <location filename="../../ui/pages/reports.py" line="119"/>
         <source>输出文件(&amp;F)：</source>
         <translation>Output &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="125"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="141"/>
+        <location filename="../../ui/pages/reports.py" line="142"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
         <source>尚未生成报表。</source>
         <translation>No report generated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="149"/>
+        <location filename="../../ui/pages/reports.py" line="150"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>最近生成的报表（双击打开）</source>
         <translation>Recent reports (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
         <source>最近生成的报表</source>
         <translation>Recent reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="203"/>
         <source>保存月度报表</source>
         <translation>Save monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="203"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="237"/>
+        <location filename="../../ui/pages/reports.py" line="238"/>
         <source>正在生成 {month} 的报表…</source>
         <translation>Generating the report for {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="275"/>
+        <location filename="../../ui/pages/reports.py" line="276"/>
         <source>已生成 {month} 报表：{path}
 月末在保 {count} 笔，余额 {balance} 元；自留风险 {retained} 元；担保责任余额 {liability} 元。</source>
         <translation>Report for {month} written: {path}
 {count} guarantees in force at month end, balance {balance} yuan; retained risk {retained} yuan; guarantee liability {liability} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="288"/>
+        <location filename="../../ui/pages/reports.py" line="289"/>
         <source>报表未生成：{reason}</source>
         <translation>Report not generated: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="294"/>
+        <location filename="../../ui/pages/reports.py" line="295"/>
         <source>已取消，没有生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="310"/>
+        <location filename="../../ui/pages/reports.py" line="311"/>
         <source>文件已不存在：{path}</source>
         <translation>The file no longer exists: {path}</translation>
     </message>
@@ -2349,27 +2596,27 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/i18n.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="47"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46"/>
+        <location filename="../../ui/i18n.py" line="48"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47"/>
+        <location filename="../../ui/i18n.py" line="49"/>
         <source>保审会委员</source>
         <translation>Committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48"/>
+        <location filename="../../ui/i18n.py" line="50"/>
         <source>业务运营/法务</source>
         <translation>Operations / legal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49"/>
+        <location filename="../../ui/i18n.py" line="51"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -2924,12 +3171,12 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="116"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="131"/>
         <source>{stage}：{state}</source>
         <translation>{stage}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="118"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="133"/>
         <source>（{date} 进入）</source>
         <translation> (entered {date})</translation>
     </message>
@@ -2937,17 +3184,17 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Votes</name>
     <message>
-        <location filename="../../ui/i18n.py" line="63"/>
+        <location filename="../../ui/i18n.py" line="65"/>
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64"/>
+        <location filename="../../ui/i18n.py" line="66"/>
         <source>有条件同意</source>
         <translation>Approve with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65"/>
+        <location filename="../../ui/i18n.py" line="67"/>
         <source>不同意</source>
         <translation>Decline</translation>
     </message>
@@ -2955,22 +3202,22 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/base.py" line="181"/>
+        <location filename="../../ui/workspace/base.py" line="185"/>
         <source>案件已被修改</source>
         <translation>The case was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="182"/>
+        <location filename="../../ui/workspace/base.py" line="186"/>
         <source>现在重新载入案件吗？</source>
         <translation>Reload the case now?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="129"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="144"/>
         <source>当前等待：{what}</source>
         <translation>Waiting for: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/stage_bar.py" line="131"/>
+        <location filename="../../ui/workspace/stage_bar.py" line="146"/>
         <source>案件已结束（{stage}）</source>
         <translation>Case closed ({stage})</translation>
     </message>
@@ -2995,37 +3242,37 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="131"/>
+        <location filename="../../ui/workspace/__init__.py" line="132"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="137"/>
+        <location filename="../../ui/workspace/__init__.py" line="138"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="166"/>
+        <location filename="../../ui/workspace/__init__.py" line="167"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="231"/>
+        <location filename="../../ui/workspace/__init__.py" line="239"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="232"/>
+        <location filename="../../ui/workspace/__init__.py" line="240"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="235"/>
+        <location filename="../../ui/workspace/__init__.py" line="243"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="236"/>
+        <location filename="../../ui/workspace/__init__.py" line="244"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
@@ -3098,102 +3345,130 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="42"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="43"/>
         <source>出席委员（本案A角、B角回避）</source>
         <translation>Members present (the case’s A and B stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="46"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="47"/>
         <source>登记出席</source>
         <translation>Record attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="52"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="53"/>
         <source>我的表决</source>
         <translation>My vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="67"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="68"/>
         <source>意见（有条件同意时写明条件）</source>
         <translation>Comment (state the conditions when approving with conditions)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="69"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="70"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="207"/>
         <source>投票</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="75"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="74"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="217"/>
+        <source>修改我的表决</source>
+        <translation>Change my vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="84"/>
         <source>表决情况</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="83"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="92"/>
         <source>决议</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="86"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="95"/>
         <source>放款前须落实的条件，每行一条（可空；有条件同意的意见会自动带入）</source>
         <translation>Conditions to meet before disbursement, one per line (optional; conditional votes’ comments are added automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="93"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="102"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="225"/>
         <source>形成决议</source>
         <translation>Pass resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="122"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="131"/>
         <source>出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票</source>
         <translation>{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline}; passing needs {num}/{den}, at least {required} votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="127"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="136"/>
         <source>{explain}；已投 {voted}/{present}。</source>
         <translation>{explain}; {voted} of {present} voted.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="129"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="142"/>
+        <source>{name}：已投“{vote}”，决议形成前可以修改</source>
+        <translation>{name}: voted “{vote}”; may change it until the resolution is formed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="145"/>
         <source>{name}：可以投票</source>
         <translation>{name}: you may vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="138"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="156"/>
         <source>{no}（{date}）：{decision}{conditions}</source>
         <translation>{no} ({date}): {decision}{conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="140"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="158"/>
         <source>。条件：{conditions}</source>
         <translation>. Conditions: {conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="144"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="162"/>
         <source>尚未形成决议</source>
         <translation>No resolution yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="162"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="200"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="46"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="207"/>
+        <source>{name}的表决“{vote}”将记入本次保审会（决议形成前可以修改）。</source>
+        <translation>{name}’s vote “{vote}” will be recorded for this meeting (it may be changed until the resolution is formed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="217"/>
+        <source>{name}的表决将改为“{vote}”，原表决保留在审计记录中。</source>
+        <translation>{name}’s vote will change to “{vote}”; the previous vote stays in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="225"/>
+        <source>将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。</source>
+        <translation>The committee resolution will be formed from the votes and takes the next resolution number; votes can no longer change afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="44"/>
         <source>企业与实际控制人</source>
         <translation>Company and controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="53"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="51"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="55"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="53"/>
         <source>财务数据与信用情况</source>
         <translation>Financials and credit</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="68"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="66"/>
         <source>负面信息说明（诉讼、执行、处罚…）</source>
         <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
     </message>
@@ -3439,7 +3714,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="71"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="69"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="67"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3455,7 +3730,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="74"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="125"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="123"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -3580,70 +3855,90 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Binding</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="73"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="71"/>
         <source>保存财务数据</source>
         <translation>Save financials</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="79"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="77"/>
         <source>业务清单（推荐机构报送材料）</source>
         <translation>Checklist (materials sent by the referrer)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="88"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="86"/>
         <source>备注（可空）</source>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="89"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="87"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="25"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="26"/>
         <source>调查意见（A角签字时保存）</source>
         <translation>Investigation opinion (saved when A signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="28"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="29"/>
         <source>企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…</source>
         <translation>Business, technology and IP, financials, counter-guarantees and risk analysis; conclusion…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="31"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="33"/>
+        <source>风控经理(B角)意见（B角签字时保存）</source>
+        <translation>Risk manager (B) opinion (saved when B signs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="36"/>
+        <source>风控经理的独立意见…</source>
+        <translation>The risk manager’s own opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="43"/>
         <source>签字</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="35"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="47"/>
         <source>A角签字</source>
         <translation>Sign as A</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="36"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="48"/>
         <source>B角签字</source>
         <translation>Sign as B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="51"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="63"/>
         <source>提交保审会</source>
         <translation>Submit to committee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="61"/>
-        <location filename="../../ui/workspace/tab_investigation.py" line="62"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="84"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="85"/>
         <source>未签</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="64"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="87"/>
         <source>确认价值认定后生成调查报告。</source>
         <translation>The investigation report is created once the valuation is confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="75"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="111"/>
         <source>○ 未签</source>
         <translation>○ Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
+        <source>以{side}角签署调查报告</source>
+        <translation>Sign the investigation report as {side}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
+        <source>您的签字和意见将以您的名义记入调查报告，签字后不能撤回。</source>
+        <translation>Your signature and opinion go into the investigation report in your name; a signature cannot be withdrawn.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_screening.py" line="26"/>
@@ -3658,6 +3953,7 @@ Please copy the report below and send it to your administrator; it is also in th
     </message>
     <message>
         <location filename="../../ui/workspace/tab_screening.py" line="28"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="89"/>
         <source>通过准入</source>
         <translation>Pass screening</translation>
     </message>
@@ -3695,6 +3991,11 @@ Please copy the report below and send it to your administrator; it is also in th
         <location filename="../../ui/workspace/tab_screening.py" line="69"/>
         <source>{verdict} · 按产品参数 {product} 版本 {version} 评估</source>
         <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_screening.py" line="89"/>
+        <source>案件将通过准入审查并进入价值认定；通过后不能退回准入。</source>
+        <translation>The case passes screening and moves to value recognition; it cannot go back to screening.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_timeline.py" line="29"/>
@@ -3747,7 +4048,7 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="90"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="92"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>

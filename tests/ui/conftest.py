@@ -15,3 +15,26 @@ def private_settings_and_data_dir(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setattr(database_files, "data_dir", lambda: tmp_path / "userdata")
     yield
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch):
+    """Irreversible steps ask first: answer yes and record (action, consequence); a test may answer no."""
+    from ui import errors as uierrors
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(uierrors, "confirm_irreversible", lambda parent, action, consequence: asked.append((action, consequence)) or True)
+    return asked
+
+
+@pytest.fixture(autouse=True)
+def intake_questions(monkeypatch):
+    """The new-case form's questions never block: closing a filled form closes; a draft is not restored.
+
+    A test that is about these questions replaces ``IntakeDialog.ask`` itself.
+    """
+    from ui.dialogs.intake import IntakeDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: asked.append(title) or title != "恢复草稿")
+    return asked

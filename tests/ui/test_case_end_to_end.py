@@ -312,7 +312,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     guarantee = store.repos.cases.guarantee_amount(case_id)
     assert guarantee and letter.amount.text() == f"{guarantee // 100}.00"  # prefilled with the guarantee amount
     tick(qtbot, letter.approved_radio)
-    qtbot.keyClicks(letter.rate, "3.45%")
+    qtbot.keyClicks(letter.rate.edit, "3.45%")
     letter.decided_on.setDate(QDate(2026, 11, 20))
     me.click(letter.decision_button)
     assert me.stage() is Stage.CONTRACTS and "银行批准" in letter.decision_text.text()
@@ -345,8 +345,11 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
             tick(qtbot, reg.certificate)
         me.click(reg.save_button)
     assert all(r["certificate_received"] for r in workflow.registrations(store, case_id))
-    while reg.check_buttons:  # each confirm rebuilds the list of open checks
+    order = [code for code, _label, _status in reg.check_rows]
+    assert any(code.startswith("condition_") for code in order)  # the committee's condition is listed too
+    while reg.check_buttons:  # each confirm rebuilds the list of open checks, in the same order
         me.click(next(iter(reg.check_buttons.values())))
+        assert [code for code, _label, _status in reg.check_rows] == order
     assert reg.check_rows and all("已确认" in status for _code, _label, status in reg.check_rows)
     reg.notice_date.setDate(QDate(2026, 11, 20))
     me.click(reg.notice_button)

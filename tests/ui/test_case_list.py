@@ -265,3 +265,13 @@ def test_export_cancelled_by_user_leaves_no_file(qtbot, page, monkeypatch, tmp_p
     monkeypatch.setattr(page, "_ask_export_path", lambda: None)
     page.export()
     assert page.export_button.isEnabled() and not list(tmp_path.glob("*.xlsx"))
+
+
+def test_a_new_search_starts_at_its_first_hit(qtbot, page):
+    page.apply_filters()
+    page.table.scrollToBottom()
+    page.table.selectRow(page.model.rowCount() - 1)
+    page.stage_combo.setCurrentIndex(1)  # another filter: a new result list
+    page.apply_filters()
+    assert page.table.verticalScrollBar().value() == 0
+    assert page.model.rowCount() == 0 or page.table.currentIndex().row() == 0

@@ -207,3 +207,53 @@ def test_import_row_errors_follow_the_interface_language(qtbot, session, tmp_pat
         assert "wrong check digit" in d.assets.report.text()
     finally:
         i18n.install_translations("zh")
+
+
+def test_esc_on_a_filled_form_asks_and_no_keeps_it_open(qtbot, dialog, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: asked.append(title) or False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # empty form: closes without a question
+    assert not asked and not dialog.isVisible()
+    dialog.show()
+    dialog.name.setText("上海张江芯微半导体科技有限公司")
+    qtbot.keyClicks(dialog.requested_amount.edit, "300")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["关闭新建案件"] and dialog.isVisible() and dialog.name.text().startswith("上海张江")
+    monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: asked.append(title) or True)
+    dialog.close()
+    assert asked[-1] == "关闭新建案件" and not dialog.isVisible()
+
+
+def test_a_draft_is_restored_after_the_window_is_destroyed(qtbot, session, monkeypatch):
+    from shiboken6 import isValid
+
+    first = IntakeDialog(session)  # not handed to qtbot: this test destroys it itself
+    first.show()
+    fill(qtbot, first)
+    qtbot.waitUntil(lambda: not first._draft_timer.isActive(), timeout=3000)  # saved as typed, no button pressed
+    first.deleteLater()  # the window goes away without Cancel or OK (a crash, a killed process)
+    qtbot.waitUntil(lambda: not isValid(first))
+    offered: list[str] = []
+    monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: offered.append(title) or True)
+    second = IntakeDialog(session)
+    qtbot.addWidget(second)
+    assert offered == ["恢复草稿"]
+    assert second.name.text() == "上海张江芯微半导体科技有限公司" and second.uscc.text() == USCC
+    assert second.requested_amount.text() == "1000000" and second.opinion.toPlainText() == "技术实力较强，推荐。"
+    assert second.credit_boxes["counter_guarantee"].isChecked() and second.assets.row_count() == 1
+
+
+def test_a_draft_belongs_to_its_user_and_goes_once_the_case_is_opened(qtbot, session, monkeypatch):
+    from ui import drafts
+
+    first = IntakeDialog(session)
+    qtbot.addWidget(first)
+    fill(qtbot, first)
+    first.save_draft()
+    assert drafts.load(session, "intake")["company"]["name"] == "上海张江芯微半导体科技有限公司"
+    me = session.user
+    session.user = factories.user(session.store, "amgr2", Role.ACCOUNT_MANAGER)  # as 切换用户 does
+    assert drafts.load(session, "intake") is None  # another user of the same database has none
+    session.user = me
+    first.submit()
+    assert first.case_id is not None and drafts.load(session, "intake") is None

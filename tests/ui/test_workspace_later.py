@@ -94,8 +94,11 @@ def test_from_letter_to_in_force_through_the_tabs(qtbot, qt_env, store, cast, ap
         reg.save_button.click()
     assert not qt_env and all(r["certificate_received"] for r in workflow.registrations(store, case_id))
     assert "放款条件尚未确认" in reg.notice_button.toolTip()
+    order = [code for code, _label, _status in reg.check_rows]
     while reg.check_buttons:
         next(iter(reg.check_buttons.values())).click()
+        # the conditions keep their places after each click (no row jumps under the pointer)
+        assert [code for code, _label, _status in reg.check_rows] == order
     assert all("已确认" in status for _code, _label, status in reg.check_rows)
     assert reg.notice_button.isEnabled()
     reg.notice_button.click()

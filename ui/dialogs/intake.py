@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,9 +39,10 @@ from ipguard import catalog, clock, intake
 from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
+from ui import drafts
 from ui.i18n import translate
 from ui.session import Session
-from ui.widgets.asset_editor import AssetEditor
+from ui.widgets.asset_editor import AssetEditor, blank_asset
 from ui.widgets.fields import BAD, OptionalDateEdit, ValidatedField, Verdict, core_check, length_hint, money_check
 
 log = logging.getLogger("ipguard.ui.intake")
@@ -52,6 +53,7 @@ CREDIT_FLAGS = (  # labels translated when shown (context "Intake")
     ("counter_guarantee", QT_TRANSLATE_NOOP("Intake", "愿意提供反担保")),
     ("major_negative_info", QT_TRANSLATE_NOOP("Intake", "有重大负面信息（诉讼、执行、行政处罚、税务违法等）")),
 )
+DRAFT = "intake"  # the draft's name (one new-case draft per user and database)
 _ASSET_FIELD = re.compile(r"^ip_assets\[(\d+)\]\.(\w+)$")
 
 
@@ -88,6 +90,24 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(860, 640)
         self.name.setFocus()
+        # Drafts: saved as the user types (debounced), offered back next time, dropped once the case is opened.
+        self._pristine = self.raw_data()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(400)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._offer_draft()
+        for line in self.findChildren(QLineEdit):
+            line.textChanged.connect(self._schedule_draft)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self._schedule_draft)
+        for box in self.findChildren(QCheckBox):
+            box.stateChanged.connect(self._schedule_draft)  # an int: bool arguments trip a PySide6 refcount bug at exit
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self._schedule_draft)
+        self.term_months.valueChanged.connect(self._schedule_draft)
+        self.application_date.dateChanged.connect(self._schedule_draft)
+        self.assets.changed.connect(self._schedule_draft)
 
     # -- tabs ----------------------------------------------------------------
 
@@ -166,7 +186,7 @@ class IntakeDialog(QDialog):
         self.opinion = QPlainTextEdit(tab)
         self.opinion.setPlaceholderText(translate("Intake", "推荐机构的推荐意见"))
         self.opinion.setFixedHeight(self.fontMetrics().height() * 4)
-        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000"))
+        self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000 或 300万"))
         self.term_months = QSpinBox(tab)
         self.term_months.setRange(1, 120)
         self.term_months.setValue(12)
@@ -244,6 +264,80 @@ class IntakeDialog(QDialog):
             "ip_assets": self.assets.assets_raw(),
         }
 
+    # -- drafts and closing ------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether anything was filled in since the form opened (or its draft was restored)."""
+        return self.raw_data() != self._pristine
+
+    def _schedule_draft(self, *_args: object) -> None:
+        # A Python slot: signals carry str/bool/int, which QTimer.start(int) must never receive.
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        if self.case_id is None and self.is_dirty():
+            drafts.save(self.session, DRAFT, self.raw_data())
+
+    def _offer_draft(self) -> None:
+        draft = drafts.load(self.session, DRAFT)
+        if not draft:
+            return
+        if self.ask(translate("Intake", "恢复草稿"),
+                    translate("Intake", "上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？\n选“否”将删除该草稿。")):
+            self.restore(draft)
+        else:
+            drafts.discard(self.session, DRAFT)
+
+    def ask(self, title: str, text: str) -> bool:
+        """A yes/no question (through :func:`ui.errors.ask`, which tests replace)."""
+        from ui import errors as uierrors
+
+        return uierrors.ask(self, title, text)
+
+    def restore(self, raw: dict) -> None:
+        """Fill the form from raw values (a draft); unknown or stale entries are skipped."""
+        company = raw.get("company") or {}
+        texts = {"name": self.name, "uscc": self.uscc, "industry": self.industry, "address": self.address,
+                 "contact_name": self.contact_name, "contact_phone": self.contact_phone,
+                 "controller_name": self.controller_name, "resident_id": self.resident_id,
+                 "controller_phone": self.controller_phone, "annual_sales": self.annual_sales,
+                 "net_assets_last_year": self.net_assets_last_year, "net_assets_current": self.net_assets_current,
+                 "existing_bank_loans": self.existing_bank_loans}  # fmt: skip
+        for key, widget in texts.items():
+            widget.setText(str(company.get(key) or ""))
+        self.founded_on.set_text(str(company.get("founded_on") or ""))
+        self.negative_info_note.setPlainText(str(company.get("negative_info_note") or ""))
+        for key, box in self.credit_boxes.items():
+            box.setChecked(bool(company.get(key)))
+        self.requested_amount.setText(str(raw.get("requested_amount") or ""))
+        if isinstance(raw.get("term_months"), int):
+            self.term_months.setValue(raw["term_months"])
+        try:
+            self.application_date.setDate(QDate.fromString(str(raw.get("application_date")), "yyyy-MM-dd"))
+        except (TypeError, ValueError):
+            pass
+        for combo, key in ((self.bank, "bank_id"), (self.referrer, "referrer_id"),
+                           (self.account_manager, "account_manager_id"), (self.risk_manager, "risk_manager_id")):
+            index = combo.findData(raw.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.opinion.setPlainText(str(raw.get("recommendation_opinion") or ""))
+        for code, box in self.tag_boxes.items():
+            box.setChecked(code in (raw.get("target_tags") or []))
+        for asset in raw.get("ip_assets") or []:
+            if isinstance(asset, dict):
+                self.assets.add_row({**blank_asset(), **asset})
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: a filled form asks first; its draft is kept either way."""
+        if self.case_id is None and self.is_dirty():
+            self.save_draft()
+            if not self.ask(translate("Intake", "关闭新建案件"),
+                            translate("Intake", "已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。\n确定关闭吗？")):
+                return
+        super().reject()
+
     def submit(self) -> None:
         """Validate and open the case; on a refused value show it and keep the dialog open."""
         try:
@@ -256,6 +350,8 @@ class IntakeDialog(QDialog):
             self._bug(exc)
             return
         self.case_id = case.id
+        self._draft_timer.stop()
+        drafts.discard(self.session, DRAFT)
         self.session.signals.case_changed.emit(case.id)
         self.accept()
 

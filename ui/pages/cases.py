@@ -262,9 +262,16 @@ class CaseListPage(QWidget):
         self.search_timer.stop()
         self._stale = False
         selected = self.selected_case_id()
-        self.model.set_filter(self.current_filter())
+        wanted = self.current_filter()
+        changed = wanted != getattr(self, "_last_filter", None)
+        self._last_filter = wanted
+        self.model.set_filter(wanted)
         self._update_count()
-        if selected is not None:
+        if changed:  # a new search starts at its first hit, not at the old scroll position
+            self.table.scrollToTop()
+            if self.model.rowCount() > 0:
+                self.table.selectRow(0)
+        elif selected is not None:
             self.select_case(selected)
 
     def clear_filters(self) -> None:
@@ -304,7 +311,9 @@ class CaseListPage(QWidget):
         return "、".join(s.label for s in combo.currentData() or ())
 
     def _update_count(self) -> None:
-        self.count_label.setText(translate("Cases", "共 {n} 件").format(n=f"{self.model.total():,}"))
+        total = self.model.total()
+        self.count_label.setText(translate("Cases", "共 1 件") if total == 1 else  # English: "1 case"
+                                 translate("Cases", "共 {n} 件").format(n=f"{total:,}"))
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         if self.model.sort_column() != column:

@@ -235,15 +235,20 @@ class DashboardPage(QWidget):
         self.figures = f
         self.month_box.setTitle(translate("Dashboard", "本月业务（{month}）").format(
             month=translate("Dashboard", "{year}年{month}月").format(year=f.month.year, month=f.month.month)))
-        unit = translate("Dashboard", "{n} 件")
-        loans = translate("Dashboard", "{n} 笔")
-        self.tiles["applications"].set_value(unit.format(n=f.applications))
-        self.tiles["approved"].set_value(unit.format(n=f.approved))
-        self.tiles["declined"].set_value(unit.format(n=f.declined))
-        self.tiles["disbursed"].set_value(loans.format(n=f.disbursed))
+        # English needs the singular for one ("1 case", not "1 cases"); Chinese has one form.
+        def unit(n: int) -> str:
+            return translate("Dashboard", "1 件") if n == 1 else translate("Dashboard", "{n} 件").format(n=n)
+
+        def loans(n: int) -> str:
+            return translate("Dashboard", "1 笔") if n == 1 else translate("Dashboard", "{n} 笔").format(n=n)
+
+        self.tiles["applications"].set_value(unit(f.applications))
+        self.tiles["approved"].set_value(unit(f.approved))
+        self.tiles["declined"].set_value(unit(f.declined))
+        self.tiles["disbursed"].set_value(loans(f.disbursed))
         self.tiles["disbursed_amount"].set_value(amount_text(f.disbursed_amount))
-        self.tiles["released"].set_value(loans.format(n=f.released))
-        self.tiles["in_force"].set_value(loans.format(n=f.in_force_count))
+        self.tiles["released"].set_value(loans(f.released))
+        self.tiles["in_force"].set_value(loans(f.in_force_count))
         self.tiles["in_force_balance"].set_value(amount_text(f.in_force_balance))
 
     def select_stage(self, stage: Stage | None) -> None:

@@ -8,7 +8,6 @@ type while it is typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -276,8 +275,7 @@ class AssetEditor(QWidget):
             self.title_edit.setText(str(raw["title"]))
             self.owners_edit.setText(str(raw["owners"]))
             for edit, key in ((self.filing, "filing_date"), (self.grant, "grant_date"), (self.expiry, "expiry_date")):
-                text = str(raw[key])
-                edit.set_value(dt.date.fromisoformat(text) if text else None)
+                edit.set_text(str(raw[key]))
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(raw["legal_status"]), 0))
             self.nice_class.setValue(int(raw["nice_class"]) if str(raw["nice_class"]).isdigit() else 0)
             self.revenue.setText(str(raw["revenue_supported"]))

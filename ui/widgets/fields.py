@@ -13,11 +13,23 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
+from ipguard import clock
 from ipguard.errors import IpguardError
 from ipguard.money import format_wan, format_yuan, parse_yuan
+from ipguard.validators import check_date
 from ui.i18n import current_language, translate
 
 OK, BAD, NEUTRAL = "ok", "bad", "neutral"
@@ -138,26 +150,111 @@ class ValidatedField(QWidget):
         self.edit.setText(text)
 
 
-NO_DATE = QDate(1900, 1, 1)
+NO_DATE = QDate(1900, 1, 1)  # what date() returns for an empty field (kept for QDateEdit-style callers)
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date that may be left empty: its minimum date shows as ``empty_text`` (default 未填, translated)."""
+class OptionalDateEdit(QWidget):
+    """A date typed from the keyboard, or picked from a calendar; it may be left empty.
+
+    A QDateEdit's sections fight typing into an empty field ("未填0150618") and
+    its calendar opened at 1900. Here the text is free: ``20261201``,
+    ``2026-12-01`` and ``2026/12/1`` are read by the core's
+    :func:`ipguard.validators.check_date` and shown back as ISO when the field
+    is left; Tab moves on like any line edit. The calendar button opens at the
+    field's date, or at today (:func:`ipguard.clock.today`) when empty. A text
+    that is no date is kept (``iso()`` returns it so the core refuses it naming
+    the field) and marked ✗ with the reason.
+    """
+
+    dateChanged = Signal(QDate)
 
     def __init__(self, parent: QWidget | None = None, *, empty_text: str | None = None, value: dt.date | None = None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(translate("Fields", "未填") if empty_text is None else empty_text)
+        self.edit = QLineEdit(self)
+        empty = translate("Fields", "未填") if empty_text is None else empty_text
+        self.edit.setPlaceholderText(translate("Fields", "{empty}（如 20261201）").format(empty=empty) if empty else "20261201")
+        self.edit.setMaxLength(20)
+        self.button = QToolButton(self)
+        self.button.setArrowType(Qt.ArrowType.DownArrow)  # drawn by the style: no font or icon file needed
+        self.button.setAccessibleName(translate("Fields", "选择日期"))
+        self.button.setToolTip(translate("Fields", "选择日期"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field, not to the button
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._open_calendar)
+        self.calendar.clicked.connect(lambda day: (self.setDate(day), menu.close(), self.edit.setFocus()))
+        self.button.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+        self._value: dt.date | None = None
+        self.edit.textChanged.connect(self._on_text)
+        self.edit.editingFinished.connect(self._normalise)
         self.set_value(value)
 
+    # -- QDateEdit-compatible API ------------------------------------------------------
+
+    def date(self) -> QDate:
+        return QDate(self._value) if self._value else NO_DATE
+
+    def setDate(self, day: QDate) -> None:
+        self.set_value(None if not day.isValid() or day == NO_DATE else day.toPython())  # type: ignore[arg-type]
+
+    def setCalendarPopup(self, _on: bool) -> None:
+        """The calendar is always offered (kept for QDateEdit-style callers)."""
+
+    def setDisplayFormat(self, _fmt: str) -> None:
+        """Dates are always shown as yyyy-MM-dd (kept for QDateEdit-style callers)."""
+
+    # -- values -----------------------------------------------------------------------------
+
     def value(self) -> dt.date | None:
-        return None if self.date() == NO_DATE else self.date().toPython()  # type: ignore[return-value]
+        return self._value
 
     def set_value(self, value: dt.date | None) -> None:
-        self.setDate(QDate(value) if value else NO_DATE)
+        self.edit.setText(value.isoformat() if value else "")
+
+    def set_text(self, text: str) -> None:
+        """Put text as typed (a stored ISO date, or a draft's raw text)."""
+        self.edit.setText(text)
 
     def iso(self) -> str:
-        value = self.value()
-        return value.isoformat() if value else ""
+        """The date as ISO, "" when empty, or the raw text when it is no date (the core names the field)."""
+        return self._value.isoformat() if self._value else self.edit.text().strip()
+
+    def is_valid(self) -> bool:
+        return self._value is not None or not self.edit.text().strip()
+
+    def _parse(self, text: str) -> dt.date | None:
+        if not text.strip():
+            return None
+        try:
+            return check_date(text, "date", required=False)
+        except IpguardError:
+            return None
+
+    def _on_text(self, text: str) -> None:
+        value = self._parse(text)
+        bad = value is None and bool(text.strip())
+        self.edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; }" if bad and not self.edit.hasFocus() else "")
+        self.edit.setToolTip(translate("Fields", "“{text}”不是有效日期，可输入 20261201、2026-12-01 或 2026/12/1").format(text=text)
+                             if bad else "")
+        if value != self._value:
+            self._value = value
+            self.dateChanged.emit(self.date())
+
+    def _normalise(self) -> None:
+        if self._value and self.edit.text() != self._value.isoformat():
+            self.edit.setText(self._value.isoformat())
+        self._on_text(self.edit.text())
+
+    def _open_calendar(self) -> None:
+        self.calendar.setSelectedDate(QDate(self._value or clock.today()))

@@ -105,6 +105,7 @@ class CaseWorkspace(QWidget):
             grid.setColumnStretch(col, 1)
         layout.addLayout(grid)
         self.stage_bar = StageBar()
+        self.stage_bar.stage_clicked.connect(self.show_stage_tab)
         layout.addWidget(self.stage_bar)
         self.tab_widget = ScrollingTabWidget()  # tall tabs scroll: the window fits 1366×768
         self.tab_widget.setDocumentMode(True)
@@ -199,6 +200,13 @@ class CaseWorkspace(QWidget):
             if self.case.stage in tab.stages:
                 self.tab_widget.setCurrentIndex(i)
                 return
+
+    def show_stage_tab(self, stage) -> WorkspaceTab | None:
+        """Show the tab where ``stage``'s work is done (a click on the stage bar)."""
+        tab = next((t for t in self.tabs if stage in t.stages), None)
+        if tab is not None:
+            self.tab_widget.setCurrentWidget(tab)
+        return tab
 
     def tab(self, cls_name: str) -> WorkspaceTab | None:
         """The tab of class ``cls_name`` (for tests and deep links)."""

@@ -117,6 +117,10 @@ class WorkspaceTab(QWidget):
         state = self.workspace.actions.get(key)
         return state.reason if state else ""
 
+    def confirm_step(self, action: str, consequence: str) -> bool:
+        """Ask before an irreversible step, naming its consequence (see :func:`ui.errors.confirm_irreversible`)."""
+        return uierrors.confirm_irreversible(self, action, consequence)
+
     def run_action(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call core ``fn(*args, expected_version=<shown version>, **kwargs)``.
 

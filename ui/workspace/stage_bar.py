@@ -9,7 +9,7 @@ it left. Below the steps: "当前等待：…" from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ipguard.domain import MAIN_LINE, Stage
@@ -73,7 +73,12 @@ def _left_from(stage: Stage, events: list[StageEventRecord]) -> Stage | None:
 
 
 class StageBar(QFrame):
-    """Steps of the main line plus a terminal marker, and the "当前等待" line."""
+    """Steps of the main line plus a terminal marker, and the "当前等待" line.
+
+    A step is a link: clicking it emits :attr:`stage_clicked` (the workspace shows that stage's tab).
+    """
+
+    stage_clicked = Signal(object)  # Stage
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +94,8 @@ class StageBar(QFrame):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumWidth(10)
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.installEventFilter(self)
             self.steps[stage] = label
             row.addWidget(label, 1)
         self.terminal = QLabel()
@@ -102,6 +109,14 @@ class StageBar(QFrame):
         self.waiting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.waiting)
         self.states: dict[Stage, str] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            for stage, label in self.steps.items():
+                if label is watched:
+                    self.stage_clicked.emit(stage)
+                    return True
+        return super().eventFilter(watched, event)
 
     def set_case(self, stage: Stage, events: list[StageEventRecord], waiting: str) -> None:
         """Show ``stage`` (with its history ``events``) and what it waits for."""

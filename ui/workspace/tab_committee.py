@@ -22,7 +22,7 @@ from ipguard import clock
 from ipguard.domain import Role, Stage
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import decide, record_attendance, tally, vote
-from ipguard.workflow.committee import VOTES, attendance, case_signers, decision_of, votes
+from ipguard.workflow.committee import VOTES, attendance, case_signers, change_vote, decision_of, my_vote, votes
 from ui.i18n import translate, vote_label
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, read_only_table, section, when
@@ -70,7 +70,15 @@ class CommitteeTab(WorkspaceTab):
         self.vote_button = QPushButton(translate("Workspace", "投票"))
         self.bind_action(self.vote_button, "vote")
         self.vote_button.clicked.connect(self.cast_vote)
-        v.addWidget(self.vote_button, 0, Qt.AlignmentFlag.AlignRight)
+        # Not a bound action: enabled while the signed-in member's own vote may still change.
+        self.change_button = QPushButton(translate("Workspace", "修改我的表决"))
+        self.change_button.clicked.connect(self.change_my_vote)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(self.vote_button)
+        v.addLayout(buttons)
+        self._form_owner: tuple[int, int, str | None] | None = None  # (user, case, voted_at) the form shows
         grid.addWidget(mine, 0, 1)
         # votes and tally
         box = section(translate("Workspace", "表决情况"))
@@ -127,12 +135,21 @@ class CommitteeTab(WorkspaceTab):
             num=t.majority.numerator, den=t.majority.denominator, required=t.required)
         self.tally.setText(translate("Workspace", "{explain}；已投 {voted}/{present}。").format(
             explain=explain, voted=t.voted, present=t.present))
-        self.me.setText(translate("Workspace", "{name}：可以投票").format(name=self.user.display_name)
-                        if self.action_enabled("vote") else self.action_reason("vote"))
-        can_vote = self.action_enabled("vote")
+        mine = my_vote(store, case.id, self.user)
+        self._load_my_vote(case, mine)
+        may_change = mine is not None and case.stage is Stage.COMMITTEE
+        if may_change:
+            self.me.setText(translate("Workspace", "{name}：已投“{vote}”，决议形成前可以修改").format(
+                name=self.user.display_name, vote=vote_label(mine.vote)))
+        else:
+            self.me.setText(translate("Workspace", "{name}：可以投票").format(name=self.user.display_name)
+                            if self.action_enabled("vote") else self.action_reason("vote"))
+        can_vote = self.action_enabled("vote") or may_change
         for radio in self.choices.values():
             radio.setEnabled(can_vote)
         self.comment.setEnabled(can_vote)
+        self.change_button.setVisible(mine is not None)
+        self.change_button.setEnabled(may_change)
         decided = decision_of(store, case.id)
         if decided:
             conditions = "；".join(decided["conditions"])
@@ -152,20 +169,62 @@ class CommitteeTab(WorkspaceTab):
         return [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.count())
                 if self.members.item(i).checkState() == Qt.CheckState.Checked]
 
+    def _load_my_vote(self, case: CaseRecord, mine) -> None:
+        """Show the signed-in member's own vote, or an empty form: never another member's entry.
+
+        The form is reset whenever the user, the case or the stored vote
+        changed; otherwise (a refresh after someone else's action) what the
+        member is typing stays.
+        """
+        owner = (self.user.id, case.id, mine.voted_at if mine else None)
+        if owner == self._form_owner:
+            return
+        self._form_owner = owner
+        self.choice.setExclusive(False)
+        for key, radio in self.choices.items():
+            radio.setChecked(mine is not None and key == mine.vote)
+        self.choice.setExclusive(True)
+        self.comment.setText(mine.comment if mine else "")
+
+    def selected_choice(self) -> str | None:
+        return next((key for key, radio in self.choices.items() if radio.isChecked()), None)
+
     def save_attendance(self) -> None:
         self.run_action(record_attendance, self.store, self.case_id, self.checked_members(), self.user)
 
-    def cast_vote(self) -> None:
-        choice = next((key for key, radio in self.choices.items() if radio.isChecked()), None)
+    def _chosen(self) -> str | None:
+        choice = self.selected_choice()
         if choice is None:
             from ui.errors import inform
 
             inform(self, translate("Workspace", "请选择同意、有条件同意或不同意"))
+        return choice
+
+    def cast_vote(self) -> None:
+        choice = self._chosen()
+        if choice is None:
+            return
+        if not self.confirm_step(translate("Workspace", "投票"), translate(
+                "Workspace", "{name}的表决“{vote}”将记入本次保审会（决议形成前可以修改）。").format(
+                name=self.user.display_name, vote=vote_label(choice))):
             return
         self.run_action(vote, self.store, self.case_id, self.user, choice, self.comment.text())
 
+    def change_my_vote(self) -> None:
+        choice = self._chosen()
+        if choice is None:
+            return
+        if not self.confirm_step(translate("Workspace", "修改我的表决"), translate(
+                "Workspace", "{name}的表决将改为“{vote}”，原表决保留在审计记录中。").format(
+                name=self.user.display_name, vote=vote_label(choice))):
+            return
+        self.run_action(change_vote, self.store, self.case_id, self.user, choice, self.comment.text())
+
     def make_decision(self) -> None:
         conditions = [line.strip() for line in self.conditions.toPlainText().splitlines() if line.strip()]
+        if not self.confirm_step(translate("Workspace", "形成决议"), translate(
+                "Workspace", "将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。")):
+            return
         self.run_action(decide, self.store, self.case_id, self.user, meeting_date=self.meeting_date(),
                         conditions=conditions)
 

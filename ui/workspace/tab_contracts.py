@@ -71,8 +71,9 @@ class ContractsTab(ScrollTab):
     def record(self) -> object:
         result = self.run_action(record_contract, self.store, self.case_id, self.user, kind=self.kind.currentData(),
                                  contract_no=self.number.text(), signed_on=date_of(self.signed_on), party=self.party.text())
-        if isinstance(result, CaseRecord):
+        if isinstance(result, CaseRecord):  # the next contract starts from an empty form (another party)
             self.number.clear()
+            self.party.clear()
         return result
 
     def complete(self) -> object:

@@ -87,6 +87,9 @@ class DisbursementTab(ScrollTab):
             state=translate("Disbursement", "{on} 已收讫").format(on=paid) if paid else translate("Disbursement", "尚未收讫（在“保后”登记）")))
 
     def record(self) -> object:
+        if not self.confirm_step(translate("Disbursement", "登记放款"), translate(
+                "Disbursement", "将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。").format(amount=self.amount.text())):
+            return None
         return self.run_action(record_disbursement, self.store, self.case_id, self.user, loan_amount=self.amount.text(),
                                start_date=date_of(self.start), maturity_date=date_of(self.maturity),
                                loan_contract_no=self.contract_no.text())  # fmt: skip

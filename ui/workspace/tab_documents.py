@@ -330,6 +330,9 @@ class DocumentsTab(WorkspaceTab):
         return path
 
     def issue(self, kind: str) -> bool:
+        if not self.confirm_step(translate("Documents", "出具{kind}").format(kind=KINDS.get(kind, kind)), translate(
+                "Documents", "将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。")):
+            return False
         return call_core(self, issue_document, self.store, self.case_id, kind, self.user) is not FAILED
 
     def reissue_selected(self) -> bool:

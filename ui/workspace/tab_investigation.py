@@ -8,8 +8,9 @@ from ipguard.domain import Stage
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import sign_report, submit_to_committee
 from ipguard.workflow.committee import investigation_report
+from ui import drafts
 from ui.i18n import translate
-from ui.workspace.base import WorkspaceTab
+from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.common import note_label, section, when
 
 
@@ -28,6 +29,17 @@ class InvestigationTab(WorkspaceTab):
         self.opinion.setPlaceholderText(translate("Workspace", "企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…"))
         v.addWidget(self.opinion)
         layout.addWidget(box, 1)
+        # B's own opinion, kept apart from A's conclusion and shown after signing.
+        b_box = section(translate("Workspace", "风控经理(B角)意见（B角签字时保存）"))
+        v = QVBoxLayout(b_box)
+        self.b_opinion = QPlainTextEdit()
+        self.b_opinion.setPlaceholderText(translate("Workspace", "风控经理的独立意见…"))
+        v.addWidget(self.b_opinion)
+        layout.addWidget(b_box, 1)
+        self._owner: tuple[int, int] | None = None  # (user, case) whose typing the boxes hold
+        # Unsigned opinions are drafts of the signed-in user, saved as typed (ui.drafts).
+        self.opinion.textChanged.connect(lambda: self._keep_draft("A", self.opinion))
+        self.b_opinion.textChanged.connect(lambda: self._keep_draft("B", self.b_opinion))
         signs = section(translate("Workspace", "签字"))
         form = QFormLayout(signs)
         self.a_status = QLabel()
@@ -57,22 +69,51 @@ class InvestigationTab(WorkspaceTab):
 
     def refresh(self, case: CaseRecord) -> None:
         report = investigation_report(self.store, case.id)
+        if self._owner != (self.user.id, case.id):
+            # Another user (or case): never carry the previous user's unsaved text over.
+            self._owner = (self.user.id, case.id)
+            self._loading = True
+            try:
+                for side, box, stored in (("A", self.opinion, report.opinion if report else ""),
+                                          ("B", self.b_opinion, report.b_opinion if report else "")):
+                    draft = drafts.load(self.session, self._draft_name(side, case.id))
+                    box.setPlainText(stored or (str(draft.get("text", "")) if draft else ""))
+            finally:
+                self._loading = False
         if report is None:
             self.a_status.setText(translate("Workspace", "未签"))
             self.b_status.setText(translate("Workspace", "未签"))
             self.opinion.setPlainText("")
             self.hint.setText(translate("Workspace", "确认价值认定后生成调查报告。"))
         else:
-            if not self.opinion.hasFocus() or not self.opinion.toPlainText():
-                self.opinion.setPlainText(report.opinion)
+            for box, stored in ((self.opinion, report.opinion), (self.b_opinion, report.b_opinion)):
+                if stored and (not box.hasFocus() or not box.toPlainText()):
+                    box.setPlainText(stored)
             self.a_status.setText(self._signed(report.a_name, report.a_signed_at))
             self.b_status.setText(self._signed(report.b_name, report.b_signed_at))
             self.hint.setText("" if self.action_enabled("submit_committee") else self.action_reason("submit_committee"))
-        self.opinion.setReadOnly(not (self.action_enabled("sign_a") or self.action_enabled("sign_b")))
+        self.opinion.setReadOnly(not self.action_enabled("sign_a"))
+        self.b_opinion.setReadOnly(not self.action_enabled("sign_b"))
+
+    _loading = False
+
+    @staticmethod
+    def _draft_name(side: str, case_id: int) -> str:
+        return f"report_opinion/{case_id}/{side}"
+
+    def _keep_draft(self, side: str, box) -> None:
+        if self._loading or box.isReadOnly() or self._owner is None:
+            return
+        drafts.save(self.session, self._draft_name(side, self._owner[1]), {"text": box.toPlainText()})
 
     @staticmethod
     def _signed(name: str, at: str | None) -> str:
         return f"✓ {name} · {when(at)}" if at else translate("Workspace", "○ 未签")
 
     def sign(self, side: str) -> None:
-        self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=self.opinion.toPlainText())
+        if not self.confirm_step(translate("Workspace", "以{side}角签署调查报告").format(side=side), translate(
+                "Workspace", "您的签字和意见将以您的名义记入调查报告，签字后不能撤回。")):
+            return
+        box = self.opinion if side == "A" else self.b_opinion
+        if self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=box.toPlainText()) is not FAILED:
+            drafts.discard(self.session, self._draft_name(side, self.case_id))

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
 
 from ipguard import catalog, clock
 from ipguard.domain import Stage
+from ipguard.errors import IpguardError
 from ipguard.money import format_yuan, uppercase_rmb
 from ipguard.store.records import CaseRecord
+from ipguard.validators import check_interest_rate
 from ipguard.workflow import intent_letter, issue_intent_letter, record_bank_decision
 from ipguard.workflow.bank import bank_decision
+from ui.errors import show_error
 from ui.i18n import translate
-from ui.widgets.fields import ValidatedField, money_check
+from ui.widgets.fields import ValidatedField, core_check, money_check
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.later_common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label
 from ui.workspace.tab_documents import PdfPreview, print_pdf, safe_name, save_pdf
@@ -89,8 +92,7 @@ class LetterTab(WorkspaceTab):
         radios.addStretch(1)
         bform.addRow(translate("Letter", "审批结果："), radios)
         self.amount = ValidatedField(money_check("approved_amount"), placeholder=translate("Letter", "元，例如 3000000"))
-        self.rate = QLineEdit()
-        self.rate.setPlaceholderText(translate("Letter", "例如 3.45%"))
+        self.rate = ValidatedField(core_check(check_interest_rate), placeholder=translate("Letter", "例如 3.45% 或 LPR+50bp"))
         self.term = QSpinBox()
         self.term.setRange(1, 120)
         self.term.setSuffix(translate("Letter", " 个月"))
@@ -199,11 +201,26 @@ class LetterTab(WorkspaceTab):
     # -- actions -----------------------------------------------------------------------------
 
     def issue_letter(self) -> object:
+        if not self.confirm_step(translate("Letter", "出具担保意向函"), translate(
+                "Letter", "将占用下一个意向函编号并出具意向函；编号出具后不能收回。")):
+            return None
         return self.run_action(issue_intent_letter, self.store, self.case_id, self.user, issue_date=date_of(self.issue_date))
 
     def record_decision(self) -> object:
         approved = self.approved_radio.isChecked()
         kwargs: dict[str, object] = {"approved": approved, "decided_on": date_of(self.decided_on), "note": self.note.text()}
+        rate = ""
         if approved:
-            kwargs.update(approved_amount=self.amount.text(), interest_rate=self.rate.text(), term_months=self.term.value())
+            try:  # the core stores the rate as written: check it before asking, naming the field
+                rate = check_interest_rate(self.rate.text())
+            except IpguardError as exc:
+                show_error(self, exc, self.lang)
+                self.rate.setFocus()
+                return None
+        outcome = translate("Letter", "同意") if approved else translate("Letter", "拒绝")
+        if not self.confirm_step(translate("Letter", "登记银行审批结果"), translate(
+                "Letter", "将登记银行审批结果“{outcome}”，案件随之进入下一阶段。").format(outcome=outcome)):
+            return None
+        if approved:
+            kwargs.update(approved_amount=self.amount.text(), interest_rate=rate, term_months=self.term.value())
         return self.run_action(record_bank_decision, self.store, self.case_id, self.user, **kwargs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton
 
 from ipguard import catalog, clock
@@ -21,11 +22,13 @@ from ipguard.workflow import (
     loan,
     record_compensation,
     record_default,
+    record_deregistration,
     record_fee_paid,
     record_recovery,
     release,
     split_loss,
 )
+from ipguard.workflow.closing import registrations
 from ipguard.workflow.postloan import RECOVERY_SOURCES, recovery_summary
 from ui.i18n import translate
 from ui.widgets.fields import ValidatedField, money_check
@@ -73,10 +76,19 @@ class PostLoanTab(ScrollTab):
 
         rel = QGroupBox(translate("PostLoan", "解除担保（贷款已结清）"))
         f = QFormLayout(rel)
-        self.repaid_on = date_edit()
+        # Release needs every pledge's deregistration (date and registry reference) first: the core refuses otherwise.
+        self.pledges = table([translate("PostLoan", h) for h in ("质押物", "登记日期", "注销日期", "注销文号")])
+        self.pledges.setMinimumHeight(90)
+        f.addRow(self.pledges)
         self.deregistered_on = date_edit()
+        self.dereg_ref = QLineEdit()
+        self.dereg_ref.setPlaceholderText(translate("PostLoan", "登记机关出具的注销文号"))
+        f.addRow(translate("PostLoan", "注销登记日期："), self.deregistered_on)
+        f.addRow(translate("PostLoan", "注销登记文号："), self.dereg_ref)
+        self.dereg_button = _button(self, translate("PostLoan", "登记所选质押物注销"), "deregister", self.deregister)
+        f.addRow("", self.dereg_button)
+        self.repaid_on = date_edit()
         f.addRow(translate("PostLoan", "还清日期："), self.repaid_on)
-        f.addRow(translate("PostLoan", "质押注销日期："), self.deregistered_on)
         self.release_button = _button(self, translate("PostLoan", "解除担保"), "release", self.release)
         f.addRow("", self.release_button)
         grid.addWidget(rel, 0, 1)
@@ -152,6 +164,12 @@ class PostLoanTab(ScrollTab):
             self._show_maturity(case, row)
             paid = row["fee_paid_on"]
             self.fee_text.setText(translate("PostLoan", "{amount} 元").format(amount=format_yuan(row["fee_fen"])) + (translate("PostLoan", "，{on} 已收讫").format(on=paid) if paid else ""))
+        regs = registrations(self.store, self.case_id)
+        fill_table(self.pledges, [(f"{r['number']} {r['title']}", r["registered_on"], r["deregistered_on"],
+                                   r["deregistration_ref"]) for r in regs], [r["asset_id"] for r in regs])
+        pending = next((i for i, r in enumerate(regs) if not r["deregistered_on"]), None)
+        if pending is not None:
+            self.pledges.selectRow(pending)  # the next pledge to deregister
         self.rec_asset.clear()
         self.rec_asset.addItem(translate("PostLoan", "（不涉及）"), None)
         for a in self.store.repos.cases.assets(self.case_id):
@@ -228,7 +246,21 @@ class PostLoanTab(ScrollTab):
     def fee_paid(self) -> object:
         return self.run_action(record_fee_paid, self.store, self.case_id, self.user, paid_on=date_of(self.fee_paid_on))
 
+    def deregister(self) -> object:
+        row = self.pledges.currentRow()
+        asset_id = self.pledges.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None  # None: the core names the field
+        result = self.run_action(record_deregistration, self.store, self.case_id, asset_id, self.user,
+                                 deregistered_on=date_of(self.deregistered_on), reference=self.dereg_ref.text())
+        if isinstance(result, CaseRecord):
+            self.dereg_ref.clear()
+        return result
+
     def release(self) -> object:
+        amount = self.store.repos.cases.guarantee_amount(self.case_id) or 0
+        if not self.confirm_step(translate("PostLoan", "解除担保"), translate(
+                "PostLoan", "案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。").format(
+                no=self.case.case_no, amount=format_yuan(amount))):
+            return None
         # Each pledge's deregistration is recorded first (workflow.record_deregistration); release checks it.
         return self.run_action(release, self.store, self.case_id, self.user, repaid_on=date_of(self.repaid_on))
 

@@ -110,8 +110,10 @@ class RegistrationTab(ScrollTab):
 
     def _fill_checks(self) -> None:
         rows = {c["code"]: c for c in disbursement_checks(self.store, self.case_id)}
-        order = [code for code, _ in STANDARD_CHECKS if code not in rows] + list(rows)
         labels = dict(STANDARD_CHECKS)
+        # A fixed order (standard items, then the committee's conditions as added): the rows must not
+        # move between clicks, or the next click confirms a different condition.
+        order = [code for code, _ in STANDARD_CHECKS] + [code for code in rows if code not in labels]
         while self.checks_grid.count():
             item = self.checks_grid.takeAt(0)
             if item.widget():
@@ -166,12 +168,15 @@ class RegistrationTab(ScrollTab):
         if asset_id is None:
             return None
         return self.run_action(record_registration, self.store, self.case_id, asset_id, self.user,
-                               submitted_on=self.submitted_on.value(), registry=self.registry.text(),
-                               registration_no=self.registration_no.text(), registered_on=self.registered_on.value(),
+                               submitted_on=self.submitted_on.iso(), registry=self.registry.text(),
+                               registration_no=self.registration_no.text(), registered_on=self.registered_on.iso(),
                                certificate_received=self.certificate.isChecked())  # fmt: skip
 
     def confirm(self, code: str) -> object:
         return self.run_action(confirm_check, self.store, self.case_id, code, self.user)
 
     def issue_notice(self) -> object:
+        if not self.confirm_step(translate("Registration", "出具放款通知书"), translate(
+                "Registration", "将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。")):
+            return None
         return self.run_action(issue_disbursement_notice, self.store, self.case_id, self.user, issue_date=date_of(self.notice_date))

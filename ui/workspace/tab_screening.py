@@ -86,6 +86,9 @@ class ScreeningTab(WorkspaceTab):
         self.run_action(assess_case, self.store, self.case_id, self.user)
 
     def pass_(self) -> None:
+        if not self.confirm_step(translate("Workspace", "通过准入"), translate(
+                "Workspace", "案件将通过准入审查并进入价值认定；通过后不能退回准入。")):
+            return
         self.run_action(pass_screening, self.store, self.case_id, self.user)
 
     def save_justification(self) -> None:

@@ -79,7 +79,9 @@ class ValuationTab(WorkspaceTab):
             how = a.explanation.split("：", 1)[-1]
             rows.append((ip_type_label(a.ip_type), a.number, a.title, format_yuan(a.value), str(a.pledge_rate),
                          format_yuan(a.pledge_value), how))
-        fill_table(self.assets, rows)
+        # One line per asset (the full working is in the tooltip): fitting rows to content while
+        # the tab was still hidden and narrow made a row taller than the table, so it looked blank.
+        fill_table(self.assets, rows, fit_rows=False)
         chain_rows, bold = [], []
         for i, c in enumerate(result.amount_chain):
             chain_rows.append((c.label, "—" if c.amount is None else format_yuan(c.amount), c.explanation,

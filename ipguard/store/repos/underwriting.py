@@ -185,6 +185,19 @@ class CommitteeRepo:
             [case_id, member_id, vote, comment, voted_at],
         )
 
+    def replace_vote(self, case_id: int, member_id: int, vote: str, comment: str, voted_at: str) -> None:
+        """Overwrite a member's vote (the change itself is audited by the caller)."""
+        self.store.db.execute(
+            "UPDATE committee_votes SET vote = ?, comment = ?, voted_at = ? WHERE case_id = ? AND member_id = ?",
+            [vote, comment, voted_at, case_id, member_id],
+        )
+
+    def vote_of(self, case_id: int, member_id: int) -> dict[str, Any] | None:
+        """The member's own vote row on this case, or None."""
+        rows = self.store.query(
+            "SELECT vote, comment, voted_at FROM committee_votes WHERE case_id = ? AND member_id = ?", [case_id, member_id])
+        return rows[0] if rows else None
+
     def vote_counts(self, case_id: int) -> dict[str, int]:
         """Number of votes per choice (approve / approve_with_conditions / decline)."""
         return {r["vote"]: r["n"] for r in self.store.query(
