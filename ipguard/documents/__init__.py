@@ -44,9 +44,40 @@ def render(doc: Document, letterhead: Letterhead, *, font_path: str | None = Non
     without it, or when it is unusable, a system Chinese font or the built-in
     fallback is used (see :func:`ipguard.documents.fonts.resolve_font`).
     """
-    from ipguard.documents.fonts import resolve_font
+    from ipguard.documents.cjkwrap import ACTIVE_FONT
+    from ipguard.documents.fonts import check_coverage, resolve_font
 
     font = resolve_font(font_path)
+    check_coverage(font, text_fields(doc, letterhead))
+    token = ACTIVE_FONT.set(font)
+    try:
+        return _render(doc, letterhead, font)
+    finally:
+        ACTIVE_FONT.reset(token)
+
+
+def text_fields(doc: Document, letterhead: Letterhead) -> list[tuple[str, str]]:
+    """Every text the document prints from data, as (field path, text): ``borrower_name``, ``assets[2].owner``."""
+    import dataclasses
+
+    out: list[tuple[str, str]] = []
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, str):
+            out.append((path, value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)
+        elif isinstance(value, tuple | list):
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+
+    walk(letterhead, "letterhead")
+    walk(doc, "")
+    return out
+
+
+def _render(doc: Document, letterhead: Letterhead, font) -> bytes:
     if isinstance(doc, IntentLetter):
         from ipguard.documents.intent_letter import render_intent_letter
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
+    DocTable,
     TEXT_WIDTH,
     amount_text,
     build_pdf,
@@ -139,7 +140,7 @@ def _signatures(doc: InvestigationReport, st) -> Flowable:
             para(f"日期：{date_text(when)}", st.plain),
         ]
 
-    table = Table(
+    table = DocTable(
         [[cell("调查人（A角，客户经理）", doc.a_user_name, doc.a_signed_at),
           cell("调查人（B角，风控经理）", doc.b_user_name, doc.b_signed_at)]],
         colWidths=[TEXT_WIDTH / 2] * 2,

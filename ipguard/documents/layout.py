@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from ipguard.documents.cjkwrap import CJKParagraph
+from ipguard.documents.cjkwrap import ACTIVE_FONT, CJKParagraph
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.models import Letterhead
 
@@ -204,7 +204,16 @@ def owners_column_needed(owners: Sequence[str], holder: str) -> bool:
     return any(owner.strip() != holder.strip() for owner in owners)
 
 
-class GridTable(Table):
+class DocTable(Table):
+    """A Table whose cells default to the document's font (never reportlab's unused Helvetica)."""
+
+    def __init__(self, data, *args, style=None, **kwargs):
+        font = ACTIVE_FONT.get()
+        commands = [("FONT", (0, 0), (-1, -1), font.name)] if font is not None else []
+        super().__init__(data, *args, style=[*commands, *(style or [])], **kwargs)
+
+
+class GridTable(DocTable):
     """A table that, when split over pages, leaves at least two body rows on each side (no widows)."""
 
     MIN_ROWS = 2
@@ -314,7 +323,7 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
         *[("BACKGROUND", (c, 0), (c, -1), HEADER_FILL) for c in range(0, 2 * columns, 2)],
         *spans,
     ]
-    return Table(data, colWidths=col_widths, style=commands, hAlign="CENTER")
+    return DocTable(data, colWidths=col_widths, style=commands, hAlign="CENTER")
 
 
 def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
@@ -341,7 +350,7 @@ def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
     ]
     if rule:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.8, colors.black))
-    return Table([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
+    return DocTable([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
 
 
 def closing(last: Sequence[Flowable], signature: Flowable, footer: Sequence[Flowable] = ()) -> Flowable:
@@ -360,7 +369,7 @@ def signature_block(
     lines.append(date_text(when))
     longest = max(stringWidth(text, st.sign.fontName, st.sign.fontSize) for text in lines)
     block_width = min(TEXT_WIDTH, max(TEXT_WIDTH * 0.5, longest + 24))
-    table = Table(
+    table = DocTable(
         [[para(text, st.sign)] for text in lines],
         colWidths=[block_width],
         hAlign="RIGHT",
@@ -385,7 +394,7 @@ def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = ""
         Spacer(1, 10),
         HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceAfter=3),
         para(first, st.note),
-        Table([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
+        DocTable([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
               style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                      ("TOPPADDING", (0, 0), (-1, -1), 0)]),
     ]  # fmt: skip

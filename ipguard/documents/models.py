@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ipguard import messages
 from ipguard.domain import IpType
 
 Vote = Literal["approve", "approve_with_conditions", "decline"]
@@ -190,3 +191,28 @@ class CommitteeResolution:
     recorder_name: str = ""
     loan_amount: int | None = None
     guarantee_form: str = "连带责任保证"
+
+
+messages.register_fields(
+    {
+        "letterhead": ("信头", "letterhead"),
+        "company_name": ("企业名称", "company name"),
+        "borrower_name": ("借款人名称", "borrower's name"),
+        "bank_name": ("银行名称", "bank"),
+        "bank_branch": ("贷款银行", "lending branch"),
+        "owner": ("权利人", "owner"),
+        "member": ("委员", "committee member"),
+        "comment": ("意见说明", "comment"),
+        "conditions": ("保审会条件", "committee conditions"),
+        "conditions_confirmed": ("放款条件", "disbursement conditions"),
+        "opinion": ("调查结论", "opinion"),
+        "a_user_name": ("A角调查人", "A-role investigator"),
+        "b_user_name": ("B角调查人", "B-role investigator"),
+        "members_present": ("出席委员", "members present"),
+        "signatory": ("签字人", "signatory"),
+        "seal_text": ("盖章说明", "seal note"),
+        "telephone": ("电话", "telephone"),
+        "referrer": ("推荐单位", "referrer"),
+        "cc": ("抄送", "copies to"),
+    }
+)
