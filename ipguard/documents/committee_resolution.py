@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, Spacer
 from ipguard.documents.disbursement_notice import ordinal
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
-    DocTable,
     TEXT_WIDTH,
+    DocTable,
     amount_text,
     build_pdf,
     clause,
@@ -143,11 +143,14 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
     return flow
 
 
-def render_committee_resolution(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) -> bytes:
+def render_committee_resolution(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice, audit_mark: str = "") -> bytes:
     return build_pdf(
         story(doc, letterhead, font),
         font,
         title_text=f"{TITLE} {doc.resolution_no}",
         author=letterhead.company_name,
+        subject=f"{TITLE}：{doc.borrower_name}（业务编号 {doc.case_no}）",
+        doc_date=doc.meeting_date,
+        audit_mark=audit_mark,
         running_header=f"{TITLE}　{doc.resolution_no}",
     )

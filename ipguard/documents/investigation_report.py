@@ -7,8 +7,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
-    DocTable,
     TEXT_WIDTH,
+    DocTable,
     amount_text,
     build_pdf,
     date_text,
@@ -169,11 +169,14 @@ def story(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) ->
     return flow
 
 
-def render_investigation_report(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) -> bytes:
+def render_investigation_report(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice, audit_mark: str = "") -> bytes:
     return build_pdf(
         story(doc, letterhead, font),
         font,
         title_text=f"{TITLE} {doc.report_no}",
         author=letterhead.company_name,
+        subject=f"{TITLE}：{doc.company_name}（业务编号 {doc.case_no}）",
+        doc_date=doc.report_date,
+        audit_mark=audit_mark,
         running_header=f"调查报告　{doc.report_no}　{doc.company_name}",
     )

@@ -11,9 +11,9 @@ Which document may be issued when:
   (:func:`ipguard.workflow.issue_intent_letter`,
   :func:`ipguard.workflow.issue_disbursement_notice`); here they are reprinted.
 - 调查报告: once the case has gone to the committee (both A and B signed);
-  numbered ``调报〔2026〕第0001号``.
+  numbered ``浦科担调〔2026〕1号``.
 - 保审会决议: once the committee has decided; its number is the decision's
-  resolution number (``保审决〔2026〕第0001号``).
+  resolution number (``浦科担审〔2026〕1号``).
 
 Reissuing an intent letter voids its ``intent_letters`` row and records a new
 one whose bank-approval deadline and validity are **recomputed from the new
@@ -53,13 +53,6 @@ KINDS = {
     "disbursement_notice": "放款通知书",
     "investigation_report": "调查报告",
     "committee_resolution": "保审会决议",
-}
-# Number formats per kind; they must match the workflow actions that issue the first copy.
-TEMPLATES = {
-    "intent_letter": "〔{year}〕第{n:04d}号",
-    "disbursement_notice": "放通〔{year}〕第{n:04d}号",
-    "investigation_report": "调报〔{year}〕第{n:04d}号",
-    "committee_resolution": "保审决〔{year}〕第{n:04d}号",
 }
 ISSUERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.COMMITTEE_MEMBER, Role.OPERATIONS, Role.ADMIN)
 
@@ -220,7 +213,7 @@ def issue_document(
             issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
         else:
             issue_date = issue_date or clock.today()
-            doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+            doc_no = doc_number(store, kind, issue_date.year)
         _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user)
     return IssuedDocument(doc_no, pdf, digest, False)
 
@@ -243,7 +236,7 @@ def reissue(
         if old is None:
             raise WorkflowError("document_not_issued", document=KINDS[kind])
         case = store.repos.cases.get(case_id)
-        doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+        doc_no = doc_number(store, kind, issue_date.year)
         if kind == "intent_letter":
             _reissue_letter_record(store, case_id, old["doc_no"], doc_no, issue_date)
         elif kind == "committee_resolution":
