@@ -401,6 +401,8 @@ class GridTable(DocTable):
             if second >= self.MIN_ROWS:
                 return parts
             height -= 12  # leave more rows for the next page
+        if availHeight >= TEXT_HEIGHT * 0.9:  # a whole page and still no clean split (very tall rows): split anyway
+            return super().split(availWidth, availHeight)
         return []
 
 

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, Any] = {
     "documents.code.committee_resolution": "浦科担审",
     # The handling desk's telephone printed with the handling officer (经办人) on letters and notices.
     "documents.handling_phone": "",
+    # The guarantee's scope and period as the intent letter states them (per the cooperation agreement).
+    "documents.guarantee_scope": "借款合同项下的借款本金、利息、罚息、复利及实现债权的费用",
+    "documents.guarantee_period": "借款合同约定的债务履行期限届满之日起三年",
     # 抄送 (copies to) printed on letters and notices, besides the referring body.
     "documents.cc": "",
     "backup.dir": "",
