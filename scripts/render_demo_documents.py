@@ -45,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         build_demo(str(db), 2026)
     out.mkdir(parents=True, exist_ok=True)
     with open_store(db, create=False) as store:
-        admin = min(store.repos.users.with_role(Role.ADMIN), key=lambda u: u.id)
+        from ipguard import auth
+        from ipguard.demo.build import DEMO_PASSWORD
+
+        first = min(store.repos.users.with_role(Role.ADMIN), key=lambda u: u.id)
+        admin = auth.sign_in(store, first.username, DEMO_PASSWORD)
         for kind, sql in PICK.items():
             case_id = store.scalar(sql)
             if case_id is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ipguard import workflow
 from ipguard.documents.service import archived, archived_by_id, documents_of, reissue
 from ipguard.errors import NotFoundError
 from ipguard.store import audit, open_store
@@ -15,7 +16,9 @@ def test_void_and_issued_copies_by_id(tmp_path) -> None:
     try:
         cast = wh.cast(store)
         case_id = wh.open_case(store, cast)
-        wh.to_in_force(store, case_id, cast)
+        wh.to_committee(store, case_id, cast)
+        wh.approve(store, case_id, cast)
+        workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9))
         first_no, first_pdf = archived(store, case_id, "intent_letter")
         reissue(store, case_id, "intent_letter", cast.a, "银行要求更正")
         rows = {r["doc_no"]: r for r in documents_of(store, case_id)}

@@ -165,11 +165,12 @@ def test_pages_are_a4_and_no_line_starts_with_closing_punctuation(make):
             assert not stripped or stripped[0] not in MUST_NOT_START, line
 
 
-def test_one_page_letter_has_no_page_number():
-    doc = dataclasses.replace(samples.intent_letter(), assets=samples.ASSETS[:2])
-    pages = _pages(render(doc, LH))
-    assert len(pages) == 1
-    assert "第 1 页" not in pages[0]
+def test_letters_number_every_page_in_official_form():
+    """GB/T 9704: “— N —” on every page of a letter or notice, never “第 1 页 共 N 页”."""
+    for doc in (samples.intent_letter(), samples.disbursement_notice()):
+        pages = _pages(render(doc, LH))
+        for n, page in enumerate(pages, 1):
+            assert f"— {n} —" in page and "第 1 页" not in page
 
 
 def test_signature_never_stands_alone_on_a_page():
@@ -178,26 +179,27 @@ def test_signature_never_stands_alone_on_a_page():
     for doc in (long_letter, samples.disbursement_notice()):
         pages = _pages(render(doc, LH))
         assert len(pages) >= 2
-        lines = [line.strip() for line in pages[-1].splitlines()]
-        seal = next(i for i, line in enumerate(lines) if line.startswith(LH.company_name) and LH.seal_text in line)
+        sealed = next(page for page in pages if LH.seal_text in page)  # a long letter's asset list follows as 附件
+        lines = [line.strip() for line in sealed.splitlines()]
+        seal = next(i for i, line in enumerate(lines) if LH.seal_text in line)
         assert len([line for line in lines[:seal] if line]) >= 2, lines
 
 
 @pytest.mark.parametrize("count", [1, 3, 4])
-def test_intent_letter_with_up_to_four_assets_fits_one_page(count):
-    """A bank letter is one sheet: with up to four pledged assets (long titles) nothing moves to a page 2."""
+def test_intent_letter_with_up_to_four_assets_fits_two_pages(count):
+    """In 3号 type (22 lines a page) a letter with up to four pledged assets is one sheet, printed on both sides."""
     doc = dataclasses.replace(samples.intent_letter(), assets=samples.ASSETS[:count])
     pages = _pages(render(doc, LH))
-    assert len(pages) == 1
-    assert LH.seal_text in pages[0] and "特此函告" in pages[0]
+    assert len(pages) <= 2
+    assert LH.seal_text in pages[-1] and "特此函告" in "".join(pages)
 
 
 def test_investigation_report_numbers_never_wrap():
     """The header line keeps the report number, case number and date each on one line."""
-    doc = dataclasses.replace(samples.investigation_report(), report_no="调报〔2026〕第0001号", case_no="KYD-2026-0010")
+    doc = dataclasses.replace(samples.investigation_report(), report_no="浦科担调〔2026〕1号", case_no="KYD-2026-0010")
     first = _pages(render(doc, LH))[0]
     lines = [re.sub(r"\s+", "", line) for line in first.splitlines()]
-    for value in ("报告编号：调报〔2026〕第0001号", "业务编号：KYD-2026-0010", "报告日期：2026年11月2日"):
+    for value in ("报告编号：浦科担调〔2026〕1号", "业务编号：KYD-2026-0010", "报告日期：2026年11月2日"):
         assert any(value in line for line in lines), (value, lines[:8])
 
 

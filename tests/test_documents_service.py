@@ -89,7 +89,7 @@ def test_intent_letter_fields_from_the_case(env):
     _to_letter(store, c, case_id)
     letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
     issued = issue_document(store, case_id, "intent_letter", c.a)
-    assert issued.reprint and issued.doc_no == letter.letter_no == "〔2026〕第0001号"
+    assert issued.reprint and issued.doc_no == letter.letter_no == "浦科担函〔2026〕1号"
     text = _flat(issued.pdf)
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
@@ -113,7 +113,7 @@ def test_disbursement_notice_fields_from_the_case(env):
     store, c, case_id = env
     w.to_in_force(store, case_id, c)
     issued = issue_document(store, case_id, "disbursement_notice", c.ops)
-    assert issued.reprint and issued.doc_no == "放通〔2026〕第0001号"
+    assert issued.reprint and issued.doc_no == "浦科担放〔2026〕1号"
     text = _flat(issued.pdf)
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     regs = workflow.registrations(store, case_id)
@@ -128,7 +128,7 @@ def test_investigation_report_fields_from_the_stored_assessment(env):
     store, c, case_id = env
     w.to_committee(store, case_id, c)
     issued = issue_document(store, case_id, "investigation_report", c.a, issue_date=dt.date(2026, 11, 6))
-    assert not issued.reprint and issued.doc_no == "调报〔2026〕第0001号"
+    assert not issued.reprint and issued.doc_no == "浦科担调〔2026〕1号"
     text = _flat(issued.pdf)
     result = workflow.latest_assessment(store, case_id)
     case = store.repos.cases.get(case_id)
@@ -157,7 +157,7 @@ def test_committee_resolution_votes_and_conditions(env):
     _to_letter(store, c, case_id, conditional=True)
     issued = issue_document(store, case_id, "committee_resolution", c.members[0])
     decision = store.query("SELECT * FROM committee_decisions WHERE case_id = ?", [case_id])[0]
-    assert issued.doc_no == decision["resolution_no"] == "保审决〔2026〕第0001号"
+    assert issued.doc_no == decision["resolution_no"] == "浦科担审〔2026〕1号"
     text = _flat(issued.pdf)
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     _assert_all_in(text, [
@@ -216,7 +216,7 @@ def test_two_letters_issued_concurrently_get_consecutive_numbers(tmp_path):
     for t in threads:
         t.join(timeout=30)
     assert not errors, errors
-    assert sorted(results.values()) == ["〔2026〕第0001号", "〔2026〕第0002号"]
+    assert sorted(results.values()) == ["浦科担函〔2026〕1号", "浦科担函〔2026〕2号"]
     with open_store(path, create=False) as store:
         rows = store.query("SELECT case_id, doc_no FROM documents WHERE kind = 'intent_letter' ORDER BY doc_no")
         assert {r["case_id"]: r["doc_no"] for r in rows} == results
@@ -243,7 +243,7 @@ def test_reissue_gets_a_new_number_and_voids_the_old_one(env):
     old = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
     new_day = dt.date(2026, 11, 13)
     new = reissue(store, case_id, "intent_letter", c.a, "银行支行名称有误", issue_date=new_day)
-    assert new.doc_no == "〔2026〕第0002号" and not new.reprint
+    assert new.doc_no == "浦科担函〔2026〕2号" and not new.reprint
     docs = documents_of(store, case_id)
     assert [(d["doc_no"], d["status"]) for d in docs] == [(old.letter_no, "void"), (new.doc_no, "issued")]
     assert docs[1]["replaces_id"] == docs[0]["id"]
@@ -269,7 +269,7 @@ def test_reissue_report_and_refusals(env):
     w.to_committee(store, case_id, c)
     first = issue_document(store, case_id, "investigation_report", c.a, issue_date=dt.date(2026, 11, 6))
     second = reissue(store, case_id, "investigation_report", c.b, "更正行业", issue_date=dt.date(2026, 11, 7))
-    assert (first.doc_no, second.doc_no) == ("调报〔2026〕第0001号", "调报〔2026〕第0002号")
+    assert (first.doc_no, second.doc_no) == ("浦科担调〔2026〕1号", "浦科担调〔2026〕2号")
     assert {d["doc_no"]: d["status"] for d in documents_of(store, case_id)} == {first.doc_no: "void", second.doc_no: "issued"}
 
 

@@ -233,7 +233,7 @@ def test_intent_letter_deadline_in_working_days(store, c):
     approve(store, case_id, c)
     # 2026-09-28 (Mon) + 10 working days crosses National Day: Oct 1-7 off, Sep 20 and Oct 10 worked.
     letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 28))
-    assert letter.letter_no == "〔2026〕第0001号"
+    assert letter.letter_no == "浦科担函〔2026〕1号"
     from ipguard.workdays import WorkCalendar
 
     assert letter.approval_deadline == WorkCalendar().add_workdays(dt.date(2026, 9, 28), 10)

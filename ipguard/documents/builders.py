@@ -24,6 +24,7 @@ from ipguard.documents.models import (
     InvestigationReport,
     PledgedAssetLine,
     VoteLine,
+    split_owners,
 )
 from ipguard.errors import NotFoundError, WorkflowError
 from ipguard.money import format_yuan, parse_yuan
@@ -53,23 +54,46 @@ def _guarantee(store: Store, case_id: int) -> int:
     return store.repos.cases.guarantee_amount(case_id) or 0
 
 
+def owner_text(owners: str, holder: str) -> tuple[str, bool]:
+    """(owners as printed, sole owner) derived from the owners recorded on an asset.
+
+    The printed flag always agrees with the owners: one owner is 单独所有, two or
+    more are 共有 — whatever the stored ``sole_owner`` flag says (the rules treat a
+    co-owned asset with that flag as needing co-owner consent regardless).
+    """
+    names = split_owners(owners) or (holder,)
+    return "、".join(names), len(names) == 1
+
+
 def asset_lines(store: Store, case_id: int, owner: str, values: dict[str, int] | None = None) -> tuple[PledgedAssetLine, ...]:
     """The case's pledged assets with registration numbers and (optionally) recognized values by number."""
     regs = store.repos.closing.registrations_by_asset(case_id)
     values = values or {}
-    return tuple(
-        PledgedAssetLine(a.ip_type, a.number, a.title, a.owners or owner, (regs.get(a.id) or {}).get("registration_no") or "",
-                         values.get(a.number))
-        for a in store.repos.cases.assets(case_id)
-    )  # fmt: skip
+    lines = []
+    for a in store.repos.cases.assets(case_id):
+        owners, sole = owner_text(a.owners, owner)
+        lines.append(PledgedAssetLine(a.ip_type, a.number, a.title, owners, (regs.get(a.id) or {}).get("registration_no") or "",
+                                      values.get(a.number), a.nice_class, sole))  # fmt: skip
+    return tuple(lines)
+
+
+def cc_list(store: Store, case) -> tuple[str, ...]:
+    """抄送: the referring body of the case, then whatever the settings add (separated by 、，,；;)."""
+    names = [store.repos.referrers.get(case.referrer_id).name] if case.referrer_id else []
+    names += [n for n in split_owners(str(store.repos.settings.get("documents.cc") or "")) if n not in names]
+    return tuple(names)
 
 
 # ---------------------------------------------------------------- intent letter, notice
 
 
-def build_intent_letter(store: Store, case_id: int, letter_no: str) -> IntentLetter:
+def build_intent_letter(store: Store, case_id: int, letter_no: str, replaces_no: str = "") -> IntentLetter:
     """担保意向函 for the ``intent_letters`` row numbered ``letter_no``."""
+    from ipguard.workflow.committee import decision_of
+
     case = store.repos.cases.get(case_id)
+    decision = decision_of(store, case_id) or {}
+    settings = store.repos.settings
     company = store.repos.companies.get(case.company_id)
     bank = _bank(store, case.bank_id)
     row = store.repos.closing.intent_letter_row(letter_no)
@@ -92,11 +116,21 @@ def build_intent_letter(store: Store, case_id: int, letter_no: str) -> IntentLet
         valid_until=dt.date.fromisoformat(row["valid_until"]),
         case_no=case.case_no,
         contact_name=_user_name(store, case.account_manager_id),
+        contact_phone=str(settings.get("documents.handling_phone") or ""),
         product_name=product.name,
+        resolution_no=decision.get("resolution_no", ""),
+        decision=decision.get("decision", "approve"),
+        conditions=tuple(decision.get("conditions") or ()),
+        bank_share_bp=bank.bank_share_bp if bank else 0,
+        guarantee_scope=str(settings.get("documents.guarantee_scope") or ""),
+        guarantee_period=str(settings.get("documents.guarantee_period") or ""),
+        cc=cc_list(store, case),
+        replaces_no=replaces_no,
     )
 
 
-def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_date: dt.date) -> DisbursementNotice:
+def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_date: dt.date,
+                              replaces_no: str = "") -> DisbursementNotice:
     """放款通知书: bank, amount, contracts, registration numbers, confirmed conditions."""
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
@@ -127,6 +161,11 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
         conditions_confirmed=checks,
         guarantee_form=product.guarantee_form,
         contact_name=_user_name(store, case.account_manager_id),
+        contact_phone=str(store.repos.settings.get("documents.handling_phone") or ""),
+        pledge_contract_no=contracts.get("pledge", ""),
+        controller_name=company.controller_name,
+        cc=cc_list(store, case),
+        replaces_no=replaces_no,
     )
 
 

@@ -16,6 +16,7 @@ Use :class:`CJKParagraph` in place of ``Paragraph`` with a style whose
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from reportlab.platypus.paragraph import Paragraph, ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
@@ -28,6 +29,28 @@ NO_LINE_START = frozenset(
 )
 # May not end a line: opening punctuation and currency prefixes.
 NO_LINE_END = frozenset("（《「『“‘〔【［｛〈〖〘〚([{¥￥$")
+
+# The fonts of the document being built (a FontChoice): each character is set in the first face that has it.
+ACTIVE_FONT: ContextVar = ContextVar("ipguard_documents_font", default=None)
+
+
+def fallback_frags(frags: list, font) -> list:
+    """Split each fragment into runs, every character in the first face of ``font`` that has its glyph."""
+    from ipguard.documents.fonts import runs
+
+    out = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if not isinstance(text, str) or not text:
+            out.append(frag)
+            continue
+        parts = runs(text, font, frag.fontName)
+        if len(parts) == 1 and parts[0][0] == frag.fontName:
+            out.append(frag)
+        else:
+            out.extend(frag.clone(text=part, fontName=face) for face, part in parts)
+    return out
+
 
 def _is_word_char(ch: str) -> bool:
     """Part of a Latin word or a number (no break inside, when avoidable)."""
@@ -121,7 +144,17 @@ def cjk_frag_split(frags, max_widths: Sequence[float], calc_bounds: bool) -> Par
 
 
 class CJKParagraph(Paragraph):
-    """A Paragraph that breaks Chinese text by :func:`cjk_frag_split` (style.wordWrap must be 'CJK')."""
+    """A Paragraph that breaks Chinese text by :func:`cjk_frag_split` (style.wordWrap must be 'CJK').
+
+    While a document is built (:data:`ACTIVE_FONT` set) each character is set in
+    the first configured face that has its glyph.
+    """
+
+    def __init__(self, text, style=None, *args, **kwargs):
+        super().__init__(text, style, *args, **kwargs)
+        font = ACTIVE_FONT.get()
+        if font is not None:
+            self.frags = fallback_frags(self.frags, font)
 
     def breakLinesCJK(self, maxWidths):  # reportlab's name
         if not isinstance(maxWidths, (list, tuple)):
@@ -136,6 +169,9 @@ class CJKParagraph(Paragraph):
                 kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
                 lines=[], ascent=style.fontSize, descent=-0.2 * style.fontSize,
             )  # fmt: skip
+        font = ACTIVE_FONT.get()
+        if font is not None:
+            self.frags = fallback_frags(self.frags, font)
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return cjk_frag_split(self.frags, maxWidths, auto_leading not in ("", "off"))
 

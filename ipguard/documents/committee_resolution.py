@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from ipguard.documents.disbursement_notice import ordinal
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
+    DocTable,
     amount_text,
     build_pdf,
     clause,
@@ -85,7 +86,7 @@ def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
         for c in range(per_row):
             if r * per_row + c < len(names):
                 commands.append(("LINEBELOW", (2 * c + 1, r), (2 * c + 1, r), 0.5, colors.black))
-    sign_table = Table(
+    sign_table = DocTable(
         rows or [[""] * (2 * per_row)],
         colWidths=[TEXT_WIDTH * 0.12, TEXT_WIDTH * 0.2] * per_row,
         rowHeights=[32] * max(len(rows), 1),
@@ -100,7 +101,7 @@ def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
     tail: list[Flowable] = [para("出席委员签字：", st.plain), sign_table]
     if officers:
         tail.append(Spacer(1, 8))
-        tail.append(Table([[para(text, st.plain) for text in officers]], colWidths=[TEXT_WIDTH / 2] * len(officers),
+        tail.append(DocTable([[para(text, st.plain) for text in officers]], colWidths=[TEXT_WIDTH / 2] * len(officers),
                           hAlign="LEFT", style=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
     return tail
 
@@ -142,11 +143,14 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
     return flow
 
 
-def render_committee_resolution(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) -> bytes:
+def render_committee_resolution(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice, audit_mark: str = "") -> bytes:
     return build_pdf(
         story(doc, letterhead, font),
         font,
         title_text=f"{TITLE} {doc.resolution_no}",
         author=letterhead.company_name,
+        subject=f"{TITLE}：{doc.borrower_name}（业务编号 {doc.case_no}）",
+        doc_date=doc.meeting_date,
+        audit_mark=audit_mark,
         running_header=f"{TITLE}　{doc.resolution_no}",
     )

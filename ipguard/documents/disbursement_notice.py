@@ -1,4 +1,9 @@
-"""放款通知书: the notice asking the bank to disburse, after pledge registration."""
+"""放款通知书: the notice asking the bank to disburse, after pledge registration, in GB/T 9704-2012 form.
+
+It cites every contract by its own type and number: the loan contract, the
+guarantee contract, the IP pledge counter-guarantee contract (知识产权质押合同)
+and the actual controller's personal guarantee (反担保保证合同).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,19 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.intent_letter import addressee
 from ipguard.documents.layout import (
+    OFFICIAL_LEADING,
+    OfficialSignature,
     amount_text,
     build_pdf,
     clause,
-    closing,
-    contact_footer,
+    colophon,
     date_text,
     esc,
     grid_table,
     letterhead_block,
+    official_note,
+    official_styles_for,
     para,
-    signature_block,
     styles_for,
     term_text,
     title,
@@ -26,6 +33,8 @@ from ipguard.documents.models import DisbursementNotice, Letterhead
 
 TITLE = "放款通知书"
 CHINESE_ORDINALS = "一二三四五六七八九十"
+PLEDGE_CONTRACT = "知识产权质押反担保合同"
+PERSONAL_GUARANTEE_CONTRACT = "保证反担保合同"
 
 
 def ordinal(n: int) -> str:
@@ -40,31 +49,39 @@ def _term_sentence(doc: DisbursementNotice) -> str:
     return text + "。"
 
 
+def contracts_text(doc: DisbursementNotice) -> str:
+    """The contracts, each by its own type and number (escaped markup)."""
+    parts = [f"贵行与借款人签订的《借款合同》（编号：{esc(doc.loan_contract_no)}）",
+             f"贵行与我公司签订的《保证合同》（编号：{esc(doc.guarantee_contract_no)}）"]  # fmt: skip
+    if doc.pledge_contract_no:
+        parts.append(f"借款人与我公司签订的《{PLEDGE_CONTRACT}》（编号：{esc(doc.pledge_contract_no)}）")
+    if doc.counter_guarantee_contract_no:
+        who = f"实际控制人{esc(doc.controller_name)}" if doc.controller_name else "实际控制人"
+        parts.append(f"{who}与我公司签订的《{PERSONAL_GUARANTEE_CONTRACT}》（编号：{esc(doc.counter_guarantee_contract_no)}）")
+    return "、".join(parts)
+
+
 def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> list[Flowable]:
-    st = styles_for(font)
-    contracts = f"《借款合同》（编号：{esc(doc.loan_contract_no)}）"
-    guarantee = f"《保证合同》（编号：{esc(doc.guarantee_contract_no)}）"
+    st = official_styles_for(font)
+    cells = styles_for(font)
     rows = [
-        (str(i), a.ip_type.label, a.number, a.title,
-         para(f"{esc(a.registration_no)}<br/>（{esc(a.ip_type.registry)}）", st.cell))
+        (str(i), a.ip_type.label, a.number, a.name_text,
+         para(f"{esc(a.registration_no)}<br/>（{esc(a.ip_type.registry)}）", cells.cell))
         for i, a in enumerate(doc.registrations, 1)
     ]  # fmt: skip
-    registrations = grid_table(
-        ("序号", "类型", "专利号/登记号", "名称", "质押登记号（登记机关）"),
-        rows,
-        (0.07, 0.145, 0.235, 0.28, 0.27),
-        st,
-        align="cclll",
-    )
-    counter = f"及《质押反担保合同》（编号：{esc(doc.counter_guarantee_contract_no)}）" if doc.counter_guarantee_contract_no else ""
+    registrations = grid_table(("序号", "类型", "专利号/登记号", "名称", "质押登记号（登记机关）"), rows,
+                               (0.07, 0.145, 0.235, 0.28, 0.27), cells, align="cclll")  # fmt: skip
     flow: list[Flowable] = [
         *letterhead_block(letterhead, doc.notice_no, st),
         title(TITLE, st),
         para(f"{esc(addressee(doc.bank_name, doc.bank_branch))}：", st.addressee),
+    ]
+    if doc.replaces_no:
+        flow.append(para(f"本通知书替代我公司原出具的{esc(doc.replaces_no)}《放款通知书》，原通知书作废。", st.body))
+    flow += [
         para(
-            f"根据贵行与{esc(doc.borrower_name)}（统一社会信用代码：{esc(doc.borrower_uscc)}，以下简称“借款人”）"
-            f"签订的{contracts}、贵行与我公司签订的{guarantee}{counter}，"
-            f"我公司为借款人在贵行的贷款提供{esc(doc.guarantee_form)}担保（业务编号：{esc(doc.case_no)}）。"
+            f"根据{contracts_text(doc)}，我公司为{esc(doc.borrower_name)}（统一社会信用代码：{esc(doc.borrower_uscc)}，"
+            f"以下简称“借款人”）在贵行的贷款提供{esc(doc.guarantee_form)}担保（业务编号：{esc(doc.case_no)}）。"
             "经核查，下列放款前提条件均已落实：",
             st.body,
         ),
@@ -74,28 +91,29 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
         Spacer(1, 4),
         registrations,
         Spacer(1, 8),
-        KeepTogether(
-            [
-                para("请贵行按照借款合同的约定向借款人发放贷款：", st.body),
-                para(f"贷款金额：{amount_text(doc.loan_amount)}；", st.body),
-                para(f"担保金额：{amount_text(doc.guarantee_amount)}；", st.body),
-                para(_term_sentence(doc), st.body),
-            ]
-        ),
-        closing(
-            [para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body), para("特此通知。", st.body)],
-            signature_block(letterhead, doc.issue_date, st),
-            contact_footer(letterhead, st, contact_name=doc.contact_name, contact_phone=doc.contact_phone),
-        ),
-    ]
+        para("请贵行按照借款合同的约定向借款人发放贷款：", st.body),
+        para(f"贷款金额：{amount_text(doc.loan_amount)}；", st.body),
+        para(f"担保金额：{amount_text(doc.guarantee_amount)}；", st.body),
+        para(_term_sentence(doc), st.body),
+        para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body),
+    ]  # fmt: skip
+    signature = OfficialSignature(f"{letterhead.company_name}{letterhead.seal_text}", date_text(doc.issue_date), font.body_name,
+                                  signatory=f"{letterhead.signatory_title}（签字）：{letterhead.signatory}")  # fmt: skip
+    flow.append(KeepTogether([para("特此通知。", st.body), Spacer(1, OFFICIAL_LEADING * 0.5), signature,
+                              para(official_note(letterhead, doc.contact_name, doc.contact_phone), st.note)]))  # fmt: skip
+    flow.append(colophon(doc.cc, letterhead.company_name, f"{date_text(doc.issue_date)}印发", font))
     return flow
 
 
-def render_disbursement_notice(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> bytes:
+def render_disbursement_notice(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice, audit_mark: str = "") -> bytes:
     return build_pdf(
         story(doc, letterhead, font),
         font,
         title_text=f"{TITLE} {doc.notice_no}",
+        subject=f"{TITLE}：{doc.borrower_name}（业务编号 {doc.case_no}）",
         author=letterhead.company_name,
         running_header=f"{TITLE}　{doc.notice_no}",
+        doc_date=doc.issue_date,
+        official=True,
+        audit_mark=audit_mark,
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
+    DocTable,
     amount_text,
     build_pdf,
     date_text,
@@ -97,20 +98,20 @@ def _criteria(doc: InvestigationReport, st) -> list[Flowable]:
 
 def _assets(doc: InvestigationReport, st) -> list[Flowable]:
     total = sum(a.recognized_value or 0 for a in doc.assets)
-    if owners_column_needed([a.owner for a in doc.assets], doc.company_name):
+    if owners_column_needed([a.owner for a in doc.assets], doc.company_name) or not all(a.sole_owner for a in doc.assets):
         rows = [
-            (str(i), a.ip_type.label, a.number, a.title, a.owner, _money(a.recognized_value))
+            (str(i), a.ip_type.label, a.number, a.name_text, f"{a.owner}（{a.ownership_text}）", _money(a.recognized_value))
             for i, a in enumerate(doc.assets, 1)
         ]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", "", format_yuan(total)))
-        header = ("序号", "类型", "专利号/登记号", "名称", "权利人", "认定价值（元）")
-        widths, align, note = (0.075, 0.145, 0.22, 0.21, 0.17, 0.18), "cclllr", []
+        header = ("序号", "类型", "专利号/登记号", "名称", "权利人（权属）", "认定价值（元）")
+        widths, align, note = (0.075, 0.13, 0.21, 0.21, 0.2, 0.175), "cclllr", []
     else:
-        rows = [(str(i), a.ip_type.label, a.number, a.title, _money(a.recognized_value)) for i, a in enumerate(doc.assets, 1)]
+        rows = [(str(i), a.ip_type.label, a.number, a.name_text, _money(a.recognized_value)) for i, a in enumerate(doc.assets, 1)]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", format_yuan(total)))
         header = ("序号", "类型", "专利号/登记号", "名称", "认定价值（元）")
         widths, align = (0.075, 0.145, 0.23, 0.37, 0.18), "ccllr"
-        note = [Spacer(1, 3), para("以上知识产权的权利人均为申请企业。", st.note)]
+        note = [Spacer(1, 3), para("以上知识产权的权利人均为申请企业，单独所有。", st.note)]
     return [grid_table(header, rows, widths, st, align=align, total_row=True), *note]
 
 
@@ -139,7 +140,7 @@ def _signatures(doc: InvestigationReport, st) -> Flowable:
             para(f"日期：{date_text(when)}", st.plain),
         ]
 
-    table = Table(
+    table = DocTable(
         [[cell("调查人（A角，客户经理）", doc.a_user_name, doc.a_signed_at),
           cell("调查人（B角，风控经理）", doc.b_user_name, doc.b_signed_at)]],
         colWidths=[TEXT_WIDTH / 2] * 2,
@@ -168,11 +169,14 @@ def story(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) ->
     return flow
 
 
-def render_investigation_report(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) -> bytes:
+def render_investigation_report(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice, audit_mark: str = "") -> bytes:
     return build_pdf(
         story(doc, letterhead, font),
         font,
         title_text=f"{TITLE} {doc.report_no}",
         author=letterhead.company_name,
+        subject=f"{TITLE}：{doc.company_name}（业务编号 {doc.case_no}）",
+        doc_date=doc.report_date,
+        audit_mark=audit_mark,
         running_header=f"调查报告　{doc.report_no}　{doc.company_name}",
     )

@@ -16,13 +16,13 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from ipguard.documents.cjkwrap import CJKParagraph
+from ipguard.documents.cjkwrap import ACTIVE_FONT, CJKParagraph
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.models import Letterhead
 
@@ -34,8 +34,10 @@ from ipguard.documents.page import MARGIN_TOP as MARGIN_TOP
 from ipguard.documents.page import PAGE_HEIGHT as PAGE_HEIGHT
 from ipguard.documents.page import PAGE_WIDTH as PAGE_WIDTH
 from ipguard.documents.page import RULE_GREY as RULE_GREY
+from ipguard.documents.page import TEXT_HEIGHT as TEXT_HEIGHT
 from ipguard.documents.page import TEXT_WIDTH as TEXT_WIDTH
 from ipguard.documents.page import build_pdf as build_pdf
+from ipguard.documents.page import draw_text, text_width
 from ipguard.money import format_yuan, uppercase_rmb
 
 SEAL_RED = colors.HexColor("#C8161D")
@@ -43,6 +45,12 @@ HEADER_FILL = colors.HexColor("#EDEDED")
 
 BODY_SIZE = 12  # 小四
 BODY_LEADING = 18  # 1.5 lines: a letter with four pledged assets fits one page
+# GB/T 9704-2012 for letters and notices: 3号 body, 28 characters × 22 lines in the 156 × 225 mm type area.
+# 三号 is nominally 16 pt; 28 characters of 16 pt are 448 pt, 6 pt wider than 156 mm, so the body is set at
+# 15.75 pt (28 × 15.75 = 441 pt), as word processors do for 28 characters a line.
+OFFICIAL_SIZE = 15.75
+OFFICIAL_LEADING = TEXT_HEIGHT / 22
+OFFICIAL_TITLE_SIZE = 22  # 2号
 CELL_SIZE = 10.5  # 五号
 CELL_LEADING = 13.5
 
@@ -129,8 +137,170 @@ def make_styles(font_name: str, heading_name: str) -> Styles:
     )
 
 
+@lru_cache(maxsize=8)
+def make_official_styles(font_name: str, heading_name: str, body_name: str) -> Styles:
+    """GB/T 9704 styles: body 3号 in the 仿宋 (else 宋) face, justified, 22 lines a page; title 2号."""
+    base = make_styles(font_name, heading_name)
+
+    def style(name: str, **kw) -> ParagraphStyle:
+        kw.setdefault("fontName", body_name)
+        kw.setdefault("fontSize", OFFICIAL_SIZE)
+        kw.setdefault("leading", OFFICIAL_LEADING)
+        return ParagraphStyle(name, wordWrap="CJK", **kw)
+
+    return Styles(
+        company=style("o_company", fontName=heading_name, fontSize=26, leading=34, alignment=TA_CENTER, textColor=SEAL_RED),
+        doc_no=style("o_doc_no", alignment=TA_CENTER, spaceBefore=OFFICIAL_LEADING),
+        title=style("o_title", fontName=heading_name, fontSize=OFFICIAL_TITLE_SIZE, leading=OFFICIAL_LEADING * 1.2,
+                    alignment=TA_CENTER, spaceBefore=OFFICIAL_LEADING * 0.6, spaceAfter=OFFICIAL_LEADING * 0.4),
+        subtitle=style("o_subtitle", alignment=TA_CENTER),
+        addressee=style("o_addressee"),
+        body=style("o_body", firstLineIndent=2 * OFFICIAL_SIZE, alignment=TA_JUSTIFY),
+        plain=style("o_plain"),
+        heading=style("o_heading", fontName=heading_name),
+        cell=base.cell,
+        cell_center=base.cell_center,
+        cell_right=base.cell_right,
+        cell_head=base.cell_head,
+        sign=style("o_sign", alignment=TA_CENTER),
+        note=style("o_note", fontSize=12, leading=18, firstLineIndent=24),
+    )  # fmt: skip
+
+
 def styles_for(font: FontChoice) -> Styles:
     return make_styles(font.name, font.heading_name)
+
+
+def official_styles_for(font: FontChoice) -> Styles:
+    return make_official_styles(font.name, font.heading_name, font.body_name)
+
+
+class FitLine(Flowable):
+    """One line of text that never wraps: shrunk until it fits the width (long names in headers)."""
+
+    def __init__(self, text: str, font_name: str, size: float, leading: float, *, align: str = "center",
+                 color=colors.black, space_before: float = 0, space_after: float = 0):  # fmt: skip
+        super().__init__()
+        self.text, self.font_name, self.size, self.leading = text, font_name, size, leading
+        self.align, self.color = align, color
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+
+    def wrap(self, availWidth, availHeight):  # reportlab's names
+        self.width = availWidth
+        return availWidth, self.leading
+
+    def draw(self):
+        font = ACTIVE_FONT.get()
+        x = {"center": self.width / 2, "right": self.width, "left": 0}[self.align]
+        self.canv.setFillColor(self.color)
+        if font is None:  # outside a document build (tests measuring a block)
+            self.canv.setFont(self.font_name, self.size)
+            self.canv.drawString(0, self.leading * 0.25, self.text)
+            return
+        draw_text(self.canv, font, self.font_name, self.size, x, (self.leading - self.size) / 2 + self.size * 0.12,
+                  self.text, self.align, self.width)  # fmt: skip
+
+
+class OfficialSignature(Flowable):
+    """发文机关署名 and 成文日期 as GB/T 9704 7.3.5.1 places them, with room for the seal.
+
+    The date stands 4 characters in from the right edge; the issuer is centred
+    on the date (shrunk when it would not fit); above them two blank lines so
+    the seal (印章), pressed centred over issuer and date, reaches to within a
+    line of the text above. ``after`` lines follow under the date, flush left.
+    """
+
+    def __init__(self, issuer: str, date: str, font_name: str, *, size: float = OFFICIAL_SIZE,
+                 leading: float = OFFICIAL_LEADING, signatory: str = ""):  # fmt: skip
+        super().__init__()
+        self.issuer, self.date, self.signatory = issuer, date, signatory
+        self.font_name, self.size, self.leading = font_name, size, leading
+
+    def wrap(self, availWidth, availHeight):  # reportlab's names
+        self.width = availWidth
+        lines = 3.5 + (1 if self.signatory else 0)
+        self.height = lines * self.leading
+        return availWidth, self.height
+
+    def draw(self):
+        font = ACTIVE_FONT.get()
+        if font is None:
+            return
+        size, lead = self.size, self.leading
+        date_right = self.width - 4 * size
+        date_w = text_width(font, self.font_name, self.date, size)
+        centre = date_right - date_w / 2
+        issuer_w = text_width(font, self.font_name, self.issuer, size)
+        room = 2 * min(centre, self.width - centre)
+        base = (lead - size) / 2 + size * 0.12
+        y_date = (1 if self.signatory else 0) * lead + lead + base
+        draw_text(self.canv, font, self.font_name, size, date_right, y_date, self.date, "right")
+        draw_text(self.canv, font, self.font_name, size, centre if issuer_w <= room else self.width, y_date + lead,
+                  self.issuer, "center" if issuer_w <= room else "right", self.width)  # fmt: skip
+        if self.signatory:
+            draw_text(self.canv, font, self.font_name, size, date_right, base, self.signatory, "right", date_right)
+
+
+class AtPageFoot(Flowable):
+    """Content pushed to the foot of the page (版记 on the last page); to a new page when it does not fit."""
+
+    def __init__(self, content: Sequence[Flowable]):
+        super().__init__()
+        self.content = list(content)
+
+    def _content_height(self, width: float) -> float:
+        return sum(f.wrap(width, 100_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.content)
+
+    def wrap(self, availWidth, availHeight):  # reportlab's names
+        self.width = availWidth
+        self.inner = self._content_height(availWidth)
+        self.height = max(self.inner, availHeight - 1)
+        return availWidth, self.height
+
+    def draw(self):
+        y = self.inner
+        for f in self.content:
+            y -= f.getSpaceBefore()
+            _w, h = f.wrap(self.width, 100_000)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+def official_note(letterhead: Letterhead, contact_name: str, contact_phone: str) -> str:
+    """附注 under the date: handling officer and telephone, the company's address and switchboard (escaped)."""
+    parts = []
+    if contact_name:
+        parts.append(f"经办人：{esc(contact_name)}")
+    parts.append(f"联系电话：{esc(contact_phone or letterhead.telephone)}")
+    address = f"地址：{esc(letterhead.address)}"
+    if letterhead.postcode:
+        address += f"（邮编：{esc(letterhead.postcode)}）"
+    tail = [address, f"总机：{esc(letterhead.telephone)}"]
+    if letterhead.fax:
+        tail.append(f"传真：{esc(letterhead.fax)}")
+    return f"（{'，'.join(parts)}；{'，'.join(tail)}）"
+
+
+def colophon(cc: Sequence[str], issuer: str, printed: str, font: FontChoice) -> Flowable:
+    """版记: 抄送 and 印发机关/印发日期 between rules, at the foot of the last page (GB/T 9704 7.4)."""
+    size, lead = 14, OFFICIAL_LEADING * 0.9  # 4号
+    lines: list[Flowable] = [HRFlowable(width="100%", thickness=1.0, color=colors.black, spaceAfter=0, spaceBefore=0)]
+    if cc:
+        style = ParagraphStyle("cc", fontName=font.body_name, fontSize=size, leading=lead, wordWrap="CJK",
+                               leftIndent=size, firstLineIndent=0)  # fmt: skip
+        lines.append(para(f"抄送：{esc('，'.join(cc))}。", style))
+        lines.append(HRFlowable(width="100%", thickness=0.7, color=colors.black, spaceAfter=0, spaceBefore=2))
+    row = DocTable(
+        [[para(esc(issuer), ParagraphStyle("pi", fontName=font.body_name, fontSize=size, leading=lead, wordWrap="CJK")),
+          para(esc(printed), ParagraphStyle("pd", fontName=font.body_name, fontSize=size, leading=lead, wordWrap="CJK",
+                                            alignment=TA_RIGHT))]],
+        colWidths=[TEXT_WIDTH * 0.62, TEXT_WIDTH * 0.38],
+        style=[("LEFTPADDING", (0, 0), (0, 0), size), ("RIGHTPADDING", (-1, 0), (-1, 0), size),
+               ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+    )  # fmt: skip
+    lines += [row, HRFlowable(width="100%", thickness=1.0, color=colors.black, spaceAfter=0, spaceBefore=2)]
+    return AtPageFoot(lines)
 
 
 def para(text: str, style: ParagraphStyle) -> CJKParagraph:
@@ -144,7 +314,7 @@ def para(text: str, style: ParagraphStyle) -> CJKParagraph:
 def letterhead_block(letterhead: Letterhead, doc_no: str, st: Styles) -> list[Flowable]:
     """Company name in red, the document number, then the red rule (版头)."""
     return [
-        para(esc(letterhead.company_name), st.company),
+        FitLine(letterhead.company_name, st.company.fontName, st.company.fontSize, st.company.leading, color=SEAL_RED),
         para(esc(doc_no), st.doc_no),
         HRFlowable(width="100%", thickness=1.6, color=SEAL_RED, spaceBefore=2, spaceAfter=1),
         HRFlowable(width="100%", thickness=0.5, color=SEAL_RED, spaceBefore=0, spaceAfter=6),
@@ -204,7 +374,16 @@ def owners_column_needed(owners: Sequence[str], holder: str) -> bool:
     return any(owner.strip() != holder.strip() for owner in owners)
 
 
-class GridTable(Table):
+class DocTable(Table):
+    """A Table whose cells default to the document's font (never reportlab's unused Helvetica)."""
+
+    def __init__(self, data, *args, style=None, **kwargs):
+        font = ACTIVE_FONT.get()
+        commands = [("FONT", (0, 0), (-1, -1), font.name)] if font is not None else []
+        super().__init__(data, *args, style=[*commands, *(style or [])], **kwargs)
+
+
+class GridTable(DocTable):
     """A table that, when split over pages, leaves at least two body rows on each side (no widows)."""
 
     MIN_ROWS = 2
@@ -222,6 +401,8 @@ class GridTable(Table):
             if second >= self.MIN_ROWS:
                 return parts
             height -= 12  # leave more rows for the next page
+        if availHeight >= TEXT_HEIGHT * 0.9:  # a whole page and still no clean split (very tall rows): split anyway
+            return super().split(availWidth, availHeight)
         return []
 
 
@@ -314,7 +495,7 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
         *[("BACKGROUND", (c, 0), (c, -1), HEADER_FILL) for c in range(0, 2 * columns, 2)],
         *spans,
     ]
-    return Table(data, colWidths=col_widths, style=commands, hAlign="CENTER")
+    return DocTable(data, colWidths=col_widths, style=commands, hAlign="CENTER")
 
 
 def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
@@ -341,7 +522,7 @@ def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
     ]
     if rule:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.8, colors.black))
-    return Table([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
+    return DocTable([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
 
 
 def closing(last: Sequence[Flowable], signature: Flowable, footer: Sequence[Flowable] = ()) -> Flowable:
@@ -360,7 +541,7 @@ def signature_block(
     lines.append(date_text(when))
     longest = max(stringWidth(text, st.sign.fontName, st.sign.fontSize) for text in lines)
     block_width = min(TEXT_WIDTH, max(TEXT_WIDTH * 0.5, longest + 24))
-    table = Table(
+    table = DocTable(
         [[para(text, st.sign)] for text in lines],
         colWidths=[block_width],
         hAlign="RIGHT",
@@ -385,7 +566,7 @@ def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = ""
         Spacer(1, 10),
         HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceAfter=3),
         para(first, st.note),
-        Table([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
+        DocTable([[para(esc(text), st.note) for text in second]], colWidths=widths, hAlign="LEFT",
               style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                      ("TOPPADDING", (0, 0), (-1, -1), 0)]),
     ]  # fmt: skip

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ipguard import messages
 from ipguard.domain import IpType
 
 Vote = Literal["approve", "approve_with_conditions", "decline"]
@@ -44,13 +45,33 @@ class PledgedAssetLine:
     owner: str
     registration_no: str = ""  # pledge registration number, once registered
     recognized_value: int | None = None  # fen
+    nice_class: int | None = None  # trademarks: Nice class 1–45
+    sole_owner: bool = True  # derived from the owners (one owner), never contradicting them
+
+    @property
+    def name_text(self) -> str:
+        """The title, with the class of a trademark: 芯驰（第9类）."""
+        if self.nice_class and f"第{self.nice_class}类" not in self.title:
+            return f"{self.title}（第{self.nice_class}类）"
+        return self.title
+
+    @property
+    def ownership_text(self) -> str:
+        return "单独所有" if self.sole_owner else "共有"
+
+
+def split_owners(text: str) -> tuple[str, ...]:
+    """Owners as written on an asset (separated by 、，,；; or newlines)."""
+    import re
+
+    return tuple(p.strip() for p in re.split(r"[、，,；;\n]+", text or "") if p.strip())
 
 
 @dataclass(frozen=True)
 class IntentLetter:
     """担保意向函 to the lending bank."""
 
-    letter_no: str  # e.g. 〔2026〕第0012号
+    letter_no: str  # 发文字号, e.g. 浦科担函〔2026〕12号
     issue_date: dt.date
     bank_name: str
     bank_branch: str
@@ -71,6 +92,15 @@ class IntentLetter:
     loan_purpose: str = "流动资金周转"
     product_name: str = "知识产权快易贷"
     controller_guarantee_form: str = "个人无限连带责任保证"
+    resolution_no: str = ""
+    decision: str = "approve"  # approve / approve_with_conditions
+    conditions: tuple[str, ...] = ()  # the committee's conditions on a conditional approval
+    bank_share_bp: int = 0  # the share of a loss the bank keeps, basis points
+    guarantee_scope: str = ""
+    guarantee_period: str = ""
+    cc: tuple[str, ...] = ()  # 抄送
+    replaces_no: str = ""  # on a reissue: the number of the letter this one replaces
+    attachment_threshold: int = 5  # more pledged assets than this: the list becomes 附件
 
 
 @dataclass(frozen=True)
@@ -93,10 +123,14 @@ class DisbursementNotice:
     maturity_date: dt.date | None
     registrations: tuple[PledgedAssetLine, ...]  # registration_no filled
     conditions_confirmed: tuple[str, ...]
-    counter_guarantee_contract_no: str = ""
+    counter_guarantee_contract_no: str = ""  # the actual controller's personal guarantee (反担保保证合同)
     guarantee_form: str = "连带责任保证"
     contact_name: str = ""
     contact_phone: str = ""
+    pledge_contract_no: str = ""  # the IP pledge counter-guarantee (知识产权质押合同)
+    controller_name: str = ""
+    cc: tuple[str, ...] = ()
+    replaces_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,3 +224,28 @@ class CommitteeResolution:
     recorder_name: str = ""
     loan_amount: int | None = None
     guarantee_form: str = "连带责任保证"
+
+
+messages.register_fields(
+    {
+        "letterhead": ("信头", "letterhead"),
+        "company_name": ("企业名称", "company name"),
+        "borrower_name": ("借款人名称", "borrower's name"),
+        "bank_name": ("银行名称", "bank"),
+        "bank_branch": ("贷款银行", "lending branch"),
+        "owner": ("权利人", "owner"),
+        "member": ("委员", "committee member"),
+        "comment": ("意见说明", "comment"),
+        "conditions": ("保审会条件", "committee conditions"),
+        "conditions_confirmed": ("放款条件", "disbursement conditions"),
+        "opinion": ("调查结论", "opinion"),
+        "a_user_name": ("A角调查人", "A-role investigator"),
+        "b_user_name": ("B角调查人", "B-role investigator"),
+        "members_present": ("出席委员", "members present"),
+        "signatory": ("签字人", "signatory"),
+        "seal_text": ("盖章说明", "seal note"),
+        "telephone": ("电话", "telephone"),
+        "referrer": ("推荐单位", "referrer"),
+        "cc": ("抄送", "copies to"),
+    }
+)

@@ -48,7 +48,7 @@ ASSETS = (
 
 def intent_letter() -> IntentLetter:
     return IntentLetter(
-        letter_no="沪浦科担函〔2026〕第0012号",
+        letter_no="浦科担函〔2026〕12号",
         issue_date=dt.date(2026, 11, 9),
         bank_name="上海农村商业银行股份有限公司",
         bank_branch="上海农村商业银行股份有限公司张江科技支行",
@@ -71,7 +71,7 @@ def intent_letter() -> IntentLetter:
 
 def disbursement_notice() -> DisbursementNotice:
     return DisbursementNotice(
-        notice_no="沪浦科担放〔2026〕第0009号",
+        notice_no="浦科担放〔2026〕9号",
         issue_date=dt.date(2026, 11, 27),
         bank_name="上海农村商业银行股份有限公司",
         bank_branch="张江科技支行",
@@ -100,7 +100,7 @@ def disbursement_notice() -> DisbursementNotice:
 
 def investigation_report() -> InvestigationReport:
     return InvestigationReport(
-        report_no="DC-2026-0047",
+        report_no="浦科担调〔2026〕47号",
         case_no="KYD-2026-0047",
         report_date=dt.date(2026, 11, 2),
         company_name=BORROWER,
@@ -161,7 +161,7 @@ def investigation_report() -> InvestigationReport:
 
 def committee_resolution() -> CommitteeResolution:
     return CommitteeResolution(
-        resolution_no="沪浦科担审〔2026〕第0031号",
+        resolution_no="浦科担审〔2026〕31号",
         case_no="KYD-2026-0047",
         meeting_date=dt.date(2026, 11, 6),
         borrower_name=BORROWER,

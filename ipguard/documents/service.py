@@ -11,9 +11,9 @@ Which document may be issued when:
   (:func:`ipguard.workflow.issue_intent_letter`,
   :func:`ipguard.workflow.issue_disbursement_notice`); here they are reprinted.
 - 调查报告: once the case has gone to the committee (both A and B signed);
-  numbered ``调报〔2026〕第0001号``.
+  numbered ``浦科担调〔2026〕1号``.
 - 保审会决议: once the committee has decided; its number is the decision's
-  resolution number (``保审决〔2026〕第0001号``).
+  resolution number (``浦科担审〔2026〕1号``).
 
 Reissuing an intent letter voids its ``intent_letters`` row and records a new
 one whose bank-approval deadline and validity are **recomputed from the new
@@ -29,7 +29,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from ipguard import catalog, clock, messages
+from ipguard import anchors, catalog, clock, messages
 from ipguard.auth import require_any_role
 from ipguard.documents import Letterhead, render
 from ipguard.documents.builders import (
@@ -54,12 +54,12 @@ KINDS = {
     "investigation_report": "调查报告",
     "committee_resolution": "保审会决议",
 }
-# Number formats per kind; they must match the workflow actions that issue the first copy.
-TEMPLATES = {
-    "intent_letter": "〔{year}〕第{n:04d}号",
-    "disbursement_notice": "放通〔{year}〕第{n:04d}号",
-    "investigation_report": "调报〔{year}〕第{n:04d}号",
-    "committee_resolution": "保审决〔{year}〕第{n:04d}号",
+# While a document may be reissued: the stage it leads to has not been passed yet.
+REISSUE_STAGES = {
+    "intent_letter": (Stage.BANK_APPROVAL,),
+    "disbursement_notice": (Stage.DISBURSEMENT,),
+    "investigation_report": (Stage.COMMITTEE,),
+    "committee_resolution": (Stage.INTENT_LETTER,),
 }
 ISSUERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.COMMITTEE_MEMBER, Role.OPERATIONS, Role.ADMIN)
 
@@ -67,6 +67,10 @@ messages.register(
     {
         "document_stage": ("案件当前处于“{stage}”阶段，不能出具{document}", "the case is at “{stage}”; the {document} cannot be issued"),
         "document_kind": ("没有这种文书：{kind}", "no such document kind: {kind}"),
+        "document_reissue_stage": (
+            "案件当前处于“{stage}”阶段，{document}只能在“{allowed}”阶段重新出具",
+            "the case is at “{stage}”; the {document} can only be reissued at “{allowed}”",
+        ),
         "document_not_issued": ("本案尚未出具{document}，无需重新出具", "the {document} of this case has not been issued; nothing to reissue"),
     }
 )
@@ -106,12 +110,12 @@ def letterhead(store: Store) -> Letterhead:
     )
 
 
-def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date):
-    """The model of one document of a case, as the store says now."""
+def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, replaces_no: str = ""):
+    """The model of one document of a case, as the store says now (``replaces_no``: the number a reissue replaces)."""
     if kind == "intent_letter":
-        return build_intent_letter(store, case_id, doc_no)
+        return build_intent_letter(store, case_id, doc_no, replaces_no)
     if kind == "disbursement_notice":
-        return build_disbursement_notice(store, case_id, doc_no, issue_date)
+        return build_disbursement_notice(store, case_id, doc_no, issue_date, replaces_no)
     if kind == "investigation_report":
         return build_investigation_report(store, case_id, doc_no, issue_date)
     if kind == "committee_resolution":
@@ -120,12 +124,13 @@ def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.dat
 
 
 def _insert(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord,
-            replaces_id: int | None = None) -> tuple[int, bytes, str]:
+            replaces_id: int | None = None, replaces_no: str = "") -> tuple[int, bytes, str]:
     from ipguard.documents.fonts import resolve_font
 
-    doc = build(store, case_id, kind, doc_no, issue_date)
+    doc = build(store, case_id, kind, doc_no, issue_date, replaces_no)
     font_path = store.repos.settings.get("documents.font_path") or None
-    pdf = render(doc, letterhead(store), font_path=font_path)
+    head = store.audit_head()
+    pdf = render(doc, letterhead(store), font_path=font_path, audit_mark=anchors.mark(head.count, head.hash))
     font = resolve_font(font_path)
     digest = hashlib.sha256(pdf).hexdigest()
     document_id = store.repos.documents.add(
@@ -220,7 +225,7 @@ def issue_document(
             issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
         else:
             issue_date = issue_date or clock.today()
-            doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+            doc_no = doc_number(store, kind, issue_date.year)
         _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user)
     return IssuedDocument(doc_no, pdf, digest, False)
 
@@ -243,7 +248,11 @@ def reissue(
         if old is None:
             raise WorkflowError("document_not_issued", document=KINDS[kind])
         case = store.repos.cases.get(case_id)
-        doc_no = doc_number(store, kind, issue_date.year, TEMPLATES[kind])
+        allowed = REISSUE_STAGES[kind]
+        if case.stage not in allowed:
+            raise WorkflowError("document_reissue_stage", stage=case.stage.label, document=KINDS[kind],
+                                allowed="、".join(s.label for s in allowed))  # fmt: skip
+        doc_no = doc_number(store, kind, issue_date.year)
         if kind == "intent_letter":
             _reissue_letter_record(store, case_id, old["doc_no"], doc_no, issue_date)
         elif kind == "committee_resolution":
@@ -252,7 +261,8 @@ def reissue(
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old["doc_no"], action="void",
                     before={"status": "issued"}, after={"status": "void", "reason": reason, "replaced_by": doc_no})  # fmt: skip
         store.bump_case_version(case_id, None)
-        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old["id"])
+        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old["id"],
+                                 replaces_no=old["doc_no"])
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="reissue",
                     before={"doc_no": old["doc_no"]}, after={"doc_no": doc_no, "reason": reason, "case_no": case.case_no})  # fmt: skip
     return IssuedDocument(doc_no, pdf, digest, False)

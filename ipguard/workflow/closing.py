@@ -165,7 +165,7 @@ def issue_disbursement_notice(
             raise refusal
         issue_date = business_date(issue_date, "issue_date", after=[
             step("质押登记日", "the pledge registration", to_date(store.repos.closing.latest_registration_date(case_id)))])
-        notice_no = doc_number(store, "disbursement_notice", issue_date.year, "放通〔{year}〕第{n:04d}号")
+        notice_no = doc_number(store, "disbursement_notice", issue_date.year)
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
         _archive(store, case_id, "disbursement_notice", notice_no, issue_date, user)
         move(store, case, Stage.DISBURSEMENT, user, issue_date, note=notice_no)

@@ -253,7 +253,7 @@ def decide(
                 raise ValidationError("conditions", "conditions_required")
         else:
             decision = "approve"
-        resolution_no = doc_number(store, "committee_resolution", meeting_date.year, "保审决〔{year}〕第{n:04d}号")
+        resolution_no = doc_number(store, "committee_resolution", meeting_date.year)
         store.repos.committee.add_decision(
             case_id, resolution_no=resolution_no, meeting_date=meeting_date.isoformat(), decision=decision,
             conditions_json=json.dumps(conditions, ensure_ascii=False), decided_at=store.now(), recorded_by=user.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QTabWidget
 
+from ipguard import workflow
 from tests import workflow_helpers as wh
 from tests.ui import later_helpers
 from ui.session import Session
@@ -64,7 +65,9 @@ def test_audit_history_reads_in_chinese(qtbot, qt_env, store, cast):
 
 def test_void_copy_is_previewed_and_marked(qtbot, qt_env, store, cast, monkeypatch):
     case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+    wh.to_committee(store, case_id, cast)
+    wh.approve(store, case_id, cast)
+    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9))  # 银行审批: reissue allowed
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     tab = ws.tab("DocumentsTab")
     assert tab.select_kind("intent_letter")

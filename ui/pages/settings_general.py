@@ -40,6 +40,14 @@ messages.register_fields(
         "letterhead.signatory_title": ("签发人职务", "signatory's title"),
         "guarantor.net_assets_fen": ("担保公司净资产", "guarantor's net assets"),
         "documents.font_path": ("文书字体文件", "document font file"),
+        "documents.code.intent_letter": ("意向函发文代字", "intent letter issuer code"),
+        "documents.code.disbursement_notice": ("放款通知书发文代字", "disbursement notice issuer code"),
+        "documents.code.investigation_report": ("调查报告编号代字", "investigation report code"),
+        "documents.code.committee_resolution": ("保审会决议编号代字", "committee resolution code"),
+        "documents.handling_phone": ("经办电话", "handling telephone"),
+        "documents.cc": ("抄送单位", "copies to"),
+        "documents.guarantee_scope": ("保证范围", "scope of the guarantee"),
+        "documents.guarantee_period": ("保证期间", "period of the guarantee"),
         "backup.dir": ("备份文件夹", "backup folder"),
     }
 )
@@ -92,6 +100,16 @@ class GeneralPanel(SettingsPanel):
         self._add(form, "letterhead.signatory", translate("Settings", "签发人"), _text("letterhead.signatory", 20))
         self._add(form, "letterhead.signatory_title", translate("Settings", "签发人职务"), _text("letterhead.signatory_title", 20))
         layout.addWidget(letter)
+        numbering = QGroupBox(translate("Settings", "发文字号与函件内容（GB/T 9704）"))
+        form = QFormLayout(numbering)
+        for key, label in (("intent_letter", "意向函代字"), ("disbursement_notice", "放款通知书代字"),
+                           ("investigation_report", "调查报告代字"), ("committee_resolution", "保审会决议代字")):
+            self._add(form, f"documents.code.{key}", translate("Settings", label), _text(f"documents.code.{key}", 12))
+        self._add(form, "documents.handling_phone", translate("Settings", "经办电话"), lambda v: check_text(v, "documents.handling_phone", max_len=40, required=False))
+        self._add(form, "documents.cc", translate("Settings", "抄送单位（用、分隔）"), lambda v: check_text(v, "documents.cc", max_len=200, required=False))
+        self._add(form, "documents.guarantee_scope", translate("Settings", "保证范围"), _text("documents.guarantee_scope", 200))
+        self._add(form, "documents.guarantee_period", translate("Settings", "保证期间"), _text("documents.guarantee_period", 200))
+        layout.addWidget(numbering)
         company = QGroupBox(translate("Settings", "担保公司（监管比例计算）"))
         form = QFormLayout(company)
         self._add(

@@ -22,6 +22,18 @@ DEFAULTS: dict[str, Any] = {
     # 10x net assets by default; an admin switches to 15x for a guarantor mainly serving small and micro firms.
     "guarantor.mainly_small_micro": False,
     "documents.font_path": "",
+    # 发文字号 issuer codes (GB/T 9704: 代字〔年份〕序号号), one per document kind.
+    "documents.code.intent_letter": "浦科担函",
+    "documents.code.disbursement_notice": "浦科担放",
+    "documents.code.investigation_report": "浦科担调",
+    "documents.code.committee_resolution": "浦科担审",
+    # The handling desk's telephone printed with the handling officer (经办人) on letters and notices.
+    "documents.handling_phone": "",
+    # The guarantee's scope and period as the intent letter states them (per the cooperation agreement).
+    "documents.guarantee_scope": "借款合同项下的借款本金、利息、罚息、复利及实现债权的费用",
+    "documents.guarantee_period": "借款合同约定的债务履行期限届满之日起三年",
+    # 抄送 (copies to) printed on letters and notices, besides the referring body.
+    "documents.cc": "",
     "backup.dir": "",
     "backup.keep_daily": 7,
     "backup.keep_monthly": 12,
