@@ -33,6 +33,7 @@ from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
 from ui.errors import show_error
 from ui.i18n import translate
+from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.later_common import MUTED_STYLE, call_core, fill_table, info_label, table
 
@@ -301,11 +302,15 @@ class DocumentsTab(WorkspaceTab):
         from ui import errors as uierrors
 
         try:
-            doc = issue_document(self.store, self.case_id, row["kind"], self.user)
+            doc = off_ui_thread(issue_document, translate("Documents", "正在准备文书…"), disable=self._row_buttons())(
+                self.store, self.case_id, row["kind"], self.user)
         except Exception as exc:
             uierrors.show_error(self, exc, self.lang)
             return None
         return row, doc.pdf
+
+    def _row_buttons(self) -> list[QWidget]:
+        return [self.print_button, self.save_button, self.open_button, self.reissue_button]
 
     def print_selected(self) -> bool:
         copy = self._copy()
@@ -333,7 +338,9 @@ class DocumentsTab(WorkspaceTab):
         if not self.confirm_step(translate("Documents", "出具{kind}").format(kind=KINDS.get(kind, kind)), translate(
                 "Documents", "将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。")):
             return False
-        return call_core(self, issue_document, self.store, self.case_id, kind, self.user) is not FAILED
+        busy = off_ui_thread(issue_document, translate("Documents", "正在出具文书…"),
+                             disable=[self.issue_report_button, self.issue_resolution_button])
+        return call_core(self, busy, self.store, self.case_id, kind, self.user) is not FAILED
 
     def reissue_selected(self) -> bool:
         row = self.selected()
@@ -348,4 +355,5 @@ class DocumentsTab(WorkspaceTab):
             translate("Documents", "请填写重新出具的原因（原文书 {no} 将作废并保留）：").format(no=row["doc_no"]))
         if not reason:
             return False
-        return call_core(self, reissue, self.store, self.case_id, row["kind"], self.user, reason) is not FAILED
+        busy = off_ui_thread(reissue, translate("Documents", "正在重新出具文书…"), disable=self._row_buttons())
+        return call_core(self, busy, self.store, self.case_id, row["kind"], self.user, reason) is not FAILED
