@@ -1094,108 +1094,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="73"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="96"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="79"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="102"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="140"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="149"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="169"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="303"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="217"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="351"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="218"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="239"/>
+        <source>打印预览 {title}</source>
+        <translation>Print preview {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="242"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="219"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="220"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="230"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="366"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="231"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="275"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="411"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="286"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="422"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="289"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="425"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="358"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="498"/>
         <source>正在重新出具文书…</source>
         <translation>Reissuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="279"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="415"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="293"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="429"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="305"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="441"/>
         <source>正在准备文书…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="338"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="338"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="341"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="481"/>
         <source>正在出具文书…</source>
         <translation>Issuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="494"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
