@@ -291,6 +291,14 @@ def install_busy_indicator(bar: QStatusBar) -> BusyIndicator:
 # -- quitting ----------------------------------------------------------------------------------
 
 
+def release() -> None:
+    """Delete the task monitor (a Qt object held by this module) before the interpreter ends."""
+    global _monitor
+    if _monitor is not None and shiboken6.isValid(_monitor):
+        shiboken6.delete(_monitor)
+    _monitor = None
+
+
 def shutdown(timeout_ms: int = 30_000) -> bool:
     """Ask every running task to stop and wait for the pool's threads; True when all ended in time."""
     for task in running_tasks():
