@@ -13,6 +13,10 @@ from __future__ import annotations
 FIGURES: tuple[str, ...] = (
     "startup_s",
     "bare_window_s",
+    "startup_ratio",
+    "ui_stall_ms",
+    "ui_stall_sync_ms",
+    "ui_stall_bare_ms",
     "case_list_first_page_s",
     "case_filter_s",
     "intent_letter_s",

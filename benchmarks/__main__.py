@@ -17,19 +17,25 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import FIGURES, _util, assess, case_list, documents, portfolio, reports, startup
+from benchmarks import FIGURES, _util, assess, case_list, documents, portfolio, reports, startup, ui_stall
 from ipguard import clock
 
 FULL = {"cases": 100_000, "report_rows": 10_000, "peak_rows": 100_000, "repeat": 5, "startup_repeat": 5,
-        "report_repeat": 3, "peak_repeat": 1, "assess_seconds": 2.0, "letter_repeat": 20}  # fmt: skip
+        "report_repeat": 3, "peak_repeat": 1, "assess_seconds": 2.0, "letter_repeat": 20, "stall_repeat": 3}  # fmt: skip
 QUICK = {"cases": 2_000, "report_rows": 500, "peak_rows": 2_000, "repeat": 3, "startup_repeat": 2,
-         "report_repeat": 2, "peak_repeat": 1, "assess_seconds": 0.3, "letter_repeat": 3}  # fmt: skip
+         "report_repeat": 2, "peak_repeat": 1, "assess_seconds": 0.3, "letter_repeat": 3, "stall_repeat": 1}  # fmt: skip
 
 NOTES = {
     "startup_s": "wall time from spawning scripts/bench_startup.py to its READY line: interpreter, imports, "
     "ui.app.start() on the demo database, programmatic sign-in (real password check), main window shown, one "
     "event-loop pass; offscreen; median of fresh processes after one warm-up",
     "bare_window_s": "the same for a bare QMainWindow process",
+    "startup_ratio": "startup_s / bare_window_s (goal ≤ 2.5)",
+    "ui_stall_ms": "longest gap of a 5 ms UI-thread heartbeat over a scripted walk of one case in the workspace "
+    "(open, both signatures, resolution, letter, issue and reprint a document, every tab), minus the interval; "
+    "worst of the runs, fresh process each (scripts/bench_ui_stall.py); goal ≤ 100 ms",
+    "ui_stall_sync_ms": "the same walk with the work on the UI thread (the client before ui.tasks)",
+    "ui_stall_bare_ms": "the same heartbeat over an idle bare QMainWindow (the timer's own jitter)",
     "case_list_first_page_s": "CaseListModel(store): COUNT + first 200 rows, every cell read through data()",
     "case_filter_s": "CaseListModel.set_filter(CaseFilter(text=2-character company-name fragment)) + cells read",
     "intent_letter_s": "ipguard.documents.render(samples.intent_letter()) after warm-up (reportlab imported, font registered)",
@@ -78,6 +84,9 @@ def run(quick: bool, work: Path) -> dict[str, object]:
         step("demo database (build_demo)", lambda: build_demo(demo, 2026, today=today))
         notes["startup_db"] = "ipguard.demo.build.build_demo(seed 2026)"
     figures.update(step("startup", lambda: startup.measure(demo, work / "home", sizes["startup_repeat"])))
+    figures["startup_ratio"] = figures["startup_s"] / figures["bare_window_s"]
+    f, i = step("UI-thread stall", lambda: ui_stall.measure(work / "stall", sizes["stall_repeat"]))
+    figures.update(f), info.update(i)
 
     big = work / "cases.sqlite"
     built = step(f"portfolio of {sizes['cases']:,} cases", lambda: portfolio.build(big, sizes["cases"], today=today))

@@ -25,7 +25,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 # isort: split
@@ -200,5 +200,44 @@ def run_app(db_path: str | None, lang: str | None) -> int:
     app = ensure_application()
     window = start(db_path, lang)
     if window is None:
+        shutdown(app)
         return 1
-    return app.exec()
+    del window  # Qt owns it from here; shutdown() deletes it in order
+    code = app.exec()
+    shutdown(app)
+    return code
+
+
+def shutdown(app: QApplication) -> None:
+    """Tear down in order after the event loop returned, while Python and Qt both still exist.
+
+    Stray order at interpreter exit (a worker thread still running, Qt objects
+    deleted by Python's finaliser after the QApplication, a store closed
+    from a destructor) crashed one quit in eight ("Fatal Python error:
+    bool_dealloc"). Here: running tasks are cancelled and the thread pool
+    drained; every window is closed and deleted, with its page timers; the
+    stores of their sessions are closed; the translators removed; and
+    ``QApplication.shutdown()`` destroys the application object now rather
+    than during finalisation.
+    """
+    import gc
+
+    from ui import tasks
+
+    tasks.shutdown()
+    stores = []
+    for widget in app.topLevelWidgets():
+        session = getattr(widget, "session", None)
+        if session is not None:
+            stores.append(session.store)
+        widget.close()
+        widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    for store in stores:
+        store.close()
+    tasks.release()
+    i18n.remove_translations()
+    gc.collect()
+    if hasattr(app, "shutdown"):  # PySide6 ≥ 6.? : destroy the application object explicitly
+        app.shutdown()

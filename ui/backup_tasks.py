@@ -9,23 +9,25 @@ logged and shown in the status bar: it never blocks or interrupts the user.
 ``IPGUARD_NO_AUTOBACKUP`` in the environment (the test suite sets it) turns
 it off.
 
-:class:`BackgroundTask` runs any callable on the pool and reports
-``finished(result)`` or ``failed(exception)`` on the UI thread.
+:class:`BackgroundTask` is :class:`ui.tasks.Task`, the client's one
+background-task class (``finished(result)`` or ``failed(exception)`` on the UI thread).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ipguard.errors import IpguardError
 from ui.i18n import current_language, translate
+from ui.tasks import Task, TaskSignals, run_in_background
+
+__all__ = ["BackgroundTask", "TaskSignals", "run_in_background", "start_auto_backup"]
 
 log = logging.getLogger("ipguard.ui")
 
@@ -33,35 +35,8 @@ NO_AUTOBACKUP_ENV = "IPGUARD_NO_AUTOBACKUP"
 STATUS_TIMEOUT_MS = 15_000
 
 
-class TaskSignals(QObject):
-    finished = Signal(object)  # what the callable returned
-    failed = Signal(object)  # the exception it raised
-
-
-class BackgroundTask(QRunnable):
-    """Run ``fn()`` on a pool thread; ``signals.finished(result)`` or ``signals.failed(exc)``."""
-
-    def __init__(self, fn: Callable[[], Any], name: str = "task") -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the Python side keeps it until its signal has been delivered
-        self.fn = fn
-        self.name = name
-        self.signals = TaskSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # reported on the UI thread; an unexpected one is logged with its traceback
-            if not isinstance(exc, IpguardError):
-                log.exception("%s failed", self.name)
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
-
-
-def run_in_background(task: BackgroundTask, pool: QThreadPool | None = None) -> BackgroundTask:
-    (pool or QThreadPool.globalInstance()).start(task)
-    return task
+class BackgroundTask(Task):
+    """Run ``fn()`` on a pool thread (kept for the backup callers; see :class:`ui.tasks.Task`)."""
 
 
 def auto_backup_enabled() -> bool:
@@ -119,7 +94,7 @@ def start_auto_backup(window: QWidget, db_path: Path | str, pool: QThreadPool | 
         return auto_backup(Path(db_path))
 
     reporter = AutoBackupReporter(window)
-    task = BackgroundTask(work, "automatic backup")
+    task = BackgroundTask(work, "automatic backup", label=translate("Backup", "正在自动备份…"))
     task.signals.finished.connect(reporter.on_finished)
     task.signals.failed.connect(reporter.on_failed)
     reporter.task = task

@@ -12,13 +12,13 @@ import logging
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ipguard.errors import IpguardError
 from ipguard.store.probe import FileKind, probe
 from ui import errors as uierrors
-from ui.backup_tasks import BackgroundTask
+from ui import tasks
 from ui.errors import error_text
 from ui.i18n import translate
 
@@ -162,14 +162,11 @@ def run_with_busy_indicator(parent: QWidget | None, label: str, fn) -> BaseExcep
     dialog.setCancelButton(None)  # building cannot be interrupted half-way; it is atomic anyway
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
-    task = BackgroundTask(fn, name=label)
-    loop = QEventLoop()
-    outcome: list[BaseException | None] = []
-    task.signals.finished.connect(lambda _result: (outcome.append(None), loop.quit()))
-    task.signals.failed.connect(lambda exc: (outcome.append(exc), loop.quit()))
-    QThreadPool.globalInstance().start(task)
-    if not outcome:
-        loop.exec()
-    dialog.close()
-    dialog.deleteLater()
-    return outcome[0]
+    try:
+        tasks.run_blocking(fn, label)
+    except Exception as exc:  # shown by the caller
+        return exc
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+    return None

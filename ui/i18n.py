@@ -188,6 +188,15 @@ def install_translations(lang: str | None) -> str:
     return lang
 
 
+def remove_translations() -> None:
+    """Uninstall the translators (at exit, before the application object goes)."""
+    app = QCoreApplication.instance()
+    for old in list(_state["translators"]):  # type: ignore[arg-type]
+        if app is not None:
+            app.removeTranslator(old)
+    _state["translators"] = []
+
+
 def switch_language(lang: str) -> str:
     """Change the interface language at run time (widgets receive LanguageChange)."""
     return install_translations(lang)

@@ -48,6 +48,7 @@ from ui.icons import icon
 from ui.pages.registry import PageFactory as PageFactory  # re-exported
 from ui.pages.registry import default_pages as standard_pages
 from ui.session import Session
+from ui.tasks import install_busy_indicator
 
 log = logging.getLogger("ipguard.ui")
 
@@ -333,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.busy_indicator = install_busy_indicator(bar)  # shown while work runs off the UI thread (ui.tasks)
         self.user_label = QLabel()
         self.roles_label = QLabel()
         self.db_label = QLabel()

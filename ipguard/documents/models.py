@@ -226,6 +226,7 @@ class CommitteeResolution:
     guarantee_form: str = "连带责任保证"
 
 
+# "comment", "conditions" and "opinion" are labelled once, in ipguard/field_labels.py.
 messages.register_fields(
     {
         "letterhead": ("信头", "letterhead"),

@@ -244,14 +244,19 @@ If this happens again, send that file to your administrator.</translation>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_tasks.py" line="76"/>
+        <location filename="../../ui/backup_tasks.py" line="51"/>
         <source>已自动备份到 {path}</source>
         <translation>Backed up automatically to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tasks.py" line="108"/>
+        <location filename="../../ui/backup_tasks.py" line="83"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tasks.py" line="97"/>
+        <source>正在自动备份…</source>
+        <translation>Backing up automatically…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_backup.py" line="100"/>
@@ -314,6 +319,7 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Cannot back up</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/settings_backup.py" line="206"/>
         <location filename="../../ui/pages/settings_backup.py" line="211"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
@@ -366,12 +372,12 @@ Restore now?</translation>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="280"/>
+        <location filename="../../ui/pages/settings_backup.py" line="281"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="289"/>
+        <location filename="../../ui/pages/settings_backup.py" line="290"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -553,52 +559,52 @@ The program now reopens the database; please sign in again.</translation>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="308"/>
+        <location filename="../../ui/pages/cases.py" line="315"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="309"/>
+        <location filename="../../ui/pages/cases.py" line="316"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="362"/>
+        <location filename="../../ui/pages/cases.py" line="369"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="363"/>
+        <location filename="../../ui/pages/cases.py" line="370"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="396"/>
+        <location filename="../../ui/pages/cases.py" line="403"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="397"/>
+        <location filename="../../ui/pages/cases.py" line="404"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="426"/>
+        <location filename="../../ui/pages/cases.py" line="433"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="446"/>
+        <location filename="../../ui/pages/cases.py" line="453"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="451"/>
+        <location filename="../../ui/pages/cases.py" line="458"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="456"/>
+        <location filename="../../ui/pages/cases.py" line="463"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -1088,93 +1094,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="72"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="95"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="79"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="102"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="139"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="149"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="168"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="303"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="216"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="351"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="217"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="239"/>
+        <source>打印预览 {title}</source>
+        <translation>Print preview {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="242"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="218"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="219"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="229"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="366"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="230"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="274"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="411"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="285"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="422"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="288"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="425"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="278"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="498"/>
+        <source>正在重新出具文书…</source>
+        <translation>Reissuing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="415"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="292"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="429"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="333"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="441"/>
+        <source>正在准备文书…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="333"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="347"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="481"/>
+        <source>正在出具文书…</source>
+        <translation>Issuing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_documents.py" line="494"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="348"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
@@ -1750,165 +1797,170 @@ Close now?</translation>
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="60"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="61"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="63"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="64"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="70"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="71"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="75"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="79"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="82"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="93"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
         <source>例如 3.45% 或 LPR+50bp</source>
         <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="98"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="101"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
         <source>拒绝时请写明原因</source>
         <translation>If declined, give the bank’s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
         <source>批准金额：</source>
         <translation>Approved amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
         <source>利率：</source>
         <translation>Interest rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
         <source>期限：</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
         <source>审批日期：</source>
         <translation>Decision date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="108"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="129"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="131"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="158"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
         <source>尚未出具</source>
         <translation>Not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="160"/>
         <source>出具后 {n} 个工作日内</source>
         <translation>within {n} working days of issue</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="164"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="165"/>
         <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
         <translation>{date} ({n} working days from issue on {issued})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="168"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="169"/>
         <source>⚠ 已逾期：银行未在期限内完成审批</source>
         <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="178"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="179"/>
         <source>担保意向函 {no}</source>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="194"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="195"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="198"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="199"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="204"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
         <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
         <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="220"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="209"/>
+        <source>正在出具担保意向函…</source>
+        <translation>Issuing the letter of intent…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
         <source>同意</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="221"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
         <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
         <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
@@ -1916,64 +1968,64 @@ Close now?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="70"/>
+        <location filename="../../ui/dialogs/login.py" line="69"/>
         <source>登录 ipguard</source>
         <translation>Sign in to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="73"/>
+        <location filename="../../ui/dialogs/login.py" line="72"/>
         <source>知识产权快易贷 · 担保业务管理</source>
         <translation>IP Quick Loan · guarantee case management</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="76"/>
+        <location filename="../../ui/dialogs/login.py" line="75"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
-        <location filename="../../ui/dialogs/login.py" line="143"/>
+        <location filename="../../ui/dialogs/login.py" line="84"/>
+        <location filename="../../ui/dialogs/login.py" line="142"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="87"/>
-        <location filename="../../ui/dialogs/login.py" line="145"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
+        <location filename="../../ui/dialogs/login.py" line="144"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="95"/>
+        <location filename="../../ui/dialogs/login.py" line="94"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="122"/>
+        <location filename="../../ui/dialogs/login.py" line="121"/>
         <source>首次使用：创建管理员</source>
         <translation>First start: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="126"/>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
         <source>这是一个新的数据库，还没有任何用户。请创建第一个管理员账户；之后用它登录，在“设置”中添加其他用户。</source>
         <translation>This is a new database without users. Create the first administrator account; sign in with it and add the other users under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="144"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="146"/>
+        <location filename="../../ui/dialogs/login.py" line="145"/>
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="156"/>
+        <location filename="../../ui/dialogs/login.py" line="155"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="166"/>
+        <location filename="../../ui/dialogs/login.py" line="165"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1981,87 +2033,87 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2087,7 +2139,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/registry.py" line="53"/>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="75"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2100,215 +2152,230 @@ Close now?</translation>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="64"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="67"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="68"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="71"/>
         <source>应收：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="69"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="72"/>
         <source>收讫日期：</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="70"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="73"/>
         <source>登记担保费收讫</source>
         <translation>Record fee received</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="74"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="77"/>
         <source>解除担保（贷款已结清）</source>
         <translation>Release the guarantee (loan repaid)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="78"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="85"/>
+        <source>登记机关出具的注销文号</source>
+        <translation>Deregistration number issued by the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="86"/>
+        <source>注销登记日期：</source>
+        <translation>Deregistered on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="87"/>
+        <source>注销登记文号：</source>
+        <translation>Deregistration number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <source>登记所选质押物注销</source>
+        <translation>Record deregistration of the selected pledges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="91"/>
         <source>还清日期：</source>
         <translation>Repaid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="79"/>
-        <source>质押注销日期：</source>
-        <translation>Pledge cancelled on:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="84"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
         <source>逾期</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
         <source>逾期日期：</source>
         <translation>In default since:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="89"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="128"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="140"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="90"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
         <source>登记逾期</source>
         <translation>Record default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="94"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="106"/>
         <source>代偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="108"/>
         <source>代偿金额（元）</source>
         <translation>Compensation amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="112"/>
         <source>代偿金额：</source>
         <translation>Amount paid:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="113"/>
         <source>代偿日期：</source>
         <translation>Paid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
         <source>损失分担：</source>
         <translation>Loss sharing:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="103"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="115"/>
         <source>登记代偿</source>
         <translation>Record compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="107"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="119"/>
         <source>追偿</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="138"/>
         <source>金额：</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="127"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="139"/>
         <source>日期/来源：</source>
         <translation>Date / source:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="130"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="142"/>
         <source>登记追偿</source>
         <translation>Record recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="143"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="148"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="160"/>
         <source>尚未放款。</source>
         <translation>Not disbursed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>，{on} 已收讫</source>
         <translation>, received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="156"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="174"/>
         <source>（不涉及）</source>
         <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="168"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
         <source>已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。</source>
         <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="172"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="190"/>
         <source>尚无代偿。</source>
         <translation>No compensation paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="178"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
         <source>贷款 {amount} 元，{start} 至 {maturity}</source>
         <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="181"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="199"/>
         <source>；{on} 已结清</source>
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="204"/>
         <source>；{on} 登记逾期</source>
         <translation>; in default since {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="192"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="194"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="214"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="201"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="202"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="220"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="221"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="215"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
         <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
@@ -2567,6 +2634,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="238"/>
+        <location filename="../../ui/pages/reports_task.py" line="46"/>
         <source>正在生成 {month} 的报表…</source>
         <translation>Generating the report for {month}…</translation>
     </message>
@@ -2624,49 +2692,54 @@ Close now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
+        <location filename="../../ui/pages/settings.py" line="26"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
-        <location filename="../../ui/pages/settings_parties.py" line="54"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="31"/>
+        <location filename="../../ui/pages/settings.py" line="32"/>
+        <source>文书字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="33"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32"/>
-        <location filename="../../ui/pages/settings_general.py" line="193"/>
+        <location filename="../../ui/pages/settings.py" line="34"/>
+        <location filename="../../ui/pages/settings_general.py" line="210"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
@@ -2682,8 +2755,8 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_common.py" line="133"/>
-        <location filename="../../ui/pages/settings_parties.py" line="93"/>
-        <location filename="../../ui/pages/settings_parties.py" line="146"/>
+        <location filename="../../ui/pages/settings_parties.py" line="94"/>
+        <location filename="../../ui/pages/settings_parties.py" line="147"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -2698,246 +2771,271 @@ Close now?</translation>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="87"/>
+        <location filename="../../ui/pages/settings_general.py" line="95"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="89"/>
+        <location filename="../../ui/pages/settings_general.py" line="97"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="90"/>
-        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="105"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="91"/>
-        <location filename="../../ui/pages/settings_parties.py" line="49"/>
-        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_general.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="50"/>
+        <location filename="../../ui/pages/settings_parties.py" line="58"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="92"/>
+        <location filename="../../ui/pages/settings_general.py" line="100"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="93"/>
+        <location filename="../../ui/pages/settings_general.py" line="101"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="95"/>
+        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <source>发文字号与函件内容（GB/T 9704）</source>
+        <translation>Document numbers and letter content (GB/T 9704)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="108"/>
+        <source>经办电话</source>
+        <translation>Handling phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <source>抄送单位（用、分隔）</source>
+        <translation>Copies to (separated by 、)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <source>保证范围</source>
+        <translation>Guarantee scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="111"/>
+        <source>保证期间</source>
+        <translation>Guarantee period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="113"/>
         <source>担保公司（监管比例计算）</source>
         <translation>Guarantee company (regulatory ratios)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="100"/>
+        <location filename="../../ui/pages/settings_general.py" line="118"/>
         <source>净资产（元）</source>
         <translation>Net assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <location filename="../../ui/pages/settings_general.py" line="121"/>
         <source>主要服务小微企业（责任余额上限为净资产的15倍）</source>
         <translation>Mainly serves small and micro firms (liability cap 15× net assets)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="107"/>
+        <location filename="../../ui/pages/settings_general.py" line="125"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <location filename="../../ui/pages/settings_general.py" line="127"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <location filename="../../ui/pages/settings_general.py" line="128"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="113"/>
+        <location filename="../../ui/pages/settings_general.py" line="131"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="115"/>
+        <location filename="../../ui/pages/settings_general.py" line="133"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="140"/>
+        <location filename="../../ui/pages/settings_general.py" line="158"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="163"/>
+        <location filename="../../ui/pages/settings_general.py" line="180"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="174"/>
+        <location filename="../../ui/pages/settings_general.py" line="191"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="195"/>
+        <location filename="../../ui/pages/settings_general.py" line="212"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="200"/>
+        <location filename="../../ui/pages/settings_general.py" line="217"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="40"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="40"/>
-        <location filename="../../ui/pages/settings_parties.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="99"/>
         <source>支行</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="42"/>
         <source>银行分担</source>
         <translation>Bank share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="42"/>
-        <location filename="../../ui/pages/settings_parties.py" line="100"/>
+        <location filename="../../ui/pages/settings_parties.py" line="43"/>
+        <location filename="../../ui/pages/settings_parties.py" line="101"/>
         <source>再担保机构</source>
         <translation>Re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="44"/>
+        <location filename="../../ui/pages/settings_parties.py" line="45"/>
         <source>再担保分担</source>
         <translation>Re-guarantor share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="48"/>
-        <location filename="../../ui/pages/settings_parties.py" line="56"/>
-        <location filename="../../ui/pages/settings_parties.py" line="102"/>
-        <location filename="../../ui/pages/settings_parties.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="49"/>
+        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_parties.py" line="103"/>
+        <location filename="../../ui/pages/settings_parties.py" line="153"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="50"/>
-        <location filename="../../ui/pages/settings_parties.py" line="58"/>
-        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="51"/>
+        <location filename="../../ui/pages/settings_parties.py" line="59"/>
+        <location filename="../../ui/pages/settings_users.py" line="40"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="55"/>
+        <location filename="../../ui/pages/settings_parties.py" line="56"/>
         <location filename="../../ui/pages/settings_product.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>新增银行</source>
         <translation>New bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>编辑银行</source>
         <translation>Edit bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="97"/>
+        <location filename="../../ui/pages/settings_parties.py" line="98"/>
         <source>银行名称</source>
         <translation>Bank name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="100"/>
         <source>银行分担比例 (%)</source>
         <translation>Bank’s loss share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="101"/>
+        <location filename="../../ui/pages/settings_parties.py" line="102"/>
         <source>再担保分担比例 (%)</source>
         <translation>Re-guarantor’s share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="103"/>
-        <location filename="../../ui/pages/settings_parties.py" line="153"/>
+        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_parties.py" line="154"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="108"/>
+        <location filename="../../ui/pages/settings_parties.py" line="109"/>
         <source>银行分担：损失中由银行承担的比例；再担保分担：担保公司承担部分中由再担保机构承担的比例。</source>
         <translation>Bank share: the part of a loss the bank keeps. Re-guarantor share: the part of the guarantee company’s loss the re-guarantor takes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>新增推荐机构</source>
         <translation>New referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>编辑推荐机构</source>
         <translation>Edit referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="150"/>
+        <location filename="../../ui/pages/settings_parties.py" line="151"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="152"/>
         <source>类型（协会、园区…）</source>
         <translation>Kind (association, park…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="184"/>
+        <location filename="../../ui/pages/settings_parties.py" line="185"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="213"/>
-        <location filename="../../ui/pages/settings_product.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="214"/>
+        <location filename="../../ui/pages/settings_product.py" line="150"/>
         <source>请先在列表中选择一行</source>
         <translation>Select a row in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="222"/>
+        <location filename="../../ui/pages/settings_parties.py" line="223"/>
         <source>合作银行及风险分担约定。停用的银行不再出现在新案件中，已有案件不受影响。</source>
         <translation>Cooperating banks and their risk-sharing terms. A deactivated bank is no longer offered for new cases; existing cases keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="223"/>
+        <location filename="../../ui/pages/settings_parties.py" line="224"/>
         <source>新增银行…</source>
         <translation>New bank…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="241"/>
+        <location filename="../../ui/pages/settings_parties.py" line="242"/>
         <source>推荐机构（知识产权融资促进会、园区、知识产权局等）出具推荐意见并按业务清单报送材料。</source>
         <translation>Referrers (IP financing association, parks, IP offices …) send a recommendation opinion and the materials of the checklist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="242"/>
+        <location filename="../../ui/pages/settings_parties.py" line="243"/>
         <source>新增推荐机构…</source>
         <translation>New referrer…</translation>
     </message>
@@ -3004,40 +3102,40 @@ Close now?</translation>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="36"/>
-        <location filename="../../ui/pages/settings_users.py" line="67"/>
+        <location filename="../../ui/pages/settings_users.py" line="37"/>
+        <location filename="../../ui/pages/settings_users.py" line="68"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="37"/>
-        <location filename="../../ui/pages/settings_users.py" line="68"/>
+        <location filename="../../ui/pages/settings_users.py" line="38"/>
+        <location filename="../../ui/pages/settings_users.py" line="69"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="38"/>
-        <location filename="../../ui/pages/settings_users.py" line="84"/>
+        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_users.py" line="85"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>修改角色</source>
         <translation>Change roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="72"/>
+        <location filename="../../ui/pages/settings_users.py" line="73"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="73"/>
+        <location filename="../../ui/pages/settings_users.py" line="74"/>
         <location filename="../../ui/pages/settings_users.py" line="120"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
@@ -3053,59 +3151,109 @@ Close now?</translation>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="144"/>
+        <location filename="../../ui/pages/settings_users.py" line="142"/>
         <source>每位用户可以有多个角色；同一案件的A角与B角不能是同一人。停用的用户不能登录，历史记录保留。</source>
         <translation>A user may hold several roles; on one case the A and B roles must be different people. Deactivated users cannot sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="148"/>
+        <location filename="../../ui/pages/settings_users.py" line="146"/>
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="149"/>
+        <location filename="../../ui/pages/settings_users.py" line="147"/>
         <source>修改角色…</source>
         <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="150"/>
+        <location filename="../../ui/pages/settings_users.py" line="148"/>
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="151"/>
+        <location filename="../../ui/pages/settings_users.py" line="149"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="174"/>
+        <location filename="../../ui/pages/settings_users.py" line="172"/>
         <source>请先在列表中选择一位用户</source>
         <translation>Select a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="194"/>
+        <location filename="../../ui/pages/settings_users.py" line="192"/>
         <source>不能停用当前登录的用户</source>
         <translation>You cannot deactivate the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="197"/>
+        <location filename="../../ui/pages/settings_users.py" line="195"/>
         <source>停用用户“{name}”？停用后不能登录，历史记录保留。</source>
         <translation>Deactivate “{name}”? They can no longer sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="199"/>
+        <location filename="../../ui/pages/settings_users.py" line="197"/>
         <source>重新启用用户“{name}”？</source>
         <translation>Activate “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="201"/>
+        <location filename="../../ui/pages/settings_users.py" line="199"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="210"/>
+        <location filename="../../ui/pages/settings_users.py" line="207"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>字体文件</source>
+        <translation>Font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>字符区</source>
+        <translation>Character block</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>已覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="36"/>
+        <source>使用字体</source>
+        <translation>Font used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="42"/>
+        <source>字体在运行时从本机查找（不随程序分发）。没有任何字体覆盖的字符，出具文书时会被拒绝并指明字符和字段。</source>
+        <translation>Fonts are looked up on this computer at run time (not shipped with the program). A character no font covers is refused when a document is issued, naming the character and the field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>正文为仿宋体</source>
+        <translation>Body text in FangSong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>未找到仿宋体，正文使用宋体/明体（见文档说明）</source>
+        <translation>FangSong not found: the body uses Song/Ming (see the documentation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>字体嵌入 PDF</source>
+        <translation>Fonts embedded in the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>未找到 TrueType 字体：使用内置字体（不嵌入）</source>
+        <translation>No TrueType font found: built-in fonts are used (not embedded)</translation>
     </message>
 </context>
 <context>
@@ -3345,112 +3493,117 @@ Close now?</translation>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="43"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="44"/>
         <source>出席委员（本案A角、B角回避）</source>
         <translation>Members present (the case’s A and B stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="47"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="48"/>
         <source>登记出席</source>
         <translation>Record attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="53"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="54"/>
         <source>我的表决</source>
         <translation>My vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="68"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="69"/>
         <source>意见（有条件同意时写明条件）</source>
         <translation>Comment (state the conditions when approving with conditions)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="70"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="207"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="71"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="208"/>
         <source>投票</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="74"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="217"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="75"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="218"/>
         <source>修改我的表决</source>
         <translation>Change my vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="84"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="85"/>
         <source>表决情况</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="92"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="93"/>
         <source>决议</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="95"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="96"/>
         <source>放款前须落实的条件，每行一条（可空；有条件同意的意见会自动带入）</source>
         <translation>Conditions to meet before disbursement, one per line (optional; conditional votes’ comments are added automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="102"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="225"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="103"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="226"/>
         <source>形成决议</source>
         <translation>Pass resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="131"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="132"/>
         <source>出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票</source>
         <translation>{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline}; passing needs {num}/{den}, at least {required} votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="136"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="137"/>
         <source>{explain}；已投 {voted}/{present}。</source>
         <translation>{explain}; {voted} of {present} voted.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="142"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="143"/>
         <source>{name}：已投“{vote}”，决议形成前可以修改</source>
         <translation>{name}: voted “{vote}”; may change it until the resolution is formed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="145"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="146"/>
         <source>{name}：可以投票</source>
         <translation>{name}: you may vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="156"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="157"/>
         <source>{no}（{date}）：{decision}{conditions}</source>
         <translation>{no} ({date}): {decision}{conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="158"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="159"/>
         <source>。条件：{conditions}</source>
         <translation>. Conditions: {conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="162"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="163"/>
         <source>尚未形成决议</source>
         <translation>No resolution yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="200"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="201"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="207"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="208"/>
         <source>{name}的表决“{vote}”将记入本次保审会（决议形成前可以修改）。</source>
         <translation>{name}’s vote “{vote}” will be recorded for this meeting (it may be changed until the resolution is formed).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="217"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="218"/>
         <source>{name}的表决将改为“{vote}”，原表决保留在审计记录中。</source>
         <translation>{name}’s vote will change to “{vote}”; the previous vote stays in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="225"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="226"/>
         <source>将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。</source>
         <translation>The committee resolution will be formed from the votes and takes the next resolution number; votes can no longer change afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="230"/>
+        <source>正在形成保审会决议…</source>
+        <translation>Forming the committee resolution…</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_intake.py" line="44"/>
@@ -3875,70 +4028,75 @@ Close now?</translation>
         <translation>Set status of selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="26"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="27"/>
         <source>调查意见（A角签字时保存）</source>
         <translation>Investigation opinion (saved when A signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="29"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="30"/>
         <source>企业经营、技术与知识产权、财务、反担保措施及风险分析，结论性意见…</source>
         <translation>Business, technology and IP, financials, counter-guarantees and risk analysis; conclusion…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="33"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="34"/>
         <source>风控经理(B角)意见（B角签字时保存）</source>
         <translation>Risk manager (B) opinion (saved when B signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="36"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="37"/>
         <source>风控经理的独立意见…</source>
         <translation>The risk manager’s own opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="43"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="44"/>
         <source>签字</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="47"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="48"/>
         <source>A角签字</source>
         <translation>Sign as A</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="48"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="49"/>
         <source>B角签字</source>
         <translation>Sign as B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="63"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="64"/>
         <source>提交保审会</source>
         <translation>Submit to committee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="84"/>
         <location filename="../../ui/workspace/tab_investigation.py" line="85"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="86"/>
         <source>未签</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="87"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="88"/>
         <source>确认价值认定后生成调查报告。</source>
         <translation>The investigation report is created once the valuation is confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="111"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="112"/>
         <source>○ 未签</source>
         <translation>○ Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="115"/>
         <source>以{side}角签署调查报告</source>
         <translation>Sign the investigation report as {side}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_investigation.py" line="114"/>
+        <location filename="../../ui/workspace/tab_investigation.py" line="115"/>
         <source>您的签字和意见将以您的名义记入调查报告，签字后不能撤回。</source>
         <translation>Your signature and opinion go into the investigation report in your name; a signature cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_investigation.py" line="120"/>
+        <source>正在签署调查报告…</source>
+        <translation>Signing the investigation report…</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_screening.py" line="26"/>

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -240,7 +240,7 @@ class ReportsPage(QWidget):
 
     def _start(self, task: MonthlyReportTask) -> None:
         """Hand the task to the thread pool (tests wrap this)."""
-        QThreadPool.globalInstance().start(task)
+        task.start()
 
     def cancel(self) -> None:
         if self._task is not None:

@@ -203,7 +203,7 @@ class BackupPanel(SettingsPanel):
         from ipguard.backup import backup
 
         db_path, folder = self.session.db_path, self.folder
-        task = BackgroundTask(lambda: backup(db_path, folder, label="manual"), "manual backup")
+        task = BackgroundTask(lambda: backup(db_path, folder, label="manual"), "manual backup", label=translate("Backup", "正在备份…"))
         task.signals.finished.connect(self._on_backup_finished)
         task.signals.failed.connect(self._on_backup_failed)
         self._tasks.append(task)

@@ -24,6 +24,7 @@ from ipguard.store.records import CaseRecord
 from ipguard.workflow import decide, record_attendance, tally, vote
 from ipguard.workflow.committee import VOTES, attendance, case_signers, change_vote, decision_of, my_vote, votes
 from ui.i18n import translate, vote_label
+from ui.tasks import off_ui_thread
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, read_only_table, section, when
 
@@ -225,7 +226,8 @@ class CommitteeTab(WorkspaceTab):
         if not self.confirm_step(translate("Workspace", "形成决议"), translate(
                 "Workspace", "将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。")):
             return
-        self.run_action(decide, self.store, self.case_id, self.user, meeting_date=self.meeting_date(),
+        self.run_action(off_ui_thread(
+            decide, translate("Workspace", "正在形成保审会决议…"), disable=[self.decide_button]), self.store, self.case_id, self.user, meeting_date=self.meeting_date(),
                         conditions=conditions)
 
     def meeting_date(self) -> dt.date:

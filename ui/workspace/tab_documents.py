@@ -3,7 +3,9 @@
 Also the PDF helpers other tabs use (the letter tab previews its letter):
 :class:`PdfPreview` shows PDF bytes inside the app (QtPdf's ``QPdfView``, or
 pages rendered with ``QPdfDocument.render`` when the view is unavailable);
-:func:`print_pdf` prints through the system print dialog; :func:`save_pdf`
+:func:`print_pdf` prints through the system print dialog, sending the PDF
+itself (vector) to the printer (:func:`send_to_printer`); :func:`preview_pdf`
+shows a zoomable print preview; :func:`save_pdf`
 writes the exact archived bytes where the user chooses. Every dialog goes
 through a module function tests can replace.
 """
@@ -11,12 +13,16 @@ through a module function tests can replace.
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,6 +39,7 @@ from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
 from ui.errors import show_error
 from ui.i18n import translate
+from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.later_common import MUTED_STYLE, call_core, fill_table, info_label, table
 
@@ -129,8 +136,11 @@ def _exec_print_dialog(dialog) -> bool:
     return bool(dialog.exec())
 
 
+RASTER_DPI_CAP = 300  # the last resort only: a page image no finer than this
+
+
 def print_pdf(parent: QWidget, data: bytes, title: str = "") -> bool:
-    """Print PDF bytes through the system print dialog, page by page at printer resolution."""
+    """Print PDF bytes through the system print dialog; the pages go to the printer as PDF (vector)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -139,12 +149,67 @@ def print_pdf(parent: QWidget, data: bytes, title: str = "") -> bool:
     dialog.setWindowTitle(translate("Documents", "打印 {title}").format(title=title))
     if not _exec_print_dialog(dialog):
         return False
-    render_to_printer(data, printer)
+    try:
+        send_to_printer(data, printer)
+    except (OSError, IpguardError, subprocess.SubprocessError) as exc:
+        show_error(parent, exc)
+        return False
     return True
 
 
+def _page_range(printer, pages: int) -> tuple[int, int]:
+    """The 1-based first and last page the print dialog asked for (all pages by default)."""
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0 or last <= 0:
+        return 1, pages
+    return max(1, first), min(pages, last)
+
+
+def _spooler() -> str | None:
+    """The system's PDF-accepting spooler (CUPS ``lp``), when there is one (tests replace this)."""
+    return shutil.which("lp") if sys.platform != "win32" else None
+
+
+def send_to_printer(data: bytes, printer) -> str:
+    """Hand ``data`` to ``printer`` as vector pages; how it went: ``"pdf"``, ``"spooler"`` or ``"raster"``.
+
+    * "Print to file" (PDF output): the archived PDF itself is written there — the exact bytes.
+    * A printer of a CUPS system (Linux, macOS): the PDF goes to ``lp`` with the printer,
+      copies and page range chosen in the dialog; CUPS sends it as vector pages.
+    * Otherwise (e.g. a Windows printer driver): each page is drawn at the printer's own
+      resolution, at most :data:`RASTER_DPI_CAP` dpi (never a 1200-dpi image).
+    """
+    from PySide6.QtPrintSupport import QPrinter
+
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        doc, _buffer = load_pdf(data)
+        first, last = _page_range(printer, doc.pageCount())
+        if (first, last) == (1, doc.pageCount()):
+            write_output(Path(printer.outputFileName()), data)
+            return "pdf"
+        render_to_printer(data, printer)  # a page range of a PDF file: QPdfWriter pages
+        return "raster"
+    spooler = _spooler()
+    if spooler and printer.printerName():
+        doc, _buffer = load_pdf(data)
+        first, last = _page_range(printer, doc.pageCount())
+        with tempfile.NamedTemporaryFile(prefix="ipguard-print-", suffix=".pdf", delete=False) as handle:
+            handle.write(data)
+        args = [spooler, "-d", printer.printerName(), "-n", str(max(1, printer.copyCount())),
+                "-t", printer.docName() or "ipguard", "-P", f"{first}-{last}", handle.name]  # fmt: skip
+        try:
+            subprocess.run(args, check=True, capture_output=True, timeout=60)
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+        return "spooler"
+    if printer.resolution() > RASTER_DPI_CAP:
+        printer.setResolution(RASTER_DPI_CAP)
+    render_to_printer(data, printer)
+    return "raster"
+
+
 def render_to_printer(data: bytes, printer) -> int:
-    """Paint every page of ``data`` onto ``printer`` (any QPagedPaintDevice); the number of pages."""
+    """Paint every page of ``data`` onto ``printer`` (any QPagedPaintDevice) as images; the number of pages."""
     doc, _buffer = load_pdf(data)
     painter = QPainter()
     if not painter.begin(printer):
@@ -161,6 +226,76 @@ def render_to_printer(data: bytes, printer) -> int:
     finally:
         painter.end()
     return doc.pageCount()
+
+
+class PrintPreviewDialog(QDialog):
+    """The document as it will print, zoomable (QPdfView), with 打印… (the vector path of :func:`print_pdf`)."""
+
+    ZOOM_STEP = 1.25
+
+    def __init__(self, data: bytes, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data, self.title = data, title
+        self.setWindowTitle(translate("Documents", "打印预览 {title}").format(title=title))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.zoom_out_button = QPushButton(translate("Documents", "缩小"))
+        self.zoom_in_button = QPushButton(translate("Documents", "放大"))
+        self.fit_button = QPushButton(translate("Documents", "适合宽度"))
+        self.print_button = QPushButton(translate("Documents", "打印…"))
+        self.zoom_out_button.setShortcut("Ctrl+-")
+        self.zoom_in_button.setShortcut("Ctrl+=")
+        for b in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        layout.addLayout(bar)
+        self.preview = PdfPreview(self)
+        self.preview.set_pdf(data)
+        layout.addWidget(self.preview, 1)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom(self.ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom(1 / self.ZOOM_STEP))
+        self.fit_button.clicked.connect(self.fit_width)
+        self.print_button.clicked.connect(self.print_now)
+        self.resize(820, 900)
+
+    def zoom_factor(self) -> float:
+        view = self.preview.view
+        return view.zoomFactor() if view is not None else 1.0
+
+    def zoom(self, factor: float) -> None:
+        view = self.preview.view
+        if view is None:
+            return
+        current = view.zoomFactor()
+        if view.zoomMode() != QPdfView.ZoomMode.Custom:  # from "fit width": start at what is shown
+            current = max(0.1, view.width() / max(1.0, self.preview._doc.pagePointSize(0).width() * 96 / 72))
+        view.setZoomMode(QPdfView.ZoomMode.Custom)
+        view.setZoomFactor(min(8.0, max(0.1, current * factor)))
+
+    def fit_width(self) -> None:
+        if self.preview.view is not None:
+            self.preview.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def print_now(self) -> bool:
+        if print_pdf(self, self.data, self.title):
+            self.accept()
+            return True
+        return False
+
+
+def _exec_preview(dialog: PrintPreviewDialog) -> bool:
+    """Run the preview dialog (tests replace this)."""
+    return bool(dialog.exec())
+
+
+def preview_pdf(parent: QWidget, data: bytes, title: str = "") -> bool:
+    """Show the print preview; True when it was printed from there."""
+    dialog = PrintPreviewDialog(data, title, parent)
+    try:
+        return _exec_preview(dialog)
+    finally:
+        dialog.deleteLater()
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -214,6 +349,8 @@ class DocumentsTab(WorkspaceTab):
         left_layout.addWidget(self.note)
         buttons = QHBoxLayout()
         self.print_button = QPushButton(translate("Documents", "打印…"))
+        self.preview_button = QPushButton(translate("Documents", "打印预览…"))
+        self.preview_button.clicked.connect(self.preview_selected)
         self.save_button = QPushButton(translate("Documents", "另存为 PDF…"))
         self.open_button = QPushButton(translate("Documents", "打开存档副本"))
         self.reissue_button = QPushButton(translate("Documents", "重新出具…"))
@@ -221,7 +358,7 @@ class DocumentsTab(WorkspaceTab):
         self.save_button.clicked.connect(self.save_selected)
         self.open_button.clicked.connect(self.open_selected)
         self.reissue_button.clicked.connect(self.reissue_selected)
-        for b in (self.print_button, self.save_button, self.open_button, self.reissue_button):
+        for b in (self.print_button, self.preview_button, self.save_button, self.open_button, self.reissue_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
@@ -269,7 +406,7 @@ class DocumentsTab(WorkspaceTab):
     def _on_selected(self) -> None:
         row = self.selected()
         usable = row is not None and row["status"] == "issued"
-        for b in (self.print_button, self.save_button, self.open_button, self.reissue_button):
+        for b in (self.print_button, self.preview_button, self.save_button, self.open_button, self.reissue_button):
             b.setEnabled(usable)
             b.setToolTip("" if usable else translate("Documents", "请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）"))
         self.preview.caption.setStyleSheet(MUTED_STYLE)
@@ -301,11 +438,19 @@ class DocumentsTab(WorkspaceTab):
         from ui import errors as uierrors
 
         try:
-            doc = issue_document(self.store, self.case_id, row["kind"], self.user)
+            doc = off_ui_thread(issue_document, translate("Documents", "正在准备文书…"), disable=self._row_buttons())(
+                self.store, self.case_id, row["kind"], self.user)
         except Exception as exc:
             uierrors.show_error(self, exc, self.lang)
             return None
         return row, doc.pdf
+
+    def _row_buttons(self) -> list[QWidget]:
+        return [self.print_button, self.preview_button, self.save_button, self.open_button, self.reissue_button]
+
+    def preview_selected(self) -> bool:
+        copy = self._copy()
+        return bool(copy) and preview_pdf(self, copy[1], f"{KINDS[copy[0]['kind']]} {copy[0]['doc_no']}")
 
     def print_selected(self) -> bool:
         copy = self._copy()
@@ -333,7 +478,9 @@ class DocumentsTab(WorkspaceTab):
         if not self.confirm_step(translate("Documents", "出具{kind}").format(kind=KINDS.get(kind, kind)), translate(
                 "Documents", "将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。")):
             return False
-        return call_core(self, issue_document, self.store, self.case_id, kind, self.user) is not FAILED
+        busy = off_ui_thread(issue_document, translate("Documents", "正在出具文书…"),
+                             disable=[self.issue_report_button, self.issue_resolution_button])
+        return call_core(self, busy, self.store, self.case_id, kind, self.user) is not FAILED
 
     def reissue_selected(self) -> bool:
         row = self.selected()
@@ -348,4 +495,5 @@ class DocumentsTab(WorkspaceTab):
             translate("Documents", "请填写重新出具的原因（原文书 {no} 将作废并保留）：").format(no=row["doc_no"]))
         if not reason:
             return False
-        return call_core(self, reissue, self.store, self.case_id, row["kind"], self.user, reason) is not FAILED
+        busy = off_ui_thread(reissue, translate("Documents", "正在重新出具文书…"), disable=self._row_buttons())
+        return call_core(self, busy, self.store, self.case_id, row["kind"], self.user, reason) is not FAILED

@@ -10,6 +10,7 @@ from ipguard.workflow import sign_report, submit_to_committee
 from ipguard.workflow.committee import investigation_report
 from ui import drafts
 from ui.i18n import translate
+from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.common import note_label, section, when
 
@@ -115,5 +116,6 @@ class InvestigationTab(WorkspaceTab):
                 "Workspace", "您的签字和意见将以您的名义记入调查报告，签字后不能撤回。")):
             return
         box = self.opinion if side == "A" else self.b_opinion
-        if self.run_action(sign_report, self.store, self.case_id, side, self.user, opinion=box.toPlainText()) is not FAILED:
+        if self.run_action(off_ui_thread(
+                sign_report, translate("Workspace", "正在签署调查报告…"), disable=[self.a_button, self.b_button, box]), self.store, self.case_id, side, self.user, opinion=box.toPlainText()) is not FAILED:
             drafts.discard(self.session, self._draft_name(side, self.case_id))

@@ -36,6 +36,7 @@ from ipguard.workflow import intent_letter, issue_intent_letter, record_bank_dec
 from ipguard.workflow.bank import bank_decision
 from ui.errors import show_error
 from ui.i18n import translate
+from ui.tasks import off_ui_thread
 from ui.widgets.fields import ValidatedField, core_check, money_check
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.later_common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label
@@ -204,7 +205,8 @@ class LetterTab(WorkspaceTab):
         if not self.confirm_step(translate("Letter", "出具担保意向函"), translate(
                 "Letter", "将占用下一个意向函编号并出具意向函；编号出具后不能收回。")):
             return None
-        return self.run_action(issue_intent_letter, self.store, self.case_id, self.user, issue_date=date_of(self.issue_date))
+        return self.run_action(off_ui_thread(
+            issue_intent_letter, translate("Letter", "正在出具担保意向函…"), disable=[self.issue_button]), self.store, self.case_id, self.user, issue_date=date_of(self.issue_date))
 
     def record_decision(self) -> object:
         approved = self.approved_radio.isChecked()
