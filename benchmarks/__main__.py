@@ -30,7 +30,7 @@ NOTES = {
     "ui.app.start() on the demo database, programmatic sign-in (real password check), main window shown, one "
     "event-loop pass; offscreen; median of fresh processes after one warm-up",
     "bare_window_s": "the same for a bare QMainWindow process",
-    "case_list_first_page_s": "CaseListModel(store): COUNT + first 200 rows, every cell read through data()",
+    "case_list_first_page_s": "CaseListModel(store): ordered ids of every case + first 200 rows by id, every cell read through data()",
     "case_filter_s": "CaseListModel.set_filter(CaseFilter(text=2-character company-name fragment)) + cells read",
     "intent_letter_s": "ipguard.documents.render(samples.intent_letter()) after warm-up (reportlab imported, font registered)",
     "monthly_report_10k_s": "ipguard.reports.service.monthly_report end to end (queries + logic + xlsx) on a database "

@@ -366,12 +366,12 @@ Restore now?</translation>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="280"/>
+        <location filename="../../ui/pages/settings_backup.py" line="281"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="289"/>
+        <location filename="../../ui/pages/settings_backup.py" line="290"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -385,220 +385,287 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/models/case_list.py" line="38"/>
+        <location filename="../../ui/models/case_list.py" line="42"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="39"/>
+        <location filename="../../ui/models/case_list.py" line="43"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="40"/>
+        <location filename="../../ui/models/case_list.py" line="44"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="41"/>
+        <location filename="../../ui/models/case_list.py" line="45"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="42"/>
+        <location filename="../../ui/models/case_list.py" line="46"/>
         <source>合作银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="43"/>
+        <location filename="../../ui/models/case_list.py" line="47"/>
         <source>客户经理</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="44"/>
+        <location filename="../../ui/models/case_list.py" line="48"/>
         <source>申请金额（万元）</source>
         <translation>Requested (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="45"/>
+        <location filename="../../ui/models/case_list.py" line="49"/>
         <source>担保额（万元）</source>
         <translation>Guarantee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="46"/>
+        <location filename="../../ui/models/case_list.py" line="50"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="47"/>
+        <location filename="../../ui/models/case_list.py" line="51"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="219"/>
-        <source>{column}（此列不支持排序）</source>
-        <translation>{column} (cannot sort by this column)</translation>
+        <location filename="../../ui/models/case_list.py" line="266"/>
+        <source>按“{column}”排序（再点一次反向）</source>
+        <translation>Sort by “{column}” (click again to reverse)</translation>
     </message>
 </context>
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="76"/>
+        <location filename="../../ui/pages/cases.py" line="67"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="89"/>
+        <location filename="../../ui/pages/cases.py" line="80"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="135"/>
+        <location filename="../../ui/pages/cases.py" line="126"/>
         <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
         <translation>Search by company name, unified social credit code, case no. or IP number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137"/>
+        <location filename="../../ui/pages/cases.py" line="128"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="138"/>
+        <location filename="../../ui/pages/cases.py" line="129"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="140"/>
+        <location filename="../../ui/pages/cases.py" line="131"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="141"/>
+        <location filename="../../ui/pages/cases.py" line="132"/>
         <source>把当前筛选出的案件导出为 Excel 文件</source>
         <translation>Export the cases shown to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="154"/>
+        <location filename="../../ui/pages/cases.py" line="134"/>
+        <location filename="../../ui/pages/cases.py" line="443"/>
+        <source>导出所选…</source>
+        <translation>Export selected…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="135"/>
+        <source>只导出表中选中的案件（Shift/Ctrl 多选，Ctrl+A 全选）</source>
+        <translation>Export only the cases selected in the table (Shift/Ctrl to select several, Ctrl+A for all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="150"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="157"/>
+        <location filename="../../ui/pages/cases.py" line="153"/>
         <source>案件数</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="160"/>
+        <location filename="../../ui/pages/cases.py" line="156"/>
         <source>阶段(&amp;S)</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="161"/>
+        <location filename="../../ui/pages/cases.py" line="157"/>
         <source>银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="162"/>
+        <location filename="../../ui/pages/cases.py" line="158"/>
         <source>客户经理(&amp;M)</source>
         <translation>Account &amp;manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="163"/>
+        <location filename="../../ui/pages/cases.py" line="159"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="164"/>
+        <location filename="../../ui/pages/cases.py" line="160"/>
         <source>申请日期(&amp;D)</source>
         <translation>Applied &amp;from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="165"/>
+        <location filename="../../ui/pages/cases.py" line="161"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="204"/>
+        <location filename="../../ui/pages/cases.py" line="207"/>
+        <source>⏮ 首条</source>
+        <translation>⏮ First</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="208"/>
+        <source>回到列表第一条（Ctrl+Home）</source>
+        <translation>Back to the first case of the list (Ctrl+Home)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="210"/>
+        <source>末条 ⏭</source>
+        <translation>Last ⏭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="211"/>
+        <source>一步跳到列表最后一条（Ctrl+End）</source>
+        <translation>Jump to the last case of the list in one step (Ctrl+End)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="214"/>
+        <source>当前位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="219"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="220"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="224"/>
+        <location filename="../../ui/pages/cases.py" line="242"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="225"/>
+        <location filename="../../ui/pages/cases.py" line="243"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="227"/>
+        <location filename="../../ui/pages/cases.py" line="245"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="229"/>
+        <location filename="../../ui/pages/cases.py" line="247"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="230"/>
+        <location filename="../../ui/pages/cases.py" line="248"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="308"/>
+        <location filename="../../ui/pages/cases.py" line="335"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="309"/>
+        <location filename="../../ui/pages/cases.py" line="336"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="362"/>
+        <location filename="../../ui/pages/cases.py" line="406"/>
+        <source>第 {first}–{last} 条</source>
+        <translation>Rows {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="442"/>
+        <location filename="../../ui/pages/cases.py" line="458"/>
+        <source>导出所选（{n}）…</source>
+        <translation>Export selected ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="456"/>
+        <source>打开所选案件（最多 {m} 个）</source>
+        <translation>Open the selected cases (at most {m})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="457"/>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="459"/>
+        <source>复制所选行（Ctrl+C）</source>
+        <translation>Copy the selected rows (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="482"/>
+        <source>已复制 {n} 行</source>
+        <translation>{n} rows copied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="515"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="363"/>
+        <location filename="../../ui/pages/cases.py" line="516"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="396"/>
+        <location filename="../../ui/pages/cases.py" line="549"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="397"/>
+        <location filename="../../ui/pages/cases.py" line="550"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="426"/>
+        <location filename="../../ui/pages/cases.py" line="590"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="446"/>
+        <location filename="../../ui/pages/cases.py" line="611"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="451"/>
+        <location filename="../../ui/pages/cases.py" line="616"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="456"/>
+        <location filename="../../ui/pages/cases.py" line="621"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -780,124 +847,144 @@ The program now reopens the database; please sign in again.</translation>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135"/>
+        <location filename="../../ui/pages/dashboard.py" line="136"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <source>查看待办 →</source>
+        <translation>My work →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="234"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="234"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="228"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="236"/>
+        <location filename="../../ui/pages/dashboard.py" line="250"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="251"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="254"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="254"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="264"/>
+        <location filename="../../ui/pages/dashboard.py" line="278"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="267"/>
+        <location filename="../../ui/pages/dashboard.py" line="281"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="282"/>
+        <location filename="../../ui/pages/dashboard.py" line="296"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="302"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="294"/>
+        <location filename="../../ui/pages/dashboard.py" line="308"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="314"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="338"/>
+        <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
+        <translation>My work ({n} items, {m} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="341"/>
+        <source>正在读取待办…</source>
+        <translation>Reading your work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="343"/>
+        <source>没有等待您处理的事项。</source>
+        <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="132"/>
@@ -1916,64 +2003,64 @@ Close now?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="70"/>
+        <location filename="../../ui/dialogs/login.py" line="69"/>
         <source>登录 ipguard</source>
         <translation>Sign in to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="73"/>
+        <location filename="../../ui/dialogs/login.py" line="72"/>
         <source>知识产权快易贷 · 担保业务管理</source>
         <translation>IP Quick Loan · guarantee case management</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="76"/>
+        <location filename="../../ui/dialogs/login.py" line="75"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
-        <location filename="../../ui/dialogs/login.py" line="143"/>
+        <location filename="../../ui/dialogs/login.py" line="84"/>
+        <location filename="../../ui/dialogs/login.py" line="142"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="87"/>
-        <location filename="../../ui/dialogs/login.py" line="145"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
+        <location filename="../../ui/dialogs/login.py" line="144"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="95"/>
+        <location filename="../../ui/dialogs/login.py" line="94"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="122"/>
+        <location filename="../../ui/dialogs/login.py" line="121"/>
         <source>首次使用：创建管理员</source>
         <translation>First start: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="126"/>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
         <source>这是一个新的数据库，还没有任何用户。请创建第一个管理员账户；之后用它登录，在“设置”中添加其他用户。</source>
         <translation>This is a new database without users. Create the first administrator account; sign in with it and add the other users under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="144"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="146"/>
+        <location filename="../../ui/dialogs/login.py" line="145"/>
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="156"/>
+        <location filename="../../ui/dialogs/login.py" line="155"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="166"/>
+        <location filename="../../ui/dialogs/login.py" line="165"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1981,113 +2068,256 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MyWork</name>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="166"/>
+        <source>（{n} · 逾期 {m}）</source>
+        <translation> ({n} · {m} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="167"/>
+        <source>（{n}）</source>
+        <translation> ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="178"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="179"/>
+        <source>待办事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="180"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="181"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="182"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="183"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="184"/>
+        <source>本阶段起</source>
+        <translation>In stage since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="217"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="219"/>
+        <source>临近</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="220"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="227"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="229"/>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="231"/>
+        <source>剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="352"/>
+        <source>我的待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="353"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="354"/>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="355"/>
+        <source>最近打开的案件</source>
+        <translation>Recently opened cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="364"/>
+        <source>{name} · 今天 {today}</source>
+        <translation>{name} · today {today}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="369"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="371"/>
+        <source>{kind}：{n} 项</source>
+        <translation>{kind}: {n} items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="385"/>
+        <source>待办读取失败：{error}</source>
+        <translation>Your work could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="387"/>
+        <source>正在读取待办…</source>
+        <translation>Reading your work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="389"/>
+        <source>没有等待您处理的事项。</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="407"/>
+        <source>（还没有打开过案件）</source>
+        <translation>(no case opened yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="434"/>
+        <source>当前等待：{what}</source>
+        <translation>Waiting for: {what}</translation>
     </message>
 </context>
 <context>
     <name>Nav</name>
     <message>
         <location filename="../../ui/pages/registry.py" line="36"/>
-        <location filename="../../ui/pages/registry.py" line="51"/>
+        <location filename="../../ui/pages/registry.py" line="57"/>
         <source>案件</source>
         <extracomment>Builds a page&apos;s widget when it is first needed.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="50"/>
+        <location filename="../../ui/pages/registry.py" line="55"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="52"/>
+        <location filename="../../ui/pages/registry.py" line="56"/>
+        <source>待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="58"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="53"/>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/registry.py" line="59"/>
+        <location filename="../../ui/pages/settings.py" line="75"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2100,215 +2330,230 @@ Close now?</translation>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="64"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="67"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="68"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="71"/>
         <source>应收：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="69"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="72"/>
         <source>收讫日期：</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="70"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="73"/>
         <source>登记担保费收讫</source>
         <translation>Record fee received</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="74"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="77"/>
         <source>解除担保（贷款已结清）</source>
         <translation>Release the guarantee (loan repaid)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="78"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="85"/>
+        <source>登记机关出具的注销文号</source>
+        <translation>Deregistration reference issued by the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="86"/>
+        <source>注销登记日期：</source>
+        <translation>Deregistered on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="87"/>
+        <source>注销登记文号：</source>
+        <translation>Deregistration reference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <source>登记所选质押物注销</source>
+        <translation>Record the selected pledge&apos;s deregistration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="91"/>
         <source>还清日期：</source>
         <translation>Repaid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="79"/>
-        <source>质押注销日期：</source>
-        <translation>Pledge cancelled on:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="84"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
         <source>逾期</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
         <source>逾期日期：</source>
         <translation>In default since:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="89"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="128"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="140"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="90"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
         <source>登记逾期</source>
         <translation>Record default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="94"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="106"/>
         <source>代偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="108"/>
         <source>代偿金额（元）</source>
         <translation>Compensation amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="112"/>
         <source>代偿金额：</source>
         <translation>Amount paid:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="113"/>
         <source>代偿日期：</source>
         <translation>Paid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
         <source>损失分担：</source>
         <translation>Loss sharing:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="103"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="115"/>
         <source>登记代偿</source>
         <translation>Record compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="107"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="119"/>
         <source>追偿</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="138"/>
         <source>金额：</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="127"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="139"/>
         <source>日期/来源：</source>
         <translation>Date / source:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="130"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="142"/>
         <source>登记追偿</source>
         <translation>Record recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="143"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="148"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="160"/>
         <source>尚未放款。</source>
         <translation>Not disbursed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>，{on} 已收讫</source>
         <translation>, received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="156"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="174"/>
         <source>（不涉及）</source>
         <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="168"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
         <source>已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。</source>
         <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="172"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="190"/>
         <source>尚无代偿。</source>
         <translation>No compensation paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="178"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
         <source>贷款 {amount} 元，{start} 至 {maturity}</source>
         <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="181"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="199"/>
         <source>；{on} 已结清</source>
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="204"/>
         <source>；{on} 登记逾期</source>
         <translation>; in default since {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="192"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="194"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="214"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="201"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="202"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="220"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="221"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="215"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
         <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
@@ -2624,49 +2869,54 @@ Close now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
+        <location filename="../../ui/pages/settings.py" line="26"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
-        <location filename="../../ui/pages/settings_parties.py" line="54"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="31"/>
+        <location filename="../../ui/pages/settings.py" line="32"/>
+        <source>文书字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="33"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32"/>
-        <location filename="../../ui/pages/settings_general.py" line="193"/>
+        <location filename="../../ui/pages/settings.py" line="34"/>
+        <location filename="../../ui/pages/settings_general.py" line="210"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
@@ -2682,8 +2932,8 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_common.py" line="133"/>
-        <location filename="../../ui/pages/settings_parties.py" line="93"/>
-        <location filename="../../ui/pages/settings_parties.py" line="146"/>
+        <location filename="../../ui/pages/settings_parties.py" line="94"/>
+        <location filename="../../ui/pages/settings_parties.py" line="147"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -2698,246 +2948,271 @@ Close now?</translation>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="87"/>
+        <location filename="../../ui/pages/settings_general.py" line="95"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="89"/>
+        <location filename="../../ui/pages/settings_general.py" line="97"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="90"/>
-        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="105"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="91"/>
-        <location filename="../../ui/pages/settings_parties.py" line="49"/>
-        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_general.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="50"/>
+        <location filename="../../ui/pages/settings_parties.py" line="58"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="92"/>
+        <location filename="../../ui/pages/settings_general.py" line="100"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="93"/>
+        <location filename="../../ui/pages/settings_general.py" line="101"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="95"/>
+        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <source>发文字号与函件内容（GB/T 9704）</source>
+        <translation>Document numbers and letter content (GB/T 9704)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="108"/>
+        <source>经办电话</source>
+        <translation>Handling phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <source>抄送单位（用、分隔）</source>
+        <translation>Copied to (separated by 、)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <source>保证范围</source>
+        <translation>Guarantee scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="111"/>
+        <source>保证期间</source>
+        <translation>Guarantee period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="113"/>
         <source>担保公司（监管比例计算）</source>
         <translation>Guarantee company (regulatory ratios)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="100"/>
+        <location filename="../../ui/pages/settings_general.py" line="118"/>
         <source>净资产（元）</source>
         <translation>Net assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <location filename="../../ui/pages/settings_general.py" line="121"/>
         <source>主要服务小微企业（责任余额上限为净资产的15倍）</source>
         <translation>Mainly serves small and micro firms (liability cap 15× net assets)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="107"/>
+        <location filename="../../ui/pages/settings_general.py" line="125"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <location filename="../../ui/pages/settings_general.py" line="127"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <location filename="../../ui/pages/settings_general.py" line="128"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="113"/>
+        <location filename="../../ui/pages/settings_general.py" line="131"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="115"/>
+        <location filename="../../ui/pages/settings_general.py" line="133"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="140"/>
+        <location filename="../../ui/pages/settings_general.py" line="158"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="163"/>
+        <location filename="../../ui/pages/settings_general.py" line="180"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="174"/>
+        <location filename="../../ui/pages/settings_general.py" line="191"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="195"/>
+        <location filename="../../ui/pages/settings_general.py" line="212"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="200"/>
+        <location filename="../../ui/pages/settings_general.py" line="217"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="40"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="40"/>
-        <location filename="../../ui/pages/settings_parties.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="99"/>
         <source>支行</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="42"/>
         <source>银行分担</source>
         <translation>Bank share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="42"/>
-        <location filename="../../ui/pages/settings_parties.py" line="100"/>
+        <location filename="../../ui/pages/settings_parties.py" line="43"/>
+        <location filename="../../ui/pages/settings_parties.py" line="101"/>
         <source>再担保机构</source>
         <translation>Re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="44"/>
+        <location filename="../../ui/pages/settings_parties.py" line="45"/>
         <source>再担保分担</source>
         <translation>Re-guarantor share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="48"/>
-        <location filename="../../ui/pages/settings_parties.py" line="56"/>
-        <location filename="../../ui/pages/settings_parties.py" line="102"/>
-        <location filename="../../ui/pages/settings_parties.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="49"/>
+        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_parties.py" line="103"/>
+        <location filename="../../ui/pages/settings_parties.py" line="153"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="50"/>
-        <location filename="../../ui/pages/settings_parties.py" line="58"/>
-        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="51"/>
+        <location filename="../../ui/pages/settings_parties.py" line="59"/>
+        <location filename="../../ui/pages/settings_users.py" line="40"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="55"/>
+        <location filename="../../ui/pages/settings_parties.py" line="56"/>
         <location filename="../../ui/pages/settings_product.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>新增银行</source>
         <translation>New bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>编辑银行</source>
         <translation>Edit bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="97"/>
+        <location filename="../../ui/pages/settings_parties.py" line="98"/>
         <source>银行名称</source>
         <translation>Bank name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="100"/>
         <source>银行分担比例 (%)</source>
         <translation>Bank’s loss share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="101"/>
+        <location filename="../../ui/pages/settings_parties.py" line="102"/>
         <source>再担保分担比例 (%)</source>
         <translation>Re-guarantor’s share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="103"/>
-        <location filename="../../ui/pages/settings_parties.py" line="153"/>
+        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_parties.py" line="154"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="108"/>
+        <location filename="../../ui/pages/settings_parties.py" line="109"/>
         <source>银行分担：损失中由银行承担的比例；再担保分担：担保公司承担部分中由再担保机构承担的比例。</source>
         <translation>Bank share: the part of a loss the bank keeps. Re-guarantor share: the part of the guarantee company’s loss the re-guarantor takes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>新增推荐机构</source>
         <translation>New referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>编辑推荐机构</source>
         <translation>Edit referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="150"/>
+        <location filename="../../ui/pages/settings_parties.py" line="151"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="152"/>
         <source>类型（协会、园区…）</source>
         <translation>Kind (association, park…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="184"/>
+        <location filename="../../ui/pages/settings_parties.py" line="185"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="213"/>
-        <location filename="../../ui/pages/settings_product.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="214"/>
+        <location filename="../../ui/pages/settings_product.py" line="150"/>
         <source>请先在列表中选择一行</source>
         <translation>Select a row in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="222"/>
+        <location filename="../../ui/pages/settings_parties.py" line="223"/>
         <source>合作银行及风险分担约定。停用的银行不再出现在新案件中，已有案件不受影响。</source>
         <translation>Cooperating banks and their risk-sharing terms. A deactivated bank is no longer offered for new cases; existing cases keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="223"/>
+        <location filename="../../ui/pages/settings_parties.py" line="224"/>
         <source>新增银行…</source>
         <translation>New bank…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="241"/>
+        <location filename="../../ui/pages/settings_parties.py" line="242"/>
         <source>推荐机构（知识产权融资促进会、园区、知识产权局等）出具推荐意见并按业务清单报送材料。</source>
         <translation>Referrers (IP financing association, parks, IP offices …) send a recommendation opinion and the materials of the checklist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="242"/>
+        <location filename="../../ui/pages/settings_parties.py" line="243"/>
         <source>新增推荐机构…</source>
         <translation>New referrer…</translation>
     </message>
@@ -3004,40 +3279,40 @@ Close now?</translation>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="36"/>
-        <location filename="../../ui/pages/settings_users.py" line="67"/>
+        <location filename="../../ui/pages/settings_users.py" line="37"/>
+        <location filename="../../ui/pages/settings_users.py" line="68"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="37"/>
-        <location filename="../../ui/pages/settings_users.py" line="68"/>
+        <location filename="../../ui/pages/settings_users.py" line="38"/>
+        <location filename="../../ui/pages/settings_users.py" line="69"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="38"/>
-        <location filename="../../ui/pages/settings_users.py" line="84"/>
+        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_users.py" line="85"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>修改角色</source>
         <translation>Change roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="72"/>
+        <location filename="../../ui/pages/settings_users.py" line="73"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="73"/>
+        <location filename="../../ui/pages/settings_users.py" line="74"/>
         <location filename="../../ui/pages/settings_users.py" line="120"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
@@ -3053,59 +3328,109 @@ Close now?</translation>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="144"/>
+        <location filename="../../ui/pages/settings_users.py" line="142"/>
         <source>每位用户可以有多个角色；同一案件的A角与B角不能是同一人。停用的用户不能登录，历史记录保留。</source>
         <translation>A user may hold several roles; on one case the A and B roles must be different people. Deactivated users cannot sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="148"/>
+        <location filename="../../ui/pages/settings_users.py" line="146"/>
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="149"/>
+        <location filename="../../ui/pages/settings_users.py" line="147"/>
         <source>修改角色…</source>
         <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="150"/>
+        <location filename="../../ui/pages/settings_users.py" line="148"/>
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="151"/>
+        <location filename="../../ui/pages/settings_users.py" line="149"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="174"/>
+        <location filename="../../ui/pages/settings_users.py" line="172"/>
         <source>请先在列表中选择一位用户</source>
         <translation>Select a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="194"/>
+        <location filename="../../ui/pages/settings_users.py" line="192"/>
         <source>不能停用当前登录的用户</source>
         <translation>You cannot deactivate the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="197"/>
+        <location filename="../../ui/pages/settings_users.py" line="195"/>
         <source>停用用户“{name}”？停用后不能登录，历史记录保留。</source>
         <translation>Deactivate “{name}”? They can no longer sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="199"/>
+        <location filename="../../ui/pages/settings_users.py" line="197"/>
         <source>重新启用用户“{name}”？</source>
         <translation>Activate “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="201"/>
+        <location filename="../../ui/pages/settings_users.py" line="199"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="210"/>
+        <location filename="../../ui/pages/settings_users.py" line="207"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>字体文件</source>
+        <translation>Font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>字符区</source>
+        <translation>Character block</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>已覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="36"/>
+        <source>使用字体</source>
+        <translation>Font used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="42"/>
+        <source>字体在运行时从本机查找（不随程序分发）。没有任何字体覆盖的字符，出具文书时会被拒绝并指明字符和字段。</source>
+        <translation>Fonts are looked up on this machine at run time (none ship with the program). A character no font covers is refused when a document is issued, naming the character and the field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>正文为仿宋体</source>
+        <translation>Body text in FangSong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>未找到仿宋体，正文使用宋体/明体（见文档说明）</source>
+        <translation>No FangSong font found: body text in Song/Ming (see the documentation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>字体嵌入 PDF</source>
+        <translation>Fonts embedded in the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>未找到 TrueType 字体：使用内置字体（不嵌入）</source>
+        <translation>No TrueType font found: built-in font used (not embedded)</translation>
     </message>
 </context>
 <context>
@@ -3453,24 +3778,170 @@ Close now?</translation>
         <translation>The committee resolution will be formed from the votes and takes the next resolution number; votes can no longer change afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="44"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="62"/>
         <source>企业与实际控制人</source>
         <translation>Company and controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="51"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="74"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="214"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="53"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="76"/>
+        <source>经办人员</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="78"/>
+        <source>更正受理资料…</source>
+        <translation>Correct intake records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="79"/>
+        <source>更正企业、实际控制人、推荐机构、申请金额与期限、银行（保审会前；须填写原因）</source>
+        <translation>Correct the company, the actual controller, the referrer, the amount and term requested, the bank (before the committee; a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="82"/>
+        <source>改派A角/B角…</source>
+        <translation>Reassign A or B…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="83"/>
+        <source>把案件改派给另一位客户经理或风控经理（管理员；须填写原因）</source>
+        <translation>Hand the case to another account manager or risk manager (administrator; a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="93"/>
         <source>财务数据与信用情况</source>
         <translation>Financials and credit</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="66"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="106"/>
         <source>负面信息说明（诉讼、执行、处罚…）</source>
         <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="130"/>
+        <source>可用 Shift/Ctrl 选中多行，一次登记</source>
+        <translation>Select several rows with Shift/Ctrl to record them at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="152"/>
+        <source>A角 {a}&#x3000;B角 {b}</source>
+        <translation>A {a}   B {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="183"/>
+        <source>未指定</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="202"/>
+        <source>身份证号</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="215"/>
+        <source>元，如 3,000,000 或 300万</source>
+        <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="219"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
+        <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
+        <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="228"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="230"/>
+        <source>保存更正…</source>
+        <translation>Save correction…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="261"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="274"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="304"/>
+        <source>没有需要更正的内容。</source>
+        <translation>Nothing to correct.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="306"/>
+        <source>更正受理资料</source>
+        <translation>Correct intake records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="307"/>
+        <source>请填写更正原因（将记入审计记录）：</source>
+        <translation>Reason for the correction (kept in the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="379"/>
+        <source>改派A角/B角</source>
+        <translation>Reassign A or B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="387"/>
+        <source>（现任）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="389"/>
+        <source>（未指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="395"/>
+        <source>改派原因（将记入审计记录），如：原客户经理调岗</source>
+        <translation>Reason for the reassignment (kept in the audit trail), e.g. the account manager moved to another post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="397"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="401"/>
+        <source>已出席或参与本案保审会表决的委员不能担任本案的A角或B角；调查报告上已有的签字保留。</source>
+        <translation>A member who sat on or voted in this case&apos;s committee cannot become its A or B; signatures already on the investigation report stay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="404"/>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="418"/>
+        <source>请选择新的A角或B角。</source>
+        <translation>Choose a new A or B.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="421"/>
+        <source>请填写改派原因。</source>
+        <translation>Give the reason for the reassignment.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="18"/>
@@ -3544,6 +4015,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="33"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="216"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
@@ -3554,16 +4026,19 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="35"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="391"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="36"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="392"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="37"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="222"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
@@ -3594,6 +4069,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="45"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="197"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -3614,6 +4090,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="49"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="210"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
@@ -3714,7 +4191,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="71"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="67"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="107"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3730,7 +4207,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="74"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="123"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="170"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -3855,22 +4332,22 @@ Close now?</translation>
         <translation>Binding</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="71"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="111"/>
         <source>保存财务数据</source>
         <translation>Save financials</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="77"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="117"/>
         <source>业务清单（推荐机构报送材料）</source>
         <translation>Checklist (materials sent by the referrer)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="86"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="128"/>
         <source>备注（可空）</source>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="87"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="129"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>

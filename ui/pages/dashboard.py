@@ -109,6 +109,7 @@ class DashboardPage(QWidget):
     """The signed-in user's day: cases by stage, deadlines, the month."""
 
     case_opened = Signal(int)
+    work_requested = Signal()  # "查看待办": show the 待办 page
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,19 @@ class DashboardPage(QWidget):
             self.tiles[key] = tile
             month_row.addWidget(tile, 1)
         layout.addWidget(self.month_box)
+
+        # My work (待办): counts by kind from ui.pages.my_work.WorkLoader (set_work), one click to the list.
+        self.work_box = QGroupBox()
+        work_row = QHBoxLayout(self.work_box)
+        self.work_label = QLabel()
+        self.work_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        work_row.addWidget(self.work_label, 1)
+        self.work_button = QPushButton(translate("Dashboard", "查看待办 →"))
+        self.work_button.clicked.connect(self.work_requested)
+        work_row.addWidget(self.work_button)
+        self.work_box.setVisible(False)
+        self._work = None
+        layout.addWidget(self.work_box)
 
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -305,6 +319,28 @@ class DashboardPage(QWidget):
                     case_no=r.case_no, company=r.company, text=tooltip))
                 table.setItem(i, col, item)
         self.reminders_empty.setVisible(not items)
+
+    def set_work(self, loader) -> None:
+        """Show the counts of ``loader`` (a :class:`ui.pages.my_work.WorkLoader`) and follow its changes."""
+        self._work = loader
+        loader.changed.connect(self._fill_work)
+        self._fill_work()
+
+    def _fill_work(self) -> None:
+        from ui.pages.my_work import kind_label
+
+        loader = self._work
+        if loader is None:
+            return
+        self.work_box.setVisible(True)
+        counts = loader.counts()
+        total = len(loader.items)
+        self.work_box.setTitle(translate("Dashboard", "我的待办（{n} 项，其中逾期 {m} 项）").format(n=total, m=counts["overdue"]))
+        parts = [f"{kind_label(kind)} {n}" for kind, n in counts.items() if kind != "overdue" and n]
+        if not loader.loaded:
+            self.work_label.setText(translate("Dashboard", "正在读取待办…"))
+        else:
+            self.work_label.setText("　".join(parts) if parts else translate("Dashboard", "没有等待您处理的事项。"))
 
     # -- opening and refreshing ------------------------------------------------------------------
 
