@@ -79,7 +79,7 @@ def test_walk_from_intake_to_in_force(store, c):
         check_agreement(store, case_id, people)
         return w
 
-    at("submit_screening", contains=("业务清单尚缺", "Am（A角）"), who={c.a.id})
+    at("submit_screening", contains=("业务清单尚缺", "A角 Am"), who={c.a.id})
     receive_all(store, case_id, c)
     at("submit_screening", contains=("待提交准入审查",), absent=("尚缺",), who={c.a.id})
     workflow.submit_for_screening(store, case_id, c.a, on=day(store, case_id, 1))
@@ -90,7 +90,7 @@ def test_walk_from_intake_to_in_force(store, c):
     w = at("sign_a", contains=("A角、B角签字",), who={c.a.id, c.b.id})
     assert w.text("en").startswith("the investigation report still lacks the A and B signature")
     workflow.sign_report(store, case_id, "A", c.a, opinion="同意")
-    at("sign_b", contains=("尚缺B角签字", "Rm（B角）"), absent=("A角、",), who={c.b.id})
+    at("sign_b", contains=("尚缺B角签字", "B角 Rm"), absent=("A角、",), who={c.b.id})
     workflow.sign_report(store, case_id, "B", c.b)
     # The bug of issue 15: both signed, and the line still asked for signatures.
     at("submit_committee", contains=("待提交保审会",), absent=("尚缺", "签字"), who={c.a.id, c.b.id})
@@ -228,3 +228,20 @@ def test_my_work_agrees_with_waiting_over_many_cases(store, c):
             if row.stage in LISTED:
                 w = waiting(store, row.id)
                 assert (row.id in listed) == w.waits_for(user), (user.username, row.case_no, w.text(), listed.get(row.id))
+
+
+def test_default_compensation_and_recovery_wait_for_the_desk(store, c):
+    from tests.workflow_helpers import to_in_force
+
+    case_id = open_case(store, c)
+    to_in_force(store, case_id, c)
+    with clock.frozen(dt.datetime(2028, 7, 1, 10)):
+        workflow.record_default(store, case_id, c.ops, on="2027-12-01")
+        w = waiting(store, case_id)
+        assert (w.action, w.text()) == ("compensation", "贷款逾期，待代偿（待：A角 Am、业务运营/法务）")
+        assert any(i.reminder == "default_uncompensated" for i in my_work(store, c.ops) if i.case_id == case_id)
+        workflow.record_compensation(store, case_id, c.ops, amount="100000.00", paid_on="2027-12-10")
+        w = waiting(store, case_id)
+        assert w.action == "close_recovery" and {p.user_id or p.role for p in w.who} == {c.b.id, Role.OPERATIONS}
+        workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结")
+        assert waiting_for(store, case_id) == ""

@@ -113,7 +113,7 @@ class Waiting:
         what = self.what.get(lang)
         if not self.who:
             return what
-        return f"{what}（等待：{self.who_text(lang)}）" if lang != "en" else f"{what} (waiting for {self.who_text(lang)})"
+        return f"{what}（待：{self.who_text(lang)}）" if lang != "en" else f"{what} (awaiting {self.who_text(lang)})"
 
     def party_of(self, user: UserRecord) -> Party | None:
         """The party ``user`` is (by name first, then by role), or None when the case does not wait for them."""
@@ -134,9 +134,9 @@ class Waiting:
 def _person(store: Store, user_id: int | None, side: str, action: str) -> Party:
     role = Role.ACCOUNT_MANAGER if side == "A" else Role.RISK_MANAGER
     if user_id is None:
-        return Party(Text(f"{side}角（未指定）", f"{side} (not assigned)"), action, None, None)
+        return Party(Text(f"{side}角 未指定", f"{side} not assigned"), action, None, None)
     name = store.repos.users.get(user_id).display_name
-    return Party(Text(f"{name}（{side}角）", f"{name} ({side})"), action, user_id, role)
+    return Party(Text(f"{side}角 {name}", f"{side} {name}"), action, user_id, role)
 
 
 def _team(role: Role, action: str) -> Party:
@@ -218,13 +218,13 @@ def _special(store: Store, case: CaseRecord, today: dt.date) -> Waiting | None:
         bank = Party(Text("合作银行", "the bank"), "")
         who = (bank, *parties(store, case, "bank_decision"))
         if letter is None:
-            return Waiting(case.id, case.stage, "bank_decision", Text("待银行审批", "waiting for the bank's approval"), who)
+            return Waiting(case.id, case.stage, "bank_decision", Text("待银行审批", "the bank's approval is pending"), who)
         deadline = letter.approval_deadline
         if today > deadline:
             what = Text(f"银行审批已逾期（期限 {deadline}），待登记银行审批结果",
                         f"the bank's approval is overdue (deadline {deadline}); its decision is to be recorded")
         else:
-            what = Text(f"待银行审批，期限 {deadline}", f"waiting for the bank's approval, deadline {deadline}")
+            what = Text(f"待银行审批，期限 {deadline}", f"the bank's approval is pending, deadline {deadline}")
         return Waiting(case.id, case.stage, "bank_decision", what, who, deadline, today > deadline)
     if case.stage is Stage.IN_FORCE:
         maturity = to_date((store.repos.closing.loan_row(case.id) or {}).get("maturity_date"))
@@ -247,15 +247,15 @@ def _special(store: Store, case: CaseRecord, today: dt.date) -> Waiting | None:
 
 # Kinds of work, in the order the to-do page lists its counts.
 KINDS: dict[str, Text] = {
-    "vote": Text("表决", "votes"),
-    "signature": Text("签字", "signatures"),
-    "committee": Text("保审会", "committee"),
-    "underwriting": Text("审查", "underwriting"),
-    "letter": Text("出函", "letters"),
-    "contracts": Text("签约", "contracts"),
-    "registration": Text("质押登记", "registrations"),
-    "bank": Text("银行", "bank"),
-    "reminder": Text("期限提醒", "reminders"),
+    "vote": Text("表决", "Votes"),
+    "signature": Text("签字", "Signatures"),
+    "committee": Text("保审会", "Committee"),
+    "underwriting": Text("审查", "Underwriting"),
+    "letter": Text("出函", "Letters"),
+    "contracts": Text("签约", "Contracts"),
+    "registration": Text("质押登记", "Registrations"),
+    "bank": Text("银行", "Bank"),
+    "reminder": Text("期限提醒", "Reminders"),
 }
 _KIND_OF_ACTION = {
     "vote": "vote", "sign_a": "signature", "sign_b": "signature", "attendance": "committee", "decide": "committee",

@@ -118,6 +118,7 @@ class CaseListPage(QWidget):
         if user_changed is not None:
             user_changed.connect(self._update_permissions)
         self._update_permissions()
+        self._update_position()
 
     # -- layout ------------------------------------------------------------
 
@@ -204,10 +205,10 @@ class CaseListPage(QWidget):
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selected)
 
-        self.first_button = QPushButton(translate("Cases", "⏮ 首条"), self)
+        self.first_button = QPushButton(translate("Cases", "首条"), self)
         self.first_button.setToolTip(translate("Cases", "回到列表第一条（Ctrl+Home）"))
         self.first_button.clicked.connect(self.go_first)
-        self.last_button = QPushButton(translate("Cases", "末条 ⏭"), self)
+        self.last_button = QPushButton(translate("Cases", "末条"), self)
         self.last_button.setToolTip(translate("Cases", "一步跳到列表最后一条（Ctrl+End）"))
         self.last_button.clicked.connect(self.go_last)
         self.position_label = QLabel(self)
@@ -359,7 +360,7 @@ class CaseListPage(QWidget):
         char = metrics.horizontalAdvance("中")
         for column in range(self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = header_metrics.horizontalAdvance(title) + 30  # room for the sort arrow
+            width = header_metrics.horizontalAdvance(title) + 24  # room for the sort arrow
             texts = [cell_text(row, column) for row in rows]
             if texts:
                 width = max(width, max(metrics.horizontalAdvance(t) for t in texts) + 18)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,10 @@ log = logging.getLogger("ipguard.ui.dashboard")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 # Stages shown as tiles: the main line up to in force, then the problem stages.
 TILE_STAGES: tuple[Stage, ...] = tuple(s for s in MAIN_LINE if s is not Stage.RELEASED) + (Stage.DEFAULTED, Stage.RECOVERY)
-KIND_LABELS = {"bank_approval": "银行审批", "registration": "质押登记", "maturity": "贷款到期"}
+KIND_LABELS = {"bank_approval": QT_TRANSLATE_NOOP("Dashboard", "银行审批"), "registration": QT_TRANSLATE_NOOP("Dashboard", "质押登记"),
+               "maturity": QT_TRANSLATE_NOOP("Dashboard", "贷款到期"), "annual_fee": QT_TRANSLATE_NOOP("Dashboard", "专利年费"),
+               "trademark_renewal": QT_TRANSLATE_NOOP("Dashboard", "商标续展"),
+               "default_uncompensated": QT_TRANSLATE_NOOP("Dashboard", "逾期未代偿")}
 TILE_STYLE = (
     "QPushButton { text-align: left; padding: 6px 10px; border: 1px solid #c5cae9; border-radius: 4px; background: #fafbff; }"
     "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"

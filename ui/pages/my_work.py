@@ -176,6 +176,7 @@ def kind_label(kind: str) -> str:
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("MyWork", "状态"),
+    QT_TRANSLATE_NOOP("MyWork", "类别"),
     QT_TRANSLATE_NOOP("MyWork", "待办事项"),
     QT_TRANSLATE_NOOP("MyWork", "案件编号"),
     QT_TRANSLATE_NOOP("MyWork", "企业"),
@@ -183,6 +184,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("MyWork", "期限"),
     QT_TRANSLATE_NOOP("MyWork", "本阶段起"),
 )
+COL_STATUS, COL_KIND, COL_TEXT, COL_CASE_NO, COL_COMPANY, COL_STAGE, COL_DUE, COL_SINCE = range(len(COLUMNS))
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 ItemRole = Qt.ItemDataRole.UserRole + 2
 
@@ -241,13 +243,10 @@ class WorkModel(QAbstractTableModel):
         if role == ItemRole:
             return item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            lang = current_language()
-            values = (self._status(item), f"{kind_label(item.kind)}：{item.text.get(lang)}" if lang != "en"
-                      else f"{kind_label(item.kind)}: {item.text.get(lang)}",
-                      item.case_no, item.company, stage_label(item.stage), self._due(item),
-                      item.since.isoformat() if item.since else "")
+            values = (self._status(item), kind_label(item.kind), item.text.get(current_language()), item.case_no,
+                      item.company, stage_label(item.stage), self._due(item), item.since.isoformat() if item.since else "")
             return values[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and item.overdue:
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS and item.overdue:
             return QColor("#b71c1c")
         return None
 
@@ -311,11 +310,15 @@ class MyWorkPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)  # what to do takes the room left
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.table.activated.connect(lambda index: self._open(index.data(CaseIdRole)))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         left_layout.addWidget(self.table, 1)
@@ -344,7 +347,7 @@ class MyWorkPage(QWidget):
         splitter.addWidget(self.recent_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 260])
+        splitter.setSizes([960, 220])
         layout.addWidget(splitter, 1)
         self.retranslate()
 
@@ -374,9 +377,9 @@ class MyWorkPage(QWidget):
         shown = [i for i in items if self.kind is None or i.kind == self.kind]
         current = self.current_case_id()
         self.model.set_items(shown, today)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.horizontalHeader().resizeSection(column, min(self.table.horizontalHeader().sectionSize(column), 420))
+        self.table.resizeColumnToContents(COL_COMPANY)
+        header = self.table.horizontalHeader()
+        header.resizeSection(COL_COMPANY, min(header.sectionSize(COL_COMPANY), self.fontMetrics().horizontalAdvance("中") * 16))
         if shown:
             rows = [n for n, i in enumerate(shown) if i.case_id == current] or [0]
             self.table.selectRow(rows[0])

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -61,8 +60,8 @@ class IntakeTab(WorkspaceTab):
         grid = QGridLayout(self)
         company = section(translate("Workspace", "企业与实际控制人"))
         company_layout = QVBoxLayout(company)
-        self.company_stack = QStackedWidget()  # the records, or the form correcting them (same place: nothing jumps)
-        company_layout.addWidget(self.company_stack)
+        # The records, or the form correcting them, in the same place; the hidden one takes no room.
+        self.company_pages: list[QWidget] = []
         view = QWidget()
         self.company = QFormLayout(view)
         self.company.setContentsMargins(0, 0, 0, 0)
@@ -87,8 +86,10 @@ class IntakeTab(WorkspaceTab):
         buttons.addWidget(self.reassign_button)
         buttons.addWidget(self.correct_button)
         self.company.addRow(buttons)
-        self.company_stack.addWidget(view)
-        self.company_stack.addWidget(self._correction_form())
+        self.company_pages = [view, self._correction_form()]
+        for page in self.company_pages:
+            company_layout.addWidget(page)
+        self._show_company_page(0)
         grid.addWidget(company, 0, 0)
         fin = section(translate("Workspace", "财务数据与信用情况"))
         form = QFormLayout(fin)
@@ -236,7 +237,7 @@ class IntakeTab(WorkspaceTab):
         return form_widget
 
     def correcting(self) -> bool:
-        return self.company_stack.currentIndex() == 1
+        return not self.company_pages[1].isHidden()
 
     def _current_values(self) -> dict[str, object]:
         """The intake records as stored, keyed like :func:`ipguard.intake.correct_intake`'s arguments."""
@@ -273,11 +274,16 @@ class IntakeTab(WorkspaceTab):
         if values["bank_id"] is None:
             self.fix_bank.insertItem(0, translate("Workspace", "（未选择）"), None)
         self.fix_bank.setCurrentIndex(max(self.fix_bank.findData(values["bank_id"]), 0))
-        self.company_stack.setCurrentIndex(1)
+        self._show_company_page(1)
         self.fix["name"].setFocus()
 
     def cancel_correction(self) -> None:
-        self.company_stack.setCurrentIndex(0)
+        self._show_company_page(0)
+
+    def _show_company_page(self, index: int) -> None:
+        """Show the records (0) or the correction form (1)."""
+        self.company_pages[1 - index].setVisible(False)
+        self.company_pages[index].setVisible(True)
 
     def correction_changes(self) -> dict[str, object]:
         """What the form changes, as keyword arguments of :func:`ipguard.intake.correct_intake`."""
