@@ -76,7 +76,7 @@ def test_signatures_show_on_each_signers_list_and_leave_it_when_signed(qtbot, st
     window = window_for(qtbot, store, c.b)
     assert nav_text(window, "mywork") == "待办（1）"
     page = window.show_page("mywork")
-    assert isinstance(page, MyWorkPage) and page.model.rowCount() == 1
+    assert isinstance(page, MyWorkPage) and page.model.rowCount() == 1 and page.loader is window.work_loader
     assert (page.model.index(0, 1).data(), page.model.index(0, 2).data()) == ("签字", "B角签字")
     assert page.detail.text().startswith("当前等待：调查报告尚缺A角、B角签字")  # the stage bar's line, for this case
     assert page.kind_buttons["signature"].text() == "签字 1" and page.kind_buttons["signature"].isVisible()
