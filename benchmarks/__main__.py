@@ -36,7 +36,7 @@ NOTES = {
     "worst of the runs, fresh process each (scripts/bench_ui_stall.py); goal ≤ 100 ms",
     "ui_stall_sync_ms": "the same walk with the work on the UI thread (the client before ui.tasks)",
     "ui_stall_bare_ms": "the same heartbeat over an idle bare QMainWindow (the timer's own jitter)",
-    "case_list_first_page_s": "CaseListModel(store): COUNT + first 200 rows, every cell read through data()",
+    "case_list_first_page_s": "CaseListModel(store): ordered ids of every case + first 200 rows by id, every cell read through data()",
     "case_filter_s": "CaseListModel.set_filter(CaseFilter(text=2-character company-name fragment)) + cells read",
     "intent_letter_s": "ipguard.documents.render(samples.intent_letter()) after warm-up (reportlab imported, font registered)",
     "monthly_report_10k_s": "ipguard.reports.service.monthly_report end to end (queries + logic + xlsx) on a database "

@@ -98,6 +98,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "set_active": ("启用/停用", "activated/deactivated"),
     "decline": ("否决", "declined"),
     "withdraw": ("撤回", "withdrawn"),
+    "correct": ("更正", "corrected"),
+    "reassign": ("改派", "reassigned"),
 }
 PAIR_ACTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("bank_decision", "record"): ("登记银行审批结果", "bank decision recorded"),
@@ -182,6 +184,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "pledged": ("已质押", "pledged"),
     "sole_owner": ("单独所有", "sole owner"),
     "used_in_main_products": ("用于主营产品", "used in main products"),
+    "names": ("人员", "people"),
 }
 
 # Money in integer fen without the _fen suffix (the compensation split).

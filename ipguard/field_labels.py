@@ -49,6 +49,8 @@ messages.register_fields(
         "bank_id": ("合作银行", "bank"),
         "referrer_id": ("推荐机构", "referrer"),
         "recommendation_opinion": ("推荐意见", "recommendation opinion"),
+        "account_manager_id": ("客户经理(A角)", "account manager (A)"),
+        "risk_manager_id": ("风控经理(B角)", "risk manager (B)"),
         "justification": ("书面说明", "justification"),
         "valid": ("有效", "valid"),
         # later stages: every field a refusal can name has a label (never a raw key such as loan_amount)

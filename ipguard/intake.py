@@ -33,6 +33,7 @@ messages.register(
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
         "asset_not_on_case": ("该知识产权不在本案质押清单中", "this asset is not pledged in this case"),
         "nothing_to_correct": ("没有需要更正的内容", "nothing to correct"),
+        "uscc_taken": ("统一社会信用代码 {value} 已登记为另一家企业（{company}）", "the credit code {value} is already recorded for another company ({company})"),
     }
 )
 
@@ -254,14 +255,19 @@ def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *,
 
 def correct_intake(
     store: Store, case_id: int, user: UserRecord, *, reason: str, requested_amount: object = None, term_months: object = None,
-    expected_version: int | None = None,
+    expected_version: int | None = None, bank_id: object = None, referrer_id: object = None,
+    recommendation_opinion: str | None = None, company: Mapping[str, object] | None = None,
 ) -> CaseRecord:
-    """Correct the requested amount or term until the committee, with a reason; audited; the assessment goes stale.
+    """Correct intake records until the committee, with a reason; audited; the assessment goes stale.
 
-    (Financials, flags and assets are corrected with :func:`update_financials`,
-    :func:`add_asset` and :func:`remove_asset`, which also make the assessment
-    stale.) After the committee nothing here changes: the figures it decided
-    on stay as they were.
+    What may be corrected: the requested amount and term, the bank, the referrer (``0`` clears it)
+    and its recommendation opinion, and the company's own records (``company``: any of ``name``,
+    ``uscc``, ``industry``, ``address``, ``contact_name``, ``contact_phone``, ``controller_name``,
+    ``resident_id``, ``controller_phone``). ``None`` leaves a value as it is. A company's records are
+    the company's: correcting them here corrects them for its other cases too. (Financials, flags and
+    assets are corrected with :func:`update_financials`, :func:`add_asset` and :func:`remove_asset`;
+    the A and B roles with :func:`ipguard.workflow.assignment.reassign_case`.) After the committee
+    nothing here changes: the figures it decided on stay as they were.
     """
     case = _editable(store, case_id, user, Text("更正受理资料", "correct the intake records"))
     reason = check_text(reason, "reason", max_len=1000)
@@ -272,14 +278,75 @@ def correct_intake(
         values["requested_amount_fen"] = amount
     if term_months not in (None, ""):
         values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
-    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
+    if bank_id not in (None, ""):
+        values["bank_id"] = store.repos.banks.get(check_int(bank_id, "bank_id", low=1, high=2**53)).id
+    if referrer_id not in (None, ""):
+        values["referrer_id"] = _opt_int(referrer_id, "referrer_id")
+        if values["referrer_id"] is not None:
+            store.repos.referrers.get(values["referrer_id"])  # type: ignore[arg-type]
+    if recommendation_opinion is not None:
+        values["recommendation_opinion"] = check_text(recommendation_opinion, "recommendation_opinion", max_len=2000, required=False)
+    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months, "bank_id": case.bank_id,
+              "referrer_id": case.referrer_id, "recommendation_opinion": case.recommendation_opinion}
     values = {k: v for k, v in values.items() if before[k] != v}
-    if not values:
+    company_before, company_after = _company_corrections(store, case.company_id, company or {})
+    if not values and not company_after:
         raise ValidationError("reason", "nothing_to_correct")
     with store.transaction():
-        store.repos.cases.update_fields(case_id, values)
-        store.repos.cases.mark_assessment_stale(case_id)
+        if values:
+            store.repos.cases.update_fields(case_id, values)
+        if company_after:
+            store.repos.companies.correct(case.company_id, company_after)
+            store.audit(user_id=user.id, case_id=case_id, entity="company", entity_id=case.company_id, action="correct",
+                        before=company_before, after={**company_after, "reason": reason})
+        if {"requested_amount_fen", "term_months"} & set(values) or {"name", "uscc"} & set(company_after):
+            store.repos.cases.mark_assessment_stale(case_id)
         store.bump_case_version(case_id, expected_version)
-        store.audit(user_id=user.id, case_id=case_id, entity="case", entity_id=case.case_no, action="correct",
-                    before={k: before[k] for k in values}, after={**values, "reason": reason})
+        if values:
+            store.audit(user_id=user.id, case_id=case_id, entity="case", entity_id=case.case_no, action="correct",
+                        before={k: before[k] for k in values}, after={**values, "reason": reason})
     return store.repos.cases.get(case_id)
+
+
+# The company's records a correction may change, with their checks (the same as at intake).
+_COMPANY_FIELDS = ("name", "uscc", "industry", "address", "contact_name", "contact_phone", "controller_name",
+                   "resident_id", "controller_phone")
+
+
+def _company_corrections(store: Store, company_id: int, given: Mapping[str, object]) -> tuple[dict, dict]:
+    """(before, after) of the company fields that change; each value checked as at intake."""
+    from ipguard.validators import check_phone, check_resident_id, check_uscc
+
+    unknown = set(given) - set(_COMPANY_FIELDS)
+    if unknown:  # a caller's mistake, not the user's
+        raise ValueError(f"not a correctable company field: {sorted(unknown)}")
+    checks = {
+        "name": lambda v: check_text(v, "company.name", max_len=100),
+        "uscc": check_uscc,
+        "industry": lambda v: check_text(v, "industry", max_len=40, required=False),
+        "address": lambda v: check_text(v, "address", max_len=200, required=False),
+        "contact_name": lambda v: check_text(v, "contact_name", max_len=40, required=False),
+        "contact_phone": lambda v: check_phone(v, "contact_phone"),
+        "controller_name": lambda v: check_text(v, "controller_name", max_len=40),
+        "resident_id": lambda v: check_resident_id(v, "resident_id"),
+        "controller_phone": lambda v: check_phone(v, "contact_phone"),
+    }
+    current = store.repos.companies.get(company_id)
+    now = {"name": current.name, "uscc": current.uscc, "industry": current.industry, "address": current.address,
+           "contact_name": current.contact_name, "contact_phone": current.contact_phone,
+           "controller_name": current.controller_name, "resident_id": current.controller_resident_id,
+           "controller_phone": current.controller_phone}
+    after = {}
+    for key, value in given.items():
+        if value is None:
+            continue
+        checked = checks[key](value)
+        if checked != now[key]:
+            after[key] = checked
+    if "uscc" in after:
+        other = store.repos.companies.by_uscc(after["uscc"])  # type: ignore[arg-type]
+        if other is not None and other.id != company_id:
+            from ipguard.errors import ConflictError
+
+            raise ConflictError("uscc_taken", "uscc", value=after["uscc"], company=other.name)
+    return {k: now[k] for k in after}, after

@@ -25,6 +25,7 @@ SIZES = ((1366, 768), (1920, 1080))
 # One line per shot: name, and how to bring it to the front.
 SHOTS: list[tuple[str, Callable]] = [
     ("dashboard", lambda w: w.show_page("dashboard")),
+    ("my_work", lambda w: _my_work(w)),
     ("reports", lambda w: w.show_page("reports")),
     ("settings_users", lambda w: w.show_page("settings").show_section("users")),
     ("settings_banks", lambda w: w.show_page("settings").show_section("banks")),
@@ -42,6 +43,17 @@ SHOTS: list[tuple[str, Callable]] = [
     ("workspace_letter", lambda w: _open_case(w, ("bank_approval", "contracts", "intent_letter"), "LetterTab")),
     ("workspace_postloan", lambda w: _open_case(w, ("recovery", "defaulted", "in_force"), "PostLoanTab")),
 ]
+
+
+def _my_work(window) -> None:
+    """The 待办 page once its list has been read (in the background)."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    page = window.show_page("mywork")
+    page.refresh()
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()
 
 
 def _open_case(window, stages: tuple[str, ...], tab: str) -> None:

@@ -38,6 +38,7 @@ DEFAULT_COLOR = "#000000"
 PRERENDERED: tuple[tuple[str, str | None], ...] = (
     # navigation (ui.main_window, ui.workspace.desk)
     ("mdi6.view-dashboard-outline", None),
+    ("mdi6.clipboard-check-outline", None),
     ("mdi6.briefcase-outline", None),
     ("mdi6.chart-box-outline", None),
     ("mdi6.cog-outline", None),

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._pages: dict[str, tuple[str, QWidget]] = {}  # key -> (title, widget or placeholder)
         self._factories: dict[str, PageFactory] = {}  # pages not built yet
+        self._badges: dict[str, str] = {}  # key -> text after the navigation title, e.g. "（3）"
         self._starting = True  # no page is built until the start page is known
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
                 install_workspace(self)
             except ImportError:
                 log.exception("case workspace unavailable")
+            from ui.pages.my_work import install_my_work
+
+            install_my_work(self)  # the 待办 count in the navigation, recent cases
         self.retranslate()
         self.restore_layout()
         self._starting = False
@@ -200,6 +204,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentItem(item)
         return self._build(key)
 
+    def set_nav_badge(self, key: str, text: str) -> None:
+        """Text shown after a page's navigation title (the 待办 count); "" removes it."""
+        self._badges[key] = text
+        item = self._nav_item(key)
+        item.setText(translate("Nav", self._pages[key][0]) + text)
+
     def _nav_item(self, key: str) -> QListWidgetItem:
         for i in range(self.nav.count()):
             if self.nav.item(i).data(NAV_ROLE) == key:
@@ -235,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.page_actions = [
-            self._action("", f"Ctrl+{n}", lambda _=False, i=n - 1: self._show_index(i)) for n in range(1, 5)
+            self._action("", f"Ctrl+{n}", lambda _=False, i=n - 1: self._show_index(i)) for n in range(1, 6)
         ]
         self.new_case_action = self._action("mdi6.plus", "Ctrl+N", self.request_new_case)
         self.search_action = self._action("", "Ctrl+F", self.focus_search)
@@ -354,10 +364,10 @@ class MainWindow(QMainWindow):
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             title = translate("Nav", self._pages[item.data(NAV_ROLE)][0])
-            item.setText(title)
-            item.setToolTip(f"{title} (Ctrl+{i + 1})" if i < 4 else title)
+            item.setText(title + self._badges.get(item.data(NAV_ROLE), ""))
+            item.setToolTip(f"{title} (Ctrl+{i + 1})" if i < len(self.page_actions) else title)
         names = [translate("Nav", self._pages[k][0]) for k in self.page_keys()]
-        for action, name in zip(self.page_actions, names + [""] * 4, strict=False):
+        for action, name in zip(self.page_actions, names + [""] * len(self.page_actions), strict=False):
             action.setText(translate("MainWindow", "转到“{page}”").format(page=name) if name else "")
         self.new_case_action.setText(translate("MainWindow", "新建案件(&N)"))
         self.search_action.setText(translate("MainWindow", "搜索案件(&F)"))

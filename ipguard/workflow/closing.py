@@ -145,8 +145,11 @@ def notice_refusal(store: Store, case_id: int) -> WorkflowError | None:
     pending = [r["number"] for r in registrations(store, case_id) if not (r["registered_on"] and r["certificate_received"])]
     if pending or not registrations(store, case_id):
         return WorkflowError("unregistered_assets", assets="、".join(pending) or "—")
-    open_items = [c["label"] for c in disbursement_checks(store, case_id) if not c["confirmed_at"]]
-    if open_items or not disbursement_checks(store, case_id):
+    checks = disbursement_checks(store, case_id)
+    # The standard items are stored at the first confirmation: until then they are open all the same.
+    stored = {c["code"] for c in checks}
+    open_items = [label for code, label in STANDARD_CHECKS if code not in stored] + [c["label"] for c in checks if not c["confirmed_at"]]
+    if open_items:
         return WorkflowError("checks_open", items="、".join(open_items) or "—")
     if not any(c["kind"] == "loan" for c in contracts(store, case_id)):
         return WorkflowError("loan_contract_missing")

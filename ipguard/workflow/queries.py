@@ -142,6 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    ActionSpec("reassign", "改派A角/B角", "Reassign A or B", tuple(s for s in Stage if not s.is_terminal), (Role.ADMIN,)),
 )
 SPECS = {spec.key: spec for spec in ACTIONS}
 
@@ -169,33 +170,13 @@ def available_actions(store: Store, case_id: int, user: UserRecord, lang: str = 
 
 
 def waiting_for(store: Store, case_id: int, lang: str = "zh") -> str:
-    """One line: what the case waits for now (for the stage bar), in ``lang``."""
-    case = store.repos.cases.get(case_id)
-    for spec in ACTIONS:
-        if case.stage in spec.stages and spec.guard and spec.key not in ("decline", "withdraw", "edit_intake"):
-            refusal = spec.guard(store, case, _NOBODY)
-            if refusal and spec.key in ("submit_screening", "pass_screening", "submit_committee", "decide",
-                                        "complete_contracts", "issue_notice"):
-                return refusal.message(lang)
-    return _NEXT.get(case.stage, ("", ""))[1 if lang == "en" else 0]
+    """One line: what the case waits for now and from whom (the stage bar's 当前等待), in ``lang``.
 
+    Derived from the guard of the action that ends the stage (see :func:`ipguard.workflow.work.waiting`).
+    """
+    from ipguard.workflow.work import waiting
 
-_NOBODY = UserRecord(0, "", "", frozenset())
-_NEXT: dict[Stage, tuple[str, str]] = {
-    Stage.INTAKE: ("待提交准入审查", "to be submitted for screening"),
-    Stage.SCREENING: ("待通过准入", "waiting to pass screening"),
-    Stage.VALUATION: ("待确认价值认定与担保额", "valuation and guarantee amount to be confirmed"),
-    Stage.INVESTIGATION: ("待A角、B角签署调查报告", "investigation report to be signed by A and B"),
-    Stage.COMMITTEE: ("待保审会表决", "waiting for the committee's vote"),
-    Stage.INTENT_LETTER: ("待出具担保意向函", "intent letter to be issued"),
-    Stage.BANK_APPROVAL: ("待银行审批", "waiting for the bank's approval"),
-    Stage.CONTRACTS: ("待签订保证、反担保、质押合同", "guarantee, counter-guarantee and pledge contracts to be signed"),
-    Stage.PLEDGE_REGISTRATION: ("待办理质押登记并确认放款条件", "pledge registration and disbursement conditions pending"),
-    Stage.DISBURSEMENT: ("待银行放款", "waiting for the bank to disburse"),
-    Stage.IN_FORCE: ("在保，待到期解保", "in force; released at maturity"),
-    Stage.DEFAULTED: ("待代偿", "compensation pending"),
-    Stage.RECOVERY: ("追偿中", "recovery under way"),
-}
+    return waiting(store, case_id).text(lang)
 
 
 # -- deadlines and turnaround ------------------------------------------------------------

@@ -391,220 +391,287 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/models/case_list.py" line="38"/>
+        <location filename="../../ui/models/case_list.py" line="42"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="39"/>
+        <location filename="../../ui/models/case_list.py" line="43"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="40"/>
+        <location filename="../../ui/models/case_list.py" line="44"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="41"/>
+        <location filename="../../ui/models/case_list.py" line="45"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="42"/>
+        <location filename="../../ui/models/case_list.py" line="46"/>
         <source>合作银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="43"/>
+        <location filename="../../ui/models/case_list.py" line="47"/>
         <source>客户经理</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="44"/>
+        <location filename="../../ui/models/case_list.py" line="48"/>
         <source>申请金额（万元）</source>
         <translation>Requested (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="45"/>
+        <location filename="../../ui/models/case_list.py" line="49"/>
         <source>担保额（万元）</source>
         <translation>Guarantee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="46"/>
+        <location filename="../../ui/models/case_list.py" line="50"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="47"/>
+        <location filename="../../ui/models/case_list.py" line="51"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="219"/>
-        <source>{column}（此列不支持排序）</source>
-        <translation>{column} (cannot sort by this column)</translation>
+        <location filename="../../ui/models/case_list.py" line="266"/>
+        <source>按“{column}”排序（再点一次反向）</source>
+        <translation>Sort by “{column}” (click again to reverse)</translation>
     </message>
 </context>
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="76"/>
+        <location filename="../../ui/pages/cases.py" line="67"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="89"/>
+        <location filename="../../ui/pages/cases.py" line="80"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="135"/>
+        <location filename="../../ui/pages/cases.py" line="127"/>
         <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
         <translation>Search by company name, unified social credit code, case no. or IP number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137"/>
+        <location filename="../../ui/pages/cases.py" line="129"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="138"/>
+        <location filename="../../ui/pages/cases.py" line="130"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="140"/>
+        <location filename="../../ui/pages/cases.py" line="132"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="141"/>
+        <location filename="../../ui/pages/cases.py" line="133"/>
         <source>把当前筛选出的案件导出为 Excel 文件</source>
         <translation>Export the cases shown to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="154"/>
+        <location filename="../../ui/pages/cases.py" line="135"/>
+        <location filename="../../ui/pages/cases.py" line="444"/>
+        <source>导出所选…</source>
+        <translation>Export selected…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="136"/>
+        <source>只导出表中选中的案件（Shift/Ctrl 多选，Ctrl+A 全选）</source>
+        <translation>Export only the cases selected in the table (Shift/Ctrl to select several, Ctrl+A for all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="151"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="157"/>
+        <location filename="../../ui/pages/cases.py" line="154"/>
         <source>案件数</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="160"/>
+        <location filename="../../ui/pages/cases.py" line="157"/>
         <source>阶段(&amp;S)</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="161"/>
+        <location filename="../../ui/pages/cases.py" line="158"/>
         <source>银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="162"/>
+        <location filename="../../ui/pages/cases.py" line="159"/>
         <source>客户经理(&amp;M)</source>
         <translation>Account &amp;manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="163"/>
+        <location filename="../../ui/pages/cases.py" line="160"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="164"/>
+        <location filename="../../ui/pages/cases.py" line="161"/>
         <source>申请日期(&amp;D)</source>
         <translation>Applied &amp;from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="165"/>
+        <location filename="../../ui/pages/cases.py" line="162"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="204"/>
+        <location filename="../../ui/pages/cases.py" line="208"/>
+        <source>首条</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="209"/>
+        <source>回到列表第一条（Ctrl+Home）</source>
+        <translation>Back to the first case of the list (Ctrl+Home)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="211"/>
+        <source>末条</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="212"/>
+        <source>一步跳到列表最后一条（Ctrl+End）</source>
+        <translation>Jump to the last case of the list in one step (Ctrl+End)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="215"/>
+        <source>当前位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="220"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="221"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="224"/>
+        <location filename="../../ui/pages/cases.py" line="243"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="225"/>
+        <location filename="../../ui/pages/cases.py" line="244"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="227"/>
+        <location filename="../../ui/pages/cases.py" line="246"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="229"/>
+        <location filename="../../ui/pages/cases.py" line="248"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="230"/>
+        <location filename="../../ui/pages/cases.py" line="249"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="315"/>
+        <location filename="../../ui/pages/cases.py" line="336"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="316"/>
+        <location filename="../../ui/pages/cases.py" line="337"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="369"/>
+        <location filename="../../ui/pages/cases.py" line="407"/>
+        <source>第 {first}–{last} 条</source>
+        <translation>Rows {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="443"/>
+        <location filename="../../ui/pages/cases.py" line="459"/>
+        <source>导出所选（{n}）…</source>
+        <translation>Export selected ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="457"/>
+        <source>打开所选案件（最多 {m} 个）</source>
+        <translation>Open the selected cases (at most {m})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="458"/>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="460"/>
+        <source>复制所选行（Ctrl+C）</source>
+        <translation>Copy the selected rows (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="483"/>
+        <source>已复制 {n} 行</source>
+        <translation>{n} rows copied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="516"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="370"/>
+        <location filename="../../ui/pages/cases.py" line="517"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="403"/>
+        <location filename="../../ui/pages/cases.py" line="550"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="404"/>
+        <location filename="../../ui/pages/cases.py" line="551"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="433"/>
+        <location filename="../../ui/pages/cases.py" line="591"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="453"/>
+        <location filename="../../ui/pages/cases.py" line="612"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="458"/>
+        <location filename="../../ui/pages/cases.py" line="617"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="463"/>
+        <location filename="../../ui/pages/cases.py" line="622"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -746,164 +813,199 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="67"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <source>专利年费</source>
+        <translation>Patent annual fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
+        <source>商标续展</source>
+        <translation>Trademark renewal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="54"/>
+        <source>逾期未代偿</source>
+        <translation>Default not compensated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <location filename="../../ui/pages/dashboard.py" line="72"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <location filename="../../ui/pages/dashboard.py" line="73"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="77"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>银行审批期限 {due}</source>
         <translation>Bank approval due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="78"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="83"/>
         <source>质押登记待办，跟进日 {due}</source>
         <translation>Pledge registration pending, follow up on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <location filename="../../ui/pages/dashboard.py" line="85"/>
         <source>贷款到期日 {due}</source>
         <translation>Loan matures on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>，已到期</source>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <source>查看待办 →</source>
+        <translation>My work →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="226"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="228"/>
+        <location filename="../../ui/pages/dashboard.py" line="245"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="246"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="236"/>
+        <location filename="../../ui/pages/dashboard.py" line="253"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="254"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="260"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="260"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="264"/>
+        <location filename="../../ui/pages/dashboard.py" line="281"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="267"/>
+        <location filename="../../ui/pages/dashboard.py" line="284"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="282"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="305"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="294"/>
+        <location filename="../../ui/pages/dashboard.py" line="311"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="317"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="321"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="341"/>
+        <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
+        <translation>My work ({n} items, {m} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="344"/>
+        <source>正在读取待办…</source>
+        <translation>Reading your work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="346"/>
+        <source>没有等待您处理的事项。</source>
+        <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="132"/>
@@ -992,16 +1094,19 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -2033,112 +2138,260 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MyWork</name>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="166"/>
+        <source>（{n} · 逾期 {m}）</source>
+        <translation> ({n} · {m} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="167"/>
+        <source>（{n}）</source>
+        <translation> ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="178"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="179"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="180"/>
+        <source>待办事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="181"/>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="182"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="183"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="184"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="185"/>
+        <source>本阶段起</source>
+        <translation>In stage since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="219"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="221"/>
+        <source>临近</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="222"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="229"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="231"/>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="233"/>
+        <source>剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="355"/>
+        <source>我的待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="356"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="357"/>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="358"/>
+        <source>最近打开的案件</source>
+        <translation>Recently opened cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="367"/>
+        <source>{name} · 今天 {today}</source>
+        <translation>{name} · today {today}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="372"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="374"/>
+        <source>{kind}：{n} 项</source>
+        <translation>{kind}: {n} items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="388"/>
+        <source>待办读取失败：{error}</source>
+        <translation>Your work could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="390"/>
+        <source>正在读取待办…</source>
+        <translation>Reading your work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="392"/>
+        <source>没有等待您处理的事项。</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="410"/>
+        <source>（还没有打开过案件）</source>
+        <translation>(no case opened yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/my_work.py" line="437"/>
+        <source>当前等待：{what}</source>
+        <translation>Waiting for: {what}</translation>
     </message>
 </context>
 <context>
     <name>Nav</name>
     <message>
         <location filename="../../ui/pages/registry.py" line="36"/>
-        <location filename="../../ui/pages/registry.py" line="51"/>
+        <location filename="../../ui/pages/registry.py" line="57"/>
         <source>案件</source>
         <extracomment>Builds a page&apos;s widget when it is first needed.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="50"/>
+        <location filename="../../ui/pages/registry.py" line="55"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="52"/>
+        <location filename="../../ui/pages/registry.py" line="56"/>
+        <source>待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="58"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="53"/>
+        <location filename="../../ui/pages/registry.py" line="59"/>
         <location filename="../../ui/pages/settings.py" line="75"/>
         <source>设置</source>
         <translation>Settings</translation>
@@ -3606,24 +3859,170 @@ Close now?</translation>
         <translation>Forming the committee resolution…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="44"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="61"/>
         <source>企业与实际控制人</source>
         <translation>Company and controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="51"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="73"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="215"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="53"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="75"/>
+        <source>经办人员</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="77"/>
+        <source>更正受理资料…</source>
+        <translation>Correct intake records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="78"/>
+        <source>更正企业、实际控制人、推荐机构、申请金额与期限、银行（保审会前；须填写原因）</source>
+        <translation>Correct the company, the actual controller, the referrer, the amount and term requested, the bank (before the committee; a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="81"/>
+        <source>改派A角/B角…</source>
+        <translation>Reassign A or B…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="82"/>
+        <source>把案件改派给另一位客户经理或风控经理（管理员；须填写原因）</source>
+        <translation>Hand the case to another account manager or risk manager (administrator; a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="94"/>
         <source>财务数据与信用情况</source>
         <translation>Financials and credit</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="66"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="107"/>
         <source>负面信息说明（诉讼、执行、处罚…）</source>
         <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="131"/>
+        <source>可用 Shift/Ctrl 选中多行，一次登记</source>
+        <translation>Select several rows with Shift/Ctrl to record them at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="153"/>
+        <source>A角 {a}&#x3000;B角 {b}</source>
+        <translation>A {a}   B {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="184"/>
+        <source>未指定</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="203"/>
+        <source>身份证号</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="216"/>
+        <source>元，如 3,000,000 或 300万</source>
+        <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="221"/>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
+        <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
+        <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="229"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="231"/>
+        <source>保存更正…</source>
+        <translation>Save correction…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="262"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="275"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="310"/>
+        <source>没有需要更正的内容。</source>
+        <translation>Nothing to correct.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="312"/>
+        <source>更正受理资料</source>
+        <translation>Correct intake records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="313"/>
+        <source>请填写更正原因（将记入审计记录）：</source>
+        <translation>Reason for the correction (kept in the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="385"/>
+        <source>改派A角/B角</source>
+        <translation>Reassign A or B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="393"/>
+        <source>（现任）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="395"/>
+        <source>（未指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="401"/>
+        <source>改派原因（将记入审计记录），如：原客户经理调岗</source>
+        <translation>Reason for the reassignment (kept in the audit trail), e.g. the account manager moved to another post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="407"/>
+        <source>已出席或参与本案保审会表决的委员不能担任本案的A角或B角；调查报告上已有的签字保留。</source>
+        <translation>A member who sat on or voted in this case&apos;s committee cannot become its A or B; signatures already on the investigation report stay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="410"/>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="424"/>
+        <source>请选择新的A角或B角。</source>
+        <translation>Choose a new A or B.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="427"/>
+        <source>请填写改派原因。</source>
+        <translation>Give the reason for the reassignment.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="18"/>
@@ -3697,6 +4096,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="33"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="217"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
@@ -3707,16 +4107,19 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="35"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="397"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="36"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="398"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="37"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
@@ -3747,6 +4150,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="45"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="198"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -3767,6 +4171,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="49"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="211"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
@@ -3867,7 +4272,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="71"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="67"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="108"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3883,7 +4288,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="74"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="123"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="171"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -4008,22 +4413,22 @@ Close now?</translation>
         <translation>Binding</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="71"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="112"/>
         <source>保存财务数据</source>
         <translation>Save financials</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="77"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="118"/>
         <source>业务清单（推荐机构报送材料）</source>
         <translation>Checklist (materials sent by the referrer)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="86"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="129"/>
         <source>备注（可空）</source>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="87"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="130"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>

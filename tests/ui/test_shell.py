@@ -166,12 +166,12 @@ def test_corrupt_database_shows_dialog(qtbot, tmp_path, boxes):
 
 
 def test_navigation_by_click_and_ctrl_number(qtbot, window):
-    assert window.page_keys()[:4] == ["dashboard", "cases", "reports", "settings"]  # then the case workspace
-    item = window.nav.item(2)
+    assert window.page_keys()[:5] == ["dashboard", "mywork", "cases", "reports", "settings"]  # then the case workspace
+    item = window.nav.item(3)
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=window.nav.visualItemRect(item).center())
     assert window.current_key() == "reports"
     assert window.stack.currentWidget() is window.page("reports")
-    for number, key in ((1, "dashboard"), (2, "cases"), (4, "settings"), (3, "reports")):
+    for number, key in ((1, "dashboard"), (2, "mywork"), (3, "cases"), (5, "settings"), (4, "reports")):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == key
         assert window.stack.currentWidget() is window.page(key)
@@ -191,7 +191,7 @@ def test_plugged_in_page_receives_ctrl_n_ctrl_f_and_f5(qtbot, window):
             calls.append("refresh")
 
     window.add_page("cases", "案件", "mdi6.briefcase-outline", FakeCases())
-    assert window.page_keys()[:4] == ["dashboard", "cases", "reports", "settings"]  # then the case workspace
+    assert window.page_keys()[:5] == ["dashboard", "mywork", "cases", "reports", "settings"]  # then the case workspace
     window.show_page("dashboard")
     with qtbot.waitSignal(window.new_case_requested):
         qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -347,12 +347,13 @@ def test_settings_models_pass_the_model_tester(qtmodeltester, window, store):
 
 
 def test_language_switch_to_english_changes_visible_labels(qtbot, window):
-    assert window.nav.item(1).text() == "案件"
+    assert window.nav.item(2).text() == "案件" and window.nav.item(1).text().startswith("待办")
     settings = window.show_page("settings")
     panel = settings.show_section("language")
     panel.combo.setCurrentIndex(panel.combo.findData("en"))
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
-    assert [window.nav.item(i).text() for i in range(4)] == ["Dashboard", "Cases", "Reports", "Settings"]
+    assert [window.nav.item(i).text() for i in (0, 2, 3, 4)] == ["Dashboard", "Cases", "Reports", "Settings"]
+    assert window.nav.item(1).text().startswith("My work")
     assert window.file_menu.title() == "&File"
     assert window.session.lang == "en"
     assert QSettings().value("ui/language") == "en"

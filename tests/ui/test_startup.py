@@ -89,7 +89,7 @@ def test_only_the_start_page_is_built_and_others_build_when_asked(qtbot, store):
     window.page_created.connect(lambda key, _page: created.append(key))
     reports = window.page("reports")
     assert created == ["reports"] and type(reports).__name__ == "ReportsPage"
-    assert window.page("reports") is reports and window.stack.indexOf(reports) == 2
+    assert window.page("reports") is reports and window.stack.indexOf(reports) == 3
     settings = window.show_page("settings")
     assert window.stack.currentWidget() is settings and type(settings).__name__ == "SettingsPage"
     assert window.page("nothing") is None

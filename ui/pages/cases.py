@@ -1,8 +1,12 @@
-"""The case list page (案件): search, filters, a paged SQL-sorted table, export.
+"""The case list page (案件): search, filters, a paged table sorted in the store, export.
 
 Everything the user narrows by becomes one :class:`~ipguard.store.records.CaseFilter`
-handed to :class:`~ui.models.case_list.CaseListModel`, which counts and pages
-in SQL. Typing in the search box re-queries after a 250 ms pause.
+handed to :class:`~ui.models.case_list.CaseListModel`, which orders the matching
+cases in the store and fetches rows by pages. Typing in the search box re-queries
+after a 250 ms pause, and a new search starts at its first hit. Every column sorts
+(names by pinyin); the columns take the width of their content; Ctrl+Home / Ctrl+End
+(or 首条 / 末条) reach either end of 100,000 cases in one step; several rows can be
+selected (Shift, Ctrl, Ctrl+A) and exported, opened or copied together.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -35,36 +41,21 @@ from ipguard.products import available_products, load_product
 from ipguard.store.records import CaseFilter
 from ui.i18n import current_language, stage_label, translate
 from ui.models.case_list import (
-    COL_APPLICATION_DATE,
     COL_BANK,
-    COL_CASE_NO,
     COL_COMPANY,
-    COL_GUARANTEE,
-    COL_MANAGER,
-    COL_REQUESTED,
-    COL_STAGE,
-    COL_UPDATED,
-    COL_USCC,
     CaseIdRole,
     CaseListModel,
+    cell_text,
 )
 from ui.pages.cases_export import CaseExportTask
 from ui.session import Session
 
 SEARCH_DELAY_MS = 250
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as "不限"
-
-COLUMN_WIDTHS = {
-    COL_CASE_NO: 118,
-    COL_USCC: 168,
-    COL_STAGE: 76,
-    COL_BANK: 170,
-    COL_MANAGER: 72,
-    COL_REQUESTED: 112,
-    COL_GUARANTEE: 100,
-    COL_APPLICATION_DATE: 90,
-    COL_UPDATED: 128,
-}
+# A column is as wide as its content (first page) and its header, within these bounds (characters of the font).
+MAX_COLUMN_CHARS = {COL_COMPANY: 30, COL_BANK: 18}
+MAX_CHARS = 24
+OPEN_AT_ONCE = 10  # "open the selected cases" opens at most this many tabs
 
 
 def _show_error(parent: QWidget, exc: BaseException) -> None:
@@ -127,6 +118,7 @@ class CaseListPage(QWidget):
         if user_changed is not None:
             user_changed.connect(self._update_permissions)
         self._update_permissions()
+        self._update_position()
 
     # -- layout ------------------------------------------------------------
 
@@ -140,10 +132,15 @@ class CaseListPage(QWidget):
         self.export_button = QPushButton(translate("Cases", "导出(&E)…"), self)
         self.export_button.setToolTip(translate("Cases", "把当前筛选出的案件导出为 Excel 文件"))
         self.export_button.clicked.connect(self.export)
+        self.export_selected_button = QPushButton(translate("Cases", "导出所选…"), self)
+        self.export_selected_button.setToolTip(translate("Cases", "只导出表中选中的案件（Shift/Ctrl 多选，Ctrl+A 全选）"))
+        self.export_selected_button.clicked.connect(self.export_selected)
+        self.export_selected_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.export_selected_button)
 
         self.stage_combo = QComboBox(self)
         self.bank_combo = QComboBox(self)
@@ -179,25 +176,44 @@ class CaseListPage(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: 100,000 of them cost nothing
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        metrics = header.fontMetrics()
-        for column, width in COLUMN_WIDTHS.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 24))  # room for the sort arrow
-        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(48)
+        self._widths_fitted = False
+        self.fit_columns()
         # The indicator first: enabling sorting sorts by the indicator's column at once.
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.activated.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.activated.connect(self.copy_selected)
+
+        self.first_button = QPushButton(translate("Cases", "首条"), self)
+        self.first_button.setToolTip(translate("Cases", "回到列表第一条（Ctrl+Home）"))
+        self.first_button.clicked.connect(self.go_first)
+        self.last_button = QPushButton(translate("Cases", "末条"), self)
+        self.last_button.setToolTip(translate("Cases", "一步跳到列表最后一条（Ctrl+End）"))
+        self.last_button.clicked.connect(self.go_last)
+        self.position_label = QLabel(self)
+        self.position_label.setAccessibleName(translate("Cases", "当前位置"))
+        self.table.verticalScrollBar().valueChanged.connect(self._update_position)
 
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
@@ -208,6 +224,9 @@ class CaseListPage(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.first_button)
+        bottom.addWidget(self.last_button)
+        bottom.addWidget(self.position_label)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_export_button)
@@ -267,12 +286,14 @@ class CaseListPage(QWidget):
         self._last_filter = wanted
         self.model.set_filter(wanted)
         self._update_count()
+        self.fit_columns()
         if changed:  # a new search starts at its first hit, not at the old scroll position
             self.table.scrollToTop()
             if self.model.rowCount() > 0:
                 self.table.selectRow(0)
         elif selected is not None:
             self.select_case(selected)
+        self._update_position()
 
     def clear_filters(self) -> None:
         for widget in (self.search, self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo,
@@ -322,19 +343,145 @@ class CaseListPage(QWidget):
             header.blockSignals(True)
             header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
             header.blockSignals(False)
+        self._update_position()
+
+    # -- columns -----------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """Size each column to its header and the content of the first page, within bounds.
+
+        The first time it sets every width; after that it only widens a column whose new content
+        needs more room, so a new search does not make the table jump (a width the user dragged stays).
+        """
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        header_metrics = header.fontMetrics()
+        rows = self.model.rows_for_width()
+        char = metrics.horizontalAdvance("中")
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = header_metrics.horizontalAdvance(title) + 24  # room for the sort arrow
+            texts = [cell_text(row, column) for row in rows]
+            if texts:
+                width = max(width, max(metrics.horizontalAdvance(t) for t in texts) + 18)
+            width = min(width, char * MAX_COLUMN_CHARS.get(column, MAX_CHARS))
+            if not self._widths_fitted or width > header.sectionSize(column):
+                header.resizeSection(column, width)
+        self._widths_fitted = self._widths_fitted or bool(rows)
+
+    # -- moving through the list ------------------------------------------------
+
+    def go_first(self) -> None:
+        """首条 / Ctrl+Home: the first case of the list."""
+        self._go(0)
+
+    def go_last(self) -> None:
+        """末条 / Ctrl+End: the last case of the list, in one step at any size."""
+        self._go(self.model.rowCount() - 1)
+
+    def _go(self, row: int) -> None:
+        if row < 0:
+            return
+        index = self.model.index(row, max(self.table.currentIndex().column(), 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_position()
+
+    def visible_rows(self) -> tuple[int, int]:
+        """(first, last) row shown in the table (−1, −1 when empty)."""
+        if self.model.rowCount() == 0:
+            return -1, -1
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        first = max(first, 0)
+        return first, (last if last >= 0 else self.model.rowCount() - 1)
+
+    def _update_position(self, *_args) -> None:
+        total = self.model.rowCount()
+        if total == 0:
+            self.position_label.setText("")
+        else:
+            first, last = self.visible_rows()
+            self.position_label.setText(translate("Cases", "第 {first}–{last} 条").format(first=f"{first + 1:,}", last=f"{last + 1:,}"))
+        self.first_button.setEnabled(total > 0)
+        self.last_button.setEnabled(total > 0)
 
     # -- selection and opening ------------------------------------------------
 
+    def selected_rows(self) -> list[int]:
+        """The rows selected, in list order (ranges are read without touching the rows themselves)."""
+        rows: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
+
+    def selected_case_ids(self) -> list[int]:
+        """The ids of every selected case, in list order."""
+        return self.model.case_ids(self.selected_rows())
+
     def selected_case_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(CaseIdRole) if rows else None
+        """The current case (the focused row when it is selected, else the first selected)."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row(), QModelIndex()):
+            return self.model.case_id_at(current.row())
+        ids = self.selected_case_ids()
+        return ids[0] if ids else None
 
     def select_case(self, case_id: int) -> bool:
         row = self.model.row_of_case(case_id)
         if row < 0:
             return False
         self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _on_selection(self, *_args) -> None:
+        n = len(self.selected_rows())
+        self.export_selected_button.setEnabled(n > 0 and self._export is None)
+        self.export_selected_button.setText(translate("Cases", "导出所选（{n}）…").format(n=f"{n:,}") if n > 1
+                                            else translate("Cases", "导出所选…"))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.selection_menu()
+        if menu.actions():
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def selection_menu(self) -> QMenu:
+        """What can be done with the selected rows (the table's context menu)."""
+        menu = QMenu(self)
+        n = len(self.selected_rows())
+        if n == 0:
+            return menu
+        menu.addAction(translate("Cases", "打开所选案件（最多 {m} 个）").format(m=OPEN_AT_ONCE) if n > 1
+                       else translate("Cases", "打开案件"), self.open_selected_cases)
+        menu.addAction(translate("Cases", "导出所选（{n}）…").format(n=f"{n:,}"), self.export_selected)
+        menu.addAction(translate("Cases", "复制所选行（Ctrl+C）"), self.copy_selected)
+        return menu
+
+    def open_selected_cases(self) -> list[int]:
+        """Open every selected case (up to :data:`OPEN_AT_ONCE`) in its own tab; returns the ids opened."""
+        ids = self.selected_case_ids()[:OPEN_AT_ONCE]
+        for case_id in ids:
+            self.case_opened.emit(case_id)
+        return ids
+
+    def copy_selected(self) -> str:
+        """Ctrl+C: the selected rows as tab-separated text (with the headers), for a spreadsheet or a mail."""
+        ids = self.selected_case_ids()
+        if not ids:
+            return ""
+        store = self.session.store
+        headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())]
+        lines = ["\t".join(headers)]
+        for row in store.repos.cases.rows_by_ids(ids):
+            if row is not None:
+                lines.append("\t".join(cell_text(row, c) for c in range(self.model.columnCount())))
+        text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        self.status_label.setText(translate("Cases", "已复制 {n} 行").format(n=f"{len(lines) - 1:,}"))
+        return text
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -407,7 +554,16 @@ class CaseListPage(QWidget):
         return Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
 
     def export(self) -> None:
-        """Export the filtered list to an xlsx file, in the background."""
+        """Export the filtered list, in the list's order, to an xlsx file, in the background."""
+        self._start_export(self.model.case_ids(), self.filters_text())
+
+    def export_selected(self) -> None:
+        """Export only the selected cases (in the list's order)."""
+        ids = self.selected_case_ids()
+        if ids:
+            self._start_export(ids, f"所选 {len(ids)} 件（{self.filters_text()}）")
+
+    def _start_export(self, case_ids: list[int], filters_text: str) -> None:
         if self._export is not None:
             return
         path = self._ask_export_path()
@@ -418,7 +574,8 @@ class CaseListPage(QWidget):
             dataclasses.replace(self.model.case_filter()),
             path,
             title="案件列表",
-            filters_text=f"{self.filters_text()}（导出时间 {clock.now():%Y-%m-%d %H:%M}）",
+            filters_text=f"{filters_text}（导出时间 {clock.now():%Y-%m-%d %H:%M}）",
+            case_ids=case_ids,
         )
         task.signals.progress.connect(self._on_export_progress)
         task.signals.finished.connect(self._on_export_finished)
@@ -427,10 +584,11 @@ class CaseListPage(QWidget):
         self._export = task
         self._export_signals = task.signals  # keep the QObject alive after the runnable is deleted
         self.export_button.setEnabled(False)
+        self.export_selected_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.setVisible(True)
         self.cancel_export_button.setVisible(True)
-        self.status_label.setText(translate("Cases", "正在导出 {n} 件案件…").format(n=f"{self.model.total():,}"))
+        self.status_label.setText(translate("Cases", "正在导出 {n} 件案件…").format(n=f"{len(case_ids):,}"))
         QThreadPool.globalInstance().start(task)
 
     def cancel_export(self) -> None:
@@ -440,6 +598,7 @@ class CaseListPage(QWidget):
     def _export_done(self, text: str) -> None:
         self._export = None
         self.export_button.setEnabled(True)
+        self._on_selection()
         self.progress.setVisible(False)
         self.cancel_export_button.setVisible(False)
         self.status_label.setText(text)

@@ -39,12 +39,14 @@ def _updated(value: str) -> dt.datetime:
 
 
 class ReportRows:
-    """The store's filtered rows as ``ipguard.reports.models.CaseListRow``, sized for the progress bar."""
+    """The store's filtered rows (or the cases ``case_ids``, in that order) as
+    ``ipguard.reports.models.CaseListRow``, sized for the progress bar."""
 
-    def __init__(self, store: Store, case_filter: CaseFilter) -> None:
+    def __init__(self, store: Store, case_filter: CaseFilter, case_ids: list[int] | None = None) -> None:
         self.store = store
         self.case_filter = case_filter
-        self.total = store.repos.cases.count(case_filter)
+        self.case_ids = case_ids
+        self.total = len(case_ids) if case_ids is not None else store.repos.cases.count(case_filter)
         self._industry: dict[str, str] = {}
 
     def __len__(self) -> int:
@@ -76,18 +78,26 @@ class ReportRows:
         )
 
     def __iter__(self) -> Iterator:
-        for r in self.store.repos.cases.iter_rows(self.case_filter):
-            yield self.convert(r)
+        if self.case_ids is None:
+            for r in self.store.repos.cases.iter_rows(self.case_filter):
+                yield self.convert(r)
+            return
+        for start in range(0, len(self.case_ids), 2000):
+            for r in self.store.repos.cases.rows_by_ids(self.case_ids[start:start + 2000]):
+                if r is not None:
+                    yield self.convert(r)
 
 
 class CaseExportTask(QRunnable):
-    """Write ``case_filter``'s cases to ``out_path``; run it on a ``QThreadPool``."""
+    """Write ``case_filter``'s cases (or ``case_ids``) to ``out_path``; run it on a ``QThreadPool``."""
 
-    def __init__(self, db_path: Path, case_filter: CaseFilter, out_path: Path, *, title: str, filters_text: str) -> None:
+    def __init__(self, db_path: Path, case_filter: CaseFilter, out_path: Path, *, title: str, filters_text: str,
+                 case_ids: list[int] | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.db_path = db_path
         self.case_filter = case_filter
+        self.case_ids = case_ids  # these cases in this order (the list's, pinyin included), else the filter's
         self.out_path = out_path
         self.title = title
         self.filters_text = filters_text
@@ -103,7 +113,7 @@ class CaseExportTask(QRunnable):
 
         try:
             with open_store(self.db_path, create=False) as store:
-                rows = ReportRows(store, self.case_filter)
+                rows = ReportRows(store, self.case_filter, self.case_ids)
                 count = export_case_list(
                     self.out_path,
                     rows,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,10 @@ log = logging.getLogger("ipguard.ui.dashboard")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 # Stages shown as tiles: the main line up to in force, then the problem stages.
 TILE_STAGES: tuple[Stage, ...] = tuple(s for s in MAIN_LINE if s is not Stage.RELEASED) + (Stage.DEFAULTED, Stage.RECOVERY)
-KIND_LABELS = {"bank_approval": "银行审批", "registration": "质押登记", "maturity": "贷款到期"}
+KIND_LABELS = {"bank_approval": QT_TRANSLATE_NOOP("Dashboard", "银行审批"), "registration": QT_TRANSLATE_NOOP("Dashboard", "质押登记"),
+               "maturity": QT_TRANSLATE_NOOP("Dashboard", "贷款到期"), "annual_fee": QT_TRANSLATE_NOOP("Dashboard", "专利年费"),
+               "trademark_renewal": QT_TRANSLATE_NOOP("Dashboard", "商标续展"),
+               "default_uncompensated": QT_TRANSLATE_NOOP("Dashboard", "逾期未代偿")}
 TILE_STYLE = (
     "QPushButton { text-align: left; padding: 6px 10px; border: 1px solid #c5cae9; border-radius: 4px; background: #fafbff; }"
     "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
@@ -109,6 +112,7 @@ class DashboardPage(QWidget):
     """The signed-in user's day: cases by stage, deadlines, the month."""
 
     case_opened = Signal(int)
+    work_requested = Signal()  # "查看待办": show the 待办 page
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +159,19 @@ class DashboardPage(QWidget):
             self.tiles[key] = tile
             month_row.addWidget(tile, 1)
         layout.addWidget(self.month_box)
+
+        # My work (待办): counts by kind from ui.pages.my_work.WorkLoader (set_work), one click to the list.
+        self.work_box = QGroupBox()
+        work_row = QHBoxLayout(self.work_box)
+        self.work_label = QLabel()
+        self.work_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        work_row.addWidget(self.work_label, 1)
+        self.work_button = QPushButton(translate("Dashboard", "查看待办 →"))
+        self.work_button.clicked.connect(self.work_requested)
+        work_row.addWidget(self.work_button)
+        self.work_box.setVisible(False)
+        self._work = None
+        layout.addWidget(self.work_box)
 
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -305,6 +322,28 @@ class DashboardPage(QWidget):
                     case_no=r.case_no, company=r.company, text=tooltip))
                 table.setItem(i, col, item)
         self.reminders_empty.setVisible(not items)
+
+    def set_work(self, loader) -> None:
+        """Show the counts of ``loader`` (a :class:`ui.pages.my_work.WorkLoader`) and follow its changes."""
+        self._work = loader
+        loader.changed.connect(self._fill_work)
+        self._fill_work()
+
+    def _fill_work(self) -> None:
+        from ui.pages.my_work import kind_label
+
+        loader = self._work
+        if loader is None:
+            return
+        self.work_box.setVisible(True)
+        counts = loader.counts()
+        total = len(loader.items)
+        self.work_box.setTitle(translate("Dashboard", "我的待办（{n} 项，其中逾期 {m} 项）").format(n=total, m=counts["overdue"]))
+        parts = [f"{kind_label(kind)} {n}" for kind, n in counts.items() if kind != "overdue" and n]
+        if not loader.loaded:
+            self.work_label.setText(translate("Dashboard", "正在读取待办…"))
+        else:
+            self.work_label.setText("　".join(parts) if parts else translate("Dashboard", "没有等待您处理的事项。"))
 
     # -- opening and refreshing ------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The standard pages of the main window, as factories built when first shown.
 
 :func:`default_pages` lists (key, navigation title, icon, factory) for the
-dashboard, the case list, reports and settings; each page's module is imported
+dashboard, my work (待办), the case list, reports and settings; each page's module is imported
 only when the page is first shown, so start-up stays quick. The window
 (:class:`ui.main_window.MainWindow`) adds them in this order.
 """
@@ -36,6 +36,11 @@ def default_pages(session: Session) -> list[tuple[str, str, str, PageFactory]]:
             return PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
         return CaseListPage(session)
 
+    def my_work() -> QWidget:
+        from ui.pages.my_work import MyWorkPage
+
+        return MyWorkPage(session)
+
     def reports() -> QWidget:
         from ui.pages.reports import ReportsPage
 
@@ -48,6 +53,7 @@ def default_pages(session: Session) -> list[tuple[str, str, str, PageFactory]]:
 
     return [
         ("dashboard", QT_TRANSLATE_NOOP("Nav", "工作台"), "mdi6.view-dashboard-outline", dashboard),
+        ("mywork", QT_TRANSLATE_NOOP("Nav", "待办"), "mdi6.clipboard-check-outline", my_work),
         ("cases", QT_TRANSLATE_NOOP("Nav", "案件"), "mdi6.briefcase-outline", cases),
         ("reports", QT_TRANSLATE_NOOP("Nav", "报表"), "mdi6.chart-box-outline", reports),
         ("settings", QT_TRANSLATE_NOOP("Nav", "设置"), "mdi6.cog-outline", settings),

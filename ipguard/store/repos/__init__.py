@@ -24,6 +24,7 @@ class Repositories:
         from ipguard.store.repos.settings import SettingsRepo
         from ipguard.store.repos.underwriting import CommitteeRepo, UnderwritingRepo
         from ipguard.store.repos.users import UserRepo
+        from ipguard.store.repos.work import WorkRepo
 
         self.users = UserRepo(store)
         self.banks = BankRepo(store)
@@ -39,3 +40,4 @@ class Repositories:
         self.postloan = PostloanRepo(store)
         self.documents = DocumentRepo(store)
         self.bulk = BulkRepo(store)
+        self.work = WorkRepo(store)

@@ -154,6 +154,34 @@ class CompanyRepo:
                 )
         return company_id
 
+    def correct(self, company_id: int, values: dict[str, object]) -> None:
+        """Write corrected records of a company and its controller (inside the caller's audited transaction).
+
+        ``values`` keys: the companies columns (name, uscc, industry, address, contact_name, contact_phone)
+        and controller_name, resident_id, controller_phone.
+        """
+        own = {k: v for k, v in values.items() if k in ("name", "uscc", "industry", "address", "contact_name", "contact_phone")}
+        if own:
+            self.store.db.execute(
+                f"UPDATE companies SET {', '.join(f'{k} = ?' for k in own)}, updated_at = ? WHERE id = ?",
+                [*own.values(), self.store.now(), company_id],
+            )
+        columns = {"controller_name": "name", "resident_id": "resident_id", "controller_phone": "phone"}
+        controller = {columns[k]: v for k, v in values.items() if k in columns}
+        if controller:
+            exists = self.store.scalar("SELECT 1 FROM controllers WHERE company_id = ?", [company_id])
+            if exists:
+                self.store.db.execute(
+                    f"UPDATE controllers SET {', '.join(f'{k} = ?' for k in controller)} WHERE company_id = ?",
+                    [*controller.values(), company_id],
+                )
+            else:
+                row = {"name": "", "resident_id": "", "phone": ""} | controller
+                self.store.db.execute(
+                    "INSERT INTO controllers (company_id, name, resident_id, phone) VALUES (?,?,?,?)",
+                    [company_id, row["name"], row["resident_id"], row["phone"]],
+                )
+
     # -- assets ------------------------------------------------------------
 
     def assets(self, company_id: int) -> list[AssetRecord]:
