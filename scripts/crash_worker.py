@@ -79,7 +79,7 @@ def walk_case(store: Store, cast: dict, rng: random.Random, *, letters: bool) ->
     case_id, no = case.id, case.case_no
     report(store, case_id, no, "open")
     for item in store.repos.cases.checklist(case_id):
-        intake.set_checklist_item(store, case_id, item.code, "received", am)
+        intake.set_checklist_item(store, case_id, item.code, "received", am, paper_original=True)
         report(store, case_id, no, f"checklist:{item.code}")
     steps = [
         ("screening", lambda: workflow.submit_for_screening(store, case_id, am)),

@@ -84,10 +84,13 @@ class IntakeTab(WorkspaceTab):
             self.status_combo.addItem(f"{mark} {checklist_status_label(code)}", code)
         self.item_note = QLineEdit()
         self.item_note.setPlaceholderText(translate("Workspace", "备注（可空）"))
+        # 已收 needs a file in the case file or this explicit statement (issue 18).
+        self.paper_only = QCheckBox(translate("Workspace", "仅有纸质原件"))
         self.set_status_button = QPushButton(translate("Workspace", "登记所选材料"))
         self.set_status_button.clicked.connect(self.set_selected_status)
         row.addWidget(self.status_combo)
         row.addWidget(self.item_note, 1)
+        row.addWidget(self.paper_only)
         row.addWidget(self.set_status_button)
         v.addLayout(row)
         grid.addWidget(checklist, 1, 0, 1, 2)
@@ -161,4 +164,5 @@ class IntakeTab(WorkspaceTab):
         code = self.checklist.item(row, 0).data(Qt.ItemDataRole.UserRole)
         status = self.status_combo.currentData()
         self.run_action(intake.set_checklist_item, self.store, self.case_id, code, status, self.user,
-                        on=clock.today() if status != "pending" else None, note=self.item_note.text())
+                        on=clock.today() if status != "pending" else None, note=self.item_note.text(),
+                        paper_original=self.paper_only.isChecked())

@@ -12,6 +12,7 @@ class Repositories:
     """Access to every repository of one :class:`~ipguard.store.core.Store`."""
 
     def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.attachments import AttachmentRepo
         from ipguard.store.repos.bulk import BulkRepo
         from ipguard.store.repos.cases import CaseRepo
         from ipguard.store.repos.closing import ClosingRepo
@@ -39,3 +40,4 @@ class Repositories:
         self.postloan = PostloanRepo(store)
         self.documents = DocumentRepo(store)
         self.bulk = BulkRepo(store)
+        self.attachments = AttachmentRepo(store)
