@@ -224,3 +224,168 @@ def test_attachment_actions_need_a_staff_role(store, c) -> None:
     case_id = open_case(store, c)
     with pytest.raises(PermissionDenied):
         casefile.attach(store, case_id, c.members[0], data=make_pdf(), name="x.pdf")
+
+
+# -- export and verify -------------------------------------------------------------------------
+
+def _filled_case(store, c):
+    case_id = open_case(store, c)
+    item = store.repos.cases.checklist(case_id)[0]
+    first = casefile.attach(store, case_id, c.a, data=make_pdf("licence"), name="营业执照.pdf", checklist_code=item.code)
+    casefile.supersede(store, first, c.a, data=make_pdf("licence v2"), name="营业执照-清晰.pdf", reason="原件模糊")
+    casefile.attach(store, case_id, c.b, data=make_png(), name="现场照片.png")
+    return case_id
+
+
+def test_export_writes_every_file_a_folder_per_stage_and_a_manifest(store, c, tmp_path) -> None:
+    import hashlib
+    import json
+    import zipfile
+
+    from ipguard.casefile.export import export_case_file, verify_zip
+    from ipguard.documents.service import issue_document
+
+    case_id = _filled_case(store, c)
+    to_committee(store, case_id, c)
+    issue_document(store, case_id, "investigation_report", c.a)
+    case_no = store.repos.cases.get(case_id).case_no
+    out = tmp_path / "档案.zip"
+    result = export_case_file(store, case_id, c.a, out)
+    assert result.files == 4
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read(f"{case_no}/manifest.json"))
+        for entry in manifest["files"]:
+            assert hashlib.sha256(zf.read(entry["path"])).hexdigest() == entry["sha256"]
+    assert manifest["case_no"] == case_no and manifest["exported_by"] == c.a.display_name
+    assert manifest["audit_head"]["count"] > 0 and len(manifest["audit_head"]["hash"]) == 64
+    folders = {n.split("/")[1] for n in names if n.count("/") == 2}
+    assert folders == {"01-受理", "04-尽职调查"} or "01-受理" in folders
+    assert any(n.startswith(f"{case_no}/01-受理/") and n.endswith("营业执照.pdf") for n in names)
+    statuses = {e["name"]: (e["status"], e.get("reason")) for e in manifest["files"] if e["source"] == "attachment"}
+    assert statuses["营业执照.pdf"] == ("superseded", "") and statuses["营业执照-清晰.pdf"] == ("current", "原件模糊")
+    assert any(e["source"] == "document" and e["kind"] == "investigation_report" for e in manifest["files"])
+    report = verify_zip(out)
+    assert report.ok and report.checked == 4 and report.case_no == case_no
+    exported = store.query("SELECT after_json FROM audit_log WHERE entity = 'case_file' AND action = 'export'")
+    assert len(exported) == 1 and result.sha256 in exported[0]["after_json"]
+
+
+def test_verify_names_a_changed_a_missing_and_an_extra_file(store, c, tmp_path) -> None:
+    import zipfile
+
+    from ipguard.casefile.export import export_case_file, verify_zip
+
+    case_id = _filled_case(store, c)
+    out = tmp_path / "a.zip"
+    export_case_file(store, case_id, c.a, out)
+    with zipfile.ZipFile(out) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    pdfs = sorted(n for n in members if n.endswith(".pdf"))
+    tampered = tmp_path / "b.zip"
+    with zipfile.ZipFile(tampered, "w") as zf:
+        for name, data in members.items():
+            if name == pdfs[0]:
+                zf.writestr(name, data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+            elif name != pdfs[1]:
+                zf.writestr(name, data)
+        zf.writestr(name.rsplit("/", 2)[0] + "/extra.txt", b"x")
+    report = verify_zip(tampered)
+    assert not report.ok
+    text = "\n".join(report.problems)
+    assert pdfs[0] in text and "SHA-256" in text and pdfs[1] in text and "extra.txt" in text
+
+
+def test_verify_refuses_traversal_and_zip_bombs_without_extracting(tmp_path) -> None:
+    import zipfile
+
+    from ipguard.casefile.export import verify_zip
+
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as zf:
+        zf.writestr("../../outside.pdf", b"x")
+        zf.writestr("/etc/passwd", b"x")
+        zf.writestr("C:\\x.pdf", b"x")
+    report = verify_zip(evil)
+    assert not report.ok and sum("unsafe member name" in p for p in report.problems) == 3
+    assert not (tmp_path.parent.parent / "outside.pdf").exists()
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("K/manifest.json", b"{}")
+        zf.writestr("K/01/big.pdf", b"\0" * (64 * 1024 * 1024))
+    report = verify_zip(bomb)
+    assert not report.ok and any("zip bomb" in p for p in report.problems)
+    not_zip = tmp_path / "x.zip"
+    not_zip.write_bytes(b"nope")
+    with pytest.raises(ValidationError) as err:
+        verify_zip(not_zip)
+    assert "x.zip" in err.value.message("zh")
+
+
+def test_cli_export_and_verify(store, c, tmp_path, capsys, monkeypatch) -> None:
+    import zipfile
+
+    from ipguard.cli import main
+    from tests import factories
+
+    case_id = _filled_case(store, c)
+    case_no = store.repos.cases.get(case_id).case_no
+    store.close()
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
+    out = tmp_path / "cli.zip"
+    db = str(tmp_path / "cf.db")
+    assert main(["casefile", "export", case_no, "--out", str(out), "--db", db, "--user", "am"]) == 0
+    assert "3" in capsys.readouterr().out
+    assert main(["casefile", "verify", str(out), "--lang", "en"]) == 0
+    assert "case file intact" in capsys.readouterr().out
+    with zipfile.ZipFile(out, "a") as zf:
+        zf.writestr(f"{case_no}/01-受理/smuggled.pdf", b"%PDF-1.4")
+    assert main(["casefile", "verify", str(out)]) == 1
+    assert "smuggled.pdf" in capsys.readouterr().err
+    assert main(["casefile", "export", case_no, "--out", db, "--db", db, "--user", "am"]) == 2
+
+
+# -- backups --------------------------------------------------------------------------------
+
+def test_backups_carry_the_case_file_and_restore_brings_every_blob_back(tmp_path) -> None:
+    import hashlib
+    import sqlite3
+
+    from ipguard.backup import backup, restore, verify_backup
+    from ipguard.errors import StoreError
+
+    db = tmp_path / "live.db"
+    with open_store(db) as store:
+        c = cast(store)
+        case_id = _filled_case(store, c)
+        wanted = {r["sha256"] for r in store.query("SELECT sha256 FROM blobs")}
+    assert len(wanted) == 3
+    taken = backup(db, tmp_path / "bk")
+    with open_store(db, create=False) as store:
+        from ipguard import auth
+        from tests import factories
+
+        c_again = auth.sign_in(store, "am", factories.PASSWORD)
+        for a in store.repos.attachments.of_case(case_id, current_only=True):
+            if a["checklist_code"] is None:
+                casefile.remove(store, a["id"], c_again)
+        assert len(store.query("SELECT id FROM blobs")) == 2
+    restore(db, taken.path, backup_dir=tmp_path / "pre", user_id=1)
+    with open_store(db, create=False) as store:
+        rows = store.query("SELECT id, sha256 FROM blobs")
+        assert {r["sha256"] for r in rows} == wanted
+        for r in rows:
+            assert hashlib.sha256(store.repos.attachments.content(r["id"])).hexdigest() == r["sha256"]
+        assert store.check_rows() == []
+    # A backup whose attachment bytes were altered is refused, naming the blob.
+    forged = tmp_path / "forged.sqlite"
+    with sqlite3.connect(taken.path) as src, sqlite3.connect(forged) as dst:
+        src.backup(dst)
+    src.close()
+    with sqlite3.connect(forged) as conn:
+        conn.execute("DROP TRIGGER seal_blobs_update")
+        conn.execute("UPDATE blobs SET content = x'00' WHERE id = (SELECT MIN(id) FROM blobs)")
+    conn.close()
+    with pytest.raises(StoreError) as err:
+        verify_backup(forged)
+    assert err.value.key == "backup_attachment_altered"

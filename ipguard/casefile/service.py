@@ -36,7 +36,7 @@ messages.register(
         ),
         "attachment_unreadable": ("无法读取文件“{name}”：{detail}", "cannot read the file “{name}”: {detail}"),
         "attachment_no_item": ("本案没有业务清单项“{code}”", "the case has no checklist item “{code}”"),
-        "attachment_no_record": ("本案没有该环节记录（{kind} {key}）", "the case has no such stage record ({kind} {key})"),
+        "attachment_no_record": ("本案没有该环节记录（{kind} {ref}）", "the case has no such stage record ({kind} {ref})"),
         "attachment_after_committee": (
             "保审会已作出决议，档案中的文件不能删除；请上传新版本替换并说明原因",
             "the committee has decided: files in the case file can no longer be deleted; replace it with a new version and give a reason",
@@ -148,7 +148,7 @@ def attach(
     letter id, the asset id of a pledge, '' for the bank decision or loan).
     """
     if checklist_code is not None and record is not None:
-        raise ValidationError("attachments", "attachment_no_record", kind="checklist", key=checklist_code)
+        raise ValidationError("attachments", "attachment_no_record", kind="checklist", ref=checklist_code)
     prepared = prepare(store, data, name)
     action = Text("附加档案文件", "attach a file to the case file")
     with case_action(store, case_id, user, roles=ATTACH_ROLES, stages=ALL_STAGES, action=action,
@@ -162,7 +162,7 @@ def attach(
         elif record is not None:
             kind, key = record[0], "" if record[1] in (None, "") else str(record[1])
             if kind not in RECORD_KINDS or not repo.record_exists(case_id, kind, key):
-                raise NotFoundError("attachment_no_record", kind=kind, key=key)
+                raise NotFoundError("attachment_no_record", kind=kind, ref=key)
             stage = RECORD_KINDS[kind]
         blob_id = _store_blob(store, prepared)
         attachment_id = repo.add(case_id, blob_id=blob_id, name=prepared.name, stage=stage.value, attached_at=store.now(),
