@@ -366,12 +366,12 @@ Restore now?</translation>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="280"/>
+        <location filename="../../ui/pages/settings_backup.py" line="281"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="289"/>
+        <location filename="../../ui/pages/settings_backup.py" line="290"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -380,6 +380,190 @@ Restore now?</translation>
 The database as it was before is backed up to: {pre}
 
 The program now reopens the database; please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="71"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="75"/>
+        <source>页码</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="78"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="80"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="87"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="122"/>
+        <source>选择一个文件以预览</source>
+        <translation>Select a file to preview it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="136"/>
+        <source>无法预览此 PDF，请用系统程序打开</source>
+        <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="146"/>
+        <source>无法预览此图片，请用系统程序打开</source>
+        <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="153"/>
+        <source>此类文件不能在程序内预览，请用系统程序打开</source>
+        <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="213"/>
+        <source>归属：</source>
+        <translation>Belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="215"/>
+        <source>归属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="218"/>
+        <source>附加文件…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="220"/>
+        <source>替换为新版本…</source>
+        <translation>Replace with a new version…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="222"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
+        <source>用系统程序打开</source>
+        <translation>Open with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
+        <source>另存副本…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
+        <source>导出档案 zip…</source>
+        <translation>Export case file zip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
+        <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
+        <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="262"/>
+        <source>全部文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="263"/>
+        <source>本案（不属于清单项）</source>
+        <translation>The case (no checklist item)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="267"/>
+        <source>清单：</source>
+        <translation>Checklist: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
+        <source>本案</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <source>已被替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="298"/>
+        <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
+        <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="344"/>
+        <source>附加文件</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="345"/>
+        <source>档案文件</source>
+        <translation>Case-file documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="363"/>
+        <source>选择新版本</source>
+        <translation>Choose the new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <source>替换原因</source>
+        <translation>Reason for replacing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <source>为什么替换此文件？</source>
+        <translation>Why is this file replaced?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="379"/>
+        <source>删除文件“{name}”</source>
+        <translation>Remove the file “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="380"/>
+        <source>文件将从档案中删除（操作记入审计）。</source>
+        <translation>The file is removed from the case file (the removal is audited).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="391"/>
+        <source>另存副本</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
+        <source>导出电子档案</source>
+        <translation>Export the case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="422"/>
+        <source>已导出 {n} 个文件到 {path}</source>
+        <translation>Exported {n} files to {path}</translation>
     </message>
 </context>
 <context>
@@ -553,52 +737,52 @@ The program now reopens the database; please sign in again.</translation>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="308"/>
+        <location filename="../../ui/pages/cases.py" line="315"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="309"/>
+        <location filename="../../ui/pages/cases.py" line="316"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="362"/>
+        <location filename="../../ui/pages/cases.py" line="369"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="363"/>
+        <location filename="../../ui/pages/cases.py" line="370"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="396"/>
+        <location filename="../../ui/pages/cases.py" line="403"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="397"/>
+        <location filename="../../ui/pages/cases.py" line="404"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="426"/>
+        <location filename="../../ui/pages/cases.py" line="433"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="446"/>
+        <location filename="../../ui/pages/cases.py" line="453"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="451"/>
+        <location filename="../../ui/pages/cases.py" line="458"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="456"/>
+        <location filename="../../ui/pages/cases.py" line="463"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -674,22 +858,22 @@ The program now reopens the database; please sign in again.</translation>
         <translation>{required} are all signed; the loan contract may be recorded up to disbursement.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="102"/>
+        <location filename="../../ui/i18n_sources.py" line="103"/>
         <source>合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="103"/>
+        <location filename="../../ui/i18n_sources.py" line="104"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="104"/>
+        <location filename="../../ui/i18n_sources.py" line="105"/>
         <source>签约方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="105"/>
+        <location filename="../../ui/i18n_sources.py" line="106"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
@@ -697,42 +881,42 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Criteria</name>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="156"/>
+        <location filename="../../ui/i18n_sources.py" line="157"/>
         <source>年销售额</source>
         <translation>Annual sales</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="157"/>
+        <location filename="../../ui/i18n_sources.py" line="158"/>
         <source>可质押知识产权</source>
         <translation>Pledgeable IP</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="158"/>
+        <location filename="../../ui/i18n_sources.py" line="159"/>
         <source>企业信用记录</source>
         <translation>Company credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="159"/>
+        <location filename="../../ui/i18n_sources.py" line="160"/>
         <source>实际控制人信用记录</source>
         <translation>Controller&apos;s credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="160"/>
+        <location filename="../../ui/i18n_sources.py" line="161"/>
         <source>反担保意愿</source>
         <translation>Counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="161"/>
+        <location filename="../../ui/i18n_sources.py" line="162"/>
         <source>无重大负面信息</source>
         <translation>No major adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="162"/>
+        <location filename="../../ui/i18n_sources.py" line="163"/>
         <source>净资产非负</source>
         <translation>Net assets not negative</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="163"/>
+        <location filename="../../ui/i18n_sources.py" line="164"/>
         <source>销贷比</source>
         <translation>Loans to sales</translation>
     </message>
@@ -900,102 +1084,102 @@ The program now reopens the database; please sign in again.</translation>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="132"/>
+        <location filename="../../ui/i18n_sources.py" line="133"/>
         <source>新增申请</source>
         <translation>New applications</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="133"/>
+        <location filename="../../ui/i18n_sources.py" line="134"/>
         <source>保审会批准</source>
         <translation>Approved by committee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="134"/>
+        <location filename="../../ui/i18n_sources.py" line="135"/>
         <source>否决</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="135"/>
+        <location filename="../../ui/i18n_sources.py" line="136"/>
         <source>放款笔数</source>
         <translation>Loans disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="136"/>
+        <location filename="../../ui/i18n_sources.py" line="137"/>
         <source>放款金额</source>
         <translation>Amount disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="137"/>
+        <location filename="../../ui/i18n_sources.py" line="138"/>
         <source>解保笔数</source>
         <translation>Guarantees released</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="138"/>
+        <location filename="../../ui/i18n_sources.py" line="139"/>
         <source>月末在保</source>
         <translation>In force at month end</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="139"/>
+        <location filename="../../ui/i18n_sources.py" line="140"/>
         <source>在保余额</source>
         <translation>Balance in force</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="140"/>
+        <location filename="../../ui/i18n_sources.py" line="141"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="141"/>
+        <location filename="../../ui/i18n_sources.py" line="142"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="142"/>
+        <location filename="../../ui/i18n_sources.py" line="143"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="143"/>
+        <location filename="../../ui/i18n_sources.py" line="144"/>
         <source>担保额/申请额</source>
         <translation>Guarantee / requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="144"/>
+        <location filename="../../ui/i18n_sources.py" line="145"/>
         <source>阶段变更</source>
         <translation>Stage changed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="145"/>
+        <location filename="../../ui/i18n_sources.py" line="146"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="146"/>
+        <location filename="../../ui/i18n_sources.py" line="147"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="147"/>
+        <location filename="../../ui/i18n_sources.py" line="148"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="148"/>
+        <location filename="../../ui/i18n_sources.py" line="149"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="149"/>
+        <location filename="../../ui/i18n_sources.py" line="150"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="150"/>
+        <location filename="../../ui/i18n_sources.py" line="151"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="151"/>
+        <location filename="../../ui/i18n_sources.py" line="152"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -1179,27 +1363,27 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="124"/>
+        <location filename="../../ui/i18n_sources.py" line="125"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="125"/>
+        <location filename="../../ui/i18n_sources.py" line="126"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="126"/>
+        <location filename="../../ui/i18n_sources.py" line="127"/>
         <source>出具日</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="127"/>
+        <location filename="../../ui/i18n_sources.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="128"/>
+        <location filename="../../ui/i18n_sources.py" line="129"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -1916,64 +2100,64 @@ Close now?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="70"/>
+        <location filename="../../ui/dialogs/login.py" line="69"/>
         <source>登录 ipguard</source>
         <translation>Sign in to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="73"/>
+        <location filename="../../ui/dialogs/login.py" line="72"/>
         <source>知识产权快易贷 · 担保业务管理</source>
         <translation>IP Quick Loan · guarantee case management</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="76"/>
+        <location filename="../../ui/dialogs/login.py" line="75"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
-        <location filename="../../ui/dialogs/login.py" line="143"/>
+        <location filename="../../ui/dialogs/login.py" line="84"/>
+        <location filename="../../ui/dialogs/login.py" line="142"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="87"/>
-        <location filename="../../ui/dialogs/login.py" line="145"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
+        <location filename="../../ui/dialogs/login.py" line="144"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="95"/>
+        <location filename="../../ui/dialogs/login.py" line="94"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="122"/>
+        <location filename="../../ui/dialogs/login.py" line="121"/>
         <source>首次使用：创建管理员</source>
         <translation>First start: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="126"/>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
         <source>这是一个新的数据库，还没有任何用户。请创建第一个管理员账户；之后用它登录，在“设置”中添加其他用户。</source>
         <translation>This is a new database without users. Create the first administrator account; sign in with it and add the other users under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="144"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="146"/>
+        <location filename="../../ui/dialogs/login.py" line="145"/>
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="156"/>
+        <location filename="../../ui/dialogs/login.py" line="155"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="166"/>
+        <location filename="../../ui/dialogs/login.py" line="165"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2087,7 +2271,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/registry.py" line="53"/>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="75"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2100,260 +2284,275 @@ Close now?</translation>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="64"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="67"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="68"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="71"/>
         <source>应收：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="69"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="72"/>
         <source>收讫日期：</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="70"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="73"/>
         <source>登记担保费收讫</source>
         <translation>Record fee received</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="74"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="77"/>
         <source>解除担保（贷款已结清）</source>
         <translation>Release the guarantee (loan repaid)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="78"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="85"/>
+        <source>登记机关出具的注销文号</source>
+        <translation>Deregistration reference issued by the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="86"/>
+        <source>注销登记日期：</source>
+        <translation>Deregistered on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="87"/>
+        <source>注销登记文号：</source>
+        <translation>Deregistration reference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <source>登记所选质押物注销</source>
+        <translation>Record the selected pledge&apos;s deregistration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_postloan.py" line="91"/>
         <source>还清日期：</source>
         <translation>Repaid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="79"/>
-        <source>质押注销日期：</source>
-        <translation>Pledge cancelled on:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="84"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
         <source>逾期</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
         <source>逾期日期：</source>
         <translation>In default since:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="89"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="128"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="140"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="90"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
         <source>登记逾期</source>
         <translation>Record default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="94"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="106"/>
         <source>代偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="108"/>
         <source>代偿金额（元）</source>
         <translation>Compensation amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="112"/>
         <source>代偿金额：</source>
         <translation>Amount paid:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="113"/>
         <source>代偿日期：</source>
         <translation>Paid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
         <source>损失分担：</source>
         <translation>Loss sharing:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="103"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="115"/>
         <source>登记代偿</source>
         <translation>Record compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="107"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="119"/>
         <source>追偿</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="138"/>
         <source>金额：</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="127"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="139"/>
         <source>日期/来源：</source>
         <translation>Date / source:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="130"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="142"/>
         <source>登记追偿</source>
         <translation>Record recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="143"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="148"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="160"/>
         <source>尚未放款。</source>
         <translation>Not disbursed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>，{on} 已收讫</source>
         <translation>, received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="154"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="156"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="174"/>
         <source>（不涉及）</source>
         <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="168"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
         <source>已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。</source>
         <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="172"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="190"/>
         <source>尚无代偿。</source>
         <translation>No compensation paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="178"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
         <source>贷款 {amount} 元，{start} 至 {maturity}</source>
         <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="181"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="199"/>
         <source>；{on} 已结清</source>
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="204"/>
         <source>；{on} 登记逾期</source>
         <translation>; in default since {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="192"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="194"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="214"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="201"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="202"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="220"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="221"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="215"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
         <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
         <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="259"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="114"/>
+        <location filename="../../ui/i18n_sources.py" line="115"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="115"/>
+        <location filename="../../ui/i18n_sources.py" line="116"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="116"/>
+        <location filename="../../ui/i18n_sources.py" line="117"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="117"/>
+        <location filename="../../ui/i18n_sources.py" line="118"/>
         <source>处置的知识产权</source>
         <translation>IP asset disposed of</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="118"/>
+        <location filename="../../ui/i18n_sources.py" line="119"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="120"/>
+        <location filename="../../ui/i18n_sources.py" line="121"/>
         <source>现金清偿</source>
         <translation>Cash repayment</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="121"/>
+        <location filename="../../ui/i18n_sources.py" line="122"/>
         <source>质押知识产权处置</source>
         <translation>Disposal of pledged IP</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="122"/>
+        <location filename="../../ui/i18n_sources.py" line="123"/>
         <source>反担保人代偿</source>
         <translation>Paid by a counter-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="123"/>
+        <location filename="../../ui/i18n_sources.py" line="124"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2437,42 +2636,42 @@ Close now?</translation>
         <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="106"/>
+        <location filename="../../ui/i18n_sources.py" line="107"/>
         <source>知识产权</source>
         <translation>IP asset</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="107"/>
+        <location filename="../../ui/i18n_sources.py" line="108"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="108"/>
+        <location filename="../../ui/i18n_sources.py" line="109"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="109"/>
+        <location filename="../../ui/i18n_sources.py" line="110"/>
         <source>登记机关</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="110"/>
+        <location filename="../../ui/i18n_sources.py" line="111"/>
         <source>提交日</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="111"/>
+        <location filename="../../ui/i18n_sources.py" line="112"/>
         <source>登记号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="112"/>
+        <location filename="../../ui/i18n_sources.py" line="113"/>
         <source>登记日</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="113"/>
+        <location filename="../../ui/i18n_sources.py" line="114"/>
         <source>已收通知书</source>
         <translation>Certificate received</translation>
     </message>
@@ -2624,49 +2823,54 @@ Close now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
+        <location filename="../../ui/pages/settings.py" line="26"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
-        <location filename="../../ui/pages/settings_parties.py" line="54"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="31"/>
+        <location filename="../../ui/pages/settings.py" line="32"/>
+        <source>文书字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="33"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32"/>
-        <location filename="../../ui/pages/settings_general.py" line="193"/>
+        <location filename="../../ui/pages/settings.py" line="34"/>
+        <location filename="../../ui/pages/settings_general.py" line="210"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
@@ -2682,8 +2886,8 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_common.py" line="133"/>
-        <location filename="../../ui/pages/settings_parties.py" line="93"/>
-        <location filename="../../ui/pages/settings_parties.py" line="146"/>
+        <location filename="../../ui/pages/settings_parties.py" line="94"/>
+        <location filename="../../ui/pages/settings_parties.py" line="147"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -2698,246 +2902,271 @@ Close now?</translation>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="87"/>
+        <location filename="../../ui/pages/settings_general.py" line="95"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="89"/>
+        <location filename="../../ui/pages/settings_general.py" line="97"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="90"/>
-        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="105"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="91"/>
-        <location filename="../../ui/pages/settings_parties.py" line="49"/>
-        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_general.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="50"/>
+        <location filename="../../ui/pages/settings_parties.py" line="58"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="92"/>
+        <location filename="../../ui/pages/settings_general.py" line="100"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="93"/>
+        <location filename="../../ui/pages/settings_general.py" line="101"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="95"/>
+        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <source>发文字号与函件内容（GB/T 9704）</source>
+        <translation>Document numbers and letter content (GB/T 9704)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="108"/>
+        <source>经办电话</source>
+        <translation>Handling desk telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <source>抄送单位（用、分隔）</source>
+        <translation>Copies to (separated by 、)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <source>保证范围</source>
+        <translation>Scope of the guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="111"/>
+        <source>保证期间</source>
+        <translation>Guarantee period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="113"/>
         <source>担保公司（监管比例计算）</source>
         <translation>Guarantee company (regulatory ratios)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="100"/>
+        <location filename="../../ui/pages/settings_general.py" line="118"/>
         <source>净资产（元）</source>
         <translation>Net assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <location filename="../../ui/pages/settings_general.py" line="121"/>
         <source>主要服务小微企业（责任余额上限为净资产的15倍）</source>
         <translation>Mainly serves small and micro firms (liability cap 15× net assets)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="107"/>
+        <location filename="../../ui/pages/settings_general.py" line="125"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <location filename="../../ui/pages/settings_general.py" line="127"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <location filename="../../ui/pages/settings_general.py" line="128"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="113"/>
+        <location filename="../../ui/pages/settings_general.py" line="131"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="115"/>
+        <location filename="../../ui/pages/settings_general.py" line="133"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="140"/>
+        <location filename="../../ui/pages/settings_general.py" line="158"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="163"/>
+        <location filename="../../ui/pages/settings_general.py" line="180"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="168"/>
+        <location filename="../../ui/pages/settings_general.py" line="185"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="174"/>
+        <location filename="../../ui/pages/settings_general.py" line="191"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="195"/>
+        <location filename="../../ui/pages/settings_general.py" line="212"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="200"/>
+        <location filename="../../ui/pages/settings_general.py" line="217"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="40"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="40"/>
-        <location filename="../../ui/pages/settings_parties.py" line="98"/>
+        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="99"/>
         <source>支行</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="41"/>
+        <location filename="../../ui/pages/settings_parties.py" line="42"/>
         <source>银行分担</source>
         <translation>Bank share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="42"/>
-        <location filename="../../ui/pages/settings_parties.py" line="100"/>
+        <location filename="../../ui/pages/settings_parties.py" line="43"/>
+        <location filename="../../ui/pages/settings_parties.py" line="101"/>
         <source>再担保机构</source>
         <translation>Re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="44"/>
+        <location filename="../../ui/pages/settings_parties.py" line="45"/>
         <source>再担保分担</source>
         <translation>Re-guarantor share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="48"/>
-        <location filename="../../ui/pages/settings_parties.py" line="56"/>
-        <location filename="../../ui/pages/settings_parties.py" line="102"/>
-        <location filename="../../ui/pages/settings_parties.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="49"/>
+        <location filename="../../ui/pages/settings_parties.py" line="57"/>
+        <location filename="../../ui/pages/settings_parties.py" line="103"/>
+        <location filename="../../ui/pages/settings_parties.py" line="153"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="50"/>
-        <location filename="../../ui/pages/settings_parties.py" line="58"/>
-        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_parties.py" line="51"/>
+        <location filename="../../ui/pages/settings_parties.py" line="59"/>
+        <location filename="../../ui/pages/settings_users.py" line="40"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="55"/>
+        <location filename="../../ui/pages/settings_parties.py" line="56"/>
         <location filename="../../ui/pages/settings_product.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>新增银行</source>
         <translation>New bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="82"/>
+        <location filename="../../ui/pages/settings_parties.py" line="83"/>
         <source>编辑银行</source>
         <translation>Edit bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="97"/>
+        <location filename="../../ui/pages/settings_parties.py" line="98"/>
         <source>银行名称</source>
         <translation>Bank name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="99"/>
+        <location filename="../../ui/pages/settings_parties.py" line="100"/>
         <source>银行分担比例 (%)</source>
         <translation>Bank’s loss share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="101"/>
+        <location filename="../../ui/pages/settings_parties.py" line="102"/>
         <source>再担保分担比例 (%)</source>
         <translation>Re-guarantor’s share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="103"/>
-        <location filename="../../ui/pages/settings_parties.py" line="153"/>
+        <location filename="../../ui/pages/settings_parties.py" line="104"/>
+        <location filename="../../ui/pages/settings_parties.py" line="154"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="108"/>
+        <location filename="../../ui/pages/settings_parties.py" line="109"/>
         <source>银行分担：损失中由银行承担的比例；再担保分担：担保公司承担部分中由再担保机构承担的比例。</source>
         <translation>Bank share: the part of a loss the bank keeps. Re-guarantor share: the part of the guarantee company’s loss the re-guarantor takes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>新增推荐机构</source>
         <translation>New referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="139"/>
+        <location filename="../../ui/pages/settings_parties.py" line="140"/>
         <source>编辑推荐机构</source>
         <translation>Edit referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="150"/>
+        <location filename="../../ui/pages/settings_parties.py" line="151"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="152"/>
         <source>类型（协会、园区…）</source>
         <translation>Kind (association, park…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="184"/>
+        <location filename="../../ui/pages/settings_parties.py" line="185"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="213"/>
-        <location filename="../../ui/pages/settings_product.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="214"/>
+        <location filename="../../ui/pages/settings_product.py" line="150"/>
         <source>请先在列表中选择一行</source>
         <translation>Select a row in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="222"/>
+        <location filename="../../ui/pages/settings_parties.py" line="223"/>
         <source>合作银行及风险分担约定。停用的银行不再出现在新案件中，已有案件不受影响。</source>
         <translation>Cooperating banks and their risk-sharing terms. A deactivated bank is no longer offered for new cases; existing cases keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="223"/>
+        <location filename="../../ui/pages/settings_parties.py" line="224"/>
         <source>新增银行…</source>
         <translation>New bank…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="241"/>
+        <location filename="../../ui/pages/settings_parties.py" line="242"/>
         <source>推荐机构（知识产权融资促进会、园区、知识产权局等）出具推荐意见并按业务清单报送材料。</source>
         <translation>Referrers (IP financing association, parks, IP offices …) send a recommendation opinion and the materials of the checklist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="242"/>
+        <location filename="../../ui/pages/settings_parties.py" line="243"/>
         <source>新增推荐机构…</source>
         <translation>New referrer…</translation>
     </message>
@@ -3004,40 +3233,40 @@ Close now?</translation>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="36"/>
-        <location filename="../../ui/pages/settings_users.py" line="67"/>
+        <location filename="../../ui/pages/settings_users.py" line="37"/>
+        <location filename="../../ui/pages/settings_users.py" line="68"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="37"/>
-        <location filename="../../ui/pages/settings_users.py" line="68"/>
+        <location filename="../../ui/pages/settings_users.py" line="38"/>
+        <location filename="../../ui/pages/settings_users.py" line="69"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="38"/>
-        <location filename="../../ui/pages/settings_users.py" line="84"/>
+        <location filename="../../ui/pages/settings_users.py" line="39"/>
+        <location filename="../../ui/pages/settings_users.py" line="85"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="58"/>
+        <location filename="../../ui/pages/settings_users.py" line="59"/>
         <source>修改角色</source>
         <translation>Change roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="72"/>
+        <location filename="../../ui/pages/settings_users.py" line="73"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="73"/>
+        <location filename="../../ui/pages/settings_users.py" line="74"/>
         <location filename="../../ui/pages/settings_users.py" line="120"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
@@ -3053,59 +3282,109 @@ Close now?</translation>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="144"/>
+        <location filename="../../ui/pages/settings_users.py" line="142"/>
         <source>每位用户可以有多个角色；同一案件的A角与B角不能是同一人。停用的用户不能登录，历史记录保留。</source>
         <translation>A user may hold several roles; on one case the A and B roles must be different people. Deactivated users cannot sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="148"/>
+        <location filename="../../ui/pages/settings_users.py" line="146"/>
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="149"/>
+        <location filename="../../ui/pages/settings_users.py" line="147"/>
         <source>修改角色…</source>
         <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="150"/>
+        <location filename="../../ui/pages/settings_users.py" line="148"/>
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="151"/>
+        <location filename="../../ui/pages/settings_users.py" line="149"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="174"/>
+        <location filename="../../ui/pages/settings_users.py" line="172"/>
         <source>请先在列表中选择一位用户</source>
         <translation>Select a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="194"/>
+        <location filename="../../ui/pages/settings_users.py" line="192"/>
         <source>不能停用当前登录的用户</source>
         <translation>You cannot deactivate the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="197"/>
+        <location filename="../../ui/pages/settings_users.py" line="195"/>
         <source>停用用户“{name}”？停用后不能登录，历史记录保留。</source>
         <translation>Deactivate “{name}”? They can no longer sign in; their history stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="199"/>
+        <location filename="../../ui/pages/settings_users.py" line="197"/>
         <source>重新启用用户“{name}”？</source>
         <translation>Activate “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="201"/>
+        <location filename="../../ui/pages/settings_users.py" line="199"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="210"/>
+        <location filename="../../ui/pages/settings_users.py" line="207"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="32"/>
+        <source>字体文件</source>
+        <translation>Font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>字符区</source>
+        <translation>Character range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="35"/>
+        <source>已覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="36"/>
+        <source>使用字体</source>
+        <translation>Font used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="42"/>
+        <source>字体在运行时从本机查找（不随程序分发）。没有任何字体覆盖的字符，出具文书时会被拒绝并指明字符和字段。</source>
+        <translation>Fonts are found on this computer at run time (none ship with the program). A character no font covers is refused when a document is issued, naming the character and the field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>正文为仿宋体</source>
+        <translation>Body text in FangSong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="52"/>
+        <source>未找到仿宋体，正文使用宋体/明体（见文档说明）</source>
+        <translation>No FangSong font found: the body uses Song/Ming (see the documentation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>字体嵌入 PDF</source>
+        <translation>Fonts embedded in the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_documents.py" line="53"/>
+        <source>未找到 TrueType 字体：使用内置字体（不嵌入）</source>
+        <translation>No TrueType font found: using the built-in font (not embedded)</translation>
     </message>
 </context>
 <context>
@@ -3538,319 +3817,324 @@ Close now?</translation>
         <translation>Timeline and audit</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="32"/>
+        <location filename="../../ui/i18n_sources.py" line="31"/>
+        <source>电子档案</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="33"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="33"/>
+        <location filename="../../ui/i18n_sources.py" line="34"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="34"/>
+        <location filename="../../ui/i18n_sources.py" line="35"/>
         <source>担保额</source>
         <translation>Guarantee amount</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="35"/>
+        <location filename="../../ui/i18n_sources.py" line="36"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="36"/>
+        <location filename="../../ui/i18n_sources.py" line="37"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="37"/>
+        <location filename="../../ui/i18n_sources.py" line="38"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="39"/>
+        <location filename="../../ui/i18n_sources.py" line="40"/>
         <source>已完成</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="40"/>
+        <location filename="../../ui/i18n_sources.py" line="41"/>
         <source>当前阶段</source>
         <translation>current stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="41"/>
+        <location filename="../../ui/i18n_sources.py" line="42"/>
         <source>未到</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="42"/>
+        <location filename="../../ui/i18n_sources.py" line="43"/>
         <source>未经过</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="44"/>
+        <location filename="../../ui/i18n_sources.py" line="45"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="45"/>
+        <location filename="../../ui/i18n_sources.py" line="46"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="46"/>
+        <location filename="../../ui/i18n_sources.py" line="47"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="47"/>
+        <location filename="../../ui/i18n_sources.py" line="48"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="48"/>
+        <location filename="../../ui/i18n_sources.py" line="49"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="49"/>
+        <location filename="../../ui/i18n_sources.py" line="50"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="50"/>
+        <location filename="../../ui/i18n_sources.py" line="51"/>
         <source>年销售额(元)</source>
         <translation>Annual sales (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="51"/>
+        <location filename="../../ui/i18n_sources.py" line="52"/>
         <source>上年末净资产(元)</source>
         <translation>Net assets, last year end (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="52"/>
+        <location filename="../../ui/i18n_sources.py" line="53"/>
         <source>当期净资产(元)</source>
         <translation>Net assets, current (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="53"/>
+        <location filename="../../ui/i18n_sources.py" line="54"/>
         <source>现有银行贷款(元)</source>
         <translation>Existing bank loans (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="54"/>
+        <location filename="../../ui/i18n_sources.py" line="55"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="55"/>
+        <location filename="../../ui/i18n_sources.py" line="56"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="56"/>
+        <location filename="../../ui/i18n_sources.py" line="57"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="57"/>
+        <location filename="../../ui/i18n_sources.py" line="58"/>
         <source>有重大负面信息</source>
         <translation>Has major adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="59"/>
+        <location filename="../../ui/i18n_sources.py" line="60"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="60"/>
+        <location filename="../../ui/i18n_sources.py" line="61"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="61"/>
+        <location filename="../../ui/i18n_sources.py" line="62"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="62"/>
+        <location filename="../../ui/i18n_sources.py" line="63"/>
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="63"/>
+        <location filename="../../ui/i18n_sources.py" line="64"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="64"/>
+        <location filename="../../ui/i18n_sources.py" line="65"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="65"/>
+        <location filename="../../ui/i18n_sources.py" line="66"/>
         <source>主营产品使用</source>
         <translation>Used in main products</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="66"/>
+        <location filename="../../ui/i18n_sources.py" line="67"/>
         <source>支撑收入(元)</source>
         <translation>Revenue supported (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="68"/>
+        <location filename="../../ui/i18n_sources.py" line="69"/>
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="69"/>
+        <location filename="../../ui/i18n_sources.py" line="70"/>
         <source>委员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="70"/>
+        <location filename="../../ui/i18n_sources.py" line="71"/>
         <source>意见</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="71"/>
+        <location filename="../../ui/i18n_sources.py" line="72"/>
         <location filename="../../ui/workspace/tab_intake.py" line="67"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="72"/>
+        <location filename="../../ui/i18n_sources.py" line="73"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="73"/>
+        <location filename="../../ui/i18n_sources.py" line="74"/>
         <source>材料</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="74"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="123"/>
+        <location filename="../../ui/i18n_sources.py" line="75"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="126"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="75"/>
+        <location filename="../../ui/i18n_sources.py" line="76"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="76"/>
+        <location filename="../../ui/i18n_sources.py" line="77"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="77"/>
+        <location filename="../../ui/i18n_sources.py" line="78"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="78"/>
+        <location filename="../../ui/i18n_sources.py" line="79"/>
         <source>准入条件</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="79"/>
+        <location filename="../../ui/i18n_sources.py" line="80"/>
         <source>数值</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="80"/>
+        <location filename="../../ui/i18n_sources.py" line="81"/>
         <source>标准</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="81"/>
+        <location filename="../../ui/i18n_sources.py" line="82"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="82"/>
+        <location filename="../../ui/i18n_sources.py" line="83"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="83"/>
+        <location filename="../../ui/i18n_sources.py" line="84"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="84"/>
+        <location filename="../../ui/i18n_sources.py" line="85"/>
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="85"/>
+        <location filename="../../ui/i18n_sources.py" line="86"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="86"/>
+        <location filename="../../ui/i18n_sources.py" line="87"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="87"/>
+        <location filename="../../ui/i18n_sources.py" line="88"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="88"/>
+        <location filename="../../ui/i18n_sources.py" line="89"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="89"/>
+        <location filename="../../ui/i18n_sources.py" line="90"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="90"/>
+        <location filename="../../ui/i18n_sources.py" line="91"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="91"/>
+        <location filename="../../ui/i18n_sources.py" line="92"/>
         <source>认定价值(元)</source>
         <translation>Recognized value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="92"/>
+        <location filename="../../ui/i18n_sources.py" line="93"/>
         <source>质押率</source>
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="93"/>
+        <location filename="../../ui/i18n_sources.py" line="94"/>
         <source>质押价值(元)</source>
         <translation>Pledge value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="94"/>
+        <location filename="../../ui/i18n_sources.py" line="95"/>
         <source>计算过程</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="95"/>
+        <location filename="../../ui/i18n_sources.py" line="96"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="96"/>
+        <location filename="../../ui/i18n_sources.py" line="97"/>
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="97"/>
+        <location filename="../../ui/i18n_sources.py" line="98"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="98"/>
+        <location filename="../../ui/i18n_sources.py" line="99"/>
         <source>决定额度</source>
         <translation>Binding</translation>
     </message>
@@ -3870,7 +4154,12 @@ Close now?</translation>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="87"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="88"/>
+        <source>仅有纸质原件</source>
+        <translation>Paper original only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="89"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>
