@@ -59,6 +59,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "product_version": ("产品参数版本", "product parameters version"),
     "holiday_override": ("节假日调整", "holiday override"),
     "setting": ("系统设置", "setting"),
+    "attachment": ("档案文件", "case-file document"),
+    "case_file": ("电子档案", "case file"),
 }
 
 # action -> (zh, en); an (entity, action) pair overrides the generic name
@@ -100,6 +102,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "withdraw": ("撤回", "withdrawn"),
     "correct": ("更正", "corrected"),
     "reassign": ("改派", "reassigned"),
+    "attach": ("附加文件", "file attached"),
+    "supersede": ("替换为新版本", "replaced by a new version"),
+    "remove": ("删除", "removed"),
+    "export": ("导出", "exported"),
 }
 PAIR_ACTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("bank_decision", "record"): ("登记银行审批结果", "bank decision recorded"),
@@ -141,6 +147,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "kind": ("类别", "kind"),
     "replaces_id": ("取代文书", "replaces document"),
     "sha256": ("SHA-256", "SHA-256"),
+    "paper_original": ("仅有纸质原件", "paper original only"),
+    "checklist_code": ("业务清单项", "checklist item"),
+    "record": ("环节记录", "stage record"),
+    "bytes_deleted": ("文件内容已删除", "bytes deleted"),
+    "current_again": ("恢复为当前版本", "current again"),
+    "files": ("文件数", "files"),
     "comment": ("意见", "comment"),
     "vote": ("表决", "vote"),
     "conditions": ("条件", "conditions"),

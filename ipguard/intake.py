@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from ipguard import catalog, clock, messages
+from ipguard import casefile, catalog, clock, messages
 from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
@@ -190,9 +190,14 @@ def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> Cas
 
 def set_checklist_item(
     store: Store, case_id: int, code: str, status: str, user: UserRecord, *, on: dt.date | None = None, note: str = "",
-    expected_version: int | None = None,
+    expected_version: int | None = None, paper_original: bool = False,
 ) -> CaseRecord:
-    """Mark a materials-checklist item received / missing / pending."""
+    """Mark a materials-checklist item received / missing / pending.
+
+    ``received`` needs a file attached to the item in the case file, or
+    ``paper_original=True``: the explicit statement that only a paper original
+    was received (kept on the item and in the audit entry).
+    """
     require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"), store)
     on = check_date(on, "status_date", required=False) or (clock.today() if status != "pending" else None)
     note = check_text(note, "note", max_len=500, required=False)
@@ -201,10 +206,15 @@ def set_checklist_item(
         business_date(on, "status_date", after=[(application, Text("申请日期", "the application date"))])
     with store.transaction():
         before = store.repos.cases.set_checklist_status(case_id, code, status, on, note)
+        paper_only = status == "received" and bool(paper_original)
+        if status == "received":
+            casefile.require_file_for_received(store, case_id, code, paper_only)
+        store.repos.attachments.set_paper_only(case_id, code, paper_only)
         store.bump_case_version(case_id, expected_version)
         store.audit(
             user_id=user.id, case_id=case_id, entity="checklist_item", entity_id=code, action="set_status",
-            before=before, after={"status": status, "status_date": on.isoformat() if on else None, "note": note},
+            before=before, after={"status": status, "status_date": on.isoformat() if on else None, "note": note,
+                                  **({"paper_original": True} if paper_only else {})},
         )
     return store.repos.cases.get(case_id)
 

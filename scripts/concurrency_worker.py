@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                 version = store.repos.cases.get(case_id).version  # what the user's screen shows
                 time.sleep(rng.uniform(0, args.think_ms) / 1000)
                 try:
-                    intake.set_checklist_item(store, case_id, code, status, user, note=f"{args.name}-{n}", expected_version=version)
+                    intake.set_checklist_item(store, case_id, code, status, user, note=f"{args.name}-{n}", expected_version=version,
+                                              paper_original=True)
                     break
                 except ConflictError:
                     conflicts += 1

@@ -8,8 +8,10 @@ random short delay), kills it with SIGKILL, reads whatever it had still
 reported, and then checks the file: ``PRAGMA integrity_check`` is "ok", the
 audit hash chain verifies, and every commit the worker reported is present
 (the case exists at that version or later, the audit trail has that entry for
-that case, a received checklist item is received, an issued letter is
-archived). Exit status 0 only with zero failures. The test suite runs a
+that case, a received checklist item is received, an attached file is there
+with its bytes, an issued letter is archived), and the case file has no blob
+without an attachment, no attachment without its blob, no bytes that do not
+match their SHA-256. Exit status 0 only with zero failures. The test suite runs a
 bounded form (tests/test_crash_safety.py) that uses no sleeps.
 """
 
@@ -99,12 +101,29 @@ def check(db: Path, commits: list[Commit], tally: Tally, round_no: int) -> None:
         chain = audit.verify(Database(conn))
         if not chain.ok:
             tally.audit_failures.append(f"round {round_no}: {chain.problem}")
+        for problem in _case_file_problems(conn):
+            tally.integrity_failures.append(f"round {round_no}: {problem}")
         for c in commits:
             problem = _missing(conn, c)
             if problem:
                 tally.lost.append(f"round {round_no}: {c.case_no} {c.step}: {problem}")
     finally:
         conn.close()
+
+
+def _case_file_problems(conn: sqlite3.Connection) -> list[str]:
+    """The case file after a kill: no blob without an attachment, no attachment without its blob, bytes as hashed."""
+    import hashlib
+
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'blobs'").fetchone():
+        return []
+    out = [f"orphan blob #{r[0]}" for r in conn.execute(
+        "SELECT id FROM blobs WHERE id NOT IN (SELECT blob_id FROM attachments)")]
+    out += [f"attachment #{r[0]} without its blob" for r in conn.execute(
+        "SELECT id FROM attachments WHERE blob_id NOT IN (SELECT id FROM blobs)")]
+    out += [f"blob #{r[0]} bytes do not match its SHA-256" for r in conn.execute("SELECT id, sha256, content FROM blobs")
+            if hashlib.sha256(r[2]).hexdigest() != r[1]]
+    return out
 
 
 def _missing(conn: sqlite3.Connection, c: Commit) -> str:
@@ -121,6 +140,10 @@ def _missing(conn: sqlite3.Connection, c: Commit) -> str:
         status = conn.execute("SELECT status FROM checklist_items WHERE case_id = ? AND code = ?", [case_id, c.step[10:]]).fetchone()
         if not status or status[0] != "received":
             return "checklist item not received"
+    if c.step.startswith("attach:") and not conn.execute(
+            "SELECT 1 FROM attachments a JOIN blobs b ON b.id = a.blob_id WHERE a.case_id = ? AND a.checklist_code = ?",
+            [case_id, c.step[7:]]).fetchone():
+        return "attached file missing"
     if c.step == "letter" and not conn.execute("SELECT 1 FROM documents WHERE case_id = ?", [case_id]).fetchone():
         return "archived letter missing"
     return ""

@@ -78,8 +78,16 @@ def walk_case(store: Store, cast: dict, rng: random.Random, *, letters: bool) ->
     case = intake.open_case(store, intake.parse_intake(applicant(rng, cast["bank"].id, rm.id)), am)
     case_id, no = case.id, case.case_no
     report(store, case_id, no, "open")
-    for item in store.repos.cases.checklist(case_id):
-        intake.set_checklist_item(store, case_id, item.code, "received", am)
+    for n, item in enumerate(store.repos.cases.checklist(case_id)):
+        if n < 2:  # the case file: a file (some 256 KB, incompressible like a scan) attached, then 已收 with it
+            from ipguard import casefile
+
+            data = b"%PDF-1.4\n%" + rng.randbytes(256 * 1024) + b"\n%%EOF\n"
+            casefile.attach(store, case_id, am, data=data, name=f"{item.code}.pdf", checklist_code=item.code)
+            report(store, case_id, no, f"attach:{item.code}")
+            intake.set_checklist_item(store, case_id, item.code, "received", am)
+        else:
+            intake.set_checklist_item(store, case_id, item.code, "received", am, paper_original=True)
         report(store, case_id, no, f"checklist:{item.code}")
     steps = [
         ("screening", lambda: workflow.submit_for_screening(store, case_id, am)),

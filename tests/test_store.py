@@ -111,7 +111,8 @@ def test_a_stale_save_is_refused(tmp_path):
     case = intake.open_case(first, intake.parse_intake(factories.applicant()), manager)
     second = open_store(path)
     seen_by_second = second.repos.cases.get(case.id).version
-    intake.set_checklist_item(first, case.id, "recommendation", "received", manager, expected_version=case.version)
+    intake.set_checklist_item(first, case.id, "recommendation", "received", manager, expected_version=case.version,
+                              paper_original=True)
     with pytest.raises(ConflictError) as err:
         intake.set_checklist_item(second, case.id, "recommendation", "missing", manager, expected_version=seen_by_second)
     assert "其他人修改" in err.value.message()

@@ -54,7 +54,7 @@ def open_case(store: Store, c: Cast, seed: int = 1, **overrides: object) -> int:
 
 def receive_all(store: Store, case_id: int, c: Cast) -> None:
     for item in store.repos.cases.checklist(case_id):
-        intake.set_checklist_item(store, case_id, item.code, "received", c.a)
+        intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True)
 
 
 def day(store: Store, case_id: int, offset: int) -> dt.date:

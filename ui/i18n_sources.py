@@ -28,6 +28,7 @@ WORKSPACE = (
     QT_TRANSLATE_NOOP("Workspace", "保后"),
     QT_TRANSLATE_NOOP("Workspace", "文书"),
     QT_TRANSLATE_NOOP("Workspace", "时间线与审计"),
+    QT_TRANSLATE_NOOP("Workspace", "电子档案"),
     # the workspace header
     QT_TRANSLATE_NOOP("Workspace", "阶段"),
     QT_TRANSLATE_NOOP("Workspace", "申请金额"),

@@ -19,7 +19,7 @@ from ipguard import __version__
 from ipguard.cli.common import LANGUAGES, Parser, language, peek_language, set_language, t
 from ipguard.errors import IpguardError
 
-COMMANDS = ("demo", "assess", "audit", "letter", "report", "backup", "restore")
+COMMANDS = ("demo", "assess", "audit", "letter", "report", "backup", "restore", "casefile")
 
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:

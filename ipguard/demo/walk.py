@@ -41,7 +41,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     checklist = store.repos.cases.checklist(case_id)
     done = len(checklist) if target is not Stage.INTAKE else rng.randrange(len(checklist))
     for item in checklist[:done]:
-        intake.set_checklist_item(store, case_id, item.code, "received", a, on=day(rng.randrange(0, 2)))
+        intake.set_checklist_item(store, case_id, item.code, "received", a, on=day(rng.randrange(0, 2)), paper_original=True)
     if target is Stage.INTAKE:
         return
     workflow.submit_for_screening(store, case_id, a, on=day(1))

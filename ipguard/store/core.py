@@ -130,8 +130,11 @@ class Store:
         return audit.verify(self.db)
 
     def check_rows(self) -> list[seals.Mismatch]:
-        """Rows whose current state is not the state ipguard last wrote."""
-        return seals.check(self.db.conn)
+        """Rows whose current state is not the state ipguard last wrote (and case-file
+        blobs whose bytes no longer hash to their sealed SHA-256)."""
+        found = seals.check(self.db.conn)
+        found += [seals.Mismatch("blobs", p.blob_id, "changed") for p in self.repos.attachments.check_blobs()]
+        return found
 
     def check_anchor(self, count: int, digest: str) -> audit.VerifyResult:
         return audit.check_anchor(self.db, count, digest)

@@ -28,7 +28,12 @@ SEALED_TABLES = (
     "holiday_overrides", "assessments", "investigation_reports", "committee_decisions", "committee_attendance",
     "committee_votes", "intent_letters", "bank_decisions", "contracts", "pledge_registrations",
     "disbursement_checks", "loans", "compensations", "recoveries", "documents", "related_parties",
+    "blobs", "attachments",
 )
+# Columns left out of a row's seal: a blob's bytes (up to the attachment size limit) would be hashed
+# again on every seal and check; its row seals the ``sha256`` column instead, and the bytes are checked
+# against that SHA-256 by :func:`ipguard.store.repos.attachments.AttachmentRepo.check_blobs`.
+UNSEALED_COLUMNS: dict[str, frozenset[str]] = {"blobs": frozenset({"content"})}
 _CHUNK = 500
 
 
@@ -65,7 +70,8 @@ def discard(conn: sqlite3.Connection) -> None:
 
 
 def _image_sql(conn: sqlite3.Connection, table: str) -> str:
-    cols = [(r[1], (r[2] or "").upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
+    skip = UNSEALED_COLUMNS.get(table, frozenset())
+    cols = [(r[1], (r[2] or "").upper()) for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
     parts = [f"hex({name})" if "BLOB" in kind else name for name, kind in cols]
     # json_array gives one canonical text per row: types and NULLs stay distinct.
     return f"SELECT rowid, json_array({', '.join(parts)}) FROM {table}"
@@ -107,9 +113,10 @@ def seal_all(conn: sqlite3.Connection) -> None:
     discard(conn)
 
 
-def triggers_sql() -> list[str]:
+def triggers_sql(tables: tuple[str, ...] | list[str] = SEALED_TABLES) -> list[str]:
+    """The sealing triggers of ``tables`` (by default every sealed table)."""
     out = []
-    for table in SEALED_TABLES:
+    for table in tables:
         # An UPDATE touches the old rowid too: a changed rowid leaves no stale seal.
         for event, call in (("INSERT", f"ipguard_touch('{table}', NEW.rowid)"),
                             ("UPDATE", f"ipguard_touch('{table}', NEW.rowid), ipguard_touch('{table}', OLD.rowid)"),

@@ -389,6 +389,190 @@ The program now reopens the database; please sign in again.</translation>
     </message>
 </context>
 <context>
+    <name>CaseFile</name>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="71"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="75"/>
+        <source>页码</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="78"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="80"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="87"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="122"/>
+        <source>选择一个文件以预览</source>
+        <translation>Select a file to preview it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="136"/>
+        <source>无法预览此 PDF，请用系统程序打开</source>
+        <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="146"/>
+        <source>无法预览此图片，请用系统程序打开</source>
+        <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="153"/>
+        <source>此类文件不能在程序内预览，请用系统程序打开</source>
+        <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="213"/>
+        <source>归属：</source>
+        <translation>Belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="215"/>
+        <source>归属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="218"/>
+        <source>附加文件…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="220"/>
+        <source>替换为新版本…</source>
+        <translation>Replace with a new version…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="222"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
+        <source>用系统程序打开</source>
+        <translation>Open with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
+        <source>另存副本…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
+        <source>导出档案 zip…</source>
+        <translation>Export case file zip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
+        <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
+        <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="262"/>
+        <source>全部文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="263"/>
+        <source>本案（不属于清单项）</source>
+        <translation>The case (no checklist item)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="267"/>
+        <source>清单：</source>
+        <translation>Checklist: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
+        <source>本案</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <source>已被替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="298"/>
+        <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
+        <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="344"/>
+        <source>附加文件</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="345"/>
+        <source>档案文件</source>
+        <translation>Case-file documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="363"/>
+        <source>选择新版本</source>
+        <translation>Choose the new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <source>替换原因</source>
+        <translation>Reason for replacing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <source>为什么替换此文件？</source>
+        <translation>Why is this file replaced?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="379"/>
+        <source>删除文件“{name}”</source>
+        <translation>Remove the file “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="380"/>
+        <source>文件将从档案中删除（操作记入审计）。</source>
+        <translation>The file is removed from the case file (the removal is audited).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="391"/>
+        <source>另存副本</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
+        <source>导出电子档案</source>
+        <translation>Export the case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="422"/>
+        <source>已导出 {n} 个文件到 {path}</source>
+        <translation>Exported {n} files to {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <location filename="../../ui/models/case_list.py" line="42"/>
@@ -747,22 +931,22 @@ The program now reopens the database; please sign in again.</translation>
         <translation>{required} are all signed; the loan contract may be recorded up to disbursement.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="102"/>
+        <location filename="../../ui/i18n_sources.py" line="103"/>
         <source>合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="103"/>
+        <location filename="../../ui/i18n_sources.py" line="104"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="104"/>
+        <location filename="../../ui/i18n_sources.py" line="105"/>
         <source>签约方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="105"/>
+        <location filename="../../ui/i18n_sources.py" line="106"/>
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
@@ -770,42 +954,42 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Criteria</name>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="156"/>
+        <location filename="../../ui/i18n_sources.py" line="157"/>
         <source>年销售额</source>
         <translation>Annual sales</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="157"/>
+        <location filename="../../ui/i18n_sources.py" line="158"/>
         <source>可质押知识产权</source>
         <translation>Pledgeable IP</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="158"/>
+        <location filename="../../ui/i18n_sources.py" line="159"/>
         <source>企业信用记录</source>
         <translation>Company credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="159"/>
+        <location filename="../../ui/i18n_sources.py" line="160"/>
         <source>实际控制人信用记录</source>
         <translation>Controller&apos;s credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="160"/>
+        <location filename="../../ui/i18n_sources.py" line="161"/>
         <source>反担保意愿</source>
         <translation>Counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="161"/>
+        <location filename="../../ui/i18n_sources.py" line="162"/>
         <source>无重大负面信息</source>
         <translation>No major adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="162"/>
+        <location filename="../../ui/i18n_sources.py" line="163"/>
         <source>净资产非负</source>
         <translation>Net assets not negative</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="163"/>
+        <location filename="../../ui/i18n_sources.py" line="164"/>
         <source>销贷比</source>
         <translation>Loans to sales</translation>
     </message>
@@ -1008,104 +1192,104 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="132"/>
+        <location filename="../../ui/i18n_sources.py" line="133"/>
         <source>新增申请</source>
         <translation>New applications</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="133"/>
+        <location filename="../../ui/i18n_sources.py" line="134"/>
         <source>保审会批准</source>
         <translation>Approved by committee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="134"/>
+        <location filename="../../ui/i18n_sources.py" line="135"/>
         <source>否决</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="135"/>
+        <location filename="../../ui/i18n_sources.py" line="136"/>
         <source>放款笔数</source>
         <translation>Loans disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="136"/>
+        <location filename="../../ui/i18n_sources.py" line="137"/>
         <source>放款金额</source>
         <translation>Amount disbursed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="137"/>
+        <location filename="../../ui/i18n_sources.py" line="138"/>
         <source>解保笔数</source>
         <translation>Guarantees released</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="138"/>
+        <location filename="../../ui/i18n_sources.py" line="139"/>
         <source>月末在保</source>
         <translation>In force at month end</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="139"/>
+        <location filename="../../ui/i18n_sources.py" line="140"/>
         <source>在保余额</source>
         <translation>Balance in force</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="140"/>
+        <location filename="../../ui/i18n_sources.py" line="141"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="141"/>
+        <location filename="../../ui/i18n_sources.py" line="142"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="142"/>
+        <location filename="../../ui/i18n_sources.py" line="143"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="143"/>
+        <location filename="../../ui/i18n_sources.py" line="144"/>
         <source>担保额/申请额</source>
         <translation>Guarantee / requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="144"/>
+        <location filename="../../ui/i18n_sources.py" line="145"/>
         <source>阶段变更</source>
         <translation>Stage changed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="145"/>
+        <location filename="../../ui/i18n_sources.py" line="146"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="146"/>
+        <location filename="../../ui/i18n_sources.py" line="147"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="147"/>
+        <location filename="../../ui/i18n_sources.py" line="148"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="148"/>
+        <location filename="../../ui/i18n_sources.py" line="149"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="149"/>
+        <location filename="../../ui/i18n_sources.py" line="150"/>
         <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="150"/>
+        <location filename="../../ui/i18n_sources.py" line="151"/>
         <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="151"/>
+        <location filename="../../ui/i18n_sources.py" line="152"/>
         <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
@@ -1331,27 +1515,27 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="124"/>
+        <location filename="../../ui/i18n_sources.py" line="125"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="125"/>
+        <location filename="../../ui/i18n_sources.py" line="126"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="126"/>
+        <location filename="../../ui/i18n_sources.py" line="127"/>
         <source>出具日</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="127"/>
+        <location filename="../../ui/i18n_sources.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="128"/>
+        <location filename="../../ui/i18n_sources.py" line="129"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -2633,47 +2817,47 @@ Close now?</translation>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="114"/>
+        <location filename="../../ui/i18n_sources.py" line="115"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="115"/>
+        <location filename="../../ui/i18n_sources.py" line="116"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="116"/>
+        <location filename="../../ui/i18n_sources.py" line="117"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="117"/>
+        <location filename="../../ui/i18n_sources.py" line="118"/>
         <source>处置的知识产权</source>
         <translation>IP asset disposed of</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="118"/>
+        <location filename="../../ui/i18n_sources.py" line="119"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="120"/>
+        <location filename="../../ui/i18n_sources.py" line="121"/>
         <source>现金清偿</source>
         <translation>Cash repayment</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="121"/>
+        <location filename="../../ui/i18n_sources.py" line="122"/>
         <source>质押知识产权处置</source>
         <translation>Disposal of pledged IP</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="122"/>
+        <location filename="../../ui/i18n_sources.py" line="123"/>
         <source>反担保人代偿</source>
         <translation>Paid by a counter-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="123"/>
+        <location filename="../../ui/i18n_sources.py" line="124"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2757,42 +2941,42 @@ Close now?</translation>
         <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="106"/>
+        <location filename="../../ui/i18n_sources.py" line="107"/>
         <source>知识产权</source>
         <translation>IP asset</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="107"/>
+        <location filename="../../ui/i18n_sources.py" line="108"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="108"/>
+        <location filename="../../ui/i18n_sources.py" line="109"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="109"/>
+        <location filename="../../ui/i18n_sources.py" line="110"/>
         <source>登记机关</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="110"/>
+        <location filename="../../ui/i18n_sources.py" line="111"/>
         <source>提交日</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="111"/>
+        <location filename="../../ui/i18n_sources.py" line="112"/>
         <source>登记号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="112"/>
+        <location filename="../../ui/i18n_sources.py" line="113"/>
         <source>登记日</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="113"/>
+        <location filename="../../ui/i18n_sources.py" line="114"/>
         <source>已收通知书</source>
         <translation>Certificate received</translation>
     </message>
@@ -3865,7 +4049,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_intake.py" line="73"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="215"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="218"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
@@ -3906,121 +4090,126 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_intake.py" line="131"/>
+        <source>仅有纸质原件</source>
+        <translation>Paper original only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_intake.py" line="133"/>
         <source>可用 Shift/Ctrl 选中多行，一次登记</source>
         <translation>Select several rows with Shift/Ctrl to record them at once</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="153"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="156"/>
         <source>A角 {a}&#x3000;B角 {b}</source>
         <translation>A {a}   B {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="184"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="187"/>
         <source>未指定</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="203"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="206"/>
         <source>身份证号</source>
         <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="216"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="219"/>
         <source>元，如 3,000,000 或 300万</source>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="221"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="228"/>
         <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
         <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="229"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="232"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="231"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="234"/>
         <source>保存更正…</source>
         <translation>Save correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="262"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="265"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="275"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="278"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="310"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="313"/>
         <source>没有需要更正的内容。</source>
         <translation>Nothing to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="312"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="315"/>
         <source>更正受理资料</source>
         <translation>Correct intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="313"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="316"/>
         <source>请填写更正原因（将记入审计记录）：</source>
         <translation>Reason for the correction (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="385"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="390"/>
         <source>改派A角/B角</source>
         <translation>Reassign A or B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="393"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="398"/>
         <source>（现任）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="395"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="400"/>
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="401"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="406"/>
         <source>改派原因（将记入审计记录），如：原客户经理调岗</source>
         <translation>Reason for the reassignment (kept in the audit trail), e.g. the account manager moved to another post</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="408"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="407"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="412"/>
         <source>已出席或参与本案保审会表决的委员不能担任本案的A角或B角；调查报告上已有的签字保留。</source>
         <translation>A member who sat on or voted in this case&apos;s committee cannot become its A or B; signatures already on the investigation report stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="410"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="415"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="424"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="429"/>
         <source>请选择新的A角或B角。</source>
         <translation>Choose a new A or B.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="427"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="432"/>
         <source>请填写改派原因。</source>
         <translation>Give the reason for the reassignment.</translation>
     </message>
@@ -4090,325 +4279,330 @@ Close now?</translation>
         <translation>Timeline and audit</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="32"/>
+        <location filename="../../ui/i18n_sources.py" line="31"/>
+        <source>电子档案</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_sources.py" line="33"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="33"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="217"/>
+        <location filename="../../ui/i18n_sources.py" line="34"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="34"/>
+        <location filename="../../ui/i18n_sources.py" line="35"/>
         <source>担保额</source>
         <translation>Guarantee amount</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="35"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="397"/>
+        <location filename="../../ui/i18n_sources.py" line="36"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="402"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="36"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="398"/>
+        <location filename="../../ui/i18n_sources.py" line="37"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="37"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
+        <location filename="../../ui/i18n_sources.py" line="38"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="226"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="39"/>
+        <location filename="../../ui/i18n_sources.py" line="40"/>
         <source>已完成</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="40"/>
+        <location filename="../../ui/i18n_sources.py" line="41"/>
         <source>当前阶段</source>
         <translation>current stage</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="41"/>
+        <location filename="../../ui/i18n_sources.py" line="42"/>
         <source>未到</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="42"/>
+        <location filename="../../ui/i18n_sources.py" line="43"/>
         <source>未经过</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="44"/>
+        <location filename="../../ui/i18n_sources.py" line="45"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="45"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="198"/>
+        <location filename="../../ui/i18n_sources.py" line="46"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="201"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="46"/>
+        <location filename="../../ui/i18n_sources.py" line="47"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="47"/>
+        <location filename="../../ui/i18n_sources.py" line="48"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="48"/>
+        <location filename="../../ui/i18n_sources.py" line="49"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="49"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="211"/>
+        <location filename="../../ui/i18n_sources.py" line="50"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="214"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="50"/>
+        <location filename="../../ui/i18n_sources.py" line="51"/>
         <source>年销售额(元)</source>
         <translation>Annual sales (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="51"/>
+        <location filename="../../ui/i18n_sources.py" line="52"/>
         <source>上年末净资产(元)</source>
         <translation>Net assets, last year end (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="52"/>
+        <location filename="../../ui/i18n_sources.py" line="53"/>
         <source>当期净资产(元)</source>
         <translation>Net assets, current (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="53"/>
+        <location filename="../../ui/i18n_sources.py" line="54"/>
         <source>现有银行贷款(元)</source>
         <translation>Existing bank loans (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="54"/>
+        <location filename="../../ui/i18n_sources.py" line="55"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="55"/>
+        <location filename="../../ui/i18n_sources.py" line="56"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="56"/>
+        <location filename="../../ui/i18n_sources.py" line="57"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="57"/>
+        <location filename="../../ui/i18n_sources.py" line="58"/>
         <source>有重大负面信息</source>
         <translation>Has major adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="59"/>
+        <location filename="../../ui/i18n_sources.py" line="60"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="60"/>
+        <location filename="../../ui/i18n_sources.py" line="61"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="61"/>
+        <location filename="../../ui/i18n_sources.py" line="62"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="62"/>
+        <location filename="../../ui/i18n_sources.py" line="63"/>
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="63"/>
+        <location filename="../../ui/i18n_sources.py" line="64"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="64"/>
+        <location filename="../../ui/i18n_sources.py" line="65"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="65"/>
+        <location filename="../../ui/i18n_sources.py" line="66"/>
         <source>主营产品使用</source>
         <translation>Used in main products</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="66"/>
+        <location filename="../../ui/i18n_sources.py" line="67"/>
         <source>支撑收入(元)</source>
         <translation>Revenue supported (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="68"/>
+        <location filename="../../ui/i18n_sources.py" line="69"/>
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="69"/>
+        <location filename="../../ui/i18n_sources.py" line="70"/>
         <source>委员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="70"/>
+        <location filename="../../ui/i18n_sources.py" line="71"/>
         <source>意见</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="71"/>
+        <location filename="../../ui/i18n_sources.py" line="72"/>
         <location filename="../../ui/workspace/tab_intake.py" line="108"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="72"/>
+        <location filename="../../ui/i18n_sources.py" line="73"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="73"/>
+        <location filename="../../ui/i18n_sources.py" line="74"/>
         <source>材料</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="74"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="171"/>
+        <location filename="../../ui/i18n_sources.py" line="75"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="174"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="75"/>
+        <location filename="../../ui/i18n_sources.py" line="76"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="76"/>
+        <location filename="../../ui/i18n_sources.py" line="77"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="77"/>
+        <location filename="../../ui/i18n_sources.py" line="78"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="78"/>
+        <location filename="../../ui/i18n_sources.py" line="79"/>
         <source>准入条件</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="79"/>
+        <location filename="../../ui/i18n_sources.py" line="80"/>
         <source>数值</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="80"/>
+        <location filename="../../ui/i18n_sources.py" line="81"/>
         <source>标准</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="81"/>
+        <location filename="../../ui/i18n_sources.py" line="82"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="82"/>
+        <location filename="../../ui/i18n_sources.py" line="83"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="83"/>
+        <location filename="../../ui/i18n_sources.py" line="84"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="84"/>
+        <location filename="../../ui/i18n_sources.py" line="85"/>
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="85"/>
+        <location filename="../../ui/i18n_sources.py" line="86"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="86"/>
+        <location filename="../../ui/i18n_sources.py" line="87"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="87"/>
+        <location filename="../../ui/i18n_sources.py" line="88"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="88"/>
+        <location filename="../../ui/i18n_sources.py" line="89"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="89"/>
+        <location filename="../../ui/i18n_sources.py" line="90"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="90"/>
+        <location filename="../../ui/i18n_sources.py" line="91"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="91"/>
+        <location filename="../../ui/i18n_sources.py" line="92"/>
         <source>认定价值(元)</source>
         <translation>Recognized value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="92"/>
+        <location filename="../../ui/i18n_sources.py" line="93"/>
         <source>质押率</source>
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="93"/>
+        <location filename="../../ui/i18n_sources.py" line="94"/>
         <source>质押价值(元)</source>
         <translation>Pledge value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="94"/>
+        <location filename="../../ui/i18n_sources.py" line="95"/>
         <source>计算过程</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="95"/>
+        <location filename="../../ui/i18n_sources.py" line="96"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="96"/>
+        <location filename="../../ui/i18n_sources.py" line="97"/>
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="97"/>
+        <location filename="../../ui/i18n_sources.py" line="98"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_sources.py" line="98"/>
+        <location filename="../../ui/i18n_sources.py" line="99"/>
         <source>决定额度</source>
         <translation>Binding</translation>
     </message>
@@ -4428,7 +4622,7 @@ Close now?</translation>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="130"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="132"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>

@@ -28,6 +28,17 @@ def confirmations(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """A message box never blocks a test run (a modal box waits forever offscreen): it is recorded as
+    (title, text) instead. Tests that are about a message replace ``message_box`` themselves or read this list."""
+    from ui import errors as uierrors
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((title, text)))
+    return shown
+
+
+@pytest.fixture(autouse=True)
 def intake_questions(monkeypatch):
     """The new-case form's questions never block: closing a filled form closes; a draft is not restored.
 

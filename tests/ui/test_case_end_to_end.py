@@ -246,6 +246,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     # Every checklist item received, in the intake tab.
     intake_tab = me.tab("IntakeTab")
     intake_tab.status_combo.setCurrentIndex(intake_tab.status_combo.findData("received"))
+    intake_tab.paper_only.setChecked(True)  # 已收 needs a file or a paper original (issue 18)
     for row in range(intake_tab.checklist.rowCount()):
         intake_tab.checklist.setCurrentCell(row, 0)
         me.click(intake_tab.set_status_button)

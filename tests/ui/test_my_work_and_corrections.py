@@ -282,6 +282,7 @@ def test_register_several_checklist_items_in_one_click(qtbot, store, c):
     for row in (0, 2, 3):
         selection.select(table.model().index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     tab.status_combo.setCurrentIndex(tab.status_combo.findData("received"))
+    tab.paper_only.setChecked(True)  # received needs a file or the paper original (issue 18)
     version = store.repos.cases.get(case_id).version
     click(qtbot, tab.set_status_button)
     items = store.repos.cases.checklist(case_id)

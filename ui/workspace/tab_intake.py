@@ -127,11 +127,14 @@ class IntakeTab(WorkspaceTab):
             self.status_combo.addItem(f"{mark} {checklist_status_label(code)}", code)
         self.item_note = QLineEdit()
         self.item_note.setPlaceholderText(translate("Workspace", "备注（可空）"))
+        # 已收 needs a file in the case file or this explicit statement (issue 18).
+        self.paper_only = QCheckBox(translate("Workspace", "仅有纸质原件"))
         self.set_status_button = QPushButton(translate("Workspace", "登记所选材料"))
         self.set_status_button.setToolTip(translate("Workspace", "可用 Shift/Ctrl 选中多行，一次登记"))
         self.set_status_button.clicked.connect(self.set_selected_status)
         row.addWidget(self.status_combo)
         row.addWidget(self.item_note, 1)
+        row.addWidget(self.paper_only)
         row.addWidget(self.set_status_button)
         v.addLayout(row)
         grid.addWidget(checklist, 1, 0, 1, 2)
@@ -366,15 +369,17 @@ class IntakeTab(WorkspaceTab):
             return
         status = self.status_combo.currentData()
         self.run_action(_set_items, self.store, self.case_id, codes, status, self.user,
-                        on=clock.today() if status != "pending" else None, note=self.item_note.text())
+                        on=clock.today() if status != "pending" else None, note=self.item_note.text(),
+                        paper_original=self.paper_only.isChecked())
 
 
-def _set_items(store, case_id: int, codes: list[str], status: str, user, *, on, note: str, expected_version: int) -> None:
+def _set_items(store, case_id: int, codes: list[str], status: str, user, *, on, note: str, paper_original: bool,
+               expected_version: int) -> None:
     """Set several checklist items, each in its own audited transaction, from the version the user saw."""
     version = expected_version
     for code in codes:
         version = intake.set_checklist_item(store, case_id, code, status, user, on=on, note=note,
-                                            expected_version=version).version
+                                            paper_original=paper_original, expected_version=version).version
 
 
 class ReassignDialog(QDialog):

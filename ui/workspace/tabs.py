@@ -25,6 +25,7 @@ TAB_CLASSES: list[str] = [
     "ui.workspace.tab_disbursement:DisbursementTab",
     "ui.workspace.tab_postloan:PostLoanTab",
     "ui.workspace.tab_documents:DocumentsTab",
+    "ui.workspace.tab_casefile:CaseFileTab",
     "ui.workspace.tab_timeline:TimelineTab",
 ]
 

@@ -42,6 +42,10 @@ messages.register(
             "备份“{path}”中的归档文书 {doc_no} 与其 SHA-256 校验值不符",
             "the archived document {doc_no} in the backup “{path}” does not match its SHA-256",
         ),
+        "backup_attachment_altered": (
+            "备份“{path}”中的档案文件（blobs {blob}）与其 SHA-256 校验值不符",
+            "a case-file document (blobs {blob}) in the backup “{path}” does not match its SHA-256",
+        ),
         "backup_sidecar_missing": (
             "备份“{path}”缺少有效的说明文件（.json）；管理员核实完整性与审计链后可选择仍然恢复",
             "the backup “{path}” has no valid sidecar (.json); an admin may still restore it after its integrity and audit chain are verified",
@@ -99,6 +103,8 @@ class _Inspection:
     head: audit.ChainHead | None = None
     documents: int = 0
     bad_document: str = ""
+    blobs: int = 0
+    bad_blob: str = ""
 
     def error(self, path: Path) -> StoreError | None:
         """The first problem as the error a user sees, or None when the file is good."""
@@ -115,6 +121,8 @@ class _Inspection:
             return StoreError("backup_audit_broken", path=p, seq=self.audit.first_broken_seq)
         if self.bad_document:
             return StoreError("backup_document_altered", path=p, doc_no=self.bad_document)
+        if self.bad_blob:
+            return StoreError("backup_attachment_altered", path=p, blob=self.bad_blob)
         return None
 
 
@@ -146,9 +154,22 @@ def _inspect(conn: sqlite3.Connection) -> _Inspection:
             found.documents += 1
             if hashlib.sha256(pdf or b"").hexdigest() != digest and not found.bad_document:
                 found.bad_document = doc_no
+        if "blobs" in tables:  # the case file's documents (m007), read in 1 MB pieces
+            for blob_id, digest in conn.execute("SELECT id, sha256 FROM blobs ORDER BY id").fetchall():
+                found.blobs += 1
+                if _blob_sha256(conn, blob_id) != digest and not found.bad_blob:
+                    found.bad_blob = f"#{blob_id}"
     except sqlite3.DatabaseError as exc:
         found.readable_error = str(exc)
     return found
+
+
+def _blob_sha256(conn: sqlite3.Connection, blob_id: int) -> str:
+    digest = hashlib.sha256()
+    size = conn.execute("SELECT length(content) FROM blobs WHERE id = ?", [blob_id]).fetchone()[0] or 0
+    for start in range(0, size, 1 << 20):
+        digest.update(conn.execute("SELECT substr(content, ?, ?) FROM blobs WHERE id = ?", [start + 1, 1 << 20, blob_id]).fetchone()[0])
+    return digest.hexdigest()
 
 
 def _sidecar(path: Path) -> Path:

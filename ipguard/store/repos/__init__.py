@@ -12,6 +12,7 @@ class Repositories:
     """Access to every repository of one :class:`~ipguard.store.core.Store`."""
 
     def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.attachments import AttachmentRepo
         from ipguard.store.repos.bulk import BulkRepo
         from ipguard.store.repos.cases import CaseRepo
         from ipguard.store.repos.closing import ClosingRepo
@@ -41,3 +42,4 @@ class Repositories:
         self.documents = DocumentRepo(store)
         self.bulk = BulkRepo(store)
         self.work = WorkRepo(store)
+        self.attachments = AttachmentRepo(store)

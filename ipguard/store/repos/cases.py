@@ -282,9 +282,11 @@ class CaseRepo:
         params: list[Any] = []
         text = f.text.strip()
         if len(text) >= 3:
-            # Trigram full-text index: company name, credit code, case number, asset numbers.
-            clauses.append("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
-            params.append('"' + text.replace('"', '""') + '"')
+            # Trigram full-text index: company name, credit code, case number, asset numbers;
+            # and the text extracted from the case's attached PDFs (m007_case_file).
+            clauses.append("(c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?) OR c.id IN"
+                           " (SELECT case_id FROM attachments WHERE blob_id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?)))")
+            params += ['"' + text.replace('"', '""') + '"'] * 2
         elif text:
             # Trigrams need three characters; one or two ("芯微") fall back to LIKE.
             like = f"%{text.replace('%', '').replace('_', '')}%"

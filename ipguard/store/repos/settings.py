@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "backup.keep_monthly": 12,
     "backup.auto_daily": True,
     "ui.language": "zh",
+    # The case file (电子档案): the largest file one may attach, in MB.
+    "casefile.max_file_mb": 50,
 }
 
 
