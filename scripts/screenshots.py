@@ -42,7 +42,30 @@ SHOTS: list[tuple[str, Callable]] = [
     ("committee", lambda w: _open_case(w, ("intent_letter", "bank_approval", "contracts", "committee"), "CommitteeTab")),
     ("workspace_letter", lambda w: _open_case(w, ("bank_approval", "contracts", "intent_letter"), "LetterTab")),
     ("workspace_postloan", lambda w: _open_case(w, ("recovery", "defaulted", "in_force"), "PostLoanTab")),
+    ("workspace_casefile", lambda w: _case_file(w)),
 ]
+
+
+def _case_file(window) -> None:
+    """The 电子档案 tab of a case holding a scanned bank approval (here: its issued intent letter as a PDF)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ipguard.auth import sign_in
+    from ipguard.casefile.service import attach
+    from ipguard.demo.build import DEMO_PASSWORD
+
+    store = window.session.store
+    case_id = store.repos.documents.first_case_with_issued("intent_letter")
+    if not store.repos.attachments.of_case(case_id):
+        pdf = store.repos.documents.current(case_id, "intent_letter")["pdf"]
+        attach(store, case_id, sign_in(store, "admin", DEMO_PASSWORD), data=pdf, name="银行审批通知书（扫描件）.pdf")
+    window.page("cases").case_opened.emit(case_id)
+    desk = window.case_desk.current()
+    desk.show_tab("CaseFileTab")
+    tab = desk.tab("CaseFileTab")
+    tab.refresh(store.repos.cases.get(case_id))
+    tab.table.selectRow(0)
+    QApplication.processEvents()
 
 
 def _my_work(window) -> None:

@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         self._badges[key] = text
         item = self._nav_item(key)
         item.setText(translate("Nav", self._pages[key][0]) + text)
+        item.setToolTip(item.text())
+        # A longer entry widens the navigation (up to its maximum) rather than being cut off.
+        needed = min(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8, self.nav.maximumWidth())
+        sizes = self.splitter.sizes()
+        if sizes and sizes[0] < needed:
+            self.splitter.setSizes([needed, max(sizes[1] - (needed - sizes[0]), 0), *sizes[2:]])
 
     def _nav_item(self, key: str) -> QListWidgetItem:
         for i in range(self.nav.count()):

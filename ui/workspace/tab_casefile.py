@@ -137,6 +137,7 @@ class FilePreview(QWidget):
                 return False
             self.kind = "pdf"
             self.stack.setCurrentWidget(self.pdf_view)
+            self.zoom = self._fit_width_zoom()
             self.pdf_view.setZoomFactor(self.zoom)
             self.go_to(0)
             return True
@@ -152,6 +153,15 @@ class FilePreview(QWidget):
             return True
         self.clear(translate("CaseFile", "此类文件不能在程序内预览，请用系统程序打开"))
         return False
+
+    def _fit_width_zoom(self) -> float:
+        """The zoom at which the first page fills the view's width (a page is first seen whole across)."""
+        page = self.doc.pagePointSize(0) if self.doc is not None else None
+        width = self.pdf_view.viewport().width() if self.pdf_view is not None else 0
+        if page is None or page.width() <= 0 or width <= 40:
+            return 1.0
+        points_to_pixels = self.pdf_view.logicalDpiX() / 72
+        return max(0.1, min((width - 24) / (page.width() * points_to_pixels), 1.0))
 
     def page_count(self) -> int:
         return self.doc.pageCount() if self.kind == "pdf" and self.doc is not None else (1 if self.kind == "image" else 0)
@@ -240,7 +250,9 @@ class CaseFileTab(WorkspaceTab):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file name takes what is left
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._on_selected)
         splitter.addWidget(self.table)
