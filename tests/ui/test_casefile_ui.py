@@ -48,8 +48,10 @@ def test_attach_preview_replace_save_open_and_export(tab, store, qt_env, tmp_pat
     assert preview.current_page() == 1 and preview.page.value() == 2
     preview.page.setValue(3)
     assert preview.current_page() == 2 and not preview.next_button.isEnabled()
+    fitted = preview.zoom  # a PDF opens fitted to the view's width, never enlarged
+    assert 0.1 <= fitted <= 1.0
     preview.zoom_in.click()
-    assert preview.zoom == pytest.approx(1.25) and preview.pdf_view.zoomFactor() == pytest.approx(1.25)
+    assert preview.zoom == pytest.approx(fitted * 1.25) and preview.pdf_view.zoomFactor() == pytest.approx(fitted * 1.25)
 
     # Drop an image on the panel: attached to the same item; image preview with zoom.
     png = tmp_path / "现场照片.png"
