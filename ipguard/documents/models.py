@@ -226,6 +226,7 @@ class CommitteeResolution:
     guarantee_form: str = "连带责任保证"
 
 
+# "comment", "conditions" and "opinion" are the workflow's fields (ipguard/field_labels.py): one wording each.
 messages.register_fields(
     {
         "letterhead": ("信头", "letterhead"),
@@ -235,10 +236,7 @@ messages.register_fields(
         "bank_branch": ("贷款银行", "lending branch"),
         "owner": ("权利人", "owner"),
         "member": ("委员", "committee member"),
-        "comment": ("意见说明", "comment"),
-        "conditions": ("保审会条件", "committee conditions"),
         "conditions_confirmed": ("放款条件", "disbursement conditions"),
-        "opinion": ("调查结论", "opinion"),
         "a_user_name": ("A角调查人", "A-role investigator"),
         "b_user_name": ("B角调查人", "B-role investigator"),
         "members_present": ("出席委员", "members present"),
