@@ -59,6 +59,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "product_version": ("产品参数版本", "product parameters version"),
     "holiday_override": ("节假日调整", "holiday override"),
     "setting": ("系统设置", "setting"),
+    "guarantor_figures": ("担保公司净资产", "guarantor's net assets"),
+    "case_amendment": ("案件变更", "case amendment"),
 }
 
 # action -> (zh, en); an (entity, action) pair overrides the generic name
@@ -98,6 +100,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "set_active": ("启用/停用", "activated/deactivated"),
     "decline": ("否决", "declined"),
     "withdraw": ("撤回", "withdrawn"),
+    "amend": ("变更（退回重新上会）", "amended (sent back to the committee)"),
+    "void_decision": ("决议作废", "decision set aside"),
 }
 PAIR_ACTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("bank_decision", "record"): ("登记银行审批结果", "bank decision recorded"),

@@ -450,12 +450,13 @@ def test_the_total_multiple_limit_follows_the_guarantors_small_micro_setting(por
     _, wb = write(copy, "2026-11", tmp_path)
     assert summary_line(wb["概要"], label)[2] == 10  # the default limit
     with open_store(copy, create=False) as store:
-        store.repos.settings.set_many({"guarantor.mainly_small_micro": True}, acting_user_id=None)
+        # Recorded as valid from November: the month's end sees it.
+        store.repos.guarantor.record(dt.date(2026, 11, 1), store.repos.guarantor.at(dt.date(2026, 11, 1)).net_assets, True, "",
+                                     acting_user_id=None)  # fmt: skip
     _, wb = write(copy, "2026-11", tmp_path)
     assert summary_line(wb["概要"], label)[2] == 15  # a guarantor mainly serving small and micro firms
     with open_store(copy, create=False) as store:
-        store.repos.settings.set_many({"guarantor.mainly_small_micro": False, "guarantor.net_assets_fen": 100_000_00},
-                                      acting_user_id=None)  # fmt: skip
+        store.repos.guarantor.record(dt.date(2026, 11, 2), 100_000_00, False, "", acting_user_id=None)
     _, wb = write(copy, "2026-11", tmp_path)
     line = summary_line(wb["概要"], label)
     assert line[2] == 10 and line[3] == "超限"  # a tiny net asset figure breaches the limit, in words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipguard import workflow
+from ipguard import admin, clock, workflow
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
 from ipguard.store import open_store
 from ipguard.workflow import limits
@@ -25,7 +25,7 @@ def c(store):
 
 
 def net_assets(store, c, yuan: int) -> None:
-    store.repos.settings.set_many({"guarantor.net_assets_fen": yuan * 100}, acting_user_id=c.admin.id)
+    admin.record_guarantor_figures(store, c.admin, net_assets_fen=yuan * 100, mainly_small_micro=False, effective_date=clock.today())
 
 
 def second_case_of_the_same_client(store, c) -> int:

@@ -28,6 +28,8 @@ SEALED_TABLES = (
     "holiday_overrides", "assessments", "investigation_reports", "committee_decisions", "committee_attendance",
     "committee_votes", "intent_letters", "bank_decisions", "contracts", "pledge_registrations",
     "disbursement_checks", "loans", "compensations", "recoveries", "documents", "related_parties",
+    # m006: the guarantor's figures by effective date; case amendments after the committee.
+    "guarantor_figures", "case_amendments",
 )
 _CHUNK = 500
 
@@ -107,9 +109,10 @@ def seal_all(conn: sqlite3.Connection) -> None:
     discard(conn)
 
 
-def triggers_sql() -> list[str]:
+def triggers_sql(tables: tuple[str, ...] | list[str] = SEALED_TABLES) -> list[str]:
+    """The seal triggers of ``tables`` (every sealed table by default); a migration names the tables it creates."""
     out = []
-    for table in SEALED_TABLES:
+    for table in tables:
         # An UPDATE touches the old rowid too: a changed rowid leaves no stale seal.
         for event, call in (("INSERT", f"ipguard_touch('{table}', NEW.rowid)"),
                             ("UPDATE", f"ipguard_touch('{table}', NEW.rowid), ipguard_touch('{table}', OLD.rowid)"),

@@ -4,8 +4,9 @@
 most 10% of the guarantor's net assets, one client with its related parties
 at most 15%; art. 15: the whole book at most 10× net assets (15× for a
 guarantor mainly serving small and micro firms). The ratios live in
-``resources/regulation.toml``; the net assets and the small/micro flag in
-settings. Everything approved and not yet released counts (not only loans
+``resources/regulation.toml``; the net assets and the small/micro flag are
+recorded by effective date (``store.repos.guarantor``) and the limits use the
+figures valid today. Everything approved and not yet released counts (not only loans
 in force), and the limits are checked at assessment (as candidates of the
 amount), again when the committee approves, and again at disbursement.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.auth import require_any_role
 from ipguard.domain import Role
 from ipguard.errors import ValidationError, WorkflowError
@@ -83,11 +84,15 @@ def exposure(store: Store, case: CaseRecord) -> Exposure:
 
 
 def guarantor_net_assets(store: Store) -> int | None:
-    return store.repos.settings.get("guarantor.net_assets_fen")
+    """The guarantor's net assets (fen) valid today (recorded by effective date: admin.record_guarantor_figures)."""
+    figures = store.repos.guarantor.at(clock.today())
+    return figures.net_assets if figures else None
 
 
 def mainly_small_micro(store: Store) -> bool:
-    return bool(store.repos.settings.get("guarantor.mainly_small_micro", False))
+    """Whether the guarantor mainly serves small and micro firms (15× leverage instead of 10×), valid today."""
+    figures = store.repos.guarantor.at(clock.today())
+    return bool(figures and figures.mainly_small_micro)
 
 
 def limit_refusal(store: Store, case: CaseRecord, amount: int) -> WorkflowError | None:

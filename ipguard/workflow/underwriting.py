@@ -111,12 +111,11 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=ASSESSABLE_STAGES,
                      action=Text("准入评估", "assess the case"), expected_version=expected_version) as case:
         product = catalog.product_version(store, case.product_code, case.params_version)
-        settings = store.repos.settings
         e = limits.exposure(store, case)
         result = assess(
             applicant_for(store, case),
             product,
-            guarantor_net_assets=settings.get("guarantor.net_assets_fen"),
+            guarantor_net_assets=limits.guarantor_net_assets(store),
             client_in_force=e.client,
             group_exposure=e.group,
             book_exposure=e.book,

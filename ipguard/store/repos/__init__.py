@@ -18,6 +18,7 @@ class Repositories:
         from ipguard.store.repos.companies import CompanyRepo
         from ipguard.store.repos.dashboard import DashboardRepo
         from ipguard.store.repos.documents import DocumentRepo
+        from ipguard.store.repos.guarantor import GuarantorRepo
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
         from ipguard.store.repos.postloan import PostloanRepo
         from ipguard.store.repos.reporting import ReportingRepo
@@ -31,6 +32,7 @@ class Repositories:
         self.companies = CompanyRepo(store)
         self.cases = CaseRepo(store)
         self.settings = SettingsRepo(store)
+        self.guarantor = GuarantorRepo(store)
         self.reporting = ReportingRepo(store)
         self.dashboard = DashboardRepo(store)
         self.underwriting = UnderwritingRepo(store)
