@@ -44,6 +44,24 @@ def test_two_concurrent_cases_of_one_client_cannot_both_pass_the_committee(store
     assert err.value.key == "limit_exceeded" and "单一客户集中度" in err.value.message()
 
 
+def test_a_limit_refusal_reads_whole_in_either_language(store, c):
+    import re
+
+    net_assets(store, c, 15_000_000)  # 10% = 1.5 M
+    first, second = open_case(store, c), second_case_of_the_same_client(store, c)
+    to_committee(store, first, c)
+    to_committee(store, second, c)
+    approve(store, first, c)
+    refusal = limits.limit_refusal(store, store.repos.cases.get(second), 100_000_000)
+    assert refusal is not None
+    assert refusal.message("zh") == ("单一客户集中度：担保后余额 2,000,000.00元 将超过上限 1,500,000.00元"
+                                     "（0.10 × 净资产；已有 1,000,000.00元，本案 1,000,000.00元）")
+    english = refusal.message("en")
+    assert english == ("single-client concentration: the balance after this guarantee (2,000,000.00 yuan) would exceed the cap "
+                       "(1,500,000.00 yuan) (0.10 × net assets; existing 1,000,000.00 yuan, this case 1,000,000.00 yuan)")
+    assert not re.search(r"[\u4e00-\u9fff]", english)
+
+
 def test_an_approved_case_not_yet_lent_lowers_the_next_assessment(store, c):
     net_assets(store, c, 15_000_000)
     first = open_case(store, c)

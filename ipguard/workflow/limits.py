@@ -30,7 +30,7 @@ messages.register(
     {
         "limit_exceeded": (
             "{limit}：担保后余额 {after}元 将超过上限 {cap}元（{detail}）",
-            "{limit}: the balance after this guarantee ({after}) would exceed the cap ({cap}) ({detail})",
+            "{limit}: the balance after this guarantee ({after} yuan) would exceed the cap ({cap} yuan) ({detail})",
         ),
         "related_to_itself": ("企业不能与自身关联", "a company cannot be related to itself"),
     }
@@ -103,14 +103,18 @@ def limit_refusal(store: Store, case: CaseRecord, amount: int) -> WorkflowError 
     regulation = load_regulation()
     e = exposure(store, case)
     multiple = regulation.total_liability_multiple_small_micro if mainly_small_micro(store) else regulation.total_liability_multiple
+    single, related = regulation.single_client_ratio, regulation.single_client_ratio_related
     checks = (
-        ("单一客户集中度", e.client, mul_ratio_down(net_assets, regulation.single_client_ratio), f"{regulation.single_client_ratio} × 净资产"),
-        ("单一客户及其关联方集中度", e.group, mul_ratio_down(net_assets, regulation.single_client_ratio_related),
-         f"{regulation.single_client_ratio_related} × 净资产"),
-        ("融资担保放大倍数", e.book, net_assets * multiple, f"{multiple} × 净资产"),
+        (Text("单一客户集中度", "single-client concentration"), e.client, mul_ratio_down(net_assets, single), single),
+        (Text("单一客户及其关联方集中度", "concentration of the client with its related parties"), e.group,
+         mul_ratio_down(net_assets, related), related),
+        (Text("融资担保放大倍数", "guarantee leverage"), e.book, net_assets * multiple, multiple),
     )
-    for name, current, cap, detail in checks:
+    for name, current, cap, factor in checks:
         if current + amount > cap:
+            existing, this_case = format_yuan(current), format_yuan(amount)
+            detail = Text(f"{factor} × 净资产；已有 {existing}元，本案 {this_case}元",
+                          f"{factor} × net assets; existing {existing} yuan, this case {this_case} yuan")
             return WorkflowError("limit_exceeded", limit=name, after=format_yuan(current + amount), cap=format_yuan(cap),
-                                 detail=f"{detail}；已有 {format_yuan(current)}元，本案 {format_yuan(amount)}元")
+                                 detail=detail)
     return None
