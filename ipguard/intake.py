@@ -26,8 +26,9 @@ from ipguard.workflow.dates import business_date, not_after_today
 messages.register(
     {
         "intake_closed": (
-            "案件已过受理阶段（当前：{stage}），受理资料不能再修改",
-            "the case is past intake (now: {stage}); intake records can no longer change",
+            "案件已提交保审会（当前：{stage}），受理资料不能再直接修改；如需修改，请变更重新上会（退回调查阶段）",
+            "the case has gone to the committee (now: {stage}); intake records no longer change in place: amend the case "
+            "(back to the investigation) to change them",
         ),
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),

@@ -93,10 +93,15 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
 
 
 def submission_refusal(store: Store, case_id: int) -> WorkflowError | None:
-    """Why the case cannot go to the committee: unsigned report, or a missing or stale assessment."""
-    from ipguard.workflow.underwriting import freshness_refusal
+    """Why the case cannot go to the committee: unsigned report, a missing or stale assessment, or a current
+    assessment that would not pass screening or leaves no amount (figures corrected at the investigation,
+    e.g. after an amendment, are held to the same rules as at screening and valuation)."""
+    from ipguard.workflow.underwriting import freshness_refusal, screening_refusal
 
-    return report_refusal(store, case_id) or freshness_refusal(store, case_id)
+    refusal = report_refusal(store, case_id) or freshness_refusal(store, case_id) or screening_refusal(store, case_id)
+    if refusal is None and (store.repos.cases.guarantee_amount(case_id) or 0) <= 0:
+        refusal = WorkflowError("zero_amount")
+    return refusal
 
 
 def submit_to_committee(

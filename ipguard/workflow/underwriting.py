@@ -151,9 +151,10 @@ def latest_assessment_json(store: Store, case_id: int) -> dict | None:
 
 
 def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
-    """The risk manager's written justification for an in-principle rule above its limit."""
+    """The risk manager's written justification for an in-principle rule above its limit (wherever the case
+    may be reassessed: figures corrected at the investigation may need one too)."""
     text = check_text(text, "justification", max_len=2000)
-    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=(Stage.SCREENING,),
+    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=ASSESSABLE_STAGES,
                      action=Text("填写书面说明", "write a justification"), expected_version=expected_version) as case:
         before = _justification(store, case_id)
         store.repos.cases.update_fields(case_id, {"justification": text, "justified_by": user.id})

@@ -12,6 +12,7 @@ class Repositories:
     """Access to every repository of one :class:`~ipguard.store.core.Store`."""
 
     def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.amendments import AmendmentRepo
         from ipguard.store.repos.bulk import BulkRepo
         from ipguard.store.repos.cases import CaseRepo
         from ipguard.store.repos.closing import ClosingRepo
@@ -41,3 +42,4 @@ class Repositories:
         self.postloan = PostloanRepo(store)
         self.documents = DocumentRepo(store)
         self.bulk = BulkRepo(store)
+        self.amendments = AmendmentRepo(store)
