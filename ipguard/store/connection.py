@@ -109,8 +109,11 @@ def connect(path: Path, *, create: bool) -> Database:
         _check_and_migrate(db, path)
     except sqlite3.DatabaseError as exc:
         text = str(exc)
-        if "locked" in text or "busy" in text:
-            raise StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000) from exc
+        from ipguard.store.core import storage_error
+
+        mapped = storage_error(exc, path)  # a lock, a full disk, a disk error: say which file and what to do
+        if mapped is not None:
+            raise mapped from exc
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             raise StoreError("db_corrupt", path=str(path), detail=text) from exc
         raise StoreError("db_cannot_open", path=str(path), detail=text) from exc
