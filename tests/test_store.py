@@ -54,7 +54,8 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError) as err:
         open_store(path)
-    assert err.value.key in ("db_corrupt", "db_cannot_open")
+    assert err.value.key == "db_not_ipguard_kind" and "不是 SQLite 数据库文件" in err.value.message()
+    assert path.read_bytes() == b"this is not sqlite" * 100
 
 
 def test_network_paths_are_recognised_and_refused():
