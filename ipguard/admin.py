@@ -88,14 +88,27 @@ def reset_password(store: Store, actor: UserRecord, user_id: int, password: str)
     store.repos.users.set_password(user_id, password, acting_user_id=me.id, user_inputs=(target.username, target.display_name))
 
 
-def save_bank(store: Store, actor: UserRecord, bank: BankRecord) -> BankRecord:
+def save_bank(store: Store, actor: UserRecord, bank: BankRecord, *, expected_version: int | None) -> BankRecord:
+    """Add a bank (``bank.id == 0``, ``expected_version=None``) or update one: ``expected_version`` is the
+    version it was read at (``bank.version`` of the record shown); a stale one is refused (``stale_record``)."""
     me = _admin(store, actor, "修改合作银行", "change a partner bank")
-    return store.repos.banks.save(bank, acting_user_id=me.id)
+    _version_for(bank.id, expected_version)
+    return store.repos.banks.save(bank, acting_user_id=me.id, expected_version=expected_version)
 
 
-def save_referrer(store: Store, actor: UserRecord, referrer: ReferrerRecord) -> ReferrerRecord:
+def save_referrer(store: Store, actor: UserRecord, referrer: ReferrerRecord, *, expected_version: int | None) -> ReferrerRecord:
+    """Add (``expected_version=None``) or update a referrer (the version it was read at), as for banks."""
     me = _admin(store, actor, "修改推荐机构", "change a referrer")
-    return store.repos.referrers.save(referrer, acting_user_id=me.id)
+    _version_for(referrer.id, expected_version)
+    return store.repos.referrers.save(referrer, acting_user_id=me.id, expected_version=expected_version)
+
+
+def _version_for(record_id: int, expected_version: int | None) -> None:
+    """A new record has no version yet; an existing one is saved only with the version it was read at."""
+    if record_id and expected_version is None:
+        raise TypeError("updating a record needs expected_version: the version it was read at")
+    if not record_id and expected_version is not None:
+        raise TypeError("a new record has no version yet: pass expected_version=None")
 
 
 def save_settings(store: Store, actor: UserRecord, values: dict[str, Any]) -> None:

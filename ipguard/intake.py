@@ -190,7 +190,7 @@ def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> Cas
 
 def set_checklist_item(
     store: Store, case_id: int, code: str, status: str, user: UserRecord, *, on: dt.date | None = None, note: str = "",
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> CaseRecord:
     """Mark a materials-checklist item received / missing / pending."""
     require_any_role(user, (*INTAKE_ROLES, Role.OPERATIONS), Text("登记业务清单", "update the materials checklist"), store)
@@ -210,7 +210,7 @@ def set_checklist_item(
 
 
 def update_financials(
-    store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int | None = None
+    store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int
 ) -> CaseRecord:
     _editable(store, case_id, user, Text("修改财务数据", "edit the financials"))
     with store.transaction():
@@ -226,7 +226,7 @@ def update_financials(
 
 
 def add_asset(
-    store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int | None = None
+    store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int
 ) -> CaseRecord:
     """Add (or update) an IP asset of the case's company and pledge it in this case."""
     case = _editable(store, case_id, user, Text("登记知识产权", "add an IP asset"))
@@ -239,7 +239,7 @@ def add_asset(
     return store.repos.cases.get(case_id)
 
 
-def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
+def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int) -> CaseRecord:
     """Take an asset out of the case's pledge list (the asset record stays)."""
     _editable(store, case_id, user, Text("移除质押知识产权", "remove a pledged IP asset"))
     if asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
@@ -255,7 +255,7 @@ def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *,
 
 def correct_intake(
     store: Store, case_id: int, user: UserRecord, *, reason: str, requested_amount: object = None, term_months: object = None,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> CaseRecord:
     """Correct the requested amount or term until the committee, with a reason; audited; the assessment goes stale.
 

@@ -49,7 +49,7 @@ def test_a_full_disk_at_commit_names_the_file_and_leaves_nothing_half_written(st
     before = state(store)
     calls = fail_commit(monkeypatch, store, "database or disk is full")
     with pytest.raises(StoreError) as err:
-        admin.save_referrer(store, c.admin, ReferrerRecord(0, "张江科学城知识产权服务中心"))
+        admin.save_referrer(store, c.admin, ReferrerRecord(0, "张江科学城知识产权服务中心"), expected_version=None)
     assert calls and err.value.key == "db_full"
     zh, en = err.value.message("zh"), err.value.message("en")
     assert str(store.path) in zh and str(store.path) in en
@@ -58,7 +58,7 @@ def test_a_full_disk_at_commit_names_the_file_and_leaves_nothing_half_written(st
     assert not store.db.conn.in_transaction
     assert state(store) == before and store.verify_audit().ok and store.check_rows() == []
     monkeypatch.undo()  # space freed: the same save goes through
-    admin.save_referrer(store, c.admin, ReferrerRecord(0, "张江科学城知识产权服务中心"))
+    admin.save_referrer(store, c.admin, ReferrerRecord(0, "张江科学城知识产权服务中心"), expected_version=None)
     assert [r.name for r in store.repos.referrers.all()] == ["张江科学城知识产权服务中心"]
     assert store.verify_audit().ok and store.check_rows() == []
 
@@ -70,7 +70,7 @@ def test_a_disk_io_error_at_commit_of_a_case_action_undoes_the_whole_action(stor
     before = state(store)
     fail_commit(monkeypatch, store, "disk I/O error")
     with pytest.raises(StoreError) as err:
-        workflow.submit_for_screening(store, case_id, c.a)
+        workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "db_io_error"
     assert str(store.path) in err.value.message("en") and "disk I/O error" in err.value.message("en")
     assert "从最近的备份恢复" in err.value.message("zh")
@@ -86,7 +86,7 @@ def test_a_disk_that_fills_during_the_writes_is_refused_the_same_way(store, c):
     before = len(store.repos.referrers.all())
     with pytest.raises(StoreError) as err:
         for i in range(500):
-            admin.save_referrer(store, c.admin, ReferrerRecord(0, f"推荐机构{i:03d}" + "园" * 60))
+            admin.save_referrer(store, c.admin, ReferrerRecord(0, f"推荐机构{i:03d}" + "园" * 60), expected_version=None)
     assert err.value.key == "db_full" and isinstance(err.value.__cause__, sqlite3.OperationalError)
     saved = len(store.repos.referrers.all()) - before
     # Every save before the full one is whole (row, audit entry, seal); the failing one left no trace.

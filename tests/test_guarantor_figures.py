@@ -118,10 +118,10 @@ def test_limits_use_the_figures_valid_today(store, c):
     assert limits.limit_refusal(store, case, amount) is None and limits.mainly_small_micro(store)
     with clock.frozen(D(2026, 12, 19)):  # yesterday the earlier record was in force
         assert limits.guarantor_net_assets(store) == amount * 5
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for m in c.members:
-        workflow.vote(store, case_id, m, "approve", "同意")
-    workflow.decide(store, case_id, c.members[0], meeting_date=D(2026, 12, 20))
+        workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
+    workflow.decide(store, case_id, c.members[0], meeting_date=D(2026, 12, 20), expected_version=store.repos.cases.get(case_id).version)
 
 
 def test_migration_carries_the_settings_over_and_seals_the_new_tables(tmp_path):

@@ -127,10 +127,10 @@ def book(tmp_path_factory):
             "W": walk(store, c, 44, applied=D(2026, 6, 1), decided=D(2026, 6, 10), start=D(2026, 6, 25),
                       maturity=D(2027, 6, 24)),
         }  # fmt: skip
-        workflow.record_default(store, ids["Y"], c.ops, on="2026-04-10")
-        workflow.record_default(store, ids["W"], c.ops, on="2026-11-03")
-        workflow.record_compensation(store, ids["W"], c.ops, amount="500000.00", paid_on="2026-11-12")
-        workflow.record_recovery(store, ids["W"], c.ops, amount="200000.00", on="2026-11-20", source="cash")
+        workflow.record_default(store, ids["Y"], c.ops, on="2026-04-10", expected_version=store.repos.cases.get(ids["Y"]).version)
+        workflow.record_default(store, ids["W"], c.ops, on="2026-11-03", expected_version=store.repos.cases.get(ids["W"]).version)
+        workflow.record_compensation(store, ids["W"], c.ops, amount="500000.00", paid_on="2026-11-12", expected_version=store.repos.cases.get(ids["W"]).version)
+        workflow.record_recovery(store, ids["W"], c.ops, amount="200000.00", on="2026-11-20", source="cash", expected_version=store.repos.cases.get(ids["W"]).version)
         nos = {k: store.repos.cases.get(v).case_no for k, v in ids.items()}
         store.close()
     return path, nos
@@ -212,7 +212,7 @@ def test_regenerating_a_closed_month_after_a_banks_terms_change_gives_identical_
         store = open_store(copy, create=False)
         for bank in store.repos.banks.all():
             store.repos.banks.save(dataclasses.replace(bank, bank_share_bp=5000, reguarantor_share_bp=0),
-                                   acting_user_id=None)  # fmt: skip
+                                   acting_user_id=None, expected_version=bank.version)  # fmt: skip
         store.close()
     _, after = report(copy, "2026-11", tmp_path / "b.xlsx", D(2026, 12, 20))
     assert _figures(after) == _figures(before)

@@ -35,15 +35,15 @@ def to_bank_approval(store, c) -> int:
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
     approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9))
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
 def test_intake_corrections_end_at_the_committee_and_point_to_the_amendment(store, c):
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
-    for call in (lambda: intake.correct_intake(store, case_id, c.a, reason="企业调整融资需求", requested_amount="800000"),
-                 lambda: intake.update_financials(store, case_id, Financials(10**9, 1, 1, 0), CreditFlags(True, True, True, False), c.a)):
+    for call in (lambda: intake.correct_intake(store, case_id, c.a, reason="企业调整融资需求", requested_amount="800000", expected_version=store.repos.cases.get(case_id).version),
+                 lambda: intake.update_financials(store, case_id, Financials(10**9, 1, 1, 0), CreditFlags(True, True, True, False), c.a, expected_version=store.repos.cases.get(case_id).version)):
         with pytest.raises(WorkflowError) as err:
             call()
         assert err.value.key == "intake_closed"
@@ -54,11 +54,11 @@ def test_an_amendment_needs_a_reason_and_an_underwriter(store, c):
     case_id = to_bank_approval(store, c)
     before = audit_count(store)
     with pytest.raises(ValidationError) as err:
-        workflow.amend_case(store, case_id, c.a, "  ")
+        workflow.amend_case(store, case_id, c.a, "  ", expected_version=store.repos.cases.get(case_id).version)
     assert (err.value.field, err.value.key) == ("amendment_reason", "required")
     for who in (c.ops, c.members[1]):
         with pytest.raises(PermissionDenied) as denied:
-            workflow.amend_case(store, case_id, who, "银行要求降低金额")
+            workflow.amend_case(store, case_id, who, "银行要求降低金额", expected_version=store.repos.cases.get(case_id).version)
         assert denied.value.key == "role_required"
     assert audit_count(store) == before and store.repos.cases.get(case_id).stage is Stage.BANK_APPROVAL
 
@@ -100,47 +100,47 @@ def test_amending_after_approval_sends_the_case_back_and_sets_the_decision_aside
 def test_an_amended_case_goes_back_to_the_committee_only_on_fresh_figures_and_a_fresh_report(store, c):
     case_id = to_bank_approval(store, c)
     first_resolution = store.repos.committee.decision(case_id)["resolution_no"]
-    workflow.amend_case(store, case_id, c.a, "银行只同意贷款80万元", requested_amount="800000")
+    workflow.amend_case(store, case_id, c.a, "银行只同意贷款80万元", requested_amount="800000", expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.submit_to_committee(store, case_id, c.a)
+        workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "report_unsigned"
-    workflow.sign_report(store, case_id, "A", c.a, opinion="同意，按变更后金额")
-    workflow.sign_report(store, case_id, "B", c.b)
+    workflow.sign_report(store, case_id, "A", c.a, opinion="同意，按变更后金额", expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "B", c.b, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.submit_to_committee(store, case_id, c.a)
+        workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "assessment_stale"
-    result = workflow.assess_case(store, case_id, c.b)
+    result = workflow.assess_case(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
     assert result.guarantee_amount <= 80_000_000
-    workflow.submit_to_committee(store, case_id, c.a)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for m in c.members:
-        workflow.vote(store, case_id, m, "approve", "同意")
-    workflow.decide(store, case_id, c.members[0])
+        workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
+    workflow.decide(store, case_id, c.members[0], expected_version=store.repos.cases.get(case_id).version)
     second = store.repos.committee.decision(case_id)
     assert second["resolution_no"] != first_resolution and store.repos.cases.terms(case_id) is not None
-    letter = workflow.issue_intent_letter(store, case_id, c.a)
+    letter = workflow.issue_intent_letter(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert letter.guarantee_amount == result.guarantee_amount and letter.status == "issued"
     assert store.verify_audit().ok and store.check_rows() == []
 
 
 def test_figures_corrected_after_an_amendment_must_still_pass_screening(store, c):
     case_id = to_bank_approval(store, c)
-    workflow.amend_case(store, case_id, c.a, "企业补报财务数据")
-    intake.update_financials(store, case_id, Financials(150_000_000, 1, 1, 0), CreditFlags(True, True, True, False), c.a)
-    workflow.assess_case(store, case_id, c.a)  # sales of 1.5 M fail the 2 M criterion
-    workflow.sign_report(store, case_id, "A", c.a)
-    workflow.sign_report(store, case_id, "B", c.b)
+    workflow.amend_case(store, case_id, c.a, "企业补报财务数据", expected_version=store.repos.cases.get(case_id).version)
+    intake.update_financials(store, case_id, Financials(150_000_000, 1, 1, 0), CreditFlags(True, True, True, False), c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.assess_case(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)  # sales of 1.5 M fail the 2 M criterion
+    workflow.sign_report(store, case_id, "A", c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "B", c.b, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.submit_to_committee(store, case_id, c.a)
+        workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "criteria_failed"
 
 
 def test_a_case_waiting_at_the_committee_can_be_amended_and_its_votes_go_with_it(store, c):
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
-    workflow.vote(store, case_id, c.members[0], "decline", "数据有误")
-    workflow.amend_case(store, case_id, c.b, "调查数据有误，需补充核实")
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
+    workflow.vote(store, case_id, c.members[0], "decline", "数据有误", expected_version=store.repos.cases.get(case_id).version)
+    workflow.amend_case(store, case_id, c.b, "调查数据有误，需补充核实", expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.cases.get(case_id).stage is Stage.INVESTIGATION
     assert store.repos.committee.votes(case_id) == [] and store.repos.committee.attendance(case_id) == []
     [amendment] = workflow.amendments(store, case_id)
@@ -155,7 +155,7 @@ def test_no_amendment_once_the_loan_is_disbursed(store, c):
     to_in_force(store, case_id, c)
     before = audit_count(store)
     with pytest.raises(WorkflowError) as err:
-        workflow.amend_case(store, case_id, c.a, "想改金额")
+        workflow.amend_case(store, case_id, c.a, "想改金额", expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "amend_loan_exists" and "in force" in err.value.message("en").lower()
     assert audit_count(store) == before and store.repos.cases.get(case_id).stage is Stage.IN_FORCE
     state = available_actions(store, case_id, c.a)["amend"]
@@ -165,11 +165,11 @@ def test_no_amendment_once_the_loan_is_disbursed(store, c):
 def test_no_amendment_before_the_committee_or_after_a_decline(store, c):
     case_id = open_case(store, c)
     with pytest.raises(WorkflowError) as err:
-        workflow.amend_case(store, case_id, c.a, "还在受理")
+        workflow.amend_case(store, case_id, c.a, "还在受理", expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "wrong_stage"
-    workflow.decline(store, case_id, c.a, "不符合准入条件")
+    workflow.decline(store, case_id, c.a, "不符合准入条件", expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.amend_case(store, case_id, c.a, "想重新上会")
+        workflow.amend_case(store, case_id, c.a, "想重新上会", expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "wrong_stage"
 
 

@@ -94,21 +94,21 @@ def test_the_limit_is_checked_again_at_disbursement(store, c):
     first = open_case(store, c)
     to_committee(store, first, c)
     approve(store, first, c)
-    workflow.issue_intent_letter(store, first, c.a, issue_date=day(store, first, 9))
+    workflow.issue_intent_letter(store, first, c.a, issue_date=day(store, first, 9), expected_version=store.repos.cases.get(first).version)
     guarantee = store.repos.cases.guarantee_amount(first)
     workflow.record_bank_decision(store, first, c.a, approved=True, approved_amount=str(guarantee // 100),
-                                  decided_on=day(store, first, 14))
+                                  decided_on=day(store, first, 14), expected_version=store.repos.cases.get(first).version)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, first, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, first, 15))
-    workflow.complete_contracts(store, first, c.ops, on=day(store, first, 15))
+        workflow.record_contract(store, first, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, first, 15), expected_version=store.repos.cases.get(first).version)
+    workflow.complete_contracts(store, first, c.ops, on=day(store, first, 15), expected_version=store.repos.cases.get(first).version)
     for asset in store.repos.cases.assets(first):
         workflow.record_registration(store, first, asset.id, c.ops, registration_no="Y1", registered_on=day(store, first, 16),
-                                     certificate_received=True)
+                                     certificate_received=True, expected_version=store.repos.cases.get(first).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, first, code, c.ops)
-    workflow.issue_disbursement_notice(store, first, c.a, issue_date=day(store, first, 17))
+        workflow.confirm_check(store, first, code, c.ops, expected_version=store.repos.cases.get(first).version)
+    workflow.issue_disbursement_notice(store, first, c.a, issue_date=day(store, first, 17), expected_version=store.repos.cases.get(first).version)
     # Meanwhile another case of the client was approved and the guarantor's net assets fell.
     second = second_case_of_the_same_client(store, c)
     to_committee(store, second, c)
@@ -116,7 +116,7 @@ def test_the_limit_is_checked_again_at_disbursement(store, c):
     net_assets(store, c, 15_000_000)
     with pytest.raises(WorkflowError) as err:
         workflow.record_disbursement(store, first, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-20",
-                                     maturity_date="2027-11-19")
+                                     maturity_date="2027-11-19", expected_version=store.repos.cases.get(first).version)
     assert err.value.key == "limit_exceeded"
 
 

@@ -150,10 +150,10 @@ def test_search_index_follows_every_change(store, manager):
     assert store.repos.cases.count(CaseFilter(text="张江芯微")) == 0
     assert store.repos.cases.count(CaseFilter(text="星海光电")) == 1
     extra = IpAsset.from_input({"type": "trademark", "number": "58812345", "nice_class": 9})
-    intake.add_asset(store, case.id, extra, manager)
+    intake.add_asset(store, case.id, extra, manager, expected_version=store.repos.cases.get(case.id).version)
     assert store.repos.cases.count(CaseFilter(text="8812345")) == 1
     asset_id = store.repos.companies.find_asset("trademark", "58812345").id
-    intake.remove_asset(store, case.id, asset_id, manager)
+    intake.remove_asset(store, case.id, asset_id, manager, expected_version=store.repos.cases.get(case.id).version)
     assert store.repos.cases.count(CaseFilter(text="8812345")) == 0
     assert store.repos.cases.count(CaseFilter(text='"; DROP TABLE cases; --')) == 0
 

@@ -117,9 +117,15 @@ def check_existing(path: str | Path, *, create: bool = False) -> None:
         # An empty file is not "a database with 0 entries": only a caller asking to create one may fill it.
         raise StoreError("db_not_ipguard_kind", path=str(path), kind=Text("空文件，0 字节", "an empty file, 0 bytes"))
     if not is_sqlite_file(path):
-        raise StoreError("db_not_ipguard_kind", path=str(path), kind=Text("不是 SQLite 数据库文件", "not an SQLite database file"))
+        kind = Text("不是 SQLite 数据库文件，或已损坏", "not an SQLite database file, or damaged")
+        raise StoreError("db_not_ipguard_kind", path=str(path), kind=kind)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _wal_mode(path) and not Path(f"{path}-wal").exists():
+        # No WAL beside it: the file holds every commit, read it as it is. (A read-only connection to a WAL
+        # database would otherwise create a -wal and -shm it cannot remove: the look would leave traces.)
+        uri += "&immutable=1"
     try:
-        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -133,6 +139,16 @@ def check_existing(path: str | Path, *, create: bool = False) -> None:
     kind = Text("另一个程序的 SQLite 数据库", "another program's SQLite database") if tables else Text(
         "空的 SQLite 数据库", "an empty SQLite database")
     raise StoreError("db_not_ipguard_kind", path=str(path), kind=kind)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the database header says WAL (file format version numbers at offsets 18 and 19 are 2)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
 
 
 def connect(path: Path, *, create: bool) -> Database:

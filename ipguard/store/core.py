@@ -20,7 +20,6 @@ from ipguard import clock, messages
 from ipguard.errors import ConflictError, StoreError
 from ipguard.store import audit, connection, seals
 
-
 messages.register(
     {
         "db_full": (
@@ -212,16 +211,33 @@ class Store:
         )
         return value
 
-    def bump_case_version(self, case_id: int, expected_version: int | None) -> int:
-        """Advance a case's version, refusing a save based on a stale one."""
+    def bump_case_version(self, case_id: int, expected_version: int) -> int:
+        """Advance a case's version, refusing a save based on a stale one.
+
+        ``expected_version`` is the version the user read the case at; there is
+        no default: a save that does not say what it was based on could undo
+        someone else's change unseen (issue 14, safe defaults).
+        """
+        if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+            raise TypeError(f"expected_version must be the case version the change was based on, got {expected_version!r}")
+        current = self._case_version(case_id)
+        if expected_version != current:
+            raise ConflictError("stale_version", current=current, yours=expected_version)
+        return self._advance_case_version(case_id, current)
+
+    def touch_case_version(self, case_id: int) -> int:
+        """Advance a case's version for a change that saves no form the user read (reissuing a document)."""
+        return self._advance_case_version(case_id, self._case_version(case_id))
+
+    def _case_version(self, case_id: int) -> int:
         row = self.db.execute("SELECT version FROM cases WHERE id = ?", [case_id]).fetchone()
         if row is None:
             from ipguard.errors import NotFoundError
 
             raise NotFoundError("not_found", what="案件", ident=case_id)
-        current = row[0]
-        if expected_version is not None and expected_version != current:
-            raise ConflictError("stale_version", current=current, yours=expected_version)
+        return row[0]
+
+    def _advance_case_version(self, case_id: int, current: int) -> int:
         self.db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", [self.now(), case_id])
         return current + 1
 

@@ -52,7 +52,7 @@ AMENDERS = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)
 
 def amend_case(
     store: Store, case_id: int, user: UserRecord, reason: str, *, requested_amount: object = None, term_months: object = None,
-    on: dt.date | None = None, expected_version: int | None = None,
+    on: dt.date | None = None, expected_version: int,
 ) -> CaseRecord:
     """Send a case decided on (or waiting at the committee) back to the investigation, with a reason; audited.
 
