@@ -1243,6 +1243,11 @@ Please copy the report below and send it to your administrator; it is also in th
         <source>复制报告</source>
         <translation>Copy report</translation>
     </message>
+    <message>
+        <location filename="../../ui/errors.py" line="1"/>
+        <source>登录已失效</source>
+        <translation>Signed out</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -3106,6 +3111,61 @@ Close now?</translation>
         <location filename="../../ui/pages/settings_users.py" line="210"/>
         <source>已为 {name} 设置新密码</source>
         <translation>New password set for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>最初</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>如：2025年度审计报告</source>
+        <translation>e.g. audited accounts for 2025</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>登记新数值</source>
+        <translation>Record new figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>案件的监管限额按今天有效的数值计算；月度报表按该月月末有效的数值计算，登记新数值不改变已结束月份的报表。</source>
+        <translation>A case's regulatory limits use the figures valid today; a monthly report uses those valid at the end of its month, so recording new figures changes no closed month's report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>今天有效：{amount} 元（自{since}起）</source>
+        <translation>Valid today: {amount} yuan (since {since})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>担保公司净资产已登记</source>
+        <translation>The guarantor's net assets are recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>主要服务小微企业</source>
+        <translation>Mainly small and micro</translation>
     </message>
 </context>
 <context>
