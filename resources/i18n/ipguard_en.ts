@@ -3167,6 +3167,16 @@ Close now?</translation>
         <source>主要服务小微企业</source>
         <translation>Mainly small and micro</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>担保公司</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="1"/>
+        <source>历次登记（最新在上）</source>
+        <translation>Records so far (newest first)</translation>
+    </message>
 </context>
 <context>
     <name>StageBar</name>

@@ -334,7 +334,7 @@ def test_net_assets_are_recorded_with_an_effective_date_and_shown_in_the_history
 
     from ipguard import admin, clock
 
-    box = window.show_page("settings").show_section("general").guarantor
+    box = window.show_page("settings").show_section("guarantor").guarantor
     assert box.effective.value() == clock.today() and box.net_assets.text() == "1,500,000,000.00"
     assert box.model.rowCount() == 1  # the figure carried over from the settings, valid since always
     box.net_assets.setText("很多")

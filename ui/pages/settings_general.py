@@ -1,4 +1,4 @@
-"""Settings: letterhead and signatory, document font, backup folder, the guarantor's net assets by effective date; language."""
+"""Settings: letterhead and signatory, document font, backup folder; language. (The guarantor's net assets: settings_guarantor.)"""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from ui import errors as uierrors
 from ui import i18n
 from ui.i18n import translate
 from ui.pages.settings_common import SettingsPanel
-from ui.pages.settings_guarantor import GuarantorFiguresBox
 from ui.session import Session
 
 messages.register_fields(
@@ -123,9 +122,6 @@ class GeneralPanel(SettingsPanel):
         row.addWidget(self.revert_button)
         row.addStretch(1)
         layout.addLayout(row)
-        # Net assets and the leverage class are recorded with an effective date, apart from the settings above.
-        self.guarantor = GuarantorFiguresBox(self)
-        layout.addWidget(self.guarantor)
         layout.addStretch(1)
         self.edit_widgets += [self.save_button, self.revert_button]
         self.refresh()
@@ -154,7 +150,6 @@ class GeneralPanel(SettingsPanel):
         values = self.session.store.repos.settings.all()
         for key, (edit, _parse) in self.fields.items():
             edit.setText(str(values.get(key, "") or ""))
-        self.guarantor.refresh()
         self.apply_permissions()
 
     def values(self) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """The guarantor's net assets and leverage class, recorded with an effective date, and their history.
 
-Part of the 文书与公司 settings section. Each record goes through
+The 担保公司 settings section. Each record goes through
 :func:`ipguard.admin.record_guarantor_figures` (admins only, audited); the
 limits of a case use the figures valid today, a month's report those valid at
 its end, so the history shown here is what every past figure was computed on.
@@ -8,14 +8,25 @@ its end, so the history shown here is what every past figure was computed on.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ipguard import admin, clock
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.store.records import GuarantorFigures
 from ui import errors as uierrors
 from ui.i18n import translate
-from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, make_table, yes_no
+from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, yes_no
+from ui.session import Session
 from ui.widgets.fields import OptionalDateEdit
 
 
@@ -71,8 +82,8 @@ class GuarantorFiguresBox(QGroupBox):
         )
         self.table = make_table(self.model)
         self.table.setObjectName("guarantorHistory")
-        self.table.setMaximumHeight(170)
-        layout.addWidget(self.table)
+        layout.addWidget(QLabel(translate("Settings", "历次登记（最新在上）")))
+        layout.addWidget(self.table, 1)
         panel.edit_widgets += [self.net_assets, self.small_micro, self.effective, self.note, self.record_button]
 
     def refresh(self) -> None:
@@ -87,6 +98,7 @@ class GuarantorFiguresBox(QGroupBox):
             translate("Settings", "今天有效：{amount} 元（自{since}起）").format(amount=format_yuan(figures.net_assets), since=_since(figures))
             if figures else "")
         self.model.reload()
+        fit_columns(self.table)
 
     def record(self) -> None:
         session = self.panel.session
@@ -100,3 +112,24 @@ class GuarantorFiguresBox(QGroupBox):
         if self.panel.run(save):
             uierrors.inform(self, translate("Settings", "担保公司净资产已登记"))
             self.refresh()
+
+
+class GuarantorPanel(SettingsPanel):
+    """The 担保公司 section: the figures valid today, a new record, the history (admins record; others read)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        inner.setMaximumWidth(980)
+        outer.addWidget(inner, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(inner)
+        self.guarantor = GuarantorFiguresBox(self)
+        layout.addWidget(self.guarantor, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.guarantor.refresh()
+        self.apply_permissions()
