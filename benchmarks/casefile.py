@@ -60,12 +60,12 @@ def main() -> int:
             data = _pdf(f"run {n}", payload=20 * 1024 * 1024)
             sizes.append(len(data))
             start = time.perf_counter()
-            casefile.attach(store, case_id, cast.a, data=data, name=f"扫描件{n}.pdf")
+            casefile.attach(store, case_id, cast.a, data=data, name=f"扫描件{n}.pdf", expected_version=store.repos.cases.get(case_id).version)
             times.append(time.perf_counter() - start)
         other = wh.open_case(store, cast, seed=2)
         small = [_pdf(f"file {i}", pages=2) for i in range(200)]
         for i, data in enumerate(small):
-            casefile.attach(store, other, cast.a, data=data, name=f"材料{i:03d}.pdf")
+            casefile.attach(store, other, cast.a, data=data, name=f"材料{i:03d}.pdf", expected_version=store.repos.cases.get(other).version)
 
         from ui import app as uiapp
         from ui.session import Session

@@ -61,6 +61,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "setting": ("系统设置", "setting"),
     "attachment": ("档案文件", "case-file document"),
     "case_file": ("电子档案", "case file"),
+    "guarantor_figures": ("担保公司净资产", "guarantor's net assets"),
+    "case_amendment": ("案件变更", "case amendment"),
 }
 
 # action -> (zh, en); an (entity, action) pair overrides the generic name
@@ -106,6 +108,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "supersede": ("替换为新版本", "replaced by a new version"),
     "remove": ("删除", "removed"),
     "export": ("导出", "exported"),
+    "amend": ("变更（退回重新上会）", "amended (sent back to the committee)"),
+    "void_decision": ("决议作废", "decision set aside"),
 }
 PAIR_ACTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("bank_decision", "record"): ("登记银行审批结果", "bank decision recorded"),
@@ -124,6 +128,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "fee_fen": ("担保费", "guarantee fee"),
     "revenue_supported_fen": ("支撑收入", "revenue supported"),
     "net_assets_fen": ("净资产", "net assets"),
+    "recognized_value_fen": ("认定价值", "recognized value"),
+    "resolution_no": ("决议编号", "resolution number"),
+    "amendment": ("变更记录号", "amendment number"),
     "bank_share": ("银行分担", "bank's share"),
     "reguarantor_share": ("再担保分担", "re-guarantor's share"),
     "retained": ("本公司承担", "retained"),

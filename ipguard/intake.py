@@ -26,8 +26,9 @@ from ipguard.workflow.dates import business_date, not_after_today
 messages.register(
     {
         "intake_closed": (
-            "案件已过受理阶段（当前：{stage}），受理资料不能再修改",
-            "the case is past intake (now: {stage}); intake records can no longer change",
+            "案件已提交保审会（当前：{stage}），受理资料不能再直接修改；如需修改，请变更重新上会（退回调查阶段）",
+            "the case has gone to the committee (now: {stage}); intake records no longer change in place: amend the case "
+            "(back to the investigation) to change them",
         ),
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
@@ -190,7 +191,7 @@ def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> Cas
 
 def set_checklist_item(
     store: Store, case_id: int, code: str, status: str, user: UserRecord, *, on: dt.date | None = None, note: str = "",
-    expected_version: int | None = None, paper_original: bool = False,
+    expected_version: int, paper_original: bool = False,
 ) -> CaseRecord:
     """Mark a materials-checklist item received / missing / pending.
 
@@ -220,7 +221,7 @@ def set_checklist_item(
 
 
 def update_financials(
-    store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int | None = None
+    store: Store, case_id: int, financials: Financials, credit: CreditFlags, user: UserRecord, *, expected_version: int
 ) -> CaseRecord:
     _editable(store, case_id, user, Text("修改财务数据", "edit the financials"))
     with store.transaction():
@@ -236,7 +237,7 @@ def update_financials(
 
 
 def add_asset(
-    store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int | None = None
+    store: Store, case_id: int, asset: IpAsset, user: UserRecord, *, expected_version: int
 ) -> CaseRecord:
     """Add (or update) an IP asset of the case's company and pledge it in this case."""
     case = _editable(store, case_id, user, Text("登记知识产权", "add an IP asset"))
@@ -249,7 +250,7 @@ def add_asset(
     return store.repos.cases.get(case_id)
 
 
-def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
+def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *, expected_version: int) -> CaseRecord:
     """Take an asset out of the case's pledge list (the asset record stays)."""
     _editable(store, case_id, user, Text("移除质押知识产权", "remove a pledged IP asset"))
     if asset_id not in {a.id for a in store.repos.cases.assets(case_id)}:
@@ -265,7 +266,7 @@ def remove_asset(store: Store, case_id: int, asset_id: int, user: UserRecord, *,
 
 def correct_intake(
     store: Store, case_id: int, user: UserRecord, *, reason: str, requested_amount: object = None, term_months: object = None,
-    expected_version: int | None = None, bank_id: object = None, referrer_id: object = None,
+    expected_version: int, bank_id: object = None, referrer_id: object = None,
     recommendation_opinion: str | None = None, company: Mapping[str, object] | None = None,
 ) -> CaseRecord:
     """Correct intake records until the committee, with a reason; audited; the assessment goes stale.

@@ -96,9 +96,9 @@ def walk(work: Path, sync: bool):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a, on=wh.day(store, case_id, 1))
-    workflow.pass_screening(store, case_id, c.b, on=wh.day(store, case_id, 2))
-    workflow.confirm_valuation(store, case_id, c.a, on=wh.day(store, case_id, 3))
+    workflow.submit_for_screening(store, case_id, c.a, on=wh.day(store, case_id, 1), expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, on=wh.day(store, case_id, 2), expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, on=wh.day(store, case_id, 3), expected_version=store.repos.cases.get(case_id).version)
     session = Session(store, c.a)
     state: dict[str, object] = {}
 
@@ -126,10 +126,10 @@ def walk(work: Path, sync: bool):
         tab(InvestigationTab).sign("B")
 
     def committee():
-        workflow.submit_to_committee(store, case_id, c.a, on=wh.day(store, case_id, 4))
-        workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+        workflow.submit_to_committee(store, case_id, c.a, on=wh.day(store, case_id, 4), expected_version=store.repos.cases.get(case_id).version)
+        workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
         for m in c.members:
-            workflow.vote(store, case_id, m, "approve", "同意")
+            workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
         as_user(c.members[0])
 
     committee.offstage = True  # other members' votes, on their own workstations

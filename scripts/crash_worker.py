@@ -83,25 +83,27 @@ def walk_case(store: Store, cast: dict, rng: random.Random, *, letters: bool) ->
             from ipguard import casefile
 
             data = b"%PDF-1.4\n%" + rng.randbytes(256 * 1024) + b"\n%%EOF\n"
-            casefile.attach(store, case_id, am, data=data, name=f"{item.code}.pdf", checklist_code=item.code)
+            casefile.attach(store, case_id, am, data=data, name=f"{item.code}.pdf", checklist_code=item.code,
+                            expected_version=store.repos.cases.get(case_id).version)
             report(store, case_id, no, f"attach:{item.code}")
-            intake.set_checklist_item(store, case_id, item.code, "received", am)
+            intake.set_checklist_item(store, case_id, item.code, "received", am, expected_version=store.repos.cases.get(case_id).version)
         else:
-            intake.set_checklist_item(store, case_id, item.code, "received", am, paper_original=True)
+            intake.set_checklist_item(store, case_id, item.code, "received", am, paper_original=True,
+                                      expected_version=store.repos.cases.get(case_id).version)
         report(store, case_id, no, f"checklist:{item.code}")
     steps = [
-        ("screening", lambda: workflow.submit_for_screening(store, case_id, am)),
-        ("screened", lambda: workflow.pass_screening(store, case_id, rm)),
-        ("valuation", lambda: workflow.confirm_valuation(store, case_id, am)),
-        ("sign:A", lambda: workflow.sign_report(store, case_id, "A", am, opinion="同意")),
-        ("sign:B", lambda: workflow.sign_report(store, case_id, "B", rm)),
-        ("committee", lambda: workflow.submit_to_committee(store, case_id, am)),
-        ("attendance", lambda: workflow.record_attendance(store, case_id, [m.id for m in members], members[0])),
+        ("screening", lambda: workflow.submit_for_screening(store, case_id, am, expected_version=store.repos.cases.get(case_id).version)),
+        ("screened", lambda: workflow.pass_screening(store, case_id, rm, expected_version=store.repos.cases.get(case_id).version)),
+        ("valuation", lambda: workflow.confirm_valuation(store, case_id, am, expected_version=store.repos.cases.get(case_id).version)),
+        ("sign:A", lambda: workflow.sign_report(store, case_id, "A", am, opinion="同意", expected_version=store.repos.cases.get(case_id).version)),
+        ("sign:B", lambda: workflow.sign_report(store, case_id, "B", rm, expected_version=store.repos.cases.get(case_id).version)),
+        ("committee", lambda: workflow.submit_to_committee(store, case_id, am, expected_version=store.repos.cases.get(case_id).version)),
+        ("attendance", lambda: workflow.record_attendance(store, case_id, [m.id for m in members], members[0], expected_version=store.repos.cases.get(case_id).version)),
     ]
-    steps += [(f"vote:{m.username}", lambda m=m: workflow.vote(store, case_id, m, "approve", "同意")) for m in members]
-    steps.append(("decide", lambda: workflow.decide(store, case_id, members[0], meeting_date=dt.date(2026, 11, 10))))
+    steps += [(f"vote:{m.username}", lambda m=m: workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)) for m in members]
+    steps.append(("decide", lambda: workflow.decide(store, case_id, members[0], meeting_date=dt.date(2026, 11, 10), expected_version=store.repos.cases.get(case_id).version)))
     if letters:
-        steps.append(("letter", lambda: workflow.issue_intent_letter(store, case_id, am, issue_date=dt.date(2026, 11, 11))))
+        steps.append(("letter", lambda: workflow.issue_intent_letter(store, case_id, am, issue_date=dt.date(2026, 11, 11), expected_version=store.repos.cases.get(case_id).version)))
     for step, action in steps:
         action()
         report(store, case_id, no, step)

@@ -34,9 +34,10 @@ def test_a_non_admin_cannot_grant_himself_admin(store):
         lambda s, who, c: admin.create_user(s, who, "eve", "Eve", "Granite-Harbour-77", {Role.ADMIN}),
         lambda s, who, c: admin.set_active(s, who, c.b.id, False),
         lambda s, who, c: admin.reset_password(s, who, c.admin.id, "Granite-Harbour-77"),
-        lambda s, who, c: admin.save_bank(s, who, BankRecord(0, "某银行", "某支行")),
-        lambda s, who, c: admin.save_referrer(s, who, ReferrerRecord(0, "某协会")),
-        lambda s, who, c: admin.save_settings(s, who, {"guarantor.net_assets_fen": 1}),
+        lambda s, who, c: admin.save_bank(s, who, BankRecord(0, "某银行", "某支行"), expected_version=None),
+        lambda s, who, c: admin.save_referrer(s, who, ReferrerRecord(0, "某协会"), expected_version=None),
+        lambda s, who, c: admin.record_guarantor_figures(s, who, net_assets_fen=1, mainly_small_micro=False,
+                                                         effective_date=dt.date(2020, 1, 1)),
         lambda s, who, c: admin.save_settings(s, who, {"letterhead.company_name": "假公司"}),
         lambda s, who, c: admin.set_holiday_override(s, who, dt.date(2030, 1, 1), True),
     ],
@@ -109,8 +110,73 @@ def test_a_member_holding_admin_and_committee_cannot_run_his_own_case(store):
     case_id = intake.open_case(store, intake.parse_intake(data), both).id
     c_as_boss = type(c)(c.admin, both, c.b, c.members, c.ops, c.bank)
     to_committee(store, case_id, c_as_boss)
-    for call in (lambda: workflow.record_attendance(store, case_id, [m.id for m in c.members], both),
-                 lambda: workflow.decide(store, case_id, both)):
+    for call in (lambda: workflow.record_attendance(store, case_id, [m.id for m in c.members], both, expected_version=store.repos.cases.get(case_id).version),
+                 lambda: workflow.decide(store, case_id, both, expected_version=store.repos.cases.get(case_id).version)):
         with pytest.raises(WorkflowError) as err:
             call()
         assert err.value.key == "conflicted_member"
+
+
+# -- issue 14 item 7: a save names the version it was read at ------------------------------------
+
+
+def test_a_bank_saved_on_a_stale_version_is_refused_and_nothing_changes(store):
+    import dataclasses
+
+    from ipguard.errors import ConflictError
+
+    c = cast(store)
+    shown = store.repos.banks.get(c.bank.id)  # two admins open the same bank
+    admin.save_bank(store, c.admin, dataclasses.replace(shown, contact_name="王经理"), expected_version=shown.version)
+    entries = store.audit_head().count
+    with pytest.raises(ConflictError) as err:
+        admin.save_bank(store, c.admin, dataclasses.replace(shown, bank_share_bp=5000), expected_version=shown.version)
+    assert err.value.key == "stale_record" and "上海银行浦东分行" in err.value.message("zh")
+    assert "was changed by someone else" in err.value.message("en")
+    now = store.repos.banks.get(c.bank.id)
+    assert (now.contact_name, now.bank_share_bp, now.version) == ("王经理", 2000, shown.version + 1)
+    assert store.audit_head().count == entries
+    admin.save_bank(store, c.admin, dataclasses.replace(now, bank_share_bp=5000), expected_version=now.version)
+    assert store.repos.banks.get(c.bank.id).bank_share_bp == 5000
+
+
+def test_a_referrer_saved_on_a_stale_version_is_refused(store):
+    import dataclasses
+
+    from ipguard.errors import ConflictError
+
+    c = cast(store)
+    created = admin.save_referrer(store, c.admin, ReferrerRecord(0, "某协会"), expected_version=None)
+    assert created.version == 1
+    admin.save_referrer(store, c.admin, dataclasses.replace(created, kind="协会"), expected_version=1)
+    with pytest.raises(ConflictError) as err:
+        admin.save_referrer(store, c.admin, dataclasses.replace(created, contact_name="李四"), expected_version=1)
+    assert err.value.key == "stale_record"
+    assert store.repos.referrers.get(created.id).contact_name == ""
+
+
+def test_an_update_without_the_version_it_was_read_at_is_a_programming_error(store):
+    import dataclasses
+
+    c = cast(store)
+    with pytest.raises(TypeError):
+        admin.save_bank(store, c.admin, dataclasses.replace(c.bank, contact_name="x"), expected_version=None)
+    with pytest.raises(TypeError):
+        admin.save_bank(store, c.admin, dataclasses.replace(c.bank, contact_name="x"))  # no default
+    with pytest.raises(TypeError):
+        store.repos.banks.save(dataclasses.replace(c.bank, contact_name="x"), acting_user_id=c.admin.id)
+
+
+def test_case_actions_have_no_default_version():
+    import inspect
+
+    from ipguard import intake, workflow
+
+    actions = [intake.set_checklist_item, intake.update_financials, intake.add_asset, intake.remove_asset,
+               intake.correct_intake, workflow.amend_case,
+               *(getattr(workflow, name) for name in workflow.__all__ if callable(getattr(workflow, name))
+                 and "expected_version" in inspect.signature(getattr(workflow, name)).parameters)]  # fmt: skip
+    assert len(actions) >= 30
+    for fn in actions:
+        parameter = inspect.signature(fn).parameters["expected_version"]
+        assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is inspect.Parameter.empty, fn

@@ -27,7 +27,7 @@ def template(tmp_path_factory) -> Path:
         case_id = open_case(store, c)
         to_committee(store, case_id, c)
         approve(store, case_id, c)
-        workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11))
+        workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11), expected_version=store.repos.cases.get(case_id).version)
     return path
 
 

@@ -41,7 +41,7 @@ def test_workflow_refusals_and_waiting_for_in_english(tmp_path):
         cast = wh.cast(store)
         case_id = wh.open_case(store, cast)
         with pytest.raises(WorkflowError) as err:
-            committee.submit_to_committee(store, case_id, cast.a)
+            committee.submit_to_committee(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
         english = err.value.message("en")
         assert Stage.INTAKE.label_en in english and Stage.INVESTIGATION.label_en in english
         assert not re.search(CJK, english), english

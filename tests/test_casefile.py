@@ -53,8 +53,8 @@ def c(store):
 def test_attach_stores_identical_content_once_with_its_facts(store, c) -> None:
     case_id = open_case(store, c)
     pdf = make_pdf("business licence")
-    first = casefile.attach(store, case_id, c.a, data=pdf, name="营业执照.pdf", checklist_code="business_license")
-    second = casefile.attach(store, case_id, c.a, data=pdf, name="copy.pdf")
+    first = casefile.attach(store, case_id, c.a, data=pdf, name="营业执照.pdf", checklist_code="business_license", expected_version=store.repos.cases.get(case_id).version)
+    second = casefile.attach(store, case_id, c.a, data=pdf, name="copy.pdf", expected_version=store.repos.cases.get(case_id).version)
     repo = store.repos.attachments
     rows = repo.of_case(case_id)
     assert [r["id"] for r in rows] == [first, second]
@@ -86,11 +86,11 @@ def test_types_come_from_the_content_not_the_name(store, c) -> None:
     assert detect(buf.getvalue(), "报表.xlsx").kind == "xlsx"
     case_id = open_case(store, c)
     with pytest.raises(ValidationError) as err:
-        casefile.attach(store, case_id, c.a, data=b"MZ\x90\x00\x03" + b"\x00" * 200, name="invoice.pdf")
+        casefile.attach(store, case_id, c.a, data=b"MZ\x90\x00\x03" + b"\x00" * 200, name="invoice.pdf", expected_version=store.repos.cases.get(case_id).version)
     assert "invoice.pdf" in err.value.message("zh") and "不能归档" in err.value.message("zh")
     assert "invoice.pdf" in err.value.message("en")
     with pytest.raises(ValidationError) as err:
-        casefile.attach(store, case_id, c.a, data=b"just some text", name="notes.pdf")
+        casefile.attach(store, case_id, c.a, data=b"just some text", name="notes.pdf", expected_version=store.repos.cases.get(case_id).version)
     assert "notes.pdf" in err.value.message("zh")
     assert store.repos.attachments.of_case(case_id) == []
 
@@ -100,7 +100,7 @@ def test_types_come_from_the_content_not_the_name(store, c) -> None:
 def test_a_hostile_name_is_refused_naming_it(store, c, name) -> None:
     case_id = open_case(store, c)
     with pytest.raises(ValidationError) as err:
-        casefile.attach(store, case_id, c.a, data=make_pdf(), name=name)
+        casefile.attach(store, case_id, c.a, data=make_pdf(), name=name, expected_version=store.repos.cases.get(case_id).version)
     message = err.value.message("zh")
     assert "文件名" in message and err.value.key == "attachment_name_hostile"
     visible = name.replace("\u202e", "\\u202e").replace("\x07", "\\u0007")
@@ -120,10 +120,10 @@ def test_an_oversize_file_is_refused_naming_it_and_the_limit(store, c, tmp_path)
     big = tmp_path / "扫描件-全套.pdf"
     big.write_bytes(make_pdf() + b"\0" * (1024 * 1024 + 1))
     with pytest.raises(ValidationError) as err:
-        casefile.attach_path(store, case_id, c.a, big)
+        casefile.attach_path(store, case_id, c.a, big, expected_version=store.repos.cases.get(case_id).version)
     assert "扫描件-全套.pdf" in err.value.message("zh") and "1 MB" in err.value.message("zh")
     with pytest.raises(ValidationError):
-        casefile.attach(store, case_id, c.a, data=big.read_bytes(), name=big.name)
+        casefile.attach(store, case_id, c.a, data=big.read_bytes(), name=big.name, expected_version=store.repos.cases.get(case_id).version)
     assert casefile.size_limit(store) == 1024 * 1024
     assert store.repos.attachments.blob_stats() == {"blobs": 0, "bytes": 0, "attachments": 0}
 
@@ -131,43 +131,43 @@ def test_an_oversize_file_is_refused_naming_it_and_the_limit(store, c, tmp_path)
 def test_record_targets_and_unknown_targets(store, c) -> None:
     case_id = open_case(store, c)
     with pytest.raises(NotFoundError) as err:
-        casefile.attach(store, case_id, c.a, data=make_pdf(), name="x.pdf", checklist_code="no_such_item")
+        casefile.attach(store, case_id, c.a, data=make_pdf(), name="x.pdf", checklist_code="no_such_item", expected_version=store.repos.cases.get(case_id).version)
     assert "no_such_item" in str(err.value)
     with pytest.raises(NotFoundError):
-        casefile.attach(store, case_id, c.a, data=make_pdf(), name="x.pdf", record=("contract", 999))
+        casefile.attach(store, case_id, c.a, data=make_pdf(), name="x.pdf", record=("contract", 999), expected_version=store.repos.cases.get(case_id).version)
 
 
 def test_received_needs_a_file_or_a_paper_original(store, c) -> None:
     case_id = open_case(store, c)
     item = store.repos.cases.checklist(case_id)[0]
     with pytest.raises(ValidationError) as err:
-        intake.set_checklist_item(store, case_id, item.code, "received", c.a)
+        intake.set_checklist_item(store, case_id, item.code, "received", c.a, expected_version=store.repos.cases.get(case_id).version)
     assert item.label in err.value.message("zh") and err.value.key == "checklist_needs_file"
-    intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True)
+    intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True, expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.attachments.checklist_item(case_id, item.code)["paper_only"] == 1
     second = store.repos.cases.checklist(case_id)[1]
-    att = casefile.attach(store, case_id, c.a, data=make_pdf(), name="f.pdf", checklist_code=second.code)
-    intake.set_checklist_item(store, case_id, second.code, "received", c.a)
+    att = casefile.attach(store, case_id, c.a, data=make_pdf(), name="f.pdf", checklist_code=second.code, expected_version=store.repos.cases.get(case_id).version)
+    intake.set_checklist_item(store, case_id, second.code, "received", c.a, expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.attachments.checklist_item(case_id, second.code)["paper_only"] == 0
     # The last file of a received item cannot go (the item would be received with nothing).
     with pytest.raises(WorkflowError) as err:
-        casefile.remove(store, att, c.a)
+        casefile.remove(store, att, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert second.label in err.value.message("zh")
-    intake.set_checklist_item(store, case_id, second.code, "pending", c.a)
-    casefile.remove(store, att, c.a)
+    intake.set_checklist_item(store, case_id, second.code, "pending", c.a, expected_version=store.repos.cases.get(case_id).version)
+    casefile.remove(store, att, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.attachments.of_case(case_id) == [] and store.repos.attachments.blob_stats()["blobs"] == 0
     assert store.check_rows() == []
 
 
 def test_before_the_committee_remove_deletes_the_bytes_and_restores_the_previous_version(store, c) -> None:
     case_id = open_case(store, c)
-    old = casefile.attach(store, case_id, c.a, data=make_pdf("v1"), name="v1.pdf")
-    new = casefile.supersede(store, old, c.a, data=make_pdf("v2"), name="v2.pdf", reason="清晰版")
+    old = casefile.attach(store, case_id, c.a, data=make_pdf("v1"), name="v1.pdf", expected_version=store.repos.cases.get(case_id).version)
+    new = casefile.supersede(store, old, c.a, data=make_pdf("v2"), name="v2.pdf", reason="清晰版", expected_version=store.repos.cases.get(case_id).version)
     repo = store.repos.attachments
     assert [(r["id"], r["status"]) for r in repo.of_case(case_id)] == [(old, "superseded"), (new, "current")]
     with pytest.raises(WorkflowError):
-        casefile.remove(store, old, c.a)  # an old version: only the current one is handled
-    casefile.remove(store, new, c.a)
+        casefile.remove(store, old, c.a, expected_version=store.repos.cases.get(case_id).version)  # an old version: only the current one is handled
+    casefile.remove(store, new, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert [(r["id"], r["status"]) for r in repo.of_case(case_id)] == [(old, "current")]
     assert repo.blob_stats()["blobs"] == 1
     actions = [r["action"] for r in store.query("SELECT action FROM audit_log WHERE entity = 'attachment' ORDER BY seq")]
@@ -177,26 +177,26 @@ def test_before_the_committee_remove_deletes_the_bytes_and_restores_the_previous
 def test_after_the_committee_nothing_is_deleted_only_superseded_with_a_reason(store, c) -> None:
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
-    first = casefile.attach(store, case_id, c.a, data=make_pdf("report"), name="调查底稿.pdf")
+    first = casefile.attach(store, case_id, c.a, data=make_pdf("report"), name="调查底稿.pdf", expected_version=store.repos.cases.get(case_id).version)
     approve(store, case_id, c)
     with pytest.raises(WorkflowError) as err:
-        casefile.remove(store, first, c.a)
+        casefile.remove(store, first, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert "保审会" in err.value.message("zh")
     with pytest.raises(ValidationError):
-        casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="")
-    second = casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="补充签字页")
+        casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="", expected_version=store.repos.cases.get(case_id).version)
+    second = casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="补充签字页", expected_version=store.repos.cases.get(case_id).version)
     rows = store.repos.attachments.of_case(case_id)
     assert [(r["name"], r["status"], r["reason"], r["supersedes_id"]) for r in rows] == [
         ("调查底稿.pdf", "superseded", "", None), ("调查底稿v2.pdf", "current", "补充签字页", first)]
     assert rows[1]["id"] == second and store.repos.attachments.blob_stats()["blobs"] == 2
     with pytest.raises(WorkflowError):
-        casefile.supersede(store, first, c.a, data=make_pdf("x"), name="x.pdf", reason="again")
+        casefile.supersede(store, first, c.a, data=make_pdf("x"), name="x.pdf", reason="again", expected_version=store.repos.cases.get(case_id).version)
 
 
 def test_a_word_inside_an_attached_pdf_is_found_by_the_case_search(store, c) -> None:
     case_id = open_case(store, c)
     other = open_case(store, c, seed=2)
-    casefile.attach(store, case_id, c.a, data=make_pdf("Quarterly VAT filing Zyxwvut Holdings"), name="tax.pdf")
+    casefile.attach(store, case_id, c.a, data=make_pdf("Quarterly VAT filing Zyxwvut Holdings"), name="tax.pdf", expected_version=store.repos.cases.get(case_id).version)
     found = store.repos.cases.page(CaseFilter(text="Zyxwvut"))
     assert [r.id for r in found] == [case_id] and store.repos.cases.count(CaseFilter(text="zyxwvut")) == 1
     assert other not in {r.id for r in found}
@@ -205,7 +205,7 @@ def test_a_word_inside_an_attached_pdf_is_found_by_the_case_search(store, c) -> 
 
 def test_seals_cover_the_blob_hash_and_audit_verify_checks_the_bytes(store, c) -> None:
     case_id = open_case(store, c)
-    casefile.attach(store, case_id, c.a, data=make_pdf("sealed"), name="s.pdf")
+    casefile.attach(store, case_id, c.a, data=make_pdf("sealed"), name="s.pdf", expected_version=store.repos.cases.get(case_id).version)
     blob_id = store.scalar("SELECT id FROM blobs")
     digest = store.scalar("SELECT digest FROM row_seals WHERE tbl = 'blobs' AND row_id = ?", [blob_id])
     assert digest
@@ -223,7 +223,7 @@ def test_attachment_actions_need_a_staff_role(store, c) -> None:
 
     case_id = open_case(store, c)
     with pytest.raises(PermissionDenied):
-        casefile.attach(store, case_id, c.members[0], data=make_pdf(), name="x.pdf")
+        casefile.attach(store, case_id, c.members[0], data=make_pdf(), name="x.pdf", expected_version=store.repos.cases.get(case_id).version)
 
 
 # -- export and verify -------------------------------------------------------------------------
@@ -231,9 +231,9 @@ def test_attachment_actions_need_a_staff_role(store, c) -> None:
 def _filled_case(store, c):
     case_id = open_case(store, c)
     item = store.repos.cases.checklist(case_id)[0]
-    first = casefile.attach(store, case_id, c.a, data=make_pdf("licence"), name="营业执照.pdf", checklist_code=item.code)
-    casefile.supersede(store, first, c.a, data=make_pdf("licence v2"), name="营业执照-清晰.pdf", reason="原件模糊")
-    casefile.attach(store, case_id, c.b, data=make_png(), name="现场照片.png")
+    first = casefile.attach(store, case_id, c.a, data=make_pdf("licence"), name="营业执照.pdf", checklist_code=item.code, expected_version=store.repos.cases.get(case_id).version)
+    casefile.supersede(store, first, c.a, data=make_pdf("licence v2"), name="营业执照-清晰.pdf", reason="原件模糊", expected_version=store.repos.cases.get(case_id).version)
+    casefile.attach(store, case_id, c.b, data=make_png(), name="现场照片.png", expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
@@ -368,7 +368,7 @@ def test_backups_carry_the_case_file_and_restore_brings_every_blob_back(tmp_path
         c_again = auth.sign_in(store, "am", factories.PASSWORD)
         for a in store.repos.attachments.of_case(case_id, current_only=True):
             if a["checklist_code"] is None:
-                casefile.remove(store, a["id"], c_again)
+                casefile.remove(store, a["id"], c_again, expected_version=store.repos.cases.get(case_id).version)
         assert len(store.query("SELECT id FROM blobs")) == 2
     restore(db, taken.path, backup_dir=tmp_path / "pre", user_id=1)
     with open_store(db, create=False) as store:

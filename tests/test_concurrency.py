@@ -97,10 +97,10 @@ def test_a_held_write_lock_becomes_a_clear_db_locked_error(locked_store):
         pass
     assert err.value.key == "db_locked"
     with pytest.raises(StoreError) as err:
-        intake.set_checklist_item(store, case_id, store.repos.cases.checklist(case_id)[0].code, "received", c.a, paper_original=True)
+        intake.set_checklist_item(store, case_id, store.repos.cases.checklist(case_id)[0].code, "received", c.a, paper_original=True, expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "db_locked" and "database is locked" not in err.value.message("en")
     assert "其他工作站" in err.value.one_line("zh")
     other.execute("ROLLBACK")  # the other workstation finishes: the same action now goes through
-    intake.set_checklist_item(store, case_id, store.repos.cases.checklist(case_id)[0].code, "received", c.a, paper_original=True)
+    intake.set_checklist_item(store, case_id, store.repos.cases.checklist(case_id)[0].code, "received", c.a, paper_original=True, expected_version=store.repos.cases.get(case_id).version)
     assert store.audit_head().count == before.count + 1
     assert not store.db.conn.in_transaction

@@ -18,7 +18,7 @@ def test_void_and_issued_copies_by_id(tmp_path) -> None:
         case_id = wh.open_case(store, cast)
         wh.to_committee(store, case_id, cast)
         wh.approve(store, case_id, cast)
-        workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9))
+        workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
         first_no, first_pdf = archived(store, case_id, "intent_letter")
         reissue(store, case_id, "intent_letter", cast.a, "银行要求更正")
         rows = {r["doc_no"]: r for r in documents_of(store, case_id)}

@@ -242,7 +242,7 @@ def test_issuer_code_comes_from_the_settings(env):
     store.repos.settings.set_many({"documents.code.intent_letter": "沪科担函"}, acting_user_id=c.admin.id)
     w.to_committee(store, case_id, c)
     w.approve(store, case_id, c)
-    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=w.day(store, case_id, 9))
+    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=w.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
     assert letter.letter_no == "沪科担函〔2026〕1号"
 
 
@@ -250,12 +250,12 @@ def test_reissue_only_while_the_stage_allows_and_the_new_letter_names_the_old(en
     store, c, case_id = env
     w.to_committee(store, case_id, c)
     w.approve(store, case_id, c)
-    old = workflow.issue_intent_letter(store, case_id, c.a, issue_date=w.day(store, case_id, 9))
+    old = workflow.issue_intent_letter(store, case_id, c.a, issue_date=w.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
     new = reissue(store, case_id, "intent_letter", c.a, "支行名称有误")
     assert f"本函替代我公司原出具的{old.letter_no}《担保意向函》" in _pdftotext(new.pdf)
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=str(guarantee // 100),
-                                  interest_rate="3.45%", decided_on=dt.date(2026, 11, 20))  # fmt: skip
+                                  interest_rate="3.45%", decided_on=dt.date(2026, 11, 20), expected_version=store.repos.cases.get(case_id).version)  # fmt: skip
     with pytest.raises(WorkflowError) as caught:
         reissue(store, case_id, "intent_letter", c.a, "再次更正")
     assert caught.value.key == "document_reissue_stage" and "银行审批" in str(caught.value)

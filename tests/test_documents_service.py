@@ -70,15 +70,15 @@ def env(tmp_path):
 
 def _to_letter(store, c, case_id, conditional: bool = False) -> None:
     w.to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for i, m in enumerate(c.members):
         if conditional and i == 1:
-            workflow.vote(store, case_id, m, "approve_with_conditions", "放款前追加配偶共同担保")
+            workflow.vote(store, case_id, m, "approve_with_conditions", "放款前追加配偶共同担保", expected_version=store.repos.cases.get(case_id).version)
         elif conditional and i == 4:
-            workflow.vote(store, case_id, m, "decline", "销贷比偏高")
+            workflow.vote(store, case_id, m, "decline", "销贷比偏高", expected_version=store.repos.cases.get(case_id).version)
         else:
-            workflow.vote(store, case_id, m, "approve", f"委员{i}同意")
-    workflow.decide(store, case_id, c.members[0], meeting_date=dt.date(2026, 11, 10))
+            workflow.vote(store, case_id, m, "approve", f"委员{i}同意", expected_version=store.repos.cases.get(case_id).version)
+    workflow.decide(store, case_id, c.members[0], meeting_date=dt.date(2026, 11, 10), expected_version=store.repos.cases.get(case_id).version)
 
 
 # ---------------------------------------------------------------- every field
@@ -87,7 +87,7 @@ def _to_letter(store, c, case_id, conditional: bool = False) -> None:
 def test_intent_letter_fields_from_the_case(env):
     store, c, case_id = env
     _to_letter(store, c, case_id)
-    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
+    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY, expected_version=store.repos.cases.get(case_id).version)
     issued = issue_document(store, case_id, "intent_letter", c.a)
     assert issued.reprint and issued.doc_no == letter.letter_no == "浦科担函〔2026〕1号"
     text = _flat(issued.pdf)
@@ -206,7 +206,7 @@ def test_two_letters_issued_concurrently_get_consecutive_numbers(tmp_path):
         try:
             with open_store(path, create=False) as own:  # one connection per thread
                 barrier.wait(timeout=10)
-                results[case_id] = workflow.issue_intent_letter(own, case_id, c.a, issue_date=LETTER_DAY).letter_no
+                results[case_id] = workflow.issue_intent_letter(own, case_id, c.a, issue_date=LETTER_DAY, expected_version=own.repos.cases.get(case_id).version).letter_no
         except BaseException as exc:
             errors.append(exc)
 
@@ -240,7 +240,7 @@ def test_reprint_is_byte_identical_to_the_archived_issue(env):
 def test_reissue_gets_a_new_number_and_voids_the_old_one(env):
     store, c, case_id = env
     _to_letter(store, c, case_id)
-    old = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
+    old = workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY, expected_version=store.repos.cases.get(case_id).version)
     new_day = dt.date(2026, 11, 13)
     new = reissue(store, case_id, "intent_letter", c.a, "银行支行名称有误", issue_date=new_day)
     assert new.doc_no == "浦科担函〔2026〕2号" and not new.reprint
@@ -289,7 +289,7 @@ def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path
     assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["ipguard: 案件当前处于“意向函”阶段，不能出具担保意向函"]
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY)
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=LETTER_DAY, expected_version=store.repos.cases.get(case_id).version)
     assert cli_main(["letter", "intent", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 0
     assert out.read_bytes() == archived(store, case_id, "intent_letter")[1]
     assert "重印" in capsys.readouterr().out
@@ -316,13 +316,13 @@ def test_report_shows_a_justified_criterion_and_the_justification(env):
     store, c, _ = env
     case_id = w.open_case(store, c, 5, requested_amount="1800000.00")  # (0.5 + 1.8) / 5 = 46% > 40%
     w.receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
-    workflow.justify(store, case_id, "在手订单充足，超标系阶段性备货所致。", c.b)
-    workflow.pass_screening(store, case_id, c.b)
-    workflow.confirm_valuation(store, case_id, c.a)
-    workflow.sign_report(store, case_id, "A", c.a, opinion="建议上会")
-    workflow.sign_report(store, case_id, "B", c.b)
-    workflow.submit_to_committee(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.justify(store, case_id, "在手订单充足，超标系阶段性备货所致。", c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "A", c.a, opinion="建议上会", expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "B", c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     text = _flat(issue_document(store, case_id, "investigation_report", c.a, issue_date=dt.date(2026, 11, 6)).pdf)
     result = workflow.latest_assessment(store, case_id)
     assert result.rule("loan_to_sales").outcome == "justify"

@@ -28,7 +28,7 @@ def test_changing_the_parameters_leaves_an_assessed_case_as_it_was(store):
     c = cast(store)
     old_case = open_case(store, c)
     receive_all(store, old_case, c)
-    workflow.submit_for_screening(store, old_case, c.a)
+    workflow.submit_for_screening(store, old_case, c.a, expected_version=store.repos.cases.get(old_case).version)
     before = workflow.latest_assessment(store, old_case).to_json()
     assert before["eligible"] and before["params_version"] == "2026.1"
 
@@ -41,14 +41,14 @@ def test_changing_the_parameters_leaves_an_assessed_case_as_it_was(store):
 
     # The stored explanation is untouched, and re-assessing uses the case's own version.
     assert workflow.latest_assessment(store, old_case).to_json() == before
-    again = workflow.assess_case(store, old_case, c.a).to_json()
+    again = workflow.assess_case(store, old_case, c.a, expected_version=store.repos.cases.get(old_case).version).to_json()
     assert again["params_version"] == "2026.1" and again["eligible"] and again["rules"] == before["rules"]
 
     # A new case (5,000,000 sales) falls under 2026.2 and fails its 8,000,000 threshold.
     new_case = open_case(store, c, seed=9)
     assert store.repos.cases.get(new_case).params_version == "2026.2"
     receive_all(store, new_case, c)
-    workflow.submit_for_screening(store, new_case, c.a)
+    workflow.submit_for_screening(store, new_case, c.a, expected_version=store.repos.cases.get(new_case).version)
     rule = workflow.latest_assessment(store, new_case).rule("annual_sales")
     assert rule.outcome == "fail"
     assert "8000000" in str(rule.threshold).replace(",", "")

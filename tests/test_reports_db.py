@@ -38,27 +38,27 @@ def walk(store, c, seed, *, applied, decided, start, maturity, **overrides) -> i
     case_id = open_case(store, c, seed, application_date=applied.isoformat(),
                         **{"company.name": f"上海测试{seed}号科技有限公司", **overrides})  # fmt: skip
     to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for m in c.members:
-        workflow.vote(store, case_id, m, "approve", "同意")
-    workflow.decide(store, case_id, c.members[0], meeting_date=decided)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=decided + dt.timedelta(days=1))
+        workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
+    workflow.decide(store, case_id, c.members[0], meeting_date=decided, expected_version=store.repos.cases.get(case_id).version)
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=decided + dt.timedelta(days=1), expected_version=store.repos.cases.get(case_id).version)
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=str(guarantee // 100),
-                                  interest_rate="3.45%", decided_on=decided + dt.timedelta(days=3))  # fmt: skip
+                                  interest_rate="3.45%", decided_on=decided + dt.timedelta(days=3), expected_version=store.repos.cases.get(case_id).version)  # fmt: skip
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
         workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}-{seed}",
-                                 signed_on=decided + dt.timedelta(days=4))  # fmt: skip
-    workflow.complete_contracts(store, case_id, c.ops, on=decided + dt.timedelta(days=4))
+                                 signed_on=decided + dt.timedelta(days=4), expected_version=store.repos.cases.get(case_id).version)  # fmt: skip
+    workflow.complete_contracts(store, case_id, c.ops, on=decided + dt.timedelta(days=4), expected_version=store.repos.cases.get(case_id).version)
     for asset in store.repos.cases.assets(case_id):
         workflow.record_registration(store, case_id, asset.id, c.ops, submitted_on=decided + dt.timedelta(days=4),
                                      registration_no=f"Y2026990{asset.id:05d}", registered_on=start - dt.timedelta(days=2),
-                                     certificate_received=True)  # fmt: skip
+                                     certificate_received=True, expected_version=store.repos.cases.get(case_id).version)  # fmt: skip
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, case_id, code, c.ops)
-    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=start - dt.timedelta(days=1))
+        workflow.confirm_check(store, case_id, code, c.ops, expected_version=store.repos.cases.get(case_id).version)
+    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=start - dt.timedelta(days=1), expected_version=store.repos.cases.get(case_id).version)
     workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date=start.isoformat(),
-                                 maturity_date=maturity.isoformat(), loan_contract_no=f"JK-{seed}")  # fmt: skip
+                                 maturity_date=maturity.isoformat(), loan_contract_no=f"JK-{seed}", expected_version=store.repos.cases.get(case_id).version)  # fmt: skip
     return case_id
 
 
@@ -93,30 +93,30 @@ def _build_portfolio(path):
     ids["C"] = walk(store, c, 13, applied=D(2026, 9, 1), decided=D(2026, 9, 10), start=D(2026, 9, 25),
                     maturity=D(2027, 9, 24))  # fmt: skip
     for asset in store.repos.cases.assets(ids["C"]):
-        workflow.record_deregistration(store, ids["C"], asset.id, c.ops, deregistered_on="2026-11-16", reference="ZX1")
-    workflow.release(store, ids["C"], c.ops, repaid_on="2026-11-16")
+        workflow.record_deregistration(store, ids["C"], asset.id, c.ops, deregistered_on="2026-11-16", reference="ZX1", expected_version=store.repos.cases.get(ids["C"]).version)
+    workflow.release(store, ids["C"], c.ops, repaid_on="2026-11-16", expected_version=store.repos.cases.get(ids["C"]).version)
     # D: defaulted and compensated in November, two recoveries (one in December, after the month).
     ids["D"] = walk(store, c, 14, applied=D(2026, 8, 3), decided=D(2026, 8, 12), start=D(2026, 8, 28),
                     maturity=D(2027, 8, 27))  # fmt: skip
-    workflow.record_default(store, ids["D"], c.ops, on="2026-11-03")
-    workflow.record_compensation(store, ids["D"], c.ops, amount="800000.01", paid_on="2026-11-12")
-    workflow.record_recovery(store, ids["D"], c.ops, amount="300000.00", on="2026-11-20", source="cash")
-    workflow.record_recovery(store, ids["D"], c.ops, amount="100000.00", on="2026-12-02", source="cash")
+    workflow.record_default(store, ids["D"], c.ops, on="2026-11-03", expected_version=store.repos.cases.get(ids["D"]).version)
+    workflow.record_compensation(store, ids["D"], c.ops, amount="800000.01", paid_on="2026-11-12", expected_version=store.repos.cases.get(ids["D"]).version)
+    workflow.record_recovery(store, ids["D"], c.ops, amount="300000.00", on="2026-11-20", source="cash", expected_version=store.repos.cases.get(ids["D"]).version)
+    workflow.record_recovery(store, ids["D"], c.ops, amount="100000.00", on="2026-12-02", source="cash", expected_version=store.repos.cases.get(ids["D"]).version)
     # G: defaulted in November, not compensated yet: still a liability.
     ids["G"] = walk(store, c, 17, applied=D(2026, 9, 10), decided=D(2026, 9, 20), start=D(2026, 10, 10),
                     maturity=D(2027, 4, 9))  # fmt: skip
-    workflow.record_default(store, ids["G"], c.ops, on="2026-11-20")
+    workflow.record_default(store, ids["G"], c.ops, on="2026-11-20", expected_version=store.repos.cases.get(ids["G"]).version)
     # E: screened out in November. F: declined by the committee in November.
     ids["E"] = open_case(store, c, 15, application_date="2026-11-05", **{"company.annual_sales": "2000000.00"})
     receive_all(store, ids["E"], c)
-    workflow.submit_for_screening(store, ids["E"], c.a, on=D(2026, 11, 5))
-    workflow.decline(store, ids["E"], c.b, "年销售额未达准入标准", on=D(2026, 11, 6))
+    workflow.submit_for_screening(store, ids["E"], c.a, on=D(2026, 11, 5), expected_version=store.repos.cases.get(ids["E"]).version)
+    workflow.decline(store, ids["E"], c.b, "年销售额未达准入标准", on=D(2026, 11, 6), expected_version=store.repos.cases.get(ids["E"]).version)
     ids["F"] = open_case(store, c, 16, application_date="2026-11-04")
     to_committee(store, ids["F"], c)
-    workflow.record_attendance(store, ids["F"], [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, ids["F"], [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(ids["F"]).version)
     for i, m in enumerate(c.members):
-        workflow.vote(store, ids["F"], m, "approve" if i < 3 else "decline")
-    workflow.decide(store, ids["F"], c.members[0], meeting_date=D(2026, 11, 18))
+        workflow.vote(store, ids["F"], m, "approve" if i < 3 else "decline", expected_version=store.repos.cases.get(ids["F"]).version)
+    workflow.decide(store, ids["F"], c.members[0], meeting_date=D(2026, 11, 18), expected_version=store.repos.cases.get(ids["F"]).version)
     # B's company is not a small/micro firm (no workflow action sets this; the admin would).
     with store.transaction():
         store.db.execute("UPDATE companies SET small_micro = 0 WHERE id = (SELECT company_id FROM cases WHERE id = ?)", [ids["B"]])
@@ -450,12 +450,13 @@ def test_the_total_multiple_limit_follows_the_guarantors_small_micro_setting(por
     _, wb = write(copy, "2026-11", tmp_path)
     assert summary_line(wb["概要"], label)[2] == 10  # the default limit
     with open_store(copy, create=False) as store:
-        store.repos.settings.set_many({"guarantor.mainly_small_micro": True}, acting_user_id=None)
+        # Recorded as valid from November: the month's end sees it.
+        store.repos.guarantor.record(dt.date(2026, 11, 1), store.repos.guarantor.at(dt.date(2026, 11, 1)).net_assets, True, "",
+                                     acting_user_id=None)  # fmt: skip
     _, wb = write(copy, "2026-11", tmp_path)
     assert summary_line(wb["概要"], label)[2] == 15  # a guarantor mainly serving small and micro firms
     with open_store(copy, create=False) as store:
-        store.repos.settings.set_many({"guarantor.mainly_small_micro": False, "guarantor.net_assets_fen": 100_000_00},
-                                      acting_user_id=None)  # fmt: skip
+        store.repos.guarantor.record(dt.date(2026, 11, 2), 100_000_00, False, "", acting_user_id=None)
     _, wb = write(copy, "2026-11", tmp_path)
     line = summary_line(wb["概要"], label)
     assert line[2] == 10 and line[3] == "超限"  # a tiny net asset figure breaches the limit, in words

@@ -16,12 +16,13 @@ from xml.dom import minidom
 import openpyxl
 import pytest
 
-from ipguard import clock, workflow
+from ipguard import auth, clock, workflow
 from ipguard.reports import xlsx
 from ipguard.reports.risk import RiskRule, parse_rule
 from ipguard.reports.service import export_cases, monthly_report
 from ipguard.store import open_store
 from ipguard.store.records import CaseFilter
+from tests import factories
 from tests.test_reports_db import walk
 from tests.test_reports_writer import COMPS, META, SUMMARY, TURN, in_force, movements
 from tests.workflow_helpers import cast
@@ -126,10 +127,10 @@ def book(tmp_path_factory):
             "W": walk(store, c, 44, applied=D(2026, 6, 1), decided=D(2026, 6, 10), start=D(2026, 6, 25),
                       maturity=D(2027, 6, 24)),
         }  # fmt: skip
-        workflow.record_default(store, ids["Y"], c.ops, on="2026-04-10")
-        workflow.record_default(store, ids["W"], c.ops, on="2026-11-03")
-        workflow.record_compensation(store, ids["W"], c.ops, amount="500000.00", paid_on="2026-11-12")
-        workflow.record_recovery(store, ids["W"], c.ops, amount="200000.00", on="2026-11-20", source="cash")
+        workflow.record_default(store, ids["Y"], c.ops, on="2026-04-10", expected_version=store.repos.cases.get(ids["Y"]).version)
+        workflow.record_default(store, ids["W"], c.ops, on="2026-11-03", expected_version=store.repos.cases.get(ids["W"]).version)
+        workflow.record_compensation(store, ids["W"], c.ops, amount="500000.00", paid_on="2026-11-12", expected_version=store.repos.cases.get(ids["W"]).version)
+        workflow.record_recovery(store, ids["W"], c.ops, amount="200000.00", on="2026-11-20", source="cash", expected_version=store.repos.cases.get(ids["W"]).version)
         nos = {k: store.repos.cases.get(v).case_no for k, v in ids.items()}
         store.close()
     return path, nos
@@ -211,16 +212,16 @@ def test_regenerating_a_closed_month_after_a_banks_terms_change_gives_identical_
         store = open_store(copy, create=False)
         for bank in store.repos.banks.all():
             store.repos.banks.save(dataclasses.replace(bank, bank_share_bp=5000, reguarantor_share_bp=0),
-                                   acting_user_id=None)  # fmt: skip
+                                   acting_user_id=None, expected_version=bank.version)  # fmt: skip
         store.close()
     _, after = report(copy, "2026-11", tmp_path / "b.xlsx", D(2026, 12, 20))
     assert _figures(after) == _figures(before)
 
 
-@pytest.mark.xfail(strict=True, reason="needs net assets versioned by effective date (issue 13): net_assets_at() still "
-                   "reads the one current setting")  # fmt: skip
 def test_regenerating_a_closed_month_after_net_assets_change_gives_identical_figures(book, tmp_path):
     import shutil
+
+    from ipguard import admin
 
     path, _ = book
     copy = tmp_path / "copy.sqlite"
@@ -228,10 +229,20 @@ def test_regenerating_a_closed_month_after_net_assets_change_gives_identical_fig
     _, before = report(copy, "2026-11", tmp_path / "a.xlsx", D(2026, 12, 20))
     with clock.frozen(D(2026, 12, 20)):
         store = open_store(copy, create=False)
-        store.repos.settings.set_many({"guarantor.net_assets_fen": 99_000_000_000}, acting_user_id=None)
+        # An admin records new net assets (and the 15× leverage class) in December, valid from today.
+        actor = auth.sign_in(store, "admin", factories.PASSWORD)
+        admin.record_guarantor_figures(store, actor, net_assets_fen=99_000_000_000, mainly_small_micro=True,
+                                       effective_date=D(2026, 12, 20))
         store.close()
     _, after = report(copy, "2026-11", tmp_path / "b.xlsx", D(2026, 12, 20))
     assert _figures(after) == _figures(before)
+    # December, provisional as of the 20th, already uses the new figures.
+    _, december = report(copy, "2026-12", tmp_path / "c.xlsx", D(2026, 12, 20))
+    assert net_assets_line(december) == 990_000_000 and net_assets_line(after) == 1_500_000_000
+
+
+def net_assets_line(wb) -> object:
+    return next(row[1] for row in wb["概要"].iter_rows(values_only=True) if row[0] == "净资产（元）")
 
 
 def test_regenerating_a_closed_month_later_gives_identical_figures(book, tmp_path):

@@ -94,13 +94,13 @@ def test_an_asset_in_another_live_case_is_valued_zero_until_that_case_ends(store
     first = open_case(store, c)
     second = open_case(store, c)  # the same company pledging the same patent again
     receive_all(store, second, c)
-    workflow.submit_for_screening(store, second, c.a)
+    workflow.submit_for_screening(store, second, c.a, expected_version=store.repos.cases.get(second).version)
     result = workflow.latest_assessment(store, second)
     first_no = store.repos.cases.get(first).case_no
     assert result.asset_values[0].value == 0 and any(first_no in r for r in result.asset_values[0].obstacles)
     assert not result.eligible
-    workflow.withdraw(store, first, c.a, "企业改用其他方案")
-    result = workflow.assess_case(store, second, c.b)
+    workflow.withdraw(store, first, c.a, "企业改用其他方案", expected_version=store.repos.cases.get(first).version)
+    result = workflow.assess_case(store, second, c.b, expected_version=store.repos.cases.get(second).version)
     assert result.asset_values[0].value > 0 and result.eligible
 
 

@@ -7,6 +7,7 @@ asserts the refusal with its reason (message key and field), or the figure.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 import pytest
 
@@ -32,6 +33,8 @@ def c(store):
 
 
 def refused(fn, *args, **kwargs) -> ValidationError:
+    if "expected_version" in inspect.signature(fn).parameters:  # a case action: the version just read
+        kwargs.setdefault("expected_version", args[0].repos.cases.get(args[1]).version)
     with pytest.raises(ValidationError) as err:
         fn(*args, **kwargs)
     return err.value
@@ -41,7 +44,8 @@ def to_bank(store, c, seed: int = 1, **letter) -> int:
     case_id = open_case(store, c, seed)
     to_committee(store, case_id, c)
     approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9), **letter)
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9), **letter,
+                                 expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
@@ -49,21 +53,21 @@ def to_contracts(store, c, approved: str | None = None) -> int:
     case_id = to_bank(store, c)
     guarantee = store.repos.cases.guarantee_amount(case_id)
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=approved or str(guarantee // 100),
-                                  decided_on=day(store, case_id, 14))
+                                  decided_on=day(store, case_id, 14), expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
 def to_notice(store, c, approved: str | None = None) -> int:
     case_id = to_contracts(store, c, approved)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15))
-    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15))
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
+    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
     for asset in store.repos.cases.assets(case_id):
         workflow.record_registration(store, case_id, asset.id, c.ops, submitted_on=day(store, case_id, 15),
-                                     registration_no="Y1", registered_on=day(store, case_id, 16), certificate_received=True)
+                                     registration_no="Y1", registered_on=day(store, case_id, 16), certificate_received=True, expected_version=store.repos.cases.get(case_id).version)
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, case_id, code, c.ops)
-    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=day(store, case_id, 17))
+        workflow.confirm_check(store, case_id, code, c.ops, expected_version=store.repos.cases.get(case_id).version)
+    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=day(store, case_id, 17), expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
@@ -127,12 +131,12 @@ def test_bank_approval_after_the_letter_expired_needs_an_override_with_reason(st
     case_id = open_case(store, c, application_date="2026-09-01")
     to_committee(store, case_id, c)
     approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 10))  # valid 30 days
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 10), expected_version=store.repos.cases.get(case_id).version)  # valid 30 days
     err = refused(workflow.record_bank_decision, store, case_id, c.a, approved=True, approved_amount="500000",
                   decided_on=dt.date(2026, 11, 16))
     assert (err.field, err.key) == ("override_reason", "letter_expired")
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount="500000", decided_on=dt.date(2026, 11, 16),
-                                  late_override_reason="银行内部流程延误，经总经理同意继续有效")
+                                  late_override_reason="银行内部流程延误，经总经理同意继续有效", expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.closing.bank_decision(case_id)["late_override_reason"].startswith("银行内部流程延误")
 
 
@@ -158,14 +162,14 @@ def test_contracts_agree_with_the_approval_and_follow_it(store, c):
                   amount=str(guarantee // 100 + 1), signed_on=day(store, case_id, 15))
     assert (err.field, err.key) == ("contract_amount", "amount_above")
     workflow.record_contract(store, case_id, c.ops, kind="guarantee", contract_no="BZ1", amount=str(guarantee // 100),
-                             signed_on=day(store, case_id, 15))
+                             signed_on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
 
 
 def test_registration_before_the_pledge_contract_is_refused(store, c):
     case_id = to_contracts(store, c)
     for kind in ("guarantee", "counter_guarantee", "pledge"):
-        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15))
-    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15))
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
+    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
     asset = store.repos.cases.assets(case_id)[0]
     err = refused(workflow.record_registration, store, case_id, asset.id, c.ops, submitted_on="2026-11-16",
                   registration_no="Y1", registered_on="2026-11-16")
@@ -199,23 +203,23 @@ def test_a_partial_guarantee_lends_more_than_it_guarantees(store, c):
     guarantee = store.repos.cases.guarantee_amount(case_id)
     assert guarantee < 300_000_000
     case_id = to_notice_after_letter(store, c, case_id, "3000000")
-    workflow.record_disbursement(store, case_id, c.ops, loan_amount="3000000", start_date="2026-11-20", maturity_date="2027-11-19")
+    workflow.record_disbursement(store, case_id, c.ops, loan_amount="3000000", start_date="2026-11-20", maturity_date="2027-11-19", expected_version=store.repos.cases.get(case_id).version)
     assert workflow.loan(store, case_id)["loan_amount_fen"] == 300_000_000
     assert workflow.postloan.guaranteed_outstanding(store, case_id) == guarantee
 
 
 def to_notice_after_letter(store, c, case_id, approved):
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9))
-    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=approved, decided_on=day(store, case_id, 14))
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
+    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount=approved, decided_on=day(store, case_id, 14), expected_version=store.repos.cases.get(case_id).version)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15))
-    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15))
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
+    workflow.complete_contracts(store, case_id, c.ops, on=day(store, case_id, 15), expected_version=store.repos.cases.get(case_id).version)
     for asset in store.repos.cases.assets(case_id):
         workflow.record_registration(store, case_id, asset.id, c.ops, registration_no="Y1", registered_on=day(store, case_id, 16),
-                                     certificate_received=True)
+                                     certificate_received=True, expected_version=store.repos.cases.get(case_id).version)
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, case_id, code, c.ops)
-    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=day(store, case_id, 17))
+        workflow.confirm_check(store, case_id, code, c.ops, expected_version=store.repos.cases.get(case_id).version)
+    workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=day(store, case_id, 17), expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 
@@ -227,14 +231,14 @@ def test_post_loan_dates_and_amounts(store, c):
     err = refused(workflow.release, store, case_id, c.ops, repaid_on="2026-11-19")
     assert (err.field, err.key) == ("repaid_on", "date_before_step")
     with clock.frozen(dt.datetime(2027, 12, 31, 10)):
-        workflow.record_default(store, case_id, c.ops, on="2027-11-20")
+        workflow.record_default(store, case_id, c.ops, on="2027-11-20", expected_version=store.repos.cases.get(case_id).version)
         guarantee = store.repos.cases.guarantee_amount(case_id)
         err = refused(workflow.record_compensation, store, case_id, c.ops, amount=str(3 * guarantee // 100), paid_on="2027-12-01")
         assert (err.field, err.key) == ("compensation_amount", "compensation_above")
         err = refused(workflow.record_compensation, store, case_id, c.ops, amount="1000", paid_on="2027-11-19")
         assert (err.field, err.key) == ("paid_on", "date_before_step")
-        workflow.record_compensation(store, case_id, c.ops, amount="600000", paid_on="2027-12-01")
-        workflow.record_recovery(store, case_id, c.ops, amount="500000", on="2027-12-10")
+        workflow.record_compensation(store, case_id, c.ops, amount="600000", paid_on="2027-12-01", expected_version=store.repos.cases.get(case_id).version)
+        workflow.record_recovery(store, case_id, c.ops, amount="500000", on="2027-12-10", expected_version=store.repos.cases.get(case_id).version)
         err = refused(workflow.record_recovery, store, case_id, c.ops, amount="100000.01", on="2027-12-11")
         assert (err.field, err.key) == ("recovery_amount", "recovery_above")
         err = refused(workflow.record_recovery, store, case_id, c.ops, amount="1", on="2027-11-30")
@@ -248,7 +252,7 @@ def test_a_pledge_deregistered_before_repayment_blocks_the_release(store, c):
     to_in_force(store, case_id, c)
     with clock.frozen(dt.datetime(2027, 11, 25, 10)):
         for asset in store.repos.cases.assets(case_id):
-            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-01", reference="ZX1")
+            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-01", reference="ZX1", expected_version=store.repos.cases.get(case_id).version)
         err = refused(workflow.release, store, case_id, c.ops, repaid_on="2027-11-19")
     assert (err.field, err.key) == ("deregistered_on", "date_before_step")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipguard import workflow
+from ipguard import admin, clock, workflow
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
 from ipguard.store import open_store
 from ipguard.workflow import limits
@@ -25,7 +25,7 @@ def c(store):
 
 
 def net_assets(store, c, yuan: int) -> None:
-    store.repos.settings.set_many({"guarantor.net_assets_fen": yuan * 100}, acting_user_id=c.admin.id)
+    admin.record_guarantor_figures(store, c.admin, net_assets_fen=yuan * 100, mainly_small_micro=False, effective_date=clock.today())
 
 
 def second_case_of_the_same_client(store, c) -> int:
@@ -42,6 +42,24 @@ def test_two_concurrent_cases_of_one_client_cannot_both_pass_the_committee(store
     with pytest.raises(WorkflowError) as err:
         approve(store, second, c)
     assert err.value.key == "limit_exceeded" and "单一客户集中度" in err.value.message()
+
+
+def test_a_limit_refusal_reads_whole_in_either_language(store, c):
+    import re
+
+    net_assets(store, c, 15_000_000)  # 10% = 1.5 M
+    first, second = open_case(store, c), second_case_of_the_same_client(store, c)
+    to_committee(store, first, c)
+    to_committee(store, second, c)
+    approve(store, first, c)
+    refusal = limits.limit_refusal(store, store.repos.cases.get(second), 100_000_000)
+    assert refusal is not None
+    assert refusal.message("zh") == ("单一客户集中度：担保后余额 2,000,000.00元 将超过上限 1,500,000.00元"
+                                     "（0.10 × 净资产；已有 1,000,000.00元，本案 1,000,000.00元）")
+    english = refusal.message("en")
+    assert english == ("single-client concentration: the balance after this guarantee (2,000,000.00 yuan) would exceed the cap "
+                       "(1,500,000.00 yuan) (0.10 × net assets; existing 1,000,000.00 yuan, this case 1,000,000.00 yuan)")
+    assert not re.search(r"[\u4e00-\u9fff]", english)
 
 
 def test_an_approved_case_not_yet_lent_lowers_the_next_assessment(store, c):
@@ -76,21 +94,21 @@ def test_the_limit_is_checked_again_at_disbursement(store, c):
     first = open_case(store, c)
     to_committee(store, first, c)
     approve(store, first, c)
-    workflow.issue_intent_letter(store, first, c.a, issue_date=day(store, first, 9))
+    workflow.issue_intent_letter(store, first, c.a, issue_date=day(store, first, 9), expected_version=store.repos.cases.get(first).version)
     guarantee = store.repos.cases.guarantee_amount(first)
     workflow.record_bank_decision(store, first, c.a, approved=True, approved_amount=str(guarantee // 100),
-                                  decided_on=day(store, first, 14))
+                                  decided_on=day(store, first, 14), expected_version=store.repos.cases.get(first).version)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, first, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, first, 15))
-    workflow.complete_contracts(store, first, c.ops, on=day(store, first, 15))
+        workflow.record_contract(store, first, c.ops, kind=kind, contract_no=f"HT-{kind}", signed_on=day(store, first, 15), expected_version=store.repos.cases.get(first).version)
+    workflow.complete_contracts(store, first, c.ops, on=day(store, first, 15), expected_version=store.repos.cases.get(first).version)
     for asset in store.repos.cases.assets(first):
         workflow.record_registration(store, first, asset.id, c.ops, registration_no="Y1", registered_on=day(store, first, 16),
-                                     certificate_received=True)
+                                     certificate_received=True, expected_version=store.repos.cases.get(first).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, first, code, c.ops)
-    workflow.issue_disbursement_notice(store, first, c.a, issue_date=day(store, first, 17))
+        workflow.confirm_check(store, first, code, c.ops, expected_version=store.repos.cases.get(first).version)
+    workflow.issue_disbursement_notice(store, first, c.a, issue_date=day(store, first, 17), expected_version=store.repos.cases.get(first).version)
     # Meanwhile another case of the client was approved and the guarantor's net assets fell.
     second = second_case_of_the_same_client(store, c)
     to_committee(store, second, c)
@@ -98,7 +116,7 @@ def test_the_limit_is_checked_again_at_disbursement(store, c):
     net_assets(store, c, 15_000_000)
     with pytest.raises(WorkflowError) as err:
         workflow.record_disbursement(store, first, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-20",
-                                     maturity_date="2027-11-19")
+                                     maturity_date="2027-11-19", expected_version=store.repos.cases.get(first).version)
     assert err.value.key == "limit_exceeded"
 
 

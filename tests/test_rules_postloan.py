@@ -36,13 +36,13 @@ def test_release_needs_a_deregistration_record_per_pledge(store, c):
     to_in_force(store, case_id, c)
     asset = store.repos.cases.assets(case_id)[0]
     with pytest.raises(WorkflowError) as err:
-        workflow.release(store, case_id, c.ops, repaid_on="2026-11-20")
+        workflow.release(store, case_id, c.ops, repaid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     assert err.value.key == "pledges_not_deregistered" and asset.number in err.value.message()
     with pytest.raises(ValidationError) as verr:
-        workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2026-11-20", reference="")
+        workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2026-11-20", reference="", expected_version=store.repos.cases.get(case_id).version)
     assert verr.value.field == "deregistration_ref"
-    workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2026-11-20", reference="ZX2026000123")
-    workflow.release(store, case_id, c.ops, repaid_on="2026-11-20")
+    workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2026-11-20", reference="ZX2026000123", expected_version=store.repos.cases.get(case_id).version)
+    workflow.release(store, case_id, c.ops, repaid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.cases.get(case_id).stage is Stage.RELEASED
     reg = workflow.registrations(store, case_id)[0]
     assert (reg["deregistered_on"], reg["deregistration_ref"]) == ("2026-11-20", "ZX2026000123")
@@ -62,10 +62,10 @@ def test_an_overdue_loan_not_compensated_is_reminded(store, c):
     case_id = open_case(store, c)
     to_in_force(store, case_id, c)
     with clock.frozen(dt.datetime(2027, 12, 1, 10)):
-        workflow.record_default(store, case_id, c.ops, on="2027-11-25")
+        workflow.record_default(store, case_id, c.ops, on="2027-11-25", expected_version=store.repos.cases.get(case_id).version)
         due = [r for r in reminders(store, D(2027, 12, 1)) if r.kind == "default_uncompensated"]
         assert len(due) == 1 and due[0].overdue and due[0].due == D(2027, 11, 25)
-        workflow.record_compensation(store, case_id, c.ops, amount="1000", paid_on="2027-12-01")
+        workflow.record_compensation(store, case_id, c.ops, amount="1000", paid_on="2027-12-01", expected_version=store.repos.cases.get(case_id).version)
         assert not [r for r in reminders(store, D(2027, 12, 1)) if r.kind == "default_uncompensated"]
 
 

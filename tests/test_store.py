@@ -54,7 +54,8 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError) as err:
         open_store(path)
-    assert err.value.key in ("db_corrupt", "db_cannot_open")
+    assert err.value.key == "db_not_ipguard_kind" and "不是 SQLite 数据库文件" in err.value.message()
+    assert path.read_bytes() == b"this is not sqlite" * 100
 
 
 def test_network_paths_are_recognised_and_refused():
@@ -150,10 +151,10 @@ def test_search_index_follows_every_change(store, manager):
     assert store.repos.cases.count(CaseFilter(text="张江芯微")) == 0
     assert store.repos.cases.count(CaseFilter(text="星海光电")) == 1
     extra = IpAsset.from_input({"type": "trademark", "number": "58812345", "nice_class": 9})
-    intake.add_asset(store, case.id, extra, manager)
+    intake.add_asset(store, case.id, extra, manager, expected_version=store.repos.cases.get(case.id).version)
     assert store.repos.cases.count(CaseFilter(text="8812345")) == 1
     asset_id = store.repos.companies.find_asset("trademark", "58812345").id
-    intake.remove_asset(store, case.id, asset_id, manager)
+    intake.remove_asset(store, case.id, asset_id, manager, expected_version=store.repos.cases.get(case.id).version)
     assert store.repos.cases.count(CaseFilter(text="8812345")) == 0
     assert store.repos.cases.count(CaseFilter(text='"; DROP TABLE cases; --')) == 0
 

@@ -37,11 +37,11 @@ def test_intake_to_release(store, c):
     loan = workflow.loan(store, case_id)
     assert loan["loan_amount_fen"] == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     assert loan["fee_fen"] > 0
-    workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20")
+    workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     with clock.frozen(dt.datetime(2027, 11, 22, 10)):
         for asset in store.repos.cases.assets(case_id):
-            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1")
-        workflow.release(store, case_id, c.ops, repaid_on="2027-11-19")
+            workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1", expected_version=store.repos.cases.get(case_id).version)
+        workflow.release(store, case_id, c.ops, repaid_on="2027-11-19", expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.RELEASED
     assert all(r["deregistered_on"] == "2027-11-19" for r in workflow.registrations(store, case_id))
     events = [e.to_stage for e in store.repos.cases.events(case_id)]
@@ -56,13 +56,13 @@ def test_intake_to_compensation_and_closed_recovery(store, c):
     case_id = open_case(store, c)
     to_in_force(store, case_id, c)
     with clock.frozen(dt.datetime(2028, 7, 1, 10)):
-        workflow.record_default(store, case_id, c.ops, on="2027-12-01")
-        split = workflow.record_compensation(store, case_id, c.ops, amount="999999.99", paid_on="2027-12-10")
+        workflow.record_default(store, case_id, c.ops, on="2027-12-01", expected_version=store.repos.cases.get(case_id).version)
+        split = workflow.record_compensation(store, case_id, c.ops, amount="999999.99", paid_on="2027-12-10", expected_version=store.repos.cases.get(case_id).version)
         assert split.bank_share + split.reguarantor_share + split.retained == 99_999_999
         assert split.bank_share == 20_000_000  # 20% kept by the bank
         workflow.record_recovery(store, case_id, c.ops, amount="300000.00", on="2028-03-01", source="ip_disposal",
-                                 asset_id=store.repos.cases.assets(case_id)[0].id, note="专利拍卖")
-        workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结")
+                                 asset_id=store.repos.cases.assets(case_id)[0].id, note="专利拍卖", expected_version=store.repos.cases.get(case_id).version)
+        workflow.close_recovery(store, case_id, c.b, on="2028-06-30", note="追偿终结", expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.CLOSED
     assert store.verify_audit().ok
 
@@ -80,7 +80,7 @@ def test_loss_split_adds_up_exactly(amount, bank_bp, reg_bp):
 def test_screening_needs_a_complete_checklist(store, c):
     case_id = open_case(store, c)
     with pytest.raises(WorkflowError) as err:
-        workflow.submit_for_screening(store, case_id, c.a)
+        workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert "业务清单尚缺" in err.value.message()
     assert stage(store, case_id) is Stage.INTAKE
 
@@ -89,15 +89,15 @@ def test_loan_to_sales_above_limit_needs_the_risk_managers_justification(store, 
     # 1,500,000 loans + 1,000,000 requested on 5,000,000 sales = 50%.
     case_id = open_case(store, c, **{"company.existing_bank_loans": "1500000.00"})
     receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.pass_screening(store, case_id, c.a)
+        workflow.pass_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert "书面说明" in err.value.message()
     with pytest.raises(PermissionDenied):
-        workflow.justify(store, case_id, "客户订单充足", c.a)
-    result = workflow.justify(store, case_id, "客户在手订单充足，回款稳定", c.b)
+        workflow.justify(store, case_id, "客户订单充足", c.a, expected_version=store.repos.cases.get(case_id).version)
+    result = workflow.justify(store, case_id, "客户在手订单充足，回款稳定", c.b, expected_version=store.repos.cases.get(case_id).version)
     assert result.eligible
-    workflow.pass_screening(store, case_id, c.b)
+    workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.VALUATION
     stored = workflow.latest_assessment(store, case_id)
     assert stored.justification == "客户在手订单充足，回款稳定"
@@ -106,11 +106,11 @@ def test_loan_to_sales_above_limit_needs_the_risk_managers_justification(store, 
 def test_failed_criterion_blocks_screening(store, c):
     case_id = open_case(store, c, **{"company.annual_sales": "2000000.00"})
     receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.pass_screening(store, case_id, c.b)
+        workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
     assert "准入条件未通过" in err.value.message()
-    workflow.decline(store, case_id, c.b, "年销售额未达准入标准")
+    workflow.decline(store, case_id, c.b, "年销售额未达准入标准", expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.DECLINED
 
 
@@ -118,26 +118,26 @@ def test_report_signed_by_the_same_user_in_both_roles_is_refused(store, c):
     both = factories.user(store, "both", Role.ACCOUNT_MANAGER, Role.RISK_MANAGER)
     case_id = open_case(store, c)
     receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
-    workflow.pass_screening(store, case_id, c.b)
-    workflow.confirm_valuation(store, case_id, c.a)
-    workflow.sign_report(store, case_id, "A", both)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "A", both, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.sign_report(store, case_id, "B", both)
+        workflow.sign_report(store, case_id, "B", both, expected_version=store.repos.cases.get(case_id).version)
     assert "两个不同的人" in err.value.message()
     with pytest.raises(WorkflowError) as err:
-        workflow.submit_to_committee(store, case_id, c.a)
+        workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert "B角" in err.value.message()
 
 
 def test_committee_without_quorum_cannot_decide(store, c):
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members[:4]], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members[:4]], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for m in c.members[:4]:
-        workflow.vote(store, case_id, m, "approve")
+        workflow.vote(store, case_id, m, "approve", expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.decide(store, case_id, c.members[0])
+        workflow.decide(store, case_id, c.members[0], expected_version=store.repos.cases.get(case_id).version)
     assert "不足法定人数" in err.value.message()
     assert stage(store, case_id) is Stage.COMMITTEE
 
@@ -146,31 +146,31 @@ def test_a_member_cannot_vote_twice_and_the_account_manager_cannot_vote(store, c
     double = factories.user(store, "am2", Role.ACCOUNT_MANAGER, Role.COMMITTEE_MEMBER)
     case_id = open_case(store, c)
     receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
-    workflow.pass_screening(store, case_id, c.b)
-    workflow.confirm_valuation(store, case_id, c.a)
-    workflow.sign_report(store, case_id, "A", double)
-    workflow.sign_report(store, case_id, "B", c.b)
-    workflow.submit_to_committee(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "A", double, expected_version=store.repos.cases.get(case_id).version)
+    workflow.sign_report(store, case_id, "B", c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.record_attendance(store, case_id, [double.id], c.members[0])
+        workflow.record_attendance(store, case_id, [double.id], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     assert "A角或B角" in err.value.message()
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError):
-        workflow.vote(store, case_id, double, "approve")
-    workflow.vote(store, case_id, c.members[0], "approve")
+        workflow.vote(store, case_id, double, "approve", expected_version=store.repos.cases.get(case_id).version)
+    workflow.vote(store, case_id, c.members[0], "approve", expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.vote(store, case_id, c.members[0], "decline")
+        workflow.vote(store, case_id, c.members[0], "decline", expected_version=store.repos.cases.get(case_id).version)
     assert "已经投过票" in err.value.message()
 
 
 def test_majority_decline(store, c):
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     for i, m in enumerate(c.members):
-        workflow.vote(store, case_id, m, "approve" if i < 3 else "decline")  # 3 of 5 < 2/3
-    workflow.decide(store, case_id, c.members[0])
+        workflow.vote(store, case_id, m, "approve" if i < 3 else "decline", expected_version=store.repos.cases.get(case_id).version)  # 3 of 5 < 2/3
+    workflow.decide(store, case_id, c.members[0], expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.DECLINED
 
 
@@ -178,13 +178,13 @@ def test_disbursement_notice_refused_with_an_unregistered_asset(store, c):
     case_id = open_case(store, c)
     to_committee(store, case_id, c)
     approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11))
-    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount="500000")
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 11), expected_version=store.repos.cases.get(case_id).version)
+    workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount="500000", expected_version=store.repos.cases.get(case_id).version)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}")
-    workflow.complete_contracts(store, case_id, c.ops)
+        workflow.record_contract(store, case_id, c.ops, kind=kind, contract_no=f"HT-{kind}", expected_version=store.repos.cases.get(case_id).version)
+    workflow.complete_contracts(store, case_id, c.ops, expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
-        workflow.issue_disbursement_notice(store, case_id, c.a)
+        workflow.issue_disbursement_notice(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert "尚未完成质押登记" in err.value.message()
     assert store.repos.cases.assets(case_id)[0].number in err.value.message()
 
@@ -195,24 +195,24 @@ def test_disbursement_above_the_approved_amount_is_refused(store, c):
     second = open_case(store, c, seed=2)
     to_committee(store, second, c)
     approve(store, second, c)
-    workflow.issue_intent_letter(store, second, c.a)
-    workflow.record_bank_decision(store, second, c.a, approved=True, approved_amount="100000")
+    workflow.issue_intent_letter(store, second, c.a, expected_version=store.repos.cases.get(second).version)
+    workflow.record_bank_decision(store, second, c.a, approved=True, approved_amount="100000", expected_version=store.repos.cases.get(second).version)
     for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
-        workflow.record_contract(store, second, c.ops, kind=kind, contract_no=f"HT2-{kind}")
-    workflow.complete_contracts(store, second, c.ops)
+        workflow.record_contract(store, second, c.ops, kind=kind, contract_no=f"HT2-{kind}", expected_version=store.repos.cases.get(second).version)
+    workflow.complete_contracts(store, second, c.ops, expected_version=store.repos.cases.get(second).version)
     for asset in store.repos.cases.assets(second):
         workflow.record_registration(store, second, asset.id, c.ops, registration_no="Y1", registered_on="2026-11-20",
-                                     certificate_received=True)
+                                     certificate_received=True, expected_version=store.repos.cases.get(second).version)
     for check in workflow.disbursement_checks(store, second):
-        workflow.confirm_check(store, second, check["code"], c.ops)
+        workflow.confirm_check(store, second, check["code"], c.ops, expected_version=store.repos.cases.get(second).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:
-        workflow.confirm_check(store, second, code, c.ops)
-    workflow.issue_disbursement_notice(store, second, c.a)
+        workflow.confirm_check(store, second, code, c.ops, expected_version=store.repos.cases.get(second).version)
+    workflow.issue_disbursement_notice(store, second, c.a, expected_version=store.repos.cases.get(second).version)
     with pytest.raises(ValidationError) as err:
         workflow.record_disbursement(store, second, c.ops, loan_amount="100000.01", start_date="2026-11-20",
-                                     maturity_date="2027-11-19")
+                                     maturity_date="2027-11-19", expected_version=store.repos.cases.get(second).version)
     assert err.value.field == "loan_amount" and "银行批准金额" in err.value.message()
     assert stage(store, second) is Stage.DISBURSEMENT
 
@@ -221,10 +221,10 @@ def test_a_user_without_the_role_is_refused_in_the_core(store, c):
     case_id = open_case(store, c)
     receive_all(store, case_id, c)
     with pytest.raises(PermissionDenied) as err:
-        workflow.submit_for_screening(store, case_id, c.ops)
+        workflow.submit_for_screening(store, case_id, c.ops, expected_version=store.repos.cases.get(case_id).version)
     assert "没有" in err.value.message()
     with pytest.raises(PermissionDenied):
-        intake.set_checklist_item(store, case_id, "recommendation", "missing", c.members[0])
+        intake.set_checklist_item(store, case_id, "recommendation", "missing", c.members[0], expected_version=store.repos.cases.get(case_id).version)
 
 
 def test_intent_letter_deadline_in_working_days(store, c):
@@ -232,7 +232,7 @@ def test_intent_letter_deadline_in_working_days(store, c):
     to_committee(store, case_id, c)
     approve(store, case_id, c)
     # 2026-09-28 (Mon) + 10 working days crosses National Day: Oct 1-7 off, Sep 20 and Oct 10 worked.
-    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 28))
+    letter = workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 9, 28), expected_version=store.repos.cases.get(case_id).version)
     assert letter.letter_no == "浦科担函〔2026〕1号"
     from ipguard.workdays import WorkCalendar
 

@@ -24,6 +24,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QObject, Qt, Signal
@@ -41,8 +42,15 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard import __version__, clock
-from ipguard.errors import IpguardError
+from ipguard.errors import IpguardError, PermissionDenied
 from ui.i18n import current_language, translate
+
+if TYPE_CHECKING:
+    from ui.session import Session
+
+# The core's keys for "this sign-in no longer acts": the user was disabled (session_ended; the sign-in is then
+# ended too), or the sign-in was ended already (not_signed_in).
+SESSION_ENDED_KEYS = ("session_ended", "not_signed_in")
 
 log = logging.getLogger("ipguard.ui")
 
@@ -132,14 +140,43 @@ def error_text(exc: BaseException, lang: str | None = None) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str | None = None) -> None:
-    """Show an error: IpguardError as a warning naming the field, anything else as a bug report."""
+    """Show an error: IpguardError as a warning naming the field, anything else as a bug report.
+
+    A sign-in that has ended (the user was disabled, or signed out, since the
+    window opened: ``PermissionDenied("session_ended")``) is shown, then the
+    window's session is told (``session.signals.session_ended``): the main
+    window closes its open forms and asks for a sign-in again.
+    """
     if isinstance(exc, IpguardError):
         log.info("refused: %s", exc.message("en"))
+        if session_ended(exc):
+            message_box(parent, QMessageBox.Icon.Warning, translate("Errors", "登录已失效"), error_text(exc, lang))
+            session = _session_of(parent)
+            if session is not None:
+                session.signals.session_ended.emit()
+            return
         message_box(parent, QMessageBox.Icon.Warning, translate("Errors", "无法完成操作"), error_text(exc, lang))
         return
     report = format_report(type(exc), exc, exc.__traceback__)
     log.error("unexpected error\n%s", report)
     show_exception_dialog(parent, report)
+
+
+def session_ended(exc: BaseException) -> bool:
+    """Whether ``exc`` says the signed-in user can no longer act (disabled or signed out): sign in again."""
+    return isinstance(exc, PermissionDenied) and exc.key in SESSION_ENDED_KEYS
+
+
+def _session_of(widget: QObject | None) -> Session | None:
+    """The session of the window ``widget`` belongs to (pages, tabs and dialogs keep theirs as ``session``)."""
+    from ui.session import Session
+
+    while widget is not None:
+        session = getattr(widget, "session", None)
+        if isinstance(session, Session):
+            return session
+        widget = widget.parent()
+    return None
 
 
 # -- unexpected exceptions --------------------------------------------------------

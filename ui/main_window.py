@@ -31,6 +31,8 @@ import logging
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ipguard.store.records import UserRecord
 from ui import database_files as files
+from ui import errors as uierrors
 from ui.help_menu import install_help_menu
 from ui.i18n import role_label, translate
 from ui.icons import icon
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         install_help_menu(self)  # 帮助: shortcuts (F1) and version
         self._build_status_bar()
         session.signals.user_changed.connect(self._on_user_changed)
+        session.signals.session_ended.connect(self.on_session_ended)
+        self._signing_in_again = False
         session.signals.language_changed.connect(lambda _lang: self.retranslate_all())
         if default_pages:
             for key, title, icon_name, widget in standard_pages(session):
@@ -329,7 +334,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.login import LoginDialog
 
         dialog = LoginDialog(self.session.store, self)
-        return dialog.user if dialog.exec() else None
+        return dialog.user if uierrors.exec_dialog(dialog) else None
 
     def switch_user(self) -> None:
         """Sign in as another user in the same window (pages adapt to the new roles)."""
@@ -338,6 +343,27 @@ class MainWindow(QMainWindow):
             return
         self.session.user = user
         self.session.signals.user_changed.emit()
+
+    def on_session_ended(self) -> None:
+        """The signed-in user can no longer act (disabled since the window opened): the message was shown;
+        close the open forms and ask for a sign-in. Someone signing in carries on in this window (as after
+        "switch user"); cancelling closes it."""
+        if self._signing_in_again:
+            return
+        self._signing_in_again = True
+        try:
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.reject()
+            user = self.prompt_sign_in()
+            if user is None:
+                log.info("sign-in ended and not renewed: closing the window")
+                self.close()
+                return
+            self.session.user = user
+            self.session.signals.user_changed.emit()
+        finally:
+            self._signing_in_again = False
 
     def _on_user_changed(self) -> None:
         for key in self._pages:

@@ -25,6 +25,9 @@ class SessionSignals(QObject):
     user_changed = Signal()
     # Emitted after the interface language changed ("zh" or "en"; session.lang is updated).
     language_changed = Signal(str)
+    # Emitted when a core action found the sign-in ended (the user was disabled meanwhile): the main window
+    # closes open forms and asks for a sign-in again (ui.errors.show_error emits it).
+    session_ended = Signal()
 
 
 @dataclass

@@ -139,7 +139,7 @@ def _facts(p: Prepared) -> dict[str, object]:
 
 def attach(
     store: Store, case_id: int, user: UserRecord, *, data: bytes, name: str, checklist_code: str | None = None,
-    record: tuple[str, object] | None = None, expected_version: int | None = None,
+    record: tuple[str, object] | None = None, expected_version: int,
 ) -> int:
     """File ``data`` (called ``name``) in the case's file; the new attachment's id.
 
@@ -187,7 +187,7 @@ def _current(store: Store, attachment_id: int) -> dict:
 
 def supersede(
     store: Store, attachment_id: int, user: UserRecord, *, data: bytes, name: str, reason: str,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> int:
     """Replace a file with a new version, giving the reason; the old version stays. The new id."""
     reason = check_text(reason, "reason", max_len=500)
@@ -211,7 +211,7 @@ def supersede(
     return new_id
 
 
-def remove(store: Store, attachment_id: int, user: UserRecord, *, expected_version: int | None = None) -> None:
+def remove(store: Store, attachment_id: int, user: UserRecord, *, expected_version: int) -> None:
     """Remove a file (only before the committee decides); the version it replaced becomes current again."""
     old = _current(store, attachment_id)
     action = Text("删除档案文件", "remove a file from the case file")

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from ipguard.demo.build import DEMO_PASSWORD, build_demo, check_replaceable
     from ipguard.store import open_store
 
-    path = Path(require_db(args)).expanduser()
+    path = Path(require_db(args, create=True)).expanduser()
     check_replaceable(path, args.force)
     started = time.perf_counter()
     build_demo(path, args.seed)

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "zh"
     from ipguard.backup import verify_backup
 
+    db = require_db(args)  # the target must be an ipguard database (read-only look)
     given = credentials.check_given(args)  # an admin's password, before anything is touched
     try:
         verify_backup(args.source, require_sidecar=not args.without_sidecar)  # a bad backup is refused before the sign-in is even recorded
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         untouched = messages.render("restore_untouched", {}, lang)
         print(f"ipguard: {exc.one_line(lang)}; {untouched}", file=sys.stderr)
         return 2
-    store = open_store(require_db(args), create=False)
+    store = open_store(db, create=False)
     try:
         result = restore_as(store, credentials.sign_in(store, args, given), args.source, backup_dir=args.backup_dir,
                             without_sidecar=args.without_sidecar)

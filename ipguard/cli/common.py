@@ -113,9 +113,21 @@ def add_command(subparsers: argparse._SubParsersAction, name: str, zh: str, en: 
     return subparsers.add_parser(name, help=text, description=text, parents=[global_options()], **kwargs)
 
 
-def require_db(args: argparse.Namespace) -> str:
-    """The ``--db`` the command needs, wherever it was given on the line."""
+def require_db(args: argparse.Namespace, *, create: bool = False) -> str:
+    """The ``--db`` the command needs, wherever it was given on the line.
+
+    Unless the command creates the database (``create``: ``ipguard demo``,
+    which then decides itself what it may replace), the file must be an
+    ipguard database: a missing, zero-byte, non-SQLite or foreign file is
+    refused here, read-only, before anything is opened for writing.
+    """
     db = getattr(args, "db", None)
     if not db:
         raise ValidationError("db", "db_required")
+    if not create:
+        from pathlib import Path
+
+        from ipguard.store.connection import check_existing
+
+        check_existing(Path(db).expanduser())
     return db

@@ -260,6 +260,7 @@ def _build(path: Path, seed: int, today: dt.date) -> None:
     try:
         parties = create_parties(store)
         store.repos.settings.set_many({DEMO_MARKER: seed}, acting_user_id=parties.users["admin"].id)
+        record_guarantor_figures(store, parties.users["admin"], min(today, clock.today()))
         from ipguard.demo.walk import walk_to
 
         product_tags = [t.code for t in intake.catalog.current_product(store).target_tags]
@@ -282,6 +283,18 @@ def _build(path: Path, seed: int, today: dt.date) -> None:
             walk_to(store, case.id, target, parties, rng, today)
     finally:
         store.close()
+
+
+def record_guarantor_figures(store: Store, admin_user: UserRecord, today: dt.date) -> None:
+    """The guarantor's net assets as an admin records them (through the admin service, by effective date):
+    last year's audited figure for the months before this year, this year's from 1 January."""
+    from ipguard import admin
+
+    this_year = dt.date(today.year, 1, 1)
+    admin.record_guarantor_figures(store, admin_user, net_assets_fen=1_380_000_000_00, mainly_small_micro=False,
+                                   effective_date=dt.date(today.year - 2, 1, 1), note=f"{today.year - 3}年度审计报告")
+    admin.record_guarantor_figures(store, admin_user, net_assets_fen=1_500_000_000_00, mainly_small_micro=False,
+                                   effective_date=this_year, note=f"{today.year - 1}年度审计报告")
 
 
 def _days_back(target: Stage, rng: random.Random) -> int:

@@ -260,7 +260,7 @@ def reissue(
         store.repos.documents.void(old["id"])
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old["doc_no"], action="void",
                     before={"status": "issued"}, after={"status": "void", "reason": reason, "replaced_by": doc_no})  # fmt: skip
-        store.bump_case_version(case_id, None)
+        store.touch_case_version(case_id)  # a reissue saves no form the user read
         _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old["id"],
                                  replaces_no=old["doc_no"])
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="reissue",

@@ -20,7 +20,8 @@ business rules on the way:
 - the figures are as of the month's end, or of today (:mod:`ipguard.clock`)
   for the current month, which is then marked provisional (临时);
 - risk shares and fee rates come only from :func:`ipguard.reports.terms.case_terms`
-  and net assets only from :func:`ipguard.reports.terms.net_assets_at`, so a
+  and net assets and the leverage class only from :func:`ipguard.reports.terms.net_assets_at`
+  and :func:`~ipguard.reports.terms.mainly_small_micro_at`, so a
   closed month can be regenerated with the same figures.
 
 Row streams are :class:`Stream` objects: lazy, re-iterable, with a ``len()``
@@ -52,7 +53,7 @@ from ipguard.reports.models import (
     TurnaroundRow,
 )
 from ipguard.reports.risk import RiskRule, parse_rule
-from ipguard.reports.terms import CaseTerms, case_terms, net_assets_at
+from ipguard.reports.terms import CaseTerms, case_terms, mainly_small_micro_at, net_assets_at
 from ipguard.store import Store
 from ipguard.store.repos.reporting import InForceRecord, LoanMovementRecord, MonthCounts
 from ipguard.workdays import WorkCalendar
@@ -301,7 +302,7 @@ def monthly_data(
     )
     multiple = (
         regulation.total_liability_multiple_small_micro
-        if settings.get("guarantor.mainly_small_micro")
+        if mainly_small_micro_at(store, last)
         else regulation.total_liability_multiple
     )
     summary = MonthlySummary(

@@ -8,9 +8,11 @@ reads these through the two functions below and nowhere else:
   the terms fixed on the case at committee approval (``cases.terms_*``, see
   ``store.repos.cases.terms``), so a later change of the bank's standard
   terms changes no past month.
-- :func:`net_assets_at` — the guarantor's net assets valid at a day. Today
-  the one current setting; once net assets are versioned by effective date,
-  this is the one place to read the version valid at the month's end.
+- :func:`net_assets_at` — the guarantor's net assets valid at a day, and
+  :func:`mainly_small_micro_at` its leverage class: the records by effective
+  date (``store.repos.guarantor``), read at the month's end (or the report's
+  as-of day for a provisional month), so a later record changes no closed
+  month.
 """
 
 from __future__ import annotations
@@ -46,4 +48,11 @@ def case_terms(store: Store, record: InForceRecord) -> CaseTerms:
 
 def net_assets_at(store: Store, day: dt.date) -> int:
     """The guarantor's net assets (fen) valid at the end of ``day`` (see the module docstring)."""
-    return int(store.repos.settings.get("guarantor.net_assets_fen"))
+    figures = store.repos.guarantor.at(day)
+    return figures.net_assets if figures else 0
+
+
+def mainly_small_micro_at(store: Store, day: dt.date) -> bool:
+    """Whether the guarantor counted as mainly serving small and micro firms at the end of ``day``."""
+    figures = store.repos.guarantor.at(day)
+    return bool(figures and figures.mainly_small_micro)

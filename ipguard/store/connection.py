@@ -38,6 +38,10 @@ messages.register(
             "the database “{path}” was written by a newer ipguard (schema {found}, this program knows {known}); upgrade ipguard to open it",
         ),
         "db_not_ipguard": ("文件“{path}”不是 ipguard 数据库", "“{path}” is not an ipguard database"),
+        "db_not_ipguard_kind": (
+            "文件“{path}”不是 ipguard 数据库（{kind}），未作任何改动；请检查文件名，或打开正确的数据库",
+            "“{path}” is not an ipguard database ({kind}); it was left untouched: check the name, or open the right database",
+        ),
         "db_corrupt": ("数据库“{path}”已损坏或不是 SQLite 文件：{detail}", "the database “{path}” is damaged or not an SQLite file: {detail}"),
         "db_locked": (
             "数据库正被其他工作站占用，等待 {seconds} 秒后仍未释放，请稍后重试",
@@ -87,17 +91,73 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def check_existing(path: str | Path, *, create: bool = False) -> None:
+    """Refuse a file that is not an ipguard database before anything is written to it (a read-only look).
+
+    Without ``create`` the file must exist and be an ipguard database (of any
+    schema version, upgraded on opening). With ``create`` a missing file, a
+    zero-byte file or a blank SQLite file (no tables) may become a new one.
+    Never an existing file with other content: a document, a workbook,
+    another program's database. (Otherwise opening would already switch it
+    to WAL mode before finding out.)
+    """
+    from ipguard.messages import Text
+    from ipguard.store.probe import is_sqlite_file
+
+    path = Path(path)
+    if not path.exists():
+        if create:
+            return
+        raise StoreError("db_missing", path=str(path))
+    if path.is_dir():
+        raise StoreError("db_not_ipguard_kind", path=str(path), kind=Text("文件夹", "a folder"))
+    if path.stat().st_size == 0:
+        if create:
+            return
+        # An empty file is not "a database with 0 entries": only a caller asking to create one may fill it.
+        raise StoreError("db_not_ipguard_kind", path=str(path), kind=Text("空文件，0 字节", "an empty file, 0 bytes"))
+    if not is_sqlite_file(path):
+        kind = Text("不是 SQLite 数据库文件，或已损坏", "not an SQLite database file, or damaged")
+        raise StoreError("db_not_ipguard_kind", path=str(path), kind=kind)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _wal_mode(path) and not Path(f"{path}-wal").exists():
+        # No WAL beside it: the file holds every commit, read it as it is. (A read-only connection to a WAL
+        # database would otherwise create a -wal and -shm it cannot remove: the look would leave traces.)
+        uri += "&immutable=1"
+    try:
+        ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        from ipguard.store.core import storage_error
+
+        raise storage_error(exc, path) or StoreError("db_corrupt", path=str(path), detail=str(exc)) from exc
+    if "_sqlite_migrations" in tables or (create and not tables):
+        return
+    kind = Text("另一个程序的 SQLite 数据库", "another program's SQLite database") if tables else Text(
+        "空的 SQLite 数据库", "an empty SQLite database")
+    raise StoreError("db_not_ipguard_kind", path=str(path), kind=kind)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the database header says WAL (file format version numbers at offsets 18 and 19 are 2)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
 def connect(path: Path, *, create: bool) -> Database:
     """Open ``path`` (creating it when allowed) and bring its schema up to date."""
     path = Path(path)
     fs = network_filesystem(path)
     if fs:
         raise StoreError("db_network_path", path=str(path), fs=fs)
-    if not path.exists() and not create:
-        raise StoreError("db_missing", path=str(path))
-    if not create and path.is_file() and path.stat().st_size == 0:
-        # An empty file is not "a database with 0 entries": only a caller asking to create one may fill it.
-        raise StoreError("db_not_ipguard", path=str(path))
+    check_existing(path, create=create)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
@@ -109,8 +169,11 @@ def connect(path: Path, *, create: bool) -> Database:
         _check_and_migrate(db, path)
     except sqlite3.DatabaseError as exc:
         text = str(exc)
-        if "locked" in text or "busy" in text:
-            raise StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000) from exc
+        from ipguard.store.core import storage_error
+
+        mapped = storage_error(exc, path)  # a lock, a full disk, a disk error: say which file and what to do
+        if mapped is not None:
+            raise mapped from exc
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             raise StoreError("db_corrupt", path=str(path), detail=text) from exc
         raise StoreError("db_cannot_open", path=str(path), detail=text) from exc

@@ -16,9 +16,45 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ipguard import clock
+from ipguard import clock, messages
 from ipguard.errors import ConflictError, StoreError
 from ipguard.store import audit, connection, seals
+
+messages.register(
+    {
+        "db_full": (
+            "数据库“{path}”所在的磁盘已满，本次修改没有保存（已全部撤销，数据库保持修改前的状态）。"
+            "请删除不需要的文件、腾出磁盘空间后重试；如空间长期不足，请把数据库移到空间充足的本机磁盘",
+            "the disk holding the database “{path}” is full: this change was not saved (undone in full; the database is as "
+            "it was before). Free some disk space and try again; if space stays short, move the database to a local disk with room",
+        ),
+        "db_io_error": (
+            "读写数据库“{path}”时磁盘出错（{detail}），本次修改没有保存（已全部撤销）。"
+            "请检查磁盘或移动存储是否连接正常后重试；如反复出现，请先备份数据库文件，再检查磁盘或从最近的备份恢复",
+            "a disk error occurred while writing the database “{path}” ({detail}): this change was not saved (undone in full). "
+            "Check that the disk or drive is connected and healthy and try again; if it happens again, copy the database "
+            "file first, then check the disk or restore the latest backup",
+        ),
+    }
+)
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str | None) -> StoreError | None:
+    """A StoreError naming the file and what to do, for a busy lock, a full disk or a disk I/O error; else None.
+
+    Read from SQLite's primary result code where Python gives it (3.11+), else from its message.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    where = str(path) if path is not None else ":memory:"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return StoreError("db_locked", seconds=connection.BUSY_TIMEOUT_MS // 1000)
+    if primary == sqlite3.SQLITE_FULL or "database or disk is full" in text or "disk is full" in text:
+        return StoreError("db_full", path=where)
+    if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
+        return StoreError("db_io_error", path=where, detail=str(exc))
+    return None
 
 
 def now_iso() -> str:
@@ -63,7 +99,10 @@ class Store:
         """One write transaction; nested calls become savepoints.
 
         Raises :class:`StoreError` when another workstation holds the write
-        lock for longer than the busy timeout.
+        lock for longer than the busy timeout (``db_locked``), and when the
+        disk is full (``db_full``) or fails (``db_io_error``), naming the file
+        and what to do. On any failure the whole transaction is rolled back:
+        nothing of the change is written.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -73,27 +112,46 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise StoreError("db_locked", seconds=connection.BUSY_TIMEOUT_MS // 1000) from exc
+            self._raise_mapped(exc)
             raise
         try:
             yield self.db
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            seals.discard(conn)
+        except BaseException as exc:
+            self._rollback()
+            mapped = self._store_error(exc) if isinstance(exc, sqlite3.OperationalError) else None
+            if mapped is not None:
+                raise mapped from exc
             raise
         else:
             try:
                 seals.seal_touched(conn)  # same transaction: the seal commits with the change
-                conn.execute("COMMIT")
+                self._commit()
             except sqlite3.OperationalError as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                seals.discard(conn)
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise StoreError("db_locked", seconds=connection.BUSY_TIMEOUT_MS // 1000) from exc
+                self._rollback()
+                self._raise_mapped(exc)
                 raise
+
+    def _commit(self) -> None:
+        """COMMIT the open transaction (one place, so a test can make the disk fail here)."""
+        self.db.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        conn = self.db.conn
+        # After an I/O error SQLite may have rolled back already, or the ROLLBACK itself may fail: either way
+        # the journal (WAL) keeps the file as it was before the transaction.
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        seals.discard(conn)
+
+    def _raise_mapped(self, exc: sqlite3.OperationalError) -> None:
+        mapped = self._store_error(exc)
+        if mapped is not None:
+            raise mapped from exc
+
+    def _store_error(self, exc: sqlite3.OperationalError) -> StoreError | None:
+        """The user's message for a lock, a full disk or a disk error (None for anything else)."""
+        return storage_error(exc, self.path)
 
     def now(self) -> str:
         return self._clock()
@@ -156,16 +214,33 @@ class Store:
         )
         return value
 
-    def bump_case_version(self, case_id: int, expected_version: int | None) -> int:
-        """Advance a case's version, refusing a save based on a stale one."""
+    def bump_case_version(self, case_id: int, expected_version: int) -> int:
+        """Advance a case's version, refusing a save based on a stale one.
+
+        ``expected_version`` is the version the user read the case at; there is
+        no default: a save that does not say what it was based on could undo
+        someone else's change unseen (issue 14, safe defaults).
+        """
+        if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+            raise TypeError(f"expected_version must be the case version the change was based on, got {expected_version!r}")
+        current = self._case_version(case_id)
+        if expected_version != current:
+            raise ConflictError("stale_version", current=current, yours=expected_version)
+        return self._advance_case_version(case_id, current)
+
+    def touch_case_version(self, case_id: int) -> int:
+        """Advance a case's version for a change that saves no form the user read (reissuing a document)."""
+        return self._advance_case_version(case_id, self._case_version(case_id))
+
+    def _case_version(self, case_id: int) -> int:
         row = self.db.execute("SELECT version FROM cases WHERE id = ?", [case_id]).fetchone()
         if row is None:
             from ipguard.errors import NotFoundError
 
             raise NotFoundError("not_found", what="案件", ident=case_id)
-        current = row[0]
-        if expected_version is not None and expected_version != current:
-            raise ConflictError("stale_version", current=current, yours=expected_version)
+        return row[0]
+
+    def _advance_case_version(self, case_id: int, current: int) -> int:
         self.db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", [self.now(), case_id])
         return current + 1
 

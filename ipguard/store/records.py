@@ -47,6 +47,7 @@ class BankRecord:
     reguarantor_name: str = ""
     reguarantor_share_bp: int = 0  # basis points of the guarantor's part taken by the re-guarantor
     active: bool = True
+    version: int = 1  # advanced by every save; a save names the version it was read at
 
     @property
     def display(self) -> str:
@@ -61,6 +62,21 @@ class ReferrerRecord:
     contact_name: str = ""
     contact_phone: str = ""
     active: bool = True
+    version: int = 1  # advanced by every save; a save names the version it was read at
+
+
+@dataclass(frozen=True)
+class GuarantorFigures:
+    """The guarantor's own figures valid from ``effective_date`` until the next record's (fen)."""
+
+    id: int
+    effective_date: dt.date
+    net_assets: int
+    mainly_small_micro: bool
+    note: str = ""
+    recorded_at: str = ""
+    recorded_by: int | None = None
+    recorded_by_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -493,9 +493,78 @@ def m005_security(db: Database) -> None:
         "locked_until TEXT, last_at TEXT NOT NULL)"
     )
     db.execute("CREATE TABLE row_seals (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (tbl, row_id))")
-    # The tables sealed since then get their triggers in the step that creates them.
+    # The sealed tables that exist at this step (later steps seal the tables they add).
     existing = set(db.table_names())
     for sql in seals.triggers_sql([t for t in seals.SEALED_TABLES if t in existing]):
+        db.execute(sql)
+
+
+# The guarantor's net assets before they were versioned (the settings default, 15 亿元).
+_NET_ASSETS_DEFAULT_FEN = 150_000_000_000
+# The effective date of the figures carried over from the settings: valid for every earlier month
+# (ipguard.admin.SINCE_ALWAYS).
+FIRST_EFFECTIVE_DATE = "1900-01-01"
+
+
+@MIGRATIONS()
+def m006_net_assets_history(db: Database) -> None:
+    """The guarantor's figures by effective date; case amendments; versions of banks and referrers.
+
+    - ``guarantor_figures``: net assets and the "mainly small and micro" flag,
+      each row valid from its effective date until the next (issue 13 item 2,
+      issue 17 item 3). Seeded from the settings ``guarantor.net_assets_fen``
+      and ``guarantor.mainly_small_micro`` (or their defaults), effective since
+      always, and those settings are removed: the history is their one home.
+    - ``case_amendments``: a case sent back before the committee after its
+      decision; the decision, votes and every later record it set aside are
+      kept whole in ``voided_json`` (issue 13 item 3).
+    - ``banks.version``, ``referrers.version``: a save names the version it
+      was read at (issue 14 item 7).
+    """
+    import json
+
+    from ipguard import clock
+    from ipguard.store import seals
+
+    _script(
+        db,
+        """
+CREATE TABLE guarantor_figures (
+    id INTEGER PRIMARY KEY,
+    effective_date TEXT NOT NULL,
+    net_assets_fen INTEGER NOT NULL CHECK (net_assets_fen > 0),
+    mainly_small_micro INTEGER NOT NULL DEFAULT 0 CHECK (mainly_small_micro IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX guarantor_figures_effective ON guarantor_figures(effective_date, id);
+CREATE TABLE case_amendments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    amended_on TEXT NOT NULL,
+    amended_at TEXT NOT NULL,
+    amended_by INTEGER REFERENCES users(id),
+    reason TEXT NOT NULL,
+    from_stage TEXT NOT NULL,
+    to_stage TEXT NOT NULL,
+    voided_json TEXT NOT NULL
+);
+CREATE INDEX case_amendments_case ON case_amendments(case_id);
+ALTER TABLE banks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE referrers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+""",
+    )
+    settings = dict(db.execute(
+        "SELECT key, value FROM settings WHERE key IN ('guarantor.net_assets_fen', 'guarantor.mainly_small_micro')").fetchall())
+    net_assets = json.loads(settings.get("guarantor.net_assets_fen", "null")) or _NET_ASSETS_DEFAULT_FEN
+    small_micro = bool(json.loads(settings.get("guarantor.mainly_small_micro", "false")))
+    db.execute(
+        "INSERT INTO guarantor_figures (effective_date, net_assets_fen, mainly_small_micro, note, recorded_at) VALUES (?,?,?,?,?)",
+        [FIRST_EFFECTIVE_DATE, int(net_assets), int(small_micro), "迁移前的设置值", clock.now().isoformat(timespec="seconds")],
+    )
+    db.execute("DELETE FROM settings WHERE key IN ('guarantor.net_assets_fen', 'guarantor.mainly_small_micro')")
+    for sql in seals.triggers_sql(["guarantor_figures", "case_amendments"]):
         db.execute(sql)
 
 

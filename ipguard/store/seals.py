@@ -29,6 +29,8 @@ SEALED_TABLES = (
     "committee_votes", "intent_letters", "bank_decisions", "contracts", "pledge_registrations",
     "disbursement_checks", "loans", "compensations", "recoveries", "documents", "related_parties",
     "blobs", "attachments",
+    # m006: the guarantor's figures by effective date; case amendments after the committee.
+    "guarantor_figures", "case_amendments",
 )
 # Columns left out of a row's seal: a blob's bytes (up to the attachment size limit) would be hashed
 # again on every seal and check; its row seals the ``sha256`` column instead, and the bytes are checked
@@ -114,7 +116,7 @@ def seal_all(conn: sqlite3.Connection) -> None:
 
 
 def triggers_sql(tables: tuple[str, ...] | list[str] = SEALED_TABLES) -> list[str]:
-    """The sealing triggers of ``tables`` (by default every sealed table)."""
+    """The seal triggers of ``tables`` (every sealed table by default); a migration names the tables it creates."""
     out = []
     for table in tables:
         # An UPDATE touches the old rowid too: a changed rowid leaves no stale seal.

@@ -9,6 +9,7 @@ now and why not.
 
 from __future__ import annotations
 
+from ipguard.workflow.amend import amend_case, amendments
 from ipguard.workflow.bank import (
     complete_contracts,
     contracts,
@@ -51,6 +52,8 @@ from ipguard.workflow.underwriting import (
 
 __all__ = [
     "TRANSITIONS",
+    "amend_case",
+    "amendments",
     "assess_case",
     "close_recovery",
     "complete_contracts",

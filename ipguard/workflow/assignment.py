@@ -43,7 +43,7 @@ _SIDES = {"A": Text("A角（客户经理）", "A (account manager)"), "B": Text(
 
 def reassign_case(
     store: Store, case_id: int, user: UserRecord, *, account_manager_id: int | None = None,
-    risk_manager_id: int | None = None, reason: str, expected_version: int | None = None,
+    risk_manager_id: int | None = None, reason: str, expected_version: int,
 ) -> CaseRecord:
     """Give the case a new A (``account_manager_id``) and/or B (``risk_manager_id``); admin only, with a reason.
 

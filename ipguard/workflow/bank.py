@@ -51,7 +51,7 @@ DESK = (Role.ACCOUNT_MANAGER, Role.OPERATIONS, Role.ADMIN)
 
 def issue_intent_letter(
     store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, loan_amount: object = None,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> IntentLetterRecord:
     """意向函 → 银行审批: number the letter, compute the bank's deadline, archive the PDF; one transaction.
 
@@ -109,7 +109,7 @@ def intent_letter(store: Store, case_id: int, letter_id: int | None = None) -> I
 def record_bank_decision(
     store: Store, case_id: int, user: UserRecord, *, approved: bool, decided_on: dt.date | None = None,
     approved_amount: object = None, interest_rate: str = "", term_months: object = None, note: str = "",
-    late_override_reason: str = "", expected_version: int | None = None,
+    late_override_reason: str = "", expected_version: int,
 ) -> CaseRecord:
     """银行审批 → 签约 (approved) or → 否决 (refused).
 
@@ -163,7 +163,7 @@ def bank_decision(store: Store, case_id: int) -> dict | None:
 
 def record_contract(
     store: Store, case_id: int, user: UserRecord, *, kind: str, contract_no: str, signed_on: dt.date | None = None,
-    party: str = "", amount: object = None, expected_version: int | None = None,
+    party: str = "", amount: object = None, expected_version: int,
 ) -> CaseRecord:
     """Record a signed contract (guarantee, counter-guarantee, pledge, loan).
 
@@ -210,7 +210,7 @@ def contracts_refusal(store: Store, case_id: int) -> WorkflowError | None:
 
 
 def complete_contracts(
-    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int
 ) -> CaseRecord:
     """签约 → 质押登记: guarantee, counter-guarantee and pledge contracts are signed."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.CONTRACTS,),

@@ -90,7 +90,7 @@ def registrations(store: Store, case_id: int) -> list[dict]:
 def record_registration(
     store: Store, case_id: int, asset_id: int, user: UserRecord, *, submitted_on: object = None, registry: str = "",
     registration_no: str = "", registered_on: object = None, certificate_received: bool = False,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> CaseRecord:
     """Record the progress of one asset's pledge registration."""
     submitted = check_date(submitted_on, "submitted_on", required=False)
@@ -129,7 +129,7 @@ def disbursement_checks(store: Store, case_id: int) -> list[dict]:
     return store.repos.closing.checks(case_id)
 
 
-def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, expected_version: int | None = None) -> CaseRecord:
+def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, expected_version: int) -> CaseRecord:
     """Confirm one disbursement condition (standard item or committee condition)."""
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
                      action=Text("确认放款条件", "confirm the disbursement conditions"), expected_version=expected_version) as case:
@@ -157,7 +157,7 @@ def notice_refusal(store: Store, case_id: int) -> WorkflowError | None:
 
 
 def issue_disbursement_notice(
-    store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, issue_date: dt.date | None = None, expected_version: int
 ) -> str:
     """质押登记 → 放款: the notice to the bank to disburse; returns its number."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.PLEDGE_REGISTRATION,),
@@ -177,7 +177,7 @@ def issue_disbursement_notice(
 
 def record_disbursement(
     store: Store, case_id: int, user: UserRecord, *, loan_amount: object, start_date: object, maturity_date: object,
-    loan_contract_no: str = "", expected_version: int | None = None,
+    loan_contract_no: str = "", expected_version: int,
 ) -> CaseRecord:
     """放款 → 在保: the bank has lent; the guarantee is in force and its fee is due."""
     amount = parse_yuan(loan_amount, "loan_amount")

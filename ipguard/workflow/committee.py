@@ -50,7 +50,7 @@ VOTES = {"approve": "同意", "approve_with_conditions": "有条件同意", "dec
 
 def sign_report(
     store: Store, case_id: int, side: str, user: UserRecord, *, opinion: str = "", on: dt.date | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> CaseRecord:
     """Sign the investigation report as A (account manager) or B (risk manager), each with an own opinion.
 
@@ -93,14 +93,19 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
 
 
 def submission_refusal(store: Store, case_id: int) -> WorkflowError | None:
-    """Why the case cannot go to the committee: unsigned report, or a missing or stale assessment."""
-    from ipguard.workflow.underwriting import freshness_refusal
+    """Why the case cannot go to the committee: unsigned report, a missing or stale assessment, or a current
+    assessment that would not pass screening or leaves no amount (figures corrected at the investigation,
+    e.g. after an amendment, are held to the same rules as at screening and valuation)."""
+    from ipguard.workflow.underwriting import freshness_refusal, screening_refusal
 
-    return report_refusal(store, case_id) or freshness_refusal(store, case_id)
+    refusal = report_refusal(store, case_id) or freshness_refusal(store, case_id) or screening_refusal(store, case_id)
+    if refusal is None and (store.repos.cases.guarantee_amount(case_id) or 0) <= 0:
+        refusal = WorkflowError("zero_amount")
+    return refusal
 
 
 def submit_to_committee(
-    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int
 ) -> CaseRecord:
     """调查 → 保审会: only with both signatures from two different users."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN),
@@ -134,7 +139,7 @@ def _check_member(store: Store, case: CaseRecord, member: UserRecord) -> None:
 
 
 def record_attendance(
-    store: Store, case_id: int, member_ids: list[int], user: UserRecord, *, expected_version: int | None = None
+    store: Store, case_id: int, member_ids: list[int], user: UserRecord, *, expected_version: int
 ) -> CaseRecord:
     """Record who is present at the meeting for this case (replaces the list until votes are cast)."""
     with case_action(store, case_id, user, roles=(Role.COMMITTEE_MEMBER, Role.ADMIN), stages=(Stage.COMMITTEE,),
@@ -151,7 +156,7 @@ def record_attendance(
 
 
 def vote(
-    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int
 ) -> CaseRecord:
     """A present committee member votes once, with an optional comment."""
     if choice not in VOTES:
@@ -215,7 +220,7 @@ def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
 
 def decide(
     store: Store, case_id: int, user: UserRecord, *, meeting_date: dt.date | None = None, conditions: list[str] | None = None,
-    approved_amount: object = None, expected_version: int | None = None,
+    approved_amount: object = None, expected_version: int,
 ) -> CaseRecord:
     """Close the vote: the decision follows from quorum and majority, and is final.
 
@@ -373,7 +378,7 @@ def my_vote(store: Store, case_id: int, member: UserRecord) -> VoteRecord | None
 
 
 def change_vote(
-    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, choice: str, comment: str = "", *, expected_version: int
 ) -> CaseRecord:
     """A member changes their own vote while the committee stage is open (before the resolution).
 

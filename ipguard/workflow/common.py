@@ -56,7 +56,7 @@ def case_action(
     roles: tuple[Role, ...],
     stages: tuple[Stage, ...],
     action: str | messages.Text,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> Iterator[CaseRecord]:
     """Open the transaction of one action on a case and run the common checks."""
     require_any_role(user, roles, action, store)

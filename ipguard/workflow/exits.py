@@ -18,7 +18,7 @@ DECLINABLE = tuple(s for s in _OPEN if s is not Stage.COMMITTEE)
 
 
 def decline(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt.date | None = None,
-            expected_version: int | None = None) -> CaseRecord:
+            expected_version: int) -> CaseRecord:
     """Decline the case (e.g. criteria failed at screening); the reason stays on record."""
     reason = check_text(reason, "reason", max_len=1000)
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN), stages=DECLINABLE,
@@ -29,7 +29,7 @@ def decline(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt
 
 
 def withdraw(store: Store, case_id: int, user: UserRecord, reason: str, *, on: dt.date | None = None,
-             expected_version: int | None = None) -> CaseRecord:
+             expected_version: int) -> CaseRecord:
     """The applicant withdraws; the applicant's reason stays on record (also while the committee deliberates)."""
     reason = check_text(reason, "reason", max_len=1000)
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=_OPEN,

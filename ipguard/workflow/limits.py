@@ -4,8 +4,9 @@
 most 10% of the guarantor's net assets, one client with its related parties
 at most 15%; art. 15: the whole book at most 10× net assets (15× for a
 guarantor mainly serving small and micro firms). The ratios live in
-``resources/regulation.toml``; the net assets and the small/micro flag in
-settings. Everything approved and not yet released counts (not only loans
+``resources/regulation.toml``; the net assets and the small/micro flag are
+recorded by effective date (``store.repos.guarantor``) and the limits use the
+figures valid today. Everything approved and not yet released counts (not only loans
 in force), and the limits are checked at assessment (as candidates of the
 amount), again when the committee approves, and again at disbursement.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipguard import messages
+from ipguard import clock, messages
 from ipguard.auth import require_any_role
 from ipguard.domain import Role
 from ipguard.errors import ValidationError, WorkflowError
@@ -29,7 +30,7 @@ messages.register(
     {
         "limit_exceeded": (
             "{limit}：担保后余额 {after}元 将超过上限 {cap}元（{detail}）",
-            "{limit}: the balance after this guarantee ({after}) would exceed the cap ({cap}) ({detail})",
+            "{limit}: the balance after this guarantee ({after} yuan) would exceed the cap ({cap} yuan) ({detail})",
         ),
         "related_to_itself": ("企业不能与自身关联", "a company cannot be related to itself"),
     }
@@ -83,11 +84,15 @@ def exposure(store: Store, case: CaseRecord) -> Exposure:
 
 
 def guarantor_net_assets(store: Store) -> int | None:
-    return store.repos.settings.get("guarantor.net_assets_fen")
+    """The guarantor's net assets (fen) valid today (recorded by effective date: admin.record_guarantor_figures)."""
+    figures = store.repos.guarantor.at(clock.today())
+    return figures.net_assets if figures else None
 
 
 def mainly_small_micro(store: Store) -> bool:
-    return bool(store.repos.settings.get("guarantor.mainly_small_micro", False))
+    """Whether the guarantor mainly serves small and micro firms (15× leverage instead of 10×), valid today."""
+    figures = store.repos.guarantor.at(clock.today())
+    return bool(figures and figures.mainly_small_micro)
 
 
 def limit_refusal(store: Store, case: CaseRecord, amount: int) -> WorkflowError | None:
@@ -98,14 +103,18 @@ def limit_refusal(store: Store, case: CaseRecord, amount: int) -> WorkflowError 
     regulation = load_regulation()
     e = exposure(store, case)
     multiple = regulation.total_liability_multiple_small_micro if mainly_small_micro(store) else regulation.total_liability_multiple
+    single, related = regulation.single_client_ratio, regulation.single_client_ratio_related
     checks = (
-        ("单一客户集中度", e.client, mul_ratio_down(net_assets, regulation.single_client_ratio), f"{regulation.single_client_ratio} × 净资产"),
-        ("单一客户及其关联方集中度", e.group, mul_ratio_down(net_assets, regulation.single_client_ratio_related),
-         f"{regulation.single_client_ratio_related} × 净资产"),
-        ("融资担保放大倍数", e.book, net_assets * multiple, f"{multiple} × 净资产"),
+        (Text("单一客户集中度", "single-client concentration"), e.client, mul_ratio_down(net_assets, single), single),
+        (Text("单一客户及其关联方集中度", "concentration of the client with its related parties"), e.group,
+         mul_ratio_down(net_assets, related), related),
+        (Text("融资担保放大倍数", "guarantee leverage"), e.book, net_assets * multiple, multiple),
     )
-    for name, current, cap, detail in checks:
+    for name, current, cap, factor in checks:
         if current + amount > cap:
+            existing, this_case = format_yuan(current), format_yuan(amount)
+            detail = Text(f"{factor} × 净资产；已有 {existing}元，本案 {this_case}元",
+                          f"{factor} × net assets; existing {existing} yuan, this case {this_case} yuan")
             return WorkflowError("limit_exceeded", limit=name, after=format_yuan(current + amount), cap=format_yuan(cap),
-                                 detail=f"{detail}；已有 {format_yuan(current)}元，本案 {format_yuan(amount)}元")
+                                 detail=detail)
     return None

@@ -19,8 +19,14 @@ _MAIN: dict[Stage, set[Stage]] = {
     Stage.DEFAULTED: {Stage.RECOVERY},
     Stage.RECOVERY: {Stage.CLOSED},
 }
+# An amendment after the committee (ipguard.workflow.amend) sends the case back to the investigation,
+# from any stage that rests on the committee's decision before a loan exists.
+AMENDABLE: tuple[Stage, ...] = (Stage.COMMITTEE, Stage.INTENT_LETTER, Stage.BANK_APPROVAL, Stage.CONTRACTS,
+                                Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT)
+AMENDED_TO = Stage.INVESTIGATION
 TRANSITIONS: dict[Stage, frozenset[Stage]] = {
-    stage: frozenset(_MAIN.get(stage, set()) | ({Stage.DECLINED, Stage.WITHDRAWN} if stage in OPEN_STAGES else set()))
+    stage: frozenset(_MAIN.get(stage, set()) | ({Stage.DECLINED, Stage.WITHDRAWN} if stage in OPEN_STAGES else set())
+                     | ({AMENDED_TO} if stage in AMENDABLE else set()))
     for stage in Stage
 }
 

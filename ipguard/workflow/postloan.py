@@ -63,7 +63,7 @@ def split_loss(amount: int, bank_share_bp: int, reguarantor_share_bp: int) -> Lo
 
 
 def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: object = None,
-                    expected_version: int | None = None) -> CaseRecord:
+                    expected_version: int) -> CaseRecord:
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("登记担保费收讫", "record the guarantee fee as paid"),
                      expected_version=expected_version) as case:
         paid = business_date(paid_on, "fee_paid_on", after=[_loan_start(store, case_id)])
@@ -73,7 +73,7 @@ def record_fee_paid(store: Store, case_id: int, user: UserRecord, *, paid_on: ob
 
 
 def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserRecord, *, deregistered_on: object = None,
-                          reference: str = "", expected_version: int | None = None) -> CaseRecord:
+                          reference: str = "", expected_version: int) -> CaseRecord:
     """One pledge's deregistration (注销登记) with its date and the registry's reference, before release."""
     reference = check_text(reference, "deregistration_ref", max_len=60)
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,),
@@ -97,7 +97,7 @@ def release_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
 
 
 def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object = None,
-            expected_version: int | None = None) -> CaseRecord:
+            expected_version: int) -> CaseRecord:
     """在保 → 解保: repaid in full, and every pledge has its deregistration record (not before repayment)."""
     with case_action(store, case_id, user, roles=DESK, stages=(Stage.IN_FORCE,), action=Text("解除担保", "release the guarantee"),
                      expected_version=expected_version) as case:
@@ -114,7 +114,7 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
 
 
 def record_default(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
-                   expected_version: int | None = None) -> CaseRecord:
+                   expected_version: int) -> CaseRecord:
     """在保 → 逾期: the borrower failed to repay."""
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.IN_FORCE,), action=Text("登记逾期", "record a default"),
                      expected_version=expected_version) as case:
@@ -126,7 +126,7 @@ def record_default(store: Store, case_id: int, user: UserRecord, *, on: object =
 
 
 def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount: object, paid_on: object = None,
-                        expected_version: int | None = None) -> LossSplit:
+                        expected_version: int) -> LossSplit:
     """逾期 → 代偿追偿: the guarantor pays the bank; the loss is split by the bank agreement."""
     fen = parse_yuan(amount, "compensation_amount")
     if fen <= 0:
@@ -150,7 +150,7 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
 
 
 def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: object, on: object = None, source: str = "cash",
-                    asset_id: int | None = None, note: str = "", expected_version: int | None = None) -> CaseRecord:
+                    asset_id: int | None = None, note: str = "", expected_version: int) -> CaseRecord:
     """A recovery receipt (追偿), e.g. the proceeds of disposing of a pledged patent."""
     fen = parse_yuan(amount, "recovery_amount")
     if fen <= 0:
@@ -177,7 +177,7 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
 
 
 def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object = None, note: str = "",
-                   expected_version: int | None = None) -> CaseRecord:
+                   expected_version: int) -> CaseRecord:
     """代偿追偿 → 追偿结案."""
     with case_action(store, case_id, user, roles=(Role.RISK_MANAGER, Role.ADMIN, Role.OPERATIONS), stages=(Stage.RECOVERY,),
                      action=Text("追偿结案", "close the recovery"), expected_version=expected_version) as case:

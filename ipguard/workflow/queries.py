@@ -18,8 +18,8 @@ from ipguard.intake import EDITABLE_STAGES
 from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
-from ipguard.workflow import bank, closing, committee, postloan, underwriting
-from ipguard.workflow.common import require_stage
+from ipguard.workflow import amend, bank, closing, committee, postloan, underwriting
+from ipguard.workflow.common import require_stage, stage_text
 from ipguard.workflow.exits import DECLINABLE
 
 Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
@@ -109,7 +109,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_intake", "修改受理资料", "Edit intake records", EDITABLE_STAGES, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("submit_screening", "提交准入审查", "Submit for screening", (Stage.INTAKE,), (Role.ACCOUNT_MANAGER, Role.ADMIN), _intake_guard),
     ActionSpec("assess", "重新评估", "Reassess", underwriting.ASSESSABLE_STAGES, _UW),
-    ActionSpec("justify", "填写书面说明", "Write justification", (Stage.SCREENING,), (Role.RISK_MANAGER,), _justify_guard),
+    ActionSpec("justify", "填写书面说明", "Write justification", underwriting.ASSESSABLE_STAGES, (Role.RISK_MANAGER,), _justify_guard),
     ActionSpec("pass_screening", "通过准入", "Pass screening", (Stage.SCREENING,), _UW,
                lambda s, c, u: underwriting.screening_refusal(s, c.id)),
     ActionSpec("confirm_valuation", "确认价值认定", "Confirm valuation", (Stage.VALUATION,), _UW, _valuation_guard),
@@ -140,6 +140,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
+    ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", amend.AMENDABLE, amend.AMENDERS,
+               lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan_row(c.id) else None),
     ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("reassign", "改派A角/B角", "Reassign A or B", tuple(s for s in Stage if not s.is_terminal), (Role.ADMIN,)),

@@ -56,7 +56,7 @@ def freshness_refusal(store: Store, case_id: int) -> WorkflowError | None:
 
 
 def submit_for_screening(
-    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int
 ) -> CaseRecord:
     """受理 → 准入: the intake file is complete."""
     with case_action(store, case_id, user, roles=(Role.ACCOUNT_MANAGER, Role.ADMIN), stages=(Stage.INTAKE,),
@@ -71,7 +71,8 @@ def submit_for_screening(
         if case.risk_manager_id is None:
             raise WorkflowError("no_risk_manager")
         move(store, case, Stage.SCREENING, user, on or clock.today())
-    assess_case(store, case_id, user)
+    # The assessment is the second half of the same user action: it starts from the version just written.
+    assess_case(store, case_id, user, expected_version=store.repos.cases.get(case_id).version)
     return store.repos.cases.get(case_id)
 
 
@@ -106,17 +107,16 @@ def client_in_force(store: Store, company_id: int, exclude_case_id: int | None =
     return store.repos.underwriting.client_in_force(company_id, exclude_case_id)
 
 
-def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
+def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_version: int) -> Assessment:
     """Run the rules on the case as stored and keep the result (screening or valuation stage)."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=ASSESSABLE_STAGES,
                      action=Text("准入评估", "assess the case"), expected_version=expected_version) as case:
         product = catalog.product_version(store, case.product_code, case.params_version)
-        settings = store.repos.settings
         e = limits.exposure(store, case)
         result = assess(
             applicant_for(store, case),
             product,
-            guarantor_net_assets=settings.get("guarantor.net_assets_fen"),
+            guarantor_net_assets=limits.guarantor_net_assets(store),
             client_in_force=e.client,
             group_exposure=e.group,
             book_exposure=e.book,
@@ -151,19 +151,21 @@ def latest_assessment_json(store: Store, case_id: int) -> dict | None:
     return json.loads(text) if text else None
 
 
-def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected_version: int | None = None) -> Assessment:
-    """The risk manager's written justification for an in-principle rule above its limit."""
+def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected_version: int) -> Assessment:
+    """The risk manager's written justification for an in-principle rule above its limit (wherever the case
+    may be reassessed: figures corrected at the investigation may need one too)."""
     text = check_text(text, "justification", max_len=2000)
-    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=(Stage.SCREENING,),
+    with case_action(store, case_id, user, roles=(Role.RISK_MANAGER,), stages=ASSESSABLE_STAGES,
                      action=Text("填写书面说明", "write a justification"), expected_version=expected_version) as case:
         before = _justification(store, case_id)
         store.repos.cases.update_fields(case_id, {"justification": text, "justified_by": user.id})
         record(store, case, user, "justification", case.case_no, "set", before=before or None, after=text)
-    return assess_case(store, case_id, user)
+    # Reassessed at once, as the second half of the same user action (from the version just written).
+    return assess_case(store, case_id, user, expected_version=store.repos.cases.get(case_id).version)
 
 
 def pass_screening(
-    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int
 ) -> CaseRecord:
     """准入 → 价值认定: every criterion passes, or is justified."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.SCREENING,),
@@ -190,7 +192,7 @@ def screening_refusal(store: Store, case_id: int, *, raise_it: bool = False) -> 
 
 
 def confirm_valuation(
-    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int | None = None
+    store: Store, case_id: int, user: UserRecord, *, on: dt.date | None = None, expected_version: int
 ) -> CaseRecord:
     """价值认定 → 调查: the recognized value and guarantee amount are accepted."""
     with case_action(store, case_id, user, roles=UNDERWRITERS, stages=(Stage.VALUATION,),

@@ -427,147 +427,147 @@ The program now reopens the database; please sign in again.</translation>
         <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="146"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="147"/>
         <source>无法预览此图片，请用系统程序打开</source>
         <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="153"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="154"/>
         <source>此类文件不能在程序内预览，请用系统程序打开</source>
         <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="213"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="223"/>
         <source>归属：</source>
         <translation>Belongs to:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="215"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="225"/>
         <source>归属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="218"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
         <source>附加文件…</source>
         <translation>Attach files…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="220"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="230"/>
         <source>替换为新版本…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="222"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="232"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
         <source>用系统程序打开</source>
         <translation>Open with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="236"/>
         <source>另存副本…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="238"/>
         <source>导出档案 zip…</source>
         <translation>Export case file zip…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="244"/>
         <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
         <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="262"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="274"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="263"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
         <source>本案（不属于清单项）</source>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="267"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="298"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="299"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="287"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="299"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="298"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="344"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="356"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="345"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="357"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="363"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="375"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="378"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="378"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="379"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="391"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="380"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="391"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="424"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="433"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="422"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="434"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -1543,39 +1543,44 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>确认：{action}</source>
         <translation>Confirm: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>此操作不能撤销。确定继续吗？</source>
         <translation>This cannot be undone. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="138"/>
+        <location filename="../../ui/errors.py" line="153"/>
+        <source>登录已失效</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="158"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="203"/>
         <source>程序错误</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="170"/>
+        <location filename="../../ui/errors.py" line="207"/>
         <source>程序遇到了意外错误。已保存的数据没有改动，刚才的操作未完成。
 请复制下面的报告发给系统管理员；报告也已记入日志：{path}</source>
         <translation>The program met an unexpected error. Saved data is unchanged; the last action was not completed.
 Please copy the report below and send it to your administrator; it is also in the log: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
     </message>
@@ -2322,87 +2327,87 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2576,7 +2581,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/registry.py" line="59"/>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3129,54 +3134,59 @@ Close now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="31"/>
+        <location filename="../../ui/pages/settings.py" line="32"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32"/>
+        <location filename="../../ui/pages/settings.py" line="33"/>
+        <source>担保公司</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="34"/>
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="33"/>
+        <location filename="../../ui/pages/settings.py" line="35"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="34"/>
-        <location filename="../../ui/pages/settings_general.py" line="210"/>
+        <location filename="../../ui/pages/settings.py" line="36"/>
+        <location filename="../../ui/pages/settings_general.py" line="191"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
@@ -3193,7 +3203,7 @@ Close now?</translation>
     <message>
         <location filename="../../ui/pages/settings_common.py" line="133"/>
         <location filename="../../ui/pages/settings_parties.py" line="94"/>
-        <location filename="../../ui/pages/settings_parties.py" line="147"/>
+        <location filename="../../ui/pages/settings_parties.py" line="149"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -3208,136 +3218,181 @@ Close now?</translation>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="95"/>
+        <location filename="../../ui/pages/settings_general.py" line="92"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="97"/>
+        <location filename="../../ui/pages/settings_general.py" line="94"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_general.py" line="95"/>
         <location filename="../../ui/pages/settings_parties.py" line="105"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="99"/>
+        <location filename="../../ui/pages/settings_general.py" line="96"/>
         <location filename="../../ui/pages/settings_parties.py" line="50"/>
         <location filename="../../ui/pages/settings_parties.py" line="58"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="100"/>
+        <location filename="../../ui/pages/settings_general.py" line="97"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="101"/>
+        <location filename="../../ui/pages/settings_general.py" line="98"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="103"/>
+        <location filename="../../ui/pages/settings_general.py" line="100"/>
         <source>发文字号与函件内容（GB/T 9704）</source>
         <translation>Document numbers and letter content (GB/T 9704)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="108"/>
+        <location filename="../../ui/pages/settings_general.py" line="105"/>
         <source>经办电话</source>
         <translation>Handling phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="109"/>
+        <location filename="../../ui/pages/settings_general.py" line="106"/>
         <source>抄送单位（用、分隔）</source>
         <translation>Copies to (separated by 、)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <location filename="../../ui/pages/settings_general.py" line="107"/>
         <source>保证范围</source>
         <translation>Guarantee scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="111"/>
+        <location filename="../../ui/pages/settings_general.py" line="108"/>
         <source>保证期间</source>
         <translation>Guarantee period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="113"/>
+        <location filename="../../ui/pages/settings_guarantor.py" line="34"/>
+        <source>最初</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="41"/>
         <source>担保公司（监管比例计算）</source>
         <translation>Guarantee company (regulatory ratios)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="118"/>
+        <location filename="../../ui/pages/settings_guarantor.py" line="47"/>
         <source>净资产（元）</source>
         <translation>Net assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="121"/>
+        <location filename="../../ui/pages/settings_guarantor.py" line="48"/>
         <source>主要服务小微企业（责任余额上限为净资产的15倍）</source>
         <translation>Mainly serves small and micro firms (liability cap 15× net assets)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="125"/>
+        <location filename="../../ui/pages/settings_guarantor.py" line="52"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="55"/>
+        <source>如：2025年度审计报告</source>
+        <translation>e.g. audited accounts for 2025</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="56"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="59"/>
+        <source>登记新数值</source>
+        <translation>Record new figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="67"/>
+        <source>案件的监管限额按今天有效的数值计算；月度报表按该月月末有效的数值计算，登记新数值不改变已结束月份的报表。</source>
+        <translation>A case&apos;s regulatory limits use the figures valid today; a monthly report uses those valid at the end of its month, so recording new figures changes no closed month&apos;s report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="85"/>
+        <source>历次登记（最新在上）</source>
+        <translation>Records so far (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="98"/>
+        <source>今天有效：{amount} 元（自{since}起）</source>
+        <translation>Valid today: {amount} yuan (since {since})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_guarantor.py" line="113"/>
+        <source>担保公司净资产已登记</source>
+        <translation>The guarantor&apos;s net assets are recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="110"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="127"/>
+        <location filename="../../ui/pages/settings_general.py" line="112"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="128"/>
+        <location filename="../../ui/pages/settings_general.py" line="113"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="131"/>
+        <location filename="../../ui/pages/settings_general.py" line="116"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="133"/>
+        <location filename="../../ui/pages/settings_general.py" line="118"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="158"/>
+        <location filename="../../ui/pages/settings_general.py" line="143"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="180"/>
+        <location filename="../../ui/pages/settings_general.py" line="161"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="185"/>
+        <location filename="../../ui/pages/settings_general.py" line="166"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="185"/>
+        <location filename="../../ui/pages/settings_general.py" line="166"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="191"/>
+        <location filename="../../ui/pages/settings_general.py" line="172"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="212"/>
+        <location filename="../../ui/pages/settings_general.py" line="193"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="217"/>
+        <location filename="../../ui/pages/settings_general.py" line="198"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
@@ -3372,7 +3427,7 @@ Close now?</translation>
         <location filename="../../ui/pages/settings_parties.py" line="49"/>
         <location filename="../../ui/pages/settings_parties.py" line="57"/>
         <location filename="../../ui/pages/settings_parties.py" line="103"/>
-        <location filename="../../ui/pages/settings_parties.py" line="153"/>
+        <location filename="../../ui/pages/settings_parties.py" line="155"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
@@ -3416,7 +3471,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_parties.py" line="104"/>
-        <location filename="../../ui/pages/settings_parties.py" line="154"/>
+        <location filename="../../ui/pages/settings_parties.py" line="156"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
@@ -3426,53 +3481,53 @@ Close now?</translation>
         <translation>Bank share: the part of a loss the bank keeps. Re-guarantor share: the part of the guarantee company’s loss the re-guarantor takes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="140"/>
+        <location filename="../../ui/pages/settings_parties.py" line="142"/>
         <source>新增推荐机构</source>
         <translation>New referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="140"/>
+        <location filename="../../ui/pages/settings_parties.py" line="142"/>
         <source>编辑推荐机构</source>
         <translation>Edit referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="151"/>
+        <location filename="../../ui/pages/settings_parties.py" line="153"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="152"/>
+        <location filename="../../ui/pages/settings_parties.py" line="154"/>
         <source>类型（协会、园区…）</source>
         <translation>Kind (association, park…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="185"/>
+        <location filename="../../ui/pages/settings_parties.py" line="188"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="214"/>
+        <location filename="../../ui/pages/settings_parties.py" line="217"/>
         <location filename="../../ui/pages/settings_product.py" line="150"/>
         <source>请先在列表中选择一行</source>
         <translation>Select a row in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="223"/>
+        <location filename="../../ui/pages/settings_parties.py" line="226"/>
         <source>合作银行及风险分担约定。停用的银行不再出现在新案件中，已有案件不受影响。</source>
         <translation>Cooperating banks and their risk-sharing terms. A deactivated bank is no longer offered for new cases; existing cases keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="224"/>
+        <location filename="../../ui/pages/settings_parties.py" line="227"/>
         <source>新增银行…</source>
         <translation>New bank…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="242"/>
+        <location filename="../../ui/pages/settings_parties.py" line="245"/>
         <source>推荐机构（知识产权融资促进会、园区、知识产权局等）出具推荐意见并按业务清单报送材料。</source>
         <translation>Referrers (IP financing association, parks, IP offices …) send a recommendation opinion and the materials of the checklist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_parties.py" line="243"/>
+        <location filename="../../ui/pages/settings_parties.py" line="246"/>
         <source>新增推荐机构…</source>
         <translation>New referrer…</translation>
     </message>

@@ -28,7 +28,7 @@ def _bank_approval_case(store, c) -> int:
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
     wh.approve(store, case_id, c)
-    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 10))
+    workflow.issue_intent_letter(store, case_id, c.a, issue_date=dt.date(2026, 11, 10), expected_version=store.repos.cases.get(case_id).version)
     return case_id
 
 

@@ -70,9 +70,9 @@ def nav_text(window, key) -> str:
 def test_signatures_show_on_each_signers_list_and_leave_it_when_signed(qtbot, store, c):
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a)
-    workflow.pass_screening(store, case_id, c.b)
-    workflow.confirm_valuation(store, case_id, c.a)
+    workflow.submit_for_screening(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     window = window_for(qtbot, store, c.b)
     assert nav_text(window, "mywork") == "待办（1）"
     page = window.show_page("mywork")
@@ -100,7 +100,7 @@ def test_signatures_show_on_each_signers_list_and_leave_it_when_signed(qtbot, st
 def test_votes_due_counted_on_the_dashboard_and_in_the_navigation(qtbot, store, c):
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     window = window_for(qtbot, store, c.members[1])
     assert nav_text(window, "mywork") == "待办（1）"
     dashboard = window.show_page("dashboard")
@@ -112,7 +112,7 @@ def test_votes_due_counted_on_the_dashboard_and_in_the_navigation(qtbot, store, 
     page = window.page("mywork")
     assert (page.model.index(0, 1).data(), page.model.index(0, 2).data()) == ("表决", "投票")
     # Voting in another window's session: a refresh (F5) brings the list up to date.
-    workflow.vote(store, case_id, c.members[1], "approve", "同意")
+    workflow.vote(store, case_id, c.members[1], "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
     page.refresh()
     wait_loaded(qtbot, window.work_loader)
     assert page.model.rowCount() == 0 and nav_text(window, "mywork") == "待办"
@@ -126,7 +126,7 @@ def test_overdue_items_first_and_in_the_count(qtbot, store, c):
     late = wh.open_case(store, c)
     wh.to_committee(store, late, c)
     wh.approve(store, late, c)
-    letter = workflow.issue_intent_letter(store, late, c.a, issue_date=dt.date(2026, 11, 10))
+    letter = workflow.issue_intent_letter(store, late, c.a, issue_date=dt.date(2026, 11, 10), expected_version=store.repos.cases.get(late).version)
     fresh = wh.open_case(store, c, seed=4)
     with clock.frozen(dt.datetime.combine(letter.approval_deadline + dt.timedelta(days=2), dt.time(10))):
         window = window_for(qtbot, store, c.a)
@@ -256,7 +256,7 @@ def test_a_committee_member_cannot_be_made_b_through_the_dialog(qtbot, store, c,
     sitter = factories.user(store, "sitter", Role.COMMITTEE_MEMBER, Role.RISK_MANAGER)
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
-    workflow.record_attendance(store, case_id, [m.id for m in c.members] + [sitter.id], c.members[0])
+    workflow.record_attendance(store, case_id, [m.id for m in c.members] + [sitter.id], c.members[0], expected_version=store.repos.cases.get(case_id).version)
     ws = workspace(qtbot, store, c.admin, case_id)
 
     def fill(dialog):

@@ -37,7 +37,7 @@ def test_two_members_vote_in_turn_in_one_window_without_leaking(qtbot, qt_env, s
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     first, second = cast.members[0], cast.members[1]
-    workflow.record_attendance(store, case_id, [m.id for m in cast.members], first)
+    workflow.record_attendance(store, case_id, [m.id for m in cast.members], first, expected_version=store.repos.cases.get(case_id).version)
     ws = _workspace(qtbot, Session(store, first), case_id)
     tab = ws.tab("CommitteeTab")
     tab.choices["approve"].setChecked(True)
@@ -68,9 +68,9 @@ def test_two_members_vote_in_turn_in_one_window_without_leaking(qtbot, qt_env, s
 def test_b_opinion_is_its_own_and_not_carried_to_another_user(qtbot, qt_env, store, cast):  # noqa: F811
     case_id = wh.open_case(store, cast)
     wh.receive_all(store, case_id, cast)
-    workflow.submit_for_screening(store, case_id, cast.a)
-    workflow.pass_screening(store, case_id, cast.b)
-    workflow.confirm_valuation(store, case_id, cast.a)
+    workflow.submit_for_screening(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, cast.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     inv = ws.tab("InvestigationTab")
     inv.opinion.setPlainText("A 的未保存草稿")
@@ -112,7 +112,7 @@ def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(q
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     wh.approve(store, case_id, cast)
-    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=dt.date(2026, 11, 11))
+    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=dt.date(2026, 11, 11), expected_version=store.repos.cases.get(case_id).version)
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     letter = ws.tab("LetterTab")
     letter.approved_radio.setChecked(True)
@@ -129,9 +129,9 @@ def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_
 
     case_id = wh.open_case(store, cast)
     wh.receive_all(store, case_id, cast)
-    workflow.submit_for_screening(store, case_id, cast.a)
-    workflow.pass_screening(store, case_id, cast.b)
-    workflow.confirm_valuation(store, case_id, cast.a)
+    workflow.submit_for_screening(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, cast.b, expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
     session = Session(store, cast.a)
     ws = CaseWorkspace(session, case_id)
     ws.show()
@@ -164,8 +164,8 @@ def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cas
 def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env, store, cast):  # noqa: F811
     case_id = wh.open_case(store, cast)
     wh.receive_all(store, case_id, cast)
-    workflow.submit_for_screening(store, case_id, cast.a)
-    workflow.pass_screening(store, case_id, cast.b)
+    workflow.submit_for_screening(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, cast.b, expected_version=store.repos.cases.get(case_id).version)
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     table = ws.show_tab("ValuationTab").assets
     assert table.rowCount() >= 1

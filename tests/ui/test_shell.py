@@ -321,17 +321,39 @@ def test_holiday_override_added_and_removed(qtbot, window, store, boxes):
     assert store.repos.settings.holiday_override_rows() == []
 
 
-def test_general_settings_refuse_bad_net_assets(qtbot, window, store, boxes):
+def test_general_settings_save_without_the_guarantor_figures(qtbot, window, store, boxes):
     panel = window.show_page("settings").show_section("general")
-    panel.fields["guarantor.net_assets_fen"][0].setText("很多")
     panel.fields["letterhead.signatory"][0].setText("李四")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert boxes[0][2].startswith("担保公司净资产：")
-    assert store.repos.settings.get("letterhead.signatory") == "王建国"
-    panel.fields["guarantor.net_assets_fen"][0].setText("1,200,000,000.00")
-    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert store.repos.settings.get("letterhead.signatory") == "李四"
-    assert store.repos.settings.get("guarantor.net_assets_fen") == 120_000_000_000
+    assert "guarantor.net_assets_fen" not in store.repos.settings.all()
+
+
+def test_net_assets_are_recorded_with_an_effective_date_and_shown_in_the_history(qtbot, window, store, boxes):
+    import datetime as dt
+
+    from ipguard import admin, clock
+
+    box = window.show_page("settings").show_section("guarantor").guarantor
+    assert box.effective.value() == clock.today() and box.net_assets.text() == "1,500,000,000.00"
+    assert box.model.rowCount() == 1  # the figure carried over from the settings, valid since always
+    box.net_assets.setText("很多")
+    qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
+    assert boxes[-1][2].startswith("担保公司净资产：")
+    assert len(admin.guarantor_history(store)) == 1
+    box.net_assets.setText("1,200,000,000.00")
+    box.small_micro.setChecked(True)
+    box.effective.set_text("2026-01-01" if clock.today() >= dt.date(2026, 1, 1) else clock.today().isoformat())
+    box.note.setText("2025年度审计报告")
+    qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
+    figures = admin.guarantor_figures_at(store, clock.today())
+    assert (figures.net_assets, figures.mainly_small_micro, figures.note) == (120_000_000_000, True, "2025年度审计报告")
+    assert box.model.rowCount() == 2 and box.model.index(0, 1).data() == "1,200,000,000.00"
+    assert box.model.index(1, 0).data() == "最初"
+    box.effective.set_text((clock.today() + dt.timedelta(days=1)).isoformat())
+    qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
+    assert boxes[-1][2].startswith("生效日期：")  # never in the future
+    assert len(admin.guarantor_history(store)) == 2
 
 
 def test_settings_models_pass_the_model_tester(qtmodeltester, window, store):

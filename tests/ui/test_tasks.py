@@ -94,9 +94,9 @@ def test_signing_the_report_runs_off_the_ui_thread_with_the_window_actor(qtbot, 
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    workflow.submit_for_screening(store, case_id, c.a, on=wh.day(store, case_id, 1))
-    workflow.pass_screening(store, case_id, c.b, on=wh.day(store, case_id, 2))
-    workflow.confirm_valuation(store, case_id, c.a, on=wh.day(store, case_id, 3))
+    workflow.submit_for_screening(store, case_id, c.a, on=wh.day(store, case_id, 1), expected_version=store.repos.cases.get(case_id).version)
+    workflow.pass_screening(store, case_id, c.b, on=wh.day(store, case_id, 2), expected_version=store.repos.cases.get(case_id).version)
+    workflow.confirm_valuation(store, case_id, c.a, on=wh.day(store, case_id, 3), expected_version=store.repos.cases.get(case_id).version)
     threads: list[int] = []
     real = tab_investigation.sign_report
 

@@ -158,7 +158,7 @@ def test_stale_version_offers_reload_and_saves_nothing(qtbot, store, boxes):
     from ipguard import intake
 
     item = store.repos.cases.checklist(case_id)[0]
-    intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True)  # someone else saves meanwhile
+    intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True, expected_version=store.repos.cases.get(case_id).version)  # someone else saves meanwhile
     click(qtbot, ws.tab("ScreeningTab").submit_button)
     assert boxes and "其他人修改" in boxes[0]
     assert store.repos.cases.get(case_id).stage is Stage.INTAKE

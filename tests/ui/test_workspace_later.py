@@ -167,7 +167,7 @@ def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, 
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     wh.approve(store, case_id, cast)
-    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9))  # 银行审批: reissue allowed
+    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)  # 银行审批: reissue allowed
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     tab = ws.tab("DocumentsTab")
     kinds = [r["kind"] for r in tab.rows]
@@ -195,7 +195,7 @@ def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, 
 
 
 def test_preview_falls_back_to_rendered_pages(qtbot, qt_env, store, cast, approved_case):
-    workflow.issue_intent_letter(store, approved_case, cast.a, issue_date=dt.date(2026, 11, 11))
+    workflow.issue_intent_letter(store, approved_case, cast.a, issue_date=dt.date(2026, 11, 11), expected_version=store.repos.cases.get(approved_case).version)
     preview = docs_mod.PdfPreview(use_view=False)
     qtbot.addWidget(preview)
     preview.set_pdf(docs_mod.archived(store, approved_case, "intent_letter")[1])

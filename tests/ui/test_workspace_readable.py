@@ -67,7 +67,7 @@ def test_void_copy_is_previewed_and_marked(qtbot, qt_env, store, cast, monkeypat
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     wh.approve(store, case_id, cast)
-    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9))  # 银行审批: reissue allowed
+    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)  # 银行审批: reissue allowed
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     tab = ws.tab("DocumentsTab")
     assert tab.select_kind("intent_letter")

@@ -17,6 +17,7 @@ from ui.pages.settings_backup import BackupPanel
 from ui.pages.settings_common import SettingsPanel
 from ui.pages.settings_documents import DocumentFontsPanel
 from ui.pages.settings_general import GeneralPanel, LanguagePanel
+from ui.pages.settings_guarantor import GuarantorPanel
 from ui.pages.settings_parties import BanksPanel, ReferrersPanel
 from ui.pages.settings_product import HolidaysPanel, ProductPanel
 from ui.pages.settings_users import UsersPanel
@@ -29,6 +30,7 @@ SECTIONS: tuple[tuple[str, str, type[SettingsPanel]], ...] = (
     ("product", QT_TRANSLATE_NOOP("Settings", "产品参数"), ProductPanel),
     ("holidays", QT_TRANSLATE_NOOP("Settings", "节假日调整"), HolidaysPanel),
     ("general", QT_TRANSLATE_NOOP("Settings", "文书与公司"), GeneralPanel),
+    ("guarantor", QT_TRANSLATE_NOOP("Settings", "担保公司"), GuarantorPanel),
     ("document_fonts", QT_TRANSLATE_NOOP("Settings", "文书字体"), DocumentFontsPanel),
     ("backup", QT_TRANSLATE_NOOP("Settings", "备份与恢复"), BackupPanel),
     ("language", QT_TRANSLATE_NOOP("Settings", "界面语言"), LanguagePanel),

@@ -1,4 +1,4 @@
-"""Settings: letterhead and signatory, guarantor net assets, document font, backup folder; language."""
+"""Settings: letterhead and signatory, document font, backup folder; language. (The guarantor's net assets: settings_guarantor.)"""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from ipguard import admin, messages
 from ipguard.errors import ValidationError
-from ipguard.money import format_yuan, parse_yuan
 from ipguard.validators import check_text
 from ui import errors as uierrors
 from ui import i18n
@@ -38,7 +36,6 @@ messages.register_fields(
         "letterhead.telephone": ("公司电话", "company telephone"),
         "letterhead.signatory": ("签发人", "signatory"),
         "letterhead.signatory_title": ("签发人职务", "signatory's title"),
-        "guarantor.net_assets_fen": ("担保公司净资产", "guarantor's net assets"),
         "documents.font_path": ("文书字体文件", "document font file"),
         "documents.code.intent_letter": ("意向函发文代字", "intent letter issuer code"),
         "documents.code.disbursement_notice": ("放款通知书发文代字", "disbursement notice issuer code"),
@@ -110,18 +107,6 @@ class GeneralPanel(SettingsPanel):
         self._add(form, "documents.guarantee_scope", translate("Settings", "保证范围"), _text("documents.guarantee_scope", 200))
         self._add(form, "documents.guarantee_period", translate("Settings", "保证期间"), _text("documents.guarantee_period", 200))
         layout.addWidget(numbering)
-        company = QGroupBox(translate("Settings", "担保公司（监管比例计算）"))
-        form = QFormLayout(company)
-        self._add(
-            form,
-            "guarantor.net_assets_fen",
-            translate("Settings", "净资产（元）"),
-            lambda v: parse_yuan(v.replace(",", ""), "guarantor.net_assets_fen"),
-        )
-        self.small_micro = QCheckBox(translate("Settings", "主要服务小微企业（责任余额上限为净资产的15倍）"))
-        form.addRow("", self.small_micro)
-        self.edit_widgets.append(self.small_micro)
-        layout.addWidget(company)
         files = QGroupBox(translate("Settings", "文书字体与备份"))
         form = QFormLayout(files)
         self._add(form, "documents.font_path", translate("Settings", "文书字体文件"), _font_path, pick=self._pick_font)
@@ -164,16 +149,12 @@ class GeneralPanel(SettingsPanel):
     def refresh(self) -> None:
         values = self.session.store.repos.settings.all()
         for key, (edit, _parse) in self.fields.items():
-            value = values.get(key, "")
-            edit.setText(format_yuan(value) if key == "guarantor.net_assets_fen" else str(value or ""))
-        self.small_micro.setChecked(bool(values.get("guarantor.mainly_small_micro", False)))
+            edit.setText(str(values.get(key, "") or ""))
         self.apply_permissions()
 
     def values(self) -> dict[str, Any]:
         """The form's values, parsed; ValidationError naming the setting otherwise."""
-        result = {key: parse(edit.text()) for key, (edit, parse) in self.fields.items()}
-        result["guarantor.mainly_small_micro"] = self.small_micro.isChecked()
-        return result
+        return {key: parse(edit.text()) for key, (edit, parse) in self.fields.items()}
 
     def save(self) -> None:
         if self.run(lambda: admin.save_settings(self.session.store, self.session.user, self.values())):

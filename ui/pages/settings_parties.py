@@ -127,7 +127,9 @@ class BankDialog(EditDialog):
             reguarantor_share_bp=parse_percent(self.reguarantor_share.text(), "reguarantor_share_bp"),
             active=self.active.isChecked(),
         )
-        admin.save_bank(self.panel.session.store, self.panel.session.user, record)
+        # Saved against the version this dialog was opened on: a change saved meanwhile by another admin is not overwritten.
+        admin.save_bank(self.panel.session.store, self.panel.session.user, record,
+                        expected_version=self.bank.version if self.bank.id else None)
 
 
 class ReferrerDialog(EditDialog):
@@ -166,7 +168,8 @@ class ReferrerDialog(EditDialog):
             contact_phone=self.contact_phone.text(),
             active=self.active.isChecked(),
         )
-        admin.save_referrer(self.panel.session.store, self.panel.session.user, record)
+        admin.save_referrer(self.panel.session.store, self.panel.session.user, record,
+                            expected_version=self.referrer.version if self.referrer.id else None)
 
 
 class _ListPanel(SettingsPanel):

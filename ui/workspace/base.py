@@ -188,6 +188,7 @@ def run_action(parent: QWidget, workspace: CaseWorkspace, fn: Callable[..., T], 
             workspace.reload()
         return FAILED
     except IpguardError as exc:
+        # A sign-in that has ended (user disabled meanwhile) is shown, then the window asks for a sign-in again.
         uierrors.show_error(parent, exc, lang)
         return FAILED
     except Exception as exc:  # a bug: report it; the core's transaction rolled back

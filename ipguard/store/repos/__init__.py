@@ -12,6 +12,7 @@ class Repositories:
     """Access to every repository of one :class:`~ipguard.store.core.Store`."""
 
     def __init__(self, store: Store) -> None:
+        from ipguard.store.repos.amendments import AmendmentRepo
         from ipguard.store.repos.attachments import AttachmentRepo
         from ipguard.store.repos.bulk import BulkRepo
         from ipguard.store.repos.cases import CaseRepo
@@ -19,6 +20,7 @@ class Repositories:
         from ipguard.store.repos.companies import CompanyRepo
         from ipguard.store.repos.dashboard import DashboardRepo
         from ipguard.store.repos.documents import DocumentRepo
+        from ipguard.store.repos.guarantor import GuarantorRepo
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
         from ipguard.store.repos.postloan import PostloanRepo
         from ipguard.store.repos.reporting import ReportingRepo
@@ -33,6 +35,7 @@ class Repositories:
         self.companies = CompanyRepo(store)
         self.cases = CaseRepo(store)
         self.settings = SettingsRepo(store)
+        self.guarantor = GuarantorRepo(store)
         self.reporting = ReportingRepo(store)
         self.dashboard = DashboardRepo(store)
         self.underwriting = UnderwritingRepo(store)
@@ -43,3 +46,4 @@ class Repositories:
         self.bulk = BulkRepo(store)
         self.work = WorkRepo(store)
         self.attachments = AttachmentRepo(store)
+        self.amendments = AmendmentRepo(store)

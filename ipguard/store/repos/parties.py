@@ -6,7 +6,8 @@ from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
 from ipguard import messages
-from ipguard.errors import NotFoundError, ValidationError
+from ipguard.errors import ConflictError, NotFoundError, ValidationError
+from ipguard.messages import Text
 from ipguard.store.records import BankRecord, ReferrerRecord
 from ipguard.validators import check_int, check_phone, check_text
 
@@ -23,7 +24,26 @@ messages.register_fields(
     }
 )
 
-_BANK_COLUMNS = tuple(f for f in BankRecord.__dataclass_fields__ if f != "id")
+_BANK_COLUMNS = tuple(f for f in BankRecord.__dataclass_fields__ if f not in ("id", "version"))
+
+messages.register(
+    {
+        "stale_record": (
+            "{what}“{name}”已被其他人修改（当前版本 {current}，您的版本 {yours}），您的修改没有保存；请关闭后重新打开再改",
+            "{what} “{name}” was changed by someone else (version {current}, yours {yours}); your change was not saved: "
+            "reopen it and try again",
+        ),
+    }
+)
+
+
+def _check_version(store: Store, table: str, row_id: int, expected_version: int | None, what: Text, name: str) -> None:
+    """An update names the version it was read at; a stale one is refused (issue 14, safe defaults)."""
+    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+        raise TypeError(f"updating {table} #{row_id} needs the version it was read at, got {expected_version!r}")
+    current = store.scalar(f"SELECT version FROM {table} WHERE id = ?", [row_id])
+    if current != expected_version:
+        raise ConflictError("stale_record", what=what, name=name, current=current, yours=expected_version)
 
 
 def _check_bank(bank: BankRecord) -> BankRecord:
@@ -53,16 +73,19 @@ class BankRepo:
             raise NotFoundError("not_found", what="银行", ident=bank_id)
         return BankRecord(**{**rows[0], "active": bool(rows[0]["active"])})
 
-    def save(self, bank: BankRecord, *, acting_user_id: int | None) -> BankRecord:
-        """Insert (``id == 0``) or update a bank, audited."""
+    def save(self, bank: BankRecord, *, acting_user_id: int | None, expected_version: int | None = None) -> BankRecord:
+        """Insert (``id == 0``) or update a bank, audited; an update needs ``expected_version``, the version the
+        bank was read at (refused with ``stale_record`` when someone saved it since)."""
         bank = _check_bank(bank)
         values = {k: getattr(bank, k) for k in _BANK_COLUMNS}
         values["active"] = int(values["active"])
         with self.store.transaction() as db:
             if bank.id:
                 before = asdict(self.get(bank.id))
+                _check_version(self.store, "banks", bank.id, expected_version, Text("合作银行", "the partner bank"),
+                               bank.display)
                 db.execute(
-                    f"UPDATE banks SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                    f"UPDATE banks SET {', '.join(f'{k} = ?' for k in values)}, version = version + 1 WHERE id = ?",
                     [*values.values(), bank.id],
                 )
                 bank_id = bank.id
@@ -95,7 +118,8 @@ class ReferrerRepo:
             raise NotFoundError("not_found", what="推荐机构", ident=referrer_id)
         return ReferrerRecord(**{**rows[0], "active": bool(rows[0]["active"])})
 
-    def save(self, referrer: ReferrerRecord, *, acting_user_id: int | None) -> ReferrerRecord:
+    def save(self, referrer: ReferrerRecord, *, acting_user_id: int | None, expected_version: int | None = None) -> ReferrerRecord:
+        """Insert (``id == 0``) or update a referrer, audited; an update needs ``expected_version`` (as for banks)."""
         name = check_text(referrer.name, "referrer.name", max_len=80)
         values = {
             "name": name,
@@ -107,8 +131,9 @@ class ReferrerRepo:
         with self.store.transaction() as db:
             if referrer.id:
                 before = asdict(self.get(referrer.id))
+                _check_version(self.store, "referrers", referrer.id, expected_version, Text("推荐机构", "the referrer"), name)
                 db.execute(
-                    f"UPDATE referrers SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                    f"UPDATE referrers SET {', '.join(f'{k} = ?' for k in values)}, version = version + 1 WHERE id = ?",
                     [*values.values(), referrer.id],
                 )
                 rid = referrer.id

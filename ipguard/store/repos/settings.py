@@ -12,15 +12,14 @@ if TYPE_CHECKING:
     from ipguard.store.core import Store
 
 # Defaults an admin changes in settings; the letterhead prints on documents.
+# (The guarantor's net assets and "mainly small and micro" flag are versioned by
+# effective date in their own table: store.repos.guarantor, admin.record_guarantor_figures.)
 DEFAULTS: dict[str, Any] = {
     "letterhead.company_name": "上海浦江科技融资担保有限公司",
     "letterhead.address": "上海市浦东新区张江路88号科创大厦12楼",
     "letterhead.telephone": "021-5888 0000",
     "letterhead.signatory": "王建国",
     "letterhead.signatory_title": "总经理",
-    "guarantor.net_assets_fen": 150_000_000_000,  # 15 亿元
-    # 10x net assets by default; an admin switches to 15x for a guarantor mainly serving small and micro firms.
-    "guarantor.mainly_small_micro": False,
     "documents.font_path": "",
     # 发文字号 issuer codes (GB/T 9704: 代字〔年份〕序号号), one per document kind.
     "documents.code.intent_letter": "浦科担函",
@@ -44,6 +43,10 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Former settings that now have an effective date (migration m006): never written as settings.
+VERSIONED_KEYS = frozenset({"guarantor.net_assets_fen", "guarantor.mainly_small_micro"})
+
+
 class SettingsRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -60,6 +63,9 @@ class SettingsRepo:
         return values
 
     def set_many(self, values: dict[str, Any], *, acting_user_id: int | None) -> None:
+        versioned = sorted(set(values) & VERSIONED_KEYS)
+        if versioned:
+            raise ValueError(f"{', '.join(versioned)}: recorded with an effective date (store.repos.guarantor), not a setting")
         with self.store.transaction() as db:
             for key, value in values.items():
                 before = self.get(key)
