@@ -18,7 +18,10 @@ may offer these optional methods, which the window calls when present (on
 pages already built; a page built later starts current):
 
 * ``refresh()`` — F5, and after a user switch;
-* ``retranslate()`` — after the interface language changed;
+* ``retranslate()`` — after the interface language changed. A page built
+  from a factory that does not offer it is rebuilt instead (the one shown at
+  once, the others when next shown), keeping what ``save_state()`` returned
+  and handing it to the new page's ``restore_state(state)`` when offered;
 * ``on_user_changed()`` — after "switch user" (else ``refresh()``);
 * ``new_case()`` (cases page) — Ctrl+N, besides the ``new_case_requested`` signal;
 * ``focus_search()`` (cases page) — Ctrl+F.
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self._pages: dict[str, tuple[str, QWidget]] = {}  # key -> (title, widget or placeholder)
         self._factories: dict[str, PageFactory] = {}  # pages not built yet
+        self._makers: dict[str, PageFactory] = {}  # every page's factory, to rebuild it in another language
+        self._saved_state: dict[str, object] = {}  # key -> state to restore into the page when it is rebuilt
         self._badges: dict[str, str] = {}  # key -> text after the navigation title, e.g. "（3）"
         self._starting = True  # no page is built until the start page is known
         self.nav = QListWidget()
@@ -106,7 +111,7 @@ class MainWindow(QMainWindow):
         install_help_menu(self)  # 帮助: shortcuts (F1) and version
         self._build_status_bar()
         session.signals.user_changed.connect(self._on_user_changed)
-        session.signals.language_changed.connect(lambda _lang: self.retranslate_all())
+        session.signals.language_changed.connect(lambda _lang: self.retranslate_all(rebuild=True))
         if default_pages:
             for key, title, icon_name, widget in standard_pages(session):
                 self.add_page(key, title, icon_name, widget)
@@ -151,10 +156,13 @@ class MainWindow(QMainWindow):
         item.setText(translate("Nav", title))
         item.setToolTip(translate("Nav", title))
         self._pages[key] = (title, widget)
+        self._saved_state.pop(key, None)
         if factory is not None:
             self._factories[key] = factory
+            self._makers[key] = factory
         else:
             self._factories.pop(key, None)
+            self._makers.pop(key, None)
             self.page_created.emit(key, widget)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -178,6 +186,13 @@ class MainWindow(QMainWindow):
         if factory is None:
             return current
         widget = factory()
+        state = self._saved_state.pop(key, None)
+        restore = getattr(widget, "restore_state", None)
+        if state is not None and callable(restore):
+            try:
+                restore(state)
+            except Exception:  # a state that no longer fits must not lose the page
+                log.exception("page %s: state not restored", key)
         index = self.stack.indexOf(current)
         shown = self.stack.currentWidget() is current
         self.stack.insertWidget(index, widget)
@@ -385,15 +400,43 @@ class MainWindow(QMainWindow):
         self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=files.display_path(self.session.db_path)))
         self.db_label.setToolTip(str(self.session.db_path))
 
-    def retranslate_all(self) -> None:
-        """Relabel the window and ask every page to ``retranslate()``."""
+    def retranslate_all(self, *, rebuild: bool = False) -> None:
+        """Relabel the window and ask every page built to ``retranslate()``.
+
+        With ``rebuild`` (the language was switched: ``session.lang`` is the new one), a page without
+        ``retranslate()`` is rebuilt from its factory, keeping its state (see the module docstring).
+        """
         self.retranslate()
-        for key in self._pages:
-            self._call_page(key, "retranslate")
+        for key in self.page_keys():
+            if not self._call_page(key, "retranslate") and rebuild:
+                self._rebuild(key)
+
+    def _rebuild(self, key: str) -> None:
+        """Drop a built page for a new one from its factory: now if shown, else when next shown."""
+        widget = self._built(key)
+        maker = self._makers.get(key)
+        if widget is None or maker is None:
+            return
+        save = getattr(widget, "save_state", None)
+        if callable(save):
+            self._saved_state[key] = save()
+        placeholder = QWidget()
+        placeholder.setObjectName(f"pagePlaceholder_{key}")
+        shown = self.stack.currentWidget() is widget
+        self.stack.insertWidget(self.stack.indexOf(widget), placeholder)
+        if shown:
+            self.stack.setCurrentWidget(placeholder)
+        self.stack.removeWidget(widget)
+        widget.hide()
+        widget.deleteLater()
+        self._pages[key] = (self._pages[key][0], placeholder)
+        self._factories[key] = maker
+        if shown:
+            self._build(key)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_all()
+            self.retranslate_all()  # pages without retranslate() are rebuilt on session.signals.language_changed
         super().changeEvent(event)
 
     # -- remembered layout -----------------------------------------------------------

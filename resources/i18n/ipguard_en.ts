@@ -485,7 +485,7 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cases.py" line="135"/>
-        <location filename="../../ui/pages/cases.py" line="444"/>
+        <location filename="../../ui/pages/cases.py" line="478"/>
         <source>导出所选…</source>
         <translation>Export selected…</translation>
     </message>
@@ -595,83 +595,83 @@ The program now reopens the database; please sign in again.</translation>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="336"/>
+        <location filename="../../ui/pages/cases.py" line="370"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="337"/>
+        <location filename="../../ui/pages/cases.py" line="371"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="407"/>
+        <location filename="../../ui/pages/cases.py" line="441"/>
         <source>第 {first}–{last} 条</source>
         <translation>Rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="443"/>
-        <location filename="../../ui/pages/cases.py" line="459"/>
+        <location filename="../../ui/pages/cases.py" line="477"/>
+        <location filename="../../ui/pages/cases.py" line="493"/>
         <source>导出所选（{n}）…</source>
         <translation>Export selected ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="457"/>
+        <location filename="../../ui/pages/cases.py" line="491"/>
         <source>打开所选案件（最多 {m} 个）</source>
         <translation>Open the selected cases (at most {m})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="458"/>
+        <location filename="../../ui/pages/cases.py" line="492"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="460"/>
+        <location filename="../../ui/pages/cases.py" line="494"/>
         <source>复制所选行（Ctrl+C）</source>
         <translation>Copy the selected rows (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="483"/>
+        <location filename="../../ui/pages/cases.py" line="517"/>
         <source>已复制 {n} 行</source>
         <translation>{n} rows copied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="516"/>
+        <location filename="../../ui/pages/cases.py" line="550"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="517"/>
+        <location filename="../../ui/pages/cases.py" line="551"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="550"/>
+        <location filename="../../ui/pages/cases.py" line="584"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="551"/>
+        <location filename="../../ui/pages/cases.py" line="585"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="591"/>
+        <location filename="../../ui/pages/cases.py" line="625"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="612"/>
+        <location filename="../../ui/pages/cases.py" line="646"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="617"/>
+        <location filename="../../ui/pages/cases.py" line="651"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="622"/>
+        <location filename="../../ui/pages/cases.py" line="656"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -2138,87 +2138,87 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -3603,12 +3603,12 @@ Close now?</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/base.py" line="185"/>
+        <location filename="../../ui/workspace/base.py" line="192"/>
         <source>案件已被修改</source>
         <translation>The case was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="186"/>
+        <location filename="../../ui/workspace/base.py" line="193"/>
         <source>现在重新载入案件吗？</source>
         <translation>Reload the case now?</translation>
     </message>
@@ -3623,62 +3623,63 @@ Close now?</translation>
         <translation>Case closed ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="79"/>
+        <location filename="../../ui/workspace/__init__.py" line="85"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="80"/>
+        <location filename="../../ui/workspace/__init__.py" line="86"/>
         <source>从数据库重新载入本案件</source>
         <translation>Reload this case from the database</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="82"/>
+        <location filename="../../ui/workspace/__init__.py" line="88"/>
         <source>否决…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="84"/>
+        <location filename="../../ui/workspace/__init__.py" line="90"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="132"/>
+        <location filename="../../ui/workspace/__init__.py" line="138"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="138"/>
+        <location filename="../../ui/workspace/__init__.py" line="144"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="167"/>
+        <location filename="../../ui/workspace/__init__.py" line="173"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="239"/>
+        <location filename="../../ui/workspace/__init__.py" line="282"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="240"/>
+        <location filename="../../ui/workspace/__init__.py" line="283"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="243"/>
+        <location filename="../../ui/workspace/__init__.py" line="286"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="244"/>
+        <location filename="../../ui/workspace/__init__.py" line="287"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/desk.py" line="41"/>
+        <location filename="../../ui/workspace/desk.py" line="84"/>
         <source>← 返回案件列表 (Esc)</source>
         <translation>← Back to the case list (Esc)</translation>
     </message>

@@ -50,6 +50,7 @@ class CaseWorkspace(QWidget):
         super().__init__(parent)
         self.session = session
         self.case_id = case_id
+        self.lang_built = session.lang  # the language its labels were made in (rebuilt on a switch)
         self.case: CaseRecord = session.store.repos.cases.get(case_id)
         self.actions: dict[str, ActionState] = {}
         self._tooltips: dict[int, str] = {}
