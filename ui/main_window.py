@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -66,11 +68,74 @@ def clamp_to_screen(widget: QWidget) -> None:
     if screen is None:
         return
     avail = screen.availableGeometry()
-    width, height = min(widget.width(), avail.width()), min(widget.height(), avail.height())
-    x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - width)
-    y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height)
+    # The frame (title bar, borders) counts: the whole window, status bar included, must be on the screen.
+    extra_w, extra_h = frame.width() - widget.width(), frame.height() - widget.height()
+    width = max(min(widget.width(), avail.width() - extra_w), widget.minimumWidth())
+    height = max(min(widget.height(), avail.height() - extra_h), widget.minimumHeight())
+    x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - width - extra_w)
+    y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height - extra_h)
     widget.resize(width, height)
     widget.move(x, y)
+
+
+class PageStack(QStackedWidget):
+    """A QStackedWidget whose pages scroll: each page is held in a resizable QScrollArea.
+
+    A plain stack is as large as its largest page's minimum, so one wide page (the dashboard in
+    English) or one tall page (the settings) pushed the window past a 1366×768 screen; here such a
+    page scrolls instead. The Python-side API (``addWidget``, ``insertWidget``, ``removeWidget``,
+    ``indexOf``, ``widget``, ``currentWidget``, ``setCurrentWidget``) speaks of the pages themselves.
+    """
+
+    @staticmethod
+    def _wrap(page: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setObjectName(f"pageScroll_{page.objectName() or type(page).__name__}")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
+    def _area(self, page: QWidget) -> QWidget | None:
+        for i in range(self.count()):
+            area = super().widget(i)
+            if area is page or (isinstance(area, QScrollArea) and area.widget() is page):
+                return area
+        return None
+
+    @staticmethod
+    def _page(area: QWidget | None) -> QWidget | None:
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def addWidget(self, page: QWidget) -> int:  # type: ignore[override]
+        return super().addWidget(self._wrap(page))
+
+    def insertWidget(self, index: int, page: QWidget) -> int:  # type: ignore[override]
+        return super().insertWidget(index, self._wrap(page))
+
+    def removeWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        area = self._area(page)
+        if area is None:
+            return
+        super().removeWidget(area)
+        if isinstance(area, QScrollArea):
+            area.takeWidget()  # the page goes back to the caller, the scroll area goes
+            area.deleteLater()
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        area = self._area(page)
+        return super().indexOf(area) if area is not None else -1
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().currentWidget())
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        area = self._area(page)
+        if area is not None:
+            super().setCurrentWidget(area)
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +162,7 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(260)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; } QListWidget#navigation::item { padding: 8px 6px; }")
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # pages scroll rather than grow the window past the screen
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
@@ -465,6 +530,15 @@ class MainWindow(QMainWindow):
         if self.current_key():
             settings.setValue("last_page", self.current_key())
         settings.endGroup()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_clamped_shown", False):  # the frame's size is known once shown: fit it again
+            self._clamped_shown = True
+            QTimer.singleShot(0, self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        clamp_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
