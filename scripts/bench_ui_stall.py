@@ -8,7 +8,8 @@ the event loop as a click would be: the case workspace is opened at the
 investigation stage; A signs the report, B signs it (the UI's sign buttons'
 code path), the committee votes (core), a member forms the resolution, A
 issues the letter of intent, the investigation report is issued and then
-reprinted from the 文书 tab, and every tab is shown once. ``--sync`` runs the
+reprinted from the 文书 tab, and every tab is shown once (a click each: a
+tab is built when first shown). ``--sync`` runs the
 same walk with :func:`ui.tasks.run_blocking` doing the work on the UI thread
 (the client before issue 15), ``--bare`` only beats over an idle bare window
 for the same number of steps (the timer's own jitter). Confirmations are
@@ -84,6 +85,7 @@ def walk(work: Path, sync: bool):
     from ui.workspace.tab_documents import DocumentsTab
     from ui.workspace.tab_investigation import InvestigationTab
     from ui.workspace.tab_letter import LetterTab
+    from ui.workspace.tabs import TAB_CLASSES
 
     uierrors.confirm_irreversible = lambda parent, action, consequence: True
     uierrors.message_box = lambda parent, icon, title, text: print(f"box: {title}: {text}", file=sys.stderr)
@@ -104,7 +106,7 @@ def walk(work: Path, sync: bool):
 
     def tab(kind):
         ws = state["ws"]
-        return next(t for t in ws.tabs if isinstance(t, kind))
+        return ws.tab(kind.__name__)
 
     def as_user(user):
         session.user = user
@@ -149,12 +151,14 @@ def walk(work: Path, sync: bool):
         docs.select_kind("investigation_report")
         docs._copy()
 
-    def every_tab():
-        ws = state["ws"]
-        for i in range(ws.tab_widget.count()):
-            ws.tab_widget.setCurrentIndex(i)
+    def show_tab(index):
+        def every_tab():  # one click on one tab
+            state["ws"].tab_widget.setCurrentIndex(index)
 
-    steps = [open_ws, sign_a, sign_b, committee, decide, letter, report, reprint, every_tab]
+        return every_tab
+
+    steps = [open_ws, sign_a, sign_b, committee, decide, letter, report, reprint,
+             *(show_tab(i) for i in range(len(TAB_CLASSES)))]
     return steps, lambda: (state["ws"].close(), store.close())
 
 
@@ -171,7 +175,7 @@ def main() -> int:
         window = QMainWindow()
         window.resize(1366, 720)
         window.show()
-        steps, done = [lambda: None] * 9, window.close
+        steps, done = [lambda: None] * 21, window.close
     else:
         from ui import app as uiapp
 

@@ -18,7 +18,10 @@ may offer these optional methods, which the window calls when present (on
 pages already built; a page built later starts current):
 
 * ``refresh()`` — F5, and after a user switch;
-* ``retranslate()`` — after the interface language changed;
+* ``retranslate()`` — after the interface language changed. A page built
+  from a factory that does not offer it is rebuilt instead (the one shown at
+  once, the others when next shown), keeping what ``save_state()`` returned
+  and handing it to the new page's ``restore_state(state)`` when offered;
 * ``on_user_changed()`` — after "switch user" (else ``refresh()``);
 * ``new_case()`` (cases page) — Ctrl+N, besides the ``new_case_requested`` signal;
 * ``focus_search()`` (cases page) — Ctrl+F.
@@ -28,15 +31,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -66,11 +71,74 @@ def clamp_to_screen(widget: QWidget) -> None:
     if screen is None:
         return
     avail = screen.availableGeometry()
-    width, height = min(widget.width(), avail.width()), min(widget.height(), avail.height())
-    x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - width)
-    y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height)
+    # The frame (title bar, borders) counts: the whole window, status bar included, must be on the screen.
+    extra_w, extra_h = frame.width() - widget.width(), frame.height() - widget.height()
+    width = max(min(widget.width(), avail.width() - extra_w), widget.minimumWidth())
+    height = max(min(widget.height(), avail.height() - extra_h), widget.minimumHeight())
+    x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - width - extra_w)
+    y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - height - extra_h)
     widget.resize(width, height)
     widget.move(x, y)
+
+
+class PageStack(QStackedWidget):
+    """A QStackedWidget whose pages scroll: each page is held in a resizable QScrollArea.
+
+    A plain stack is as large as its largest page's minimum, so one wide page (the dashboard in
+    English) or one tall page (the settings) pushed the window past a 1366×768 screen; here such a
+    page scrolls instead. The Python-side API (``addWidget``, ``insertWidget``, ``removeWidget``,
+    ``indexOf``, ``widget``, ``currentWidget``, ``setCurrentWidget``) speaks of the pages themselves.
+    """
+
+    @staticmethod
+    def _wrap(page: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setObjectName(f"pageScroll_{page.objectName() or type(page).__name__}")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
+    def _area(self, page: QWidget) -> QWidget | None:
+        for i in range(self.count()):
+            area = super().widget(i)
+            if area is page or (isinstance(area, QScrollArea) and area.widget() is page):
+                return area
+        return None
+
+    @staticmethod
+    def _page(area: QWidget | None) -> QWidget | None:
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def addWidget(self, page: QWidget) -> int:  # type: ignore[override]
+        return super().addWidget(self._wrap(page))
+
+    def insertWidget(self, index: int, page: QWidget) -> int:  # type: ignore[override]
+        return super().insertWidget(index, self._wrap(page))
+
+    def removeWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        area = self._area(page)
+        if area is None:
+            return
+        super().removeWidget(area)
+        if isinstance(area, QScrollArea):
+            area.takeWidget()  # the page goes back to the caller, the scroll area goes
+            area.deleteLater()
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        area = self._area(page)
+        return super().indexOf(area) if area is not None else -1
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self._page(super().currentWidget())
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        area = self._area(page)
+        if area is not None:
+            super().setCurrentWidget(area)
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +155,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self._pages: dict[str, tuple[str, QWidget]] = {}  # key -> (title, widget or placeholder)
         self._factories: dict[str, PageFactory] = {}  # pages not built yet
+        self._makers: dict[str, PageFactory] = {}  # every page's factory, to rebuild it in another language
+        self._saved_state: dict[str, object] = {}  # key -> state to restore into the page when it is rebuilt
         self._badges: dict[str, str] = {}  # key -> text after the navigation title, e.g. "（3）"
         self._starting = True  # no page is built until the start page is known
         self.nav = QListWidget()
@@ -95,7 +165,7 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(260)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; } QListWidget#navigation::item { padding: 8px 6px; }")
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # pages scroll rather than grow the window past the screen
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
@@ -111,7 +181,7 @@ class MainWindow(QMainWindow):
         session.signals.user_changed.connect(self._on_user_changed)
         session.signals.session_ended.connect(self.on_session_ended)
         self._signing_in_again = False
-        session.signals.language_changed.connect(lambda _lang: self.retranslate_all())
+        session.signals.language_changed.connect(lambda _lang: self.retranslate_all(rebuild=True))
         if default_pages:
             for key, title, icon_name, widget in standard_pages(session):
                 self.add_page(key, title, icon_name, widget)
@@ -156,10 +226,13 @@ class MainWindow(QMainWindow):
         item.setText(translate("Nav", title))
         item.setToolTip(translate("Nav", title))
         self._pages[key] = (title, widget)
+        self._saved_state.pop(key, None)
         if factory is not None:
             self._factories[key] = factory
+            self._makers[key] = factory
         else:
             self._factories.pop(key, None)
+            self._makers.pop(key, None)
             self.page_created.emit(key, widget)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -183,6 +256,13 @@ class MainWindow(QMainWindow):
         if factory is None:
             return current
         widget = factory()
+        state = self._saved_state.pop(key, None)
+        restore = getattr(widget, "restore_state", None)
+        if state is not None and callable(restore):
+            try:
+                restore(state)
+            except Exception:  # a state that no longer fits must not lose the page
+                log.exception("page %s: state not restored", key)
         index = self.stack.indexOf(current)
         shown = self.stack.currentWidget() is current
         self.stack.insertWidget(index, widget)
@@ -417,15 +497,43 @@ class MainWindow(QMainWindow):
         self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=files.display_path(self.session.db_path)))
         self.db_label.setToolTip(str(self.session.db_path))
 
-    def retranslate_all(self) -> None:
-        """Relabel the window and ask every page to ``retranslate()``."""
+    def retranslate_all(self, *, rebuild: bool = False) -> None:
+        """Relabel the window and ask every page built to ``retranslate()``.
+
+        With ``rebuild`` (the language was switched: ``session.lang`` is the new one), a page without
+        ``retranslate()`` is rebuilt from its factory, keeping its state (see the module docstring).
+        """
         self.retranslate()
-        for key in self._pages:
-            self._call_page(key, "retranslate")
+        for key in self.page_keys():
+            if not self._call_page(key, "retranslate") and rebuild:
+                self._rebuild(key)
+
+    def _rebuild(self, key: str) -> None:
+        """Drop a built page for a new one from its factory: now if shown, else when next shown."""
+        widget = self._built(key)
+        maker = self._makers.get(key)
+        if widget is None or maker is None:
+            return
+        save = getattr(widget, "save_state", None)
+        if callable(save):
+            self._saved_state[key] = save()
+        placeholder = QWidget()
+        placeholder.setObjectName(f"pagePlaceholder_{key}")
+        shown = self.stack.currentWidget() is widget
+        self.stack.insertWidget(self.stack.indexOf(widget), placeholder)
+        if shown:
+            self.stack.setCurrentWidget(placeholder)
+        self.stack.removeWidget(widget)
+        widget.hide()
+        widget.deleteLater()
+        self._pages[key] = (self._pages[key][0], placeholder)
+        self._factories[key] = maker
+        if shown:
+            self._build(key)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_all()
+            self.retranslate_all()  # pages without retranslate() are rebuilt on session.signals.language_changed
         super().changeEvent(event)
 
     # -- remembered layout -----------------------------------------------------------
@@ -454,6 +562,15 @@ class MainWindow(QMainWindow):
         if self.current_key():
             settings.setValue("last_page", self.current_key())
         settings.endGroup()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_clamped_shown", False):  # the frame's size is known once shown: fit it again
+            self._clamped_shown = True
+            QTimer.singleShot(0, self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        clamp_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -9,11 +9,13 @@ from ipguard.casefile.service import (
     RECORD_KINDS,
     attach,
     attach_path,
+    RecordTarget,
     read_file,
+    record_targets,
     remove,
     require_file_for_received,
     size_limit,
     supersede,
 )
 
-__all__ = ["RECORD_KINDS", "attach", "attach_path", "read_file", "remove", "require_file_for_received", "size_limit", "supersede"]
+__all__ = ["RECORD_KINDS", "RecordTarget", "attach", "attach_path", "read_file", "record_targets", "remove", "require_file_for_received", "size_limit", "supersede"]

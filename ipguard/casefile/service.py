@@ -73,6 +73,39 @@ RECORD_KINDS: dict[str, Stage] = {
     "loan": Stage.DISBURSEMENT,
 }
 MB = 1024 * 1024
+_RECORD_NAMES = {
+    "intent_letter": ("意向函 {ref}", "intent letter {ref}"),
+    "bank_decision": ("银行审批（{ref}）", "bank decision ({ref})"),
+    "contract": ("{ref}", "{ref}"),
+    "pledge_registration": ("质押登记 {ref}", "pledge registration {ref}"),
+    "deregistration": ("注销登记 {ref}", "deregistration {ref}"),
+    "loan": ("放款 {ref}", "disbursement {ref}"),
+}
+_CONTRACT_NAMES = {"guarantee": ("保证合同", "guarantee contract"), "counter_guarantee": ("反担保合同", "counter-guarantee contract"),
+                   "pledge": ("质押合同", "pledge contract"), "loan": ("借款合同", "loan contract")}
+
+
+@dataclass(frozen=True)
+class RecordTarget:
+    """A stage record of the case that files can hang on (``record=(kind, key)`` of :func:`attach`)."""
+
+    kind: str
+    key: str
+    label: Text
+
+
+def record_targets(store: Store, case_id: int) -> list[RecordTarget]:
+    """The case's stage records (letters, bank decision, contracts, registrations, deregistrations, loan)."""
+    out = []
+    for kind, key, ref in store.repos.attachments.record_rows(case_id):
+        zh, en = _RECORD_NAMES[kind]
+        if kind == "contract":
+            contract_kind, _, number = ref.partition(":")
+            czh, cen = _CONTRACT_NAMES.get(contract_kind, (contract_kind, contract_kind))
+            out.append(RecordTarget(kind, key, Text(f"{czh} {number}", f"{cen} {number}")))
+        else:
+            out.append(RecordTarget(kind, key, Text(zh.format(ref=ref), en.format(ref=ref))))
+    return out
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", amend.AMENDABLE, amend.AMENDERS,
                lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan_row(c.id) else None),
+    # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service.ATTACH_ROLES).
+    ActionSpec("attach_file", "附加档案文件", "Attach a file", tuple(Stage),
+               (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("reassign", "改派A角/B角", "Reassign A or B", tuple(s for s in Stage if not s.is_terminal), (Role.ADMIN,)),

@@ -482,92 +482,97 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="274"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="276"/>
         <source>本案（不属于清单项）</source>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="280"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="298"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
+        <source>记录：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="299"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="299"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="322"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="356"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="370"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="357"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="371"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="375"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="389"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="378"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="378"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="391"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="405"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="406"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="417"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="424"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="438"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="433"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="434"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="448"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -669,7 +674,7 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cases.py" line="135"/>
-        <location filename="../../ui/pages/cases.py" line="444"/>
+        <location filename="../../ui/pages/cases.py" line="478"/>
         <source>导出所选…</source>
         <translation>Export selected…</translation>
     </message>
@@ -779,83 +784,83 @@ The program now reopens the database; please sign in again.</translation>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="336"/>
+        <location filename="../../ui/pages/cases.py" line="370"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="337"/>
+        <location filename="../../ui/pages/cases.py" line="371"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="407"/>
+        <location filename="../../ui/pages/cases.py" line="441"/>
         <source>第 {first}–{last} 条</source>
         <translation>Rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="443"/>
-        <location filename="../../ui/pages/cases.py" line="459"/>
+        <location filename="../../ui/pages/cases.py" line="477"/>
+        <location filename="../../ui/pages/cases.py" line="493"/>
         <source>导出所选（{n}）…</source>
         <translation>Export selected ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="457"/>
+        <location filename="../../ui/pages/cases.py" line="491"/>
         <source>打开所选案件（最多 {m} 个）</source>
         <translation>Open the selected cases (at most {m})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="458"/>
+        <location filename="../../ui/pages/cases.py" line="492"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="460"/>
+        <location filename="../../ui/pages/cases.py" line="494"/>
         <source>复制所选行（Ctrl+C）</source>
         <translation>Copy the selected rows (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="483"/>
+        <location filename="../../ui/pages/cases.py" line="517"/>
         <source>已复制 {n} 行</source>
         <translation>{n} rows copied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="516"/>
+        <location filename="../../ui/pages/cases.py" line="550"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="517"/>
+        <location filename="../../ui/pages/cases.py" line="551"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="550"/>
+        <location filename="../../ui/pages/cases.py" line="584"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="551"/>
+        <location filename="../../ui/pages/cases.py" line="585"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="591"/>
+        <location filename="../../ui/pages/cases.py" line="625"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="612"/>
+        <location filename="../../ui/pages/cases.py" line="646"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="617"/>
+        <location filename="../../ui/pages/cases.py" line="651"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="622"/>
+        <location filename="../../ui/pages/cases.py" line="656"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -1062,132 +1067,132 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>查看待办 →</source>
         <translation>My work →</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="226"/>
+        <location filename="../../ui/pages/dashboard.py" line="228"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="239"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="239"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="245"/>
+        <location filename="../../ui/pages/dashboard.py" line="247"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ui/pages/dashboard.py" line="248"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="253"/>
+        <location filename="../../ui/pages/dashboard.py" line="255"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="254"/>
+        <location filename="../../ui/pages/dashboard.py" line="256"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="257"/>
+        <location filename="../../ui/pages/dashboard.py" line="259"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="257"/>
+        <location filename="../../ui/pages/dashboard.py" line="259"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="260"/>
+        <location filename="../../ui/pages/dashboard.py" line="262"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="260"/>
+        <location filename="../../ui/pages/dashboard.py" line="262"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="281"/>
+        <location filename="../../ui/pages/dashboard.py" line="283"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="284"/>
+        <location filename="../../ui/pages/dashboard.py" line="286"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="299"/>
+        <location filename="../../ui/pages/dashboard.py" line="301"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="305"/>
+        <location filename="../../ui/pages/dashboard.py" line="307"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="311"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="317"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="321"/>
+        <location filename="../../ui/pages/dashboard.py" line="323"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="341"/>
+        <location filename="../../ui/pages/dashboard.py" line="343"/>
         <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
         <translation>My work ({n} items, {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="344"/>
+        <location filename="../../ui/pages/dashboard.py" line="346"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="346"/>
+        <location filename="../../ui/pages/dashboard.py" line="348"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
@@ -2327,87 +2332,87 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -3842,12 +3847,12 @@ Close now?</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/base.py" line="185"/>
+        <location filename="../../ui/workspace/base.py" line="192"/>
         <source>案件已被修改</source>
         <translation>The case was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="186"/>
+        <location filename="../../ui/workspace/base.py" line="193"/>
         <source>现在重新载入案件吗？</source>
         <translation>Reload the case now?</translation>
     </message>
@@ -3862,62 +3867,63 @@ Close now?</translation>
         <translation>Case closed ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="79"/>
+        <location filename="../../ui/workspace/__init__.py" line="85"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="80"/>
+        <location filename="../../ui/workspace/__init__.py" line="86"/>
         <source>从数据库重新载入本案件</source>
         <translation>Reload this case from the database</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="82"/>
+        <location filename="../../ui/workspace/__init__.py" line="88"/>
         <source>否决…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="84"/>
+        <location filename="../../ui/workspace/__init__.py" line="90"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="132"/>
+        <location filename="../../ui/workspace/__init__.py" line="138"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="138"/>
+        <location filename="../../ui/workspace/__init__.py" line="144"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="167"/>
+        <location filename="../../ui/workspace/__init__.py" line="173"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="239"/>
+        <location filename="../../ui/workspace/__init__.py" line="282"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="240"/>
+        <location filename="../../ui/workspace/__init__.py" line="283"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="243"/>
+        <location filename="../../ui/workspace/__init__.py" line="286"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="244"/>
+        <location filename="../../ui/workspace/__init__.py" line="287"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/desk.py" line="41"/>
+        <location filename="../../ui/workspace/desk.py" line="84"/>
         <source>← 返回案件列表 (Esc)</source>
         <translation>← Back to the case list (Esc)</translation>
     </message>

@@ -113,3 +113,28 @@ def test_remove_before_the_committee(tab, store, qt_env, tmp_path) -> None:
     assert tab.attach_paths([str(f)]) == 1
     tab.table.selectRow(0)
     assert tab.remove_selected() and tab.table.rowCount() == 0 and not qt_env
+
+
+def test_a_scan_hangs_on_a_stage_record_chosen_in_the_list(qtbot, qt_env, store, cast, tmp_path, monkeypatch) -> None:
+    """Contracts, registrations, the bank's approval and the loan are targets too (issue 18 item 1)."""
+    case_id = wh.open_case(store, cast)
+    wh.to_in_force(store, case_id, cast)
+    ws = CaseWorkspace(Session(store, cast.ops), case_id)
+    qtbot.addWidget(ws)
+    ws.show()
+    page = ws.tab("CaseFileTab")
+    ws.tab_widget.setCurrentWidget(page)
+    labels = [page.target.itemText(i) for i in range(page.target.count())]
+    assert any(label.startswith("记录：") and "质押合同" in label for label in labels)
+    assert any("银行审批" in label for label in labels) and any("质押登记" in label for label in labels)
+    contract = next(i for i in range(page.target.count()) if "质押合同" in page.target.itemText(i))
+    page.target.setCurrentIndex(contract)
+    scan = tmp_path / "质押合同签字页.pdf"
+    scan.write_bytes(make_pdf("signed pledge contract"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(scan)], "")))
+    assert page.attach_with_dialog() == 1 and not qt_env
+    row = store.repos.attachments.of_case(case_id)[-1]
+    assert row["record_kind"] == "contract" and row["stage"] == "contracts"
+    assert page.table.rowCount() == 1 and "质押合同" in page.table.item(0, 1).text()
+    page.target.setCurrentIndex(page.target.findData(""))  # the case itself: the contract's scan is not there
+    assert page.table.rowCount() == 0

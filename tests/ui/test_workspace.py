@@ -196,3 +196,19 @@ def test_intake_tab_refuses_bad_figures_and_lists_assets(qtbot, store, boxes):
     assert assets.warnings.rowCount() >= 1  # at least the 流质 reminder
     timeline = ws.tab("TimelineTab")
     assert timeline.audit.rowCount() > 0 and "尚未放款" in timeline.turnaround.text()
+
+
+def test_tabs_are_built_when_first_shown(qtbot, store, boxes):
+    c = wh.cast(store)
+    case_id = wh.open_case(store, c)
+    ws = workspace(qtbot, store, c.a, case_id)
+    assert [type(t).__name__ for t in ws.built_tabs()] == ["IntakeTab"]  # opening builds the tab shown only
+    assert ws.tab_widget.tabText(ws.tab_widget.count() - 1)  # every tab is listed all the same
+    ws.tab_widget.setCurrentIndex(2)  # a click on a tab builds it, refreshed and with its actions bound
+    screening = ws.tab_widget.currentWidget()
+    assert type(screening).__name__ == "ScreeningTab" and screening in ws.built_tabs()
+    assert all(button.toolTip() for button, _key in screening.bound_actions() if not button.isEnabled())
+    letter = ws.tab("LetterTab")  # asked for: built on demand, not shown
+    assert letter is not None and letter in ws.built_tabs() and ws.tab_widget.currentWidget() is screening
+    assert ws.show_tab("TimelineTab") is ws.tab_widget.currentWidget()
+    assert len(ws.tabs) == ws.tab_widget.count() == len(ws.built_tabs())

@@ -295,6 +295,40 @@ class CaseListPage(QWidget):
             self.select_case(selected)
         self._update_position()
 
+    def save_state(self) -> dict:
+        """The search, filters, sort and selected case (kept when the page is rebuilt in another language)."""
+        return {
+            "text": self.search.text(),
+            "combos": [combo.currentData() for combo in self._filter_combos()],
+            "dates": [self.date_from.value(), self.date_to.value()],
+            "sort": [self.model.sort_column(), self.model.sort_order().value],
+            "selected": self.selected_case_id(),
+        }
+
+    def restore_state(self, state: dict) -> None:
+        """Put back what :meth:`save_state` returned and query once."""
+        widgets = [self.search, *self._filter_combos(), self.date_from, self.date_to]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.setText(state.get("text", ""))
+            for combo, data in zip(self._filter_combos(), state.get("combos", []), strict=False):
+                index = combo.findData(data)
+                combo.setCurrentIndex(max(index, 0))
+            for edit, value in zip((self.date_from, self.date_to), state.get("dates", []), strict=False):
+                edit.set_value(value)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        column, order = state.get("sort", [self.model.sort_column(), self.model.sort_order().value])
+        self.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder(order))
+        self.apply_filters()
+        if state.get("selected") is not None:
+            self.select_case(state["selected"])
+
+    def _filter_combos(self) -> list[QComboBox]:
+        return [self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo]
+
     def clear_filters(self) -> None:
         for widget in (self.search, self.stage_combo, self.bank_combo, self.manager_combo, self.product_combo,
                        self.date_from, self.date_to):

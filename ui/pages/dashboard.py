@@ -149,15 +149,17 @@ class DashboardPage(QWidget):
         layout.addLayout(head)
 
         self.month_box = QGroupBox()
-        month_row = QHBoxLayout(self.month_box)
+        month_row = QGridLayout(self.month_box)  # two rows of four: eight English captions in one row need ~1150 px
         month_row.setSpacing(8)
         self.tiles: dict[str, FigureTile] = {}
-        for key, caption in (("applications", "新增申请"), ("approved", "保审会批准"), ("declined", "否决"),
+        for i, (key, caption) in enumerate((("applications", "新增申请"), ("approved", "保审会批准"), ("declined", "否决"),
                              ("disbursed", "放款笔数"), ("disbursed_amount", "放款金额"), ("released", "解保笔数"),
-                             ("in_force", "月末在保"), ("in_force_balance", "在保余额")):  # fmt: skip
+                             ("in_force", "月末在保"), ("in_force_balance", "在保余额"))):  # fmt: skip
             tile = FigureTile(translate("Dashboard", caption))
             self.tiles[key] = tile
-            month_row.addWidget(tile, 1)
+            month_row.addWidget(tile, i // 4, i % 4)
+        for col in range(4):
+            month_row.setColumnStretch(col, 1)
         layout.addWidget(self.month_box)
 
         # My work (待办): counts by kind from ui.pages.my_work.WorkLoader (set_work), one click to the list.

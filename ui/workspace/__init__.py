@@ -1,9 +1,11 @@
 """The case workspace: one case, its header, stage bar and a tab per aspect.
 
-:class:`CaseWorkspace` ``(session, case_id)`` loads the case, builds the tabs
-listed in :mod:`ui.workspace.tabs` (each a
-:class:`~ui.workspace.base.WorkspaceTab`), and after any change reloads the
-case and refreshes every tab and every bound action button (enabled or
+:class:`CaseWorkspace` ``(session, case_id)`` loads the case and shows a tab
+for each class listed in :mod:`ui.workspace.tabs` (each a
+:class:`~ui.workspace.base.WorkspaceTab`). A tab is built when first shown
+(or asked for with :meth:`~CaseWorkspace.tab`), so opening a case builds
+one tab, not thirteen. After any change the workspace reloads the case and
+refreshes every tab built so far and every bound action button (enabled or
 disabled with the reason from :func:`ipguard.workflow.queries.available_actions`
 as the tooltip). It follows ``session.signals.case_changed`` for its case and
 ``user_changed``.
@@ -48,19 +50,23 @@ class CaseWorkspace(QWidget):
         super().__init__(parent)
         self.session = session
         self.case_id = case_id
+        self.lang_built = session.lang  # the language its labels were made in (rebuilt on a switch)
         self.case: CaseRecord = session.store.repos.cases.get(case_id)
         self.actions: dict[str, ActionState] = {}
         self._tooltips: dict[int, str] = {}
         self._build()
-        self.tabs: list[WorkspaceTab] = []
-        for cls in load_tab_classes():
-            tab = cls(self)
-            self.tabs.append(tab)
-            self.tab_widget.addTab(tab, translate("Workspace", tab.title))
+        self._classes: list[type[WorkspaceTab]] = load_tab_classes()
+        self._built: list[WorkspaceTab | None] = [None] * len(self._classes)  # by index; None until first shown
+        for cls in self._classes:
+            holder = QWidget()  # stands in for the tab until it is first shown
+            holder.setObjectName(f"pending_{cls.__name__}")
+            self.tab_widget.addTab(holder, translate("Workspace", cls.title))
         self.bind(self.decline_button, "decline")
         self.bind(self.withdraw_button, "withdraw")
         self.reload()
         self.select_stage_tab()
+        self._ensure_tab(self.tab_widget.currentIndex())
+        self.tab_widget.currentChanged.connect(self._ensure_tab)
         session.signals.case_changed.connect(self._on_case_changed)
         session.signals.user_changed.connect(self.reload)
 
@@ -120,11 +126,11 @@ class CaseWorkspace(QWidget):
 
     def all_bound(self):
         yield from getattr(self, "_own_bound", [])
-        for tab in self.tabs:
+        for tab in self.built_tabs():
             yield from tab.bound_actions()
 
-    def _apply_actions(self) -> None:
-        for button, key in self.all_bound():
+    def _apply_actions(self, bound=None) -> None:
+        for button, key in self.all_bound() if bound is None else bound:
             state = self.actions.get(key)
             base = self._tooltips.setdefault(id(button), button.toolTip())
             if state is None:
@@ -147,7 +153,7 @@ class CaseWorkspace(QWidget):
         self._fill_header()
         self.stage_bar.set_case(self.case.stage, store.repos.cases.events(self.case_id), waiting_for(store, self.case_id, self.session.lang))
         failures: list[Exception] = []
-        for tab in self.tabs:
+        for tab in self.built_tabs():  # a tab not built yet is refreshed when it is built
             try:
                 tab.refresh(self.case)
             except Exception as exc:  # one broken tab must not blank the others
@@ -194,29 +200,66 @@ class CaseWorkspace(QWidget):
         if current != self.case.version:
             self.reload()
 
+    # -- tabs, built when first shown --------------------------------------------------
+
+    @property
+    def tabs(self) -> list[WorkspaceTab]:
+        """Every tab, in order (building those not built yet: prefer :meth:`tab` or :meth:`built_tabs`)."""
+        return [tab for i in range(len(self._classes)) if (tab := self._ensure_tab(i)) is not None]
+
+    def built_tabs(self) -> list[WorkspaceTab]:
+        """The tabs built so far, in order."""
+        return [tab for tab in self._built if tab is not None]
+
+    def _ensure_tab(self, index: int) -> WorkspaceTab | None:
+        """The tab at ``index``, built (and refreshed for the loaded case) if it was not yet."""
+        if not 0 <= index < len(self._classes):
+            return None
+        tab = self._built[index]
+        if tab is None:
+            tab = self._classes[index](self)
+            self._built[index] = tab
+            self.tab_widget.set_page(index, tab)
+            try:
+                tab.refresh(self.case)
+            except Exception:  # one broken tab must not break the workspace
+                log.exception("tab %s failed to refresh", type(tab).__name__)
+            self._apply_actions(tab.bound_actions())
+        return tab
+
+    def _index_of(self, cls_name: str) -> int:
+        return next((i for i, cls in enumerate(self._classes) if cls.__name__ == cls_name), -1)
+
+    def current_tab_name(self) -> str:
+        """The class name of the tab shown (to show it again after a rebuild)."""
+        index = self.tab_widget.currentIndex()
+        return self._classes[index].__name__ if 0 <= index < len(self._classes) else ""
+
     def select_stage_tab(self) -> None:
         """Show the tab whose work the case's stage is (the first listing it)."""
-        for i, tab in enumerate(self.tabs):
-            if self.case.stage in tab.stages:
+        for i, cls in enumerate(self._classes):
+            if self.case.stage in cls.stages:
                 self.tab_widget.setCurrentIndex(i)
                 return
 
     def show_stage_tab(self, stage) -> WorkspaceTab | None:
         """Show the tab where ``stage``'s work is done (a click on the stage bar)."""
-        tab = next((t for t in self.tabs if stage in t.stages), None)
-        if tab is not None:
-            self.tab_widget.setCurrentWidget(tab)
-        return tab
+        index = next((i for i, cls in enumerate(self._classes) if stage in cls.stages), -1)
+        if index < 0:
+            return None
+        self.tab_widget.setCurrentIndex(index)
+        return self._ensure_tab(index)
 
     def tab(self, cls_name: str) -> WorkspaceTab | None:
-        """The tab of class ``cls_name`` (for tests and deep links)."""
-        return next((t for t in self.tabs if type(t).__name__ == cls_name), None)
+        """The tab of class ``cls_name``, built now if it was not yet (for tests and deep links)."""
+        return self._ensure_tab(self._index_of(cls_name))
 
     def show_tab(self, cls_name: str) -> WorkspaceTab | None:
-        tab = self.tab(cls_name)
-        if tab is not None:
-            self.tab_widget.setCurrentWidget(tab)
-        return tab
+        index = self._index_of(cls_name)
+        if index < 0:
+            return None
+        self.tab_widget.setCurrentIndex(index)
+        return self._ensure_tab(index)
 
     # -- decline / withdraw -----------------------------------------------------------
 

@@ -148,6 +148,13 @@ class ScrollingTabWidget(QTabWidget):
         area.setWidget(page)
         return super().addTab(area, label)
 
+    def set_page(self, index: int, page: QWidget) -> None:
+        """Put ``page`` in place of the page at ``index`` (the one it replaces is deleted)."""
+        area = super().widget(index)
+        if isinstance(area, QScrollArea):
+            area.setObjectName(f"scroll_{type(page).__name__}")
+            area.setWidget(page)  # QScrollArea deletes the widget it held
+
     @staticmethod
     def _page(area: QWidget | None) -> QWidget | None:
         return area.widget() if isinstance(area, QScrollArea) else area

@@ -65,12 +65,40 @@ class CaseDeskPage(QWidget):
                 self.cases.setCurrentWidget(ws)
                 ws.reload()
                 return ws
+        ws = self._add(case_id)
+        self.cases.setCurrentWidget(ws)
+        return ws
+
+    def _add(self, case_id: int) -> CaseWorkspace:
         ws = CaseWorkspace(self.session, case_id)
         ws.reloaded.connect(lambda ws=ws: self._retitle(ws))
-        index = self.cases.addTab(ws, "")
+        self.cases.addTab(ws, "")
         self._retitle(ws)
-        self.cases.setCurrentIndex(index)
         return ws
+
+    def retranslate(self) -> None:
+        """After a language switch: the open cases rebuilt in the new language, each on the tab it showed.
+
+        Texts typed and not yet saved live in drafts (:mod:`ui.drafts`), which the tabs offer back.
+        """
+        self.back_button.setText(translate("Workspace", "← 返回案件列表 (Esc)"))
+        shown = [(ws.case_id, ws.current_tab_name()) for ws in self.workspaces()]
+        if not shown or all(ws.lang_built == self.session.lang for ws in self.workspaces()):
+            return
+        current = self.cases.currentIndex()
+        old = self.workspaces()
+        self.cases.blockSignals(True)
+        try:
+            while self.cases.count():
+                self.cases.removeTab(0)
+            for ws in old:
+                ws.hide()
+                ws.deleteLater()
+            for case_id, tab in shown:
+                self._add(case_id).show_tab(tab)
+        finally:
+            self.cases.blockSignals(False)
+        self.cases.setCurrentIndex(current)
 
     def _retitle(self, ws: CaseWorkspace) -> None:
         index = self.cases.indexOf(ws)

@@ -264,6 +264,7 @@ class CaseFileTab(WorkspaceTab):
         layout.addWidget(self.storage)
         self.rows: list[dict] = []
         self._labels: dict[str, str] = {}
+        self._records: dict[tuple[str, str], str] = {}
 
     # -- drawing ----------------------------------------------------------------------
 
@@ -277,25 +278,36 @@ class CaseFileTab(WorkspaceTab):
         for item in self.store.repos.cases.checklist(case.id):
             self._labels[item.code] = item.label
             self.target.addItem(translate("CaseFile", "清单：") + item.label, item.code)
+        # Stage records (contracts, registration certificates, the bank's approval, deregistrations …).
+        self._records = {}
+        for record in casefile.record_targets(self.store, case.id):
+            label = record.label.get(self.lang)
+            self._records[(record.kind, record.key)] = label
+            self.target.addItem(translate("CaseFile", "记录：") + label, ("record", record.kind, record.key))
         index = self.target.findData(chosen) if chosen is not None else 0
         self.target.setCurrentIndex(max(index, 0))
         self.target.blockSignals(False)
-        may = bool(self.user.roles & {"account_manager", "risk_manager", "operations", "admin"})
+        may = self.action_enabled("attach_file")  # the core's answer (workflow.queries), as for every action
         self.attach_button.setEnabled(may)
+        self.attach_button.setToolTip("" if may else self.action_reason("attach_file"))
         self.setAcceptDrops(may)
         self._reload_list()
 
     def _reload_list(self) -> None:
         target = self.target.currentData()
         repo = self.store.repos.attachments
-        rows = repo.of_case(self.case_id, checklist_code=target if target else None)
+        is_record = isinstance(target, tuple)
+        rows = repo.of_case(self.case_id, checklist_code=target if target and not is_record else None)
         if target == CASE_TARGET:
-            rows = [r for r in rows if r["checklist_code"] is None]
+            rows = [r for r in rows if r["checklist_code"] is None and r["record_kind"] is None]
+        elif is_record:
+            rows = [r for r in rows if (r["record_kind"], r["record_key"] or "") == (target[1], target[2])]
         self.rows = list(reversed(rows))  # newest first
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             where = self._labels.get(row["checklist_code"], row["checklist_code"]) if row["checklist_code"] else (
-                f"{row['record_kind']} {row['record_key']}".strip() if row["record_kind"] else translate("CaseFile", "本案"))
+                self._records.get((row["record_kind"], row["record_key"] or ""), f"{row['record_kind']} {row['record_key']}".strip())
+                if row["record_kind"] else translate("CaseFile", "本案"))
             status = translate("CaseFile", "当前") if row["status"] == "current" else translate("CaseFile", "已被替换")
             if row["reason"]:
                 status += f"（{row['reason']}）"
@@ -322,7 +334,7 @@ class CaseFileTab(WorkspaceTab):
 
     def _buttons(self) -> None:
         row = self.selected()
-        may = bool(self.user.roles & {"account_manager", "risk_manager", "operations", "admin"})
+        may = self.action_enabled("attach_file")
         for b in (self.open_button, self.save_button):
             b.setEnabled(row is not None)
         self.replace_button.setEnabled(may and row is not None and row["status"] == "current")
@@ -340,6 +352,8 @@ class CaseFileTab(WorkspaceTab):
 
     def _target_kwargs(self) -> dict:
         target = self.target.currentData()
+        if isinstance(target, tuple):
+            return {"record": (target[1], target[2])}
         return {"checklist_code": target} if target else {}
 
     def attach_paths(self, paths: list[str]) -> int:

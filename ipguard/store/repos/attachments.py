@@ -169,6 +169,25 @@ class AttachmentRepo:
         query, keyed = sql
         return bool(self.store.scalar(query, [case_id, key] if keyed else [case_id]))
 
+    def record_rows(self, case_id: int) -> list[tuple[str, str, str]]:
+        """The case's stage records a file may hang on: (kind, key, what it is called), in workflow order."""
+        out: list[tuple[str, str, str]] = []
+        for r in self.store.query("SELECT id, letter_no FROM intent_letters WHERE case_id = ? ORDER BY id", [case_id]):
+            out.append(("intent_letter", str(r["id"]), r["letter_no"]))
+        for r in self.store.query("SELECT decided_on FROM bank_decisions WHERE case_id = ?", [case_id]):
+            out.append(("bank_decision", "", r["decided_on"]))
+        for r in self.store.query("SELECT id, kind, contract_no FROM contracts WHERE case_id = ? ORDER BY id", [case_id]):
+            out.append(("contract", str(r["id"]), f"{r['kind']}:{r['contract_no']}"))
+        for r in self.store.query(
+                "SELECT p.asset_id, a.number, p.deregistered_on FROM pledge_registrations p JOIN ip_assets a ON a.id = p.asset_id"
+                " WHERE p.case_id = ? ORDER BY a.id", [case_id]):  # fmt: skip
+            out.append(("pledge_registration", str(r["asset_id"]), r["number"]))
+            if r["deregistered_on"]:
+                out.append(("deregistration", str(r["asset_id"]), r["number"]))
+        for r in self.store.query("SELECT loan_contract_no FROM loans WHERE case_id = ?", [case_id]):
+            out.append(("loan", "", r["loan_contract_no"]))
+        return out
+
     def committee_decided(self, case_id: int) -> bool:
         return bool(self.store.scalar("SELECT 1 FROM committee_decisions WHERE case_id = ?", [case_id]))
 
