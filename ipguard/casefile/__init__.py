@@ -7,9 +7,9 @@ its verification in :mod:`ipguard.casefile.export`.
 
 from ipguard.casefile.service import (
     RECORD_KINDS,
+    RecordTarget,
     attach,
     attach_path,
-    RecordTarget,
     read_file,
     record_targets,
     remove,

@@ -499,7 +499,7 @@ The program now reopens the database; please sign in again.</translation>
     <message>
         <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
         <source>记录：</source>
-        <translation type="unfinished"></translation>
+        <translation>Record: </translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
