@@ -24,3 +24,21 @@ def fixed_clock():
     """The clock every test sees: :data:`NOW`, unless the test fixes another."""
     with clock.frozen(NOW):
         yield clock
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh database of the latest schema, closed after the test (a module may define its own)."""
+    from ipguard.store import open_store
+
+    s = open_store(tmp_path / "t.sqlite")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def c(store):
+    """The cast of users (A, B, committee members, operations, admin), signed in on ``store``."""
+    from tests.workflow_helpers import cast
+
+    return cast(store)

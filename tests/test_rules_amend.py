@@ -10,21 +10,8 @@ import pytest
 from ipguard import intake, workflow
 from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
-from ipguard.store import open_store
 from ipguard.workflow.queries import available_actions
-from tests.workflow_helpers import approve, cast, day, open_case, to_committee, to_in_force
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import approve, day, open_case, to_committee, to_in_force
 
 
 def audit_count(store) -> int:

@@ -12,7 +12,6 @@ from ipguard.errors import ValidationError
 from ipguard.products import load_product
 from ipguard.rules.assess import Applicant, assess
 from ipguard.rules.legal_terms import effective_expiry, legal_term_end
-from ipguard.store import open_store
 from tests import factories
 from tests._assess_data import DESIGN, applicant, asset
 from tests.workflow_helpers import cast, open_case, receive_all
@@ -80,13 +79,6 @@ def test_software_copyright_by_certificate_number_keeps_both_numbers():
     out = assess(Applicant.from_json(applicant(assets=[asset(), {"type": "software_copyright", "number": "软著登字第8123456号",
                                                                   "expiry_date": "2060-12-31"}])), PRODUCT)
     assert out.asset_values[1].number == "软著登字第8123456号"
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
 
 
 def test_an_asset_in_another_live_case_is_valued_zero_until_that_case_ends(store):

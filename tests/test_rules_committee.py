@@ -7,21 +7,8 @@ import pytest
 from ipguard import workflow
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
-from ipguard.store import open_store
 from tests import factories
-from tests.workflow_helpers import cast, day, open_case, receive_all, to_committee
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import day, open_case, receive_all, to_committee
 
 
 def vote_all(store, case_id, members, choice="approve"):

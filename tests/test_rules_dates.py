@@ -14,22 +14,9 @@ import pytest
 from ipguard import clock, intake, workflow
 from ipguard.domain import Stage
 from ipguard.errors import ValidationError
-from ipguard.store import open_store
 from ipguard.workflow.closing import STANDARD_CHECKS
 from tests import factories
-from tests.workflow_helpers import approve, cast, day, open_case, to_committee, to_in_force
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import approve, day, open_case, to_committee, to_in_force
 
 
 def refused(fn, *args, **kwargs) -> ValidationError:

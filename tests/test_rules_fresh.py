@@ -7,20 +7,7 @@ import pytest
 from ipguard import intake, workflow
 from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import ValidationError, WorkflowError
-from ipguard.store import open_store
-from tests.workflow_helpers import cast, day, open_case, receive_all
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import day, open_case, receive_all
 
 
 def to_investigation(store, c) -> int:

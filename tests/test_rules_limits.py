@@ -6,22 +6,9 @@ import pytest
 
 from ipguard import admin, clock, workflow
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
-from ipguard.store import open_store
 from ipguard.workflow import limits
 from tests import factories
-from tests.workflow_helpers import approve, cast, day, open_case, to_committee
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import approve, day, open_case, to_committee
 
 
 def net_assets(store, c, yuan: int) -> None:

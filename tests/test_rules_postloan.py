@@ -9,26 +9,13 @@ import pytest
 from ipguard import clock, workflow
 from ipguard.domain import Stage
 from ipguard.errors import ValidationError, WorkflowError
-from ipguard.store import open_store
 from ipguard.workflow.queries import next_anniversary, reminders
 from tests import factories
-from tests.workflow_helpers import cast, open_case, to_in_force
+from tests.workflow_helpers import open_case, to_in_force
 
 D = dt.date
 TRADEMARK = {"type": "trademark", "number": "31234567", "title": "芯微", "nice_class": 9, "filing_date": "2016-03-01",
              "grant_date": "2017-05-10", "expiry_date": "2027-05-09", "used_in_main_products": True}
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
 
 
 def test_release_needs_a_deregistration_record_per_pledge(store, c):

@@ -7,7 +7,6 @@ import pytest
 from ipguard import intake
 from ipguard.errors import ValidationError
 from ipguard.rules.enterprise_size import Size, classify, industries
-from ipguard.store import open_store
 from tests import factories
 from tests.workflow_helpers import cast
 
@@ -39,13 +38,6 @@ def test_sizes_follow_the_notice(industry, employees, revenue_wan, assets_wan, s
 def test_sixteen_industries_and_missing_figures_give_no_size():
     assert len(industries()) == 16
     assert classify("industry", employees=None, revenue_fen=100 * WAN, assets_fen=None) is None
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
 
 
 def open_with(store, c, seed, **company):

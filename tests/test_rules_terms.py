@@ -6,23 +6,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
-import pytest
-
 from ipguard import clock, workflow
-from ipguard.store import open_store
-from tests.workflow_helpers import approve, cast, open_case, to_committee, to_in_force
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import approve, open_case, to_committee, to_in_force
 
 
 def test_no_terms_before_the_committee_approves(store, c):

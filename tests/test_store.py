@@ -15,13 +15,6 @@ from tests import factories
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def manager(store):
     return factories.user(store, "zhang", Role.ACCOUNT_MANAGER)
 
