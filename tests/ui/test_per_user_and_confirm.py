@@ -182,3 +182,21 @@ def test_the_stage_bar_takes_you_to_the_stage_tab(qtbot, qt_env, store, cast):  
     assert ws.tab_widget.currentWidget() is ws.tab("CommitteeTab")
     qtbot.mouseClick(ws.stage_bar.steps[Stage.VALUATION], Qt.MouseButton.LeftButton)
     assert ws.tab_widget.currentWidget() is ws.tab("ValuationTab")
+
+
+def test_amend_after_the_committee_asks_first_then_sends_the_case_back(qtbot, qt_env, store, cast, monkeypatch):  # noqa: F811
+    case_id = wh.open_case(store, cast)
+    wh.to_committee(store, case_id, cast)
+    wh.approve(store, case_id, cast)
+    ws = _workspace(qtbot, Session(store, cast.a), case_id)
+    assert ws.amend_button.isEnabled(), ws.amend_button.toolTip()
+    answers = iter([False, True])
+    asked: list[str] = []
+    monkeypatch.setattr(uierrors, "confirm_irreversible", lambda parent, action, text: asked.append(text) or next(answers))
+    monkeypatch.setattr(ws, "ask_reason", lambda title, prompt: "企业申请调整贷款期限")
+    stage = store.repos.cases.get(case_id).stage
+    _click(qtbot, ws.amend_button)  # "no": nothing changes
+    assert store.repos.cases.get(case_id).stage is stage and "作废" in asked[0]
+    _click(qtbot, ws.amend_button)
+    assert store.repos.cases.get(case_id).stage is Stage.INVESTIGATION
+    assert not ws.amend_button.isEnabled()  # back before the committee: nothing to amend

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from ipguard.errors import IpguardError
 from ipguard.store.records import CaseRecord
-from ipguard.workflow import decline, withdraw
+from ipguard.workflow import amend_case, decline, withdraw
 from ipguard.workflow.queries import ActionState, available_actions, waiting_for
+from ui import errors as uierrors
 from ui.i18n import amount_text, stage_label, translate
 from ui.session import Session
 from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
@@ -63,6 +64,7 @@ class CaseWorkspace(QWidget):
             self.tab_widget.addTab(holder, translate("Workspace", cls.title))
         self.bind(self.decline_button, "decline")
         self.bind(self.withdraw_button, "withdraw")
+        self.bind(self.amend_button, "amend")
         self.reload()
         self.select_stage_tab()
         self._ensure_tab(self.tab_widget.currentIndex())
@@ -89,7 +91,9 @@ class CaseWorkspace(QWidget):
         self.decline_button.clicked.connect(self.decline_case)
         self.withdraw_button = QPushButton(translate("Workspace", "撤回…"))
         self.withdraw_button.clicked.connect(self.withdraw_case)
-        for button in (self.refresh_button, self.withdraw_button, self.decline_button):
+        self.amend_button = QPushButton(translate("Workspace", "变更重新上会…"))
+        self.amend_button.clicked.connect(self.amend)
+        for button in (self.refresh_button, self.amend_button, self.withdraw_button, self.decline_button):
             head.addWidget(button)
         layout.addLayout(head)
         grid = QGridLayout()
@@ -281,6 +285,15 @@ class CaseWorkspace(QWidget):
     def decline_case(self) -> bool:
         return self._exit(decline, translate("Workspace", "否决案件"),
                           translate("Workspace", "请填写否决理由（将记入案件和审计记录）："))
+
+    def amend(self) -> bool:
+        """After the committee: send the case back to the investigation (the core sets the decision aside)."""
+        if not uierrors.confirm_irreversible(self, translate("Workspace", "变更重新上会"), translate(
+                "Workspace", "案件 {no} 的保审会决议及其后的意向函、银行审批、合同和登记将作废（保留在历史中），"
+                "案件退回调查阶段，须重新评估、签字并上会。").format(no=self.case.case_no)):
+            return False
+        return self._exit(amend_case, translate("Workspace", "变更重新上会"),
+                          translate("Workspace", "请填写变更原因（如：企业申请调整金额或期限）："))
 
     def withdraw_case(self) -> bool:
         return self._exit(withdraw, translate("Workspace", "撤回案件"),
