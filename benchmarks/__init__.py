@@ -24,4 +24,6 @@ FIGURES: tuple[str, ...] = (
     "bare_writeonly_10k_s",
     "monthly_report_100k_peak_mb",
     "assess_per_s",
+    "attach_20mb_pdf_s",
+    "casefile_panel_200_s",
 )

@@ -251,7 +251,8 @@ class CaseFileTab(WorkspaceTab):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents once per fill (ResizeToContents would re-measure every row on each setItem).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file name takes what is left
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._on_selected)
@@ -318,6 +319,8 @@ class CaseFileTab(WorkspaceTab):
                 cell = QTableWidgetItem(str(text))
                 cell.setToolTip(f"SHA-256 {row['sha256']}")
                 self.table.setItem(r, c, cell)
+        for column in range(1, len(self.COLUMNS)):
+            self.table.resizeColumnToContents(column)
         stats = repo.blob_stats()
         self.storage.setText(translate("CaseFile", "本案 {n} 个文件；档案库共 {blobs} 个文件，{size}").format(
             n=len(self.rows), blobs=stats["blobs"], size=_size(stats["bytes"])))
