@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -464,6 +465,9 @@ def install_my_work(window) -> WorkLoader:
     window.work_loader = loader
 
     def show_count() -> None:
+        # The loader belongs to the session and may finish after this window is gone (another database opened).
+        if not shiboken6.isValid(window) or not shiboken6.isValid(getattr(window, "nav", window)):
+            return
         setter = getattr(window, "set_nav_badge", None)
         if setter is not None and PAGE_KEY in window.page_keys():
             setter(PAGE_KEY, nav_count_text(loader))
