@@ -26,9 +26,8 @@ from ipguard.workflow.dates import business_date, not_after_today
 messages.register(
     {
         "intake_closed": (
-            "案件已提交保审会（当前：{stage}），受理资料不能再直接修改；如需修改，请变更重新上会（退回调查阶段）",
-            "the case has gone to the committee (now: {stage}); intake records no longer change in place: amend the case "
-            "(back to the investigation) to change them",
+            "案件已提交保审会（当前：{stage}），受理资料不能再直接修改{hint}",
+            "the case has gone to the committee (now: {stage}); intake records no longer change in place{hint}",
         ),
         "unknown_tag": ("未知的客户标签“{tag}”", "unknown client tag “{tag}”"),
         "user_lacks_role": ("所选人员没有“{role}”角色", "the person chosen does not hold the role “{role}”"),
@@ -185,7 +184,11 @@ def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> Cas
     require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action, store)
     case = store.repos.cases.get(case_id)
     if case.stage not in EDITABLE_STAGES:
-        raise WorkflowError("intake_closed", stage=Text(case.stage.label, case.stage.label_en))
+        from ipguard.workflow.machine import AMENDABLE
+
+        hint = (Text("；如需修改，请变更重新上会（退回调查阶段）", ": amend the case (back to the investigation) to change them")
+                if case.stage in AMENDABLE else Text("", ""))
+        raise WorkflowError("intake_closed", stage=Text(case.stage.label, case.stage.label_en), hint=hint)
     return case
 
 

@@ -35,6 +35,12 @@ def test_intake_corrections_end_at_the_committee_and_point_to_the_amendment(stor
             call()
         assert err.value.key == "intake_closed"
         assert "变更重新上会" in err.value.message("zh") and "amend the case" in err.value.message("en")
+    case_id = open_case(store, c, 2)
+    to_in_force(store, case_id, c)
+    with pytest.raises(WorkflowError) as err:
+        intake.correct_intake(store, case_id, c.a, reason="想改", requested_amount="800000",
+                              expected_version=store.repos.cases.get(case_id).version)
+    assert err.value.key == "intake_closed" and "变更" not in err.value.message("zh")
 
 
 def test_an_amendment_needs_a_reason_and_an_underwriter(store, c):
