@@ -33,6 +33,7 @@ Qt tear down.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -188,11 +189,19 @@ def run_blocking(fn: Callable[[], Any], label: str = "", *, disable: Iterable[QW
     for widget in greyed:
         widget.setEnabled(False)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    # No cyclic garbage collection while the worker runs: a collection on the UI thread in the middle of
+    # the worker's SQLite statement crashed the process once in CI (segfault in "Garbage-collecting" while
+    # the pool thread was inside sqlite3 execute). Reference counting still frees everything; the
+    # collector runs again once the work has ended.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         task.start()
         if task.running:
             loop.exec()
     finally:
+        if collecting:
+            gc.enable()
         QGuiApplication.restoreOverrideCursor()
         for widget in greyed:
             if _alive(widget):
