@@ -74,12 +74,20 @@ class _Monitor(QObject):
         self.running: list[Task] = []
 
     def add(self, task: Task) -> None:
+        if not self.running:
+            # No cyclic collection while any worker runs: a collection on one thread finalising objects
+            # another thread is using crashed the process once in CI (see run_blocking). Reference
+            # counting still frees everything; the collector resumes when the last task has ended.
+            self._collecting = gc.isenabled()
+            gc.disable()
         self.running.append(task)
         self.busy_changed.emit(len(self.running), task.label)
 
     def remove(self, task: Task) -> None:
         if task in self.running:
             self.running.remove(task)
+            if not self.running and getattr(self, "_collecting", False):
+                gc.enable()
         label = self.running[-1].label if self.running else ""
         self.busy_changed.emit(len(self.running), label)
 

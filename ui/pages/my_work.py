@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -22,9 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -50,6 +47,7 @@ from ipguard.workflow.work import KINDS, WorkItem, count_by_kind, my_work, waiti
 from ui import recent_cases
 from ui.i18n import current_language, stage_label, translate
 from ui.session import Session
+from ui.tasks import Task
 
 log = logging.getLogger("ipguard.ui.mywork")
 
@@ -58,29 +56,6 @@ REFRESH_DELAY_MS = 150  # a burst of changes (an action refreshes several views)
 
 
 # -- loading off the UI thread -----------------------------------------------------------------
-
-
-class _Signals(QObject):
-    done = Signal(int, object)  # generation, list[WorkItem] or the exception
-
-
-class _WorkTask(QRunnable):
-    def __init__(self, db_path: Path, user, today: dt.date, generation: int) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.db_path, self.user, self.today, self.generation = db_path, user, today, generation
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from ipguard.store import open_store
-
-        try:
-            with open_store(self.db_path, create=False) as store:
-                items: object = my_work(store, self.user, today=self.today)
-        except Exception as exc:  # shown as "could not read" on the page; the log has the traceback
-            log.exception("my work could not be read")
-            items = exc
-        self.signals.done.emit(self.generation, items)
 
 
 class WorkLoader(QObject):
@@ -97,7 +72,6 @@ class WorkLoader(QObject):
         self.loaded = False
         self._generation = 0
         self._running = 0
-        self._keep: list[_Signals] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -117,19 +91,25 @@ class WorkLoader(QObject):
         """Start reading the list now, in the background."""
         self._timer.stop()
         self._generation += 1
-        task = _WorkTask(self.session.db_path, self.session.user, self.today(), self._generation)
-        task.signals.done.connect(self._on_done)
-        self._keep.append(task.signals)  # the signals outlive the runnable until they are delivered
+        generation, db_path, user, today = self._generation, self.session.db_path, self.session.user, self.today()
+
+        def work() -> list[WorkItem]:
+            from ipguard.store import open_store
+
+            with open_store(db_path, create=False) as store:
+                return my_work(store, user, today=today)
+
+        task = Task(work, "my work")  # the client's one background-task class (ui.tasks)
+        task.signals.finished.connect(lambda items: self._on_done(generation, items))
+        task.signals.failed.connect(lambda exc: self._on_done(generation, exc))
         self._running += 1
-        QThreadPool.globalInstance().start(task)
+        task.start()
 
     def busy(self) -> bool:
         return self._running > 0 or self._timer.isActive()
 
     def _on_done(self, generation: int, items: object) -> None:
         self._running -= 1
-        if self._running == 0:
-            self._keep.clear()
         if generation != self._generation:
             return  # an older read finished after a newer one started
         if isinstance(items, BaseException):
