@@ -1,8 +1,8 @@
 """Write a monthly workbook from made-up data, and measure the writer.
 
     python scripts/sample_monthly_report.py                 # 60 in-force rows -> sample_monthly_report.xlsx
-    python scripts/sample_monthly_report.py --rows 10000 --out /tmp/m.xlsx
-    python scripts/sample_monthly_report.py --rows 100000 --out /tmp/m.xlsx
+    python scripts/sample_monthly_report.py --rows 10000 --out m.xlsx
+    python scripts/sample_monthly_report.py --rows 100000 --out m.xlsx
 
 Rows are generated lazily (a generator, never a list) so the peak memory
 printed is the writer's, not the test data's. Prints elapsed seconds, rows
