@@ -285,13 +285,7 @@ def correct_intake(
     """
     case = _editable(store, case_id, user, Text("更正受理资料", "correct the intake records"))
     reason = check_text(reason, "reason", max_len=1000)
-    values: dict[str, object] = {}
-    if requested_amount not in (None, ""):
-        amount, _term, _date = CaseIntake.check_request(
-            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
-        values["requested_amount_fen"] = amount
-    if term_months not in (None, ""):
-        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
+    values: dict[str, object] = request_changes(case, requested_amount, term_months)
     if bank_id not in (None, ""):
         values["bank_id"] = store.repos.banks.get(check_int(bank_id, "bank_id", low=1, high=2**53)).id
     if referrer_id not in (None, ""):
@@ -320,6 +314,22 @@ def correct_intake(
             store.audit(user_id=user.id, case_id=case_id, entity="case", entity_id=case.case_no, action="correct",
                         before={k: before[k] for k in values}, after={**values, "reason": reason})
     return store.repos.cases.get(case_id)
+
+
+def request_changes(case: CaseRecord, requested_amount: object, term_months: object) -> dict[str, object]:
+    """The requested amount and term as given (``None``/"" keeps one), checked as at intake; only what differs.
+
+    Shared by corrections before the committee and the amendment after it (ipguard.workflow.amend).
+    """
+    values: dict[str, object] = {}
+    if requested_amount not in (None, ""):
+        amount, _term, _date = CaseIntake.check_request(
+            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
+        values["requested_amount_fen"] = amount
+    if term_months not in (None, ""):
+        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
+    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
+    return {k: v for k, v in values.items() if before[k] != v}
 
 
 # The company's records a correction may change, with their checks (the same as at intake).

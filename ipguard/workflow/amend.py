@@ -26,14 +26,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipguard import clock, messages
+from ipguard import (
+    clock,
+    intake,  # a module: intake imports the workflow too, so its names are read at call time
+    messages,
+)
 from ipguard.auth import require_any_role
-from ipguard.domain import CaseIntake, Role
+from ipguard.domain import Role
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
-from ipguard.validators import check_int, check_text
+from ipguard.validators import check_text
 from ipguard.workflow.common import case_action, move, record, stage_text
 from ipguard.workflow.machine import AMENDABLE, AMENDED_TO
 
@@ -66,7 +70,7 @@ def amend_case(
         raise WorkflowError("amend_loan_exists", stage=stage_text(store.repos.cases.get(case_id).stage))
     with case_action(store, case_id, user, roles=AMENDERS, stages=AMENDABLE, action=action,
                      expected_version=expected_version) as case:
-        corrections = _corrections(case, requested_amount, term_months)
+        corrections = intake.request_changes(case, requested_amount, term_months)
         voided = store.repos.amendments.snapshot(case_id)
         store.repos.amendments.set_aside(case_id)
         if corrections:
@@ -85,17 +89,6 @@ def amend_case(
         move(store, case, AMENDED_TO, user, day, note=f"变更重新上会：{reason}")
     return store.repos.cases.get(case_id)
 
-
-def _corrections(case: CaseRecord, requested_amount: object, term_months: object) -> dict[str, object]:
-    values: dict[str, object] = {}
-    if requested_amount not in (None, ""):
-        amount, _term, _date = CaseIntake.check_request(
-            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
-        values["requested_amount_fen"] = amount
-    if term_months not in (None, ""):
-        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
-    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
-    return {k: v for k, v in values.items() if before[k] != v}
 
 
 def amendments(store: Store, case_id: int) -> list[dict]:
