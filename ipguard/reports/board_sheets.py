@@ -8,6 +8,7 @@ year before, as ratios of change ('—' where the base is zero).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -67,11 +68,18 @@ def write_board(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, board: Boa
         return
     _section(ws, "一、本期业务发生额")
     _header(ws, "项目", "本月", "本年累计", "上月", "环比", "上年同月", "同比")
-    m, y, pm, ly = board.month, board.year_to_date, board.previous_month, board.last_year_month
 
-    def flow(label: str, attr: str, kind: Kind) -> None:
-        a, b, c, d = (getattr(f, attr) for f in (m, y, pm, ly))
-        ws.append([label, Cell(a, kind), Cell(b, kind), Cell(c, kind), _change(a, c), Cell(d, kind), _change(a, d)])
+    def compared(periods: tuple) -> Callable[[str, str, Kind], None]:
+        """A row writer: this period, the second column, the previous one with 环比, last year's with 同比."""
+
+        def row(label: str, attr: str, kind: Kind) -> None:
+            a, b, c, d = (getattr(p, attr) for p in periods)
+            ws.append([label, Cell(a, kind), Cell(b, kind), Cell(c, kind), _change(a, c), Cell(d, kind), _change(a, d)])
+
+        return row
+
+    m, y, now = board.month, board.year_to_date, board.now
+    flow = compared((board.month, board.year_to_date, board.previous_month, board.last_year_month))
 
     flow("新增担保笔数（笔）", "disbursed", N)
     flow("新增担保金额（万元）", "disbursed_amount", W)
@@ -88,11 +96,7 @@ def write_board(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, board: Boa
 
     _section(ws, "二、期末余额")
     _header(ws, "项目", "本期末", "年初数", "上月末", "环比", "上年同月末", "同比")
-    now, ys, pe, le = board.now, board.year_start, board.previous_month_end, board.last_year_month_end
-
-    def stock(label: str, attr: str, kind: Kind) -> None:
-        a, b, c, d = (getattr(s, attr) for s in (now, ys, pe, le))
-        ws.append([label, Cell(a, kind), Cell(b, kind), Cell(c, kind), _change(a, c), Cell(d, kind), _change(a, d)])
+    stock = compared((board.now, board.year_start, board.previous_month_end, board.last_year_month_end))
 
     stock("在保余额（万元）", "balance", W)
     stock("在保笔数（笔）", "in_force", N)
