@@ -391,188 +391,199 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseFile</name>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="71"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="73"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="75"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="76"/>
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="78"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="79"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="80"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="81"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="87"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="122"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="88"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="123"/>
         <source>选择一个文件以预览</source>
         <translation>Select a file to preview it</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="136"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="137"/>
         <source>无法预览此 PDF，请用系统程序打开</source>
         <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="147"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="148"/>
         <source>无法预览此图片，请用系统程序打开</source>
         <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="154"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="155"/>
         <source>此类文件不能在程序内预览，请用系统程序打开</source>
         <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="223"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
         <source>归属：</source>
         <translation>Belongs to:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="225"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
         <source>归属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="229"/>
         <source>附加文件…</source>
         <translation>Attach files…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="230"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="231"/>
         <source>替换为新版本…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="232"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="233"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="235"/>
         <source>用系统程序打开</source>
         <translation>Open with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="236"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="237"/>
         <source>另存副本…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="238"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="239"/>
         <source>导出档案 zip…</source>
         <translation>Export case file zip…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="244"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="245"/>
         <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
         <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="277"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="276"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="278"/>
         <source>本案（不属于清单项）</source>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="280"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="282"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="288"/>
         <source>记录：</source>
         <translation>Record: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="312"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="322"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="326"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="370"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="368"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="406"/>
+        <source>正在附加文件…</source>
+        <translation>Attaching the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="376"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="371"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="377"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="389"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="405"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="406"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="413"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="417"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="424"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="438"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="445"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="450"/>
+        <source>正在导出电子档案…</source>
+        <translation>Exporting the case file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_casefile.py" line="455"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="448"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="456"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -2420,142 +2431,142 @@ Close now?</translation>
 <context>
     <name>MyWork</name>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="166"/>
+        <location filename="../../ui/pages/my_work.py" line="147"/>
         <source>（{n} · 逾期 {m}）</source>
         <translation> ({n} · {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="167"/>
+        <location filename="../../ui/pages/my_work.py" line="148"/>
         <source>（{n}）</source>
         <translation> ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="178"/>
+        <location filename="../../ui/pages/my_work.py" line="159"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="179"/>
+        <location filename="../../ui/pages/my_work.py" line="160"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="180"/>
+        <location filename="../../ui/pages/my_work.py" line="161"/>
         <source>待办事项</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="181"/>
+        <location filename="../../ui/pages/my_work.py" line="162"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="182"/>
+        <location filename="../../ui/pages/my_work.py" line="163"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="183"/>
+        <location filename="../../ui/pages/my_work.py" line="164"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="184"/>
+        <location filename="../../ui/pages/my_work.py" line="165"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="185"/>
+        <location filename="../../ui/pages/my_work.py" line="166"/>
         <source>本阶段起</source>
         <translation>In stage since</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="219"/>
+        <location filename="../../ui/pages/my_work.py" line="200"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="221"/>
+        <location filename="../../ui/pages/my_work.py" line="202"/>
         <source>临近</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="222"/>
+        <location filename="../../ui/pages/my_work.py" line="203"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="229"/>
+        <location filename="../../ui/pages/my_work.py" line="210"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="231"/>
+        <location filename="../../ui/pages/my_work.py" line="212"/>
         <source>今天</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="233"/>
+        <location filename="../../ui/pages/my_work.py" line="214"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="355"/>
+        <location filename="../../ui/pages/my_work.py" line="336"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="356"/>
+        <location filename="../../ui/pages/my_work.py" line="337"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="357"/>
+        <location filename="../../ui/pages/my_work.py" line="338"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="358"/>
+        <location filename="../../ui/pages/my_work.py" line="339"/>
         <source>最近打开的案件</source>
         <translation>Recently opened cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="367"/>
+        <location filename="../../ui/pages/my_work.py" line="348"/>
         <source>{name} · 今天 {today}</source>
         <translation>{name} · today {today}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="372"/>
+        <location filename="../../ui/pages/my_work.py" line="353"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="374"/>
+        <location filename="../../ui/pages/my_work.py" line="355"/>
         <source>{kind}：{n} 项</source>
         <translation>{kind}: {n} items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="388"/>
+        <location filename="../../ui/pages/my_work.py" line="369"/>
         <source>待办读取失败：{error}</source>
         <translation>Your work could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="390"/>
+        <location filename="../../ui/pages/my_work.py" line="371"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="392"/>
+        <location filename="../../ui/pages/my_work.py" line="373"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="410"/>
+        <location filename="../../ui/pages/my_work.py" line="391"/>
         <source>（还没有打开过案件）</source>
         <translation>(no case opened yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="437"/>
+        <location filename="../../ui/pages/my_work.py" line="418"/>
         <source>当前等待：{what}</source>
         <translation>Waiting for: {what}</translation>
     </message>

@@ -43,6 +43,7 @@ from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
 from ui import errors as uierrors
 from ui.i18n import translate
+from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
 
 try:  # QtPdf ships with PySide6; a stripped build may lack it
@@ -363,7 +364,9 @@ class CaseFileTab(WorkspaceTab):
         """Attach files on disk to the chosen target; how many were attached."""
         done = 0
         for path in paths:
-            if self.run_action(casefile.attach_path, self.store, self.case_id, self.user, path, **self._target_kwargs()) is FAILED:
+            # Hashing, type detection and PDF text extraction of a large scan run off the UI thread.
+            attach = off_ui_thread(casefile.attach_path, translate("CaseFile", "正在附加文件…"), disable=[self.attach_button])
+            if self.run_action(attach, self.store, self.case_id, self.user, path, **self._target_kwargs()) is FAILED:
                 break
             done += 1
         return done
@@ -400,7 +403,8 @@ class CaseFileTab(WorkspaceTab):
         except IpguardError as exc:
             uierrors.show_error(self, exc, self.lang)
             return None
-        result = self.run_action(casefile.supersede, self.store, row["id"], self.user, data=data, name=name, reason=reason)
+        supersede = off_ui_thread(casefile.supersede, translate("CaseFile", "正在附加文件…"), disable=[self.replace_button])
+        result = self.run_action(supersede, self.store, row["id"], self.user, data=data, name=name, reason=reason)
         return None if result is FAILED else result
 
     def remove_selected(self) -> bool:
@@ -443,7 +447,8 @@ class CaseFileTab(WorkspaceTab):
         if not path:
             return None
         try:
-            result = export_case_file(self.store, self.case_id, self.user, path)
+            export = off_ui_thread(export_case_file, translate("CaseFile", "正在导出电子档案…"), disable=[self.export_button])
+            result = export(self.store, self.case_id, self.user, path)
         except IpguardError as exc:
             uierrors.show_error(self, exc, self.lang)
             return None
