@@ -75,9 +75,9 @@ class _Monitor(QObject):
 
     def add(self, task: Task) -> None:
         if not self.running:
-            # No cyclic collection while any worker runs: a collection on one thread finalising objects
-            # another thread is using crashed the process once in CI (see run_blocking). Reference
-            # counting still frees everything; the collector resumes when the last task has ended.
+            # No cyclic collection while any worker runs: a collection on the UI thread while a worker was
+            # inside a SQLite statement segfaulted once in CI ("Garbage-collecting" on the UI thread).
+            # Reference counting still frees everything; the collector resumes when the last task ends.
             self._collecting = gc.isenabled()
             gc.disable()
         self.running.append(task)
@@ -197,19 +197,11 @@ def run_blocking(fn: Callable[[], Any], label: str = "", *, disable: Iterable[QW
     for widget in greyed:
         widget.setEnabled(False)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-    # No cyclic garbage collection while the worker runs: a collection on the UI thread in the middle of
-    # the worker's SQLite statement crashed the process once in CI (segfault in "Garbage-collecting" while
-    # the pool thread was inside sqlite3 execute). Reference counting still frees everything; the
-    # collector runs again once the work has ended.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        task.start()
+        task.start()  # the monitor pauses the cyclic collector while it runs (see _Monitor.add)
         if task.running:
             loop.exec()
     finally:
-        if collecting:
-            gc.enable()
         QGuiApplication.restoreOverrideCursor()
         for widget in greyed:
             if _alive(widget):
