@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ipguard.errors import IpguardError
 from ui import errors as uierrors
 from ui.backup_tasks import BackgroundTask, error_message, run_in_background
+from ui.file_size import size_text
 from ui.i18n import translate
 from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
 from ui.session import Session
@@ -44,10 +45,6 @@ from ui.session import Session
 log = logging.getLogger("ipguard.ui")
 
 LABELS = {"auto": "自动", "manual": "手动", "pre-restore": "恢复前", "pre-restore-raw": "恢复前（原样复制）"}
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size, 0) / 1024:.0f} KB"
 
 
 def _file_size(path: Path) -> int:

@@ -42,6 +42,7 @@ from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
 from ui import errors as uierrors
+from ui.file_size import size_text
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
@@ -55,10 +56,6 @@ except ImportError:  # pragma: no cover
 
 CASE_TARGET = ""  # the combo's data for "the case itself"
 ALL_FILES = None
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) / 1024:.0f} KB"
 
 
 class FilePreview(QWidget):
@@ -314,7 +311,7 @@ class CaseFileTab(WorkspaceTab):
             if row["reason"]:
                 status += f"（{row['reason']}）"
             kind = KIND_LABELS.get(row["kind"], (row["kind"], row["kind"]))[1 if self.lang == "en" else 0]
-            cells = (row["name"], where, kind, _size(row["size"]), row["attached_by_name"],
+            cells = (row["name"], where, kind, size_text(row["size"]), row["attached_by_name"],
                      row["attached_at"][:16].replace("T", " "), status)
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(str(text))
@@ -324,7 +321,7 @@ class CaseFileTab(WorkspaceTab):
             self.table.resizeColumnToContents(column)
         stats = repo.blob_stats()
         self.storage.setText(translate("CaseFile", "本案 {n} 个文件；档案库共 {blobs} 个文件，{size}").format(
-            n=len(self.rows), blobs=stats["blobs"], size=_size(stats["bytes"])))
+            n=len(self.rows), blobs=stats["blobs"], size=size_text(stats["bytes"])))
         self.table.blockSignals(True)
         self.table.clearSelection()
         if self.rows:

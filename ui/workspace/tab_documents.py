@@ -38,6 +38,7 @@ from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
 from ui.errors import show_error
+from ui.file_size import size_text
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
@@ -384,7 +385,7 @@ class DocumentsTab(WorkspaceTab):
         self.rows = documents_of(self.store, self.case_id)
         fill_table(self.table, [
             (KINDS.get(r["kind"], r["kind"]), r["doc_no"], r["issued_on"], STATUS_LABELS.get(r["status"], r["status"]),
-             f"{(r['size'] or 0) / 1024:.0f} KB") for r in self.rows], list(range(len(self.rows))))  # fmt: skip
+             size_text(r["size"] or 0)) for r in self.rows], list(range(len(self.rows))))  # fmt: skip
         issued = {r["kind"] for r in self.rows if r["status"] == "issued"}
         self.issue_report_button.setVisible("investigation_report" not in issued)
         self.issue_resolution_button.setVisible("committee_resolution" not in issued)
