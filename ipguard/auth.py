@@ -26,21 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
 from ipguard import clock, messages
 from ipguard.domain import Role
 from ipguard.errors import IpguardError, PermissionDenied, ValidationError
+from ipguard.passwords import DUMMY_HASH, verify_password
 from ipguard.store.records import UserRecord
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
-
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-# zxcvbn's score (0 = guessable in seconds … 4 = very strong); 2 resists online guessing with lockout.
-MIN_PASSWORD_SCORE = 2
-MAX_PASSWORD_LENGTH = 128  # zxcvbn is quadratic-ish in length; nobody types more
 
 # Sign-in lockout defaults; an admin changes them in settings (keys below).
 LOCKOUT_DEFAULTS = {
@@ -51,9 +44,6 @@ LOCKOUT_DEFAULTS = {
 
 messages.register(
     {
-        "password_weak": ("密码太容易被猜到{hint}，请换一个更长、更不常见的密码", "the password is too easy to guess{hint}; choose a longer, less common one"),
-        "password_long": ("密码不能超过 {max} 个字符", "the password may not exceed {max} characters"),
-        "password_short": ("密码至少需要 {min} 个字符", "the password needs at least {min} characters"),
         "login_failed": ("用户名或密码不正确，或账号已停用", "wrong user name or password, or the account is disabled"),
         "login_locked": ("登录失败次数过多，请 {minutes} 分钟后再试", "too many failed sign-ins; try again in {minutes} minutes"),
         "user_inactive": ("该用户已停用", "this user is deactivated"),
@@ -71,42 +61,9 @@ messages.register_fields(
     {
         "username": ("用户名", "user name"),
         "display_name": ("姓名", "name"),
-        "password": ("密码", "password"),
         "old_password": ("原密码", "current password"),
     }
 )
-
-
-# A real argon2 hash of a random password, so an unknown user name costs one verify too.
-_DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
-
-
-def password_problems(password: str, user_inputs: tuple[str, ...] = ()) -> ValidationError | None:
-    """Why ``password`` is refused as a new password, or None."""
-    if len(password) > MAX_PASSWORD_LENGTH:
-        return ValidationError("password", "password_long", max=MAX_PASSWORD_LENGTH)
-    from zxcvbn import zxcvbn
-
-    result = zxcvbn(password, user_inputs=[u for u in user_inputs if u])
-    if result["score"] < MIN_PASSWORD_SCORE:
-        warning = result.get("feedback", {}).get("warning") or ""
-        return ValidationError("password", "password_weak", hint=f" ({warning})" if warning else "")
-    return None
-
-
-def hash_password(password: str, *, user_inputs: tuple[str, ...] = ()) -> str:
-    """The argon2id hash of a new password, refused when zxcvbn finds it weak."""
-    problem = password_problems(password, user_inputs)
-    if problem is not None:
-        raise problem
-    return _HASHER.hash(password)
-
-
-def verify_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _HASHER.verify(stored_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
 
 
 # -- the signed-in actor -----------------------------------------------------
@@ -202,7 +159,7 @@ def sign_in(store: Store, username: str, password: str) -> Actor:
     name = (username or "").strip()[:80]
     now = clock.now()
     row = store.repos.users.credentials(name)
-    ok = verify_password(row["password_hash"] if row else _DUMMY_HASH, password or "")
+    ok = verify_password(row["password_hash"] if row else DUMMY_HASH, password or "")
     ok = ok and row is not None and bool(row["active"])
     attempts = store.repos.users.sign_in_attempts(name)
     locked_until = dt.datetime.fromisoformat(attempts["locked_until"]) if attempts and attempts["locked_until"] else None

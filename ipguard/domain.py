@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from ipguard import field_labels, messages  # noqa: F401 - field_labels registers the form's labels
 from ipguard.errors import ValidationError
+from ipguard.ip_types import IpType
 from ipguard.money import parse_yuan
 from ipguard.validators import (
     check_bool,
@@ -30,44 +31,6 @@ from ipguard.validators import (
     check_uscc,
     is_software_certificate_no,
 )
-
-
-class IpType(StrEnum):
-    INVENTION_PATENT = "invention_patent"
-    UTILITY_MODEL = "utility_model"
-    DESIGN_PATENT = "design_patent"
-    TRADEMARK = "trademark"
-    SOFTWARE_COPYRIGHT = "software_copyright"
-    COPYRIGHT = "copyright"
-
-    @property
-    def label(self) -> str:
-        return _IP_TYPE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _IP_TYPE_LABELS[self][1]
-
-    @property
-    def is_patent(self) -> bool:
-        return self in (IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN_PATENT)
-
-    @property
-    def registry(self) -> str:
-        """Where a pledge of this asset is registered."""
-        if self.is_patent or self is IpType.TRADEMARK:
-            return "国家知识产权局"
-        return "中国版权保护中心"
-
-
-_IP_TYPE_LABELS = {
-    IpType.INVENTION_PATENT: ("发明专利", "invention patent"),
-    IpType.UTILITY_MODEL: ("实用新型", "utility model"),
-    IpType.DESIGN_PATENT: ("外观设计", "design patent"),
-    IpType.TRADEMARK: ("注册商标", "trademark"),
-    IpType.SOFTWARE_COPYRIGHT: ("软件著作权", "software copyright"),
-    IpType.COPYRIGHT: ("著作权", "copyright"),
-}
 
 
 class LegalStatus(StrEnum):

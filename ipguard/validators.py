@@ -17,6 +17,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from ipguard import messages
 from ipguard.errors import ValidationError
+from ipguard.ip_types import IpType
 
 messages.register(
     {
@@ -165,8 +166,6 @@ def check_patent_number(value: object, field: str = "number", ip_type: str | Non
     if ip_type in PATENT_TYPE_DIGITS:
         digit = patent_type_digit(digits)
         if digit not in PATENT_TYPE_DIGITS[ip_type]:
-            from ipguard.domain import IpType
-
             member = IpType(ip_type)
             raise ValidationError(
                 field, "patent_type_mismatch", value=raw, digit=digit, ip_type=messages.Text(member.label, member.label_en)

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import auth, clock, intake, messages
+from ipguard import auth, clock, intake, messages, passwords
 from ipguard.demo import names
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
@@ -124,7 +124,7 @@ class DemoParties:
 
 def create_parties(store: Store) -> DemoParties:
     # One hash for all demo users: hashing is deliberately slow.
-    shared_hash = auth.hash_password(DEMO_PASSWORD)
+    shared_hash = passwords.hash_password(DEMO_PASSWORD)
     users = {}
     for username, display, roles in _USERS:
         store.repos.users.create(username, display, DEMO_PASSWORD, roles, password_hash=shared_hash)

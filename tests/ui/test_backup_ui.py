@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from ipguard import auth
 from ipguard.backup import list_backups
 from ipguard.domain import Role
 from ipguard.store import open_store
@@ -112,7 +113,7 @@ def test_start_launches_the_auto_backup_after_the_window_is_shown(qtbot, env, st
     monkeypatch.delenv("IPGUARD_NO_AUTOBACKUP", raising=False)
     path = store.path
     store.close()
-    monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: s.repos.users.authenticate("admin", PASSWORD))
+    monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: auth.sign_in(s, "admin", PASSWORD))
     window = uiapp.start(str(path), "zh", hooks=False)
     qtbot.addWidget(window)
     try:
@@ -213,7 +214,7 @@ def test_reopen_signs_in_again_on_the_restored_file(qtbot, env, store, admin, mo
     panel = window.page("settings").show_section("backup")
     _backup_now(qtbot, panel)
     store.repos.users.create("clerk", "业务员乙", PASSWORD, {Role.ACCOUNT_MANAGER})
-    monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: s.repos.users.authenticate("admin", PASSWORD))
+    monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: auth.sign_in(s, "admin", PASSWORD))
     opened: list = []
     real = settings_backup.reopen_after_restore
     monkeypatch.setattr(settings_backup, "reopen_after_restore", lambda p: opened.append(real(p)))

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QRadioButton, QStyle, QStyleOptionButton
 
-from ipguard import auth, workflow
+from ipguard import auth, passwords, workflow
 from ipguard.demo import names
 from ipguard.documents.service import archived
 from ipguard.domain import Role, Stage
@@ -77,7 +77,7 @@ def store(tmp_path):
 @pytest.fixture
 def people(store) -> People:
     """A user for every role, a partner bank and a referrer, made through the store's repositories."""
-    digest = auth.hash_password(PASSWORD)  # one hash for all: argon2 is slow on purpose
+    digest = passwords.hash_password(PASSWORD)  # one hash for all: argon2 is slow on purpose
 
     def user(username: str, name: str, role: Role) -> UserRecord:
         store.repos.users.create(username, name, PASSWORD, {role}, password_hash=digest)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ipguard import auth
 from ipguard.demo.build import DEMO_PASSWORD
 from ipguard.store import open_store
 from ipguard.store.probe import FileKind, probe
@@ -33,8 +34,8 @@ def signed_in(monkeypatch):
     def sign_in(store, parent=None):
         seen.append(Path(store.path))
         if probe(store.path) is FileKind.IPGUARD_DEMO:
-            return store.repos.users.authenticate("admin", DEMO_PASSWORD)
-        return store.repos.users.authenticate("boss", factories.PASSWORD)
+            return auth.sign_in(store, "admin", DEMO_PASSWORD)
+        return auth.sign_in(store, "boss", factories.PASSWORD)
 
     monkeypatch.setattr(uiapp, "sign_in", sign_in)
     return seen

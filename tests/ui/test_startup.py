@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from ipguard import auth
 from ipguard.domain import Role
 from ipguard.store import open_store
 from ui import app as uiapp
@@ -78,7 +79,7 @@ def test_dark_palette_uses_qtawesome_for_uncoloured_icons(monkeypatch):
 
 
 def test_only_the_start_page_is_built_and_others_build_when_asked(qtbot, store):
-    admin = store.repos.users.authenticate("admin", PASSWORD)
+    admin = auth.sign_in(store, "admin", PASSWORD)
     window = MainWindow(Session(store=store, user=admin))
     qtbot.addWidget(window)
     window.show()
@@ -96,7 +97,7 @@ def test_only_the_start_page_is_built_and_others_build_when_asked(qtbot, store):
 
 
 def test_a_factory_page_can_be_added_and_replaced(qtbot, store):
-    admin = store.repos.users.authenticate("admin", PASSWORD)
+    admin = auth.sign_in(store, "admin", PASSWORD)
     window = MainWindow(Session(store=store, user=admin), default_pages=False)
     qtbot.addWidget(window)
     made: list[QWidget] = []
@@ -118,8 +119,9 @@ def test_a_factory_page_can_be_added_and_replaced(qtbot, store):
 PROBE = textwrap.dedent(
     """
     import json, sys
-    import ui.app as shell
-    shell.sign_in = lambda store, parent=None: store.repos.users.authenticate("admin", sys.argv[2])
+    import ui.app as shell  # first: it keeps numpy & co. out of the start
+    from ipguard import auth
+    shell.sign_in = lambda store, parent=None: auth.sign_in(store, "admin", sys.argv[2])
     window = shell.start(sys.argv[1], "zh", hooks=False)
     names = ("qtawesome", "qtpy", "numpy", "reportlab", "openpyxl", "pypdf", "cn2an")
     print(json.dumps({

@@ -102,7 +102,7 @@ class LoginDialog(QDialog):
         try:
             if not self.username.text().strip():
                 raise ValidationError("username", "required")
-            self.user = self.store.repos.users.authenticate(self.username.text(), self.password.text())
+            self.user = auth.sign_in(self.store, self.username.text(), self.password.text())
         except IpguardError as exc:
             self.error.show_message(error_text(exc))
             self.password.selectAll()

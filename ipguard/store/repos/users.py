@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipguard import auth
 from ipguard.domain import Role
 from ipguard.errors import ConflictError, NotFoundError, ValidationError
+from ipguard.passwords import hash_password
 from ipguard.store.records import UserRecord
 from ipguard.validators import check_text
 
@@ -67,7 +67,7 @@ class UserRepo:
         display_name = check_text(display_name, "display_name", max_len=40)
         if not roles:
             raise ValidationError("roles", "required")
-        hashed = password_hash or auth.hash_password(password, user_inputs=(username, display_name))
+        hashed = password_hash or hash_password(password, user_inputs=(username, display_name))
         with self.store.transaction() as db:
             if self.by_username(username):
                 raise ConflictError("duplicate", field="username", value=username)
@@ -111,14 +111,10 @@ class UserRepo:
             self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_active", after=active)
 
     def set_password(self, user_id: int, password: str, *, acting_user_id: int | None, user_inputs: tuple[str, ...] = ()) -> None:
-        hashed = auth.hash_password(password, user_inputs=user_inputs)
+        hashed = hash_password(password, user_inputs=user_inputs)
         with self.store.transaction() as db:
             db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [hashed, user_id])
             self.store.audit(user_id=acting_user_id, entity="user", entity_id=user_id, action="set_password")
-
-    def authenticate(self, username: str, password: str) -> auth.Actor:
-        """Sign in (see :func:`ipguard.auth.sign_in`): the Actor, or IpguardError("login_failed")."""
-        return auth.sign_in(self.store, username, password)
 
     # -- sign-in bookkeeping (used by ipguard.auth) ------------------------------
 
@@ -147,7 +143,7 @@ class UserRepo:
         """The first user, an admin; refused once any user exists (checked inside the write lock)."""
         username = check_text(username, "username", max_len=40)
         display_name = check_text(display_name, "display_name", max_len=40)
-        hashed = auth.hash_password(password, user_inputs=(username, display_name))
+        hashed = hash_password(password, user_inputs=(username, display_name))
         with self.store.transaction():
             if self.count():
                 raise ConflictError("first_admin_taken")
