@@ -1,4 +1,4 @@
-"""Passwords (argon2id), sign-in, the signed-in actor and role checks.
+"""Sign-in, the signed-in actor and role checks (passwords themselves: :mod:`ipguard.passwords`).
 
 Every change in the core is made by an :class:`Actor`: a user who signed in
 with his password through :func:`sign_in` on this very store. An Actor cannot
@@ -10,10 +10,6 @@ Sign-in behaves as a bank's: unknown user names, wrong passwords and disabled
 accounts cost the same (an argon2 verify against a dummy hash) and answer the
 same message; repeated failures for one user name lock it for a while, with
 the lock growing with each further failure; every attempt is audited.
-
-Hashing uses OWASP's minimum argon2id parameters (19 MiB, t=2), which verify
-in about 25 ms on a workstation. New passwords are judged by zxcvbn, a
-maintained strength estimator, not by their length.
 """
 
 from __future__ import annotations
