@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ipguard import field_labels, messages  # noqa: F401 - field_labels registers the form's labels
 from ipguard.errors import ValidationError
-from ipguard.ip_types import IpType
+from ipguard.ip_types import IpType as IpType  # re-exported: part of the domain's vocabulary
 from ipguard.money import parse_yuan
 from ipguard.validators import (
     check_bool,

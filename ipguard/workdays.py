@@ -32,7 +32,8 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def _lunar(year: int, month: int, day: int) -> dt.date:
-    return LunarDate(year, month, day).to_solar_date()
+    solar: dt.date = LunarDate(year, month, day).to_solar_date()
+    return solar
 
 
 def statutory_holidays(year: int) -> dict[dt.date, str]:

@@ -17,9 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus.paragraph import Paragraph, ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from ipguard.documents.fonts import FontChoice
 
 # May not start a line: closing punctuation, full and half width.
 NO_LINE_START = frozenset(
@@ -31,14 +37,14 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("（《「『“‘〔【［｛〈〖〘〚([{¥￥$")
 
 # The fonts of the document being built (a FontChoice): each character is set in the first face that has it.
-ACTIVE_FONT: ContextVar = ContextVar("ipguard_documents_font", default=None)
+ACTIVE_FONT: ContextVar[FontChoice | None] = ContextVar("ipguard_documents_font", default=None)
 
 
-def fallback_frags(frags: list, font) -> list:
+def fallback_frags(frags: list[Any], font: FontChoice) -> list[Any]:
     """Split each fragment into runs, every character in the first face of ``font`` that has its glyph."""
     from ipguard.documents.fonts import runs
 
-    out = []
+    out: list[Any] = []
     for frag in frags:
         text = getattr(frag, "text", "")
         if not isinstance(text, str) or not text:
@@ -125,7 +131,7 @@ def split_cjk_units(units: Sequence[cjkU], max_widths: Sequence[float]) -> list[
     return lines
 
 
-def cjk_frag_split(frags, max_widths: Sequence[float], calc_bounds: bool) -> ParaLines:
+def cjk_frag_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> ParaLines:
     """Drop-in replacement for reportlab's ``cjkFragSplit`` with the rules above."""
     units: list[cjkU] = []
     for f in frags:
@@ -136,7 +142,7 @@ def cjk_frag_split(frags, max_widths: Sequence[float], calc_bounds: bool) -> Par
             units.extend(cjkU(t, f, "utf8") for t in text)
         else:
             units.append(cjkU(text, f, "utf8"))
-    lines = []
+    lines: list[Any] = []
     for index, (start, end, width, hard) in enumerate(split_cjk_units(units, max_widths)):
         max_width = max_widths[min(index, len(max_widths) - 1)]
         lines.append(makeCJKParaLine(units[start:end], max_width, width, max_width - width, hard, calc_bounds))
@@ -150,20 +156,20 @@ class CJKParagraph(Paragraph):
     the first configured face that has its glyph.
     """
 
-    def __init__(self, text, style=None, *args, **kwargs):
+    def __init__(self, text: str, style: ParagraphStyle | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
         font = ACTIVE_FONT.get()
         if font is not None:
             self.frags = fallback_frags(self.frags, font)
 
-    def breakLinesCJK(self, maxWidths):  # reportlab's name
-        if not isinstance(maxWidths, (list, tuple)):
-            maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara
+    def breakLinesCJK(self, maxWidths: float | Sequence[float]) -> ParaLines:  # reportlab's name
+        widths: Sequence[float] = [maxWidths] if isinstance(maxWidths, (int, float)) else maxWidths
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            para: ParaLines = self.blPara
+            return para
         style = self.style
         self.height = 0
-        _handleBulletWidth(self.bulletText, style, maxWidths)
+        _handleBulletWidth(self.bulletText, style, widths)
         if not self.frags:
             return ParaLines(
                 kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
@@ -173,9 +179,9 @@ class CJKParagraph(Paragraph):
         if font is not None:
             self.frags = fallback_frags(self.frags, font)
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return cjk_frag_split(self.frags, maxWidths, auto_leading not in ("", "off"))
+        return cjk_frag_split(self.frags, widths, auto_leading not in ("", "off"))
 
-    def _get_split_blParaFunc(self):  # reportlab's hook for splitting over pages
+    def _get_split_blParaFunc(self) -> Any:  # reportlab's hook for splitting over pages
         # reportlab's own function joins the lines of each part with a space
         # (right for Western text) which would put stray spaces into Chinese.
         if getattr(self.blPara, "kind", 0) == 1:
@@ -183,14 +189,14 @@ class CJKParagraph(Paragraph):
         return super()._get_split_blParaFunc()
 
 
-def _join_cjk_lines(bl_para, start: int, stop: int) -> list:
+def _join_cjk_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
     """The frags of lines ``start:stop`` of a broken paragraph, joined as they were (no added spaces)."""
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
 def line_texts(paragraph: Paragraph) -> list[str]:
     """The text of each wrapped line of a paragraph (after ``wrap``), for checks and tests."""
-    result = []
+    result: list[str] = []
     for line in paragraph.blPara.lines:
         words = getattr(line, "words", None)
         if words is None:  # kind 0: (space, [words])

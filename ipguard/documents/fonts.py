@@ -66,21 +66,25 @@ def _utf16_cmap_entries(text: str) -> str:
     return _SUPPLEMENTARY.sub(pair, text)
 
 
+_cmap_wrapped = False
+
+
 def _install_to_unicode_fix() -> None:
     """reportlab writes a code point above U+FFFF into a font's ToUnicode map as 5 hex digits, which
     readers misread (𠀀 copies out as a space). Wrap its public ``makeToUnicodeCMap`` once so such
     characters map as surrogate pairs and extract exactly."""
     from reportlab.pdfbase import ttfonts
 
-    original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "ipguard_fixed", False):
+    global _cmap_wrapped
+    if _cmap_wrapped:
         return
+    original = ttfonts.makeToUnicodeCMap
 
-    def make_to_unicode_cmap(fontname, subset):
+    def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         return _utf16_cmap_entries(original(fontname, subset))
 
-    make_to_unicode_cmap.ipguard_fixed = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+    _cmap_wrapped = True
 
 
 @dataclass(frozen=True)
@@ -372,10 +376,10 @@ def choose_font(
     """
     first: list[tuple[str, int]] = []
     if preferred_path:
-        path, _, index = str(preferred_path).partition("#")
-        first.append((path, int(index) if index.isdigit() else 0))
-        if not os.path.isfile(path):
-            log.warning("documents font from settings not found: %s", path)
+        preferred, _, face_index = str(preferred_path).partition("#")
+        first.append((preferred, int(face_index) if face_index.isdigit() else 0))
+        if not os.path.isfile(preferred):
+            log.warning("documents font from settings not found: %s", preferred)
     general = list(_usable([*first, *candidates]))
     if not general:
         choice = _register_cid_fallback()

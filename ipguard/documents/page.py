@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -67,20 +68,21 @@ def draw_text(canvas: Canvas, font: FontChoice, preferred: str, size: float, x: 
         x += stringWidth(part, face, size)
 
 
-def _numbered_canvas_class(font: FontChoice, running_header: str, official: bool, audit_text: str, pdf_date: str):
+def _numbered_canvas_class(font: FontChoice, running_header: str, official: bool, audit_text: str, pdf_date: str) -> type[Canvas]:
     """A canvas that defers pages so the footer can say how many there are."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict] = []
+            self._saved_pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_ignored: pdf_date)
 
-        def showPage(self):  # reportlab's name
+        def showPage(self) -> None:  # reportlab's name
             self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
+            # reportlab's own "page X of Y" recipe: begin the next page without emitting this one yet.
+            self._startPage()  # type: ignore[attr-defined]
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
@@ -89,7 +91,7 @@ def _numbered_canvas_class(font: FontChoice, running_header: str, official: bool
             super().save()
 
         def _decorate(self, total: int) -> None:
-            page = self._pageNumber
+            page = self.getPageNumber()
             self.saveState()
             self.setFillColor(colors.black)
             if official:
@@ -159,7 +161,7 @@ def build_pdf(
         creator="ipguard",
         producer="ipguard",
         subject=subject or title_text,
-        keywords=audit_mark,
+        keywords=[audit_mark],
         lang="zh-CN",
         initialFontName=font.name,
         invariant=1,
