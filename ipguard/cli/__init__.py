@@ -13,7 +13,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ipguard import __version__
 from ipguard.cli.common import LANGUAGES, Parser, language, peek_language, set_language, t
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _launch_gui(args: argparse.Namespace) -> int:
     try:
         # Imported by name: the core package never depends on the UI package.
-        run_app = importlib.import_module("ui.app").run_app
+        run_app: Callable[..., int] = importlib.import_module("ui.app").run_app
     except ImportError as exc:  # Qt libraries missing on a bare machine
         print(t(f"ipguard：无法启动桌面程序（{exc}）；子命令仍可使用，见 --help",
                 f"ipguard: cannot start the desktop client ({exc}); subcommands still work, see --help"), file=sys.stderr)

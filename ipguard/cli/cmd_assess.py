@@ -13,12 +13,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipguard import messages
-from ipguard.cli.common import add_command, t
+from ipguard.cli.common import Subparsers, add_command, t
 from ipguard.data_files import resource_path
 from ipguard.errors import ValidationError
 from ipguard.money import parse_yuan
+
+if TYPE_CHECKING:
+    from ipguard.products import ProductParams
 
 messages.register(
     {
@@ -38,7 +42,7 @@ messages.register_fields(
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(
         subparsers,
         "assess",
@@ -57,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _product(args: argparse.Namespace):
+def _product(args: argparse.Namespace) -> ProductParams:
     from ipguard.products import load_product, parse_product
 
     if args.params:

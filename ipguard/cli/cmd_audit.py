@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "audit", "校验审计链或显示链头", "verify the audit trail's hash chain or print its head")
     actions = parser.add_subparsers(dest="audit_action", metavar="ACTION", required=True, parser_class=type(parser))
     verify = add_command(actions, "verify", "重算整条审计链；如有断点，以状态 1 退出并指出第一条", "recompute the whole chain; exit 1 naming the first broken entry")

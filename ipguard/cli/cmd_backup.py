@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "backup", "写一份经校验的数据库备份（使用中也可备份）", "write a verified backup of the database (safe while it is in use)")
     parser.add_argument("--to", required=True, help=t("备份文件夹（不存在时创建）", "backup folder (created if missing)"))
     parser.add_argument("--label", default="manual", help=t("文件名中的标签（默认 manual）", "word in the file name (default: manual)"))

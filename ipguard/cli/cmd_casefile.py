@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 from ipguard.cli import credentials
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.errors import NotFoundError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "casefile", "导出或校验案件电子档案", "export or verify a case file (电子档案)")
     actions = parser.add_subparsers(dest="casefile_action", metavar="ACTION", required=True)
     export = add_command(actions, "export", "把案件的全部附件和文书导出为 zip（按阶段分文件夹，附清单）",

@@ -10,13 +10,17 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipguard import clock
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.outputs import write_output
 
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "demo", "生成演示数据库（不覆盖已有文件）", "write a demo database (never over an existing file)")
     parser.add_argument("--seed", type=int, default=2026, help=t("随机种子（同一种子，同样的数据）", "random seed (same seed, same data)"))
     parser.add_argument("--out-dir", help=t("另在此写一份担保意向函（PDF）和本月报表（xlsx）", "also write an intent letter (PDF) and this month's report (xlsx) here"))
@@ -50,15 +54,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_outputs(store, out_dir: Path) -> None:
+def _write_outputs(store: Store, out_dir: Path) -> None:
     from ipguard.documents.service import archived
     from ipguard.reports.service import monthly_report
 
     out_dir.mkdir(parents=True, exist_ok=True)
     case_id = store.repos.documents.first_case_with_issued("intent_letter")
-    if case_id is not None:
-        doc_no, pdf = archived(store, case_id, "intent_letter")  # type: ignore[misc]
-        letter = write_output(out_dir / "intent_letter.pdf", pdf, protect=[store.path])
+    copy = archived(store, case_id, "intent_letter") if case_id is not None else None
+    if copy is not None:
+        doc_no, pdf = copy
+        letter = write_output(out_dir / "intent_letter.pdf", pdf, protect=[store.path] if store.path else [])
         print(t(f"担保意向函 {doc_no}：{letter}", f"intent letter {doc_no}: {letter}"))
     month = clock.today().strftime("%Y-%m")
     report = out_dir / f"monthly-{month}.xlsx"

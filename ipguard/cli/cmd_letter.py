@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from ipguard.cli import credentials
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.errors import NotFoundError
 from ipguard.outputs import check_target, write_output
 
@@ -25,7 +25,7 @@ KIND_ARGS = {
     "resolution": "committee_resolution",
 }
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(
         subparsers,
         "letter",
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         # issue or reprint is audited.
         with store.transaction():
             issued = issue_document(store, case.id, kind, user)
-            write_output(out, issued.pdf, protect=[store.path])
+            write_output(out, issued.pdf, protect=[store.path] if store.path else [])
     verb = t("重印" if issued.reprint else "已出具", "reprinted" if issued.reprint else "issued")
     print(t(f"{verb}{KINDS[kind]} {issued.doc_no}（{case.case_no}，{len(issued.pdf)} 字节，SHA-256 {issued.sha256[:16]}…）→ {out}",
             f"{verb} {kind} {issued.doc_no} ({case.case_no}, {len(issued.pdf)} bytes, SHA-256 {issued.sha256[:16]}…) → {out}"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.outputs import check_target
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "report", "报表（月度业务报表）", "reports (the monthly portfolio workbook)")
     kinds = parser.add_subparsers(dest="report_kind", metavar="KIND", required=True, parser_class=type(parser))
     monthly = add_command(kinds, "monthly", "生成月度业务报表（.xlsx）", "write the monthly portfolio workbook (.xlsx)")

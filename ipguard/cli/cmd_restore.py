@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from ipguard.cli import credentials
-from ipguard.cli.common import add_command, require_db, t
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.errors import StoreError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "restore", "从备份恢复数据库（先备份当前文件）", "restore the database from a backup (the current file is backed up first)")
     parser.add_argument("--from", dest="source", required=True, help=t("备份文件", "backup file"))
     parser.add_argument("--backup-dir", help=t("当前文件的副本存放处（默认：设置中的备份文件夹）", "where the copy of the current file goes (default: the backup folder setting)"))

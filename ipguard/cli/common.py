@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
+from typing import Any, TypeAlias
 
 from ipguard import messages
 from ipguard.errors import ValidationError
@@ -73,10 +74,15 @@ def _translate_error(message: str) -> str:
     return message
 
 
+# What ``add_subparsers`` returns; argparse names the class only privately, so it is named once here
+# (a string: the class is not subscriptable at run time).
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
 class Parser(argparse.ArgumentParser):
     """argparse in the run's language; bad arguments end with one line and exit status 2."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("显示本帮助并退出", "show this help and exit"))
@@ -107,10 +113,11 @@ def global_options() -> argparse.ArgumentParser:
     return parent
 
 
-def add_command(subparsers: argparse._SubParsersAction, name: str, zh: str, en: str, **kwargs) -> argparse.ArgumentParser:
+def add_command(subparsers: Subparsers, name: str, zh: str, en: str, **kwargs: Any) -> argparse.ArgumentParser:
     """A subcommand parser with the global options and a help text in the run's language."""
     text = t(zh, en)
-    return subparsers.add_parser(name, help=text, description=text, parents=[global_options()], **kwargs)
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, help=text, description=text, parents=[global_options()], **kwargs)
+    return parser
 
 
 def require_db(args: argparse.Namespace, *, create: bool = False) -> str:
@@ -130,4 +137,4 @@ def require_db(args: argparse.Namespace, *, create: bool = False) -> str:
         from ipguard.store.connection import check_existing
 
         check_existing(Path(db).expanduser())
-    return db
+    return str(db)

@@ -13,10 +13,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ipguard import messages
 from ipguard.cli.common import t
 from ipguard.errors import ValidationError
+
+if TYPE_CHECKING:
+    from ipguard.auth import Actor
+    from ipguard.store.core import Store
 
 ENV_VAR = "IPGUARD_PASSWORD"
 
@@ -67,7 +72,7 @@ def check_given(args: argparse.Namespace) -> tuple[str, str]:
     return username, password(args)
 
 
-def sign_in(store, args: argparse.Namespace, credentials: tuple[str, str] | None = None):
+def sign_in(store: Store, args: argparse.Namespace, credentials: tuple[str, str] | None = None) -> Actor:
     """The Actor for the command's ``--user`` and password (see module docstring)."""
     from ipguard import auth
 
