@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
+from typing import Any
 
 from ipguard import messages
-from ipguard.domain import IpType
 from ipguard.errors import ValidationError
+from ipguard.ip_types import IpType
 from ipguard.money import parse_yuan
 
 messages.register(
@@ -127,7 +128,7 @@ def read_date(table: Mapping[str, object], key: str, prefix: str = "") -> dt.dat
     raise ValidationError(field, "date_invalid", value=str(value)[:40])
 
 
-def read_per_type(table: Mapping[str, object], key: str, prefix: str, reader, **kwargs) -> dict[str, object]:
+def read_per_type(table: Mapping[str, object], key: str, prefix: str, reader: Callable[..., object], **kwargs: Any) -> Mapping[str, object]:
     sub = read_table(table, key, prefix)
     path = key_path(prefix, key)
     return MappingProxyType({ip_type: reader(sub, ip_type, path, **kwargs) for ip_type in IP_TYPES})

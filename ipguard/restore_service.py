@@ -5,7 +5,7 @@ audited under his id (see :func:`ipguard.backup.restore`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipguard import auth
 from ipguard.domain import Role
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ipguard.store.records import UserRecord
 
 
-def restore_as(store: Store, actor: UserRecord, from_backup: str | Path, **options) -> RestoreResult:
+def restore_as(store: Store, actor: UserRecord, from_backup: str | Path, **options: Any) -> RestoreResult:
     """Restore ``store``'s file from ``from_backup`` as ``actor`` (an admin).
 
     ``store`` is closed first (a restore needs the file to itself). When the

@@ -16,11 +16,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ipguard import clock
 
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
 
-def run_self_test(out=None) -> int:
+
+def run_self_test(out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up now, not at import (a redirected stdout must be honoured)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ipguard-selftest-") as folder:
@@ -33,13 +37,13 @@ def run_self_test(out=None) -> int:
     return 0
 
 
-def _check(condition: bool, what: str, out) -> None:
+def _check(condition: bool, what: str, out: TextIO) -> None:
     if not condition:
         raise AssertionError(what)
     print(f"  ok  {what}", file=out)
 
 
-def _run(folder: Path, out) -> None:
+def _run(folder: Path, out: TextIO) -> None:
     from ipguard import intake
     from ipguard.demo.build import applicant_data, create_parties
     from ipguard.demo.walk import walk_to
@@ -91,7 +95,7 @@ def _pdf_has_text(pdf: bytes, needle: str) -> bool:
     return needle in text
 
 
-def _write_report(store, today: dt.date, path: Path) -> bool:
+def _write_report(store: Store, today: dt.date, path: Path) -> bool:
     try:
         from ipguard.reports.service import monthly_report
     except ImportError:

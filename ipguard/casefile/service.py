@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ipguard import messages
 from ipguard.casefile.files import clean_name, detect, pdf_text
@@ -211,7 +212,7 @@ def attach_path(store: Store, case_id: int, user: UserRecord, path: str | Path, 
     return attach(store, case_id, user, data=data, name=name, **kwargs)  # type: ignore[arg-type]
 
 
-def _current(store: Store, attachment_id: int) -> dict:
+def _current(store: Store, attachment_id: int) -> dict[str, Any]:
     row = store.repos.attachments.get(attachment_id)
     if row is None:
         raise NotFoundError("not_found", what=Text("附件", "attachment"), ident=attachment_id)

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import auth, clock, intake, messages, passwords
+from ipguard import auth, catalog, clock, intake, messages, passwords
 from ipguard.demo import names
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
@@ -110,7 +110,7 @@ DEMO_STAGES: tuple[tuple[Stage, int], ...] = (
 
 @dataclass
 class DemoParties:
-    users: dict[str, UserRecord]
+    users: dict[str, auth.Actor]  # signed in: the demo acts as its users
     banks: list[BankRecord]
     referrers: list[ReferrerRecord]
 
@@ -125,7 +125,7 @@ class DemoParties:
 def create_parties(store: Store) -> DemoParties:
     # One hash for all demo users: hashing is deliberately slow.
     shared_hash = passwords.hash_password(DEMO_PASSWORD)
-    users = {}
+    users: dict[str, auth.Actor] = {}
     for username, display, roles in _USERS:
         store.repos.users.create(username, display, DEMO_PASSWORD, roles, password_hash=shared_hash)
         # The demo acts as its users, so it signs each in like anyone else.
@@ -263,7 +263,7 @@ def _build(path: Path, seed: int, today: dt.date) -> None:
         record_guarantor_figures(store, parties.users["admin"], min(today, clock.today()))
         from ipguard.demo.walk import walk_to
 
-        product_tags = [t.code for t in intake.catalog.current_product(store).target_tags]
+        product_tags = [t.code for t in catalog.current_product(store).target_tags]
         plan = [stage for stage, count in DEMO_STAGES for _ in range(count)]
         for index, target in enumerate(plan):
             # Older cases further along: spread applications over the last year.

@@ -13,8 +13,10 @@ walked through the workflow (no valuations, committee votes or letters).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from stdnum.cn import uscc
@@ -59,7 +61,7 @@ def fast_uscc(rng: random.Random) -> str:
     return base + uscc.calc_check_digit(base + "0")
 
 
-def _unique(taken: set[str], make, serial: int, rng: random.Random) -> str:
+def _unique(taken: set[str], make: Callable[[int], str], serial: int, rng: random.Random) -> str:
     number = make(serial)
     while number in taken:
         number = make(rng.randrange(10**7))
@@ -67,8 +69,12 @@ def _unique(taken: set[str], make, serial: int, rng: random.Random) -> str:
     return number
 
 
-def _asset_rows(rng: random.Random, company_id: int, name: str, year: int, serial: int, taken: set[str]) -> list[tuple]:
-    rows = []
+def _software_no(year: int, serial: int) -> str:
+    return f"{year}SR{serial % 10**7:07d}"
+
+
+def _asset_rows(rng: random.Random, company_id: int, name: str, year: int, serial: int, taken: set[str]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
     for k in range(rng.choice((1, 1, 2, 3))):
         kind = rng.choice(("1", "1", "2", "tm", "sw"))
         filing: dt.date | None = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
@@ -92,7 +98,7 @@ def _asset_rows(rng: random.Random, company_id: int, name: str, year: int, seria
             expiry = grant + dt.timedelta(days=3652)
         else:
             grant = filing + dt.timedelta(days=rng.randrange(30, 120))
-            number = _unique(taken, lambda s, y=grant.year: f"{y}SR{s % 10**7:07d}", serial * 4 + k, rng)
+            number = _unique(taken, functools.partial(_software_no, grant.year), serial * 4 + k, rng)
             ip_type, title = IpType.SOFTWARE_COPYRIGHT, names.software_title(rng, name[4:6])
             expiry = dt.date(grant.year + 50, 12, 31)
             filing = None
@@ -135,7 +141,14 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
         sequences: dict[int, int] = {}
         taken = bulk.asset_numbers()
         codes = bulk.company_codes()
-        companies, controllers, cases, financials, assets, links, items, events = [], [], [], [], [], [], [], []
+        companies: list[tuple[object, ...]] = []
+        controllers: list[tuple[object, ...]] = []
+        cases: list[tuple[object, ...]] = []
+        financials: list[tuple[object, ...]] = []
+        assets: list[tuple[object, ...]] = []
+        links: list[tuple[object, ...]] = []
+        items: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
         stages = rng.choices(_STAGES, weights=_STAGE_WEIGHTS, k=n)
         for i in range(n):
             company_id, case_id = company_base + i, case_base + i

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ipguard import intake, workflow
@@ -92,7 +93,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     workflow.issue_intent_letter(store, case_id, a, issue_date=day(8), expected_version=seen())
     if not reached(Stage.CONTRACTS):
         return
-    guarantee = store.repos.cases.guarantee_amount(case_id)
+    guarantee = store.repos.cases.guarantee_amount(case_id) or 0
     workflow.record_bank_decision(store, case_id, a, approved=True, approved_amount=f"{guarantee // 100}",
                                   interest_rate="3.45%", decided_on=day(11), expected_version=seen())
     if not reached(Stage.PLEDGE_REGISTRATION):
@@ -142,7 +143,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     workflow.close_recovery(store, case_id, b, on=min(paid + dt.timedelta(days=90), today), note="处置完毕，追偿终结", expected_version=seen())
 
 
-def _reached(target: Stage):
+def _reached(target: Stage) -> Callable[[Stage], bool]:
     """Whether the walk to ``target`` passes through ``stage`` on the main line."""
     end = MAIN_LINE.index(Stage.IN_FORCE) if target not in MAIN_LINE else MAIN_LINE.index(target)
 

@@ -17,8 +17,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from ipguard import clock, messages
-from ipguard.errors import ConflictError, StoreError
+from ipguard.errors import ConflictError, NotFoundError, StoreError
 from ipguard.store import audit, connection, seals
+from ipguard.store.audit import ChainHead, VerifyResult  # by name: Store.audit (the method) shadows the module in the class
 
 messages.register(
     {
@@ -184,7 +185,7 @@ class Store:
             after=after,
         )
 
-    def verify_audit(self) -> audit.VerifyResult:
+    def verify_audit(self) -> VerifyResult:
         return audit.verify(self.db)
 
     def check_rows(self) -> list[seals.Mismatch]:
@@ -194,10 +195,10 @@ class Store:
         found += [seals.Mismatch("blobs", p.blob_id, "changed") for p in self.repos.attachments.check_blobs()]
         return found
 
-    def check_anchor(self, count: int, digest: str) -> audit.VerifyResult:
+    def check_anchor(self, count: int, digest: str) -> VerifyResult:
         return audit.check_anchor(self.db, count, digest)
 
-    def audit_head(self) -> audit.ChainHead:
+    def audit_head(self) -> ChainHead:
         return audit.head(self.db)
 
     # -- small shared helpers ----------------------------------------------
@@ -235,10 +236,8 @@ class Store:
     def _case_version(self, case_id: int) -> int:
         row = self.db.execute("SELECT version FROM cases WHERE id = ?", [case_id]).fetchone()
         if row is None:
-            from ipguard.errors import NotFoundError
-
             raise NotFoundError("not_found", what="案件", ident=case_id)
-        return row[0]
+        return int(row[0])
 
     def _advance_case_version(self, case_id: int, current: int) -> int:
         self.db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?", [self.now(), case_id])
@@ -264,7 +263,7 @@ class Store:
 
     def journal_mode(self) -> str:
         """The connection's journal mode ("wal" for every database ipguard opens)."""
-        return self.db.execute("PRAGMA journal_mode").fetchone()[0]
+        return str(self.db.execute("PRAGMA journal_mode").fetchone()[0])
 
     # -- raw SQL, for the repositories in ipguard.store.repos only ----------
     # Code outside ipguard/store/ calls the typed repositories (store.repos.*);

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from ipguard import __version__, clock, messages
 from ipguard.errors import StoreError
 from ipguard.store import Store, audit, connection, schema
+from ipguard.store.audit import ChainHead, VerifyResult
 
 messages.register(
     {
@@ -99,8 +100,8 @@ class _Inspection:
     ipguard: bool = False
     schema_found: int = 0
     newer: bool = False
-    audit: audit.VerifyResult | None = None
-    head: audit.ChainHead | None = None
+    audit: VerifyResult | None = None
+    head: ChainHead | None = None
     documents: int = 0
     bad_document: str = ""
     blobs: int = 0
@@ -249,7 +250,7 @@ def _target_name(to_dir: Path, when: dt.datetime, label: str) -> Path:
     return path
 
 
-def _source(source: str | Path | Store) -> tuple[sqlite3.Connection, Path | None, bool]:
+def _source(source: str | Path | Store | sqlite3.Connection) -> tuple[sqlite3.Connection, Path | None, bool]:
     """A connection to read from, the file's path, and whether we opened (and must close) it."""
     if isinstance(source, Store):
         return source.db.conn, source.path, False
