@@ -13,12 +13,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from ipguard import messages
 from ipguard.domain import IpAsset, LegalStatus
 from ipguard.errors import IpguardError, ValidationError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 messages.register(
     {
@@ -132,7 +138,7 @@ def _is_formula(cell: object) -> bool:
     return getattr(cell, "data_type", None) == "f" or (isinstance(getattr(cell, "value", None), str) and cell.value.startswith("="))  # type: ignore[attr-defined]
 
 
-def _find_table(wb) -> tuple[object, int, dict[int, str]]:
+def _find_table(wb: Workbook) -> tuple[Worksheet, int, dict[int, str]]:
     """The sheet, its header row number and column index -> field key."""
     by_name = {ws.title.strip().lower(): ws for ws in wb.worksheets}
     candidates = [by_name[n.lower()] for n in SHEET_NAMES if n.lower() in by_name]
@@ -158,7 +164,7 @@ def read_assets_xlsx(path: str | os.PathLike[str]) -> tuple[list[IpAsset], list[
     from ipguard.imports.xlsx_limits import check_xlsx
 
     name = os.path.basename(os.fspath(path))
-    check_xlsx(path, "file", max_rows=MAX_ROWS)  # the zip directory first: no bomb reaches openpyxl
+    check_xlsx(os.fspath(path), "file", max_rows=MAX_ROWS)  # the zip directory first: no bomb reaches openpyxl
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception:  # zip, XML and openpyxl errors alike: the file is not a workbook we can read
@@ -169,10 +175,10 @@ def read_assets_xlsx(path: str | os.PathLike[str]) -> tuple[list[IpAsset], list[
         wb.close()
 
 
-def _read(wb, name: str) -> tuple[list[IpAsset], list[RowError]]:
+def _read(wb: Workbook, name: str) -> tuple[list[IpAsset], list[RowError]]:
     try:
         ws, header_row, columns = _find_table(wb)
-        assets, errors, data_rows = _rows(ws.iter_rows(min_row=header_row + 1), header_row, columns)  # type: ignore[attr-defined]
+        assets, errors, data_rows = _rows(ws.iter_rows(min_row=header_row + 1), header_row, columns)
     except IpguardError:
         raise
     except Exception:  # broken XML inside the zip shows up only while reading rows
@@ -182,7 +188,7 @@ def _read(wb, name: str) -> tuple[list[IpAsset], list[RowError]]:
     return assets, errors
 
 
-def _rows(rows, header_row: int, columns: dict[int, str]) -> tuple[list[IpAsset], list[RowError], int]:
+def _rows(rows: Iterable[tuple[Any, ...]], header_row: int, columns: dict[int, str]) -> tuple[list[IpAsset], list[RowError], int]:
     assets: list[IpAsset] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
@@ -253,12 +259,13 @@ def write_template(path: str | os.PathLike[str]) -> None:
     """Write the import template: sheet 知识产权清单 (headers, drop-downs) and sheet 填写说明."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ipguard.domain import IpType
+    from ipguard.ip_types import IpType
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet
     ws.title = SHEET_NAMES[0]
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for col, (header, _field, width) in enumerate(TEMPLATE_COLUMNS, start=1):
@@ -273,7 +280,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
             for row in range(2, 502):
                 ws.cell(row=row, column=col).number_format = "yyyy-mm-dd"
     ws.freeze_panes = "A2"
-    letters = {f: ws.cell(row=1, column=i).column_letter for i, (_h, f, _w) in enumerate(TEMPLATE_COLUMNS, start=1)}
+    letters = {f: get_column_letter(i) for i, (_h, f, _w) in enumerate(TEMPLATE_COLUMNS, start=1)}
     lists = {
         "type": ",".join(t.label for t in IpType),
         "legal_status": ",".join(s.label for s in LegalStatus),

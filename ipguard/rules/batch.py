@@ -201,8 +201,8 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
     try:
         ws = wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
-        header = list(next(rows, ()))
-        data = []
+        header: list[object] = list(next(rows, ()))
+        data: list[tuple[int, tuple[object, ...]]] = []
         for i, r in enumerate(rows, start=2):  # a sheet without a <dimension> is bounded here
             if len(data) >= MAX_BATCH_ROWS:
                 raise ValidationError("xlsx", "xlsx_too_many_rows", name=path.name, rows=f">{MAX_BATCH_ROWS}", limit=MAX_BATCH_ROWS)
@@ -216,6 +216,7 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
     """Write input columns plus results to ``out`` via a temporary file and a rename."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
     from openpyxl.styles import Font, PatternFill
 
     from ipguard.imports.xlsx_limits import neutral
@@ -227,19 +228,19 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
     bold = Font(bold=True)
     fills = {"符合准入": "C6EFCE", "不符合准入": "FFEB9C", "无法读取": "FFC7CE"}
 
-    def cell(value: object, **style: object) -> WriteOnlyCell:
+    def cell(value: str, **style: object) -> Cell:
         c = WriteOnlyCell(ws, value=value)
         for k, v in style.items():
             setattr(c, k, v)
         return c
 
-    ws.append([cell(h, font=bold) for h in list(header) + list(RESULT_COLUMNS)])
+    ws.append([cell("" if h is None else str(h), font=bold) for h in list(header) + list(RESULT_COLUMNS)])
     for r in results:
         # The user's own text goes back as text: never a live formula (=HYPERLINK(…)).
         inputs = [neutral(v) for v in r.values[:width]] + [None] * (width - len(r.values[:width]))
         out_cells = r.result_cells()
         fill = PatternFill("solid", fgColor=fills[r.verdict])
-        ws.append([*inputs, cell(out_cells[0], fill=fill, font=bold), *out_cells[1:]])
+        ws.append([*inputs, cell(r.verdict, fill=fill, font=bold), *out_cells[1:]])
     with output_file(out, protect=[src] if src else []) as tmp:
         wb.save(tmp)
 
@@ -275,10 +276,10 @@ def write_template(path: Path) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ipguard.domain import IpType
+    from ipguard.ip_types import IpType
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet
     ws.title = "申请企业"
     ws.append([label for _, label in COLUMNS])
     ws.freeze_panes = "C2"
