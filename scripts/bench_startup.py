@@ -9,7 +9,7 @@ line, i.e. interpreter start, imports, QApplication, opening the database,
 signing in (the real password check), building and showing the main window
 and the first pass of the event loop. Tear-down is not counted. The sign-in
 dialog is bypassed by replacing :func:`ui.app.sign_in` with a programmatic
-``users.authenticate``; everything else is :func:`ui.app.start` as shipped.
+``auth.sign_in``; everything else is :func:`ui.app.start` as shipped.
 ``--bare`` does the same with an empty QMainWindow, for the ratio.
 The line reads ``READY <seconds since this script began>``.
 """
@@ -52,7 +52,9 @@ def full(db: str, username: str, password: str) -> int:
     import ui.app as shell
 
     def sign_in(store, parent=None):
-        return store.repos.users.authenticate(username, password)
+        from ipguard import auth
+
+        return auth.sign_in(store, username, password)
 
     shell.sign_in = sign_in
     window = shell.start(db, "zh", hooks=True)

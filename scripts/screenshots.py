@@ -145,6 +145,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ipguard.demo.build import DEMO_PASSWORD, build_demo
+    from ipguard.auth import sign_in
     from ipguard.store import open_store
     from ui import app as uiapp
     from ui import i18n
@@ -155,7 +156,7 @@ def main(argv: list[str]) -> int:
     i18n.install_translations("zh")
     db = build_demo(tmp / "ipguard-demo.sqlite")
     store = open_store(db)
-    user = store.repos.users.authenticate("admin", DEMO_PASSWORD)
+    user = sign_in(store, "admin", DEMO_PASSWORD)
     _illustrate(store, user.id)
     from ui.main_window import MainWindow
     from ui.session import Session

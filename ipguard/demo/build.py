@@ -14,8 +14,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipguard import auth, catalog, clock, intake, messages, passwords
+from ipguard import admin, auth, catalog, clock, intake, messages, passwords
 from ipguard.demo import names
+from ipguard.demo.walk import walk_to
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
 from ipguard.store import Store, open_store
@@ -261,8 +262,6 @@ def _build(path: Path, seed: int, today: dt.date) -> None:
         parties = create_parties(store)
         store.repos.settings.set_many({DEMO_MARKER: seed}, acting_user_id=parties.users["admin"].id)
         record_guarantor_figures(store, parties.users["admin"], min(today, clock.today()))
-        from ipguard.demo.walk import walk_to
-
         product_tags = [t.code for t in catalog.current_product(store).target_tags]
         plan = [stage for stage, count in DEMO_STAGES for _ in range(count)]
         for index, target in enumerate(plan):
@@ -288,8 +287,6 @@ def _build(path: Path, seed: int, today: dt.date) -> None:
 def record_guarantor_figures(store: Store, admin_user: UserRecord, today: dt.date) -> None:
     """The guarantor's net assets as an admin records them (through the admin service, by effective date):
     last year's audited figure for the months before this year, this year's from 1 January."""
-    from ipguard import admin
-
     this_year = dt.date(today.year, 1, 1)
     admin.record_guarantor_figures(store, admin_user, net_assets_fen=1_380_000_000_00, mainly_small_micro=False,
                                    effective_date=dt.date(today.year - 2, 1, 1), note=f"{today.year - 3}年度审计报告")

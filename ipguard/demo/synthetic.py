@@ -23,6 +23,7 @@ from stdnum.cn import uscc
 
 from ipguard import catalog, clock
 from ipguard.demo import names
+from ipguard.demo.build import create_parties
 from ipguard.domain import IpType, Role, Stage
 from ipguard.store import Store
 from ipguard.store.repos.bulk import BulkCases
@@ -125,8 +126,6 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
     managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
     risks = store.repos.users.with_role(Role.RISK_MANAGER) or managers
     if not banks or not managers:
-        from ipguard.demo.build import create_parties
-
         parties = create_parties(store)
         banks = parties.banks
         managers = parties.with_role(Role.ACCOUNT_MANAGER)

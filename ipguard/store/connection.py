@@ -131,8 +131,6 @@ def check_existing(path: str | Path, *, create: bool = False) -> None:
         finally:
             ro.close()
     except sqlite3.DatabaseError as exc:
-        from ipguard.store.core import storage_error
-
         raise storage_error(exc, path) or StoreError("db_corrupt", path=str(path), detail=str(exc)) from exc
     if "_sqlite_migrations" in tables or (create and not tables):
         return
@@ -169,8 +167,6 @@ def connect(path: Path, *, create: bool) -> Database:
         _check_and_migrate(db, path)
     except sqlite3.DatabaseError as exc:
         text = str(exc)
-        from ipguard.store.core import storage_error
-
         mapped = storage_error(exc, path)  # a lock, a full disk, a disk error: say which file and what to do
         if mapped is not None:
             raise mapped from exc
@@ -219,3 +215,21 @@ def _backup_before_upgrade(db: Database, path: Path, version: int) -> None:
         db.conn.backup(copy)
     copy.close()
     log.info("backed up %s to %s before upgrading", path, target)
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str | None) -> StoreError | None:
+    """A StoreError naming the file and what to do, for a busy lock, a full disk or a disk I/O error; else None.
+
+    Read from SQLite's primary result code where Python gives it (3.11+), else from its message.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    where = str(path) if path is not None else ":memory:"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000)
+    if primary == sqlite3.SQLITE_FULL or "database or disk is full" in text or "disk is full" in text:
+        return StoreError("db_full", path=where)
+    if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
+        return StoreError("db_io_error", path=where, detail=str(exc))
+    return None

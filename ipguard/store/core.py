@@ -20,6 +20,8 @@ from ipguard import clock, messages
 from ipguard.errors import ConflictError, NotFoundError, StoreError
 from ipguard.store import audit, connection, seals
 from ipguard.store.audit import ChainHead, VerifyResult  # by name: Store.audit (the method) shadows the module in the class
+from ipguard.store.connection import storage_error
+from ipguard.store.repos import Repositories
 
 messages.register(
     {
@@ -40,24 +42,6 @@ messages.register(
 )
 
 
-def storage_error(exc: sqlite3.Error, path: Path | str | None) -> StoreError | None:
-    """A StoreError naming the file and what to do, for a busy lock, a full disk or a disk I/O error; else None.
-
-    Read from SQLite's primary result code where Python gives it (3.11+), else from its message.
-    """
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    text = str(exc).lower()
-    where = str(path) if path is not None else ":memory:"
-    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
-        return StoreError("db_locked", seconds=connection.BUSY_TIMEOUT_MS // 1000)
-    if primary == sqlite3.SQLITE_FULL or "database or disk is full" in text or "disk is full" in text:
-        return StoreError("db_full", path=where)
-    if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
-        return StoreError("db_io_error", path=where, detail=str(exc))
-    return None
-
-
 def now_iso() -> str:
     """Local wall-clock time with offset, to the second (audit and events)."""
     return clock.now().isoformat(timespec="seconds")
@@ -70,8 +54,6 @@ class Store:
         self.db = db
         self.path = path
         self._clock = now_iso
-        from ipguard.store.repos import Repositories
-
         self.repos = Repositories(self)
 
     # -- lifecycle -----------------------------------------------------
