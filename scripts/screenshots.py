@@ -144,8 +144,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ipguard.demo.build import DEMO_PASSWORD, build_demo
     from ipguard.auth import sign_in
+    from ipguard.demo.build import DEMO_PASSWORD, build_demo
     from ipguard.store import open_store
     from ui import app as uiapp
     from ui import i18n
