@@ -17,7 +17,9 @@ from ipguard.domain import Role
 from ipguard.errors import PermissionDenied, ValidationError
 from ipguard.messages import Text
 from ipguard.store.records import BankRecord, GuarantorFigures, ReferrerRecord, UserRecord
+from ipguard.store.repos.settings import DEFAULTS, VERSIONED_KEYS
 from ipguard.validators import check_bool, check_date, check_int, check_text
+from ipguard.workflow.dates import not_after_today
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -113,8 +115,6 @@ def _version_for(record_id: int, expected_version: int | None) -> None:
 
 def save_settings(store: Store, actor: UserRecord, values: dict[str, Any]) -> None:
     """Letterhead, guarantor figures, sign-in lockout, backup settings (admins only)."""
-    from ipguard.store.repos.settings import DEFAULTS, VERSIONED_KEYS
-
     me = _admin(store, actor, "修改系统设置", "change the settings")
     for key in values:
         if key in VERSIONED_KEYS:
@@ -148,8 +148,6 @@ def record_guarantor_figures(store: Store, actor: UserRecord, *, net_assets_fen:
     figures follow it when regenerated (the history and the audit trail show
     it). A second record for the same date supersedes the first.
     """
-    from ipguard.workflow.dates import not_after_today
-
     me = _admin(store, actor, "登记担保公司净资产", "record the guarantor's net assets")
     net_assets_fen = check_int(net_assets_fen, "guarantor.net_assets_fen", low=1, high=10**17)
     mainly_small_micro = check_bool(mainly_small_micro, "mainly_small_micro")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ipguard import messages
 from ipguard.auth import require_role
 from ipguard.domain import Role
-from ipguard.errors import ValidationError
+from ipguard.errors import NotFoundError, ValidationError
 from ipguard.messages import Text
 from ipguard.products import ProductParams, load_product, parse_product
 from ipguard.store import Store
@@ -57,8 +57,6 @@ def product_version(store: Store, code: str, version: str) -> ProductParams:
     builtin = load_product(code)
     if builtin.version == version:
         return builtin
-    from ipguard.errors import NotFoundError
-
     raise NotFoundError("not_found", what="产品参数版本", ident=f"{code}@{version}")
 
 

@@ -19,6 +19,7 @@ from ipguard.demo import names
 from ipguard.demo.walk import walk_to
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError
+from ipguard.rules import add_months
 from ipguard.store import Store, open_store
 from ipguard.store.probe import DEMO_MARKER, FileKind, probe
 from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
@@ -221,8 +222,6 @@ def applicant_data(rng: random.Random, application_date: dt.date, *, eligible: b
 
 def _trademark_expiry(grant: dt.date, application_date: dt.date) -> dt.date:
     """Registrations run ten years and are renewed: the current term's end, at least four years ahead."""
-    from ipguard.rules import add_months
-
     expiry = add_months(grant, 120)
     while expiry < add_months(application_date, 48):
         expiry = add_months(expiry, 120)
