@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from ipguard.money import format_wan, format_yuan
+from ipguard.money import wan_figure
 from ipguard.store import Store
 from ipguard.store.records import CaseFilter, CaseListRow
 from ui.i18n import current_language, stage_label, translate
@@ -37,7 +37,7 @@ COL_APPLICATION_DATE = 8
 COL_UPDATED = 9
 
 # Chinese source texts, translated when shown (context "CaseList"); amounts are in
-# 万元 in Chinese and in yuan in English (see :func:`ui.i18n.amount_text`).
+# 万元 in Chinese and in yuan in English (see :func:`ipguard.money.wan_text`).
 HEADERS = (
     QT_TRANSLATE_NOOP("CaseList", "案件编号"),
     QT_TRANSLATE_NOOP("CaseList", "企业名称"),
@@ -76,11 +76,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def wan(fen: int | None) -> str:
-    """An amount without the unit (the header carries it): 300000000 -> '300.00' (万元),
-    or '3,000,000.00' (yuan) in an English window."""
-    if fen is None:
-        return ""
-    return format_yuan(fen) if current_language() == "en" else format_wan(fen).removesuffix("万元")
+    """An amount without the unit (the header carries it), in the window's language."""
+    return "" if fen is None else wan_figure(fen, current_language())
 
 
 def short_time(iso: str) -> str:
