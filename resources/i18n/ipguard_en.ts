@@ -4895,7 +4895,7 @@ Close now?</translation>
     <message>
         <location filename="../../ui/workspace/tab_valuation.py" line="74"/>
         <source>担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元</source>
-        <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
+        <translation>Guarantee amount {amount} yuan · total recognized value {value} yuan</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_valuation.py" line="92"/>
