@@ -75,11 +75,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def wan(fen: int | None) -> str:
-    """An amount without the unit (the header carries it), in the window's language."""
-    return "" if fen is None else wan_figure(fen, current_language())
-
-
 def short_time(iso: str) -> str:
     """'2026-11-02T10:23:45+08:00' -> '2026-11-02 10:23'."""
     return iso[:16].replace("T", " ") if iso else ""
@@ -99,9 +94,9 @@ def _display(row: CaseListRow, column: int) -> str:
     if column == COL_MANAGER:
         return row.account_manager
     if column == COL_REQUESTED:
-        return wan(row.requested_amount)
+        return wan_figure(row.requested_amount, current_language())  # the header carries the unit
     if column == COL_GUARANTEE:
-        return wan(row.guarantee_amount)
+        return "" if row.guarantee_amount is None else wan_figure(row.guarantee_amount, current_language())
     if column == COL_APPLICATION_DATE:
         return row.application_date.isoformat()
     return short_time(row.updated_at)
