@@ -4696,7 +4696,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="99"/>
-        <location filename="../../ui/workspace/tab_valuation.py" line="88"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="89"/>
         <source>决定额度</source>
         <translation>Binding</translation>
     </message>
@@ -4894,12 +4894,12 @@ Close now?</translation>
         <translation>Not assessed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="75"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="76"/>
         <source>担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元</source>
-        <translation>Guarantee amount {amount} yuan · total recognized value {value} yuan</translation>
+        <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="92"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="93"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>

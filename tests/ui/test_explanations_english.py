@@ -44,7 +44,7 @@ def test_screening_and_valuation_tabs_word_the_explanations_in_the_window_langua
         working = _cells(valuation.assets, [6])  # the other columns hold the asset's own title and number
         chain = _cells(valuation.chain, range(4))
         assert screening.table.rowCount() == 8 and len(working) == valuation.assets.rowCount() > 0 and chain
-        shown = [*criteria, *working, *chain, valuation.fee.text()]
+        shown = [*criteria, *working, *chain, valuation.fee.text(), valuation.headline.text()]
         assert not [t for t in shown if CJK.search(t)], [t for t in shown if CJK.search(t)]
         assert any(t.startswith("annual sales ") and " yuan, above the minimum " in t for t in criteria)
         assert any(t.startswith("guarantee amount ") for t in [valuation.fee.text()])

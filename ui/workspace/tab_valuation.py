@@ -71,9 +71,10 @@ class ValuationTab(WorkspaceTab):
             self.fee.setText("")
             return
         lang = current_language()
-        # The Chinese uppercase amount is for Chinese readers; the English wording leaves it out.
+        # The Chinese uppercase amount is for Chinese readers; an English reader is told the currency.
+        upper = "CNY" if lang == "en" else uppercase_rmb(result.guarantee_amount)
         self.headline.setText(translate("Workspace", "担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元").format(
-            amount=format_yuan(result.guarantee_amount), upper=uppercase_rmb(result.guarantee_amount),
+            amount=format_yuan(result.guarantee_amount), upper=upper,
             value=format_yuan(result.recognized_value)))
         rows = []
         for a in result.asset_values:
