@@ -26,7 +26,7 @@ from typing import Any
 
 from ipguard import messages
 from ipguard.domain import IpType, LegalStatus, Role, Stage
-from ipguard.money import format_yuan
+from ipguard.money import yuan_text
 
 # entity -> (zh, en)
 ENTITIES: dict[str, tuple[str, str]] = {
@@ -285,7 +285,7 @@ def value_text(field: str, value: object, lang: str = "zh") -> str:
         return _shorten("；".join(f"{field_name(k, lang)}={value_text(k, v, lang)}" for k, v in value.items()))
     whole = isinstance(value, int) and not isinstance(value, bool)
     if whole and (field.endswith("_fen") or field in _MONEY_FIELDS):
-        return f"{format_yuan(value)}元" if lang != "en" else f"¥{format_yuan(value)}"  # type: ignore[arg-type]
+        return yuan_text(value, lang)  # type: ignore[arg-type]
     if whole and field.endswith("_bp"):
         return f"{value / 100:g}%"  # type: ignore[operator]
     if isinstance(value, bool) or (field in _FLAG_FIELDS and value in (0, 1)):

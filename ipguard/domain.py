@@ -42,7 +42,20 @@ class LegalStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"valid": "有效", "pending": "审查中", "fee_unpaid": "欠缴年费", "lapsed": "已失效", "invalidated": "已宣告无效"}[self]
+        return _LEGAL_STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _LEGAL_STATUS_LABELS[self][1]
+
+
+_LEGAL_STATUS_LABELS = {
+    "valid": ("有效", "valid"),
+    "pending": ("审查中", "pending"),
+    "fee_unpaid": ("欠缴年费", "annual fee unpaid"),
+    "lapsed": ("已失效", "lapsed"),
+    "invalidated": ("已宣告无效", "invalidated"),
+}
 
 
 class Stage(StrEnum):

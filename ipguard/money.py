@@ -1,8 +1,15 @@
 """Exact money: amounts are integer fen (1 yuan = 100 fen) everywhere.
 
 Input arrives as decimal strings in yuan ("3500000.00", "1,200,000"), Decimal
-or int yuan; floats are refused because they are not exact. Output helpers
-give plain decimal strings, grouped figures and Chinese uppercase amounts.
+or int yuan; floats are refused because they are not exact.
+
+This module is the one home of money *wording* too: plain decimal strings
+(:func:`yuan_str`), grouped figures (:func:`format_yuan`), figures with their
+unit in the reader's language (:func:`yuan_text`, :func:`wan_text`,
+:func:`reading_text`) and Chinese uppercase amounts (:func:`uppercase_rmb`,
+:func:`yuan_and_uppercase`). Where the unit word differs by language the
+function takes ``lang``: Chinese readers think in 万元, English has no word
+for 万, so an English reader gets whole yuan.
 """
 
 from __future__ import annotations
@@ -82,6 +89,39 @@ def format_yuan(fen: int) -> str:
 def format_wan(fen: int) -> str:
     """In ten-thousands of yuan, as Chinese readers often want: '300.00万元'."""
     return f"{(Decimal(fen) / 1_000_000).quantize(Decimal('0.01')):,.2f}万元"
+
+
+def format_yuan_or_dash(fen: int | None) -> str:
+    """A grouped figure, or "—" when there is none (a table cell)."""
+    return "—" if fen is None else format_yuan(fen)
+
+
+def yuan_text(fen: int, lang: str = "zh") -> str:
+    """A figure with its unit: '3,000,000.00元' in Chinese, '3,000,000.00 yuan' in English."""
+    return f"{format_yuan(fen)} yuan" if lang == "en" else f"{format_yuan(fen)}元"
+
+
+def wan_figure(fen: int, lang: str = "zh") -> str:
+    """The figure of :func:`wan_text` without its unit (a column header carries it): '300.00' / '3,000,000.00'."""
+    return format_yuan(fen) if lang == "en" else format_wan(fen).removesuffix("万元")
+
+
+def wan_text(fen: int, lang: str = "zh") -> str:
+    """An amount read at a glance: '300.00万元' in Chinese, '3,000,000.00 yuan' in English."""
+    return yuan_text(fen, lang) if lang == "en" else format_wan(fen)
+
+
+_WAN_FROM_FEN = 1_000_000  # from 10,000 yuan up, a Chinese reader reads amounts in 万元
+
+
+def reading_text(fen: int, lang: str = "zh") -> str:
+    """An amount in the unit a reader expects: 万元 from 10,000 yuan up, else 元 ('1,234.56元')."""
+    return wan_text(fen, lang) if abs(fen) >= _WAN_FROM_FEN else yuan_text(fen, lang)
+
+
+def yuan_and_uppercase(fen: int) -> str:
+    """Figures and uppercase, as a Chinese document writes an amount: 3,000,000.00元（人民币叁佰万元整）."""
+    return f"{yuan_text(fen)}（{uppercase_rmb(fen)}）"
 
 
 def uppercase_rmb(fen: int) -> str:

@@ -24,7 +24,7 @@ def test_all_rules_present_in_order_and_baseline_passes() -> None:
     out = run(applicant())
     result = out["_result"]
     assert tuple(r.id for r in result.rules) == RULE_IDS
-    assert all(r.outcome == "pass" for r in result.rules), [r.reason for r in result.rules]
+    assert all(r.outcome == "pass" for r in result.rules), [r.explain() for r in result.rules]
     assert result.eligible
 
 
@@ -38,7 +38,7 @@ def test_annual_sales_strictly_above_minimum(sales: str, outcome: str) -> None:
     rule = out["annual_sales"]
     assert rule.outcome == outcome
     assert rule.value == sales and rule.threshold == "2000000.00"
-    assert "2,000,000.00" in rule.reason
+    assert "2,000,000.00" in rule.explain()
     assert out["_eligible"] is (outcome == "pass" and sales != "0.00")
 
 
@@ -77,7 +77,7 @@ def test_loan_to_sales_at_limit_passes_above_needs_justification(existing: str, 
     assert rule.value == value and rule.threshold == "0.40"
     assert out["_eligible"] is (outcome == "pass")
     if outcome == "justify":
-        assert "书面说明" in rule.reason and rule.justification is None
+        assert "书面说明" in rule.explain() and rule.justification is None
 
 
 def test_justification_makes_justify_rule_acceptable_and_is_kept() -> None:
@@ -131,8 +131,8 @@ def test_flag_rules(flag: str, rule_id: str, bad_value: bool) -> None:
 def test_pledgeable_ip(overrides: dict, outcome: str, fragment: str) -> None:
     out = run(applicant(assets=[asset(**overrides)]))
     rule = out["pledgeable_ip"]
-    assert rule.outcome == outcome, rule.reason
-    assert fragment in rule.reason
+    assert rule.outcome == outcome, rule.explain()
+    assert fragment in rule.explain()
     assert rule.threshold == 1
 
 

@@ -69,5 +69,5 @@ def test_demo_applicants_pass_the_criteria_for_any_seed_and_date():
         rng = random.Random(seed)
         for day in (dt.date(2026, 11, 2), dt.date(2024, 2, 29)):
             result = assess(Applicant.from_json(applicant_data(rng, day)), product)
-            assert result.eligible and result.guarantee_amount > 0, (seed, day, [r.reason for r in result.rules])
+            assert result.eligible and result.guarantee_amount > 0, (seed, day, [r.explain() for r in result.rules])
 

@@ -16,6 +16,7 @@ from reportlab.platypus.paragraph import Paragraph
 from ipguard.documents import layout
 from ipguard.documents.cjkwrap import NO_LINE_END, NO_LINE_START, CJKParagraph, line_texts
 from ipguard.documents.fonts import resolve_font
+from ipguard.money import yuan_and_uppercase
 
 # The characters the issue names, plus the closing quotes.
 MUST_NOT_START = "，。；：！？、）》」』”’"
@@ -138,8 +139,8 @@ def test_text_helpers():
     assert layout.date_text(dt.date(2026, 11, 22)) == "2026年11月22日"
     assert layout.date_text(dt.date(2027, 1, 5)) == "2027年1月5日"
     assert "年" in layout.date_text(None) and "月" in layout.date_text(None)
-    assert layout.amount_text(300_000_000) == "3,000,000.00元（人民币叁佰万元整）"
-    assert layout.amount_text(123_456_789) == "1,234,567.89元（人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）"
+    assert yuan_and_uppercase(300_000_000) == "3,000,000.00元（人民币叁佰万元整）"
+    assert yuan_and_uppercase(123_456_789) == "1,234,567.89元（人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）"
     assert layout.term_text(12) == "12个月"
     assert layout.esc("A&B<有限>") == "A&amp;B&lt;有限&gt;"
 

@@ -45,7 +45,7 @@ def test_half_up_at_exactly_half_a_fen() -> None:
 
 def test_breakdown_round_trip_and_explanation() -> None:
     b = guarantee_fee(1_000_000_00, load_product().fees, D(2026, 11, 2), 12)
-    assert "0.01" in b.explanation and "365/365" in b.explanation and "10,000.00" in b.explanation
+    assert "0.01" in b.explain() and "365/365" in b.explain() and "10,000.00" in b.explain()
     assert FeeBreakdown.from_json(b.to_json()) == b
     assert b.to_json()["fee"] == "10000.00"
 

@@ -28,7 +28,7 @@ def test_existing_loans_above_forty_percent_reach_the_committee_with_the_justifi
     result = workflow.justify(store, case_id, "在手订单充足，回款稳定", c.b, expected_version=store.repos.cases.get(case_id).version)
     assert result.eligible and result.guarantee_amount > 0
     lts = next(x for x in result.amount_chain if x.name == "loan_to_sales")
-    assert lts.amount is None and "保审会" in lts.explanation and result.justification == "在手订单充足，回款稳定"
+    assert lts.amount is None and "保审会" in lts.explain() and result.justification == "在手订单充足，回款稳定"
     workflow.pass_screening(store, case_id, c.b, on=day(store, case_id, 2), expected_version=store.repos.cases.get(case_id).version)
     workflow.confirm_valuation(store, case_id, c.a, on=day(store, case_id, 3), expected_version=store.repos.cases.get(case_id).version)
     workflow.sign_report(store, case_id, "A", c.a, expected_version=store.repos.cases.get(case_id).version)

@@ -39,14 +39,16 @@ def test_worked_example_value_and_breakdown() -> None:
     assert v.score == Decimal("0.80")
     assert v.value == 2_400_000_00  # 3,000,000 × 0.80
     assert v.pledge_value == 1_200_000_00  # × 0.50
-    assert "2,400,000.00" in v.explanation and "质押率 0.50" in v.explanation
+    assert "2,400,000.00" in v.explain() and "质押率 0.50" in v.explain()
 
 
 def test_non_pledgeable_asset_is_zero_with_reason() -> None:
     v = value_asset(_patent(pledged=True, in_dispute=True), 0, MATURITY, PRODUCT)
     assert not v.pledgeable and v.value == 0 and v.pledge_value == 0
-    assert v.obstacles == ("已设立质押", "存在权属或侵权争议")
-    assert "不可质押" in v.explanation
+    assert [o.key for o in v.obstacles] == ["obstacle.pledged", "obstacle.dispute"]
+    assert [o.render() for o in v.obstacles] == ["已设立质押", "存在权属或侵权争议"]
+    assert [o.render("en") for o in v.obstacles] == ["already pledged", "in an ownership or infringement dispute"]
+    assert "不可质押" in v.explain()
 
 
 def test_firmer_type_and_main_products_and_revenue_never_lower_value() -> None:
@@ -95,13 +97,20 @@ def test_amount_chain_names_the_binding_candidate() -> None:
     assert result.bound_by == ("pledge_value",)
     assert result.guarantee_amount == 1_200_000_00
     # The chain as JSON, amounts in yuan with two places.
-    data = result.to_json()
+    data = result.to_json()  # as stored: data, no wording
     assert data["amount_chain"][1] == {
         "name": "pledge_value",
-        "label": "认定价值×质押率",
         "amount": "1200000.00",
-        "explanation": "各项可质押知识产权认定价值 × 对应质押率之和",
+        "why": {"key": "amount.pledge_value", "params": {}},
         "binding": True,
+    }
+    assert result.to_json("zh")["amount_chain"][1] == {  # as ``ipguard assess`` prints it
+        "name": "pledge_value",
+        "amount": "1200000.00",
+        "why": {"key": "amount.pledge_value", "params": {}},
+        "binding": True,
+        "label": "认定价值×质押率",
+        "explanation": "各项可质押知识产权认定价值 × 对应质押率之和",
     }
     assert data["guarantee_amount"] == "1200000.00"
 
@@ -125,7 +134,7 @@ def test_a_justified_case_lifts_the_in_principle_loan_to_sales_candidate() -> No
     assert result.eligible
     chain = {c.name: c for c in result.amount_chain}
     assert chain["loan_to_sales"].amount is None and not chain["loan_to_sales"].binding
-    assert "保审会" in chain["loan_to_sales"].explanation and "400,000.00" in chain["loan_to_sales"].explanation
+    assert "保审会" in chain["loan_to_sales"].explain() and "400,000.00" in chain["loan_to_sales"].explain()
     assert result.guarantee_amount == 1_000_000_00  # the other candidates bind
     # Existing loans alone above 40%: the case can still reach the committee with an amount.
     data = applicant(company={"existing_bank_loans": "1500000.00"}, justification="订单充足")

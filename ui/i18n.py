@@ -120,19 +120,6 @@ def checklist_status_label(status: str) -> str:
     return QCoreApplication.translate("Checklist", CHECKLIST_STATUS_NAMES.get(status, status))
 
 
-def amount_text(fen: int | None) -> str:
-    """An amount for reading at a glance: ``300.00万元`` in Chinese, ``3,000,000.00 yuan`` in English.
-
-    English shows whole yuan (a "万" unit has no natural English name); Chinese keeps 万元,
-    the unit the business talks in.
-    """
-    from ipguard.money import format_wan, format_yuan
-
-    if fen is None:
-        return ""
-    return f"{format_yuan(fen)} yuan" if current_language() == "en" else format_wan(fen)
-
-
 def current_language() -> str:
     """``"zh"`` or ``"en"``: the language translators are installed for."""
     return str(_state["lang"])

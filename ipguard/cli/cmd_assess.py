@@ -117,6 +117,6 @@ def run(args: argparse.Namespace) -> int:
     data = load_applicant_json(Path(args.file))
     applicant = Applicant.from_json(data)  # type: ignore[arg-type]
     result = assess(applicant, product, guarantor_net_assets=net_assets, client_in_force=in_force)
-    json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(result.to_json(args.lang), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -54,7 +54,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
     if target is Stage.DECLINED:
         assessment = workflow.latest_assessment(store, case_id)
         if assessment and not assessment.eligible:
-            failed = "；".join(r.reason for r in assessment.rules if r.outcome == "fail")
+            failed = "；".join(r.explain() for r in assessment.rules if r.outcome == "fail")
             workflow.decline(store, case_id, b, f"准入审查未通过：{failed}", on=day(2), expected_version=seen())
             return
     reached = _reached(target)

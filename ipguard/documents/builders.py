@@ -201,7 +201,7 @@ def criterion_line(rule: RuleResult, fin) -> CriterionLine:
         limit = f"原则上 ≤ {_percent(threshold)}"
     else:
         shown, limit = ("—" if value is None else str(value)), ("—" if threshold is None else str(threshold))
-    return CriterionLine(rule.id, rule.label, rule.outcome, shown, limit, rule.reason)  # type: ignore[arg-type]
+    return CriterionLine(rule.id, rule.label, rule.outcome, shown, limit, rule.explain("zh"))  # type: ignore[arg-type]
 
 
 def build_investigation_report(store: Store, case_id: int, report_no: str, report_date: dt.date) -> InvestigationReport:
@@ -218,7 +218,7 @@ def build_investigation_report(store: Store, case_id: int, report_no: str, repor
     report = store.repos.underwriting.report_row(case_id) or {}
     tag_labels = {t.code: t.label for t in product.target_tags}
     values = {v.number: v.value for v in assessment.asset_values}
-    chain = tuple(AmountLine(c.label, c.amount, c.explanation, c.binding) for c in assessment.amount_chain)
+    chain = tuple(AmountLine(c.label, c.amount, c.explain("zh"), c.binding) for c in assessment.amount_chain)
     if assessment.rounding_unit and assessment.amount_before_rounding != assessment.guarantee_amount:
         chain += (AmountLine("按取整单位向下取整", assessment.guarantee_amount,
                              f"最小值 {format_yuan(assessment.amount_before_rounding)}元，"

@@ -12,7 +12,6 @@ from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
     DocTable,
-    amount_text,
     build_pdf,
     clause,
     closing,
@@ -27,6 +26,7 @@ from ipguard.documents.layout import (
     title,
 )
 from ipguard.documents.models import VOTE_LABELS, CommitteeResolution, Letterhead
+from ipguard.money import yuan_and_uppercase
 
 TITLE = "保审会决议"
 
@@ -35,7 +35,7 @@ def _opening(doc: CommitteeResolution) -> str:
     session = f"{esc(doc.session_text)}" if doc.session_text else ""
     place = f"在{esc(doc.meeting_place)}" if doc.meeting_place else ""
     chair = f"，会议由{esc(doc.chair_name)}主持" if doc.chair_name else ""
-    loan = f"贷款{amount_text(doc.loan_amount)}" if doc.loan_amount is not None else "贷款"
+    loan = f"贷款{yuan_and_uppercase(doc.loan_amount)}" if doc.loan_amount is not None else "贷款"
     return (
         f"{date_text(doc.meeting_date)}，公司{place}召开{session}担保业务评审委员会（保审会）会议{chair}，"
         f"对{esc(doc.borrower_name)}向{esc(doc.bank_branch)}申请{loan}的担保项目（业务编号：{esc(doc.case_no)}）进行了审议。"
@@ -60,7 +60,7 @@ def _tally(doc: CommitteeResolution) -> str:
 
 
 def _decision(doc: CommitteeResolution) -> str:
-    terms = f"担保金额{amount_text(doc.guarantee_amount)}，期限{term_text(doc.term_months)}，担保方式为{esc(doc.guarantee_form)}"
+    terms = f"担保金额{yuan_and_uppercase(doc.guarantee_amount)}，期限{term_text(doc.term_months)}，担保方式为{esc(doc.guarantee_form)}"
     subject = f"为{esc(doc.borrower_name)}向{esc(doc.bank_branch)}申请的贷款提供担保"
     if doc.decision == "approve":
         return f"经表决，会议决议：同意{subject}，{terms}。"

@@ -14,7 +14,6 @@ from ipguard.documents.intent_letter import addressee
 from ipguard.documents.layout import (
     OFFICIAL_LEADING,
     OfficialSignature,
-    amount_text,
     build_pdf,
     clause,
     colophon,
@@ -30,6 +29,7 @@ from ipguard.documents.layout import (
     title,
 )
 from ipguard.documents.models import DisbursementNotice, Letterhead
+from ipguard.money import yuan_and_uppercase
 
 TITLE = "放款通知书"
 CHINESE_ORDINALS = "一二三四五六七八九十"
@@ -92,8 +92,8 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
         registrations,
         Spacer(1, 8),
         para("请贵行按照借款合同的约定向借款人发放贷款：", st.body),
-        para(f"贷款金额：{amount_text(doc.loan_amount)}；", st.body),
-        para(f"担保金额：{amount_text(doc.guarantee_amount)}；", st.body),
+        para(f"贷款金额：{yuan_and_uppercase(doc.loan_amount)}；", st.body),
+        para(f"担保金额：{yuan_and_uppercase(doc.guarantee_amount)}；", st.body),
         para(_term_sentence(doc), st.body),
         para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body),
     ]  # fmt: skip

@@ -18,7 +18,6 @@ from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     OFFICIAL_LEADING,
     OfficialSignature,
-    amount_text,
     build_pdf,
     clause,
     colophon,
@@ -35,6 +34,7 @@ from ipguard.documents.layout import (
     title,
 )
 from ipguard.documents.models import IntentLetter, Letterhead, PledgedAssetLine
+from ipguard.money import yuan_and_uppercase
 
 TITLE = "担保意向函"
 CN_NUMBERS = "一二三四五六七八九十"
@@ -83,7 +83,7 @@ def _items(doc: IntentLetter, as_attachment: bool) -> list[str]:
         share = "贵行不分担本笔贷款的风险损失，我公司按保证合同承担担保责任"
     where = "详见附件" if as_attachment else "清单如下"
     return [
-        f"担保金额：{amount_text(doc.guarantee_amount)}，担保期限与贷款期限一致（{term_text(doc.term_months)}）。",
+        f"担保金额：{yuan_and_uppercase(doc.guarantee_amount)}，担保期限与贷款期限一致（{term_text(doc.term_months)}）。",
         f"担保方式：{form}{scope}{period}。",
         f"风险分担：{share}。",
         f"反担保措施：{pledgor_text(doc.assets, doc.borrower_name)}以其知识产权共{len(doc.assets)}项向我公司提供质押反担保（{where}）；"
@@ -108,7 +108,7 @@ def story(doc: IntentLetter, letterhead: Letterhead, font: FontChoice) -> list[F
         para(f"{esc(bank)}：", st.addressee),
         para(
             f"{esc(doc.borrower_name)}（统一社会信用代码：{esc(doc.borrower_uscc)}，以下简称“借款人”）"
-            f"拟向贵行申请{esc(doc.loan_purpose)}贷款{amount_text(doc.loan_amount)}，期限{term_text(doc.term_months)}。"
+            f"拟向贵行申请{esc(doc.loan_purpose)}贷款{yuan_and_uppercase(doc.loan_amount)}，期限{term_text(doc.term_months)}。"
             f"该笔业务经我公司“{esc(doc.product_name)}”产品审查（业务编号：{esc(doc.case_no)}），"
             f"经我公司担保业务评审委员会审议{committee}，{verdict}为借款人的上述贷款提供担保。现将有关事项函告如下：",
             st.body,

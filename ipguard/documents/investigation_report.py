@@ -9,7 +9,6 @@ from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
     DocTable,
-    amount_text,
     build_pdf,
     date_text,
     esc,
@@ -24,14 +23,10 @@ from ipguard.documents.layout import (
     title,
 )
 from ipguard.documents.models import OUTCOME_LABELS, InvestigationReport, Letterhead
-from ipguard.money import format_yuan
+from ipguard.money import format_yuan, format_yuan_or_dash, yuan_and_uppercase
 
 TITLE = "知识产权质押融资担保项目调查报告"
 SECTIONS = ("一", "二", "三", "四", "五", "六", "七", "八")
-
-
-def _money(fen: int | None) -> str:
-    return "—" if fen is None else format_yuan(fen)
 
 
 def _header(doc: InvestigationReport, letterhead: Letterhead, st) -> list[Flowable]:
@@ -69,11 +64,11 @@ def _profile(doc: InvestigationReport, st) -> list[Flowable]:
 
 def _financials(doc: InvestigationReport, st) -> list[Flowable]:
     rows = [
-        ("年销售额", _money(doc.annual_sales), ""),
-        ("上年度净资产", _money(doc.net_assets_last_year), "上年度报税报表"),
-        ("当期净资产", _money(doc.net_assets_current), "当期报税报表"),
-        ("现有银行贷款", _money(doc.existing_bank_loans), ""),
-        ("申请贷款金额", _money(doc.requested_amount), f"期限{term_text(doc.term_months)}"),
+        ("年销售额", format_yuan_or_dash(doc.annual_sales), ""),
+        ("上年度净资产", format_yuan_or_dash(doc.net_assets_last_year), "上年度报税报表"),
+        ("当期净资产", format_yuan_or_dash(doc.net_assets_current), "当期报税报表"),
+        ("现有银行贷款", format_yuan_or_dash(doc.existing_bank_loans), ""),
+        ("申请贷款金额", format_yuan_or_dash(doc.requested_amount), f"期限{term_text(doc.term_months)}"),
     ]
     return [grid_table(("项目", "金额（元）", "说明"), rows, (0.3, 0.3, 0.4), st, align="lrl")]
 
@@ -100,14 +95,14 @@ def _assets(doc: InvestigationReport, st) -> list[Flowable]:
     total = sum(a.recognized_value or 0 for a in doc.assets)
     if owners_column_needed([a.owner for a in doc.assets], doc.company_name) or not all(a.sole_owner for a in doc.assets):
         rows = [
-            (str(i), a.ip_type.label, a.number, a.name_text, f"{a.owner}（{a.ownership_text}）", _money(a.recognized_value))
+            (str(i), a.ip_type.label, a.number, a.name_text, f"{a.owner}（{a.ownership_text}）", format_yuan_or_dash(a.recognized_value))
             for i, a in enumerate(doc.assets, 1)
         ]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", "", format_yuan(total)))
         header = ("序号", "类型", "专利号/登记号", "名称", "权利人（权属）", "认定价值（元）")
         widths, align, note = (0.075, 0.13, 0.21, 0.21, 0.2, 0.175), "cclllr", []
     else:
-        rows = [(str(i), a.ip_type.label, a.number, a.name_text, _money(a.recognized_value)) for i, a in enumerate(doc.assets, 1)]
+        rows = [(str(i), a.ip_type.label, a.number, a.name_text, format_yuan_or_dash(a.recognized_value)) for i, a in enumerate(doc.assets, 1)]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", format_yuan(total)))
         header = ("序号", "类型", "专利号/登记号", "名称", "认定价值（元）")
         widths, align = (0.075, 0.145, 0.23, 0.37, 0.18), "ccllr"
@@ -116,8 +111,8 @@ def _assets(doc: InvestigationReport, st) -> list[Flowable]:
 
 
 def _amounts(doc: InvestigationReport, st) -> list[Flowable]:
-    rows = [(line.name, _money(line.amount), line.note, "★ 取值" if line.binding else "") for line in doc.amount_chain]
-    fee = f"担保费：{amount_text(doc.fee)}"
+    rows = [(line.name, format_yuan_or_dash(line.amount), line.note, "★ 取值" if line.binding else "") for line in doc.amount_chain]
+    fee = f"担保费：{yuan_and_uppercase(doc.fee)}"
     if doc.fee_rate_text:
         fee += f"（{esc(doc.fee_rate_text)}）"
     return [
@@ -125,7 +120,7 @@ def _amounts(doc: InvestigationReport, st) -> list[Flowable]:
         Spacer(1, 3),
         grid_table(("测算项目", "金额（元）", "依据", "结果"), rows, (0.28, 0.2, 0.38, 0.14), st, align="lrlc"),
         Spacer(1, 4),
-        para(f"建议担保金额：{amount_text(doc.guarantee_amount)}，期限{term_text(doc.term_months)}，"
+        para(f"建议担保金额：{yuan_and_uppercase(doc.guarantee_amount)}，期限{term_text(doc.term_months)}，"
              f"担保方式：{esc(doc.guarantee_form)}。", st.body),
         para(f"{fee}。", st.body),
     ]  # fmt: skip

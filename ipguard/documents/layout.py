@@ -38,7 +38,6 @@ from ipguard.documents.page import TEXT_HEIGHT as TEXT_HEIGHT
 from ipguard.documents.page import TEXT_WIDTH as TEXT_WIDTH
 from ipguard.documents.page import build_pdf as build_pdf
 from ipguard.documents.page import draw_text, text_width
-from ipguard.money import format_yuan, uppercase_rmb
 
 SEAL_RED = colors.HexColor("#C8161D")
 HEADER_FILL = colors.HexColor("#EDEDED")
@@ -68,11 +67,6 @@ def date_text(value: dt.date | None, *, blank: str = "　　　　年　　月�
     if value is None:
         return blank
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def amount_text(fen: int) -> str:
-    """Figures and uppercase: 3,000,000.00元（人民币叁佰万元整）."""
-    return f"{format_yuan(fen)}元（{uppercase_rmb(fen)}）"
 
 
 def clause(text: str, last: bool) -> str:

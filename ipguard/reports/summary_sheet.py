@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ipguard.money import format_yuan
 from ipguard.reports.models import BoardFigures, MonthlySummary, ReportMeta
 from ipguard.reports.xlsx import Cell, Kind, Sheet
 
@@ -170,11 +171,11 @@ def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Total
     net = summary.guarantor_net_assets
     ws.append([text("净资产（元）"), num(net, Kind.MONEY), None, None, text(f"{meta.as_of:%Y-%m-%d} 有效的净资产")])
     _indicator(ws, text, num, "融资担保放大倍数（责任余额÷净资产）", t.liability_balance, net,
-               summary.total_multiple_limit, Kind.MULTIPLE, f"融资担保责任余额 {_yuan(t.liability_balance)} 元")  # fmt: skip
-    client = f"最大单一客户：{t.largest_client_name or '—'}，{_yuan(t.largest_client_balance)} 元"
+               summary.total_multiple_limit, Kind.MULTIPLE, f"融资担保责任余额 {format_yuan(t.liability_balance)} 元")  # fmt: skip
+    client = f"最大单一客户：{t.largest_client_name or '—'}，{format_yuan(t.largest_client_balance)} 元"
     _indicator(ws, text, num, "单一客户集中度（最大单户责任余额÷净资产）", t.largest_client_balance, net,
                summary.single_client_limit_ratio, Kind.PERCENT, client)  # fmt: skip
-    group = f"最大关联集团（按实际控制人）：{t.largest_group_name or '—'}，{_yuan(t.largest_group_balance)} 元"
+    group = f"最大关联集团（按实际控制人）：{t.largest_group_name or '—'}，{format_yuan(t.largest_group_balance)} 元"
     _indicator(ws, text, num, "单一集团客户集中度（关联方合计÷净资产）", t.largest_group_balance, net,
                summary.single_group_limit_ratio, Kind.PERCENT, group)  # fmt: skip
     if board is not None:
@@ -210,12 +211,6 @@ def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Total
 
 def _pct(value):
     return Cell(value, Kind.PERCENT) if not isinstance(value, str) else Cell(value, Kind.TEXT, "right")
-
-
-def _yuan(fen: int) -> str:
-    from ipguard.money import format_yuan
-
-    return format_yuan(fen)
 
 
 def _indicator(ws, text, num, label, part, net, limit, kind, note) -> None:

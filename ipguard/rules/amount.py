@@ -28,18 +28,70 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ipguard.domain import Financials
-from ipguard.money import format_yuan, mul_ratio_down, parse_yuan, round_down, yuan_str
+from ipguard.money import mul_ratio_down, parse_yuan, round_down, yuan_str
 from ipguard.products import ProductParams, Regulation
+from ipguard.rules.explain import (
+    CANDIDATES,
+    NUM,
+    TEXT,
+    YUAN,
+    Explanation,
+    candidate_label,
+    declare,
+    explain,
+    parse,
+    register_labels,
+)
 
-CANDIDATE_LABELS = {
-    "requested": "申请金额",
-    "pledge_value": "认定价值×质押率",
-    "loan_to_sales": "销贷比上限内金额",
-    "single_case_cap": "单笔上限",
-    "single_client_limit": "单一客户集中度上限",
-    "related_party_limit": "单一客户及其关联方集中度上限",
-    "total_leverage": "融资担保放大倍数上限",
-    "eligibility": "准入结论",
+_CANDIDATE_LABELS = {
+    "requested": ("申请金额", "requested amount"),
+    "pledge_value": ("认定价值×质押率", "recognized value × pledge rate"),
+    "loan_to_sales": ("销贷比上限内金额", "within the loan-to-sales limit"),
+    "single_case_cap": ("单笔上限", "single-case cap"),
+    "single_client_limit": ("单一客户集中度上限", "single-client concentration limit"),
+    "related_party_limit": ("单一客户及其关联方集中度上限", "client and related parties concentration limit"),
+    "total_leverage": ("融资担保放大倍数上限", "guarantee leverage limit"),
+    "eligibility": ("准入结论", "access verdict"),
+}
+CANDIDATE_LABELS = {name: zh for name, (zh, _en) in _CANDIDATE_LABELS.items()}
+register_labels("candidate", _CANDIDATE_LABELS)
+
+_NET = "担保公司净资产 {net_assets}"
+_NET_EN = "the guarantor's net assets {net_assets}"
+_LTS = "{limit} × 年销售额 {sales} − 现有贷款 {loans}"
+_LTS_EN = "{limit} × annual sales {sales} − existing loans {loans}"
+declare({
+    "amount.requested": ("申请金额 {amount}", "requested amount {amount}", {"amount": YUAN}),
+    "amount.pledge_value": ("各项可质押知识产权认定价值 × 对应质押率之和",
+                            "the sum of each pledgeable IP asset's recognized value × its pledge rate", {}),
+    "amount.loan_to_sales": (_LTS, _LTS_EN, {"limit": NUM, "sales": YUAN, "loans": YUAN}),
+    "amount.loan_to_sales_lifted": (
+        _LTS + " = {headroom}；风控经理已书面说明超出原则性标准的理由，此项不再约束担保额，由保审会审议",
+        _LTS_EN + " = {headroom}; the risk manager has justified exceeding the in-principle limit in writing,"
+        " so this no longer bounds the amount: the committee decides",
+        {"limit": NUM, "sales": YUAN, "loans": YUAN, "headroom": YUAN}),
+    "amount.single_case_cap": ("产品参数 {version} 单笔上限", "the single-case cap of product parameters {version}",
+                               {"version": TEXT}),
+    "amount.single_client_unknown": ("未提供担保公司净资产，未计算单一客户集中度上限",
+                                     "the guarantor's net assets are not given: the single-client limit is not computed", {}),
+    "amount.single_client_limit": ("{ratio} × " + _NET + " − 该客户已批准未解保的担保余额 {in_force}",
+                                   "{ratio} × " + _NET_EN + " − this client's approved, unreleased guarantees {in_force}",
+                                   {"ratio": NUM, "net_assets": YUAN, "in_force": YUAN}),
+    "amount.related_party_limit": ("{ratio} × " + _NET + " − 该客户及其关联方担保余额 {exposure}",
+                                   "{ratio} × " + _NET_EN + " − guarantees of this client and its related parties {exposure}",
+                                   {"ratio": NUM, "net_assets": YUAN, "exposure": YUAN}),
+    "amount.total_leverage": ("{multiple} × " + _NET + " − 全部担保余额 {exposure}",
+                              "{multiple} × " + _NET_EN + " − all guarantees in force {exposure}",
+                              {"multiple": NUM, "net_assets": YUAN, "exposure": YUAN}),
+    "amount.eligibility": ("准入条件未全部满足，担保额为0", "the access criteria are not all met: the guarantee amount is 0", {}),
+    "amount.summary": ("取最小值 {least}（受{bound}约束），按 {unit} 向下取整为 {amount}",
+                       "least {least} (bound by {bound}), rounded down to a multiple of {unit}: {amount}",
+                       {"least": YUAN, "bound": CANDIDATES, "unit": YUAN, "amount": YUAN}),
+})
+# The keys a candidate's stored prose may be read back as.
+_CANDIDATE_KEYS = {
+    "loan_to_sales": ("amount.loan_to_sales", "amount.loan_to_sales_lifted"),
+    "single_client_limit": ("amount.single_client_limit", "amount.single_client_unknown"),
 }
 
 
@@ -47,29 +99,41 @@ CANDIDATE_LABELS = {
 class AmountCandidate:
     name: str
     amount: int | None  # fen; None when it could not be computed (not part of the minimum)
-    explanation: str
+    why: Explanation
     binding: bool = False
 
     @property
     def label(self) -> str:
         return CANDIDATE_LABELS.get(self.name, self.name)
 
-    def to_json(self) -> dict[str, object]:
-        return {
+    def explain(self, lang: str = "zh") -> str:
+        """Where the figure comes from, worded in ``lang``."""
+        return self.why.render(lang)
+
+    def to_json(self, lang: str | None = None) -> dict[str, object]:
+        """The candidate as data; with ``lang``, also its label and explanation worded for a reader."""
+        data: dict[str, object] = {
             "name": self.name,
-            "label": self.label,
             "amount": None if self.amount is None else yuan_str(self.amount),
-            "explanation": self.explanation,
+            "why": self.why.to_json(),
             "binding": self.binding,
         }
+        if lang is not None:
+            data["label"] = candidate_label(self.name, lang)
+            data["explanation"] = self.explain(lang)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> AmountCandidate:
+        """A stored candidate; Chinese prose stored by an earlier version is read back when it can be."""
         amount = data.get("amount")
+        name = str(data["name"])
+        why = (Explanation.from_json(data["why"]) if "why" in data
+               else parse(str(data.get("explanation", "")), _CANDIDATE_KEYS.get(name, (f"amount.{name}",))))
         return cls(
-            name=str(data["name"]),
+            name=name,
             amount=None if amount is None else parse_yuan(amount, "amount"),
-            explanation=str(data.get("explanation", "")),
+            why=why,
             binding=bool(data.get("binding", False)),
         )
 
@@ -116,53 +180,48 @@ def guarantee_amount(
     """
     limit = product.access.loan_to_sales_limit
     headroom = loan_to_sales_headroom(fin, limit)
-    lts_text = f"{limit} × 年销售额 {format_yuan(fin.annual_sales)}元 − 现有贷款 {format_yuan(fin.existing_bank_loans)}元"
+    lts = {"limit": limit, "sales": fin.annual_sales, "loans": fin.existing_bank_loans}
     lts_amount: int | None = headroom
+    lts_why = explain("amount.loan_to_sales", **lts)
     if justified_above_limit:
         # "In principle": the risk manager's written justification lifts this candidate; the committee sees why.
-        lts_text += f" = {format_yuan(headroom)}元；风控经理已书面说明超出原则性标准的理由，此项不再约束担保额，由保审会审议"
+        lts_why = explain("amount.loan_to_sales_lifted", **lts, headroom=headroom)
         lts_amount = None
     cap = product.amount.single_case_cap
     candidates: list[AmountCandidate] = [
-        AmountCandidate("requested", requested, f"申请金额 {format_yuan(requested)}元"),
-        AmountCandidate("pledge_value", pledge_value, "各项可质押知识产权认定价值 × 对应质押率之和"),
-        AmountCandidate("loan_to_sales", lts_amount, lts_text),
-        AmountCandidate("single_case_cap", cap, f"产品参数 {product.version} 单笔上限"),
+        AmountCandidate("requested", requested, explain("amount.requested", amount=requested)),
+        AmountCandidate("pledge_value", pledge_value, explain("amount.pledge_value")),
+        AmountCandidate("loan_to_sales", lts_amount, lts_why),
+        AmountCandidate("single_case_cap", cap, explain("amount.single_case_cap", version=product.version)),
     ]
     if guarantor_net_assets is None or regulation is None:
-        candidates.append(AmountCandidate("single_client_limit", None, "未提供担保公司净资产，未计算单一客户集中度上限"))
+        candidates.append(AmountCandidate("single_client_limit", None, explain("amount.single_client_unknown")))
     else:
         ratio = regulation.single_client_ratio
         client_cap = max(mul_ratio_down(guarantor_net_assets, ratio) - client_in_force, 0)
-        candidates.append(
-            AmountCandidate(
-                "single_client_limit",
-                client_cap,
-                f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元"
-                f" − 该客户已批准未解保的担保余额 {format_yuan(client_in_force)}元",
-            )
-        )
+        candidates.append(AmountCandidate("single_client_limit", client_cap, explain(
+            "amount.single_client_limit", ratio=ratio, net_assets=guarantor_net_assets, in_force=client_in_force)))
     if guarantor_net_assets is not None and regulation is not None and group_exposure is not None:
         ratio = regulation.single_client_ratio_related
         candidates.append(AmountCandidate(
             "related_party_limit", max(mul_ratio_down(guarantor_net_assets, ratio) - group_exposure, 0),
-            f"{ratio} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 该客户及其关联方担保余额 {format_yuan(group_exposure)}元"))
+            explain("amount.related_party_limit", ratio=ratio, net_assets=guarantor_net_assets, exposure=group_exposure)))
     if guarantor_net_assets is not None and regulation is not None and book_exposure is not None:
         multiple = regulation.total_liability_multiple_small_micro if mainly_small_micro else regulation.total_liability_multiple
         candidates.append(AmountCandidate(
             "total_leverage", max(guarantor_net_assets * multiple - book_exposure, 0),
-            f"{multiple} × 担保公司净资产 {format_yuan(guarantor_net_assets)}元 − 全部担保余额 {format_yuan(book_exposure)}元"))
+            explain("amount.total_leverage", multiple=str(multiple), net_assets=guarantor_net_assets, exposure=book_exposure)))
     if not eligible:
-        candidates.append(AmountCandidate("eligibility", 0, "准入条件未全部满足，担保额为0"))
+        candidates.append(AmountCandidate("eligibility", 0, explain("amount.eligibility")))
     least = max(min(c.amount for c in candidates if c.amount is not None), 0)
     unit = product.amount.rounding_unit
     marked = tuple(
-        AmountCandidate(c.name, c.amount, c.explanation, c.amount is not None and max(c.amount, 0) == least) for c in candidates
+        AmountCandidate(c.name, c.amount, c.why, c.amount is not None and max(c.amount, 0) == least) for c in candidates
     )
     return AmountResult(marked, least, unit, round_down(least, unit))
 
 
-def chain_summary(candidates: Sequence[AmountCandidate], least: int, unit: int, amount: int) -> str:
-    """One Chinese line: which candidate bound and how the amount was rounded."""
-    bound = "、".join(c.label for c in candidates if c.binding) or "—"
-    return f"取最小值 {format_yuan(least)}元（受{bound}约束），按 {format_yuan(unit)}元 向下取整为 {format_yuan(amount)}元"
+def chain_summary(candidates: Sequence[AmountCandidate], least: int, unit: int, amount: int) -> Explanation:
+    """Which candidate bound and how the amount was rounded."""
+    bound = [c.name for c in candidates if c.binding]
+    return explain("amount.summary", least=least, bound=bound, unit=unit, amount=amount)

@@ -31,11 +31,12 @@ from typing import TypeVar
 from ipguard import messages
 from ipguard.domain import CreditFlags, Financials, IpAsset
 from ipguard.errors import ValidationError
-from ipguard.money import format_yuan, parse_yuan, yuan_str
+from ipguard.money import parse_yuan, yuan_str, yuan_text
 from ipguard.products import ProductParams, Regulation, load_regulation
 from ipguard.rules import loan_maturity
 from ipguard.rules.amount import AmountCandidate, chain_summary, guarantee_amount
-from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate, is_eligible
+from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate, is_eligible, rule_label
+from ipguard.rules.explain import candidate_label
 from ipguard.rules.fees import FeeBreakdown, guarantee_fee
 from ipguard.rules.valuation import AssetValue, value_assets
 from ipguard.validators import check_date, check_int, check_text, check_uscc
@@ -66,6 +67,18 @@ messages.register(
         "json_object": ("应为 JSON 对象（{{...}}）", "must be a JSON object ({{...}})"),
         "json_list": ("应为 JSON 列表（[...]）", "must be a JSON list ([...])"),
         "amount_positive": ("金额应大于0", "must be greater than 0"),
+        # The lines of Assessment.explain.
+        "assess.head": ("{company}（{uscc}）：{verdict}；产品参数 {product} {version}",
+                        "{company} ({uscc}): {verdict}; product parameters {product} {version}"),
+        "assess.eligible": ("符合准入条件", "meets the access criteria"),
+        "assess.ineligible": ("不符合准入条件", "does not meet the access criteria"),
+        "assess.rule": ("{mark} {label}：{reason}", "{mark} {label}: {reason}"),
+        "assess.asset": ("· {line}", "· {line}"),
+        "assess.recognized": ("认定价值合计 {value}", "recognized value in total {value}"),
+        "assess.candidate": ("· {label}：{figure}（{why}）{bound}", "· {label}: {figure} ({why}){bound}"),
+        "assess.bound": ("【约束】", " [binding]"),
+        "assess.fee": ("担保费：{how}", "guarantee fee: {how}"),
+        "assess.warning": ("注意：{text}", "note: {text}"),
     }
 )
 
@@ -188,37 +201,49 @@ class Assessment:
     def rule(self, rule_id: str) -> RuleResult:
         return next(r for r in self.rules if r.id == rule_id)
 
-    def explain(self) -> list[str]:
-        """The assessment as Chinese lines, for a report or the screen; uses only stored figures."""
-        verdict = "符合准入条件" if self.eligible else "不符合准入条件"
-        lines = [f"{self.company_name}（{self.uscc}）：{verdict}；产品参数 {self.product_name} {self.params_version}"]
+    def explain(self, lang: str = "zh") -> list[str]:
+        """The assessment as lines in ``lang``, for a report or the screen; uses only stored figures."""
+        def say(key: str, **params: object) -> str:
+            return messages.render(key, params, lang)
+
+        lines = [say("assess.head", company=self.company_name, uscc=self.uscc,
+                     verdict=say("assess.eligible" if self.eligible else "assess.ineligible"),
+                     product=self.product_name, version=self.params_version)]
         marks = {"pass": "✓", "fail": "✗", "justify": "！"}
-        lines += [f"{marks.get(r.outcome, '?')} {r.label}：{r.reason}" for r in self.rules]
-        lines += [f"· {a.explanation}" for a in self.asset_values]
-        lines.append(f"认定价值合计 {format_yuan(self.recognized_value)}元")
+        lines += [say("assess.rule", mark=marks.get(r.outcome, "?"), label=rule_label(r.id, lang), reason=r.explain(lang))
+                  for r in self.rules]
+        lines += [say("assess.asset", line=a.explain(lang)) for a in self.asset_values]
+        lines.append(say("assess.recognized", value=yuan_text(self.recognized_value, lang)))
         for c in self.amount_chain:
-            figure = "—" if c.amount is None else f"{format_yuan(c.amount)}元"
-            lines.append(f"· {c.label}：{figure}（{c.explanation}）{'【约束】' if c.binding else ''}")
-        lines.append(chain_summary(self.amount_chain, self.amount_before_rounding, self.rounding_unit, self.guarantee_amount))
-        lines.append(f"担保费：{self.fee_breakdown.explanation}")
-        lines += [f"注意：{w}" for w in self.warnings]
+            lines.append(say("assess.candidate", label=candidate_label(c.name, lang), why=c.explain(lang),
+                             figure="—" if c.amount is None else yuan_text(c.amount, lang),
+                             bound=say("assess.bound") if c.binding else ""))
+        summary = chain_summary(self.amount_chain, self.amount_before_rounding, self.rounding_unit, self.guarantee_amount)
+        lines.append(summary.render(lang))
+        lines.append(say("assess.fee", how=self.fee_breakdown.explain(lang)))
+        lines += [say("assess.warning", text=w) for w in self.warnings]
         return lines
 
-    def to_json(self) -> dict[str, object]:
-        """The ``ipguard assess`` output; amounts in yuan with two places."""
-        return {
+    def to_json(self, lang: str | None = None) -> dict[str, object]:
+        """The assessment as data, as stored with the case; amounts in yuan with two places.
+
+        With ``lang`` (the ``ipguard assess`` output), every explanation is also
+        worded for a reader in that language, and ``summary`` gives the lines of
+        :meth:`explain`.
+        """
+        data: dict[str, object] = {
             "eligible": self.eligible,
-            "rules": [r.to_json() for r in self.rules],
+            "rules": [r.to_json(lang) for r in self.rules],
             "recognized_value": yuan_str(self.recognized_value),
             "guarantee_amount": yuan_str(self.guarantee_amount),
-            "amount_chain": [c.to_json() for c in self.amount_chain],
+            "amount_chain": [c.to_json(lang) for c in self.amount_chain],
             "fee": yuan_str(self.fee),
             "bound_by": list(self.bound_by),
             "amount_before_rounding": yuan_str(self.amount_before_rounding),
             "rounding_unit": yuan_str(self.rounding_unit),
             "pledge_value": yuan_str(self.pledge_value),
-            "asset_values": [a.to_json() for a in self.asset_values],
-            "fee_breakdown": self.fee_breakdown.to_json(),
+            "asset_values": [a.to_json(lang) for a in self.asset_values],
+            "fee_breakdown": self.fee_breakdown.to_json(lang),
             "product": self.product_code,
             "product_name": self.product_name,
             "params_version": self.params_version,
@@ -231,8 +256,10 @@ class Assessment:
             "justification": self.justification,
             "target_tags": list(self.target_tags),
             "warnings": list(self.warnings),
-            "summary": self.explain(),
         }
+        if lang is not None:
+            data["summary"] = self.explain(lang)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Assessment:
@@ -241,7 +268,7 @@ class Assessment:
         company = data.get("company") or {}
         return cls(
             eligible=bool(data["eligible"]),
-            rules=tuple(RuleResult.from_json(r) for r in data["rules"]),  # type: ignore[union-attr]
+            rules=tuple(RuleResult.from_json(r, str(data.get("params_version", ""))) for r in data["rules"]),  # type: ignore[union-attr]
             asset_values=tuple(AssetValue.from_json(a) for a in data.get("asset_values", ())),  # type: ignore[union-attr]
             recognized_value=parse_yuan(data["recognized_value"], "recognized_value"),
             pledge_value=parse_yuan(data.get("pledge_value", "0"), "pledge_value"),

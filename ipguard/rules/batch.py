@@ -95,7 +95,7 @@ class BatchRow:
             f"{r.label}({'待说明' if r.outcome == 'justify' else '未通过'})" for r in a.rules if not r.satisfied
         )
         bound = "、".join(c.label for c in a.amount_chain if c.binding)
-        notes = "；".join(r.reason for r in a.rules if not r.satisfied) or "；".join(a.warnings)
+        notes = "；".join(r.explain() for r in a.rules if not r.satisfied) or "；".join(a.warnings)
         return [
             self.verdict,
             open_rules,

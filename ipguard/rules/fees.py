@@ -15,11 +15,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard.money import format_yuan, parse_yuan, yuan_str
+from ipguard.money import parse_yuan, yuan_str
 from ipguard.products import FeeParams
 from ipguard.rules import loan_maturity
+from ipguard.rules.explain import DATE, INT, NUM, YUAN, declare, explain
 
 DAYS_PER_YEAR = 365
+
+_FEE = {"amount": YUAN, "rate": NUM, "start": DATE, "end": DATE, "fee": YUAN}
+declare({
+    "fee.days": ("担保额 {amount} × 年费率 {rate} × {days}/365（{start} 至 {end}） = {fee}",
+                 "guarantee amount {amount} × annual rate {rate} × {days}/365 ({start} to {end}) = {fee}", {**_FEE, "days": INT}),
+    "fee.months": ("担保额 {amount} × 年费率 {rate} × {months}/12（{start} 至 {end}） = {fee}",
+                   "guarantee amount {amount} × annual rate {rate} × {months}/12 ({start} to {end}) = {fee}",
+                   {**_FEE, "months": INT}),
+})
 
 
 @dataclass(frozen=True)
@@ -33,16 +43,17 @@ class FeeBreakdown:
     months: int
     fee: int  # fen
 
-    @property
-    def explanation(self) -> str:
-        period = f"{self.months}/12" if self.basis == "months" else f"{self.days}/{DAYS_PER_YEAR}"
-        return (
-            f"担保额 {format_yuan(self.amount)}元 × 年费率 {self.annual_rate} × {period}"
-            f"（{self.start.isoformat()} 至 {self.end.isoformat()}） = {format_yuan(self.fee)}元"
-        )
+    def explain(self, lang: str = "zh") -> str:
+        """How the fee was reached, worded in ``lang``."""
+        figures = {"amount": self.amount, "rate": self.annual_rate, "start": self.start.isoformat(),
+                   "end": self.end.isoformat(), "fee": self.fee}
+        if self.basis == "months":
+            return explain("fee.months", **figures, months=self.months).render(lang)
+        return explain("fee.days", **figures, days=self.days).render(lang)
 
-    def to_json(self) -> dict[str, object]:
-        return {
+    def to_json(self, lang: str | None = None) -> dict[str, object]:
+        """The breakdown as data; with ``lang``, also its explanation worded for a reader."""
+        data: dict[str, object] = {
             "amount": yuan_str(self.amount),
             "annual_rate": str(self.annual_rate),
             "basis": self.basis,
@@ -51,8 +62,10 @@ class FeeBreakdown:
             "days": self.days,
             "months": self.months,
             "fee": yuan_str(self.fee),
-            "explanation": self.explanation,
         }
+        if lang is not None:
+            data["explanation"] = self.explain(lang)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> FeeBreakdown:

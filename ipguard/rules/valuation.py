@@ -33,16 +33,52 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from ipguard.domain import IpAsset, IpType
-from ipguard.money import format_yuan, mul_ratio_down, parse_yuan, yuan_str
+from ipguard.money import mul_ratio_down, parse_yuan, yuan_str
 from ipguard.products import ProductParams
-from ipguard.rules.criteria import NO_CONTEXT, PledgeContext, effective_expiry, pledge_obstacles
+from ipguard.rules.criteria import NO_CONTEXT, OBSTACLE_KEYS, PledgeContext, effective_expiry, pledge_obstacles
+from ipguard.rules.explain import (
+    FACTOR,
+    INT,
+    IP_TYPE,
+    NESTED,
+    NUM,
+    REASONS,
+    TERMS,
+    TEXT,
+    YUAN,
+    Explanation,
+    declare,
+    explain,
+    parse,
+    register_labels,
+)
 
-FACTOR_LABELS = {
-    "remaining_term": "剩余保护期",
-    "legal_stability": "法律稳定性",
-    "main_products": "用于主营产品",
-    "revenue": "支撑收入",
+_FACTOR_LABELS = {
+    "remaining_term": ("剩余保护期", "remaining term"),
+    "legal_stability": ("法律稳定性", "legal stability"),
+    "main_products": ("用于主营产品", "used in main products"),
+    "revenue": ("支撑收入", "revenue supported"),
 }
+FACTOR_LABELS = {code: zh for code, (zh, _en) in _FACTOR_LABELS.items()}
+register_labels("factor", _FACTOR_LABELS)
+declare({
+    "factor.remaining_term": ("贷款到期后剩余 {days} 天，满分需 {full_years} 年",
+                              "{days} days left after the loan matures; the full score needs {full_years} years",
+                              {"days": INT, "full_years": INT}),
+    "factor.legal_stability": ("{ip_type}的法律稳定性", "legal stability of a {ip_type}", {"ip_type": IP_TYPE}),
+    "factor.main_products.yes": ("用于主营产品", "used in the main products", {}),
+    "factor.main_products.no": ("未用于主营产品", "not used in the main products", {}),
+    "factor.revenue": ("支撑年收入 {revenue}，满分需 {full}", "supports yearly revenue of {revenue}; the full score needs {full}",
+                       {"revenue": YUAN, "full": YUAN}),
+    "factor.part": ("{factor}{weight}×{score}", "{factor} {weight}×{score}", {"factor": FACTOR, "weight": NUM, "score": NUM}),
+    "asset.line": ("{ip_type} {number}：{how}", "{ip_type} {number}: {how}", {"ip_type": IP_TYPE, "number": TEXT, "how": NESTED}),
+    "asset.excluded": ("不可质押（{reasons}），认定价值 0.00元", "cannot be pledged ({reasons}): recognized value 0.00 yuan",
+                       {"reasons": REASONS}),
+    "asset.valued": ("基准价值 {base} × 评分 {score}（{parts}） = {value}；质押率 {rate} → {pledge_value}",
+                     "base value {base} × score {score} ({parts}) = {value}; pledge rate {rate} → {pledge_value}",
+                     {"base": YUAN, "score": NUM, "parts": TERMS, "value": YUAN, "rate": NUM, "pledge_value": YUAN}),
+})
+_FACTOR_KEYS = {"main_products": ("factor.main_products.yes", "factor.main_products.no")}
 _PLACES = Decimal("0.0001")
 _DAYS_PER_YEAR = 365
 
@@ -52,7 +88,7 @@ class FactorScore:
     code: str
     weight: Decimal
     score: Decimal  # in [0, 1]
-    detail: str  # Chinese, how the score was found
+    detail: Explanation  # how the score was found
 
     @property
     def label(self) -> str:
@@ -64,12 +100,17 @@ class FactorScore:
             "label": self.label,
             "weight": str(self.weight),
             "score": str(self.score),
-            "detail": self.detail,
+            "detail": self.detail.to_json(),
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> FactorScore:
-        return cls(str(data["code"]), Decimal(str(data["weight"])), Decimal(str(data["score"])), str(data.get("detail", "")))
+        """A stored factor; a Chinese ``detail`` stored by an earlier version is read back when it can be."""
+        code = str(data["code"])
+        detail = data.get("detail", "")
+        why = (Explanation.from_json(detail) if isinstance(detail, Mapping)
+               else parse(str(detail), _FACTOR_KEYS.get(code, (f"factor.{code}",))))
+        return cls(code, Decimal(str(data["weight"])), Decimal(str(data["score"])), why)
 
 
 @dataclass(frozen=True)
@@ -81,7 +122,7 @@ class AssetValue:
     number: str
     title: str
     pledgeable: bool
-    obstacles: tuple[str, ...]  # why it cannot be pledged; empty when it can
+    obstacles: tuple[Explanation, ...]  # why it cannot be pledged; empty when it can
     expiry_date: dt.date | None
     expiry_derived: bool
     base_value: int  # fen
@@ -92,25 +133,27 @@ class AssetValue:
     pledge_value: int  # fen, value × pledge rate
 
     @property
-    def explanation(self) -> str:
-        """One Chinese line: how the value was reached, or why it is 0."""
-        name = f"{IpType(self.ip_type).label} {self.number}"
+    def working(self) -> Explanation:
+        """How the value was reached, or why it is 0 (without naming the asset)."""
         if not self.pledgeable:
-            return f"{name}：不可质押（{'；'.join(self.obstacles)}），认定价值 0.00元"
-        parts = "＋".join(f"{f.label}{f.weight}×{f.score}" for f in self.factors)
-        return (
-            f"{name}：基准价值 {format_yuan(self.base_value)}元 × 评分 {self.score}（{parts}）"
-            f" = {format_yuan(self.value)}元；质押率 {self.pledge_rate} → {format_yuan(self.pledge_value)}元"
-        )
+            return explain("asset.excluded", reasons=self.obstacles)
+        parts = [explain("factor.part", factor=f.code, weight=f.weight, score=f.score) for f in self.factors]
+        return explain("asset.valued", base=self.base_value, score=self.score, parts=parts, value=self.value,
+                       rate=self.pledge_rate, pledge_value=self.pledge_value)
 
-    def to_json(self) -> dict[str, object]:
-        return {
+    def explain(self, lang: str = "zh") -> str:
+        """One line naming the asset: how its value was reached, or why it is 0, worded in ``lang``."""
+        return explain("asset.line", ip_type=IpType(self.ip_type).value, number=self.number, how=self.working).render(lang)
+
+    def to_json(self, lang: str | None = None) -> dict[str, object]:
+        """The value as data; with ``lang``, also its explanation worded for a reader."""
+        data: dict[str, object] = {
             "index": self.index,
             "type": self.ip_type,
             "number": self.number,
             "title": self.title,
             "pledgeable": self.pledgeable,
-            "obstacles": list(self.obstacles),
+            "obstacles": [o.to_json() for o in self.obstacles],
             "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
             "expiry_derived": self.expiry_derived,
             "base_value": yuan_str(self.base_value),
@@ -119,8 +162,10 @@ class AssetValue:
             "value": yuan_str(self.value),
             "pledge_rate": str(self.pledge_rate),
             "pledge_value": yuan_str(self.pledge_value),
-            "explanation": self.explanation,
         }
+        if lang is not None:
+            data["explanation"] = self.explain(lang)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> AssetValue:
@@ -131,7 +176,7 @@ class AssetValue:
             number=str(data["number"]),
             title=str(data.get("title", "")),
             pledgeable=bool(data["pledgeable"]),
-            obstacles=tuple(str(o) for o in data.get("obstacles", ())),  # type: ignore[union-attr]
+            obstacles=tuple(_obstacle(o) for o in data.get("obstacles", ())),  # type: ignore[union-attr]
             expiry_date=dt.date.fromisoformat(str(expiry)) if expiry else None,
             expiry_derived=bool(data.get("expiry_derived", False)),
             base_value=parse_yuan(data["base_value"], "base_value"),
@@ -141,6 +186,11 @@ class AssetValue:
             pledge_rate=Decimal(str(data["pledge_rate"])),
             pledge_value=parse_yuan(data["pledge_value"], "pledge_value"),
         )
+
+
+def _obstacle(data: object) -> Explanation:
+    """A stored obstacle; one stored by an earlier version as Chinese prose is read back when it can be."""
+    return Explanation.from_json(data) if isinstance(data, Mapping) else parse(str(data), OBSTACLE_KEYS)
 
 
 def _cap(ratio: Decimal) -> Decimal:
@@ -159,17 +209,13 @@ def factor_scores(asset: IpAsset, expiry: dt.date, maturity: dt.date, product: P
     main = _cap(Decimal(1)) if asset.used_in_main_products else _cap(params.main_products_no_score)
     revenue = _cap(Decimal(asset.revenue_supported) / Decimal(params.revenue_full_score))
     return (
-        FactorScore("remaining_term", w["remaining_term"], term, f"贷款到期后剩余 {remaining_days} 天，满分需 {full_years} 年"),
-        FactorScore("legal_stability", w["legal_stability"], stability, f"{asset.ip_type.label}的法律稳定性"),
-        FactorScore(
-            "main_products", w["main_products"], main, "用于主营产品" if asset.used_in_main_products else "未用于主营产品"
-        ),
-        FactorScore(
-            "revenue",
-            w["revenue"],
-            revenue,
-            f"支撑年收入 {format_yuan(asset.revenue_supported)}元，满分需 {format_yuan(params.revenue_full_score)}元",
-        ),
+        FactorScore("remaining_term", w["remaining_term"], term,
+                    explain("factor.remaining_term", days=remaining_days, full_years=full_years)),
+        FactorScore("legal_stability", w["legal_stability"], stability, explain("factor.legal_stability", ip_type=kind)),
+        FactorScore("main_products", w["main_products"], main,
+                    explain(f"factor.main_products.{'yes' if asset.used_in_main_products else 'no'}")),
+        FactorScore("revenue", w["revenue"], revenue,
+                    explain("factor.revenue", revenue=asset.revenue_supported, full=params.revenue_full_score)),
     )
 
 

@@ -631,3 +631,29 @@ CREATE VIRTUAL TABLE blob_text USING fts5(body, tokenize = 'trigram');
     )
     for sql in seals.triggers_sql(["blobs", "attachments", "checklist_items"]):
         db.execute(sql)
+
+
+@MIGRATIONS()
+def m008_structured_explanations(db: Database) -> None:
+    """Stored assessments: the Chinese prose of each reason becomes data (issue 19 item 3).
+
+    A rule's reason, an amount candidate's source, a pledge obstacle and a
+    valuation factor's detail were stored as Chinese sentences; they are now a
+    message key and its parameters, worded in the reader's language. Each
+    sentence is read back by the same wording that wrote it (only an exact
+    round trip counts); one that cannot be is kept verbatim, flagged as legacy
+    (see :mod:`ipguard.rules.explain`). An assessment that does not read at all
+    is left as it was: :meth:`Assessment.from_json` still accepts the old form.
+    """
+    import json
+
+    from ipguard.rules.assess import Assessment
+
+    for row_id, text in db.execute("SELECT id, result_json FROM assessments").fetchall():
+        try:
+            converted = Assessment.from_json(json.loads(text)).to_json()
+        except (ValueError, KeyError, TypeError, ArithmeticError):
+            continue
+        new_text = json.dumps(converted, ensure_ascii=False)
+        if new_text != text:
+            db.execute("UPDATE assessments SET result_json = ? WHERE id = ?", [new_text, row_id])

@@ -180,10 +180,12 @@ def screening_refusal(store: Store, case_id: int, *, raise_it: bool = False) -> 
     error = freshness_refusal(store, case_id)
     result = latest_assessment(store, case_id)
     if error is None and result is not None:
-        failed = [r.reason or r.id for r in result.rules if r.outcome == "fail"]
+        failed = [r for r in result.rules if r.outcome == "fail"]
         unjustified = [r.id for r in result.rules if r.outcome == "justify" and not result.justification]
         if failed:
-            error = WorkflowError("criteria_failed", rules="；".join(failed))
+            # The reasons in both languages: the refusal is shown in the reader's.
+            error = WorkflowError("criteria_failed", rules=Text("；".join(r.explain("zh") for r in failed),
+                                                                "; ".join(r.explain("en") for r in failed)))
         elif unjustified:
             error = WorkflowError("justification_missing", rules="销贷比")
     if error and raise_it:

@@ -259,98 +259,98 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Backing up automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="100"/>
+        <location filename="../../ui/pages/settings_backup.py" line="97"/>
         <source>数据库备份</source>
         <translation>Database backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="111"/>
+        <location filename="../../ui/pages/settings_backup.py" line="108"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="113"/>
+        <location filename="../../ui/pages/settings_backup.py" line="110"/>
         <source>从所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="115"/>
+        <location filename="../../ui/pages/settings_backup.py" line="112"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="116"/>
+        <location filename="../../ui/pages/settings_backup.py" line="113"/>
         <source>刷新列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="143"/>
+        <location filename="../../ui/pages/settings_backup.py" line="140"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
         <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="169"/>
+        <location filename="../../ui/pages/settings_backup.py" line="166"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
         <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="172"/>
+        <location filename="../../ui/pages/settings_backup.py" line="169"/>
         <source>备份文件夹不可用：{reason}</source>
         <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="175"/>
+        <location filename="../../ui/pages/settings_backup.py" line="172"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
         <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="180"/>
+        <location filename="../../ui/pages/settings_backup.py" line="177"/>
         <source>自动备份已关闭。</source>
         <translation>Automatic backup is off.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="189"/>
+        <location filename="../../ui/pages/settings_backup.py" line="186"/>
         <source>只有管理员可以备份和恢复数据库</source>
         <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="201"/>
+        <location filename="../../ui/pages/settings_backup.py" line="198"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="206"/>
-        <location filename="../../ui/pages/settings_backup.py" line="211"/>
+        <location filename="../../ui/pages/settings_backup.py" line="203"/>
+        <location filename="../../ui/pages/settings_backup.py" line="208"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="217"/>
+        <location filename="../../ui/pages/settings_backup.py" line="214"/>
         <source>已备份到 {path}（{size}，已校验）</source>
         <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="226"/>
+        <location filename="../../ui/pages/settings_backup.py" line="223"/>
         <source>备份失败：{reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="242"/>
+        <location filename="../../ui/pages/settings_backup.py" line="239"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="244"/>
+        <location filename="../../ui/pages/settings_backup.py" line="241"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="251"/>
+        <location filename="../../ui/pages/settings_backup.py" line="248"/>
         <source>请先在列表中选择一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="265"/>
+        <location filename="../../ui/pages/settings_backup.py" line="262"/>
         <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
 
 该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
@@ -367,17 +367,17 @@ After the restore the program closes this window and reopens the database; pleas
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="273"/>
+        <location filename="../../ui/pages/settings_backup.py" line="270"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="281"/>
+        <location filename="../../ui/pages/settings_backup.py" line="278"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="290"/>
+        <location filename="../../ui/pages/settings_backup.py" line="287"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -391,199 +391,199 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseFile</name>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="69"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="73"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="70"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="76"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="73"/>
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="79"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="76"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="81"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="78"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="88"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="123"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="85"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="120"/>
         <source>选择一个文件以预览</source>
         <translation>Select a file to preview it</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="137"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="134"/>
         <source>无法预览此 PDF，请用系统程序打开</source>
         <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="148"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="145"/>
         <source>无法预览此图片，请用系统程序打开</source>
         <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="155"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="152"/>
         <source>此类文件不能在程序内预览，请用系统程序打开</source>
         <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="221"/>
         <source>归属：</source>
         <translation>Belongs to:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="223"/>
         <source>归属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="229"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
         <source>附加文件…</source>
         <translation>Attach files…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="231"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
         <source>替换为新版本…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="233"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="230"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="235"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="232"/>
         <source>用系统程序打开</source>
         <translation>Open with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="237"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
         <source>另存副本…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="239"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="236"/>
         <source>导出档案 zip…</source>
         <translation>Export case file zip…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="245"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="242"/>
         <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
         <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="277"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="274"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="278"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
         <source>本案（不属于清单项）</source>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="282"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="288"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="285"/>
         <source>记录：</source>
         <translation>Record: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="312"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="309"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="326"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="323"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="368"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="406"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="365"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
         <source>正在附加文件…</source>
         <translation>Attaching the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="376"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="373"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="377"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="409"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="413"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="424"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="445"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="442"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="450"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
         <source>正在导出电子档案…</source>
         <translation>Exporting the case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="455"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="452"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="456"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -641,7 +641,7 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="266"/>
+        <location filename="../../ui/models/case_list.py" line="258"/>
         <source>按“{column}”排序（再点一次反向）</source>
         <translation>Sort by “{column}” (click again to reverse)</translation>
     </message>
@@ -1013,197 +1013,197 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>专利年费</source>
         <translation>Patent annual fee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="53"/>
+        <location filename="../../ui/pages/dashboard.py" line="54"/>
         <source>商标续展</source>
         <translation>Trademark renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="54"/>
+        <location filename="../../ui/pages/dashboard.py" line="55"/>
         <source>逾期未代偿</source>
         <translation>Default not compensated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <location filename="../../ui/pages/dashboard.py" line="71"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="72"/>
+        <location filename="../../ui/pages/dashboard.py" line="73"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>银行审批期限 {due}</source>
         <translation>Bank approval due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83"/>
+        <location filename="../../ui/pages/dashboard.py" line="84"/>
         <source>质押登记待办，跟进日 {due}</source>
         <translation>Pledge registration pending, follow up on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>贷款到期日 {due}</source>
         <translation>Loan matures on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>，已到期</source>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>查看待办 →</source>
         <translation>My work →</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="210"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="228"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="239"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="239"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="241"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="242"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="242"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="247"/>
+        <location filename="../../ui/pages/dashboard.py" line="248"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="248"/>
+        <location filename="../../ui/pages/dashboard.py" line="249"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="255"/>
+        <location filename="../../ui/pages/dashboard.py" line="256"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="256"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="259"/>
+        <location filename="../../ui/pages/dashboard.py" line="260"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="259"/>
+        <location filename="../../ui/pages/dashboard.py" line="260"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="262"/>
+        <location filename="../../ui/pages/dashboard.py" line="263"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="262"/>
+        <location filename="../../ui/pages/dashboard.py" line="263"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="283"/>
+        <location filename="../../ui/pages/dashboard.py" line="284"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="286"/>
+        <location filename="../../ui/pages/dashboard.py" line="287"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="301"/>
+        <location filename="../../ui/pages/dashboard.py" line="302"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="307"/>
+        <location filename="../../ui/pages/dashboard.py" line="308"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="314"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="319"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="323"/>
+        <location filename="../../ui/pages/dashboard.py" line="324"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="343"/>
+        <location filename="../../ui/pages/dashboard.py" line="344"/>
         <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
         <translation>My work ({n} items, {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="346"/>
+        <location filename="../../ui/pages/dashboard.py" line="347"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="348"/>
+        <location filename="../../ui/pages/dashboard.py" line="349"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
@@ -1294,19 +1294,19 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="150"/>
-        <location filename="../../ui/pages/dashboard.py" line="51"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="151"/>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="152"/>
-        <location filename="../../ui/pages/dashboard.py" line="51"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -1399,134 +1399,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="79"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="102"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="80"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="103"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="149"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="150"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="303"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="304"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="351"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="246"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="239"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="240"/>
         <source>打印预览 {title}</source>
         <translation>Print preview {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="242"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="353"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="357"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="366"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="368"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="411"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="412"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="422"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="423"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="425"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="426"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="498"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="499"/>
         <source>正在重新出具文书…</source>
         <translation>Reissuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="415"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="416"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="429"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="430"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="441"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="442"/>
         <source>正在准备文书…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="481"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="482"/>
         <source>正在出具文书…</source>
         <translation>Issuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="494"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="496"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
@@ -1619,33 +1619,33 @@ Please copy the report below and send it to your administrator; it is also in th
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="134"/>
+        <location filename="../../ui/widgets/fields.py" line="133"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="134"/>
+        <location filename="../../ui/widgets/fields.py" line="133"/>
         <source>有误</source>
         <translation>invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="174"/>
+        <location filename="../../ui/widgets/fields.py" line="173"/>
         <source>未填</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="175"/>
+        <location filename="../../ui/widgets/fields.py" line="174"/>
         <source>{empty}（如 20261201）</source>
         <translation>{empty} (e.g. 20261201)</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/fields.py" line="178"/>
         <location filename="../../ui/widgets/fields.py" line="179"/>
-        <location filename="../../ui/widgets/fields.py" line="180"/>
         <source>选择日期</source>
         <translation>Pick a date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="248"/>
+        <location filename="../../ui/widgets/fields.py" line="247"/>
         <source>“{text}”不是有效日期，可输入 20261201、2026-12-01 或 2026/12/1</source>
         <translation>“{text}” is not a date; type 20261201, 2026-12-01 or 2026/12/1</translation>
     </message>
@@ -3878,78 +3878,78 @@ Close now?</translation>
         <translation>Case closed ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="87"/>
+        <location filename="../../ui/workspace/__init__.py" line="88"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="88"/>
+        <location filename="../../ui/workspace/__init__.py" line="89"/>
         <source>从数据库重新载入本案件</source>
         <translation>Reload this case from the database</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="90"/>
+        <location filename="../../ui/workspace/__init__.py" line="91"/>
         <source>否决…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="92"/>
+        <location filename="../../ui/workspace/__init__.py" line="93"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="94"/>
+        <location filename="../../ui/workspace/__init__.py" line="95"/>
         <source>变更重新上会…</source>
         <translation>Amend (back to the committee)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="142"/>
+        <location filename="../../ui/workspace/__init__.py" line="143"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="148"/>
+        <location filename="../../ui/workspace/__init__.py" line="149"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="177"/>
+        <location filename="../../ui/workspace/__init__.py" line="178"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="286"/>
+        <location filename="../../ui/workspace/__init__.py" line="287"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="287"/>
+        <location filename="../../ui/workspace/__init__.py" line="288"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="291"/>
-        <location filename="../../ui/workspace/__init__.py" line="295"/>
+        <location filename="../../ui/workspace/__init__.py" line="292"/>
+        <location filename="../../ui/workspace/__init__.py" line="296"/>
         <source>变更重新上会</source>
         <translation>Amend (back to the committee)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="291"/>
+        <location filename="../../ui/workspace/__init__.py" line="292"/>
         <source>案件 {no} 的保审会决议及其后的意向函、银行审批、合同和登记将作废（保留在历史中），案件退回调查阶段，须重新评估、签字并上会。</source>
         <translation>Case {no}: the committee&apos;s decision and the intent letter, bank decision, contracts and registrations after it are set aside (kept in the history); the case goes back to the investigation and must be reassessed, signed and taken to the committee again.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="296"/>
+        <location filename="../../ui/workspace/__init__.py" line="297"/>
         <source>请填写变更原因（如：企业申请调整金额或期限）：</source>
         <translation>Reason for the amendment (e.g. the company asks for another amount or term):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="299"/>
+        <location filename="../../ui/workspace/__init__.py" line="300"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="300"/>
+        <location filename="../../ui/workspace/__init__.py" line="301"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
@@ -4696,6 +4696,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="99"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="89"/>
         <source>决定额度</source>
         <translation>Binding</translation>
     </message>
@@ -4797,13 +4798,13 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_screening.py" line="27"/>
-        <location filename="../../ui/workspace/tab_valuation.py" line="33"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="32"/>
         <source>重新评估</source>
         <translation>Reassess</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_screening.py" line="28"/>
-        <location filename="../../ui/workspace/tab_screening.py" line="89"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="91"/>
         <source>通过准入</source>
         <translation>Pass screening</translation>
     </message>
@@ -4828,22 +4829,22 @@ Close now?</translation>
         <translation>Not assessed yet: submitting for screening assesses the case against the product parameters.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="67"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
         <source>符合准入条件</source>
         <translation>Meets the screening criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="67"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
         <source>不符合准入条件</source>
         <translation>Does not meet the screening criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="71"/>
         <source>{verdict} · 按产品参数 {product} 版本 {version} 评估</source>
         <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="89"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="91"/>
         <source>案件将通过准入审查并进入价值认定；通过后不能退回准入。</source>
         <translation>The case passes screening and moves to value recognition; it cannot go back to screening.</translation>
     </message>
@@ -4868,37 +4869,37 @@ Close now?</translation>
         <translation>Applied {start} → disbursed {end}: {days} days ({wd} working days), promised {lo}–{hi} days, {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="36"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="35"/>
         <source>确认价值认定</source>
         <translation>Confirm valuation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="43"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="42"/>
         <source>知识产权认定价值</source>
         <translation>Recognized value of the IP assets</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="48"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="47"/>
         <source>担保额：取下列各项的最小值</source>
         <translation>Guarantee amount: the least of the following</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="55"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="54"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="68"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="67"/>
         <source>尚未评估</source>
         <translation>Not assessed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="74"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="76"/>
         <source>担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元</source>
         <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="92"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="93"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>

@@ -63,7 +63,7 @@ def test_money_fields_accept_wan(qtbot):
     field = ValidatedField(money_check("requested_amount"))
     qtbot.addWidget(field)
     field.setText("500万")
-    assert field.verdict().state == OK and "5,000,000.00 元" in field.verdict().message
+    assert field.verdict().state == OK and "5,000,000.00元（500.00万元）" in field.verdict().message
 
 
 def test_one_case_is_singular_in_english():

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from ipguard.money import format_wan, format_yuan
+from ipguard.money import wan_figure
 from ipguard.store import Store
 from ipguard.store.records import CaseFilter, CaseListRow
 from ui.i18n import current_language, stage_label, translate
@@ -37,7 +37,7 @@ COL_APPLICATION_DATE = 8
 COL_UPDATED = 9
 
 # Chinese source texts, translated when shown (context "CaseList"); amounts are in
-# 万元 in Chinese and in yuan in English (see :func:`ui.i18n.amount_text`).
+# 万元 in Chinese and in yuan in English (see :func:`ipguard.money.wan_text`).
 HEADERS = (
     QT_TRANSLATE_NOOP("CaseList", "案件编号"),
     QT_TRANSLATE_NOOP("CaseList", "企业名称"),
@@ -75,14 +75,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def wan(fen: int | None) -> str:
-    """An amount without the unit (the header carries it): 300000000 -> '300.00' (万元),
-    or '3,000,000.00' (yuan) in an English window."""
-    if fen is None:
-        return ""
-    return format_yuan(fen) if current_language() == "en" else format_wan(fen).removesuffix("万元")
-
-
 def short_time(iso: str) -> str:
     """'2026-11-02T10:23:45+08:00' -> '2026-11-02 10:23'."""
     return iso[:16].replace("T", " ") if iso else ""
@@ -102,9 +94,9 @@ def _display(row: CaseListRow, column: int) -> str:
     if column == COL_MANAGER:
         return row.account_manager
     if column == COL_REQUESTED:
-        return wan(row.requested_amount)
+        return wan_figure(row.requested_amount, current_language())  # the header carries the unit
     if column == COL_GUARANTEE:
-        return wan(row.guarantee_amount)
+        return "" if row.guarantee_amount is None else wan_figure(row.guarantee_amount, current_language())
     if column == COL_APPLICATION_DATE:
         return row.application_date.isoformat()
     return short_time(row.updated_at)

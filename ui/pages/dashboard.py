@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 from ipguard import clock
 from ipguard.dashboard import MonthFigures, month_figures, my_cases, my_stage_counts, scope_user_id
 from ipguard.domain import MAIN_LINE, Stage
+from ipguard.money import wan_text
 from ipguard.workflow.queries import Reminder, reminders
-from ui.i18n import amount_text, stage_label, translate
+from ui.i18n import current_language, stage_label, translate
 from ui.icons import icon
 from ui.session import Session
 
@@ -265,10 +266,10 @@ class DashboardPage(QWidget):
         self.tiles["approved"].set_value(unit(f.approved))
         self.tiles["declined"].set_value(unit(f.declined))
         self.tiles["disbursed"].set_value(loans(f.disbursed))
-        self.tiles["disbursed_amount"].set_value(amount_text(f.disbursed_amount))
+        self.tiles["disbursed_amount"].set_value(wan_text(f.disbursed_amount, current_language()))
         self.tiles["released"].set_value(loans(f.released))
         self.tiles["in_force"].set_value(loans(f.in_force_count))
-        self.tiles["in_force_balance"].set_value(amount_text(f.in_force_balance))
+        self.tiles["in_force_balance"].set_value(wan_text(f.in_force_balance, current_language()))
 
     def select_stage(self, stage: Stage | None) -> None:
         """Show the cases of ``stage`` below the tiles (click the chosen tile again for all open cases)."""
@@ -289,7 +290,7 @@ class DashboardPage(QWidget):
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             amount = r.guarantee_amount if r.guarantee_amount else r.requested_amount
-            values = (r.case_no, r.company, stage_label(r.stage), amount_text(amount), r.stage_changed_at[:10])
+            values = (r.case_no, r.company, stage_label(r.stage), wan_text(amount, current_language()), r.stage_changed_at[:10])
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.id)

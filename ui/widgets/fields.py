@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ipguard import clock
 from ipguard.errors import IpguardError
-from ipguard.money import format_wan, format_yuan, parse_yuan
+from ipguard.money import format_wan, parse_yuan, yuan_text
 from ipguard.validators import check_date
 from ui.i18n import current_language, translate
 
@@ -82,9 +82,8 @@ def money_check(field: str, *, allow_negative: bool = False, required: bool = Tr
             fen = parse_yuan(text, field, allow_negative=allow_negative)
         except IpguardError as exc:
             return Verdict(BAD, exc.message(current_language()))
-        if current_language() == "en":
-            return Verdict(OK, f"{format_yuan(fen)} yuan")
-        return Verdict(OK, f"{format_yuan(fen)} 元（{format_wan(fen)}）")
+        lang = current_language()
+        return Verdict(OK, yuan_text(fen, lang) if lang == "en" else f"{yuan_text(fen)}（{format_wan(fen)}）")
 
     return check
 

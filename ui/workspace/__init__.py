@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard.errors import IpguardError
+from ipguard.money import wan_text
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import amend_case, decline, withdraw
 from ipguard.workflow.queries import ActionState, available_actions, waiting_for
 from ui import errors as uierrors
-from ui.i18n import amount_text, stage_label, translate
+from ui.i18n import current_language, stage_label, translate
 from ui.session import Session
 from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
 from ui.workspace.stage_bar import StageBar
@@ -175,9 +176,9 @@ class CaseWorkspace(QWidget):
         self.title_label.setText(f"{case.case_no}　{company.name}")
         self.fields["stage"].setText(stage_label(case.stage))
         self.fields["requested"].setText(translate("Workspace", "{amount}（{months}个月）").format(
-            amount=amount_text(case.requested_amount), months=case.term_months))
+            amount=wan_text(case.requested_amount, current_language()), months=case.term_months))
         amount = repos.cases.guarantee_amount(case.id)
-        self.fields["guarantee"].setText(amount_text(amount) if amount else "—")
+        self.fields["guarantee"].setText(wan_text(amount, current_language()) if amount else "—")
         self.fields["manager"].setText(self._user_name(case.account_manager_id))
         self.fields["risk"].setText(self._user_name(case.risk_manager_id))
         if case.bank_id is None:

@@ -8,7 +8,7 @@ from ipguard.domain import Stage
 from ipguard.rules.criteria import format_rule_figures
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, justify, latest_assessment, pass_screening, submit_for_screening
-from ui.i18n import translate
+from ui.i18n import current_language, translate
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, outcome_colour, outcome_text, read_only_table, section
 
@@ -62,7 +62,9 @@ class ScreeningTab(WorkspaceTab):
             self.summary.setText(translate("Workspace", "尚未评估：提交准入审查后按产品参数自动评估。"))
             self.justify_box.setVisible(False)
             return
-        rows = [(translate("Criteria", r.label), *format_rule_figures(r), outcome_text(r.outcome), r.reason) for r in result.rules]
+        lang = current_language()
+        rows = [(translate("Criteria", r.label), *format_rule_figures(r, lang), outcome_text(r.outcome), r.explain(lang))
+                for r in result.rules]
         fill_table(self.table, rows, [outcome_colour(r.outcome) for r in result.rules], colour_column=3)
         verdict = translate("Workspace", "符合准入条件") if result.eligible else translate("Workspace", "不符合准入条件")
         self.summary.setText(

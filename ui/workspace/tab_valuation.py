@@ -7,13 +7,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from ipguard.domain import Stage
 from ipguard.money import format_yuan, uppercase_rmb
+from ipguard.rules.explain import candidate_label
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, confirm_valuation, latest_assessment
-from ui.i18n import ip_type_label, translate
+from ui.i18n import current_language, ip_type_label, translate
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import fill_table, note_label, read_only_table, section
-
-BOUND_MARK = "✓ 决定额度"
 
 
 class ValuationTab(WorkspaceTab):
@@ -71,28 +70,30 @@ class ValuationTab(WorkspaceTab):
             self.rounding.setText("")
             self.fee.setText("")
             return
+        lang = current_language()
+        # The Chinese uppercase amount is for Chinese readers; an English reader is told the currency.
+        upper = "CNY" if lang == "en" else uppercase_rmb(result.guarantee_amount)
         self.headline.setText(translate("Workspace", "担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元").format(
-            amount=format_yuan(result.guarantee_amount), upper=uppercase_rmb(result.guarantee_amount),
+            amount=format_yuan(result.guarantee_amount), upper=upper,
             value=format_yuan(result.recognized_value)))
         rows = []
         for a in result.asset_values:
-            how = a.explanation.split("：", 1)[-1]
             rows.append((ip_type_label(a.ip_type), a.number, a.title, format_yuan(a.value), str(a.pledge_rate),
-                         format_yuan(a.pledge_value), how))
+                         format_yuan(a.pledge_value), a.working.render(lang)))
         # One line per asset (the full working is in the tooltip): fitting rows to content while
         # the tab was still hidden and narrow made a row taller than the table, so it looked blank.
         fill_table(self.assets, rows, fit_rows=False)
         chain_rows, bold = [], []
         for i, c in enumerate(result.amount_chain):
-            chain_rows.append((c.label, "—" if c.amount is None else format_yuan(c.amount), c.explanation,
-                               BOUND_MARK if c.binding else ""))
+            chain_rows.append((candidate_label(c.name, lang), "—" if c.amount is None else format_yuan(c.amount),
+                               c.explain(lang), "✓ " + translate("Workspace", "决定额度") if c.binding else ""))
             if c.binding:
                 bold.append(i)
         fill_table(self.chain, chain_rows, bold_rows=bold)
         self.rounding.setText(translate("Workspace", "最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元").format(
             least=format_yuan(result.amount_before_rounding), unit=format_yuan(result.rounding_unit),
             amount=format_yuan(result.guarantee_amount)))
-        self.fee.setText(result.fee_breakdown.explanation)
+        self.fee.setText(result.fee_breakdown.explain(lang))
 
     def confirm(self) -> None:
         self.run_action(confirm_valuation, self.store, self.case_id, self.user)
