@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from ipguard import messages
 from ipguard.errors import ValidationError
@@ -128,7 +128,10 @@ def read_date(table: Mapping[str, object], key: str, prefix: str = "") -> dt.dat
     raise ValidationError(field, "date_invalid", value=str(value)[:40])
 
 
-def read_per_type(table: Mapping[str, object], key: str, prefix: str, reader: Callable[..., object], **kwargs: Any) -> Mapping[str, object]:
+T = TypeVar("T")
+
+
+def read_per_type(table: Mapping[str, object], key: str, prefix: str, reader: Callable[..., T], **kwargs: Any) -> Mapping[str, T]:
     sub = read_table(table, key, prefix)
     path = key_path(prefix, key)
     return MappingProxyType({ip_type: reader(sub, ip_type, path, **kwargs) for ip_type in IP_TYPES})

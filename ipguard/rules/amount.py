@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ipguard.domain import Financials
 from ipguard.money import mul_ratio_down, parse_yuan, round_down, yuan_str
@@ -150,7 +151,7 @@ class AmountResult:
         return tuple(c.name for c in self.candidates if c.binding)
 
 
-def loan_to_sales_headroom(fin: Financials, limit_ratio) -> int:
+def loan_to_sales_headroom(fin: Financials, limit_ratio: Decimal) -> int:
     """The most that keeps (existing + amount) / sales ≤ limit; never negative."""
     return max(mul_ratio_down(fin.annual_sales, limit_ratio) - fin.existing_bank_loans, 0)
 

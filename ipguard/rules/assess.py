@@ -39,6 +39,7 @@ from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate,
 from ipguard.rules.explain import candidate_label
 from ipguard.rules.fees import FeeBreakdown, guarantee_fee
 from ipguard.rules.valuation import AssetValue, value_assets
+from ipguard.stored_json import as_int, as_list, as_mapping, as_optional_str
 from ipguard.validators import check_date, check_int, check_text, check_uscc
 from ipguard.workdays import WorkCalendar, unconfirmed_warning
 
@@ -265,32 +266,32 @@ class Assessment:
     def from_json(cls, data: Mapping[str, object]) -> Assessment:
         """Rebuild a stored assessment from :meth:`to_json` output, without recomputing anything."""
         reminder = data.get("maturity_reminder_date")
-        company = data.get("company") or {}
+        company = as_mapping(data.get("company"))
         return cls(
             eligible=bool(data["eligible"]),
-            rules=tuple(RuleResult.from_json(r, str(data.get("params_version", ""))) for r in data["rules"]),  # type: ignore[union-attr]
-            asset_values=tuple(AssetValue.from_json(a) for a in data.get("asset_values", ())),  # type: ignore[union-attr]
+            rules=tuple(RuleResult.from_json(as_mapping(r), str(data.get("params_version", ""))) for r in as_list(data["rules"])),
+            asset_values=tuple(AssetValue.from_json(as_mapping(a)) for a in as_list(data.get("asset_values"))),
             recognized_value=parse_yuan(data["recognized_value"], "recognized_value"),
             pledge_value=parse_yuan(data.get("pledge_value", "0"), "pledge_value"),
             guarantee_amount=parse_yuan(data["guarantee_amount"], "guarantee_amount"),
-            amount_chain=tuple(AmountCandidate.from_json(c) for c in data["amount_chain"]),  # type: ignore[union-attr]
+            amount_chain=tuple(AmountCandidate.from_json(as_mapping(c)) for c in as_list(data["amount_chain"])),
             amount_before_rounding=parse_yuan(data.get("amount_before_rounding", data["guarantee_amount"]), "amount"),
             rounding_unit=parse_yuan(data.get("rounding_unit", "0"), "rounding_unit"),
             fee=parse_yuan(data["fee"], "fee"),
-            fee_breakdown=FeeBreakdown.from_json(data["fee_breakdown"]),  # type: ignore[arg-type]
+            fee_breakdown=FeeBreakdown.from_json(as_mapping(data["fee_breakdown"])),
             product_code=str(data.get("product", "")),
             product_name=str(data.get("product_name", "")),
             params_version=str(data.get("params_version", "")),
-            company_name=str(company.get("name", "")),  # type: ignore[union-attr]
-            uscc=str(company.get("uscc", "")),  # type: ignore[union-attr]
+            company_name=str(company.get("name", "")),
+            uscc=str(company.get("uscc", "")),
             requested_amount=parse_yuan(data["requested_amount"], "requested_amount"),
-            term_months=int(data["term_months"]),  # type: ignore[arg-type]
+            term_months=as_int(data["term_months"]),
             application_date=dt.date.fromisoformat(str(data["application_date"])),
             maturity_date=dt.date.fromisoformat(str(data["maturity_date"])),
-            justification=data.get("justification"),  # type: ignore[arg-type]
-            target_tags=tuple(str(t) for t in data.get("target_tags", ())),  # type: ignore[union-attr]
+            justification=as_optional_str(data.get("justification")),
+            target_tags=tuple(str(t) for t in as_list(data.get("target_tags"))),
             maturity_reminder_date=dt.date.fromisoformat(str(reminder)) if reminder else None,
-            warnings=tuple(str(w) for w in data.get("warnings", ())),  # type: ignore[union-attr]
+            warnings=tuple(str(w) for w in as_list(data.get("warnings"))),
         )
 
 

@@ -101,7 +101,7 @@ def rule_label(rule_id: str, lang: str = "zh") -> str:
 _FIGURES = "（现有贷款 {loans} + 申请 {requested}） / 年销售额 {sales}"
 _FIGURES_EN = "(existing loans {loans} + requested {requested}) / annual sales {sales}"
 _LTS = {"ratio": PCT, "loans": YUAN, "requested": YUAN, "sales": YUAN, "limit": PCT}
-_HEADS = (("销贷比 {ratio} = " + _FIGURES + "，超过原则上限 {limit}",
+_HEADS: tuple[tuple[str, str, Mapping[str, str]], ...] = (("销贷比 {ratio} = " + _FIGURES + "，超过原则上限 {limit}",
            "loan-to-sales {ratio} = " + _FIGURES_EN + ", above the in-principle limit {limit}", _LTS),
           ("年销售额为0，销贷比无法计算", "annual sales are 0, the loan-to-sales ratio cannot be computed", {}))
 _TAILS = (("justified", "；已附风控经理书面说明", "; the risk manager's written justification is attached"),

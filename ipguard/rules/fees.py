@@ -19,6 +19,7 @@ from ipguard.money import parse_yuan, yuan_str
 from ipguard.products import FeeParams
 from ipguard.rules import loan_maturity
 from ipguard.rules.explain import DATE, INT, NUM, YUAN, declare, explain
+from ipguard.stored_json import as_int
 
 DAYS_PER_YEAR = 365
 
@@ -75,8 +76,8 @@ class FeeBreakdown:
             basis=str(data["basis"]),
             start=dt.date.fromisoformat(str(data["start"])),
             end=dt.date.fromisoformat(str(data["end"])),
-            days=int(data["days"]),  # type: ignore[arg-type]
-            months=int(data["months"]),  # type: ignore[arg-type]
+            days=as_int(data["days"]),
+            months=as_int(data["months"]),
             fee=parse_yuan(data["fee"], "fee"),
         )
 

@@ -52,6 +52,7 @@ from ipguard.rules.explain import (
     parse,
     register_labels,
 )
+from ipguard.stored_json import as_int, as_list, as_mapping
 
 _FACTOR_LABELS = {
     "remaining_term": ("剩余保护期", "remaining term"),
@@ -171,16 +172,16 @@ class AssetValue:
     def from_json(cls, data: Mapping[str, object]) -> AssetValue:
         expiry = data.get("expiry_date")
         return cls(
-            index=int(data["index"]),  # type: ignore[arg-type]
+            index=as_int(data["index"]),
             ip_type=str(data["type"]),
             number=str(data["number"]),
             title=str(data.get("title", "")),
             pledgeable=bool(data["pledgeable"]),
-            obstacles=tuple(_obstacle(o) for o in data.get("obstacles", ())),  # type: ignore[union-attr]
+            obstacles=tuple(_obstacle(o) for o in as_list(data.get("obstacles"))),
             expiry_date=dt.date.fromisoformat(str(expiry)) if expiry else None,
             expiry_derived=bool(data.get("expiry_derived", False)),
             base_value=parse_yuan(data["base_value"], "base_value"),
-            factors=tuple(FactorScore.from_json(f) for f in data.get("factors", ())),  # type: ignore[union-attr]
+            factors=tuple(FactorScore.from_json(as_mapping(f)) for f in as_list(data.get("factors"))),
             score=Decimal(str(data["score"])),
             value=parse_yuan(data["value"], "value"),
             pledge_rate=Decimal(str(data["pledge_rate"])),
