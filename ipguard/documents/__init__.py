@@ -8,6 +8,8 @@ returns the PDF bytes. reportlab is imported only when a document is rendered.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ipguard.documents.models import (
     AmountLine,
     CommitteeResolution,
@@ -19,6 +21,9 @@ from ipguard.documents.models import (
     PledgedAssetLine,
     VoteLine,
 )
+
+if TYPE_CHECKING:
+    from ipguard.documents.fonts import FontChoice
 
 Document = IntentLetter | DisbursementNotice | InvestigationReport | CommitteeResolution
 
@@ -80,7 +85,7 @@ def text_fields(doc: Document, letterhead: Letterhead) -> list[tuple[str, str]]:
     return out
 
 
-def _render(doc: Document, letterhead: Letterhead, font, audit_mark: str) -> bytes:
+def _render(doc: Document, letterhead: Letterhead, font: FontChoice, audit_mark: str) -> bytes:
     if isinstance(doc, IntentLetter):
         from ipguard.documents.intent_letter import render_intent_letter
 

@@ -12,6 +12,7 @@ from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
     DocTable,
+    Styles,
     build_pdf,
     clause,
     closing,
@@ -69,11 +70,11 @@ def _decision(doc: CommitteeResolution) -> str:
     return f"经表决，会议决议：不同意{subject}。"
 
 
-def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
+def _member_signatures(doc: CommitteeResolution, st: Styles) -> list[Flowable]:
     """出席委员签字: a name and a line to sign on, three members per row."""
     per_row = 3
     names = list(doc.members_present)
-    rows = []
+    rows: list[list[object]] = []
     for start in range(0, len(names), per_row):
         chunk = names[start : start + per_row]
         chunk += [""] * (per_row - len(chunk))
@@ -81,7 +82,7 @@ def _member_signatures(doc: CommitteeResolution, st) -> list[Flowable]:
         for name in chunk:
             row.extend([para(f"{esc(name)}：" if name else "", st.cell_right), ""])
         rows.append(row)
-    commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
     for r in range(len(rows)):
         for c in range(per_row):
             if r * per_row + c < len(names):
@@ -128,8 +129,8 @@ def story(doc: CommitteeResolution, letterhead: Letterhead, font: FontChoice) ->
         para(_decision(doc), st.body),
     ]
     if doc.decision != "decline" and doc.conditions:
-        last = len(doc.conditions)
-        flow.extend(para(f"{ordinal(i)}{esc(clause(c, i == last))}", st.body) for i, c in enumerate(doc.conditions, 1))
+        count = len(doc.conditions)
+        flow.extend(para(f"{ordinal(i)}{esc(clause(c, i == count))}", st.body) for i, c in enumerate(doc.conditions, 1))
     issuer = f"{esc(letterhead.company_name)}担保业务评审委员会"
     # The last two paragraphs, the members' signatures and the seal stay on one page.
     last = flow.pop()

@@ -12,12 +12,14 @@ it replaces.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     OFFICIAL_LEADING,
     OfficialSignature,
+    Styles,
     build_pdf,
     clause,
     colophon,
@@ -47,10 +49,10 @@ def addressee(bank_name: str, bank_branch: str) -> str:
     return f"{bank_name}{bank_branch}"
 
 
-def asset_table(assets: tuple[PledgedAssetLine, ...], holder: str, st) -> Flowable:
+def asset_table(assets: tuple[PledgedAssetLine, ...], holder: str, st: Styles) -> Flowable:
     """Pledged assets; the owner and ownership columns only when some asset is not the borrower's alone."""
     if owners_column_needed([a.owner for a in assets], holder) or not all(a.sole_owner for a in assets):
-        rows = [(str(i), a.ip_type.label, a.number, a.name_text, a.owner, a.ownership_text) for i, a in enumerate(assets, 1)]
+        rows: list[tuple[str, ...]] = [(str(i), a.ip_type.label, a.number, a.name_text, a.owner, a.ownership_text) for i, a in enumerate(assets, 1)]
         return grid_table(("序号", "类型", "专利号/登记号", "名称", "权利人", "权属"), rows, (0.07, 0.13, 0.22, 0.27, 0.2, 0.11),
                           st, align="cclllc")  # fmt: skip
     rows = [(str(i), a.ip_type.label, a.number, a.name_text) for i, a in enumerate(assets, 1)]
@@ -145,10 +147,8 @@ def story(doc: IntentLetter, letterhead: Letterhead, font: FontChoice) -> list[F
     return flow
 
 
-def font_style(st, font: FontChoice):
+def font_style(st: Styles, font: FontChoice) -> ParagraphStyle:
     """附件 label: 3号黑体, top left (GB/T 9704 8.1)."""
-    from reportlab.lib.styles import ParagraphStyle
-
     return ParagraphStyle("attachment", parent=st.plain, fontName=font.heading_name)
 
 

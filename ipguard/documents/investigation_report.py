@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -9,6 +11,7 @@ from ipguard.documents.fonts import FontChoice
 from ipguard.documents.layout import (
     TEXT_WIDTH,
     DocTable,
+    Styles,
     build_pdf,
     date_text,
     esc,
@@ -29,14 +32,14 @@ TITLE = "知识产权质押融资担保项目调查报告"
 SECTIONS = ("一", "二", "三", "四", "五", "六", "七", "八")
 
 
-def _header(doc: InvestigationReport, letterhead: Letterhead, st) -> list[Flowable]:
+def _header(doc: InvestigationReport, letterhead: Letterhead, st: Styles) -> list[Flowable]:
     meta = meta_row(
         [f"报告编号：{doc.report_no}", f"业务编号：{doc.case_no}", f"报告日期：{date_text(doc.report_date)}"], st
     )
     return [para(esc(letterhead.company_name), st.subtitle), title(TITLE, st), meta, Spacer(1, 6)]
 
 
-def _profile(doc: InvestigationReport, st) -> list[Flowable]:
+def _profile(doc: InvestigationReport, st: Styles) -> list[Flowable]:
     pairs = [
         ("企业名称", doc.company_name),
         ("统一社会信用代码", doc.uscc),
@@ -62,7 +65,7 @@ def _profile(doc: InvestigationReport, st) -> list[Flowable]:
     ]
 
 
-def _financials(doc: InvestigationReport, st) -> list[Flowable]:
+def _financials(doc: InvestigationReport, st: Styles) -> list[Flowable]:
     rows = [
         ("年销售额", format_yuan_or_dash(doc.annual_sales), ""),
         ("上年度净资产", format_yuan_or_dash(doc.net_assets_last_year), "上年度报税报表"),
@@ -73,7 +76,7 @@ def _financials(doc: InvestigationReport, st) -> list[Flowable]:
     return [grid_table(("项目", "金额（元）", "说明"), rows, (0.3, 0.3, 0.4), st, align="lrl")]
 
 
-def _criteria(doc: InvestigationReport, st) -> list[Flowable]:
+def _criteria(doc: InvestigationReport, st: Styles) -> list[Flowable]:
     rows = [
         (str(i), c.name, c.value, c.threshold, OUTCOME_LABELS.get(c.outcome, c.outcome), c.reason)
         for i, c in enumerate(doc.criteria, 1)
@@ -91,16 +94,17 @@ def _criteria(doc: InvestigationReport, st) -> list[Flowable]:
     return flow
 
 
-def _assets(doc: InvestigationReport, st) -> list[Flowable]:
+def _assets(doc: InvestigationReport, st: Styles) -> list[Flowable]:
     total = sum(a.recognized_value or 0 for a in doc.assets)
     if owners_column_needed([a.owner for a in doc.assets], doc.company_name) or not all(a.sole_owner for a in doc.assets):
-        rows = [
+        rows: list[tuple[str, ...]] = [
             (str(i), a.ip_type.label, a.number, a.name_text, f"{a.owner}（{a.ownership_text}）", format_yuan_or_dash(a.recognized_value))
             for i, a in enumerate(doc.assets, 1)
         ]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", "", format_yuan(total)))
-        header = ("序号", "类型", "专利号/登记号", "名称", "权利人（权属）", "认定价值（元）")
-        widths, align, note = (0.075, 0.13, 0.21, 0.21, 0.2, 0.175), "cclllr", []
+        header: tuple[str, ...] = ("序号", "类型", "专利号/登记号", "名称", "权利人（权属）", "认定价值（元）")
+        widths: tuple[float, ...] = (0.075, 0.13, 0.21, 0.21, 0.2, 0.175)
+        align, note = "cclllr", []
     else:
         rows = [(str(i), a.ip_type.label, a.number, a.name_text, format_yuan_or_dash(a.recognized_value)) for i, a in enumerate(doc.assets, 1)]
         rows.append(("", "合计", f"{len(doc.assets)}项", "", format_yuan(total)))
@@ -110,7 +114,7 @@ def _assets(doc: InvestigationReport, st) -> list[Flowable]:
     return [grid_table(header, rows, widths, st, align=align, total_row=True), *note]
 
 
-def _amounts(doc: InvestigationReport, st) -> list[Flowable]:
+def _amounts(doc: InvestigationReport, st: Styles) -> list[Flowable]:
     rows = [(line.name, format_yuan_or_dash(line.amount), line.note, "★ 取值" if line.binding else "") for line in doc.amount_chain]
     fee = f"担保费：{yuan_and_uppercase(doc.fee)}"
     if doc.fee_rate_text:
@@ -126,8 +130,8 @@ def _amounts(doc: InvestigationReport, st) -> list[Flowable]:
     ]  # fmt: skip
 
 
-def _signatures(doc: InvestigationReport, st) -> Flowable:
-    def cell(role: str, name: str, when) -> list[Flowable]:
+def _signatures(doc: InvestigationReport, st: Styles) -> Flowable:
+    def cell(role: str, name: str, when: dt.date | None) -> list[Flowable]:
         return [
             para(f"{role}：{esc(name)}", st.plain),
             Spacer(1, 14),
@@ -148,7 +152,7 @@ def _signatures(doc: InvestigationReport, st) -> Flowable:
 
 def story(doc: InvestigationReport, letterhead: Letterhead, font: FontChoice) -> list[Flowable]:
     st = styles_for(font)
-    parts = [
+    parts: list[tuple[str, list[Flowable]]] = [
         ("企业基本情况", _profile(doc, st)),
         ("财务状况及融资申请", _financials(doc, st)),
         ("准入标准核查", _criteria(doc, st)),

@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -106,7 +108,7 @@ class Styles:
 def make_styles(font_name: str, heading_name: str) -> Styles:
     """Paragraph styles for a registered font (cached per font)."""
 
-    def style(name: str, **kw) -> ParagraphStyle:
+    def style(name: str, **kw: Any) -> ParagraphStyle:
         kw.setdefault("fontName", font_name)
         kw.setdefault("fontSize", BODY_SIZE)
         kw.setdefault("leading", BODY_LEADING)
@@ -136,7 +138,7 @@ def make_official_styles(font_name: str, heading_name: str, body_name: str) -> S
     """GB/T 9704 styles: body 3号 in the 仿宋 (else 宋) face, justified, 22 lines a page; title 2号."""
     base = make_styles(font_name, heading_name)
 
-    def style(name: str, **kw) -> ParagraphStyle:
+    def style(name: str, **kw: Any) -> ParagraphStyle:
         kw.setdefault("fontName", body_name)
         kw.setdefault("fontSize", OFFICIAL_SIZE)
         kw.setdefault("leading", OFFICIAL_LEADING)
@@ -173,17 +175,17 @@ class FitLine(Flowable):
     """One line of text that never wraps: shrunk until it fits the width (long names in headers)."""
 
     def __init__(self, text: str, font_name: str, size: float, leading: float, *, align: str = "center",
-                 color=colors.black, space_before: float = 0, space_after: float = 0):  # fmt: skip
+                 color: Color = colors.black, space_before: float = 0, space_after: float = 0) -> None:  # fmt: skip
         super().__init__()
         self.text, self.font_name, self.size, self.leading = text, font_name, size, leading
         self.align, self.color = align, color
         self.spaceBefore, self.spaceAfter = space_before, space_after
 
-    def wrap(self, availWidth, availHeight):  # reportlab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         self.width = availWidth
         return availWidth, self.leading
 
-    def draw(self):
+    def draw(self) -> None:
         font = ACTIVE_FONT.get()
         x = {"center": self.width / 2, "right": self.width, "left": 0}[self.align]
         self.canv.setFillColor(self.color)
@@ -205,18 +207,18 @@ class OfficialSignature(Flowable):
     """
 
     def __init__(self, issuer: str, date: str, font_name: str, *, size: float = OFFICIAL_SIZE,
-                 leading: float = OFFICIAL_LEADING, signatory: str = ""):  # fmt: skip
+                 leading: float = OFFICIAL_LEADING, signatory: str = "") -> None:  # fmt: skip
         super().__init__()
         self.issuer, self.date, self.signatory = issuer, date, signatory
         self.font_name, self.size, self.leading = font_name, size, leading
 
-    def wrap(self, availWidth, availHeight):  # reportlab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         self.width = availWidth
         lines = 3.5 + (1 if self.signatory else 0)
         self.height = lines * self.leading
         return availWidth, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         font = ACTIVE_FONT.get()
         if font is None:
             return
@@ -238,20 +240,20 @@ class OfficialSignature(Flowable):
 class AtPageFoot(Flowable):
     """Content pushed to the foot of the page (版记 on the last page); to a new page when it does not fit."""
 
-    def __init__(self, content: Sequence[Flowable]):
+    def __init__(self, content: Sequence[Flowable]) -> None:
         super().__init__()
         self.content = list(content)
 
     def _content_height(self, width: float) -> float:
         return sum(f.wrap(width, 100_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.content)
 
-    def wrap(self, availWidth, availHeight):  # reportlab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         self.width = availWidth
         self.inner = self._content_height(availWidth)
         self.height = max(self.inner, availHeight - 1)
         return availWidth, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         y = self.inner
         for f in self.content:
             y -= f.getSpaceBefore()
@@ -326,20 +328,19 @@ class RoomFor(CondPageBreak):
     anything else its full height, capped at three body lines.
     """
 
-    def __init__(self, flowables: Sequence[Flowable]):
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
         super().__init__(0)
         self.flowables = list(flowables)
 
-    def wrap(self, availWidth, availHeight):  # reportlab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
         self.height = sum(_start_height(f, availWidth) for f in self.flowables) + 2
         return super().wrap(availWidth, availHeight)
 
 
 def _start_height(flowable: Flowable, width: float) -> float:
-    if isinstance(flowable, Table):
-        flowable.wrap(width, 100_000)
+    if isinstance(flowable, DocTable):
         head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else len(flowable.repeatRows)
-        return sum(flowable._rowHeights[: head + GridTable.MIN_ROWS])
+        return flowable.first_rows(head + GridTable.MIN_ROWS).wrap(width, 100_000)[1]
     _w, height = flowable.wrap(width, 100_000)
     height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return height if isinstance(flowable, Spacer) else min(height, 3 * BODY_LEADING)
@@ -371,10 +372,31 @@ def owners_column_needed(owners: Sequence[str], holder: str) -> bool:
 class DocTable(Table):
     """A Table whose cells default to the document's font (never reportlab's unused Helvetica)."""
 
-    def __init__(self, data, *args, style=None, **kwargs):
+    def __init__(self, data: Sequence[Sequence[object]], *, style: Sequence[tuple[Any, ...]] | None = None, **kwargs: Any) -> None:
         font = ACTIVE_FONT.get()
         commands = [("FONT", (0, 0), (-1, -1), font.name)] if font is not None else []
-        super().__init__(data, *args, style=[*commands, *(style or [])], **kwargs)
+        self.rows = [list(row) for row in data]  # reportlab keeps its copy privately; splits count these
+        self.built_with = (style, kwargs)
+        super().__init__(self.rows, style=[*commands, *(style or [])], **kwargs)
+
+    def first_rows(self, count: int) -> DocTable:
+        """The same table cut to its first ``count`` rows (to measure how tall its start is)."""
+        style, kwargs = self.built_with
+        if count >= len(self.rows):
+            return self
+        kwargs = dict(kwargs)
+        if isinstance(kwargs.get("rowHeights"), (list, tuple)):
+            kwargs["rowHeights"] = kwargs["rowHeights"][:count]
+        kept = [c for c in (style or []) if not _beyond(c, count)]
+        return DocTable(self.rows[:count], style=kept, **kwargs)
+
+
+def _beyond(command: tuple[Any, ...], rows: int) -> bool:
+    """Whether a table style command reaches past the first ``rows`` rows (a span or a cell there)."""
+    if len(command) < 3 or not isinstance(command[1], tuple):
+        return False
+    starts = [command[1][1], command[2][1]]
+    return any(r >= rows for r in starts if isinstance(r, int) and r >= 0)
 
 
 class GridTable(DocTable):
@@ -382,14 +404,15 @@ class GridTable(DocTable):
 
     MIN_ROWS = 2
 
-    def split(self, availWidth, availHeight):  # reportlab's names
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # reportlab's names
         height = availHeight
         for _ in range(12):
             parts = super().split(availWidth, height)
             if len(parts) != 2:
                 return parts
             head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-            first, second = (len(p._cellvalues) - head for p in parts)
+            # reportlab builds each part with this class, so each part has its own rows.
+            first, second = (len(p.rows) - head if isinstance(p, DocTable) else self.MIN_ROWS for p in parts)
             if first < self.MIN_ROWS:
                 return []  # not enough room: the whole table moves to the next page
             if second >= self.MIN_ROWS:
@@ -458,7 +481,7 @@ def kv_table(pairs: Sequence[tuple[str, str]], st: Styles, *, columns: int = 2, 
     value_width = (TEXT_WIDTH - sum(label_widths)) / columns
     col_widths = [w for lw in label_widths for w in (lw, value_width)]
     data: list[list[object]] = []
-    spans: list[tuple] = []
+    spans: list[tuple[Any, ...]] = []
     row: list[object] = []
 
     def flush() -> None:
@@ -508,7 +531,7 @@ def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
         spare = TEXT_WIDTH - sum(natural) - gap * (len(texts) - 1)
     widths = [w + spare / len(texts) + (gap if i < len(texts) - 1 else 0) for i, w in enumerate(natural)]
     aligns = ["LEFT"] + ["CENTER"] * (len(texts) - 2) + ["RIGHT"] if len(texts) > 1 else ["LEFT"]
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, size, st.cell.leading),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -519,16 +542,17 @@ def meta_row(texts: Sequence[str], st: Styles, *, rule: bool = True) -> Table:
     return DocTable([list(texts)], colWidths=widths, style=commands, hAlign="CENTER")
 
 
-def closing(last: Sequence[Flowable], signature: Flowable, footer: Sequence[Flowable] = ()) -> Flowable:
+def closing(last: Sequence[Flowable], signature: Sequence[Flowable], footer: Sequence[Flowable] = ()) -> Flowable:
     """The last paragraphs, the signature and the footer kept on one page, so the seal never stands alone."""
-    inner = list(signature._content) if isinstance(signature, KeepTogether) else [signature]
-    return KeepTogether([*last, *inner, *footer])
+    return KeepTogether([*last, *signature, *footer])
 
 
 def signature_block(
     letterhead: Letterhead, when: dt.date | None, st: Styles, *, with_signatory: bool = True, issuer: str | None = None
-) -> Flowable:
-    """Issuer (the company, or ``issuer`` markup) with the seal note, signatory line and date, set to the right (落款)."""
+) -> list[Flowable]:
+    """Issuer (the company, or ``issuer`` markup) with the seal note, signatory line and date, set to the right (落款).
+
+    Room above for the seal comes first; keep the lines together with what precedes them (:func:`closing`)."""
     lines = [f"{issuer if issuer is not None else esc(letterhead.company_name)}{esc(letterhead.seal_text)}"]
     if with_signatory:
         lines.append(f"{esc(letterhead.signatory_title)}（签字）：{esc(letterhead.signatory)}")
@@ -541,8 +565,7 @@ def signature_block(
         hAlign="RIGHT",
         style=[("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
     )
-    # Room above for the seal, kept with the block so it never sits alone at a page top.
-    return KeepTogether([Spacer(1, 12), table])
+    return [Spacer(1, 12), table]
 
 
 def contact_footer(letterhead: Letterhead, st: Styles, *, contact_name: str = "", contact_phone: str = "") -> list[Flowable]:
