@@ -108,6 +108,7 @@ class DeadlineParams:
     # Post-loan reminders (absent from parameter versions written before them: the defaults apply).
     annual_fee_reminder_days: int = 60  # before a pledged patent's annual fee falls due
     trademark_renewal_reminder_days: int = 365  # 商标法 art. 40: renewal may be filed 12 months before expiry
+    loan_receipt_working_days: int = 3  # the bank sends the loan receipt within these after lending (disbursement notice)
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ def _deadlines(data: Mapping[str, object]) -> DeadlineParams:
         promise_max_days=read_int(t, "promise_max_days", p, low=1, high=366),
         **{key: read_int(t, key, p, low=1, high=732) for key in ("annual_fee_reminder_days", "trademark_renewal_reminder_days")
            if key in t},
+        **{key: read_int(t, key, p, low=1, high=30) for key in ("loan_receipt_working_days",) if key in t},
     )
     if params.promise_max_days < params.promise_min_days:
         raise ValidationError(

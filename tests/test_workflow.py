@@ -35,15 +35,17 @@ def test_intake_to_release(store, c):
     to_in_force(store, case_id, c)
     assert stage(store, case_id) is Stage.IN_FORCE
     loan = workflow.loan(store, case_id)
-    assert loan["loan_amount_fen"] == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
-    assert loan["fee_fen"] > 0
+    assert loan.loan_amount == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    assert isinstance(loan.loan_amount, int) and isinstance(loan.fee, int) and loan.fee > 0
+    assert isinstance(loan.start_date, dt.date) and isinstance(loan.maturity_date, dt.date) and loan.fee_paid_on is None
     workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     with clock.frozen(dt.datetime(2027, 11, 22, 10)):
         for asset in store.repos.cases.assets(case_id):
             workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1", expected_version=store.repos.cases.get(case_id).version)
         workflow.release(store, case_id, c.ops, repaid_on="2027-11-19", expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.RELEASED
-    assert all(r["deregistered_on"] == "2027-11-19" for r in workflow.registrations(store, case_id))
+    assert all(r.deregistered_on == dt.date(2027, 11, 19) for r in workflow.registrations(store, case_id))
+    assert workflow.loan(store, case_id).fee_paid_on == dt.date(2026, 11, 20)
     events = [e.to_stage for e in store.repos.cases.events(case_id)]
     assert events[0] is Stage.INTAKE and events[-1] is Stage.RELEASED
     assert Stage.COMMITTEE in events and Stage.PLEDGE_REGISTRATION in events
@@ -204,7 +206,7 @@ def test_disbursement_above_the_approved_amount_is_refused(store, c):
         workflow.record_registration(store, second, asset.id, c.ops, registration_no="Y1", registered_on="2026-11-20",
                                      certificate_received=True, expected_version=store.repos.cases.get(second).version)
     for check in workflow.disbursement_checks(store, second):
-        workflow.confirm_check(store, second, check["code"], c.ops, expected_version=store.repos.cases.get(second).version)
+        workflow.confirm_check(store, second, check.code, c.ops, expected_version=store.repos.cases.get(second).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:

@@ -15,7 +15,7 @@ from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
+from ipguard.store.records import BankDecisionRecord, CaseRecord, ContractRecord, IntentLetterRecord, UserRecord
 from ipguard.validators import check_int, check_text
 from ipguard.workdays import unconfirmed_warning
 from ipguard.workflow.common import case_action, doc_number, move, record
@@ -91,10 +91,6 @@ def issue_intent_letter(
     return intent_letter(store, case_id, letter_id)
 
 
-def _iso(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 def _archive(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> None:
     from ipguard.documents.service import archive_issue
 
@@ -157,7 +153,7 @@ def record_bank_decision(
     return store.repos.cases.get(case_id)
 
 
-def bank_decision(store: Store, case_id: int) -> dict | None:
+def bank_decision(store: Store, case_id: int) -> BankDecisionRecord | None:
     return store.repos.closing.bank_decision(case_id)
 
 
@@ -199,12 +195,12 @@ def record_contract(
     return store.repos.cases.get(case_id)
 
 
-def contracts(store: Store, case_id: int) -> list[dict]:
+def contracts(store: Store, case_id: int) -> list[ContractRecord]:
     return store.repos.closing.contracts(case_id)
 
 
 def contracts_refusal(store: Store, case_id: int) -> WorkflowError | None:
-    signed = {c["kind"] for c in contracts(store, case_id)}
+    signed = {c.kind for c in contracts(store, case_id)}
     missing = [CONTRACT_KINDS[k] for k in REQUIRED_CONTRACTS if k not in signed]
     return WorkflowError("contracts_missing", kinds="、".join(missing)) if missing else None
 
@@ -219,7 +215,7 @@ def complete_contracts(
         if refusal:
             raise refusal
         day = business_date(on, "on", after=[step("最后一份合同签订日", "the last contract's signing",
-                                                   _iso(store.repos.closing.latest_contract_date(case_id, REQUIRED_CONTRACTS)))])
+                                                   store.repos.closing.latest_contract_date(case_id, REQUIRED_CONTRACTS))])
         for asset in store.repos.cases.assets(case_id):
             store.repos.closing.open_registration(case_id, asset.id, asset.ip_type.registry)
         move(store, case, Stage.PLEDGE_REGISTRATION, user, day)

@@ -190,14 +190,14 @@ class LetterTab(WorkspaceTab):
             self.term.setValue(case.term_months)
         if decision is None:
             self.decision_text.setText("")
-        elif decision["decision"] == "approved":
-            amount = decision["approved_amount_fen"]
+        elif decision.approved:
+            amount = decision.approved_amount or 0
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。").format(
-                on=decision["decided_on"], amount=format_yuan(amount), upper=uppercase_rmb(amount),
-                rate=decision["interest_rate"] or "—", term=decision["term_months"]))
+                on=decision.decided_on, amount=format_yuan(amount), upper=uppercase_rmb(amount),
+                rate=decision.interest_rate or "—", term=decision.term_months))
         else:
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行拒绝。{note}").format(
-                on=decision["decided_on"], note=decision["note"] or ""))
+                on=decision.decided_on, note=decision.note))
 
     # -- actions -----------------------------------------------------------------------------
 
