@@ -28,6 +28,7 @@ from ipguard.documents.models import (
 )
 from ipguard.errors import NotFoundError, WorkflowError
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import deadlines
 from ipguard.rules.assess import Assessment
 from ipguard.rules.criteria import RuleResult
 from ipguard.store import Store
@@ -164,6 +165,7 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
         contact_name=_user_name(store, case.account_manager_id),
         contact_phone=str(store.repos.settings.get("documents.handling_phone") or ""),
         pledge_contract_no=contracts.get("pledge", ""),
+        receipt_working_days=deadlines.loan_receipt_working_days(product.deadlines),
         controller_name=company.controller_name,
         cc=cc_list(store, case),
         replaces_no=replaces_no,

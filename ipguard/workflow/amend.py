@@ -70,7 +70,7 @@ def amend_case(
         raise WorkflowError("amend_loan_exists", stage=stage_text(store.repos.cases.get(case_id).stage))
     with case_action(store, case_id, user, roles=AMENDERS, stages=AMENDABLE, action=action,
                      expected_version=expected_version) as case:
-        corrections = intake.request_changes(case, requested_amount, term_months)
+        corrections = intake.request_changes(case, requested_amount, term_months, intake.case_product(store, case))
         voided = store.repos.amendments.snapshot(case_id)
         store.repos.amendments.set_aside(case_id)
         if corrections:

@@ -10,14 +10,15 @@ confirmed. The loan may not exceed the bank's approval or the guarantee amount.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ipguard import catalog, messages
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules.fees import compute_fee
+from ipguard.rules import loan_maturity, months_between
+from ipguard.rules.fees import fee_for_period
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, DisbursementCheckRecord, LoanRecord, RegistrationRecord, UserRecord
 from ipguard.validators import check_date, check_text
@@ -47,7 +48,7 @@ def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
     """(asset number, warning) pairs: reasons a registry would refuse the pledge."""
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
-    maturity = _add_months(case.application_date, case.term_months)
+    maturity = loan_maturity(case.application_date, case.term_months)
     warnings: list[tuple[str, str]] = []
     for a in store.repos.cases.assets(case_id):
         if a.owners and company.name not in a.owners:
@@ -69,18 +70,6 @@ def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
             warnings.append((a.number, f"主债务履行期（至{maturity.isoformat()}）超过权利有效期（至{a.expiry_date.isoformat()}）"))
     warnings.append(("", "质押合同不得约定债务人不履行到期债务时质押财产归债权人所有（流质条款）"))
     return warnings
-
-
-def _add_months(start: dt.date, months: int) -> dt.date:
-    from ipguard.rules.assess import loan_maturity
-
-    return loan_maturity(start, months)
-
-
-def _months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from ``start`` to ``end``, counting a part month as one."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months + (1 if _add_months(start, months) < end else 0)
 
 
 def registrations(store: Store, case_id: int) -> list[RegistrationRecord]:
@@ -206,9 +195,9 @@ def record_disbursement(
         if refusal:
             raise refusal
         approved_term = (decision.term_months if decision else None) or case.term_months
-        latest_maturity = _add_months(start, approved_term)
+        latest_maturity = loan_maturity(start, approved_term)
         if maturity > latest_maturity:
-            raise ValidationError("maturity_date", "term_above", what="贷款期限", term=_months_between(start, maturity),
+            raise ValidationError("maturity_date", "term_above", what="贷款期限", term=months_between(start, maturity),
                                   limit_name="银行批准期限", limit=approved_term)
         product = catalog.product_version(store, case.product_code, case.params_version)
         # The fee on the guaranteed part of the loan, at the rate fixed in the case at approval.
@@ -228,12 +217,8 @@ def record_disbursement(
 
 
 def loan_fee(amount: int, annual_rate: Decimal, basis: str, start: dt.date, maturity: dt.date) -> int:
-    """The guarantee fee on the actual loan: pro rata by days, or by whole months."""
-    if basis == "days":
-        days = (maturity - start).days
-        return int((Decimal(amount) * annual_rate * days / 365).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    months = max(1, round((maturity - start).days / Decimal("30.4375")))
-    return compute_fee(amount, annual_rate, basis, start, months).fee
+    """The guarantee fee on the actual loan (:func:`ipguard.rules.fees.fee_for_period`)."""
+    return fee_for_period(amount, annual_rate, basis, start, maturity).fee
 
 
 def loan(store: Store, case_id: int) -> LoanRecord | None:

@@ -217,3 +217,23 @@ def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtb
         assert not any("\u4e00" <= ch <= "\u9fff" for text in sources for ch in text), sources
     finally:
         i18n.install_translations("zh")
+
+
+def test_post_loan_tab_warns_from_the_cores_maturity_reminder_date(qtbot, qt_env, store, cast, monkeypatch):
+    """The tab computes no date: it warns from the day ipguard.rules.deadlines.maturity_reminder gives, as the reminders do."""
+    from ipguard.workflow.postloan import maturity_reminder
+    from ipguard.workflow.queries import reminders
+
+    case_id = wh.open_case(store, cast)
+    wh.to_in_force(store, case_id, cast)
+    remind_from = maturity_reminder(store, case_id)
+    maturity = workflow.loan(store, case_id).maturity_date
+    assert isinstance(remind_from, dt.date) and remind_from < maturity
+    ws = _workspace(qtbot, Session(store, cast.ops), case_id)
+    tab = ws.tab("PostLoanTab")
+    for today, warned in ((remind_from - dt.timedelta(days=1), False), (remind_from, True)):
+        monkeypatch.setattr(tab, "today", lambda today=today: today)
+        ws.reload()
+        assert tab.remind_from == remind_from
+        assert ("即将到期" in tab.maturity.text()) is warned
+        assert any(r.kind == "maturity" and r.case_id == case_id for r in reminders(store, today)) is warned

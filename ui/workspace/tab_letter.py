@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ipguard import catalog, clock
 from ipguard.domain import Stage
 from ipguard.errors import IpguardError
+from ipguard.intake import term_range
 from ipguard.money import format_yuan, uppercase_rmb
 from ipguard.store.records import CaseRecord
 from ipguard.validators import check_interest_rate
@@ -95,7 +96,6 @@ class LetterTab(WorkspaceTab):
         self.amount = ValidatedField(money_check("approved_amount"), placeholder=translate("Letter", "元，例如 3000000"))
         self.rate = ValidatedField(core_check(check_interest_rate), placeholder=translate("Letter", "例如 3.45% 或 LPR+50bp"))
         self.term = QSpinBox()
-        self.term.setRange(1, 120)
         self.term.setSuffix(translate("Letter", " 个月"))
         self.decided_on = date_edit()
         self.note = QLineEdit()
@@ -187,6 +187,7 @@ class LetterTab(WorkspaceTab):
             self._prefilled = bool(guarantee)
             if guarantee:
                 self.amount.setText(format_yuan(guarantee).replace(",", ""))
+            self.term.setRange(*term_range(self.store, case))  # the case's product range
             self.term.setValue(case.term_months)
         if decision is None:
             self.decision_text.setText("")
