@@ -391,7 +391,7 @@ class CaseIntake:
         amount = parse_yuan(data.get("requested_amount"), "requested_amount")
         if amount == 0:
             raise ValidationError("requested_amount", "int_range", low="0.01", high="-", value="0")
-        term = check_int(data.get("term_months"), "term_months", low=1, high=120)
+        term = check_int(data.get("term_months"), "term_months", low=1)  # the product's range: intake.open_case
         date = check_date(data.get("application_date"), "application_date")
         assert date is not None
         return amount, term, date

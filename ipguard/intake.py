@@ -107,6 +107,7 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
     require_any_role(user, INTAKE_ROLES, Text("受理案件", "open a case"), store)
     not_after_today(intake.application_date, "application_date")
     product = product or catalog.current_product(store, intake.product_code, intake.application_date)
+    product.amount.check_term(intake.term_months)
     known_tags = {t.code for t in product.target_tags}
     for tag in intake.target_tags:
         if tag not in known_tags:
@@ -285,7 +286,7 @@ def correct_intake(
     """
     case = _editable(store, case_id, user, Text("更正受理资料", "correct the intake records"))
     reason = check_text(reason, "reason", max_len=1000)
-    values: dict[str, object] = request_changes(case, requested_amount, term_months)
+    values: dict[str, object] = request_changes(case, requested_amount, term_months, case_product(store, case))
     if bank_id not in (None, ""):
         values["bank_id"] = store.repos.banks.get(check_int(bank_id, "bank_id", low=1, high=2**53)).id
     if referrer_id not in (None, ""):
@@ -316,7 +317,18 @@ def correct_intake(
     return store.repos.cases.get(case_id)
 
 
-def request_changes(case: CaseRecord, requested_amount: object, term_months: object) -> dict[str, object]:
+def case_product(store: Store, case: CaseRecord) -> ProductParams:
+    """The parameters the case was opened under (its own version)."""
+    return catalog.product_version(store, case.product_code, case.params_version)
+
+
+def term_range(store: Store, case: CaseRecord | None = None) -> tuple[int, int]:
+    """The loan term (months) a case may ask for: its product version's range, or today's product's for a new case."""
+    product = case_product(store, case) if case else catalog.current_product(store, "kuaiyidai", clock.today())
+    return product.amount.min_term_months, product.amount.max_term_months
+
+
+def request_changes(case: CaseRecord, requested_amount: object, term_months: object, product: ProductParams) -> dict[str, object]:
     """The requested amount and term as given (``None``/"" keeps one), checked as at intake; only what differs.
 
     Shared by corrections before the committee and the amendment after it (ipguard.workflow.amend).
@@ -327,7 +339,7 @@ def request_changes(case: CaseRecord, requested_amount: object, term_months: obj
             {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
         values["requested_amount_fen"] = amount
     if term_months not in (None, ""):
-        values["term_months"] = check_int(term_months, "term_months", low=1, high=120)
+        values["term_months"] = product.amount.check_term(term_months)
     before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
     return {k: v for k, v in values.items() if before[k] != v}
 

@@ -36,6 +36,7 @@ from ipguard.param_readers import (
     read_str,
     read_table,
 )
+from ipguard.validators import check_int
 
 RESOURCES_DIR = resource_root()
 
@@ -51,6 +52,8 @@ messages.register(
 VALUATION_FACTORS = ("remaining_term", "legal_stability", "main_products", "revenue")
 FEE_BASES = ("days", "months")
 
+
+SCHEMA_MAX_TERM_MONTHS = 120  # the cases table's CHECK: no product may allow a longer term
 
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -89,6 +92,14 @@ class AmountParams:
     pledge_rates: Mapping[str, Decimal]  # IpType value -> rate in [0, 1]
     single_case_cap: int  # fen
     rounding_unit: int  # fen
+    # The loan term a case may ask for (months); versions written before these take 1–120.
+    # The schema's CHECK (1–120) stays as the last line: a product may narrow the range, never widen it.
+    min_term_months: int = 1
+    max_term_months: int = 120
+
+    def check_term(self, value: object, field: str = "term_months") -> int:
+        """``value`` as a term in months within the product's range (ValidationError naming ``field``)."""
+        return check_int(value, field, low=self.min_term_months, high=self.max_term_months)
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class DeadlineParams:
     # Post-loan reminders (absent from parameter versions written before them: the defaults apply).
     annual_fee_reminder_days: int = 60  # before a pledged patent's annual fee falls due
     trademark_renewal_reminder_days: int = 365  # 商标法 art. 40: renewal may be filed 12 months before expiry
+    loan_receipt_working_days: int = 3  # the bank sends the loan receipt within these after lending (disbursement notice)
 
 
 @dataclass(frozen=True)
@@ -189,11 +201,17 @@ def _valuation(data: Mapping[str, object]) -> ValuationParams:
 
 def _amount(data: Mapping[str, object]) -> AmountParams:
     t = read_table(data, "amount")
-    return AmountParams(
+    params = AmountParams(
         pledge_rates=read_per_type(t, "pledge_rates", "amount", read_decimal),
         single_case_cap=read_money(t, "single_case_cap", "amount"),
         rounding_unit=read_money(t, "rounding_unit", "amount"),
+        **{key: read_int(t, key, "amount", low=1, high=SCHEMA_MAX_TERM_MONTHS)
+           for key in ("min_term_months", "max_term_months") if key in t},
     )
+    if params.max_term_months < params.min_term_months:
+        raise ValidationError("amount.max_term_months", "param_range", low=params.min_term_months, high=SCHEMA_MAX_TERM_MONTHS,
+                              value=params.max_term_months)
+    return params
 
 
 def _fees(data: Mapping[str, object]) -> FeeParams:
@@ -216,6 +234,7 @@ def _deadlines(data: Mapping[str, object]) -> DeadlineParams:
         promise_max_days=read_int(t, "promise_max_days", p, low=1, high=366),
         **{key: read_int(t, key, p, low=1, high=732) for key in ("annual_fee_reminder_days", "trademark_renewal_reminder_days")
            if key in t},
+        **{key: read_int(t, key, p, low=1, high=30) for key in ("loan_receipt_working_days",) if key in t},
     )
     if params.promise_max_days < params.promise_min_days:
         raise ValidationError(

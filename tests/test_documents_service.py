@@ -117,10 +117,10 @@ def test_disbursement_notice_fields_from_the_case(env):
     text = _flat(issued.pdf)
     guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
     regs = workflow.registrations(store, case_id)
-    assert len(regs) == 2 and all(r["registration_no"] for r in regs)
+    assert len(regs) == 2 and all(r.registration_no for r in regs)
     _assert_all_in(text, [
         issued.doc_no, "上海银行浦东分行", *_amounts(guarantee), "HT-loan-1", "HT-guarantee-1", "HT-counter_guarantee-1",
-        *[r["registration_no"] for r in regs], *[r["number"] for r in regs], _cn(dt.date(2026, 11, 20)),
+        *[r.registration_no for r in regs], *[r.number for r in regs], _cn(dt.date(2026, 11, 20)),
     ])  # fmt: skip
 
 

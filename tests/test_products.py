@@ -132,3 +132,23 @@ def test_params_are_immutable() -> None:
         p.version = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):
         p.amount.pledge_rates["trademark"] = Decimal(1)  # type: ignore[index]
+
+
+def test_term_bounds_are_product_parameters(text: str) -> None:
+    builtin = parse_product(text)
+    assert (builtin.amount.min_term_months, builtin.amount.max_term_months) == (1, 120)
+    short = parse_product(text.replace("max_term_months = 120", "max_term_months = 36"))
+    assert short.amount.check_term(36) == 36
+    with pytest.raises(ValidationError) as info:
+        short.amount.check_term(37)
+    assert info.value.field == "term_months" and info.value.params["high"] == 36
+    # Versions written before the keys existed take 1–120; no version may go past the schema's 120.
+    older = parse_product(text.replace("min_term_months = 1\n", "").replace("max_term_months = 120\n", ""))
+    assert (older.amount.min_term_months, older.amount.max_term_months) == (1, 120)
+    with pytest.raises(ValidationError):
+        parse_product(text.replace("max_term_months = 120", "max_term_months = 121"))
+
+
+def test_loan_receipt_working_days_is_a_deadline_parameter(text: str) -> None:
+    assert parse_product(text).deadlines.loan_receipt_working_days == 3
+    assert parse_product(text.replace("loan_receipt_working_days = 3", "loan_receipt_working_days = 5")).deadlines.loan_receipt_working_days == 5

@@ -124,7 +124,7 @@ def test_bank_approval_after_the_letter_expired_needs_an_override_with_reason(st
     assert (err.field, err.key) == ("override_reason", "letter_expired")
     workflow.record_bank_decision(store, case_id, c.a, approved=True, approved_amount="500000", decided_on=dt.date(2026, 11, 16),
                                   late_override_reason="银行内部流程延误，经总经理同意继续有效", expected_version=store.repos.cases.get(case_id).version)
-    assert store.repos.closing.bank_decision(case_id)["late_override_reason"].startswith("银行内部流程延误")
+    assert store.repos.closing.bank_decision(case_id).late_override_reason.startswith("银行内部流程延误")
 
 
 def test_bank_approval_above_the_letter_or_longer_than_its_term_is_refused(store, c):
@@ -191,7 +191,7 @@ def test_a_partial_guarantee_lends_more_than_it_guarantees(store, c):
     assert guarantee < 300_000_000
     case_id = to_notice_after_letter(store, c, case_id, "3000000")
     workflow.record_disbursement(store, case_id, c.ops, loan_amount="3000000", start_date="2026-11-20", maturity_date="2027-11-19", expected_version=store.repos.cases.get(case_id).version)
-    assert workflow.loan(store, case_id)["loan_amount_fen"] == 300_000_000
+    assert workflow.loan(store, case_id).loan_amount == 300_000_000
     assert workflow.postloan.guaranteed_outstanding(store, case_id) == guarantee
 
 

@@ -9,7 +9,8 @@ import pytest
 from ipguard import clock, workflow
 from ipguard.domain import Stage
 from ipguard.errors import ValidationError, WorkflowError
-from ipguard.workflow.queries import next_anniversary, reminders
+from ipguard.rules.deadlines import next_anniversary
+from ipguard.workflow.queries import reminders
 from tests import factories
 from tests.workflow_helpers import open_case, to_in_force
 
@@ -32,7 +33,7 @@ def test_release_needs_a_deregistration_record_per_pledge(store, c):
     workflow.release(store, case_id, c.ops, repaid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     assert store.repos.cases.get(case_id).stage is Stage.RELEASED
     reg = workflow.registrations(store, case_id)[0]
-    assert (reg["deregistered_on"], reg["deregistration_ref"]) == ("2026-11-20", "ZX2026000123")
+    assert (reg.deregistered_on, reg.deregistration_ref) == (D(2026, 11, 20), "ZX2026000123")
 
 
 def test_annual_fee_and_trademark_renewal_reminders_for_pledged_assets(store, c):

@@ -35,15 +35,17 @@ def test_intake_to_release(store, c):
     to_in_force(store, case_id, c)
     assert stage(store, case_id) is Stage.IN_FORCE
     loan = workflow.loan(store, case_id)
-    assert loan["loan_amount_fen"] == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
-    assert loan["fee_fen"] > 0
+    assert loan.loan_amount == store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    assert isinstance(loan.loan_amount, int) and isinstance(loan.fee, int) and loan.fee > 0
+    assert isinstance(loan.start_date, dt.date) and isinstance(loan.maturity_date, dt.date) and loan.fee_paid_on is None
     workflow.record_fee_paid(store, case_id, c.ops, paid_on="2026-11-20", expected_version=store.repos.cases.get(case_id).version)
     with clock.frozen(dt.datetime(2027, 11, 22, 10)):
         for asset in store.repos.cases.assets(case_id):
             workflow.record_deregistration(store, case_id, asset.id, c.ops, deregistered_on="2027-11-19", reference="ZX1", expected_version=store.repos.cases.get(case_id).version)
         workflow.release(store, case_id, c.ops, repaid_on="2027-11-19", expected_version=store.repos.cases.get(case_id).version)
     assert stage(store, case_id) is Stage.RELEASED
-    assert all(r["deregistered_on"] == "2027-11-19" for r in workflow.registrations(store, case_id))
+    assert all(r.deregistered_on == dt.date(2027, 11, 19) for r in workflow.registrations(store, case_id))
+    assert workflow.loan(store, case_id).fee_paid_on == dt.date(2026, 11, 20)
     events = [e.to_stage for e in store.repos.cases.events(case_id)]
     assert events[0] is Stage.INTAKE and events[-1] is Stage.RELEASED
     assert Stage.COMMITTEE in events and Stage.PLEDGE_REGISTRATION in events
@@ -204,7 +206,7 @@ def test_disbursement_above_the_approved_amount_is_refused(store, c):
         workflow.record_registration(store, second, asset.id, c.ops, registration_no="Y1", registered_on="2026-11-20",
                                      certificate_received=True, expected_version=store.repos.cases.get(second).version)
     for check in workflow.disbursement_checks(store, second):
-        workflow.confirm_check(store, second, check["code"], c.ops, expected_version=store.repos.cases.get(second).version)
+        workflow.confirm_check(store, second, check.code, c.ops, expected_version=store.repos.cases.get(second).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:
@@ -270,3 +272,49 @@ def test_available_actions_say_why_not(store, c):
     items = reminders(store, dt.date(2027, 11, 1))
     assert any(r.kind == "maturity" and r.case_id == to_in_force_id for r in items)
     assert not any(r.kind == "maturity" for r in reminders(store, dt.date(2027, 1, 1)))
+
+
+def test_the_loan_term_range_comes_from_the_product_parameters(store, c):
+    from ipguard.products import parse_product, product_path
+
+    text = product_path("kuaiyidai").read_text(encoding="utf-8")
+    short = parse_product(text.replace("max_term_months = 120", "max_term_months = 36"))
+
+    def refusal(term: int, product=None) -> ValidationError:
+        data = factories.applicant(1, term_months=term, bank_id=c.bank.id, risk_manager_id=c.b.id)
+        with pytest.raises(ValidationError) as info:
+            intake.open_case(store, intake.parse_intake(data), c.a, product=product)
+        return info.value
+
+    builtin, narrowed = refusal(121), refusal(121, short)
+    assert builtin.field == narrowed.field == "term_months"
+    assert (builtin.params["high"], narrowed.params["high"]) == (120, 36)  # the same 121, refused by each product's own bound
+    assert refusal(37, short).params["high"] == 36
+    case = intake.open_case(store, intake.parse_intake(factories.applicant(1, term_months=36, bank_id=c.bank.id,
+                                                                           risk_manager_id=c.b.id)), c.a, product=short)
+    assert case.term_months == 36 and intake.term_range(store, case) == (1, 36)  # the case keeps its version's range
+
+
+def test_closing_records_are_typed(store, c):
+    """The store hands out dates as date and money as int fen: no column names or ISO text reach the workflow or the UI."""
+    from dataclasses import fields, is_dataclass
+
+    case_id = open_case(store, c)
+    to_in_force(store, case_id, c)
+    decision = store.repos.closing.bank_decision(case_id)
+    contracts = workflow.contracts(store, case_id)
+    regs = workflow.registrations(store, case_id)
+    checks = workflow.disbursement_checks(store, case_id)
+    loan = workflow.loan(store, case_id)
+    assert decision.approved and isinstance(decision.approved_amount, int) and isinstance(decision.decided_on, dt.date)
+    assert all(isinstance(k.signed_on, dt.date) for k in contracts) and {k.kind for k in contracts} >= {"guarantee", "loan"}
+    assert all(isinstance(r.registered_on, dt.date) and r.registered and r.deregistered_on is None for r in regs)
+    assert all(k.confirmed and isinstance(k.confirmed_on, dt.date) for k in checks)
+    for record in (decision, *contracts, *regs, *checks, loan):
+        assert is_dataclass(record) and not isinstance(record, dict)
+        for f in fields(record):
+            value = getattr(record, f.name)
+            if f.name.endswith(("_on", "_date", "_until", "deadline")) and value is not None:
+                assert isinstance(value, dt.date), f.name
+            if f.name in ("approved_amount", "loan_amount", "fee", "amount") and value is not None:
+                assert type(value) is int, f.name

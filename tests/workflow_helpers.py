@@ -94,7 +94,7 @@ def to_in_force(store: Store, case_id: int, c: Cast) -> None:
                                      registration_no=f"Y2026990{asset.id:05d}", registered_on="2026-11-19",
                                      certificate_received=True, expected_version=store.repos.cases.get(case_id).version)
     for check in workflow.disbursement_checks(store, case_id) or []:
-        workflow.confirm_check(store, case_id, check["code"], c.ops, expected_version=store.repos.cases.get(case_id).version)
+        workflow.confirm_check(store, case_id, check.code, c.ops, expected_version=store.repos.cases.get(case_id).version)
     from ipguard.workflow.closing import STANDARD_CHECKS
 
     for code, _ in STANDARD_CHECKS:

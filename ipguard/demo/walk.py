@@ -108,7 +108,7 @@ def walk_to(store: Store, case_id: int, target: Stage, parties: DemoParties, rng
         workflow.record_registration(store, case_id, asset.id, ops, submitted_on=day(12), registration_no=f"Y{year}99{asset.id:06d}",
                                      registered_on=day(14), certificate_received=True, expected_version=seen())
     for check in workflow.disbursement_checks(store, case_id):
-        workflow.confirm_check(store, case_id, check["code"], ops, expected_version=seen())
+        workflow.confirm_check(store, case_id, check.code, ops, expected_version=seen())
     for code, _ in STANDARD_CHECKS:
         workflow.confirm_check(store, case_id, code, ops, expected_version=seen())
     workflow.issue_disbursement_notice(store, case_id, a, issue_date=day(15), expected_version=seen())

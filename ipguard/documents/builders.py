@@ -28,6 +28,7 @@ from ipguard.documents.models import (
 )
 from ipguard.errors import NotFoundError, WorkflowError
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import deadlines
 from ipguard.rules.assess import Assessment
 from ipguard.rules.criteria import RuleResult
 from ipguard.store import Store
@@ -72,7 +73,8 @@ def asset_lines(store: Store, case_id: int, owner: str, values: dict[str, int] |
     lines = []
     for a in store.repos.cases.assets(case_id):
         owners, sole = owner_text(a.owners, owner)
-        lines.append(PledgedAssetLine(a.ip_type, a.number, a.title, owners, (regs.get(a.id) or {}).get("registration_no") or "",
+        reg = regs.get(a.id)
+        lines.append(PledgedAssetLine(a.ip_type, a.number, a.title, owners, reg.registration_no if reg else "",
                                       values.get(a.number), a.nice_class, sole))  # fmt: skip
     return tuple(lines)
 
@@ -96,11 +98,11 @@ def build_intent_letter(store: Store, case_id: int, letter_no: str, replaces_no:
     settings = store.repos.settings
     company = store.repos.companies.get(case.company_id)
     bank = _bank(store, case.bank_id)
-    row = store.repos.closing.intent_letter_row(letter_no)
+    letter = store.repos.closing.intent_letter_numbered(letter_no)
     product = catalog.product_version(store, case.product_code, case.params_version)
     return IntentLetter(
         letter_no=letter_no,
-        issue_date=dt.date.fromisoformat(row["issue_date"]),
+        issue_date=letter.issue_date,
         bank_name=bank.name if bank else "",
         bank_branch=bank.branch if bank else "",
         borrower_name=company.name,
@@ -111,9 +113,9 @@ def build_intent_letter(store: Store, case_id: int, letter_no: str, replaces_no:
         guarantee_form=product.guarantee_form,
         assets=asset_lines(store, case_id, company.name),
         controller_name=company.controller_name,
-        approval_deadline=dt.date.fromisoformat(row["approval_deadline"]),
+        approval_deadline=letter.approval_deadline,
         deadline_working_days=product.deadlines.bank_approval_working_days,
-        valid_until=dt.date.fromisoformat(row["valid_until"]),
+        valid_until=letter.valid_until,
         case_no=case.case_no,
         contact_name=_user_name(store, case.account_manager_id),
         contact_phone=str(settings.get("documents.handling_phone") or ""),
@@ -138,7 +140,7 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
     product = catalog.product_version(store, case.product_code, case.params_version)
     contracts = store.repos.closing.contract_numbers(case_id)
     decision = store.repos.closing.bank_decision(case_id)
-    approved = decision["approved_amount_fen"] if decision else case.requested_amount
+    approved = (decision.approved_amount if decision else None) or case.requested_amount
     guarantee = _guarantee(store, case_id)
     checks = tuple(store.repos.closing.confirmed_check_labels(case_id))
     return DisbursementNotice(
@@ -154,7 +156,7 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
         counter_guarantee_contract_no=contracts.get("counter_guarantee", ""),
         loan_amount=min(approved, guarantee) if guarantee else approved,
         guarantee_amount=guarantee,
-        term_months=(decision["term_months"] if decision and decision["term_months"] else case.term_months),
+        term_months=(decision.term_months if decision and decision.term_months else case.term_months),
         start_date=None,
         maturity_date=None,
         registrations=asset_lines(store, case_id, company.name),
@@ -163,6 +165,7 @@ def build_disbursement_notice(store: Store, case_id: int, notice_no: str, issue_
         contact_name=_user_name(store, case.account_manager_id),
         contact_phone=str(store.repos.settings.get("documents.handling_phone") or ""),
         pledge_contract_no=contracts.get("pledge", ""),
+        receipt_working_days=deadlines.loan_receipt_working_days(product.deadlines),
         controller_name=company.controller_name,
         cc=cc_list(store, case),
         replaces_no=replaces_no,

@@ -42,6 +42,11 @@ def ordinal(n: int) -> str:
     return f"（{CHINESE_ORDINALS[n - 1]}）" if 1 <= n <= len(CHINESE_ORDINALS) else f"（{n}）"
 
 
+def count_text(n: int) -> str:
+    """一 … 十 for a small count (三个工作日), digits beyond."""
+    return CHINESE_ORDINALS[n - 1] if 1 <= n <= len(CHINESE_ORDINALS) else str(n)
+
+
 def _term_sentence(doc: DisbursementNotice) -> str:
     text = f"贷款期限：{term_text(doc.term_months)}"
     if doc.start_date and doc.maturity_date:
@@ -95,7 +100,7 @@ def story(doc: DisbursementNotice, letterhead: Letterhead, font: FontChoice) -> 
         para(f"贷款金额：{yuan_and_uppercase(doc.loan_amount)}；", st.body),
         para(f"担保金额：{yuan_and_uppercase(doc.guarantee_amount)}；", st.body),
         para(_term_sentence(doc), st.body),
-        para("贷款发放后，请贵行于三个工作日内将借款借据复印件送达我公司。", st.body),
+        para(f"贷款发放后，请贵行于{count_text(doc.receipt_working_days)}个工作日内将借款借据复印件送达我公司。", st.body),
     ]  # fmt: skip
     signature = OfficialSignature(f"{letterhead.company_name}{letterhead.seal_text}", date_text(doc.issue_date), font.body_name,
                                   signatory=f"{letterhead.signatory_title}（签字）：{letterhead.signatory}")  # fmt: skip

@@ -131,6 +131,7 @@ class DisbursementNotice:
     controller_name: str = ""
     cc: tuple[str, ...] = ()
     replaces_no: str = ""
+    receipt_working_days: int = 3  # the bank sends the loan receipt within these (rules.deadlines.loan_receipt_working_days)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from ipguard.documents.builders import (
 )
 from ipguard.domain import Role, Stage
 from ipguard.errors import NotFoundError, ValidationError, WorkflowError
+from ipguard.rules import deadlines
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
 from ipguard.validators import check_text
@@ -269,14 +270,15 @@ def reissue(
 
 
 def _reissue_letter_record(store: Store, case_id: int, old_no: str, new_no: str, issue_date: dt.date) -> None:
-    """Void the old intent_letters row; record the new letter with its deadline counted from ``issue_date``."""
+    """Void the old letter; record the new one (same amounts and term) with its deadlines counted from ``issue_date``."""
     case = store.repos.cases.get(case_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
-    deadline = catalog.calendar(store).add_workdays(issue_date, product.deadlines.bank_approval_working_days)
-    valid_until = issue_date + dt.timedelta(days=product.deadlines.intent_letter_validity_days)
+    dates = deadlines.intent_letter(catalog.calendar(store), product.deadlines, issue_date)
+    old = store.repos.closing.intent_letter_numbered(old_no)
     store.repos.closing.void_intent_letter(case_id, old_no)
     store.repos.closing.add_intent_letter(
-        case_id, letter_no=new_no, issue_date=issue_date.isoformat(), approval_deadline=deadline.isoformat(),
-        valid_until=valid_until.isoformat(),
+        case_id, letter_no=new_no, issue_date=issue_date.isoformat(), approval_deadline=dates.approval_deadline.isoformat(),
+        valid_until=dates.valid_until.isoformat(), loan_amount=old.loan_amount, guarantee_amount=old.guarantee_amount,
+        term_months=old.term_months,
     )
 

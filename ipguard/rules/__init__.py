@@ -6,6 +6,7 @@
 - :mod:`ipguard.rules.fees`      the guarantee fee (担保费)
 - :mod:`ipguard.rules.assess`    one applicant in, one explainable assessment out
 - :mod:`ipguard.rules.batch`     a spreadsheet of applicants screened at once
+- :mod:`ipguard.rules.deadlines` every deadline of a case (letter, bank, registration, maturity, fees)
 
 This package holds small date helpers shared by them.
 """
@@ -21,6 +22,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Calendar months from ``start`` to ``end``, a part month counting as one (``add_months`` inverted).
+
+    ``months_between(d, add_months(d, n)) == n`` for every n ≥ 0; one day more is n + 1.
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months + (1 if add_months(start, months) < end else 0)
 
 
 def loan_maturity(start: dt.date, term_months: int) -> dt.date:

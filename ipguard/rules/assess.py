@@ -33,7 +33,7 @@ from ipguard.domain import CreditFlags, Financials, IpAsset
 from ipguard.errors import ValidationError
 from ipguard.money import parse_yuan, yuan_str, yuan_text
 from ipguard.products import ProductParams, Regulation, load_regulation
-from ipguard.rules import loan_maturity
+from ipguard.rules import deadlines, loan_maturity
 from ipguard.rules.amount import AmountCandidate, chain_summary, guarantee_amount
 from ipguard.rules.criteria import JUSTIFY, PledgeContext, RuleResult, evaluate, is_eligible, rule_label
 from ipguard.rules.explain import candidate_label
@@ -136,7 +136,7 @@ class Applicant:
         requested = parse_yuan(data.get("requested_amount"), "requested_amount")
         if requested == 0:
             raise ValidationError("requested_amount", "amount_positive")
-        term = check_int(data.get("term_months"), "term_months", low=1, high=120)
+        term = check_int(data.get("term_months"), "term_months", low=1)  # the product's range: assess()
         date = check_date(data.get("application_date"), "application_date")
         assert date is not None
         raw_assets = data.get("ip_assets")
@@ -326,6 +326,7 @@ def assess(
     ``calendar`` counts the maturity reminder date in working days.
     """
     calendar = calendar or WorkCalendar()
+    product.amount.check_term(applicant.term_months)  # the term the product allows
     if guarantor_net_assets is not None and regulation is None:
         regulation = load_regulation()
     maturity = applicant.maturity_date
@@ -354,7 +355,7 @@ def assess(
         mainly_small_micro=mainly_small_micro,
     )
     fee = guarantee_fee(result.amount, product.fees, applicant.application_date, applicant.term_months)
-    reminder = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
+    reminder = deadlines.maturity_reminder(calendar, product.deadlines, maturity)
     warnings: list[str] = []
     unconfirmed = unconfirmed_warning(calendar.unconfirmed_years(reminder, maturity))
     if unconfirmed:

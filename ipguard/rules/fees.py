@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ipguard.money import parse_yuan, yuan_str
 from ipguard.products import FeeParams
-from ipguard.rules import loan_maturity
+from ipguard.rules import loan_maturity, months_between
 from ipguard.rules.explain import DATE, INT, NUM, YUAN, declare, explain
 from ipguard.stored_json import as_int
 
@@ -84,14 +84,24 @@ class FeeBreakdown:
 
 def compute_fee(amount: int, annual_rate: Decimal, basis: str, start: dt.date, term_months: int) -> FeeBreakdown:
     """The fee for ``amount`` fen guaranteed from ``start`` for ``term_months``."""
-    end = loan_maturity(start, term_months)
+    return fee_for_period(amount, annual_rate, basis, start, loan_maturity(start, term_months))
+
+
+def fee_for_period(amount: int, annual_rate: Decimal, basis: str, start: dt.date, end: dt.date) -> FeeBreakdown:
+    """The fee for ``amount`` fen guaranteed from ``start`` to ``end`` (the loan's actual dates at disbursement).
+
+    Basis ``days``: the actual days; basis ``months``: the calendar months
+    between the dates (:func:`ipguard.rules.months_between`, a part month
+    counting as one, at least one).
+    """
     days = (end - start).days
+    months = max(1, months_between(start, end))
     if basis == "months":
-        exact = Decimal(amount) * annual_rate * term_months / 12
+        exact = Decimal(amount) * annual_rate * months / 12
     else:
         exact = Decimal(amount) * annual_rate * days / DAYS_PER_YEAR
     fee = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return FeeBreakdown(amount, annual_rate, basis, start, end, days, term_months, fee)
+    return FeeBreakdown(amount, annual_rate, basis, start, end, days, months, fee)
 
 
 def guarantee_fee(amount: int, params: FeeParams, start: dt.date, term_months: int) -> FeeBreakdown:

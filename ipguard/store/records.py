@@ -19,6 +19,14 @@ def to_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def required_date(value: Any) -> dt.date:
+    """A NOT NULL date column as a date (ValueError when it is empty)."""
+    day = to_date(value)
+    if day is None:
+        raise ValueError("a required date is empty")
+    return day
+
+
 def from_date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -321,3 +329,133 @@ class IntentLetterRecord:
 
     def overdue(self, today: dt.date) -> bool:
         return self.status == "issued" and today > self.approval_deadline
+
+
+@dataclass(frozen=True)
+class BankDecisionRecord:
+    """The bank's decision on a case (one per case)."""
+
+    case_id: int
+    approved: bool  # False: refused
+    approved_amount: int | None  # fen; None when refused
+    interest_rate: str
+    term_months: int | None
+    decided_on: dt.date
+    note: str
+    late_override_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ContractRecord:
+    id: int
+    case_id: int
+    kind: str  # guarantee / counter_guarantee / pledge / loan (ipguard.workflow.bank.CONTRACT_KINDS)
+    contract_no: str
+    party: str
+    signed_on: dt.date
+    amount: int | None = None  # fen
+
+
+@dataclass(frozen=True)
+class RegistrationRecord:
+    """One pledged asset's registration, with the asset's number, type and title."""
+
+    case_id: int
+    asset_id: int
+    number: str
+    ip_type: IpType
+    title: str
+    registry: str
+    submitted_on: dt.date | None
+    registration_no: str
+    registered_on: dt.date | None
+    certificate_received: bool
+    deregistered_on: dt.date | None
+    deregistration_ref: str
+
+    @property
+    def registered(self) -> bool:
+        """Registered with its certificate received (what the disbursement notice needs)."""
+        return self.registered_on is not None and self.certificate_received
+
+
+@dataclass(frozen=True)
+class DisbursementCheckRecord:
+    code: str
+    label: str
+    confirmed_by: int | None
+    confirmed_by_name: str  # '' while open
+    confirmed_at: str | None  # timestamp (ISO text) of the confirmation
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def confirmed_on(self) -> dt.date | None:
+        return to_date(self.confirmed_at)
+
+
+@dataclass(frozen=True)
+class LoanRecord:
+    """The bank's loan as recorded at disbursement, and what happened to it."""
+
+    case_id: int
+    loan_amount: int  # fen
+    start_date: dt.date
+    maturity_date: dt.date
+    loan_contract_no: str
+    fee: int  # fen
+    fee_paid_on: dt.date | None = None
+    repaid_on: dt.date | None = None
+    defaulted_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CompensationRecord:
+    """The guarantor's payment to the bank (代偿) and its split (all fen)."""
+
+    case_id: int
+    amount: int
+    paid_on: dt.date
+    bank_share: int
+    reguarantor_share: int
+    retained: int
+
+
+@dataclass(frozen=True)
+class RecoveryRecord:
+    id: int
+    case_id: int
+    on_date: dt.date
+    amount: int  # fen
+    source: str  # cash / ip_disposal / guarantor / other (ipguard.workflow.postloan.RECOVERY_SOURCES)
+    asset_id: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseDue:
+    """A case with a date something is due by (reminders): its number, the company, the date and the
+    case's product version (whose parameters set the reminder window)."""
+
+    case_id: int
+    case_no: str
+    company: str
+    on: dt.date
+    product_code: str = ""
+    params_version: str = ""
+
+
+@dataclass(frozen=True)
+class PledgedAssetDue:
+    """An asset pledged in a live case (annual fee and renewal reminders)."""
+
+    case_id: int
+    case_no: str
+    company: str
+    ip_type: IpType
+    number: str
+    filing_date: dt.date | None
+    grant_date: dt.date | None
+    expiry_date: dt.date | None

@@ -66,11 +66,11 @@ def amend_case(
     action = Text("变更重新上会", "amend the case (back to the committee)")
     require_any_role(user, AMENDERS, action, store)
     reason = check_text(reason, "amendment_reason", max_len=1000)
-    if store.repos.closing.loan_row(case_id) is not None:
+    if store.repos.closing.loan(case_id) is not None:
         raise WorkflowError("amend_loan_exists", stage=stage_text(store.repos.cases.get(case_id).stage))
     with case_action(store, case_id, user, roles=AMENDERS, stages=AMENDABLE, action=action,
                      expected_version=expected_version) as case:
-        corrections = intake.request_changes(case, requested_amount, term_months)
+        corrections = intake.request_changes(case, requested_amount, term_months, intake.case_product(store, case))
         voided = store.repos.amendments.snapshot(case_id)
         store.repos.amendments.set_aside(case_id)
         if corrections:

@@ -14,9 +14,10 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import deadlines
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, IntentLetterRecord, UserRecord
-from ipguard.validators import check_int, check_text
+from ipguard.store.records import BankDecisionRecord, CaseRecord, ContractRecord, IntentLetterRecord, UserRecord
+from ipguard.validators import check_text
 from ipguard.workdays import unconfirmed_warning
 from ipguard.workflow.common import case_action, doc_number, move, record
 from ipguard.workflow.dates import business_date, step
@@ -73,13 +74,12 @@ def issue_intent_letter(
             raise ValidationError("loan_amount", "letter_amount_below_guarantee", amount=format_yuan(loan_fen),
                                   guarantee=format_yuan(guarantee))
         product = catalog.product_version(store, case.product_code, case.params_version)
-        days = product.deadlines.bank_approval_working_days
-        deadline = catalog.calendar(store).add_workdays(issue_date, days)
-        valid_until = issue_date + dt.timedelta(days=product.deadlines.intent_letter_validity_days)
+        dates = deadlines.intent_letter(catalog.calendar(store), product.deadlines, issue_date)
+        deadline, days = dates.approval_deadline, dates.working_days
         letter_no = doc_number(store, "intent_letter", issue_date.year)
         letter_id = store.repos.closing.add_intent_letter(
             case_id, letter_no=letter_no, issue_date=issue_date.isoformat(), approval_deadline=deadline.isoformat(),
-            valid_until=valid_until.isoformat(), loan_amount=loan_fen, guarantee_amount=guarantee, term_months=case.term_months,
+            valid_until=dates.valid_until.isoformat(), loan_amount=loan_fen, guarantee_amount=guarantee, term_months=case.term_months,
         )
         record(store, case, user, "intent_letter", letter_no, "issue",
                after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days,
@@ -89,10 +89,6 @@ def issue_intent_letter(
         move(store, case, Stage.BANK_APPROVAL, user, issue_date,
              note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
     return intent_letter(store, case_id, letter_id)
-
-
-def _iso(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
 
 
 def _archive(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> None:
@@ -136,7 +132,8 @@ def record_bank_decision(
                 raise ValidationError("approved_amount", "amount_above", what="银行批准金额", amount=format_yuan(amount),
                                       limit_name="意向函申请贷款金额", limit=format_yuan(asked))
             letter_term = letter.term_months if letter and letter.term_months else case.term_months
-            term = check_int(term_months if term_months not in (None, "") else letter_term, "term_months", low=1, high=120)
+            product = catalog.product_version(store, case.product_code, case.params_version)
+            term = product.amount.check_term(term_months if term_months not in (None, "") else letter_term)
             if term > letter_term:
                 raise ValidationError("term_months", "term_above", what="银行批准期限", term=term, limit_name="意向函期限",
                                       limit=letter_term)
@@ -157,7 +154,7 @@ def record_bank_decision(
     return store.repos.cases.get(case_id)
 
 
-def bank_decision(store: Store, case_id: int) -> dict | None:
+def bank_decision(store: Store, case_id: int) -> BankDecisionRecord | None:
     return store.repos.closing.bank_decision(case_id)
 
 
@@ -199,12 +196,12 @@ def record_contract(
     return store.repos.cases.get(case_id)
 
 
-def contracts(store: Store, case_id: int) -> list[dict]:
+def contracts(store: Store, case_id: int) -> list[ContractRecord]:
     return store.repos.closing.contracts(case_id)
 
 
 def contracts_refusal(store: Store, case_id: int) -> WorkflowError | None:
-    signed = {c["kind"] for c in contracts(store, case_id)}
+    signed = {c.kind for c in contracts(store, case_id)}
     missing = [CONTRACT_KINDS[k] for k in REQUIRED_CONTRACTS if k not in signed]
     return WorkflowError("contracts_missing", kinds="、".join(missing)) if missing else None
 
@@ -219,7 +216,7 @@ def complete_contracts(
         if refusal:
             raise refusal
         day = business_date(on, "on", after=[step("最后一份合同签订日", "the last contract's signing",
-                                                   _iso(store.repos.closing.latest_contract_date(case_id, REQUIRED_CONTRACTS)))])
+                                                   store.repos.closing.latest_contract_date(case_id, REQUIRED_CONTRACTS))])
         for asset in store.repos.cases.assets(case_id):
             store.repos.closing.open_registration(case_id, asset.id, asset.ip_type.registry)
         move(store, case, Stage.PLEDGE_REGISTRATION, user, day)

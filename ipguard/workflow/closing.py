@@ -10,16 +10,17 @@ confirmed. The loan may not exceed the bank's approval or the guarantee amount.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ipguard import catalog, messages
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules.fees import compute_fee
+from ipguard.rules import loan_maturity, months_between
+from ipguard.rules.fees import fee_for_period
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, DisbursementCheckRecord, LoanRecord, RegistrationRecord, UserRecord
 from ipguard.validators import check_date, check_text
 from ipguard.workflow import limits
 from ipguard.workflow.bank import DESK, _archive, contracts
@@ -47,7 +48,7 @@ def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
     """(asset number, warning) pairs: reasons a registry would refuse the pledge."""
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
-    maturity = _add_months(case.application_date, case.term_months)
+    maturity = loan_maturity(case.application_date, case.term_months)
     warnings: list[tuple[str, str]] = []
     for a in store.repos.cases.assets(case_id):
         if a.owners and company.name not in a.owners:
@@ -71,19 +72,7 @@ def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
     return warnings
 
 
-def _add_months(start: dt.date, months: int) -> dt.date:
-    from ipguard.rules.assess import loan_maturity
-
-    return loan_maturity(start, months)
-
-
-def _months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from ``start`` to ``end``, counting a part month as one."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months + (1 if _add_months(start, months) < end else 0)
-
-
-def registrations(store: Store, case_id: int) -> list[dict]:
+def registrations(store: Store, case_id: int) -> list[RegistrationRecord]:
     return store.repos.closing.registrations(case_id)
 
 
@@ -101,7 +90,7 @@ def record_registration(
     with case_action(store, case_id, user, roles=(Role.OPERATIONS, Role.ADMIN), stages=(Stage.PLEDGE_REGISTRATION,),
                      action=Text("登记质押办理情况", "record the pledge registration"), expected_version=expected_version) as case:
         # A pledge is filed on the signed pledge contract: never before it, never in the future.
-        pledge_signed = to_date(store.repos.closing.latest_contract_date(case_id, ("pledge",)))
+        pledge_signed = store.repos.closing.latest_contract_date(case_id, ("pledge",))
         for day, field in ((submitted, "submitted_on"), (registered, "registered_on")):
             if day is not None:
                 business_date(day, field, after=[step("质押合同签订日", "the pledge contract's signing", pledge_signed)])
@@ -125,7 +114,7 @@ def ensure_checks(store: Store, case_id: int) -> None:
         store.repos.closing.ensure_check(case_id, code, label)
 
 
-def disbursement_checks(store: Store, case_id: int) -> list[dict]:
+def disbursement_checks(store: Store, case_id: int) -> list[DisbursementCheckRecord]:
     return store.repos.closing.checks(case_id)
 
 
@@ -142,16 +131,16 @@ def confirm_check(store: Store, case_id: int, code: str, user: UserRecord, *, ex
 
 def notice_refusal(store: Store, case_id: int) -> WorkflowError | None:
     """Why the disbursement notice cannot be issued now (None when it can)."""
-    pending = [r["number"] for r in registrations(store, case_id) if not (r["registered_on"] and r["certificate_received"])]
+    pending = [r.number for r in registrations(store, case_id) if not r.registered]
     if pending or not registrations(store, case_id):
         return WorkflowError("unregistered_assets", assets="、".join(pending) or "—")
     checks = disbursement_checks(store, case_id)
     # The standard items are stored at the first confirmation: until then they are open all the same.
-    stored = {c["code"] for c in checks}
-    open_items = [label for code, label in STANDARD_CHECKS if code not in stored] + [c["label"] for c in checks if not c["confirmed_at"]]
+    stored = {c.code for c in checks}
+    open_items = [label for code, label in STANDARD_CHECKS if code not in stored] + [c.label for c in checks if not c.confirmed]
     if open_items:
         return WorkflowError("checks_open", items="、".join(open_items) or "—")
-    if not any(c["kind"] == "loan" for c in contracts(store, case_id)):
+    if not any(c.kind == "loan" for c in contracts(store, case_id)):
         return WorkflowError("loan_contract_missing")
     return None
 
@@ -167,7 +156,7 @@ def issue_disbursement_notice(
         if refusal:
             raise refusal
         issue_date = business_date(issue_date, "issue_date", after=[
-            step("质押登记日", "the pledge registration", to_date(store.repos.closing.latest_registration_date(case_id)))])
+            step("质押登记日", "the pledge registration", store.repos.closing.latest_registration_date(case_id))])
         notice_no = doc_number(store, "disbursement_notice", issue_date.year)
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
         _archive(store, case_id, "disbursement_notice", notice_no, issue_date, user)
@@ -190,8 +179,8 @@ def record_disbursement(
                      action=Text("登记放款", "record the disbursement"), expected_version=expected_version) as case:
         business_date(start, "start_date", required=True,
                       after=[step("放款通知书出具日", "the disbursement notice", store.repos.cases.stage_date(case_id, Stage.DISBURSEMENT))])
-        decision = store.repos.closing.bank_decision(case_id) or {}
-        approved = decision.get("approved_amount_fen") or 0
+        decision = store.repos.closing.bank_decision(case_id)
+        approved = (decision.approved_amount if decision else None) or 0
         # The loan may exceed the guarantee (a partial guarantee is legitimate) but never the bank's approval
         # nor the loan the intent letter asked for.
         letter = store.repos.closing.intent_letter(case_id)
@@ -205,10 +194,10 @@ def record_disbursement(
         refusal = limits.limit_refusal(store, case, min(amount, store.repos.cases.guarantee_amount(case_id) or amount))
         if refusal:
             raise refusal
-        approved_term = decision.get("term_months") or case.term_months
-        latest_maturity = _add_months(start, approved_term)
+        approved_term = (decision.term_months if decision else None) or case.term_months
+        latest_maturity = loan_maturity(start, approved_term)
         if maturity > latest_maturity:
-            raise ValidationError("maturity_date", "term_above", what="贷款期限", term=_months_between(start, maturity),
+            raise ValidationError("maturity_date", "term_above", what="贷款期限", term=months_between(start, maturity),
                                   limit_name="银行批准期限", limit=approved_term)
         product = catalog.product_version(store, case.product_code, case.params_version)
         # The fee on the guaranteed part of the loan, at the rate fixed in the case at approval.
@@ -228,18 +217,10 @@ def record_disbursement(
 
 
 def loan_fee(amount: int, annual_rate: Decimal, basis: str, start: dt.date, maturity: dt.date) -> int:
-    """The guarantee fee on the actual loan: pro rata by days, or by whole months."""
-    if basis == "days":
-        days = (maturity - start).days
-        return int((Decimal(amount) * annual_rate * days / 365).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    months = max(1, round((maturity - start).days / Decimal("30.4375")))
-    return compute_fee(amount, annual_rate, basis, start, months).fee
+    """The guarantee fee on the actual loan (:func:`ipguard.rules.fees.fee_for_period`)."""
+    return fee_for_period(amount, annual_rate, basis, start, maturity).fee
 
 
-def loan(store: Store, case_id: int) -> dict | None:
-    row = store.repos.closing.loan_row(case_id)
-    if row is None:
-        return None
-    for key in ("start_date", "maturity_date", "fee_paid_on", "repaid_on", "defaulted_on"):
-        row[key] = to_date(row[key])
-    return row
+def loan(store: Store, case_id: int) -> LoanRecord | None:
+    """The case's loan, or None before disbursement."""
+    return store.repos.closing.loan(case_id)

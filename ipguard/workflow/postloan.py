@@ -12,13 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ipguard import messages
+from ipguard import catalog, messages
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import deadlines
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, CompensationRecord, RecoveryRecord, UserRecord
 from ipguard.validators import check_choice, check_text
 from ipguard.workflow.common import case_action, move, record
 from ipguard.workflow.dates import business_date, not_before, step
@@ -91,8 +92,7 @@ def record_deregistration(store: Store, case_id: int, asset_id: int, user: UserR
 
 def release_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
     """Why the case cannot be released yet: pledges without their deregistration record (None when none)."""
-    missing = [r["number"] for r in store.repos.closing.registrations(case.id)
-               if not (r["deregistered_on"] and r["deregistration_ref"])]
+    missing = [r.number for r in store.repos.closing.registrations(case.id) if not (r.deregistered_on and r.deregistration_ref)]
     return WorkflowError("pledges_not_deregistered", assets="、".join(missing)) if missing else None
 
 
@@ -106,7 +106,8 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
         if refusal:
             raise refusal
         for r in store.repos.closing.registrations(case_id):
-            not_before(to_date(r["deregistered_on"]), "deregistered_on", [step("还款日", "the repayment", repaid)])  # type: ignore[arg-type]
+            if r.deregistered_on is not None:
+                not_before(r.deregistered_on, "deregistered_on", [step("还款日", "the repayment", repaid)])
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
         record(store, case, user, "loan", case.case_no, "release", after={"repaid_on": repaid.isoformat()})
         move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
@@ -158,9 +159,9 @@ def record_recovery(store: Store, case_id: int, user: UserRecord, *, amount: obj
     source = check_choice(source, "source", RECOVERY_SOURCES)
     with case_action(store, case_id, user, roles=DESK + (Role.RISK_MANAGER,), stages=(Stage.RECOVERY,), action=Text("登记追偿", "record a recovery"),
                      expected_version=expected_version) as case:
-        comp = store.repos.postloan.compensation(case_id) or {}
-        day = business_date(on, "recovered_on", after=[step("代偿日", "the compensation", to_date(comp.get("paid_on")))])
-        compensated = comp.get("amount_fen") or 0
+        comp = store.repos.postloan.compensation(case_id)
+        day = business_date(on, "recovered_on", after=[step("代偿日", "the compensation", comp.paid_on if comp else None)])
+        compensated = comp.amount if comp else 0
         recovered = store.repos.postloan.recovered_total(case_id)
         if recovered + fen > compensated:
             raise ValidationError("recovery_amount", "recovery_above", total=format_yuan(recovered + fen),
@@ -193,21 +194,43 @@ def guaranteed_outstanding(store: Store, case_id: int) -> int:
 
     Repayments before a default are not recorded, so the whole loan is taken as outstanding.
     """
-    loan = store.repos.closing.loan_row(case_id) or {}
+    loan = store.repos.closing.loan(case_id)
     guarantee = store.repos.cases.guarantee_amount(case_id) or 0
-    return min(guarantee, loan.get("loan_amount_fen") or 0)
+    return min(guarantee, loan.loan_amount if loan else 0)
+
+
+def maturity_reminder(store: Store, case_id: int) -> dt.date | None:
+    """The first day the loan's coming maturity is a reminder (None before disbursement), by the case's parameters."""
+    loan = store.repos.closing.loan(case_id)
+    if loan is None:
+        return None
+    case = store.repos.cases.get(case_id)
+    product = catalog.product_version(store, case.product_code, case.params_version)
+    return deadlines.maturity_reminder(catalog.calendar(store), product.deadlines, loan.maturity_date)
 
 
 def _loan_start(store: Store, case_id: int) -> tuple[dt.date | None, Text]:
-    return step("贷款起始日", "the loan's start", to_date(store.repos.closing.loan_start_date(case_id)))
+    return step("贷款起始日", "the loan's start", store.repos.closing.loan_start_date(case_id))
 
 
 def _last_recovery(store: Store, case_id: int) -> dt.date | None:
-    days = [to_date(r["on_date"]) for r in store.repos.postloan.recoveries(case_id)]
-    return max((d for d in days if d), default=None)
+    return max((r.on_date for r in store.repos.postloan.recoveries(case_id)), default=None)
 
 
-def recovery_summary(store: Store, case_id: int) -> dict:
+@dataclass(frozen=True)
+class RecoverySummary:
+    """The compensation paid (None before it), what has been recovered of it (fen) and the receipts."""
+
+    compensation: CompensationRecord | None
+    recovered: int
+    entries: tuple[RecoveryRecord, ...]
+
+    @property
+    def outstanding(self) -> int:
+        """What is still to recover of the compensation (fen, never below 0)."""
+        return max((self.compensation.amount if self.compensation else 0) - self.recovered, 0)
+
+
+def recovery_summary(store: Store, case_id: int) -> RecoverySummary:
     postloan = store.repos.postloan
-    return {"compensation": postloan.compensation(case_id), "recovered_fen": postloan.recovered_total(case_id),
-            "entries": postloan.recoveries(case_id)}
+    return RecoverySummary(postloan.compensation(case_id), postloan.recovered_total(case_id), tuple(postloan.recoveries(case_id)))

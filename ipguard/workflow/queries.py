@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ipguard import catalog
-from ipguard.domain import OPEN_STAGES, Role, Stage
+from ipguard.domain import OPEN_STAGES, IpType, Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.intake import EDITABLE_STAGES
 from ipguard.messages import Text
+from ipguard.rules import deadlines
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.workflow import amend, bank, closing, committee, postloan, underwriting
 from ipguard.workflow.common import require_stage, stage_text
 from ipguard.workflow.exits import DECLINABLE
@@ -141,7 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", amend.AMENDABLE, amend.AMENDERS,
-               lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan_row(c.id) else None),
+               lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan(c.id) else None),
     # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service.ATTACH_ROLES).
     ActionSpec("attach_file", "附加档案文件", "Attach a file", tuple(Stage),
                (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
@@ -203,63 +204,45 @@ def reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> li
     calendar = catalog.calendar(store)
     out: list[Reminder] = []
     for r in store.repos.closing.bank_approvals_waiting(user_id):
-        due = to_date(r["approval_deadline"])
-        out.append(Reminder("bank_approval", r["id"], r["case_no"], r["name"], due, today > due,  # type: ignore[arg-type]
-                            f"银行审批期限 {due}" + ("，已逾期" if today > due else "")))  # type: ignore[operator]
+        due = r.on  # the letter's approval deadline, stored when it was issued (rules.deadlines.intent_letter)
+        out.append(Reminder("bank_approval", r.case_id, r.case_no, r.company, due, today > due,
+                            f"银行审批期限 {due}" + ("，已逾期" if today > due else "")))
     for r in store.repos.closing.registrations_pending(user_id):
-        since = to_date(r["since"])
         # The case's own parameter version sets its follow-up time, as for maturities below.
-        product = catalog.product_version(store, r["product_code"], r["params_version"])
-        due = calendar.add_workdays(since, product.deadlines.registration_followup_working_days)  # type: ignore[arg-type]
-        out.append(Reminder("registration", r["id"], r["case_no"], r["name"], due, today > due, f"质押登记待办，跟进日 {due}"))
+        product = catalog.product_version(store, r.product_code, r.params_version)
+        due = deadlines.registration_followup(calendar, product.deadlines, r.on)
+        out.append(Reminder("registration", r.case_id, r.case_no, r.company, due, today > due, f"质押登记待办，跟进日 {due}"))
     for r in store.repos.closing.loans_in_force(user_id):
-        maturity = to_date(r["maturity_date"])
-        product = catalog.product_version(store, r["product_code"], r["params_version"])
-        remind_from = calendar.add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)  # type: ignore[arg-type]
-        if today >= remind_from:
-            out.append(Reminder("maturity", r["id"], r["case_no"], r["name"], maturity, today > maturity,  # type: ignore[arg-type]
-                                f"贷款到期日 {maturity}" + ("，已到期" if today > maturity else "")))  # type: ignore[operator]
+        maturity = r.on
+        product = catalog.product_version(store, r.product_code, r.params_version)
+        if today >= deadlines.maturity_reminder(calendar, product.deadlines, maturity):
+            out.append(Reminder("maturity", r.case_id, r.case_no, r.company, maturity, today > maturity,
+                                f"贷款到期日 {maturity}" + ("，已到期" if today > maturity else "")))
     out += postloan_reminders(store, today, user_id=user_id)
     return sorted(out, key=lambda r: (not r.overdue, r.due))
-
-
-def next_anniversary(day: dt.date, after: dt.date) -> dt.date:
-    """The first anniversary of ``day`` on or after ``after`` (29 February falls on 28 February)."""
-    from ipguard.rules import add_months
-
-    years = max(after.year - day.year, 0)
-    candidate = add_months(day, 12 * years)
-    return candidate if candidate >= after else add_months(day, 12 * (years + 1))
 
 
 def postloan_reminders(store: Store, today: dt.date, *, user_id: int | None = None) -> list[Reminder]:
     """Pledged patents' annual fees, pledged trademarks' renewals, defaults not yet compensated.
 
-    A patent lapses when its annual fee (due each year by the filing date's
-    anniversary, 专利法实施细则 art. 98: six months' grace with a surcharge) is
-    not paid, and the pledge goes with it; a trademark not renewed in the 12
-    months before it expires (商标法 art. 40) likewise.
+    The windows are :func:`ipguard.rules.deadlines.annual_fee_due` and
+    :func:`ipguard.rules.deadlines.trademark_renewal_due`.
     """
     out: list[Reminder] = []
-    product = catalog.current_product(store, "kuaiyidai", today)
-    fee_days = product.deadlines.annual_fee_reminder_days
-    renewal_days = product.deadlines.trademark_renewal_reminder_days
-    for r in store.repos.closing.pledged_assets_live(user_id):
-        kind = r["ip_type"]
-        if kind in ("invention_patent", "utility_model", "design_patent") and r["filing_date"]:
-            due = next_anniversary(to_date(r["filing_date"]), today)  # type: ignore[arg-type]
-            if (due - today).days <= fee_days:
-                out.append(Reminder("annual_fee", r["id"], r["case_no"], r["name"], due, False,
-                                    f"质押专利 {r['number']} 年费应于 {due} 前缴纳"))
-        elif kind == "trademark" and r["expiry_date"]:
-            expiry = to_date(r["expiry_date"])
-            if (expiry - today).days <= renewal_days:  # type: ignore[operator]
-                out.append(Reminder("trademark_renewal", r["id"], r["case_no"], r["name"], expiry, today > expiry,  # type: ignore[arg-type]
-                                    f"质押商标 {r['number']} 于 {expiry} 到期，须办理续展"))
+    params = catalog.current_product(store, "kuaiyidai", today).deadlines
+    for a in store.repos.closing.pledged_assets_live(user_id):
+        if a.ip_type.is_patent and a.filing_date:
+            due = deadlines.annual_fee_due(params, a.filing_date, today)
+            if due is not None:
+                out.append(Reminder("annual_fee", a.case_id, a.case_no, a.company, due, False,
+                                    f"质押专利 {a.number} 年费应于 {due} 前缴纳"))
+        elif a.ip_type is IpType.TRADEMARK and a.expiry_date:
+            expiry = a.expiry_date
+            if deadlines.trademark_renewal_due(params, expiry, today):
+                out.append(Reminder("trademark_renewal", a.case_id, a.case_no, a.company, expiry, today > expiry,
+                                    f"质押商标 {a.number} 于 {expiry} 到期，须办理续展"))
     for r in store.repos.closing.defaults_uncompensated(user_id):
-        since = to_date(r["defaulted_on"])
-        out.append(Reminder("default_uncompensated", r["id"], r["case_no"], r["name"], since, True,  # type: ignore[arg-type]
-                            f"{since} 起逾期，尚未代偿"))
+        out.append(Reminder("default_uncompensated", r.case_id, r.case_no, r.company, r.on, True, f"{r.on} 起逾期，尚未代偿"))
     return out
 
 
@@ -281,8 +264,7 @@ def turnaround(store: Store, case_id: int) -> Turnaround:
     """Days from application to disbursement (calendar and working), against the product's 2–3 week promise."""
     case = store.repos.cases.get(case_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
-    start = store.repos.closing.loan_start_date(case_id)
-    disbursed = to_date(start)
+    disbursed = store.repos.closing.loan_start_date(case_id)
     if disbursed is None:
         return Turnaround(case.application_date, None, None, None, product.deadlines.promise_min_days,
                           product.deadlines.promise_max_days)

@@ -227,7 +227,8 @@ def _special(store: Store, case: CaseRecord, today: dt.date) -> Waiting | None:
             what = Text(f"待银行审批，期限 {deadline}", f"the bank's approval is pending, deadline {deadline}")
         return Waiting(case.id, case.stage, "bank_decision", what, who, deadline, today > deadline)
     if case.stage is Stage.IN_FORCE:
-        maturity = to_date((store.repos.closing.loan_row(case.id) or {}).get("maturity_date"))
+        loan = store.repos.closing.loan(case.id)
+        maturity = loan.maturity_date if loan else None
         if maturity is not None and today < maturity:
             # In force until maturity: nobody has anything to do for it yet (reminders come before the date).
             return Waiting(case.id, case.stage, "", Text(f"在保，贷款到期日 {maturity}", f"in force; the loan matures on {maturity}"),

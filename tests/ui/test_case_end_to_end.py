@@ -345,7 +345,7 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
         if not reg.certificate.isChecked():
             tick(qtbot, reg.certificate)
         me.click(reg.save_button)
-    assert all(r["certificate_received"] for r in workflow.registrations(store, case_id))
+    assert all(r.certificate_received for r in workflow.registrations(store, case_id))
     order = [code for code, _label, _status in reg.check_rows]
     assert any(code.startswith("condition_") for code in order)  # the committee's condition is listed too
     while reg.check_buttons:  # each confirm rebuilds the list of open checks, in the same order
@@ -378,8 +378,8 @@ def test_one_case_from_intake_to_in_force_through_the_widgets(qtbot, shown, stor
     assert case.stage is Stage.IN_FORCE and case.account_manager_id == people.am.id and case.risk_manager_id == people.rm.id
     assert store.repos.companies.get(case.company_id).uscc == USCC
     loan = workflow.loan(store, case_id)
-    assert loan["loan_amount_fen"] == guarantee and loan["start_date"] == dt.date(2026, 11, 20)
-    assert loan["loan_contract_no"] == "HT-2026-loan"
+    assert loan.loan_amount == guarantee and loan.start_date == dt.date(2026, 11, 20)
+    assert loan.loan_contract_no == "HT-2026-loan"
     stages = [e.to_stage for e in store.repos.cases.events(case_id)]
     assert stages[-1] is Stage.IN_FORCE and Stage.COMMITTEE in stages and Stage.PLEDGE_REGISTRATION in stages
     for kind in ("intent_letter", "disbursement_notice"):

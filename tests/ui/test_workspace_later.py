@@ -92,7 +92,7 @@ def test_from_letter_to_in_force_through_the_tabs(qtbot, qt_env, store, cast, ap
         reg.registered_on.set_value(dt.date(2026, 11, 20))
         reg.certificate.setChecked(True)
         reg.save_button.click()
-    assert not qt_env and all(r["certificate_received"] for r in workflow.registrations(store, case_id))
+    assert not qt_env and all(r.certificate_received for r in workflow.registrations(store, case_id))
     assert "放款条件尚未确认" in reg.notice_button.toolTip()
     order = [code for code, _label, _status in reg.check_rows]
     while reg.check_buttons:
@@ -139,7 +139,7 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
     ws.reload()
     assert "即将到期" in tab.maturity.text()
     tab.fee_button.click()
-    assert workflow.loan(store, case_id)["fee_paid_on"] is not None and "已收讫" in tab.fee_text.text()
+    assert workflow.loan(store, case_id).fee_paid_on is not None and "已收讫" in tab.fee_text.text()
     tab.default_note.setText("到期未还")
     tab.default_button.click()
     assert ws.case.stage is Stage.DEFAULTED
@@ -155,8 +155,8 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
     tab.rec_source.setCurrentIndex(tab.rec_source.findData("ip_disposal"))
     tab.rec_asset.setCurrentIndex(tab.rec_asset.findData(asset.id))
     tab.rec_button.click()
-    entries = recovery_summary(store, case_id)["entries"]
-    assert len(entries) == 1 and entries[0]["asset_id"] == asset.id and tab.recoveries.rowCount() == 1
+    entries = recovery_summary(store, case_id).entries
+    assert len(entries) == 1 and entries[0].asset_id == asset.id and tab.recoveries.rowCount() == 1
     assert "已追回 300,000.00 元" in tab.recovered_text.text()
     monkeypatch.setattr(ws, "ask_reason", lambda title, prompt: "处置完毕")
     tab.close_button.click()
@@ -217,3 +217,23 @@ def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtb
         assert not any("\u4e00" <= ch <= "\u9fff" for text in sources for ch in text), sources
     finally:
         i18n.install_translations("zh")
+
+
+def test_post_loan_tab_warns_from_the_cores_maturity_reminder_date(qtbot, qt_env, store, cast, monkeypatch):
+    """The tab computes no date: it warns from the day ipguard.rules.deadlines.maturity_reminder gives, as the reminders do."""
+    from ipguard.workflow.postloan import maturity_reminder
+    from ipguard.workflow.queries import reminders
+
+    case_id = wh.open_case(store, cast)
+    wh.to_in_force(store, case_id, cast)
+    remind_from = maturity_reminder(store, case_id)
+    maturity = workflow.loan(store, case_id).maturity_date
+    assert isinstance(remind_from, dt.date) and remind_from < maturity
+    ws = _workspace(qtbot, Session(store, cast.ops), case_id)
+    tab = ws.tab("PostLoanTab")
+    for today, warned in ((remind_from - dt.timedelta(days=1), False), (remind_from, True)):
+        monkeypatch.setattr(tab, "today", lambda today=today: today)
+        ws.reload()
+        assert tab.remind_from == remind_from
+        assert ("即将到期" in tab.maturity.text()) is warned
+        assert any(r.kind == "maturity" and r.case_id == case_id for r in reminders(store, today)) is warned

@@ -188,7 +188,7 @@ class IntakeDialog(QDialog):
         self.opinion.setFixedHeight(self.fontMetrics().height() * 4)
         self.requested_amount = ValidatedField(money_check("requested_amount"), tab, placeholder=translate("Intake", "元，如 3,000,000 或 300万"))
         self.term_months = QSpinBox(tab)
-        self.term_months.setRange(1, 120)
+        self.term_months.setRange(self.product.amount.min_term_months, self.product.amount.max_term_months)
         self.term_months.setValue(12)
         self.term_months.setSuffix(translate("Intake", " 个月"))
         self.application_date = QDateEdit(QDate(clock.today()), tab)

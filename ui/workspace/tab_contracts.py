@@ -54,12 +54,12 @@ class ContractsTab(ScrollTab):
 
     def refresh(self, case: CaseRecord) -> None:
         rows = contracts(self.store, self.case_id)
-        fill_table(self.table, [(CONTRACT_KINDS.get(r["kind"], r["kind"]), r["contract_no"], r["party"], r["signed_on"]) for r in rows])
+        fill_table(self.table, [(CONTRACT_KINDS.get(r.kind, r.kind), r.contract_no, r.party, r.signed_on) for r in rows])
         refusal = contracts_refusal(self.store, self.case_id)
         required = "、".join(CONTRACT_KINDS[k] for k in REQUIRED_CONTRACTS)
         self.missing.setText(refusal.message(self.lang) if refusal else
                              translate("Contracts", "{required}均已签订；借款合同可在放款前补登。").format(required=required))
-        signed = {r["kind"] for r in rows}
+        signed = {r.kind for r in rows}
         for i in range(self.kind.count()):  # propose the next contract still missing
             if self.kind.itemData(i) not in signed:
                 self.kind.setCurrentIndex(i)

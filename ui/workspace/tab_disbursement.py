@@ -60,7 +60,7 @@ class DisbursementTab(ScrollTab):
 
     def refresh(self, case: CaseRecord) -> None:
         decision = bank_decision(self.store, self.case_id)
-        approved = decision["approved_amount_fen"] if decision and decision["decision"] == "approved" else None
+        approved = decision.approved_amount if decision and decision.approved else None
         guarantee = self.store.repos.cases.guarantee_amount(self.case_id)
         self.limits.setText(translate("Disbursement", "银行批准金额：{approved} 元；担保额：{guarantee} 元。放款金额不得超过两者中较低者。").format(
             approved=format_yuan(approved) if approved else "—", guarantee=format_yuan(guarantee) if guarantee else "—"))
@@ -69,7 +69,7 @@ class DisbursementTab(ScrollTab):
             limit = min(x for x in (approved, guarantee) if x) if (approved or guarantee) else None
             if limit:
                 self.amount.setText(format_yuan(limit).replace(",", ""))
-            loan_no = next((c["contract_no"] for c in contracts(self.store, self.case_id) if c["kind"] == "loan"), "")
+            loan_no = next((c.contract_no for c in contracts(self.store, self.case_id) if c.kind == "loan"), "")
             self.contract_no.setText(loan_no)
             self._follow_start()
         row = loan(self.store, self.case_id)
@@ -77,13 +77,13 @@ class DisbursementTab(ScrollTab):
             self.loan_text.setText(translate("Disbursement", "尚未放款"))
             self.fee_text.setText("—")
             return
-        amount = row["loan_amount_fen"]
+        amount = row.loan_amount
         self.loan_text.setText(translate("Disbursement", "{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}").format(
-            amount=format_yuan(amount), upper=uppercase_rmb(amount), start=row["start_date"], maturity=row["maturity_date"],
-            no=row["loan_contract_no"] or "—"))
-        paid = row["fee_paid_on"]
+            amount=format_yuan(amount), upper=uppercase_rmb(amount), start=row.start_date, maturity=row.maturity_date,
+            no=row.loan_contract_no or "—"))
+        paid = row.fee_paid_on
         self.fee_text.setText(translate("Disbursement", "应收 {fee} 元，{state}").format(
-            fee=format_yuan(row["fee_fen"]),
+            fee=format_yuan(row.fee),
             state=translate("Disbursement", "{on} 已收讫").format(on=paid) if paid else translate("Disbursement", "尚未收讫（在“保后”登记）")))
 
     def record(self) -> object:

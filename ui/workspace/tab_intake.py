@@ -219,7 +219,6 @@ class IntakeTab(WorkspaceTab):
         self.fix_amount = ValidatedField(money_check("requested_amount"), placeholder=translate("Workspace", "元，如 3,000,000 或 300万"))
         form.addRow(translate("Workspace", "申请金额"), self.fix_amount)
         self.fix_term = QSpinBox()
-        self.fix_term.setRange(1, 120)
         self.fix_term.setSuffix(translate("Workspace", " 个月"))
         form.addRow(translate("Workspace", "期限"), self.fix_term)
         self.fix_bank = QComboBox()
@@ -269,6 +268,7 @@ class IntakeTab(WorkspaceTab):
         self.fix_referrer.setCurrentIndex(max(self.fix_referrer.findData(values["referrer_id"]), 0))
         self.fix_opinion.setPlainText(str(values["recommendation_opinion"] or ""))
         self.fix_amount.setText(yuan_str(values["requested_amount"]))  # type: ignore[arg-type]
+        self.fix_term.setRange(*intake.term_range(self.store, self.case))  # the case's product range
         self.fix_term.setValue(int(values["term_months"]))  # type: ignore[arg-type]
         self.fix_bank.clear()
         for bank in repos.banks.all():

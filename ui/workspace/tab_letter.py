@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ipguard import catalog, clock
 from ipguard.domain import Stage
 from ipguard.errors import IpguardError
+from ipguard.intake import term_range
 from ipguard.money import format_yuan, uppercase_rmb
 from ipguard.store.records import CaseRecord
 from ipguard.validators import check_interest_rate
@@ -95,7 +96,6 @@ class LetterTab(WorkspaceTab):
         self.amount = ValidatedField(money_check("approved_amount"), placeholder=translate("Letter", "元，例如 3000000"))
         self.rate = ValidatedField(core_check(check_interest_rate), placeholder=translate("Letter", "例如 3.45% 或 LPR+50bp"))
         self.term = QSpinBox()
-        self.term.setRange(1, 120)
         self.term.setSuffix(translate("Letter", " 个月"))
         self.decided_on = date_edit()
         self.note = QLineEdit()
@@ -187,17 +187,18 @@ class LetterTab(WorkspaceTab):
             self._prefilled = bool(guarantee)
             if guarantee:
                 self.amount.setText(format_yuan(guarantee).replace(",", ""))
+            self.term.setRange(*term_range(self.store, case))  # the case's product range
             self.term.setValue(case.term_months)
         if decision is None:
             self.decision_text.setText("")
-        elif decision["decision"] == "approved":
-            amount = decision["approved_amount_fen"]
+        elif decision.approved:
+            amount = decision.approved_amount or 0
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。").format(
-                on=decision["decided_on"], amount=format_yuan(amount), upper=uppercase_rmb(amount),
-                rate=decision["interest_rate"] or "—", term=decision["term_months"]))
+                on=decision.decided_on, amount=format_yuan(amount), upper=uppercase_rmb(amount),
+                rate=decision.interest_rate or "—", term=decision.term_months))
         else:
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行拒绝。{note}").format(
-                on=decision["decided_on"], note=decision["note"] or ""))
+                on=decision.decided_on, note=decision.note))
 
     # -- actions -----------------------------------------------------------------------------
 

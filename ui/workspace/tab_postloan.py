@@ -12,11 +12,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton
 
-from ipguard import catalog, clock
+from ipguard import clock
 from ipguard.domain import Stage
 from ipguard.errors import IpguardError
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.store.records import CaseRecord
+from ipguard.store.records import CaseRecord, LoanRecord
 from ipguard.workflow import (
     close_recovery,
     loan,
@@ -29,7 +29,7 @@ from ipguard.workflow import (
     split_loss,
 )
 from ipguard.workflow.closing import registrations
-from ipguard.workflow.postloan import RECOVERY_SOURCES, recovery_summary
+from ipguard.workflow.postloan import RECOVERY_SOURCES, maturity_reminder, recovery_summary
 from ui.i18n import translate
 from ui.widgets.fields import ValidatedField, money_check
 from ui.workspace.later_common import (
@@ -162,12 +162,12 @@ class PostLoanTab(ScrollTab):
             self.fee_text.setText("—")
         else:
             self._show_maturity(case, row)
-            paid = row["fee_paid_on"]
-            self.fee_text.setText(translate("PostLoan", "{amount} 元").format(amount=format_yuan(row["fee_fen"])) + (translate("PostLoan", "，{on} 已收讫").format(on=paid) if paid else ""))
+            paid = row.fee_paid_on
+            self.fee_text.setText(translate("PostLoan", "{amount} 元").format(amount=format_yuan(row.fee)) + (translate("PostLoan", "，{on} 已收讫").format(on=paid) if paid else ""))
         regs = registrations(self.store, self.case_id)
-        fill_table(self.pledges, [(f"{r['number']} {r['title']}", r["registered_on"], r["deregistered_on"],
-                                   r["deregistration_ref"]) for r in regs], [r["asset_id"] for r in regs])
-        pending = next((i for i, r in enumerate(regs) if not r["deregistered_on"]), None)
+        fill_table(self.pledges, [(f"{r.number} {r.title}", r.registered_on, r.deregistered_on,
+                                   r.deregistration_ref) for r in regs], [r.asset_id for r in regs])
+        pending = next((i for i, r in enumerate(regs) if not r.deregistered_on), None)
         if pending is not None:
             self.pledges.selectRow(pending)  # the next pledge to deregister
         self.rec_asset.clear()
@@ -176,36 +176,34 @@ class PostLoanTab(ScrollTab):
             self.rec_asset.addItem(f"{a.number} {a.title}", a.id)
         self._source_changed()
         summary = recovery_summary(self.store, self.case_id)
-        comp = self._comp = summary["compensation"]
+        comp = self._comp = summary.compensation
         assets = {a.id: a.number for a in self.store.repos.cases.assets(self.case_id)}
-        fill_table(self.recoveries, [(e["on_date"], format_yuan(e["amount_fen"]), translate("PostLoan", RECOVERY_SOURCES.get(e["source"], e["source"])),
-                                      assets.get(e["asset_id"], ""), e["note"]) for e in summary["entries"]])  # fmt: skip
+        fill_table(self.recoveries, [(e.on_date, format_yuan(e.amount), translate("PostLoan", RECOVERY_SOURCES.get(e.source, e.source)),
+                                      assets.get(e.asset_id, "") if e.asset_id else "", e.note) for e in summary.entries])  # fmt: skip
         if comp:
-            self.split_text.setText(self._split_words(comp["amount_fen"], comp["bank_share_fen"], comp["reguarantor_share_fen"],
-                                                      comp["retained_fen"], recorded=comp["paid_on"]))  # fmt: skip
+            self.split_text.setText(self._split_words(comp.amount, comp.bank_share, comp.reguarantor_share,
+                                                      comp.retained, recorded=comp.paid_on.isoformat()))  # fmt: skip
             self.recovered_text.setText(translate("PostLoan", "已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。").format(
-                paid=format_yuan(comp["amount_fen"]), got=format_yuan(summary["recovered_fen"]),
-                left=format_yuan(max(comp["amount_fen"] - summary["recovered_fen"], 0))))
+                paid=format_yuan(comp.amount), got=format_yuan(summary.recovered), left=format_yuan(summary.outstanding)))
         else:
             self.recovered_text.setText(translate("PostLoan", "尚无代偿。"))
             self._preview_split()
 
-    def _show_maturity(self, case: CaseRecord, row: dict) -> None:
-        maturity = row["maturity_date"]
+    def _show_maturity(self, case: CaseRecord, row: LoanRecord) -> None:
+        maturity = row.maturity_date
         days = (maturity - self.today()).days
         text = translate("PostLoan", "贷款 {amount} 元，{start} 至 {maturity}").format(
-            amount=format_yuan(row["loan_amount_fen"]), start=row["start_date"], maturity=maturity)
-        if row["repaid_on"]:
-            self.maturity.setText(text + translate("PostLoan", "；{on} 已结清").format(on=row["repaid_on"]))
+            amount=format_yuan(row.loan_amount), start=row.start_date, maturity=maturity)
+        if row.repaid_on:
+            self.maturity.setText(text + translate("PostLoan", "；{on} 已结清").format(on=row.repaid_on))
             self.maturity.setStyleSheet(MUTED_STYLE)
             return
-        if row["defaulted_on"]:
+        if row.defaulted_on:
             # Past maturity is already handled: overdue, compensated or in recovery.
-            self.maturity.setText(text + translate("PostLoan", "；{on} 登记逾期").format(on=row["defaulted_on"]))
+            self.maturity.setText(text + translate("PostLoan", "；{on} 登记逾期").format(on=row.defaulted_on))
             self.maturity.setStyleSheet(MUTED_STYLE)
             return
-        product = catalog.product_version(self.store, case.product_code, case.params_version)
-        remind_from = catalog.calendar(self.store).add_workdays(maturity, -product.deadlines.maturity_reminder_working_days)
+        remind_from = self.remind_from = maturity_reminder(self.store, case.id) or maturity  # the core's reminder date
         if days < 0:
             text += translate("PostLoan", "　⚠ 已到期 {n} 天，请核实是否结清").format(n=-days)
         elif self.today() >= remind_from:

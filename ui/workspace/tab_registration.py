@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard.domain import Stage
-from ipguard.store.records import CaseRecord, to_date
+from ipguard.store.records import CaseRecord
 from ipguard.workflow import (
     confirm_check,
     disbursement_checks,
@@ -100,16 +100,16 @@ class RegistrationTab(ScrollTab):
         selected = self.selected_asset_id()
         self.regs = registrations(self.store, self.case_id)
         fill_table(self.table, [
-            (r["number"], ip_type_label(r["ip_type"]), r["title"], r["registry"], r["submitted_on"] or "", r["registration_no"] or "",
-             r["registered_on"] or "", yes_no(r["certificate_received"])) for r in self.regs], [r["asset_id"] for r in self.regs])  # fmt: skip
+            (r.number, ip_type_label(r.ip_type), r.title, r.registry, r.submitted_on, r.registration_no,
+             r.registered_on, yes_no(r.certificate_received)) for r in self.regs], [r.asset_id for r in self.regs])  # fmt: skip
         if self.regs:
-            ids = [r["asset_id"] for r in self.regs]
+            ids = [r.asset_id for r in self.regs]
             self.table.selectRow(ids.index(selected) if selected in ids else 0)
         self._load_selected()
         self._fill_checks()
 
     def _fill_checks(self) -> None:
-        rows = {c["code"]: c for c in disbursement_checks(self.store, self.case_id)}
+        rows = {c.code: c for c in disbursement_checks(self.store, self.case_id)}
         labels = dict(STANDARD_CHECKS)
         # A fixed order (standard items, then the committee's conditions as added): the rows must not
         # move between clicks, or the next click confirms a different condition.
@@ -124,10 +124,10 @@ class RegistrationTab(ScrollTab):
         reason = self.action_reason("confirm_check")
         for i, code in enumerate(order):
             row = rows.get(code)
-            label = row["label"] if row else labels[code]
-            done = bool(row and row["confirmed_at"])
-            status = (translate("Registration", "✓ 已确认（{who}，{at}）").format(who=row["confirmed_by_name"], at=str(row["confirmed_at"])[:10])
-                      if done else translate("Registration", "○ 待确认"))  # fmt: skip
+            label = row.label if row else labels[code]
+            done = bool(row and row.confirmed)
+            status = (translate("Registration", "✓ 已确认（{who}，{at}）").format(who=row.confirmed_by_name, at=row.confirmed_on)
+                      if row and done else translate("Registration", "○ 待确认"))  # fmt: skip
             self.check_rows.append((code, label, status))
             text = info_label(label)
             state = QLabel(status)
@@ -145,21 +145,21 @@ class RegistrationTab(ScrollTab):
 
     def selected_asset_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.regs[rows[0].row()]["asset_id"] if rows and rows[0].row() < len(self.regs) else None
+        return self.regs[rows[0].row()].asset_id if rows and rows[0].row() < len(self.regs) else None
 
     def select_asset(self, asset_id: int) -> None:
         for i, r in enumerate(self.regs):
-            if r["asset_id"] == asset_id:
+            if r.asset_id == asset_id:
                 self.table.selectRow(i)
 
     def _load_selected(self) -> None:
         asset_id = self.selected_asset_id()
-        reg = next((r for r in self.regs if r["asset_id"] == asset_id), None)
-        self.submitted_on.set_value(to_date(reg["submitted_on"]) if reg else None)
-        self.registry.setText(reg["registry"] if reg else "")
-        self.registration_no.setText((reg["registration_no"] or "") if reg else "")
-        self.registered_on.set_value(to_date(reg["registered_on"]) if reg else None)
-        self.certificate.setChecked(bool(reg and reg["certificate_received"]))
+        reg = next((r for r in self.regs if r.asset_id == asset_id), None)
+        self.submitted_on.set_value(reg.submitted_on if reg else None)
+        self.registry.setText(reg.registry if reg else "")
+        self.registration_no.setText(reg.registration_no if reg else "")
+        self.registered_on.set_value(reg.registered_on if reg else None)
+        self.certificate.setChecked(bool(reg and reg.certificate_received))
 
     # -- actions -----------------------------------------------------------------------------
 

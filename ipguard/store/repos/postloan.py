@@ -5,7 +5,9 @@ Every write runs inside the caller's transaction (the workflow action's).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ipguard.store.records import CompensationRecord, RecoveryRecord, required_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -25,10 +27,14 @@ class PostloanRepo:
             [case_id, amount, paid_on, bank_share, reguarantor_share, retained],
         )
 
-    def compensation(self, case_id: int) -> dict[str, Any] | None:
-        """The compensations row as stored, or None."""
+    def compensation(self, case_id: int) -> CompensationRecord | None:
+        """The case's compensation payment and its split, or None."""
         rows = self.store.query("SELECT * FROM compensations WHERE case_id = ?", [case_id])
-        return dict(rows[0]) if rows else None
+        if not rows:
+            return None
+        r = rows[0]
+        return CompensationRecord(r["case_id"], r["amount_fen"], required_date(r["paid_on"]), r["bank_share_fen"],
+                                  r["reguarantor_share_fen"], r["retained_fen"])
 
     def add_recovery(
         self, case_id: int, *, on_date: str, amount: int, source: str, asset_id: int | None, note: str
@@ -44,6 +50,8 @@ class PostloanRepo:
         """Sum of the case's recovery receipts (fen)."""
         return self.store.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE case_id = ?", [case_id])
 
-    def recoveries(self, case_id: int) -> list[dict[str, Any]]:
-        """The case's recovery rows by date."""
-        return self.store.query("SELECT * FROM recoveries WHERE case_id = ? ORDER BY on_date, id", [case_id])
+    def recoveries(self, case_id: int) -> list[RecoveryRecord]:
+        """The case's recovery receipts by date."""
+        return [RecoveryRecord(r["id"], r["case_id"], required_date(r["on_date"]), r["amount_fen"], r["source"], r["asset_id"],
+                               r["note"])
+                for r in self.store.query("SELECT * FROM recoveries WHERE case_id = ? ORDER BY on_date, id", [case_id])]
