@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ipguard import messages
+from ipguard import field_labels, messages  # noqa: F401 - field_labels registers the wordings reused below
 from ipguard.domain import CreditFlags, Financials, IpAsset
 from ipguard.errors import ValidationError
 from ipguard.money import parse_yuan, yuan_str, yuan_text
@@ -43,20 +43,14 @@ from ipguard.stored_json import as_int, as_list, as_mapping, as_optional_str
 from ipguard.validators import check_date, check_int, check_text, check_uscc
 from ipguard.workdays import WorkCalendar, unconfirmed_warning
 
-_COMPANY_FIELDS = {
-    "annual_sales": ("年销售额", "annual sales"),
-    "net_assets_last_year": ("上年度净资产", "net assets last year"),
-    "net_assets_current": ("当期净资产", "net assets current period"),
-    "existing_bank_loans": ("现有银行贷款", "existing bank loans"),
-    "company_credit_good": ("企业信用记录良好", "company credit good"),
-    "controller_credit_good": ("实际控制人信用记录良好", "controller credit good"),
-    "counter_guarantee": ("愿意提供反担保", "willing to counter-guarantee"),
-    "major_negative_info": ("重大负面信息", "major negative information"),
-    "negative_info_note": ("负面信息说明", "negative information note"),
-    "uscc": ("统一社会信用代码", "unified social credit code"),
-}
+# The applicant JSON's company fields are named like the intake form's (ipguard.field_labels), so they
+# take the form's wording under "company.".
+_COMPANY_FIELDS = (
+    "annual_sales", "net_assets_last_year", "net_assets_current", "existing_bank_loans", "company_credit_good",
+    "controller_credit_good", "counter_guarantee", "major_negative_info", "negative_info_note", "uscc",
+)  # fmt: skip
 messages.register_fields(
-    {f"company.{k}": v for k, v in _COMPANY_FIELDS.items()}
+    {f"company.{k}": (messages.field_label(k, "zh"), messages.field_label(k, "en")) for k in _COMPANY_FIELDS}
     | {
         "company": ("企业信息", "company"),
         "ip_assets": ("知识产权清单", "IP assets"),

@@ -2107,64 +2107,64 @@ Close now?</translation>
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="61"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="62"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="64"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="65"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="206"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="71"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="79"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="82"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="86"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="97"/>
         <source>例如 3.45% 或 LPR+50bp</source>
         <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
@@ -2205,7 +2205,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_letter.py" line="108"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="224"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
@@ -2245,32 +2245,32 @@ Close now?</translation>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="195"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="199"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="200"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="206"/>
         <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
         <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="209"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
         <source>正在出具担保意向函…</source>
         <translation>Issuing the letter of intent…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
         <source>同意</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="224"/>
         <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
         <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
@@ -2661,7 +2661,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="258"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
@@ -2743,7 +2743,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_postloan.py" line="143"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="284"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
@@ -2773,67 +2773,67 @@ Close now?</translation>
         <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="190"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="189"/>
         <source>尚无代偿。</source>
         <translation>No compensation paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="196"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="195"/>
         <source>贷款 {amount} 元，{start} 至 {maturity}</source>
         <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="199"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="198"/>
         <source>；{on} 已结清</source>
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="204"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
         <source>；{on} 登记逾期</source>
         <translation>; in default since {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="208"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="214"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="217"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="220"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="218"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="221"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="233"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="231"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="260"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="258"/>
         <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
         <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="286"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="284"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
@@ -4212,32 +4212,32 @@ Close now?</translation>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="222"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="228"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="227"/>
         <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
         <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="232"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="234"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="233"/>
         <source>保存更正…</source>
         <translation>Save correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="265"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="264"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -4406,7 +4406,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="38"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="226"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
