@@ -28,6 +28,9 @@ class SessionSignals(QObject):
     # Emitted when a core action found the sign-in ended (the user was disabled meanwhile): the main window
     # closes open forms and asks for a sign-in again (ui.errors.show_error emits it).
     session_ended = Signal()
+    # Emitted after a restore replaced the database file under the window: the application closes the
+    # window and signs in again on the file (ui.app.reopen).
+    database_replaced = Signal()
 
 
 @dataclass

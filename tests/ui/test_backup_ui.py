@@ -215,8 +215,8 @@ def test_reopen_signs_in_again_on_the_restored_file(qtbot, env, store, admin, mo
     store.repos.users.create("clerk", "业务员乙", PASSWORD, {Role.ACCOUNT_MANAGER})
     monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: s.repos.users.authenticate("admin", PASSWORD))
     opened: list = []
-    real = settings_backup.reopen_after_restore
-    monkeypatch.setattr(settings_backup, "reopen_after_restore", lambda p: opened.append(real(p)))
+    # The application's wiring (ui.app connects this signal for every window it shows).
+    window.session.signals.database_replaced.connect(lambda: opened.append(uiapp.reopen(window)))
     panel.table.selectRow(0)
     assert panel.restore_selected()
     new = opened[0]

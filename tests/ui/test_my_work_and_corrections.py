@@ -61,7 +61,7 @@ def window_for(qtbot, store, user) -> MainWindow:
 
 
 def nav_text(window, key) -> str:
-    return window._nav_item(key).text()
+    return window.nav_text(key)
 
 
 # -- my work ------------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
 from ipguard.store.records import CaseFilter
+from ui.errors import exec_dialog, show_error
 from ui.i18n import current_language, stage_label, translate
 from ui.models.case_list import (
     COL_BANK,
@@ -59,13 +60,6 @@ OPEN_AT_ONCE = 10  # "open the selected cases" opens at most this many tabs
 
 
 def _show_error(parent: QWidget, exc: BaseException) -> None:
-    try:
-        from ui.errors import show_error
-    except ImportError:  # the shell's error module is not there: a plain box
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(parent, translate("Cases", "无法完成操作"), exc.message() if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
-        return
     show_error(parent, exc)
 
 
@@ -569,10 +563,6 @@ class CaseListPage(QWidget):
         from ui.dialogs.intake import IntakeDialog
 
         dialog = IntakeDialog(self.session, self)
-        try:
-            from ui.errors import exec_dialog
-        except ImportError:
-            exec_dialog = type(dialog).exec  # type: ignore[assignment]
         exec_dialog(dialog)
         return dialog.case_id
 

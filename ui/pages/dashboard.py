@@ -9,7 +9,7 @@
   overdue one is marked by an icon **and** the word 逾期, not by colour alone.
 
 Clicking a case or a reminder emits ``case_opened(case_id)``; the shell opens
-it in the case workspace (see :func:`ui.workspace.desk.install_workspace`).
+it in the case workspace (see :class:`ui.main_window.MainWindow`).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document
+from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document, reissue
 from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
@@ -485,10 +485,6 @@ class DocumentsTab(WorkspaceTab):
 
     def reissue_selected(self) -> bool:
         row = self.selected()
-        try:
-            from ipguard.documents.service import reissue
-        except ImportError:  # pragma: no cover - older core
-            return False
         if row is None or row["status"] != "issued":
             return False
         reason = self.workspace.ask_reason(
