@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -606,14 +606,13 @@ class CaseListPage(QWidget):
         task.signals.failed.connect(self._on_export_failed)
         task.signals.cancelled.connect(self._on_export_cancelled)
         self._export = task
-        self._export_signals = task.signals  # keep the QObject alive after the runnable is deleted
         self.export_button.setEnabled(False)
         self.export_selected_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.setVisible(True)
         self.cancel_export_button.setVisible(True)
-        self.status_label.setText(translate("Cases", "正在导出 {n} 件案件…").format(n=f"{len(case_ids):,}"))
-        QThreadPool.globalInstance().start(task)
+        self.status_label.setText(task.label)
+        task.start()
 
     def cancel_export(self) -> None:
         if self._export is not None:
@@ -632,7 +631,8 @@ class CaseListPage(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _on_export_finished(self, path: str, count: int) -> None:
+    def _on_export_finished(self, count: int) -> None:
+        path = str(self._export.out_path) if self._export is not None else ""
         self._export_done(translate("Cases", "已导出 {n} 件案件到 {path}").format(n=f"{count:,}", path=path))
         self.export_finished.emit(path, count)
 
