@@ -44,9 +44,3 @@ class Session:
     def db_path(self) -> Path:
         assert self.store.path is not None
         return self.store.path
-
-    def refresh_user(self) -> None:
-        from ipguard import auth
-
-        # The same sign-in with current name and roles; a disabled user is refused here.
-        self.user = auth.refresh(self.user)
