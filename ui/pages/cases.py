@@ -39,7 +39,7 @@ from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
 from ipguard.store.records import CaseFilter
-from ui.errors import exec_dialog, show_error
+from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
 from ui.models.case_list import (
     COL_BANK,
@@ -57,10 +57,6 @@ NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as "不限
 MAX_COLUMN_CHARS = {COL_COMPANY: 30, COL_BANK: 18}
 MAX_CHARS = 24
 OPEN_AT_ONCE = 10  # "open the selected cases" opens at most this many tabs
-
-
-def _show_error(parent: QWidget, exc: BaseException) -> None:
-    show_error(parent, exc)
 
 
 class _DateFilter(QDateEdit):
@@ -563,7 +559,7 @@ class CaseListPage(QWidget):
         from ui.dialogs.intake import IntakeDialog
 
         dialog = IntakeDialog(self.session, self)
-        exec_dialog(dialog)
+        uierrors.exec_dialog(dialog)  # through the module: tests replace it
         return dialog.case_id
 
     # -- export --------------------------------------------------------------------
@@ -640,7 +636,7 @@ class CaseListPage(QWidget):
         message = exc.message(current_language()) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
         self._export_done(translate("Cases", "导出失败：{message}").format(message=message))
         self.export_failed.emit(message)
-        _show_error(self, exc)
+        uierrors.show_error(self, exc)
 
     def _on_export_cancelled(self) -> None:
         self._export_done(translate("Cases", "已取消导出，未写入文件"))
