@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from ipguard.backup import list_backups
 from ipguard.domain import Role
 from ipguard.store import open_store
+from tests.factories import PASSWORD
 from ui import app as uiapp
 from ui import backup_tasks, i18n
 from ui import errors as uierrors
@@ -17,8 +18,6 @@ from ui.main_window import MainWindow
 from ui.pages import settings_backup
 from ui.pages.settings_backup import BackupPanel
 from ui.session import Session
-
-PASSWORD = "correct-horse-1"
 
 
 @pytest.fixture
@@ -33,21 +32,6 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: state["shown"].append(text))
     monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: state["asked"].append(text) or state["answer"])
     return state
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "office.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def admin(store):
-    from ipguard import auth
-
-    store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
-    return auth.sign_in(store, "admin", PASSWORD)  # the window acts as a signed-in user
 
 
 @pytest.fixture

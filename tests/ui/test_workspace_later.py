@@ -11,12 +11,9 @@ from ipguard import workflow
 from ipguard.domain import Stage
 from ipguard.workflow.postloan import recovery_summary
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 from ui.workspace import tab_documents as docs_mod
-
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 @pytest.fixture
