@@ -426,6 +426,7 @@ def test_export_cases_of_given_ids_keeps_their_order_and_the_disbursement_dates(
 # -- the demo database -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_database_reconciles_for_the_current_and_previous_month(tmp_path):
     from ipguard.demo.build import build_demo
 

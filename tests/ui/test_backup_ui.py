@@ -130,6 +130,7 @@ def test_backup_into_an_unusable_folder_shows_the_core_message(qtbot, env, panel
     assert "备份失败" in panel.status.text() and panel.backups() == []
 
 
+@pytest.mark.slow
 def test_restore_brings_back_the_data_and_reopens(qtbot, env, panel, store, monkeypatch):
     taken = _backup_now(qtbot, panel)
     store.repos.users.create("clerk", "业务员乙", PASSWORD, {Role.ACCOUNT_MANAGER})
@@ -189,6 +190,7 @@ def test_settings_page_has_the_backup_section(qtbot, env, store, admin):
     assert isinstance(window.page("settings").show_section("backup"), BackupPanel)
 
 
+@pytest.mark.slow
 def test_reopen_signs_in_again_on_the_restored_file(qtbot, env, store, admin, monkeypatch):
     path = store.path
     window = MainWindow(Session(store=store, user=admin))

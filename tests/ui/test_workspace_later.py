@@ -160,6 +160,7 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
     assert ws.case.stage is Stage.CLOSED
 
 
+@pytest.mark.slow
 def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
