@@ -34,11 +34,6 @@ def today() -> dt.date:
     return now().date()
 
 
-def is_fixed() -> bool:
-    """Whether the clock is fixed (tests, demo and screenshot scripts)."""
-    return _fixed is not None
-
-
 def fix(when: dt.datetime | dt.date) -> None:
     """Fix the clock at ``when`` (a date means 09:00 local that day) until :func:`release`."""
     global _fixed

@@ -168,10 +168,6 @@ messages.register(
 )
 
 
-def _get(data: Mapping[str, object], key: str, prefix: str) -> tuple[object, str]:
-    return data.get(key), f"{prefix}{key}"
-
-
 @dataclass(frozen=True)
 class Controller:
     """The actual controller (实际控制人) who usually adds a personal guarantee."""

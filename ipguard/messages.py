@@ -87,7 +87,3 @@ def render(key: str, params: Mapping[str, object], lang: str = DEFAULT_LANGUAGE)
         return template.format(**{k: localize(v, lang) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return template
-
-
-def known_keys() -> set[str]:
-    return set(_MESSAGES)

@@ -123,9 +123,6 @@ class WorkCalendar:
             cached = self._statutory_years[year] = statutory_holidays(year) if 1901 <= year <= 2099 else {}
         return cached
 
-    def is_holiday(self, day: dt.date) -> bool:
-        return not self.is_workday(day)
-
     def add_workdays(self, start: dt.date, n: int) -> dt.date:
         """The date ``n`` working days after ``start`` (start not counted); n < 0 counts back.
 

@@ -37,6 +37,17 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def admin(store):
+    """The administrator 管理员甲 (password ``tests.factories.PASSWORD``), signed in on ``store``."""
+    from ipguard import auth
+    from ipguard.domain import Role
+    from tests.factories import PASSWORD
+
+    store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
+    return auth.sign_in(store, "admin", PASSWORD)  # a window acts as a signed-in user
+
+
+@pytest.fixture
 def c(store):
     """The cast of users (A, B, committee members, operations, admin), signed in on ``store``."""
     from tests.workflow_helpers import cast

@@ -9,15 +9,8 @@ import pytest
 from ipguard import admin, auth
 from ipguard.domain import Role
 from ipguard.errors import PermissionDenied, ValidationError
-from ipguard.store import open_store
 from ipguard.store.records import BankRecord, ReferrerRecord
 from tests.workflow_helpers import cast
-
-
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.sqlite") as s:
-        yield s
 
 
 def test_a_non_admin_cannot_grant_himself_admin(store):

@@ -81,6 +81,7 @@ def test_backup_while_a_write_is_in_progress_takes_the_committed_state(db, tmp_p
     assert result.audit_head == before
 
 
+@pytest.mark.slow
 def test_restore_brings_back_the_data_as_it_was_at_backup_time(db, tmp_path):
     doc_no, pdf = _document(db)
     taken = backup(db, tmp_path / "bk")

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_quick_benchmark_reports_every_figure(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(

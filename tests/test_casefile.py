@@ -38,18 +38,6 @@ def make_png(width: int = 4, height: int = 3) -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "cf.db")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
-
-
 def test_attach_stores_identical_content_once_with_its_facts(store, c) -> None:
     case_id = open_case(store, c)
     pdf = make_pdf("business licence")
@@ -330,10 +318,10 @@ def test_cli_export_and_verify(store, c, tmp_path, capsys, monkeypatch) -> None:
 
     case_id = _filled_case(store, c)
     case_no = store.repos.cases.get(case_id).case_no
+    db = str(store.path)
     store.close()
     monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     out = tmp_path / "cli.zip"
-    db = str(tmp_path / "cf.db")
     assert main(["casefile", "export", case_no, "--out", str(out), "--db", db, "--user", "am"]) == 0
     assert "3" in capsys.readouterr().out
     assert main(["casefile", "verify", str(out), "--lang", "en"]) == 0

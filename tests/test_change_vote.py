@@ -8,17 +8,9 @@ import pytest
 
 from ipguard import workflow
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
-from ipguard.store import open_store
 from ipguard.store.audit import entries_for_case
 from ipguard.workflow.committee import change_vote, my_vote, tally
 from tests import workflow_helpers as wh
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "cv.sqlite")
-    yield s
-    s.close()
 
 
 def _at_vote(store):

@@ -105,6 +105,7 @@ def test_demo_force_refuses_anything_but_a_demo_database(tmp_path, capsys):
     assert notes.read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_demo_force_replaces_a_demo_database(tmp_path, capsys):
     from ipguard.store.probe import FileKind, probe
 

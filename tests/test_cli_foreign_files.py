@@ -87,6 +87,7 @@ def test_the_refusal_reads_in_english_too(tmp_path, capsys):
     assert "is not an ipguard database (an empty file, 0 bytes); it was left untouched" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_demo_creates_a_new_file_but_never_fills_an_existing_empty_one(tmp_path, capsys):
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")

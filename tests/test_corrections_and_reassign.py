@@ -9,24 +9,11 @@ import pytest
 from ipguard import intake, workflow
 from ipguard.domain import Role, Stage
 from ipguard.errors import ConflictError, PermissionDenied, ValidationError, WorkflowError
-from ipguard.store import open_store
 from ipguard.store.records import BankRecord, CaseFilter, ReferrerRecord
 from ipguard.workflow.assignment import reassign_case
 from ipguard.workflow.queries import available_actions
 from tests import factories
-from tests.workflow_helpers import cast, open_case, to_committee
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "c.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import open_case, to_committee
 
 
 def audit(store, case_id, action):

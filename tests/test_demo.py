@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from ipguard.cli import main
 from ipguard.store import open_store
 from ipguard.validators import check_ip_number, check_uscc
 
 
+@pytest.mark.slow
 def test_demo_command_writes_a_wal_database_with_cases_in_many_stages(tmp_path, capsys):
     path = tmp_path / "d.sqlite"
     assert main(["demo", "--db", str(path), "--lang", "en"]) == 0
@@ -31,6 +34,7 @@ def test_demo_command_writes_a_wal_database_with_cases_in_many_stages(tmp_path, 
         assert store.verify_audit().ok
 
 
+@pytest.mark.slow
 def test_demo_is_deterministic_for_a_seed(tmp_path):
     def snapshot(path):
         main(["demo", "--db", str(path), "--seed", "7"])

@@ -10,21 +10,8 @@ import pytest
 from ipguard import admin, workflow
 from ipguard.domain import Stage
 from ipguard.errors import StoreError
-from ipguard.store import open_store
 from ipguard.store.records import ReferrerRecord
-from tests.workflow_helpers import cast, open_case, receive_all
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "disk.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import open_case, receive_all
 
 
 def state(store) -> tuple:

@@ -19,7 +19,7 @@ from ipguard.errors import ValidationError
 from ipguard.reports.terms import mainly_small_micro_at, net_assets_at
 from ipguard.store import open_store, schema, seals
 from ipguard.workflow import limits
-from tests.workflow_helpers import cast, open_case, to_committee
+from tests.workflow_helpers import open_case, to_committee
 
 D = dt.date
 
@@ -30,11 +30,6 @@ def store(tmp_path):
         s = open_store(tmp_path / "g.sqlite")
         yield s
         s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
 
 
 def test_a_new_database_starts_with_the_default_figures_valid_since_always(store):

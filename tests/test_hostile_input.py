@@ -190,15 +190,6 @@ def test_a_batch_workbook_with_hostile_cells_marks_rows_and_writes_nothing_parti
         assert not target.exists()
 
 
-@pytest.fixture
-def store(tmp_path):
-    from ipguard.store import open_store
-
-    s = open_store(tmp_path / "h.sqlite")
-    yield s
-    s.close()
-
-
 INTAKE_PATHS = [*PATHS, ("target_tags",), ("bank_id",), ("referrer_id",), ("risk_manager_id",), ("recommendation_opinion",),
                 ("product_code",)]
 

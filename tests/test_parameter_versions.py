@@ -7,15 +7,7 @@ import pytest
 from ipguard import catalog, workflow
 from ipguard.errors import PermissionDenied, ValidationError
 from ipguard.products import load_product
-from ipguard.store import open_store
 from tests.workflow_helpers import cast, open_case, receive_all
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "p.sqlite")
-    yield s
-    s.close()
 
 
 def edited(version: str, min_sales: str) -> str:

@@ -409,9 +409,24 @@ def test_export_cases_maps_the_filtered_list(portfolio, tmp_path):
     assert isinstance(a[8], dt.datetime) and isinstance(a[9], dt.datetime) and isinstance(a[13], dt.datetime)
 
 
+def test_export_cases_of_given_ids_keeps_their_order_and_the_disbursement_dates(portfolio, tmp_path):
+    # The desktop list exports its own order (pinyin sort, a selection): the rows come as given.
+    path, ids = portfolio
+    out = tmp_path / "chosen.xlsx"
+    chosen = [ids["A"], ids["B"]][::-1]
+    with open_store(path, create=False) as store:
+        n = export_cases(store, CaseFilter(), out, case_ids=chosen)
+        numbers = [store.repos.cases.get(i).case_no for i in chosen]
+    assert n == 2
+    _header, rows = table(openpyxl.load_workbook(out, data_only=True)["案件列表"])
+    assert [r[0] for r in rows] == numbers
+    assert all(isinstance(r[9], dt.datetime) and isinstance(r[10], dt.datetime) for r in rows)  # 放款日, 到期日
+
+
 # -- the demo database -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_database_reconciles_for_the_current_and_previous_month(tmp_path):
     from ipguard.demo.build import build_demo
 

@@ -18,12 +18,6 @@ from tests import factories
 from tests.workflow_helpers import cast, open_case
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.sqlite") as s:
-        yield s
-
-
 def test_a_hand_made_actor_or_plain_record_cannot_act(store):
     c = cast(store)
     plain = store.repos.users.get(c.a.id)  # a UserRecord read from the database, not a sign-in

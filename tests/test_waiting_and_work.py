@@ -10,34 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from ipguard import clock, workflow
 from ipguard.demo.synthetic import generate_cases
 from ipguard.domain import Role, Stage
-from ipguard.store import open_store
 from ipguard.store.records import CaseFilter
 from ipguard.workflow.closing import STANDARD_CHECKS
 from ipguard.workflow.queries import available_actions, waiting_for
 from ipguard.workflow.work import KINDS, count_by_kind, my_work, waiting
 from tests import factories
-from tests.workflow_helpers import cast, day, open_case, receive_all
+from tests.workflow_helpers import day, open_case, receive_all
 
 # Stages whose steps come from the to-do list's own queries (the others come as reminders of dates).
 LISTED = {Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION, Stage.COMMITTEE, Stage.INTENT_LETTER,
           Stage.BANK_APPROVAL, Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT}
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "w.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
 
 
 def users(c):

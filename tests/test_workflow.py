@@ -9,21 +9,8 @@ import pytest
 from ipguard import clock, intake, workflow
 from ipguard.domain import Role, Stage
 from ipguard.errors import PermissionDenied, ValidationError, WorkflowError
-from ipguard.store import open_store
 from tests import factories
-from tests.workflow_helpers import approve, cast, open_case, receive_all, to_committee, to_in_force
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "w.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return cast(store)
+from tests.workflow_helpers import approve, open_case, receive_all, to_committee, to_in_force
 
 
 def stage(store, case_id):

@@ -163,6 +163,7 @@ def _show_window(store: Store, user: UserRecord, path: Path):
     session = Session(store=store, user=user, lang=i18n.current_language())
     window = MainWindow(session)
     window.database_requested.connect(lambda requested: switch_database(window, requested))
+    session.signals.database_replaced.connect(lambda: reopen(window))
     app.aboutToQuit.connect(store.close)
     window.show()
     log.info("signed in as %s on %s", user.username, path)
@@ -192,6 +193,31 @@ def switch_database(window, path: Path):
     window.close()
     window.session.store.close()
     window.deleteLater()
+    return new
+
+
+def reopen(window):
+    """After a restore: close ``window`` and its store, then sign in again on the restored file; the new window (or None).
+
+    Everything the old window held (the signed-in user, pages, cached rows)
+    belonged to the database as it was before the restore, so none of it is
+    reused. If the user cancels the new sign-in, the program ends.
+    """
+    session = window.session
+    db_path, lang = session.db_path, session.lang
+    qt_app = QApplication.instance()
+    quit_on_close = qt_app.quitOnLastWindowClosed()
+    qt_app.setQuitOnLastWindowClosed(False)  # no window is visible between the old one and the new
+    try:
+        window.hide()
+        session.store.close()
+        new = start(str(db_path), lang, hooks=False)
+    finally:
+        qt_app.setQuitOnLastWindowClosed(quit_on_close)
+    window.close()
+    window.deleteLater()
+    if new is None:
+        qt_app.quit()
     return new
 
 

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ipguard import __version__
 from ui import errors as uierrors
 from ui.i18n import translate
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
-
-def shortcut_lines(window: MainWindow) -> list[str]:
+def shortcut_lines(window: QMainWindow) -> list[str]:
     """"Ctrl+N　新建案件" for every window action with a shortcut, in menu order."""
     lines = []
     for action in window.actions():
@@ -30,7 +26,7 @@ def shortcut_lines(window: MainWindow) -> list[str]:
     return lines
 
 
-def show_shortcuts(window: MainWindow) -> None:
+def show_shortcuts(window: QMainWindow) -> None:
     uierrors.message_box(window, QMessageBox.Icon.Information, translate("Help", "键盘快捷键"), "\n".join(shortcut_lines(window)))
 
 
@@ -39,11 +35,11 @@ def about_text() -> str:
         version=__version__, python=platform.python_version(), qt=pyside_version)
 
 
-def show_about(window: MainWindow) -> None:
+def show_about(window: QMainWindow) -> None:
     uierrors.message_box(window, QMessageBox.Icon.Information, translate("Help", "关于 ipguard"), about_text())
 
 
-def install_help_menu(window: MainWindow) -> None:
+def install_help_menu(window: QMainWindow) -> None:
     """Add 帮助 (F1: shortcuts) to ``window``'s menu bar; relabelled when the language changes."""
     menu = window.menuBar().addMenu("")
     shortcuts = QAction(window)

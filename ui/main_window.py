@@ -53,10 +53,12 @@ from ui import errors as uierrors
 from ui.help_menu import install_help_menu
 from ui.i18n import role_label, translate
 from ui.icons import icon
+from ui.pages.my_work import install_my_work
 from ui.pages.registry import PageFactory as PageFactory  # re-exported
 from ui.pages.registry import default_pages as standard_pages
 from ui.session import Session
 from ui.tasks import install_busy_indicator
+from ui.workspace import desk
 
 log = logging.getLogger("ipguard.ui")
 
@@ -185,19 +187,41 @@ class MainWindow(QMainWindow):
         if default_pages:
             for key, title, icon_name, widget in standard_pages(session):
                 self.add_page(key, title, icon_name, widget)
-            try:  # the case workspace opens from any page's case_opened signal
-                from ui.workspace.desk import install_workspace
-
-                install_workspace(self)
-            except ImportError:
-                log.exception("case workspace unavailable")
-            from ui.pages.my_work import install_my_work
+            self.case_desk = self._install_case_desk()  # the case workspace opens from any page's case_opened signal
 
             install_my_work(self)  # the 待办 count in the navigation, recent cases
         self.retranslate()
         self.restore_layout()
         self._starting = False
         self._on_nav_row(self.nav.currentRow())  # build and show the start page
+
+    def _install_case_desk(self) -> desk.CaseDeskPage:
+        """Add the case page and open cases from every page's ``case_opened``."""
+        page = desk.CaseDeskPage(self.session)
+        self.add_page(desk.PAGE_KEY, desk.PAGE_TITLE, "mdi6.folder-open-outline", page)
+        self.set_page_hidden(desk.PAGE_KEY, True)
+
+        def open_case(case_id: int) -> None:
+            page.open_case(case_id)
+            self.set_page_hidden(desk.PAGE_KEY, False)
+            self.show_page(desk.PAGE_KEY)
+
+        def back() -> None:
+            if self.page("cases") is not None:
+                self.show_page("cases")
+            if not page.workspaces():
+                self.set_page_hidden(desk.PAGE_KEY, True)
+
+        def connect_page(_key: str, widget: QWidget) -> None:
+            signal = getattr(widget, "case_opened", None)
+            if signal is not None:
+                signal.connect(open_case)
+
+        for key, widget in self.built_pages():  # pages not built yet connect when they are (page_created)
+            connect_page(key, widget)
+        self.page_created.connect(connect_page)
+        page.back_requested.connect(back)
+        return page
 
     # -- page registry -------------------------------------------------------------
 
@@ -300,6 +324,14 @@ class MainWindow(QMainWindow):
         sizes = self.splitter.sizes()
         if sizes and sizes[0] < needed:
             self.splitter.setSizes([needed, max(sizes[1] - (needed - sizes[0]), 0), *sizes[2:]])
+
+    def set_page_hidden(self, key: str, hidden: bool) -> None:
+        """Hide or show a page's navigation entry (the case page has none while no case is open)."""
+        self._nav_item(key).setHidden(hidden)
+
+    def nav_text(self, key: str) -> str:
+        """The navigation entry's text as shown (title and badge)."""
+        return self._nav_item(key).text()
 
     def _nav_item(self, key: str) -> QListWidgetItem:
         for i in range(self.nav.count()):

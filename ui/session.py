@@ -28,6 +28,9 @@ class SessionSignals(QObject):
     # Emitted when a core action found the sign-in ended (the user was disabled meanwhile): the main window
     # closes open forms and asks for a sign-in again (ui.errors.show_error emits it).
     session_ended = Signal()
+    # Emitted after a restore replaced the database file under the window: the application closes the
+    # window and signs in again on the file (ui.app.reopen).
+    database_replaced = Signal()
 
 
 @dataclass
@@ -41,9 +44,3 @@ class Session:
     def db_path(self) -> Path:
         assert self.store.path is not None
         return self.store.path
-
-    def refresh_user(self) -> None:
-        from ipguard import auth
-
-        # The same sign-in with current name and roles; a disabled user is refused here.
-        self.user = auth.refresh(self.user)

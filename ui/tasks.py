@@ -287,9 +287,6 @@ class BusyIndicator(QWidget):
         if self._count:
             self.setVisible(True)
 
-    def is_busy(self) -> bool:
-        return bool(self._count)
-
 
 def install_busy_indicator(bar: QStatusBar) -> BusyIndicator:
     indicator = BusyIndicator(bar)

@@ -32,7 +32,6 @@ _INVENTIONS = (
     "一种激光雷达点云实时分割方法", "一种抗体偶联药物的连接子及其应用", "一种碳化硅功率器件的终端结构",
 )
 _UTILITY = ("一种可调式检测治具", "一种散热模组结构", "一种便携式采样装置", "一种模块化电控柜", "一种防尘连接器")
-_DESIGNS = ("检测仪外壳", "智能终端", "控制面板", "手持扫描仪")
 _SOFTWARE = ("智能排产管理系统V2.0", "设备远程运维平台V3.1", "医学影像分析软件V1.5", "供应链协同平台V2.3", "实验数据管理系统V1.0")
 AREA_CODES = ("310115", "310104", "310112", "310110", "310230", "320505", "330106")
 
@@ -110,10 +109,6 @@ def invention_title(rng: random.Random, used: set[str] | None = None) -> str:
 
 def utility_title(rng: random.Random, used: set[str] | None = None) -> str:
     return _pick(rng, _UTILITY, used)
-
-
-def design_title(rng: random.Random, used: set[str] | None = None) -> str:
-    return _pick(rng, _DESIGNS, used)
 
 
 def software_title(rng: random.Random, company_short: str, used: set[str] | None = None) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,9 +189,20 @@ def _updated_at(text: str) -> dt.datetime:
 def _case_rows(store: Store, f: CaseFilter, batch: int = 500) -> Iterator[CaseListRow]:
     rows = iter(store.repos.cases.iter_rows(f))
     while page := list(itertools.islice(rows, batch)):
-        extras = store.repos.reporting.case_extras([r.id for r in page])
-        for r in page:
-            yield _case_row(r, extras.get(r.id))
+        yield from _with_extras(store, page)
+
+
+def _rows_of_ids(store: Store, case_ids: Sequence[int], batch: int = 500) -> Iterator[CaseListRow]:
+    """The cases ``case_ids`` in that order; one gone meanwhile is left out."""
+    for start in range(0, len(case_ids), batch):
+        found = store.repos.cases.rows_by_ids(list(case_ids[start:start + batch]))
+        yield from _with_extras(store, [r for r in found if r is not None])
+
+
+def _with_extras(store: Store, page: list[StoreCaseRow]) -> Iterator[CaseListRow]:
+    extras = store.repos.reporting.case_extras([r.id for r in page])  # one query per page, not per row
+    for r in page:
+        yield _case_row(r, extras.get(r.id))
 
 
 def _case_row(r: StoreCaseRow, extra) -> CaseListRow:
@@ -214,9 +225,12 @@ def export_cases(
     filters_text: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    case_ids: Sequence[int] | None = None,
 ) -> int:
     """Export the cases ``case_filter`` selects (in its sort order) to ``out``; return the row count.
 
+    ``case_ids``, when given, are the cases exported instead, in that order
+    (the desktop list's own order, or the rows selected in it).
     ``title`` defaults to '<company> 案件列表', ``filters_text`` to
     :func:`describe_filter`. All or nothing, like the monthly report.
     """
@@ -228,6 +242,10 @@ def export_cases(
     if filters_text is None:
         filters_text = describe_filter(store, case_filter)
     with read_snapshot(store):
-        rows = Stream(lambda: _case_rows(store, case_filter), store.repos.cases.count(case_filter))
+        if case_ids is not None:
+            ids = list(case_ids)
+            rows = Stream(lambda: _rows_of_ids(store, ids), len(ids))
+        else:
+            rows = Stream(lambda: _case_rows(store, case_filter), store.repos.cases.count(case_filter))
         return export_case_list(out_path, rows, title=title, filters_text=filters_text, progress=progress,
                                 cancelled=cancelled)  # fmt: skip

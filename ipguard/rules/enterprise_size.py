@@ -45,10 +45,6 @@ class Size(StrEnum):
     def label(self) -> str:
         return {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}[self]
 
-    @property
-    def small_or_micro(self) -> bool:
-        return self in (Size.SMALL, Size.MICRO)
-
 
 @dataclass(frozen=True)
 class Industry:

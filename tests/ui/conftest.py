@@ -49,3 +49,26 @@ def intake_questions(monkeypatch):
     asked: list[str] = []
     monkeypatch.setattr(IntakeDialog, "ask", lambda self, title, text: asked.append(title) or title != "恢复草稿")
     return asked
+
+
+@pytest.fixture
+def qt_env(tmp_path, monkeypatch):
+    """Crash logs in the test's folder, Chinese interface; boxes recorded as (icon, title, text), questions answered yes."""
+    from ui import app as uiapp
+    from ui import errors as uierrors
+    from ui import i18n
+
+    uiapp.ensure_application()
+    monkeypatch.setattr(uierrors, "log_dir", lambda: tmp_path / "logs")
+    i18n.install_translations("zh")
+    shown: list[tuple[object, str, str]] = []
+    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
+    monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: True)
+    monkeypatch.setattr(uierrors, "show_exception_dialog", lambda parent, report: shown.append(("bug", "", report)))
+    return shown
+
+
+@pytest.fixture
+def cast(c):
+    """The root conftest's ``c`` under the name the window tests use."""
+    return c

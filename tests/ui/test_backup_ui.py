@@ -11,6 +11,7 @@ from ipguard import auth
 from ipguard.backup import list_backups
 from ipguard.domain import Role
 from ipguard.store import open_store
+from tests.factories import PASSWORD
 from ui import app as uiapp
 from ui import backup_tasks, i18n
 from ui import errors as uierrors
@@ -18,8 +19,6 @@ from ui.main_window import MainWindow
 from ui.pages import settings_backup
 from ui.pages.settings_backup import BackupPanel
 from ui.session import Session
-
-PASSWORD = "correct-horse-1"
 
 
 @pytest.fixture
@@ -34,21 +33,6 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: state["shown"].append(text))
     monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: state["asked"].append(text) or state["answer"])
     return state
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "office.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def admin(store):
-    from ipguard import auth
-
-    store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
-    return auth.sign_in(store, "admin", PASSWORD)  # the window acts as a signed-in user
 
 
 @pytest.fixture
@@ -147,6 +131,7 @@ def test_backup_into_an_unusable_folder_shows_the_core_message(qtbot, env, panel
     assert "备份失败" in panel.status.text() and panel.backups() == []
 
 
+@pytest.mark.slow
 def test_restore_brings_back_the_data_and_reopens(qtbot, env, panel, store, monkeypatch):
     taken = _backup_now(qtbot, panel)
     store.repos.users.create("clerk", "业务员乙", PASSWORD, {Role.ACCOUNT_MANAGER})
@@ -206,6 +191,7 @@ def test_settings_page_has_the_backup_section(qtbot, env, store, admin):
     assert isinstance(window.page("settings").show_section("backup"), BackupPanel)
 
 
+@pytest.mark.slow
 def test_reopen_signs_in_again_on_the_restored_file(qtbot, env, store, admin, monkeypatch):
     path = store.path
     window = MainWindow(Session(store=store, user=admin))
@@ -216,8 +202,8 @@ def test_reopen_signs_in_again_on_the_restored_file(qtbot, env, store, admin, mo
     store.repos.users.create("clerk", "业务员乙", PASSWORD, {Role.ACCOUNT_MANAGER})
     monkeypatch.setattr(uiapp, "sign_in", lambda s, parent=None: auth.sign_in(s, "admin", PASSWORD))
     opened: list = []
-    real = settings_backup.reopen_after_restore
-    monkeypatch.setattr(settings_backup, "reopen_after_restore", lambda p: opened.append(real(p)))
+    # The application's wiring (ui.app connects this signal for every window it shows).
+    window.session.signals.database_replaced.connect(lambda: opened.append(uiapp.reopen(window)))
     panel.table.selectRow(0)
     assert panel.restore_selected()
     new = opened[0]

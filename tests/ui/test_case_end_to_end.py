@@ -21,7 +21,6 @@ from ipguard import auth, passwords, workflow
 from ipguard.demo import names
 from ipguard.documents.service import archived
 from ipguard.domain import Role, Stage
-from ipguard.store import open_store
 from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
 from ui import app as uiapp
 from ui import errors as uierrors
@@ -65,13 +64,6 @@ def shown(tmp_path, monkeypatch):
     monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: boxes.append(f"? {title}: {text}") and False)
     monkeypatch.setattr(uierrors, "show_exception_dialog", lambda parent, report: boxes.append(f"BUG: {report}"))
     return boxes
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "e2e.sqlite")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from stdnum.cn import ric, uscc
 from ipguard import clock
 from ipguard.demo.synthetic import generate_cases
 from ipguard.domain import Role, Stage
-from ipguard.store import open_store
 from ipguard.store.records import BankRecord, CaseFilter
 from tests import factories
 from ui.models.case_list import (
@@ -34,13 +33,6 @@ from ui.pages.cases import CaseListPage
 from ui.session import Session
 
 TODAY = dt.date(2026, 11, 20)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "cases.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from ipguard import intake
 from ipguard.demo.synthetic import generate_cases
 from ipguard.domain import Role
-from ipguard.store import open_store
 from ipguard.store.records import CaseFilter
 from tests import factories
 from ui.models.case_list import COL_BANK, COL_CASE_NO, COL_COMPANY, PAGE_SIZE, CaseIdRole, CaseListModel, PinyinRanker
@@ -25,13 +24,6 @@ TODAY = dt.date(2026, 11, 20)
 # Code-point order 上 北 安 成 杭 武 浙; reading (pinyin) order an bei cheng hang shang wu zhe.
 PLACES = ["上海", "北京", "安徽", "成都", "杭州", "武汉", "浙江"]
 PINYIN = ["安徽", "北京", "成都", "杭州", "上海", "武汉", "浙江"]
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "cases.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

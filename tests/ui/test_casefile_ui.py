@@ -9,11 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from tests import workflow_helpers as wh
 from tests.test_casefile import make_pdf, make_png
-from tests.ui import later_helpers
 from ui.session import Session
 from ui.workspace import CaseWorkspace
-
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 @pytest.fixture

@@ -9,11 +9,8 @@ from ipguard.dashboard import month_figures, my_cases, my_stage_counts
 from ipguard.domain import Role, Stage
 from tests import factories
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui.pages.dashboard import DashboardPage
 from ui.session import Session
-
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 def _page(qtbot, store, user, today) -> DashboardPage:

@@ -54,6 +54,7 @@ def _close(window: MainWindow) -> None:
     window.session.store.close()
 
 
+@pytest.mark.slow
 def test_first_run_opens_the_demo_in_one_step(qtbot, monkeypatch, signed_in, boxes):
     asked: list[str] = []
     monkeypatch.setattr(files, "ask_first_run", lambda parent: asked.append("first run") or files.FIRST_RUN_DEMO)
@@ -113,6 +114,7 @@ def test_switching_keeps_the_old_window_when_sign_in_is_cancelled(qtbot, tmp_pat
     _close(window)
 
 
+@pytest.mark.slow
 def test_new_demo_database_never_replaces_a_real_one(qtbot, tmp_path, monkeypatch, signed_in, boxes):
     real = _real_database(tmp_path / "real.sqlite")
     before = real.read_bytes()

@@ -19,19 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipguard.products import available_products, load_product
-from ipguard.store import open_store
 from tests import workflow_helpers as wh
 from ui import i18n
 from ui.session import Session
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "lang.sqlite")
-    yield s
-    s.close()
 
 
 @pytest.fixture(autouse=True)

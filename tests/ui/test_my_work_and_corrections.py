@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from ipguard import workflow
 from ipguard.domain import Role, Stage
-from ipguard.store import open_store
 from tests import factories
 from tests import workflow_helpers as wh
 from ui import errors as uierrors
@@ -20,18 +19,6 @@ from ui.main_window import MainWindow
 from ui.pages.my_work import MyWorkPage, WorkLoader
 from ui.session import Session
 from ui.workspace import CaseWorkspace
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "work.db")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def c(store):
-    return wh.cast(store)
 
 
 @pytest.fixture
@@ -61,7 +48,7 @@ def window_for(qtbot, store, user) -> MainWindow:
 
 
 def nav_text(window, key) -> str:
-    return window._nav_item(key).text()
+    return window.nav_text(key)
 
 
 # -- my work ------------------------------------------------------------------------------------------

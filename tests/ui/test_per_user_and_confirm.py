@@ -8,7 +8,6 @@ from ipguard import workflow
 from ipguard.domain import Stage
 from ipguard.workflow.committee import my_vote, votes
 from tests import workflow_helpers as wh
-from tests.ui.later_helpers import cast, qt_env, store  # noqa: F401  (fixtures)
 from ui import errors as uierrors
 from ui.session import Session
 from ui.workspace import CaseWorkspace
@@ -33,7 +32,7 @@ def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_two_members_vote_in_turn_in_one_window_without_leaking(qtbot, qt_env, store, cast, confirmations):  # noqa: F811
+def test_two_members_vote_in_turn_in_one_window_without_leaking(qtbot, qt_env, store, cast, confirmations):
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     first, second = cast.members[0], cast.members[1]
@@ -65,7 +64,7 @@ def test_two_members_vote_in_turn_in_one_window_without_leaking(qtbot, qt_env, s
     assert not qt_env
 
 
-def test_b_opinion_is_its_own_and_not_carried_to_another_user(qtbot, qt_env, store, cast):  # noqa: F811
+def test_b_opinion_is_its_own_and_not_carried_to_another_user(qtbot, qt_env, store, cast):
     case_id = wh.open_case(store, cast)
     wh.receive_all(store, case_id, cast)
     workflow.submit_for_screening(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
@@ -82,7 +81,7 @@ def test_b_opinion_is_its_own_and_not_carried_to_another_user(qtbot, qt_env, sto
     assert workflow.committee.investigation_report(store, case_id).b_opinion == "风险可控，同意"
 
 
-def test_release_asks_first_naming_the_consequence_and_cancel_does_nothing(qtbot, qt_env, store, cast, monkeypatch):  # noqa: F811
+def test_release_asks_first_naming_the_consequence_and_cancel_does_nothing(qtbot, qt_env, store, cast, monkeypatch):
     case_id = wh.open_case(store, cast)
     wh.to_in_force(store, case_id, cast)
     ws = _workspace(qtbot, Session(store, cast.ops), case_id)
@@ -106,7 +105,7 @@ def test_release_asks_first_naming_the_consequence_and_cancel_does_nothing(qtbot
     assert store.repos.cases.get(case_id).stage is not Stage.IN_FORCE
 
 
-def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(qtbot, qt_env, store, cast, confirmations):  # noqa: F811
+def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(qtbot, qt_env, store, cast, confirmations):
     import datetime as dt
 
     case_id = wh.open_case(store, cast)
@@ -124,7 +123,7 @@ def test_a_wrong_bank_rate_is_refused_naming_the_field_and_nothing_is_recorded(q
     assert len(confirmations) == before and store.repos.cases.get(case_id).stage is Stage.BANK_APPROVAL
 
 
-def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_tab_is_closed(qtbot, qt_env, store, cast):  # noqa: F811
+def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_tab_is_closed(qtbot, qt_env, store, cast):
     from shiboken6 import isValid
 
     case_id = wh.open_case(store, cast)
@@ -147,7 +146,7 @@ def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_
     assert workflow.committee.investigation_report(store, case_id).opinion == "企业技术领先，尚在核实反担保"
 
 
-def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cast):  # noqa: F811
+def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cast):
     from ipguard import __version__
     from ui.main_window import MainWindow
 
@@ -161,7 +160,7 @@ def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cas
     assert __version__ in qt_env[-1][2]
 
 
-def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env, store, cast):  # noqa: F811
+def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env, store, cast):
     case_id = wh.open_case(store, cast)
     wh.receive_all(store, case_id, cast)
     workflow.submit_for_screening(store, case_id, cast.a, expected_version=store.repos.cases.get(case_id).version)
@@ -174,7 +173,7 @@ def test_valuation_assets_are_visible_the_first_time_the_tab_opens(qtbot, qt_env
     assert table.item(0, 1).text() == store.repos.cases.assets(case_id)[0].number
 
 
-def test_the_stage_bar_takes_you_to_the_stage_tab(qtbot, qt_env, store, cast):  # noqa: F811
+def test_the_stage_bar_takes_you_to_the_stage_tab(qtbot, qt_env, store, cast):
     case_id = wh.open_case(store, cast)
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     label = ws.stage_bar.steps[Stage.COMMITTEE]
@@ -184,7 +183,7 @@ def test_the_stage_bar_takes_you_to_the_stage_tab(qtbot, qt_env, store, cast):  
     assert ws.tab_widget.currentWidget() is ws.tab("ValuationTab")
 
 
-def test_amend_after_the_committee_asks_first_then_sends_the_case_back(qtbot, qt_env, store, cast, monkeypatch):  # noqa: F811
+def test_amend_after_the_committee_asks_first_then_sends_the_case_back(qtbot, qt_env, store, cast, monkeypatch):
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)
     wh.approve(store, case_id, cast)

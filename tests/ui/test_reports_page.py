@@ -9,12 +9,10 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QUrl
 
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui.pages.reports import ReportsPage, default_report_path, last_month
 from ui.session import Session
 
 TODAY = dt.date(2026, 11, 30)
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 def _page(qtbot, store, user) -> ReportsPage:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from ipguard import admin
 from ipguard.domain import Role, Stage
-from ipguard.store import open_store
 from tests import factories
 from tests import workflow_helpers as wh
 from ui import app as uiapp
@@ -22,13 +21,6 @@ from ui import errors as uierrors
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.session import Session
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "ended.sqlite")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 from ipguard.domain import Role
 from ipguard.errors import ValidationError
 from ipguard.store import open_store
+from tests.factories import PASSWORD
 from ui import app as uiapp
 from ui import errors as uierrors
 from ui import i18n
 from ui.dialogs.login import LoginDialog, SetupAdminDialog
 from ui.main_window import MainWindow
 from ui.session import Session
-
-PASSWORD = "correct-horse-1"
 
 
 @pytest.fixture(autouse=True)
@@ -41,21 +40,6 @@ def boxes(monkeypatch):
     monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
     monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: True)
     return shown
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "shell.sqlite")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def admin(store):
-    from ipguard import auth
-
-    store.repos.users.create("admin", "管理员甲", PASSWORD, {Role.ADMIN})
-    return auth.sign_in(store, "admin", PASSWORD)  # the window acts as a signed-in user
 
 
 @pytest.fixture

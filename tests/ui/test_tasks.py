@@ -10,18 +10,10 @@ from PySide6.QtWidgets import QPushButton
 
 from ipguard import workflow
 from ipguard.errors import IpguardError
-from ipguard.store import open_store
 from tests import workflow_helpers as wh
 from ui import tasks
 from ui.session import Session
 from ui.workspace import CaseWorkspace
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "tasks.db")
-    yield s
-    s.close()
 
 
 def test_task_reports_result_failure_and_cancellation(qtbot):

@@ -8,20 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ipguard.domain import Stage
-from ipguard.store import open_store
 from ipguard.workflow import committee
 from tests import workflow_helpers as wh
 from ui import errors as uierrors
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 from ui.workspace.stage_bar import CURRENT, DONE, PENDING
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "ws.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

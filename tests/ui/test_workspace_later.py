@@ -11,12 +11,9 @@ from ipguard import workflow
 from ipguard.domain import Stage
 from ipguard.workflow.postloan import recovery_summary
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 from ui.workspace import tab_documents as docs_mod
-
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 @pytest.fixture
@@ -163,6 +160,7 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
     assert ws.case.stage is Stage.CLOSED
 
 
+@pytest.mark.slow
 def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
     case_id = wh.open_case(store, cast)
     wh.to_committee(store, case_id, cast)

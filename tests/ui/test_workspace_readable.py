@@ -6,11 +6,8 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget
 
 from ipguard import workflow
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui.session import Session
 from ui.workspace import CaseWorkspace
-
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 
 
 def _workspace(qtbot, session: Session, case_id: int) -> CaseWorkspace:

@@ -40,6 +40,7 @@ from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
 from ui import drafts
+from ui import errors as uierrors
 from ui.i18n import translate
 from ui.session import Session
 from ui.widgets.asset_editor import AssetEditor, blank_asset
@@ -291,8 +292,6 @@ class IntakeDialog(QDialog):
 
     def ask(self, title: str, text: str) -> bool:
         """A yes/no question (through :func:`ui.errors.ask`, which tests replace)."""
-        from ui import errors as uierrors
-
         return uierrors.ask(self, title, text)
 
     def restore(self, raw: dict) -> None:
@@ -356,11 +355,7 @@ class IntakeDialog(QDialog):
         self.accept()
 
     def _bug(self, exc: Exception) -> None:
-        try:
-            from ui.errors import show_error
-        except ImportError:
-            raise exc from None
-        show_error(self, exc)
+        uierrors.show_error(self, exc)
 
     # -- errors ------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
 from ipguard.store.records import CaseFilter
+from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
 from ui.models.case_list import (
     COL_BANK,
@@ -56,17 +57,6 @@ NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as "不限
 MAX_COLUMN_CHARS = {COL_COMPANY: 30, COL_BANK: 18}
 MAX_CHARS = 24
 OPEN_AT_ONCE = 10  # "open the selected cases" opens at most this many tabs
-
-
-def _show_error(parent: QWidget, exc: BaseException) -> None:
-    try:
-        from ui.errors import show_error
-    except ImportError:  # the shell's error module is not there: a plain box
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(parent, translate("Cases", "无法完成操作"), exc.message() if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
-        return
-    show_error(parent, exc)
 
 
 class _DateFilter(QDateEdit):
@@ -569,11 +559,7 @@ class CaseListPage(QWidget):
         from ui.dialogs.intake import IntakeDialog
 
         dialog = IntakeDialog(self.session, self)
-        try:
-            from ui.errors import exec_dialog
-        except ImportError:
-            exec_dialog = type(dialog).exec  # type: ignore[assignment]
-        exec_dialog(dialog)
+        uierrors.exec_dialog(dialog)  # through the module: tests replace it
         return dialog.case_id
 
     # -- export --------------------------------------------------------------------
@@ -616,14 +602,13 @@ class CaseListPage(QWidget):
         task.signals.failed.connect(self._on_export_failed)
         task.signals.cancelled.connect(self._on_export_cancelled)
         self._export = task
-        self._export_signals = task.signals  # keep the QObject alive after the runnable is deleted
         self.export_button.setEnabled(False)
         self.export_selected_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.setVisible(True)
         self.cancel_export_button.setVisible(True)
-        self.status_label.setText(translate("Cases", "正在导出 {n} 件案件…").format(n=f"{len(case_ids):,}"))
-        QThreadPool.globalInstance().start(task)
+        self.status_label.setText(task.label)
+        task.start()
 
     def cancel_export(self) -> None:
         if self._export is not None:
@@ -642,7 +627,8 @@ class CaseListPage(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _on_export_finished(self, path: str, count: int) -> None:
+    def _on_export_finished(self, count: int) -> None:
+        path = str(self._export.out_path) if self._export is not None else ""
         self._export_done(translate("Cases", "已导出 {n} 件案件到 {path}").format(n=f"{count:,}", path=path))
         self.export_finished.emit(path, count)
 
@@ -650,7 +636,7 @@ class CaseListPage(QWidget):
         message = exc.message(current_language()) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
         self._export_done(translate("Cases", "导出失败：{message}").format(message=message))
         self.export_failed.emit(message)
-        _show_error(self, exc)
+        uierrors.show_error(self, exc)
 
     def _on_export_cancelled(self) -> None:
         self._export_done(translate("Cases", "已取消导出，未写入文件"))

@@ -9,7 +9,7 @@
   overdue one is marked by an icon **and** the word 逾期, not by colour alone.
 
 Clicking a case or a reminder emits ``case_opened(case_id)``; the shell opens
-it in the case workspace (see :func:`ui.workspace.desk.install_workspace`).
+it in the case workspace (see :class:`ui.main_window.MainWindow`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,10 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -43,6 +41,7 @@ from ipguard.workflow.queries import Reminder, reminders
 from ui.i18n import current_language, stage_label, translate
 from ui.icons import icon
 from ui.session import Session
+from ui.widgets.tables import read_only_table
 
 log = logging.getLogger("ipguard.ui.dashboard")
 
@@ -214,18 +213,8 @@ class DashboardPage(QWidget):
         layout.addLayout(body, 1)
 
     def _table(self, headers: list[str], stretch: int) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # the company name takes what is left (elided)
-        header.setStretchLastSection(False)
+        table = read_only_table(headers, stretch)  # the company name takes what is left ...
+        table.setWordWrap(False)  # ... elided, one line per case
         table.setToolTip(translate("Dashboard", "单击打开案件"))
         table.setCursor(Qt.CursorShape.PointingHandCursor)
         return table

@@ -28,12 +28,8 @@ def default_pages(session: Session) -> list[tuple[str, str, str, PageFactory]]:
         return DashboardPage(session)
 
     def cases() -> QWidget:
-        try:
-            from ui.pages.cases import CaseListPage
-        except ImportError:
-            from ui.pages.placeholder import PlaceholderPage
+        from ui.pages.cases import CaseListPage
 
-            return PlaceholderPage(QT_TRANSLATE_NOOP("Nav", "案件"))
         return CaseListPage(session)
 
     def my_work() -> QWidget:

@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -54,32 +53,14 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-def reopen_after_restore(panel: BackupPanel) -> Any:
-    """Close the window and its store, then sign in again on the restored file; the new window (or None).
+def reopen_after_restore(panel: BackupPanel) -> None:
+    """Ask the application to close the window and sign in again on the restored file.
 
     Everything the old window held (the signed-in user, pages, cached rows)
     belonged to the database as it was before the restore, so none of it is
-    reused. If the user cancels the new sign-in, the program ends.
+    reused; :func:`ui.app.reopen` does it (the application layer owns windows).
     """
-    from ui import app as uiapp
-
-    window = panel.window()
-    session = panel.session
-    db_path, lang = session.db_path, session.lang
-    qt_app = QApplication.instance()
-    quit_on_close = qt_app.quitOnLastWindowClosed()
-    qt_app.setQuitOnLastWindowClosed(False)  # no window is visible between the old one and the new
-    try:
-        window.hide()
-        session.store.close()
-        new = uiapp.start(str(db_path), lang, hooks=False)
-    finally:
-        qt_app.setQuitOnLastWindowClosed(quit_on_close)
-    window.close()
-    window.deleteLater()
-    if new is None:
-        qt_app.quit()
-    return new
+    panel.session.signals.database_replaced.emit()
 
 
 class BackupPanel(SettingsPanel):

@@ -1,14 +1,32 @@
-"""Small building blocks shared by the workspace tabs (read-only tables, sections, outcome marks)."""
+"""Small building blocks shared by the workspace tabs: sections, labels, dates, outcome marks, the column tab.
+
+Tables come from :mod:`ui.widgets.tables`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QGroupBox, QLabel, QVBoxLayout
 
+from ipguard import clock
+from ipguard.errors import IpguardError
+from ui import errors as uierrors
 from ui.i18n import translate
+from ui.workspace.base import FAILED, WorkspaceTab
+
+if TYPE_CHECKING:
+    from ui.workspace import CaseWorkspace
+
+log = logging.getLogger("ipguard.ui")
+
+WARN_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px; color: #4e342e; }"
+ALERT_STYLE = "color: #b71c1c; font-weight: bold;"
+MUTED_STYLE = "color: #555;"
 
 # outcome -> (mark, text, colour); never colour alone
 OUTCOMES = {
@@ -27,40 +45,9 @@ def outcome_colour(outcome: str) -> str:
     return OUTCOMES.get(outcome, ("", "", "#000000"))[2]
 
 
-def read_only_table(headers: Sequence[str], stretch: int | None = None) -> QTableWidget:
-    """A read-only, row-selecting table with word-wrapped cells; column ``stretch`` takes the rest."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels([translate("Workspace", h) for h in headers])  # sources in ui/i18n_sources.py
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]], colours: Sequence[str | None] | None = None,
-               colour_column: int | None = None, bold_rows: Sequence[int] = (), fit_rows: bool = True) -> None:
-    """Replace the rows of ``table``; optional text colour per row for one column, bold rows."""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
-            item.setToolTip(item.text() if len(item.text()) > 20 else "")
-            if colours and colour_column == c and colours[r]:
-                item.setForeground(QBrush(QColor(colours[r])))
-            if r in bold_rows:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-                item.setBackground(QBrush(QColor("#e3f2fd")))
-            table.setItem(r, c, item)
-    if fit_rows:
-        table.resizeRowsToContents()
+def workspace_headers(*headers: str) -> list[str]:
+    """Column titles of the ``Workspace`` context (their sources are listed in ui/i18n_sources.py)."""
+    return [translate("Workspace", h) for h in headers]
 
 
 def section(title: str) -> QGroupBox:
@@ -69,10 +56,13 @@ def section(title: str) -> QGroupBox:
     return box
 
 
-def note_label(text: str = "") -> QLabel:
+def info_label(text: str = "", style: str = "") -> QLabel:
+    """A wrapped, selectable label; ``style`` one of the styles above."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
     return label
 
 
@@ -83,13 +73,53 @@ def when(stamp: str | None) -> str:
     return stamp.replace("T", " ")[:16]
 
 
-def hbox_widget(*widgets: QWidget) -> QWidget:
-    from PySide6.QtWidgets import QHBoxLayout
+def yes_no(value: object) -> str:
+    return translate("Workspace", "是") if value else translate("Workspace", "否")
 
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        layout.addWidget(w)
-    layout.addStretch(1)
-    return holder
+
+def date_edit(value: dt.date | None = None) -> QDateEdit:
+    """A calendar-popup date edit (yyyy-MM-dd), today by default."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value or clock.today()))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+def set_date(edit: QDateEdit, value: dt.date | None) -> None:
+    edit.setDate(QDate(value or clock.today()))
+
+
+class ScrollTab(WorkspaceTab):
+    """A workspace tab laid out as one column (``self.body``).
+
+    It scrolls through the workspace's :class:`~ui.workspace.base.ScrollingTabWidget`,
+    which puts every tab in a scroll area: no scroll area of its own (a tall
+    form survives a 1366×768 window either way).
+    """
+
+    def __init__(self, workspace: CaseWorkspace) -> None:
+        super().__init__(workspace)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(12, 10, 12, 10)
+        self.body.setSpacing(10)
+
+
+def call_core(tab: WorkspaceTab, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a core function that takes no ``expected_version`` (documents); errors shown, workspace reloaded."""
+    try:
+        result = fn(*args, **kwargs)
+    except IpguardError as exc:
+        uierrors.show_error(tab, exc, tab.lang)
+        return FAILED
+    except Exception as exc:  # a bug: report it; the core's transaction rolled back
+        log.exception("%s failed", getattr(fn, "__name__", fn))
+        uierrors.show_error(tab, exc, tab.lang)
+        return FAILED
+    tab.workspace.reload()
+    tab.session.signals.case_changed.emit(tab.case_id)
+    return result

@@ -1,15 +1,13 @@
 """The "案件详情" page: the open case workspaces as closable tabs.
 
-:func:`install_workspace` adds the page to a
-:class:`~ui.main_window.MainWindow` (its navigation entry hidden until a case
-is opened) and opens a case whenever a page emits ``case_opened(int)`` (the
-case list, the dashboard). Esc or "返回列表" goes back to the case list;
+:class:`~ui.main_window.MainWindow` adds the page (its navigation entry
+hidden until a case is opened) and opens a case whenever a page emits
+``case_opened(int)`` (the case list, the dashboard); the page knows nothing
+of the window. Esc or "返回列表" goes back to the case list;
 reopening an open case just shows its tab.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,9 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 from ui.i18n import stage_label, translate
 from ui.session import Session
 from ui.workspace import CaseWorkspace
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 PAGE_KEY = "case"
 PAGE_TITLE = QT_TRANSLATE_NOOP("Nav", "案件详情")
@@ -133,33 +128,3 @@ class CaseDeskPage(QWidget):
     def on_user_changed(self) -> None:
         """Each workspace follows ``user_changed`` itself."""
 
-
-def install_workspace(window: MainWindow) -> CaseDeskPage:
-    """Add the case page to ``window`` and open cases from every page's ``case_opened``."""
-    desk = CaseDeskPage(window.session)
-    window.add_page(PAGE_KEY, PAGE_TITLE, "mdi6.folder-open-outline", desk)
-    item = window._nav_item(PAGE_KEY)
-    item.setHidden(True)
-
-    def open_case(case_id: int) -> None:
-        desk.open_case(case_id)
-        item.setHidden(False)
-        window.show_page(PAGE_KEY)
-
-    def back() -> None:
-        if window.page("cases") is not None:
-            window.show_page("cases")
-        if not desk.workspaces():
-            item.setHidden(True)
-
-    def connect_page(_key: str, page: QWidget) -> None:
-        signal = getattr(page, "case_opened", None)
-        if signal is not None:
-            signal.connect(open_case)
-
-    for key, page in window.built_pages():  # pages not built yet connect when they are (page_created)
-        connect_page(key, page)
-    window.page_created.connect(connect_page)
-    desk.back_requested.connect(back)
-    window.case_desk = desk  # type: ignore[attr-defined]
-    return desk

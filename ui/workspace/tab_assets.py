@@ -27,8 +27,9 @@ from ipguard.workflow import pledge_warnings
 from ui import errors as uierrors
 from ui.i18n import ip_type_label, legal_status_label, translate
 from ui.widgets.asset_editor import AssetEditor, raw_from_asset
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import FAILED, WorkspaceTab
-from ui.workspace.common import fill_table, read_only_table, section
+from ui.workspace.common import section, workspace_headers
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("类型", "号码", "名称", "权利人", "有效期至", "法律状态", "主营产品使用", "支撑收入(元)")
@@ -124,7 +125,7 @@ class AssetsTab(WorkspaceTab):
         layout.addWidget(self.table, 2)
         box = section(translate("Workspace", "质押登记风险提示（登记机关可能不予登记的情形）"))
         v = QVBoxLayout(box)
-        self.warnings = read_only_table(["号码", "提示"], stretch=1)
+        self.warnings = read_only_table(workspace_headers("号码", "提示"), stretch=1)
         v.addWidget(self.warnings)
         layout.addWidget(box, 1)
 

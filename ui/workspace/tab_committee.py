@@ -25,8 +25,9 @@ from ipguard.workflow import decide, record_attendance, tally, vote
 from ipguard.workflow.committee import VOTES, attendance, case_signers, change_vote, decision_of, my_vote, votes
 from ui.i18n import translate, vote_label
 from ui.tasks import off_ui_thread
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import WorkspaceTab
-from ui.workspace.common import fill_table, note_label, read_only_table, section, when
+from ui.workspace.common import info_label, section, when, workspace_headers
 
 _VOTE_COLOURS = {"approve": "#1b7f3b", "approve_with_conditions": "#e65100", "decline": "#c62828"}
 
@@ -53,7 +54,7 @@ class CommitteeTab(WorkspaceTab):
         # my vote
         mine = section(translate("Workspace", "我的表决"))
         v = QVBoxLayout(mine)
-        self.me = note_label()
+        self.me = info_label()
         v.addWidget(self.me)
         row = QHBoxLayout()
         self.choice = QButtonGroup(self)
@@ -84,9 +85,9 @@ class CommitteeTab(WorkspaceTab):
         # votes and tally
         box = section(translate("Workspace", "表决情况"))
         v = QVBoxLayout(box)
-        self.votes = read_only_table(["委员", "意见", "说明", "时间"], stretch=2)
+        self.votes = read_only_table(workspace_headers("委员", "意见", "说明", "时间"), stretch=2)
         v.addWidget(self.votes)
-        self.tally = note_label()
+        self.tally = info_label()
         v.addWidget(self.tally)
         grid.addWidget(box, 1, 1)
         # decision
@@ -97,7 +98,7 @@ class CommitteeTab(WorkspaceTab):
         self.conditions.setMaximumHeight(70)
         v.addWidget(self.conditions)
         row = QHBoxLayout()
-        self.decision = note_label()
+        self.decision = info_label()
         self.decision.setStyleSheet("font-weight: bold;")
         row.addWidget(self.decision, 1)
         self.decide_button = QPushButton(translate("Workspace", "形成决议"))

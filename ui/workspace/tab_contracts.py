@@ -9,7 +9,8 @@ from ipguard.store.records import CaseRecord
 from ipguard.workflow import complete_contracts, contracts, record_contract
 from ipguard.workflow.bank import CONTRACT_KINDS, REQUIRED_CONTRACTS, contracts_refusal
 from ui.i18n import translate
-from ui.workspace.later_common import MUTED_STYLE, ScrollTab, date_edit, date_of, fill_table, info_label, table
+from ui.widgets.tables import fill_table, read_only_table
+from ui.workspace.common import MUTED_STYLE, ScrollTab, date_edit, date_of, info_label
 
 
 class ContractsTab(ScrollTab):
@@ -18,7 +19,7 @@ class ContractsTab(ScrollTab):
 
     def __init__(self, workspace) -> None:
         super().__init__(workspace)
-        self.table = table([translate("Contracts", h) for h in ("合同", "合同编号", "签约方", "签订日期")])
+        self.table = read_only_table([translate("Contracts", h) for h in ("合同", "合同编号", "签约方", "签订日期")])
         self.table.setMinimumHeight(150)
         self.body.addWidget(self.table)
 

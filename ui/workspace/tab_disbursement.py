@@ -16,7 +16,7 @@ from ipguard.workflow import contracts, loan, record_disbursement
 from ipguard.workflow.bank import bank_decision
 from ui.i18n import translate
 from ui.widgets.fields import ValidatedField, money_check
-from ui.workspace.later_common import MUTED_STYLE, ScrollTab, date_edit, date_of, info_label, set_date
+from ui.workspace.common import MUTED_STYLE, ScrollTab, date_edit, date_of, info_label, set_date
 
 
 class DisbursementTab(ScrollTab):

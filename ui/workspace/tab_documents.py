@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document
+from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document, reissue
 from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord
@@ -41,8 +41,9 @@ from ui.errors import show_error
 from ui.file_size import size_text
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import FAILED, WorkspaceTab
-from ui.workspace.later_common import MUTED_STYLE, call_core, fill_table, info_label, table
+from ui.workspace.common import MUTED_STYLE, call_core, info_label
 
 log = logging.getLogger("ipguard.ui")
 
@@ -343,7 +344,7 @@ class DocumentsTab(WorkspaceTab):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.table = table([translate("Documents", h) for h in ("文书", "编号", "出具日", "状态", "大小")])
+        self.table = read_only_table([translate("Documents", h) for h in ("文书", "编号", "出具日", "状态", "大小")])
         self.table.itemSelectionChanged.connect(self._on_selected)
         left_layout.addWidget(self.table, 1)
         self.note = info_label("", MUTED_STYLE)
@@ -485,10 +486,6 @@ class DocumentsTab(WorkspaceTab):
 
     def reissue_selected(self) -> bool:
         row = self.selected()
-        try:
-            from ipguard.documents.service import reissue
-        except ImportError:  # pragma: no cover - older core
-            return False
         if row is None or row["status"] != "issued":
             return False
         reason = self.workspace.ask_reason(

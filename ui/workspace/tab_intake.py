@@ -39,8 +39,9 @@ from ipguard.workflow.assignment import reassign_case
 from ui import errors as uierrors
 from ui.i18n import checklist_status_label, translate
 from ui.widgets.fields import ValidatedField, core_check, length_hint, money_check
+from ui.widgets.tables import read_only_table
 from ui.workspace.base import FAILED, WorkspaceTab
-from ui.workspace.common import note_label, read_only_table, section
+from ui.workspace.common import info_label, section, workspace_headers
 
 STATUS_MARKS = {"received": "✓", "missing": "✗", "pending": "○"}
 MONEY = (("annual_sales", "年销售额(元)", False), ("net_assets_last_year", "上年末净资产(元)", True),
@@ -65,13 +66,13 @@ class IntakeTab(WorkspaceTab):
         view = QWidget()
         self.company = QFormLayout(view)
         self.company.setContentsMargins(0, 0, 0, 0)
-        self.company_labels = {k: note_label() for k in ("name", "uscc", "industry", "contact", "controller", "referrer")}
+        self.company_labels = {k: info_label() for k in ("name", "uscc", "industry", "contact", "controller", "referrer")}
         for key, caption in (("name", "企业名称"), ("uscc", "统一社会信用代码"), ("industry", "行业"),
                              ("contact", "联系人"), ("controller", "实际控制人"), ("referrer", "推荐机构")):
             self.company.addRow(translate("Workspace", caption) + "：", self.company_labels[key])
-        self.opinion = note_label()
+        self.opinion = info_label()
         self.company.addRow(translate("Workspace", "推荐意见") + "：", self.opinion)
-        self.people_label = note_label()
+        self.people_label = info_label()
         self.company.addRow(translate("Workspace", "经办人员") + "：", self.people_label)
         buttons = QHBoxLayout()
         self.correct_button = QPushButton(translate("Workspace", "更正受理资料…"))
@@ -107,7 +108,7 @@ class IntakeTab(WorkspaceTab):
         self.negative_note.setPlaceholderText(translate("Workspace", "负面信息说明（诉讼、执行、处罚…）"))
         form.addRow(translate("Workspace", "说明"), self.negative_note)
         row = QHBoxLayout()
-        self.fin_hint = note_label()
+        self.fin_hint = info_label()
         row.addWidget(self.fin_hint, 1)
         self.save_button = QPushButton(translate("Workspace", "保存财务数据"))
         self.bind_action(self.save_button, "edit_intake")
@@ -117,7 +118,7 @@ class IntakeTab(WorkspaceTab):
         grid.addWidget(fin, 0, 1)
         checklist = section(translate("Workspace", "业务清单（推荐机构报送材料）"))
         v = QVBoxLayout(checklist)
-        self.checklist = read_only_table(["材料", "必需", "状态", "日期", "备注"], stretch=0)
+        self.checklist = read_only_table(workspace_headers("材料", "必需", "状态", "日期", "备注"), stretch=0)
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several at once
         v.addWidget(self.checklist)
@@ -223,7 +224,7 @@ class IntakeTab(WorkspaceTab):
         form.addRow(translate("Workspace", "期限"), self.fix_term)
         self.fix_bank = QComboBox()
         form.addRow(translate("Workspace", "贷款银行"), self.fix_bank)
-        note = note_label()
+        note = info_label()
         note.setText(translate("Workspace", "企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。"))
         form.addRow(note)
         row = QHBoxLayout()

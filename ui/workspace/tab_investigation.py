@@ -12,7 +12,7 @@ from ui import drafts
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
 from ui.workspace.base import FAILED, WorkspaceTab
-from ui.workspace.common import note_label, section, when
+from ui.workspace.common import info_label, section, when
 
 
 class InvestigationTab(WorkspaceTab):
@@ -59,7 +59,7 @@ class InvestigationTab(WorkspaceTab):
             form.addRow(translate("Workspace", caption) + "：", row)
         layout.addWidget(signs)
         bottom = QHBoxLayout()
-        self.hint = note_label()
+        self.hint = info_label()
         bottom.addWidget(self.hint, 1)
         self.submit_button = QPushButton(translate("Workspace", "提交保审会"))
         self.bind_action(self.submit_button, "submit_committee")

@@ -40,7 +40,7 @@ from ui.i18n import translate
 from ui.tasks import off_ui_thread
 from ui.widgets.fields import ValidatedField, core_check, money_check
 from ui.workspace.base import WorkspaceTab
-from ui.workspace.later_common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label
+from ui.workspace.common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label
 from ui.workspace.tab_documents import PdfPreview, print_pdf, safe_name, save_pdf
 
 

@@ -32,16 +32,8 @@ from ipguard.workflow.closing import registrations
 from ipguard.workflow.postloan import RECOVERY_SOURCES, maturity_reminder, recovery_summary
 from ui.i18n import translate
 from ui.widgets.fields import ValidatedField, money_check
-from ui.workspace.later_common import (
-    ALERT_STYLE,
-    MUTED_STYLE,
-    ScrollTab,
-    date_edit,
-    date_of,
-    fill_table,
-    info_label,
-    table,
-)
+from ui.widgets.tables import fill_table, read_only_table
+from ui.workspace.common import ALERT_STYLE, MUTED_STYLE, ScrollTab, date_edit, date_of, info_label
 
 
 def _button(tab: ScrollTab, text: str, key: str, slot) -> QPushButton:
@@ -77,7 +69,7 @@ class PostLoanTab(ScrollTab):
         rel = QGroupBox(translate("PostLoan", "解除担保（贷款已结清）"))
         f = QFormLayout(rel)
         # Release needs every pledge's deregistration (date and registry reference) first: the core refuses otherwise.
-        self.pledges = table([translate("PostLoan", h) for h in ("质押物", "登记日期", "注销日期", "注销文号")])
+        self.pledges = read_only_table([translate("PostLoan", h) for h in ("质押物", "登记日期", "注销日期", "注销文号")])
         self.pledges.setMinimumHeight(90)
         f.addRow(self.pledges)
         self.deregistered_on = date_edit()
@@ -120,7 +112,7 @@ class PostLoanTab(ScrollTab):
         rl = QFormLayout(rec)
         self.recovered_text = info_label("—")
         rl.addRow(self.recovered_text)
-        self.recoveries = table([translate("PostLoan", h) for h in ("日期", "金额（元）", "来源", "处置的知识产权", "说明")])
+        self.recoveries = read_only_table([translate("PostLoan", h) for h in ("日期", "金额（元）", "来源", "处置的知识产权", "说明")])
         self.recoveries.setMinimumHeight(110)
         rl.addRow(self.recoveries)
         self.rec_amount = ValidatedField(money_check("recovery_amount"), placeholder=translate("PostLoan", "元"))

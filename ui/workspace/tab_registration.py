@@ -34,7 +34,8 @@ from ipguard.workflow import (
 from ipguard.workflow.closing import STANDARD_CHECKS
 from ui.i18n import ip_type_label, translate
 from ui.widgets.fields import OptionalDateEdit
-from ui.workspace.later_common import WARN_STYLE, ScrollTab, date_edit, date_of, fill_table, info_label, table, yes_no
+from ui.widgets.tables import fill_table, read_only_table
+from ui.workspace.common import WARN_STYLE, ScrollTab, date_edit, date_of, info_label, yes_no
 
 
 class RegistrationTab(ScrollTab):
@@ -49,7 +50,7 @@ class RegistrationTab(ScrollTab):
         self.warnings = info_label("", WARN_STYLE)
         self.body.addWidget(self.warnings)
 
-        self.table = table([translate("Registration", h) for h in
+        self.table = read_only_table([translate("Registration", h) for h in
                             ("知识产权", "类型", "名称", "登记机关", "提交日", "登记号", "登记日", "已收通知书")])
         self.table.setMinimumHeight(130)
         self.table.itemSelectionChanged.connect(self._load_selected)

@@ -9,8 +9,9 @@ from ipguard.rules.criteria import format_rule_figures
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, justify, latest_assessment, pass_screening, submit_for_screening
 from ui.i18n import current_language, translate
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import WorkspaceTab
-from ui.workspace.common import fill_table, note_label, outcome_colour, outcome_text, read_only_table, section
+from ui.workspace.common import info_label, outcome_colour, outcome_text, section, workspace_headers
 
 
 class ScreeningTab(WorkspaceTab):
@@ -37,7 +38,7 @@ class ScreeningTab(WorkspaceTab):
         self.summary.setWordWrap(True)
         buttons.addWidget(self.summary, 3)
         layout.addLayout(buttons)
-        self.table = read_only_table(["准入条件", "数值", "标准", "结果", "说明"], stretch=4)
+        self.table = read_only_table(workspace_headers("准入条件", "数值", "标准", "结果", "说明"), stretch=4)
         layout.addWidget(self.table, 1)
         self.justify_box = section(translate("Workspace", "风控经理书面说明（销贷比超过原则上限时必填，保审会可见）"))
         box = QVBoxLayout(self.justify_box)
@@ -46,7 +47,7 @@ class ScreeningTab(WorkspaceTab):
         self.justification.setMaximumHeight(90)
         box.addWidget(self.justification)
         row = QHBoxLayout()
-        self.justify_hint = note_label()
+        self.justify_hint = info_label()
         row.addWidget(self.justify_hint, 1)
         self.justify_button = QPushButton(translate("Workspace", "保存说明并重新评估"))
         self.bind_action(self.justify_button, "justify")
@@ -65,7 +66,7 @@ class ScreeningTab(WorkspaceTab):
         lang = current_language()
         rows = [(translate("Criteria", r.label), *format_rule_figures(r, lang), outcome_text(r.outcome), r.explain(lang))
                 for r in result.rules]
-        fill_table(self.table, rows, [outcome_colour(r.outcome) for r in result.rules], colour_column=3)
+        fill_table(self.table, rows, colours=[outcome_colour(r.outcome) for r in result.rules], colour_column=3)
         verdict = translate("Workspace", "符合准入条件") if result.eligible else translate("Workspace", "不符合准入条件")
         self.summary.setText(
             translate("Workspace", "{verdict} · 按产品参数 {product} 版本 {version} 评估").format(

@@ -11,8 +11,9 @@ from ipguard.store.records import CaseRecord
 from ipguard.workflow.closing import STANDARD_CHECKS
 from ipguard.workflow.queries import turnaround
 from ui.i18n import translate
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import WorkspaceTab
-from ui.workspace.common import fill_table, read_only_table, section, when
+from ui.workspace.common import section, when, workspace_headers
 
 
 class TimelineTab(WorkspaceTab):
@@ -28,12 +29,12 @@ class TimelineTab(WorkspaceTab):
         splitter = QSplitter(Qt.Orientation.Vertical)
         box = section(translate("Workspace", "阶段时间线"))
         v = QVBoxLayout(box)
-        self.events = read_only_table(["日期", "从", "到", "经办人", "备注", "记录时间"], stretch=4)
+        self.events = read_only_table(workspace_headers("日期", "从", "到", "经办人", "备注", "记录时间"), stretch=4)
         v.addWidget(self.events)
         splitter.addWidget(box)
         box = section(translate("Workspace", "审计记录"))
         v = QVBoxLayout(box)
-        self.audit = read_only_table(["序号", "时间", "用户", "对象", "操作", "变更"], stretch=5)
+        self.audit = read_only_table(workspace_headers("序号", "时间", "用户", "对象", "操作", "变更"), stretch=5)
         v.addWidget(self.audit)
         splitter.addWidget(box)
         layout.addWidget(splitter, 1)

@@ -11,8 +11,9 @@ from ipguard.rules.explain import candidate_label
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, confirm_valuation, latest_assessment
 from ui.i18n import current_language, ip_type_label, translate
+from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import WorkspaceTab
-from ui.workspace.common import fill_table, note_label, read_only_table, section
+from ui.workspace.common import info_label, section, workspace_headers
 
 
 class ValuationTab(WorkspaceTab):
@@ -41,19 +42,19 @@ class ValuationTab(WorkspaceTab):
         splitter = QSplitter(Qt.Orientation.Vertical)
         assets_box = section(translate("Workspace", "知识产权认定价值"))
         v = QVBoxLayout(assets_box)
-        self.assets = read_only_table(["类型", "号码", "名称", "认定价值(元)", "质押率", "质押价值(元)", "计算过程"], stretch=6)
+        self.assets = read_only_table(workspace_headers("类型", "号码", "名称", "认定价值(元)", "质押率", "质押价值(元)", "计算过程"), stretch=6)
         v.addWidget(self.assets)
         splitter.addWidget(assets_box)
         chain_box = section(translate("Workspace", "担保额：取下列各项的最小值"))
         v = QVBoxLayout(chain_box)
-        self.chain = read_only_table(["项目", "金额(元)", "来源", "决定额度"], stretch=2)
+        self.chain = read_only_table(workspace_headers("项目", "金额(元)", "来源", "决定额度"), stretch=2)
         v.addWidget(self.chain)
-        self.rounding = note_label()
+        self.rounding = info_label()
         v.addWidget(self.rounding)
         splitter.addWidget(chain_box)
         fee_box = section(translate("Workspace", "担保费"))
         v = QVBoxLayout(fee_box)
-        self.fee = note_label()
+        self.fee = info_label()
         v.addWidget(self.fee)
         splitter.addWidget(fee_box)
         splitter.setStretchFactor(0, 3)
