@@ -87,3 +87,8 @@ def render(key: str, params: Mapping[str, object], lang: str = DEFAULT_LANGUAGE)
         return template.format(**{k: localize(v, lang) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def known_keys() -> set[str]:
+    """Every registered message key (the rules look up their own reasons' keys by prefix)."""
+    return set(_MESSAGES)

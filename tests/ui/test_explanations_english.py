@@ -6,12 +6,10 @@ import re
 
 from ipguard import workflow
 from tests import workflow_helpers as wh
-from tests.ui import later_helpers
 from ui import i18n
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 
-qt_env, store, cast = later_helpers.qt_env, later_helpers.store, later_helpers.cast  # fixtures
 CJK = re.compile("[\u4e00-\u9fff]")
 
 
