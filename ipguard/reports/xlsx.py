@@ -146,6 +146,7 @@ _STYLES: dict[str, dict[str, Any]] = {
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 # Everything XML 1.0 forbids: C0 controls but tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
 _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_find_illegal = _ILLEGAL_XML.search
 MAX_CELL_UNITS = 32_767  # Excel's cell limit, counted in UTF-16 units
 _ELLIPSIS = "…"
 
@@ -157,7 +158,10 @@ def clean_text(value: object) -> str:
     U+FFFD, so the reader sees that something was there; longer text is cut
     and ends with '…'. The last line of defence: intake refuses such text.
     """
-    text = _ILLEGAL_XML.sub("\ufffd", str(value))
+    text = value if type(value) is str else str(value)
+    if len(text) <= MAX_CELL_UNITS // 2 and not _find_illegal(text):
+        return text  # the common case, a clean short string: one regex scan, no copy
+    text = _ILLEGAL_XML.sub("\ufffd", text)
     if len(text) > MAX_CELL_UNITS // 2 and _utf16_units(text) > MAX_CELL_UNITS:
         room = MAX_CELL_UNITS - 1
         out: list[str] = []
@@ -176,11 +180,15 @@ def _utf16_units(text: str) -> int:
 
 def display_width(text: str) -> int:
     """Width in Excel character units: East Asian wide and fullwidth characters count 2."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def excel_serial(value: date) -> float | int:
     """A date (or naive/aware datetime, as local time) as Excel's day number."""
+    if type(value) is date:
+        return value.toordinal() - _EXCEL_EPOCH
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
@@ -501,6 +509,8 @@ class TableSheet:
         self._wrapped = wrapped
 
     def _write_data(self, values: Sequence[object]) -> None:
+        # The innermost loop of a report (one call per guarantee): typed writers, formats and column
+        # groups decided once in _plan, a clean short string passed through after one regex scan.
         if len(values) != len(self.columns):
             raise ValueError(f"{len(values)} values for {len(self.columns)} columns")
         row = self.sheet.next_row - 1
@@ -518,7 +528,9 @@ class TableSheet:
         for idx, fmt in text:
             v = values[idx]
             if v is not None and v != "":
-                write_string(row, idx, _clean_cached(v) if isinstance(v, str) and len(v) < 64 else clean_text(v), fmt)
+                if type(v) is not str or len(v) > _SHORT or _find_illegal(v):
+                    v = clean_text(v)
+                write_string(row, idx, v, fmt)
         for idx, fmt in money:
             v = values[idx]
             if v is not None:
@@ -538,10 +550,7 @@ class TableSheet:
         self.sheet.next_row += 1
 
 
-@functools.lru_cache(maxsize=4096)
-def _clean_cached(text: str) -> str:
-    # Banks, managers, industries, statuses repeat on every row: clean each once.
-    return clean_text(text)
+_SHORT = MAX_CELL_UNITS // 2  # a str no longer than this is within Excel's limit however it is encoded
 
 
 def _unit_kind(unit: str) -> Kind:
