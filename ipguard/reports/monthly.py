@@ -322,9 +322,11 @@ def write_monthly(
     """
     from ipguard.reports.board_sheets import write_board, write_risk
 
-    ticker = Ticker(progress, cancelled, sized_total(in_force, new, released, compensations, turnaround, recoveries))
+    inputs = (in_force, new, released, compensations, turnaround, recoveries)
+    ticker = Ticker(progress, cancelled, sized_total(*inputs))
     page = PageHeader(meta.company_name, meta.report_name, meta.month_label)
-    with atomic_workbook(out_path, page) as book:
+    known = all(hasattr(rows, "__len__") for rows in inputs)
+    with atomic_workbook(out_path, page, rows=ticker.total if known else None) as book:
         ticker.check()
         summary_ws = book.add_sheet("概要")
         board_ws = book.add_sheet("监管报表")
