@@ -259,98 +259,104 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Backing up automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="100"/>
+        <location filename="../../ui/pages/settings_backup.py" line="98"/>
         <source>数据库备份</source>
         <translation>Database backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="111"/>
+        <location filename="../../ui/pages/settings_backup.py" line="109"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="113"/>
+        <location filename="../../ui/pages/settings_backup.py" line="111"/>
         <source>从所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="115"/>
+        <location filename="../../ui/pages/settings_backup.py" line="113"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="116"/>
+        <location filename="../../ui/pages/settings_backup.py" line="114"/>
         <source>刷新列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="143"/>
+        <location filename="../../ui/pages/settings_backup.py" line="141"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
         <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="169"/>
+        <location filename="../../ui/pages/settings_backup.py" line="167"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
         <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="172"/>
+        <location filename="../../ui/pages/settings_backup.py" line="170"/>
         <source>备份文件夹不可用：{reason}</source>
         <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="175"/>
+        <location filename="../../ui/pages/settings_backup.py" line="173"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
         <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="180"/>
+        <location filename="../../ui/pages/settings_backup.py" line="178"/>
         <source>自动备份已关闭。</source>
         <translation>Automatic backup is off.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="189"/>
+        <location filename="../../ui/pages/settings_backup.py" line="187"/>
         <source>只有管理员可以备份和恢复数据库</source>
         <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="201"/>
+        <location filename="../../ui/pages/settings_backup.py" line="199"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="206"/>
-        <location filename="../../ui/pages/settings_backup.py" line="211"/>
+        <location filename="../../ui/pages/settings_backup.py" line="204"/>
+        <location filename="../../ui/pages/settings_backup.py" line="209"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="217"/>
+        <location filename="../../ui/pages/settings_backup.py" line="215"/>
         <source>已备份到 {path}（{size}，已校验）</source>
         <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="226"/>
+        <location filename="../../ui/pages/settings_backup.py" line="224"/>
         <source>备份失败：{reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="242"/>
+        <location filename="../../ui/pages/settings_backup.py" line="240"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="244"/>
+        <location filename="../../ui/pages/settings_backup.py" line="242"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="251"/>
+        <location filename="../../ui/pages/settings_backup.py" line="249"/>
         <source>请先在列表中选择一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="265"/>
+        <location filename="../../ui/pages/settings_backup.py" line="263"/>
+        <location filename="../../ui/pages/settings_backup.py" line="281"/>
+        <source>正在恢复数据库…</source>
+        <translation>Restoring the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="271"/>
         <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
 
 该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
@@ -367,17 +373,17 @@ After the restore the program closes this window and reopens the database; pleas
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="273"/>
+        <location filename="../../ui/pages/settings_backup.py" line="279"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="281"/>
+        <location filename="../../ui/pages/settings_backup.py" line="287"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="290"/>
+        <location filename="../../ui/pages/settings_backup.py" line="294"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -391,199 +397,199 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseFile</name>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="72"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="69"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="73"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="70"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="76"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="73"/>
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="79"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="76"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="81"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="78"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="88"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="123"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="85"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="120"/>
         <source>选择一个文件以预览</source>
         <translation>Select a file to preview it</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="137"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="134"/>
         <source>无法预览此 PDF，请用系统程序打开</source>
         <translation>This PDF cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="148"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="145"/>
         <source>无法预览此图片，请用系统程序打开</source>
         <translation>This image cannot be previewed; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="155"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="152"/>
         <source>此类文件不能在程序内预览，请用系统程序打开</source>
         <translation>Files of this type cannot be previewed here; open it with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="224"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="221"/>
         <source>归属：</source>
         <translation>Belongs to:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="223"/>
         <source>归属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="229"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="226"/>
         <source>附加文件…</source>
         <translation>Attach files…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="231"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="228"/>
         <source>替换为新版本…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="233"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="230"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="235"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="232"/>
         <source>用系统程序打开</source>
         <translation>Open with the system&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="237"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="234"/>
         <source>另存副本…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="239"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="236"/>
         <source>导出档案 zip…</source>
         <translation>Export case file zip…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="245"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="242"/>
         <source>可将文件拖放到此处，附加到上面选择的归属；PDF、图片、Office/WPS 文档</source>
         <translation>Drop files here to attach them to what is chosen above; PDF, images, Office/WPS documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="277"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="274"/>
         <source>全部文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="278"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="275"/>
         <source>本案（不属于清单项）</source>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="282"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="288"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="285"/>
         <source>记录：</source>
         <translation>Record: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="312"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="309"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="313"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="326"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="323"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="368"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="406"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="365"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
         <source>正在附加文件…</source>
         <translation>Attaching the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="376"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="373"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="377"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="398"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="412"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="409"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="413"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="424"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="445"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="442"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="450"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
         <source>正在导出电子档案…</source>
         <translation>Exporting the case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="455"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="452"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="456"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -1399,134 +1405,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="79"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="102"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="80"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="103"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="149"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="150"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="303"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="304"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="351"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="246"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="239"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="240"/>
         <source>打印预览 {title}</source>
         <translation>Print preview {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="242"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="353"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="357"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="366"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="368"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="411"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="412"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="422"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="423"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="425"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="426"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="498"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="499"/>
         <source>正在重新出具文书…</source>
         <translation>Reissuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="415"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="416"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="429"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="430"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="441"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="442"/>
         <source>正在准备文书…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="478"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="481"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="482"/>
         <source>正在出具文书…</source>
         <translation>Issuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="494"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="496"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
