@@ -259,104 +259,104 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Backing up automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="98"/>
+        <location filename="../../ui/pages/settings_backup.py" line="99"/>
         <source>数据库备份</source>
         <translation>Database backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="109"/>
+        <location filename="../../ui/pages/settings_backup.py" line="110"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="111"/>
+        <location filename="../../ui/pages/settings_backup.py" line="112"/>
         <source>从所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="113"/>
+        <location filename="../../ui/pages/settings_backup.py" line="114"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="114"/>
+        <location filename="../../ui/pages/settings_backup.py" line="115"/>
         <source>刷新列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="141"/>
+        <location filename="../../ui/pages/settings_backup.py" line="142"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
         <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="167"/>
+        <location filename="../../ui/pages/settings_backup.py" line="168"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
         <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="170"/>
+        <location filename="../../ui/pages/settings_backup.py" line="171"/>
         <source>备份文件夹不可用：{reason}</source>
         <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="173"/>
+        <location filename="../../ui/pages/settings_backup.py" line="174"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
         <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="178"/>
+        <location filename="../../ui/pages/settings_backup.py" line="179"/>
         <source>自动备份已关闭。</source>
         <translation>Automatic backup is off.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="187"/>
+        <location filename="../../ui/pages/settings_backup.py" line="188"/>
         <source>只有管理员可以备份和恢复数据库</source>
         <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="199"/>
+        <location filename="../../ui/pages/settings_backup.py" line="200"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="204"/>
-        <location filename="../../ui/pages/settings_backup.py" line="209"/>
+        <location filename="../../ui/pages/settings_backup.py" line="205"/>
+        <location filename="../../ui/pages/settings_backup.py" line="210"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="215"/>
+        <location filename="../../ui/pages/settings_backup.py" line="216"/>
         <source>已备份到 {path}（{size}，已校验）</source>
         <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="224"/>
+        <location filename="../../ui/pages/settings_backup.py" line="225"/>
         <source>备份失败：{reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="240"/>
+        <location filename="../../ui/pages/settings_backup.py" line="241"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="242"/>
+        <location filename="../../ui/pages/settings_backup.py" line="243"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="249"/>
+        <location filename="../../ui/pages/settings_backup.py" line="250"/>
         <source>请先在列表中选择一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="263"/>
-        <location filename="../../ui/pages/settings_backup.py" line="281"/>
+        <location filename="../../ui/pages/settings_backup.py" line="264"/>
+        <location filename="../../ui/pages/settings_backup.py" line="282"/>
         <source>正在恢复数据库…</source>
         <translation>Restoring the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="271"/>
+        <location filename="../../ui/pages/settings_backup.py" line="272"/>
         <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
 
 该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
@@ -373,17 +373,17 @@ After the restore the program closes this window and reopens the database; pleas
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="279"/>
+        <location filename="../../ui/pages/settings_backup.py" line="280"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="287"/>
+        <location filename="../../ui/pages/settings_backup.py" line="288"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="294"/>
+        <location filename="../../ui/pages/settings_backup.py" line="295"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -498,98 +498,98 @@ The program now reopens the database; please sign in again.</translation>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="280"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="285"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
         <source>记录：</source>
         <translation>Record: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="309"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="323"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="324"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="365"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="404"/>
         <source>正在附加文件…</source>
         <translation>Attaching the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="373"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="375"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="393"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="396"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="396"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="409"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="411"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="422"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="442"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="443"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="448"/>
         <source>正在导出电子档案…</source>
         <translation>Exporting the case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="452"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="454"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -1320,84 +1320,84 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Disbursement</name>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="32"/>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>登记放款</source>
         <translation>Record disbursement</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="36"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="38"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="40"/>
         <source>放款金额：</source>
         <translation>Loan amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="39"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="41"/>
         <source>起始日：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="40"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="42"/>
         <source>到期日：</source>
         <translation>Maturity date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="41"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
         <source>借款合同编号：</source>
         <translation>Loan contract no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="55"/>
         <source>贷款与担保费</source>
         <translation>Loan and guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="53"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="59"/>
         <source>贷款：</source>
         <translation>Loan:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="54"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="60"/>
         <source>担保费：</source>
         <translation>Guarantee fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="65"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="84"/>
         <source>银行批准金额：{approved} 元；担保额：{guarantee} 元。放款金额不得超过两者中较低者。</source>
         <translation>Bank-approved amount: {approved} yuan; guarantee amount: {guarantee} yuan. The loan may not exceed the lower of the two.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="77"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="96"/>
         <source>尚未放款</source>
         <translation>Not disbursed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="81"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="100"/>
         <source>{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}</source>
         <translation>{amount} yuan ({upper}), {start} to {maturity}, loan contract {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="85"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="104"/>
         <source>应收 {fee} 元，{state}</source>
         <translation>{fee} yuan due, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
         <source>{on} 已收讫</source>
         <translation>received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
         <source>尚未收讫（在“保后”登记）</source>
         <translation>not yet received (record it under “Post-loan”)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。</source>
         <translation>The bank loan of {amount} yuan will be recorded; the guarantee takes effect from the disbursement date (in force).</translation>
     </message>
@@ -2113,170 +2113,170 @@ Close now?</translation>
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="61"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="62"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="64"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="65"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="236"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="71"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="76"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="79"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="82"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="86"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="256"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="94"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="97"/>
         <source>例如 3.45% 或 LPR+50bp</source>
         <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="100"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
         <source>拒绝时请写明原因</source>
         <translation>If declined, give the bank’s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
         <source>批准金额：</source>
         <translation>Approved amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
         <source>利率：</source>
         <translation>Interest rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
         <source>期限：</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
         <source>审批日期：</source>
         <translation>Decision date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="108"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="108"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="109"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="257"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="138"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="131"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="139"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="190"/>
         <source>尚未出具</source>
         <translation>Not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="160"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="191"/>
         <source>出具后 {n} 个工作日内</source>
         <translation>within {n} working days of issue</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="165"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
         <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
         <translation>{date} ({n} working days from issue on {issued})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="169"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="200"/>
         <source>⚠ 已逾期：银行未在期限内完成审批</source>
         <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="179"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
         <source>担保意向函 {no}</source>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="195"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="226"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="199"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="230"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="205"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="236"/>
         <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
         <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="209"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="240"/>
         <source>正在出具担保意向函…</source>
         <translation>Issuing the letter of intent…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="222"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="256"/>
         <source>同意</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="257"/>
         <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
         <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
@@ -4148,7 +4148,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_intake.py" line="73"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="218"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="219"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
@@ -4203,112 +4203,112 @@ Close now?</translation>
         <translation>A {a}   B {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="187"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="188"/>
         <source>未指定</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="206"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="207"/>
         <source>身份证号</source>
         <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="219"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
         <source>元，如 3,000,000 或 300万</source>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="228"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="229"/>
         <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
         <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="232"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="233"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="234"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="235"/>
         <source>保存更正…</source>
         <translation>Save correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="265"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="266"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="278"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="279"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="313"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="314"/>
         <source>没有需要更正的内容。</source>
         <translation>Nothing to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="315"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="316"/>
         <source>更正受理资料</source>
         <translation>Correct intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="316"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="317"/>
         <source>请填写更正原因（将记入审计记录）：</source>
         <translation>Reason for the correction (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="390"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="391"/>
         <source>改派A角/B角</source>
         <translation>Reassign A or B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="398"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="399"/>
         <source>（现任）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="400"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="401"/>
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="406"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="407"/>
         <source>改派原因（将记入审计记录），如：原客户经理调岗</source>
         <translation>Reason for the reassignment (kept in the audit trail), e.g. the account manager moved to another post</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="408"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="409"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="412"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="413"/>
         <source>已出席或参与本案保审会表决的委员不能担任本案的A角或B角；调查报告上已有的签字保留。</source>
         <translation>A member who sat on or voted in this case&apos;s committee cannot become its A or B; signatures already on the investigation report stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="415"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="416"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="429"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="430"/>
         <source>请选择新的A角或B角。</source>
         <translation>Choose a new A or B.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="432"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="433"/>
         <source>请填写改派原因。</source>
         <translation>Give the reason for the reassignment.</translation>
     </message>
@@ -4389,7 +4389,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="34"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="221"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
@@ -4400,19 +4400,19 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="36"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="402"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="37"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="404"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="38"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="226"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="227"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
@@ -4443,7 +4443,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="46"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="201"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="202"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -4464,7 +4464,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="50"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="214"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="215"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
@@ -4581,7 +4581,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="75"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="174"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="175"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -4854,22 +4854,22 @@ Close now?</translation>
         <translation>The case passes screening and moves to value recognition; it cannot go back to screening.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="29"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="30"/>
         <source>阶段时间线</source>
         <translation>Stage timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="34"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="35"/>
         <source>审计记录</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="47"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="48"/>
         <source>申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。</source>
         <translation>Applied on {start}, not disbursed yet; promised within {lo}–{hi} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="51"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="52"/>
         <source>申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}</source>
         <translation>Applied {start} → disbursed {end}: {days} days ({wd} working days), promised {lo}–{hi} days, {verdict}</translation>
     </message>
