@@ -193,6 +193,29 @@ def test_letter_forms_are_drafts_restored_after_the_workspace_is_destroyed_and_c
     ws.deleteLater()
 
 
+def test_the_disbursement_form_is_a_draft_until_the_loan_is_recorded(qtbot, qt_env, store, cast):  # noqa: F811
+    from shiboken6 import isValid
+
+    from ui import drafts
+
+    case_id = wh.open_case(store, cast)
+    wh.to_disbursement(store, case_id, cast)
+    session = Session(store, cast.ops)
+    ws = CaseWorkspace(session, case_id)
+    ws.show()
+    tab = ws.tab("DisbursementTab")
+    tab.contract_no.clear()
+    qtbot.keyClicks(tab.contract_no, "JK-2026-0099")
+    ws.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(ws))
+    ws = _workspace(qtbot, session, case_id)
+    tab = ws.tab("DisbursementTab")
+    assert tab.contract_no.text() == "JK-2026-0099"
+    _click(qtbot, tab.record_button)
+    assert store.repos.cases.get(case_id).stage is Stage.IN_FORCE
+    assert drafts.load(session, f"disbursement/{case_id}") is None
+
+
 def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cast):  # noqa: F811
     from ipguard import __version__
     from ui.main_window import MainWindow
