@@ -7,8 +7,10 @@
 - ``bare_writeonly_10k_s``: the same in-force rows (the 20 columns of the
   在保明细 sheet, read beforehand, not timed) dumped into one openpyxl
   write-only sheet with no styles, no report logic and no other sheets: the
-  floor set by openpyxl. The report itself is written with XlsxWriter
-  (``constant_memory``) through its public cell writers.
+  floor set by openpyxl. The report itself is written with XlsxWriter through
+  its public cell writers: in memory with shared strings up to
+  ``ipguard.reports.xlsx.IN_MEMORY_ROWS`` rows (so at 10k), streamed with
+  ``constant_memory`` past it (so at 100k, the peak figure).
 - ``monthly_report_100k_peak_mb``: peak resident memory (Linux VmHWM) of a
   fresh process that runs ``monthly_report`` on a 100k in-force database;
   the child reports its own peak (``python -m benchmarks.reports --peak``),
@@ -105,7 +107,8 @@ def measure(db: Path, month: str, repeat: int, work: Path) -> tuple[dict[str, fl
         "monthly_report_rows": rows_written,
         "monthly_report_xlsx_mb": round(out.stat().st_size / 1e6, 2),
         "report_path": "ipguard.reports.service.monthly_report" if service_available() else "write_monthly (fallback)",
-        "report_writer": "XlsxWriter constant_memory, public cell writers",
+        "report_writer": "XlsxWriter public cell writers; shared strings in memory up to IN_MEMORY_ROWS rows, "
+        "constant_memory past it",
         "monthly_report_to_bare_ratio": round(report_s / bare_s, 2) if bare_s == bare_s else None,  # NaN-safe
     }
     return {"monthly_report_10k_s": report_s, "bare_writeonly_10k_s": bare_s}, info

@@ -49,6 +49,24 @@ def current_product(store: Store, code: str = "kuaiyidai", on: dt.date | None = 
     return stored
 
 
+def checklist_names(store: Store, lang: str, code: str = "kuaiyidai") -> dict[str, str]:
+    """Materials-checklist names by item code in ``lang`` ("zh" or "en"), from the product in force.
+
+    A case keeps the Chinese name its checklist was opened with; the English
+    name (``label_en`` in the product file) is looked up by the item's code,
+    from the product in force and then the built-in file (an edited version
+    without English names still gets them). Codes with no name in ``lang`` are
+    left out: the caller shows the name kept with the case.
+    """
+    names: dict[str, str] = {}
+    for product in (load_product(code), current_product(store, code)):
+        for item in product.checklist:
+            name = item.label_en if lang == "en" else item.label
+            if name:
+                names[item.code] = name
+    return names
+
+
 def product_version(store: Store, code: str, version: str) -> ProductParams:
     """A specific recorded version (what a case was decided under)."""
     text = store.repos.settings.product_version_text(code, version)

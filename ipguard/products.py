@@ -60,6 +60,7 @@ class ChecklistItem:
     code: str
     label: str
     required: bool
+    label_en: str = ""  # the name the English interface shows ("" = none given: the Chinese label is shown)
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ def parse_product(text: str, source: str = "") -> ProductParams:
             code=read_str(item, "code", f"checklist[{i}]"),
             label=read_str(item, "label", f"checklist[{i}]"),
             required=read_bool(item, "required", f"checklist[{i}]"),
+            label_en=read_str(item, "label_en", f"checklist[{i}]") if "label_en" in item else "",
         )
         for i, item in enumerate(_array(data, "checklist"))
     )

@@ -1,82 +1,64 @@
-"""Screenshots of the desktop client for docs/screenshots/ (offscreen, demo database).
+"""Screenshots of the desktop client for docs/screenshots/, taken as a user sees them.
 
-    python scripts/screenshots.py                 # every shot, 1366×768 and 1920×1080
-    python scripts/screenshots.py settings_users  # only the named shots
+    python scripts/screenshots.py               # every shot
+    python scripts/screenshots.py my_work       # only the named shots
 
-Builds the demo database in a temporary folder, signs in as the demo admin
-and grabs the main window. To add a page, add one line to :data:`SHOTS`:
-``("name", lambda w: <bring the page to the front>)``; ``w`` is the
-:class:`ui.main_window.MainWindow`. Needs a CJK font (fonts-wqy-microhei).
+Starts its own X server (Xvfb, one 1366×768 screen: the narrowest supported)
+and window manager (openbox), so the window has its title bar and frame; runs
+the client on Qt's xcb platform against the demo database, built in a scratch
+folder, signed in as the demo admin with the window maximised; and grabs the
+whole screen with ImageMagick (``import -window root``). Each PNG is then
+reduced to a 256-colour palette with pngquant when it is installed. Both
+servers are stopped at the end.
+
+Needs (Debian): ``xvfb openbox imagemagick fonts-wqy-microhei``, optionally
+``pngquant``. To add a shot, add one line to :data:`SHOTS`: the file name and
+how to bring the page to the front (``w`` is the
+:class:`ui.main_window.MainWindow`).
 """
 
 from __future__ import annotations
 
-import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZES = ((1366, 768), (1920, 1080))
+SCREEN = (1366, 768)
+SETTLE_S = 0.6  # for the window manager to map and frame a window and the client to paint it
 
-# One line per shot: name, and how to bring it to the front.
+# One line per shot: file name (without .png), and how to bring it to the front.
 SHOTS: list[tuple[str, Callable]] = [
     ("dashboard", lambda w: w.show_page("dashboard")),
     ("my_work", lambda w: _my_work(w)),
-    ("reports", lambda w: w.show_page("reports")),
-    ("settings_users", lambda w: w.show_page("settings").show_section("users")),
-    ("settings_banks", lambda w: w.show_page("settings").show_section("banks")),
-    ("settings_referrers", lambda w: w.show_page("settings").show_section("referrers")),
-    ("settings_product", lambda w: w.show_page("settings").show_section("product")),
-    ("settings_holidays", lambda w: w.show_page("settings").show_section("holidays")),
-    ("settings_general", lambda w: w.show_page("settings").show_section("general")),
-    ("settings_language", lambda w: w.show_page("settings").show_section("language")),
-    ("settings_backup", lambda w: w.show_page("settings").show_section("backup")),
-    ("workspace_screening", lambda w: _open_case(w, ("screening", "valuation", "intake"), "ScreeningTab")),
+    ("cases_list", lambda w: w.show_page("cases")),
     ("workspace_valuation", lambda w: _open_case(w, ("valuation", "investigation", "committee"), "ValuationTab")),
-    ("workspace_committee", lambda w: _open_case(w, ("committee", "investigation"), "InvestigationTab")),
-    ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
-    ("committee", lambda w: _open_case(w, ("intent_letter", "bank_approval", "contracts", "committee"), "CommitteeTab")),
+    ("workspace_screening", lambda w: _open_case(w, ("screening", "valuation", "intake"), "ScreeningTab")),
     ("workspace_letter", lambda w: _open_case(w, ("bank_approval", "contracts", "intent_letter"), "LetterTab")),
-    ("workspace_postloan", lambda w: _open_case(w, ("recovery", "defaulted", "in_force"), "PostLoanTab")),
-    ("workspace_casefile", lambda w: _case_file(w)),
+    ("workspace_in_force", lambda w: _open_case(w, ("in_force",), "TimelineTab")),
+    ("settings_product", lambda w: w.show_page("settings").show_section("product")),
 ]
-
-
-def _case_file(window) -> None:
-    """The 电子档案 tab of a case holding a scanned bank approval (here: its issued intent letter as a PDF)."""
-    from PySide6.QtWidgets import QApplication
-
-    from ipguard.auth import sign_in
-    from ipguard.casefile.service import attach
-    from ipguard.demo.build import DEMO_PASSWORD
-
-    store = window.session.store
-    case_id = store.repos.documents.first_case_with_issued("intent_letter")
-    if not store.repos.attachments.of_case(case_id):
-        pdf = store.repos.documents.current(case_id, "intent_letter")["pdf"]
-        attach(store, case_id, sign_in(store, "admin", DEMO_PASSWORD), data=pdf, name="银行审批通知书（扫描件）.pdf", expected_version=store.repos.cases.get(case_id).version)
-    window.page("cases").case_opened.emit(case_id)
-    desk = window.case_desk.current()
-    desk.show_tab("CaseFileTab")
-    tab = desk.tab("CaseFileTab")
-    tab.refresh(store.repos.cases.get(case_id))
-    tab.table.selectRow(0)
-    QApplication.processEvents()
+# Shots with a message box in front: name, and what makes the box appear (it blocks until closed).
+MESSAGE_SHOTS: list[tuple[str, Callable]] = [
+    ("error_message", lambda w: _wrong_interest_rate(w)),
+]
+# Shots in English: name, as in SHOTS (saved as <name>_en.png).
+ENGLISH_SHOTS = ("dashboard",)
 
 
 def _my_work(window) -> None:
     """The 待办 page once its list has been read (in the background)."""
     from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     page = window.show_page("mywork")
     page.refresh()
     QThreadPool.globalInstance().waitForDone()
-    QApplication.processEvents()
 
 
 def _open_case(window, stages: tuple[str, ...], tab: str) -> None:
@@ -93,62 +75,95 @@ def _open_case(window, stages: tuple[str, ...], tab: str) -> None:
             return
     raise SystemExit(f"no demo case in {stages}")
 
-# Dialogs shot once at their natural size: name, factory(store) -> QDialog.
-DIALOG_SHOTS: list[tuple[str, Callable]] = [
-    ("login", lambda session: __import__("ui.dialogs.login", fromlist=["LoginDialog"]).LoginDialog(session.store, username="admin")),
-    ("intake_error", lambda session: _refused_intake(session)),
-]
-# Shots in English at 1366×768 (the narrowest supported screen): name, as in SHOTS.
-ENGLISH_SHOTS = ("dashboard", "workspace_valuation", "committee")
+
+def _wrong_interest_rate(window) -> None:
+    """The bank's decision with the rate typed as "abc": the refusal names the field."""
+    _open_case(window, ("bank_approval",), "LetterTab")
+    letter = window.case_desk.current().tab("LetterTab")
+    letter.approved_radio.setChecked(True)
+    letter.rate.setText("abc")
+    letter.record_decision()
 
 
-def _refused_intake(session):
-    """The new-case form after a refused save: the message names the field in words."""
-    from ui.dialogs.intake import IntakeDialog
-
-    dialog = IntakeDialog(session)
-    dialog.name.setText("上海张江芯微半导体科技有限公司")
-    dialog.uscc.setText("91310115MA1K3XXXX0")
-    dialog.submit()
-    return dialog
+# -- the display ------------------------------------------------------------------------------------
 
 
-def _illustrate(store, user_id: int) -> None:
-    """Extra sample data the demo lacks, so settings pages are not empty in the pictures."""
-    import datetime as dt
+def _start_display() -> list[subprocess.Popen]:
+    """Xvfb on a free display number and openbox on it; DISPLAY set for this process."""
+    for tool in ("Xvfb", "openbox", "import"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} not found: apt-get install xvfb openbox imagemagick fonts-wqy-microhei")
+    number = next(n for n in range(99, 199) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    display = f":{number}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if xvfb.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("Xvfb did not start")
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = display
+    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(SETTLE_S)
+    return [wm, xvfb]
 
-    settings = store.repos.settings
-    settings.set_holiday_override(dt.date(2026, 12, 31), False, "示例：年末结算停业", acting_user_id=user_id)
-    settings.set_holiday_override(dt.date(2027, 1, 9), True, "示例：元旦调休上班", acting_user_id=user_id)
+
+def _stop(processes: list[subprocess.Popen]) -> None:
+    for proc in processes:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
-def _offscreen_screen(tmp: Path) -> None:
-    """An offscreen screen as large as the largest shot, so windows are not clamped."""
-    width = max(w for w, _ in SIZES)
-    height = max(h for _, h in SIZES)
-    config = tmp / "offscreen.json"
-    config.write_text(
-        json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}]})
-    )
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+def _settle(app) -> None:
+    end = time.monotonic() + SETTLE_S
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _grab(path: Path) -> None:
+    """The whole screen, as a user sees it, reduced to a palette when pngquant is there."""
+    subprocess.run(["import", "-window", "root", str(path)], check=True)
+    if shutil.which("pngquant"):
+        subprocess.run(["pngquant", "--force", "--skip-if-larger", "--strip", "--output", str(path), "256", str(path)],
+                       check=False)  # fmt: skip
+    print(path, f"{path.stat().st_size // 1024} KB")
 
 
 def main(argv: list[str]) -> int:
-    wanted = set(argv)
-    tmp = Path(tempfile.mkdtemp(prefix="ipguard-shots-"))
+    if argv[:1] == ["--here"]:  # the client's own process, on the display started below
+        tmp = Path(tempfile.mkdtemp(prefix="ipguard-shots-"))
+        try:
+            return _shoot(set(argv[1:]), tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    servers = _start_display()
+    try:
+        # The client runs in a child process, so the servers are stopped even if it aborts.
+        env = dict(os.environ, QT_QPA_PLATFORM="xcb", IPGUARD_NO_AUTOBACKUP="1")
+        return subprocess.run([sys.executable, str(Path(__file__).resolve()), "--here", *argv], env=env).returncode
+    finally:
+        _stop(servers)
+
+
+def _shoot(wanted: set[str], tmp: Path) -> int:
     # The demo database lives in a scratch folder standing in for the home folder, so the
     # status bar reads "~/ipguard-demo.sqlite" rather than a temporary path.
     os.environ["HOME"] = str(tmp)
-    _offscreen_screen(tmp)
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ipguard.auth import sign_in
     from ipguard.demo.build import DEMO_PASSWORD, build_demo
     from ipguard.store import open_store
     from ui import app as uiapp
     from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.session import Session
 
     qt_app = uiapp.ensure_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -157,52 +172,48 @@ def main(argv: list[str]) -> int:
     db = build_demo(tmp / "ipguard-demo.sqlite")
     store = open_store(db)
     user = sign_in(store, "admin", DEMO_PASSWORD)
-    _illustrate(store, user.id)
-    from ui.main_window import MainWindow
-    from ui.session import Session
-
     window = MainWindow(Session(store=store, user=user))
-    window.show()
+    window.showMaximized()
     OUT.mkdir(parents=True, exist_ok=True)
-    for width, height in SIZES:
-        window.resize(width, height)
-        for name, bring in SHOTS:
+
+    def shots(pairs, suffix: str = "") -> None:
+        for name, bring in pairs:
             if wanted and name not in wanted:
                 continue
             bring(window)
-            for _ in range(3):
-                qt_app.processEvents()
-            path = OUT / f"{name}-{width}x{height}.png"
-            window.grab().save(str(path))
-            print(path)
-    session = window.session
-    for name, factory in DIALOG_SHOTS:
+            _settle(qt_app)
+            _grab(OUT / f"{name}{suffix}.png")
+
+    shots(SHOTS)
+    for name, show in MESSAGE_SHOTS:
         if wanted and name not in wanted:
             continue
-        dialog = factory(session)
-        dialog.show()
-        qt_app.processEvents()
-        path = OUT / f"{name}.png"
-        dialog.grab().save(str(path))
-        dialog.done(0)
-        print(path)
-    english = [(n, b) for n, b in SHOTS if n in ENGLISH_SHOTS and (not wanted or n in wanted)]
-    if english:
+
+        poll = QTimer()
+
+        def grab_and_close(name: str = name, poll: QTimer = poll) -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                return  # not up yet: the timer runs inside the box's own event loop once it is
+            poll.stop()
+            _settle(qt_app)
+            _grab(OUT / f"{name}.png")
+            box.close()
+
+        poll.timeout.connect(grab_and_close)
+        poll.start(100)
+        show(window)
+        poll.stop()
+    english = [(n, b) for n, b in SHOTS if n in ENGLISH_SHOTS]
+    if english and (not wanted or wanted & set(ENGLISH_SHOTS)):
+        session = window.session
         i18n.switch_language("en")
         session.lang = "en"
         session.signals.language_changed.emit("en")
-        window.resize(*SIZES[0])
-        for name, bring in english:
-            bring(window)
-            for _ in range(3):
-                qt_app.processEvents()
-            path = OUT / f"{name}_en-{SIZES[0][0]}x{SIZES[0][1]}.png"
-            window.grab().save(str(path))
-            print(path, window.width(), "px wide")
-        i18n.switch_language("zh")
+        shots(english, "_en")
     window.close()
+    QApplication.processEvents()  # deliver what the window still has queued while its store is open
     store.close()
-    QApplication.processEvents()
     return 0
 
 

@@ -58,7 +58,8 @@ def test_clean_text_makes_any_string_legal_xml_within_the_cell_limit():
     assert xlsx.clean_text("普通文本") == "普通文本"
 
 
-def test_hostile_text_everywhere_gives_a_workbook_whose_every_part_parses(tmp_path):
+@pytest.mark.parametrize("streamed", [False, True], ids=["in-memory", "streamed"])
+def test_hostile_text_everywhere_gives_a_workbook_whose_every_part_parses(tmp_path, streamed):
     names = [HOSTILE, LONG, "=HYPERLINK(\"http://x\",\"点我\")", "=1+1", "@SUM(A1)", "<&>\"'"]
     rows = [dataclasses.replace(r, company=names[i % len(names)], bank=names[(i + 1) % len(names)],
                                 account_manager=names[(i + 2) % len(names)], industry=HOSTILE, ip_types=HOSTILE,
@@ -70,8 +71,10 @@ def test_hostile_text_everywhere_gives_a_workbook_whose_every_part_parses(tmp_pa
     turn = [dataclasses.replace(TURN[0], company=HOSTILE)]
     path = tmp_path / "hostile.xlsx"
     xlsx_writer = __import__("ipguard.reports.monthly", fromlist=["write_monthly"]).write_monthly
-    xlsx_writer(path, meta, SUMMARY, rows, moves, moves, comps, turn)
+    xlsx_writer(path, meta, SUMMARY, iter(rows) if streamed else rows, moves, moves, comps, turn)
     assert len(parts_parse(path)) > 20
+    with zipfile.ZipFile(path) as z:  # rows of unknown number stream (inline strings); a known few use shared strings
+        assert ("xl/sharedStrings.xml" in z.namelist()) is not streamed
     wb = openpyxl.load_workbook(path)
     texts = all_text(wb)
     assert all(len(t) <= xlsx.MAX_CELL_UNITS for t in texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -214,6 +215,21 @@ def test_progress_and_single_pass(tmp_path):
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] >= 1200
     ws = openpyxl.load_workbook(tmp_path / "m.xlsx")["在保明细"]
     assert ws.max_row == 3 + 1200 + 1
+
+
+def test_streamed_and_in_memory_workbooks_hold_the_same_cells(tmp_path, monkeypatch):
+    from ipguard.reports import xlsx
+
+    small = write(tmp_path / "memory.xlsx")
+    monkeypatch.setattr(xlsx, "IN_MEMORY_ROWS", 10)  # the same rows, now past the limit: streamed to disk
+    big = write(tmp_path / "streamed.xlsx")
+    with zipfile.ZipFile(tmp_path / "memory.xlsx") as a, zipfile.ZipFile(tmp_path / "streamed.xlsx") as b:
+        assert "xl/sharedStrings.xml" in a.namelist() and "xl/sharedStrings.xml" not in b.namelist()
+    assert small.sheetnames == big.sheetnames
+    for name in small.sheetnames:
+        cells = [[(c.value, c.number_format, c.font.b, c.alignment.wrap_text) for c in row] for row in small[name].iter_rows()]
+        assert cells == [[(c.value, c.number_format, c.font.b, c.alignment.wrap_text) for c in row]
+                         for row in big[name].iter_rows()], name  # fmt: skip
 
 
 def test_missing_folder_is_a_project_error(tmp_path):

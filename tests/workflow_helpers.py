@@ -80,6 +80,14 @@ def approve(store: Store, case_id: int, c: Cast) -> None:
 
 
 def to_in_force(store: Store, case_id: int, c: Cast) -> None:
+    to_disbursement(store, case_id, c)
+    guarantee = store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+    workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-20",
+                                 maturity_date="2027-11-19", loan_contract_no="HT-loan-1", expected_version=store.repos.cases.get(case_id).version)
+
+
+def to_disbursement(store: Store, case_id: int, c: Cast) -> None:
+    """From intake to 放款: approved, letter, bank approval, contracts, registrations, checks, the notice issued."""
     to_committee(store, case_id, c)
     approve(store, case_id, c)
     workflow.issue_intent_letter(store, case_id, c.a, issue_date=day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
@@ -100,5 +108,3 @@ def to_in_force(store: Store, case_id: int, c: Cast) -> None:
     for code, _ in STANDARD_CHECKS:
         workflow.confirm_check(store, case_id, code, c.ops, expected_version=store.repos.cases.get(case_id).version)
     workflow.issue_disbursement_notice(store, case_id, c.a, issue_date=dt.date(2026, 11, 20), expected_version=store.repos.cases.get(case_id).version)
-    workflow.record_disbursement(store, case_id, c.ops, loan_amount=str(guarantee // 100), start_date="2026-11-20",
-                                 maturity_date="2027-11-19", loan_contract_no="HT-loan-1", expected_version=store.repos.cases.get(case_id).version)

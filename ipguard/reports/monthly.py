@@ -161,23 +161,26 @@ class InForceAggregate:
 
     def add(self, row: InForceRow, as_of) -> None:
         """Count one row. Rows are summed per combination of their group keys (few), and the
-        breakdowns are built from those sums by :meth:`finish`: one dictionary step per row, not ten."""
-        self.total.add(row)
+        breakdowns and the total are built from those sums by :meth:`finish`: a few dictionary
+        steps per row, not ten."""
         self.loan += row.loan_amount
         self.fee += row.fee
         self.fee_rate_weighted += row.annual_fee_rate * row.guarantee_amount
-        keys = ((row.bank, row.industry, row.ip_types, row.account_manager),
-                (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro), row.target_tags)
-        for combos, key in zip(self._combos, keys, strict=True):
+        by_group, by_risk, by_tags = self._combos
+        for combos, key in (
+            (by_group, (row.bank, row.industry, row.ip_types, row.account_manager)),
+            (by_risk, (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro)),
+            (by_tags, row.target_tags),
+        ):
             combo = combos.get(key)
             if combo is None:
                 combo = combos[key] = Bucket()
             combo.add(row)
-        client = self.clients.get(row.uscc or row.company)
+        key = row.uscc or row.company
+        client = self.clients.get(key)
         if client is None:
-            client = self.clients[row.uscc or row.company] = Client(row.company, row.group or row.company, row.small_micro)
+            client = self.clients[key] = Client(row.company, row.group or row.company, row.small_micro)
         client.bucket.add(row)
-        self._groups = None
         if row.reguarantor_share:
             guarantor_part = row.guarantee_amount - int(
                 (row.guarantee_amount * row.bank_share).to_integral_value(ROUND_HALF_UP))
@@ -189,6 +192,9 @@ class InForceAggregate:
         """Spread the per-combination sums over the breakdowns, classes, ladder and tags (after the last row)."""
         attrs = [attr for _, _, attr in BREAKDOWNS]
         by_group, by_risk, by_tags = self._combos
+        self._groups = None
+        for b in by_group.values():  # every row is in exactly one combination of its group keys
+            _merge(self.total, b)
         for values, b in by_group.items():
             for attr, raw in zip(attrs, values, strict=True):
                 for group in _group_keys(attr, raw or ""):
@@ -230,8 +236,7 @@ class InForceAggregate:
         for key, client in self.clients.items():
             members, bucket = groups.setdefault(client.group, (set(), Bucket()))
             members.add(key)
-            for attr in ("count", "amount", "retained", "liability"):
-                setattr(bucket, attr, getattr(bucket, attr) + getattr(client.bucket, attr))
+            _merge(bucket, client.bucket)
         return sorted(((g, len(m), b) for g, (m, b) in groups.items()), key=lambda x: (-x[2].liability, x[0]))
 
     def policy_clients(self) -> tuple[int, int]:
@@ -317,9 +322,11 @@ def write_monthly(
     """
     from ipguard.reports.board_sheets import write_board, write_risk
 
-    ticker = Ticker(progress, cancelled, sized_total(in_force, new, released, compensations, turnaround, recoveries))
+    inputs = (in_force, new, released, compensations, turnaround, recoveries)
+    ticker = Ticker(progress, cancelled, sized_total(*inputs))
     page = PageHeader(meta.company_name, meta.report_name, meta.month_label)
-    with atomic_workbook(out_path, page) as book:
+    known = all(hasattr(rows, "__len__") for rows in inputs)
+    with atomic_workbook(out_path, page, rows=ticker.total if known else None) as book:
         ticker.check()
         summary_ws = book.add_sheet("概要")
         board_ws = book.add_sheet("监管报表")

@@ -143,8 +143,13 @@ def _share(bp: int) -> Decimal:
 
 def weighted(retained: int, weight: Decimal) -> int:
     """retained × weight, rounded half-up to the fen (exact: the weight as a fraction)."""
-    num, den = weight.as_integer_ratio()
+    num, den = _ratio(weight)
     return _half_up(retained * num, den)
+
+
+@functools.lru_cache(maxsize=16)
+def _ratio(weight: Decimal) -> tuple[int, int]:
+    return weight.as_integer_ratio()  # a handful of weights, one per in-force row: computed once each
 
 
 def overdue_days(defaulted_on: dt.date | None, maturity: dt.date, as_of: dt.date) -> int | None:

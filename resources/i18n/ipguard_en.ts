@@ -259,98 +259,104 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Backing up automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="97"/>
+        <location filename="../../ui/pages/settings_backup.py" line="80"/>
         <source>数据库备份</source>
         <translation>Database backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="108"/>
+        <location filename="../../ui/pages/settings_backup.py" line="91"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="110"/>
+        <location filename="../../ui/pages/settings_backup.py" line="93"/>
         <source>从所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="112"/>
+        <location filename="../../ui/pages/settings_backup.py" line="95"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="113"/>
+        <location filename="../../ui/pages/settings_backup.py" line="96"/>
         <source>刷新列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="140"/>
+        <location filename="../../ui/pages/settings_backup.py" line="123"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
         <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="166"/>
+        <location filename="../../ui/pages/settings_backup.py" line="149"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
         <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="169"/>
+        <location filename="../../ui/pages/settings_backup.py" line="152"/>
         <source>备份文件夹不可用：{reason}</source>
         <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="172"/>
+        <location filename="../../ui/pages/settings_backup.py" line="155"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
         <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="177"/>
+        <location filename="../../ui/pages/settings_backup.py" line="160"/>
         <source>自动备份已关闭。</source>
         <translation>Automatic backup is off.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="186"/>
+        <location filename="../../ui/pages/settings_backup.py" line="169"/>
         <source>只有管理员可以备份和恢复数据库</source>
         <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="198"/>
+        <location filename="../../ui/pages/settings_backup.py" line="181"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="203"/>
-        <location filename="../../ui/pages/settings_backup.py" line="208"/>
+        <location filename="../../ui/pages/settings_backup.py" line="186"/>
+        <location filename="../../ui/pages/settings_backup.py" line="191"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="214"/>
+        <location filename="../../ui/pages/settings_backup.py" line="197"/>
         <source>已备份到 {path}（{size}，已校验）</source>
         <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="223"/>
+        <location filename="../../ui/pages/settings_backup.py" line="206"/>
         <source>备份失败：{reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="239"/>
+        <location filename="../../ui/pages/settings_backup.py" line="222"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="241"/>
+        <location filename="../../ui/pages/settings_backup.py" line="224"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="248"/>
+        <location filename="../../ui/pages/settings_backup.py" line="231"/>
         <source>请先在列表中选择一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="262"/>
+        <location filename="../../ui/pages/settings_backup.py" line="245"/>
+        <location filename="../../ui/pages/settings_backup.py" line="263"/>
+        <source>正在恢复数据库…</source>
+        <translation>Restoring the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="253"/>
         <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
 
 该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
@@ -367,17 +373,17 @@ After the restore the program closes this window and reopens the database; pleas
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="270"/>
+        <location filename="../../ui/pages/settings_backup.py" line="261"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="278"/>
+        <location filename="../../ui/pages/settings_backup.py" line="269"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="287"/>
+        <location filename="../../ui/pages/settings_backup.py" line="276"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -492,98 +498,98 @@ The program now reopens the database; please sign in again.</translation>
         <translation>The case (no checklist item)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="279"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="280"/>
         <source>清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="285"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="286"/>
         <source>记录：</source>
         <translation>Record: </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="309"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
         <source>本案</source>
         <translation>The case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="310"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="311"/>
         <source>已被替换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="323"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="324"/>
         <source>本案 {n} 个文件；档案库共 {blobs} 个文件，{size}</source>
         <translation>{n} files in this case; the case-file store holds {blobs} files, {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="365"/>
-        <location filename="../../ui/workspace/tab_casefile.py" line="403"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="366"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="404"/>
         <source>正在附加文件…</source>
         <translation>Attaching the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="373"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
         <source>附加文件</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="374"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="375"/>
         <source>档案文件</source>
         <translation>Case-file documents</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="392"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="393"/>
         <source>选择新版本</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="396"/>
         <source>替换原因</source>
         <translation>Reason for replacing</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="395"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="396"/>
         <source>为什么替换此文件？</source>
         <translation>Why is this file replaced?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="409"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
         <source>删除文件“{name}”</source>
         <translation>Remove the file “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="410"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="411"/>
         <source>文件将从档案中删除（操作记入审计）。</source>
         <translation>The file is removed from the case file (the removal is audited).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="421"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="422"/>
         <source>另存副本</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="442"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="443"/>
         <source>导出电子档案</source>
         <translation>Export the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="447"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="448"/>
         <source>正在导出电子档案…</source>
         <translation>Exporting the case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="452"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_casefile.py" line="453"/>
+        <location filename="../../ui/workspace/tab_casefile.py" line="454"/>
         <source>已导出 {n} 个文件到 {path}</source>
         <translation>Exported {n} files to {path}</translation>
     </message>
@@ -649,229 +655,224 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="67"/>
-        <source>无法完成操作</source>
-        <translation>Cannot do that</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases.py" line="80"/>
+        <location filename="../../ui/pages/cases.py" line="70"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="127"/>
+        <location filename="../../ui/pages/cases.py" line="117"/>
         <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
         <translation>Search by company name, unified social credit code, case no. or IP number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="129"/>
+        <location filename="../../ui/pages/cases.py" line="119"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="130"/>
+        <location filename="../../ui/pages/cases.py" line="120"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="132"/>
+        <location filename="../../ui/pages/cases.py" line="122"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="133"/>
+        <location filename="../../ui/pages/cases.py" line="123"/>
         <source>把当前筛选出的案件导出为 Excel 文件</source>
         <translation>Export the cases shown to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="135"/>
-        <location filename="../../ui/pages/cases.py" line="478"/>
+        <location filename="../../ui/pages/cases.py" line="125"/>
+        <location filename="../../ui/pages/cases.py" line="468"/>
         <source>导出所选…</source>
         <translation>Export selected…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="136"/>
+        <location filename="../../ui/pages/cases.py" line="126"/>
         <source>只导出表中选中的案件（Shift/Ctrl 多选，Ctrl+A 全选）</source>
         <translation>Export only the cases selected in the table (Shift/Ctrl to select several, Ctrl+A for all)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="151"/>
+        <location filename="../../ui/pages/cases.py" line="141"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="154"/>
+        <location filename="../../ui/pages/cases.py" line="144"/>
         <source>案件数</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="157"/>
+        <location filename="../../ui/pages/cases.py" line="147"/>
         <source>阶段(&amp;S)</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="158"/>
+        <location filename="../../ui/pages/cases.py" line="148"/>
         <source>银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="159"/>
+        <location filename="../../ui/pages/cases.py" line="149"/>
         <source>客户经理(&amp;M)</source>
         <translation>Account &amp;manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="160"/>
+        <location filename="../../ui/pages/cases.py" line="150"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="161"/>
+        <location filename="../../ui/pages/cases.py" line="151"/>
         <source>申请日期(&amp;D)</source>
         <translation>Applied &amp;from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="162"/>
+        <location filename="../../ui/pages/cases.py" line="152"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="208"/>
+        <location filename="../../ui/pages/cases.py" line="198"/>
         <source>首条</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="209"/>
+        <location filename="../../ui/pages/cases.py" line="199"/>
         <source>回到列表第一条（Ctrl+Home）</source>
         <translation>Back to the first case of the list (Ctrl+Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="211"/>
+        <location filename="../../ui/pages/cases.py" line="201"/>
         <source>末条</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="212"/>
+        <location filename="../../ui/pages/cases.py" line="202"/>
         <source>一步跳到列表最后一条（Ctrl+End）</source>
         <translation>Jump to the last case of the list in one step (Ctrl+End)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="215"/>
+        <location filename="../../ui/pages/cases.py" line="205"/>
         <source>当前位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="220"/>
+        <location filename="../../ui/pages/cases.py" line="210"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="221"/>
+        <location filename="../../ui/pages/cases.py" line="211"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="243"/>
+        <location filename="../../ui/pages/cases.py" line="233"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="244"/>
+        <location filename="../../ui/pages/cases.py" line="234"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="246"/>
+        <location filename="../../ui/pages/cases.py" line="236"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="248"/>
+        <location filename="../../ui/pages/cases.py" line="238"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="249"/>
+        <location filename="../../ui/pages/cases.py" line="239"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="370"/>
+        <location filename="../../ui/pages/cases.py" line="360"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="371"/>
+        <location filename="../../ui/pages/cases.py" line="361"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="441"/>
+        <location filename="../../ui/pages/cases.py" line="431"/>
         <source>第 {first}–{last} 条</source>
         <translation>Rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="477"/>
-        <location filename="../../ui/pages/cases.py" line="493"/>
+        <location filename="../../ui/pages/cases.py" line="467"/>
+        <location filename="../../ui/pages/cases.py" line="483"/>
         <source>导出所选（{n}）…</source>
         <translation>Export selected ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="491"/>
+        <location filename="../../ui/pages/cases.py" line="481"/>
         <source>打开所选案件（最多 {m} 个）</source>
         <translation>Open the selected cases (at most {m})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="492"/>
+        <location filename="../../ui/pages/cases.py" line="482"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="494"/>
+        <location filename="../../ui/pages/cases.py" line="484"/>
         <source>复制所选行（Ctrl+C）</source>
         <translation>Copy the selected rows (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="517"/>
+        <location filename="../../ui/pages/cases.py" line="507"/>
         <source>已复制 {n} 行</source>
         <translation>{n} rows copied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="550"/>
+        <location filename="../../ui/pages/cases.py" line="540"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="551"/>
+        <location filename="../../ui/pages/cases.py" line="541"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="584"/>
+        <location filename="../../ui/pages/cases.py" line="570"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="585"/>
+        <location filename="../../ui/pages/cases.py" line="571"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="625"/>
+        <location filename="../../ui/pages/cases_export.py" line="27"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="646"/>
+        <location filename="../../ui/pages/cases.py" line="632"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="651"/>
+        <location filename="../../ui/pages/cases.py" line="637"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="656"/>
+        <location filename="../../ui/pages/cases.py" line="642"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -897,52 +898,52 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Contracts</name>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="25"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="26"/>
         <source>登记已签订的合同</source>
         <translation>Record a signed contract</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="31"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="32"/>
         <source>例如 浦科担保字2026第015号</source>
         <translation>e.g. PKDB-2026-015</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="33"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="34"/>
         <source>银行、借款企业或反担保人</source>
         <translation>Bank, borrower or counter-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="35"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="36"/>
         <source>合同类型：</source>
         <translation>Contract type:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="36"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="37"/>
         <source>合同编号：</source>
         <translation>Contract no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="37"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="38"/>
         <source>签约方：</source>
         <translation>Counterparty:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="38"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="39"/>
         <source>签订日期：</source>
         <translation>Signed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="39"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="40"/>
         <source>登记合同</source>
         <translation>Record contract</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="48"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="49"/>
         <source>完成签约</source>
         <translation>Contracts complete</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_contracts.py" line="61"/>
+        <location filename="../../ui/workspace/tab_contracts.py" line="62"/>
         <source>{required}均已签订；借款合同可在放款前补登。</source>
         <translation>{required} are all signed; the loan contract may be recorded up to disbursement.</translation>
     </message>
@@ -1013,197 +1014,197 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="53"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>专利年费</source>
         <translation>Patent annual fee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="54"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>商标续展</source>
         <translation>Trademark renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="55"/>
+        <location filename="../../ui/pages/dashboard.py" line="54"/>
         <source>逾期未代偿</source>
         <translation>Default not compensated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="71"/>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
+        <location filename="../../ui/pages/dashboard.py" line="72"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="73"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>银行审批期限 {due}</source>
         <translation>Bank approval due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="84"/>
+        <location filename="../../ui/pages/dashboard.py" line="83"/>
         <source>质押登记待办，跟进日 {due}</source>
         <translation>Pledge registration pending, follow up on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="85"/>
         <source>贷款到期日 {due}</source>
         <translation>Loan matures on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>，已到期</source>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>查看待办 →</source>
         <translation>My work →</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="210"/>
+        <location filename="../../ui/pages/dashboard.py" line="209"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="218"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="241"/>
+        <location filename="../../ui/pages/dashboard.py" line="230"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="232"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ui/pages/dashboard.py" line="232"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="248"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="256"/>
+        <location filename="../../ui/pages/dashboard.py" line="245"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="257"/>
+        <location filename="../../ui/pages/dashboard.py" line="246"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="260"/>
+        <location filename="../../ui/pages/dashboard.py" line="249"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="260"/>
+        <location filename="../../ui/pages/dashboard.py" line="249"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="263"/>
+        <location filename="../../ui/pages/dashboard.py" line="252"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="263"/>
+        <location filename="../../ui/pages/dashboard.py" line="252"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="284"/>
+        <location filename="../../ui/pages/dashboard.py" line="273"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="287"/>
+        <location filename="../../ui/pages/dashboard.py" line="276"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="302"/>
+        <location filename="../../ui/pages/dashboard.py" line="291"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="308"/>
+        <location filename="../../ui/pages/dashboard.py" line="297"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="303"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="309"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="324"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="344"/>
+        <location filename="../../ui/pages/dashboard.py" line="333"/>
         <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
         <translation>My work ({n} items, {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="347"/>
+        <location filename="../../ui/pages/dashboard.py" line="336"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="349"/>
+        <location filename="../../ui/pages/dashboard.py" line="338"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
@@ -1294,19 +1295,19 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="150"/>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="151"/>
-        <location filename="../../ui/pages/dashboard.py" line="53"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="152"/>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -1314,84 +1315,84 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Disbursement</name>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="32"/>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>登记放款</source>
         <translation>Record disbursement</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="36"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="38"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="40"/>
         <source>放款金额：</source>
         <translation>Loan amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="39"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="41"/>
         <source>起始日：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="40"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="42"/>
         <source>到期日：</source>
         <translation>Maturity date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="41"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="43"/>
         <source>借款合同编号：</source>
         <translation>Loan contract no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="55"/>
         <source>贷款与担保费</source>
         <translation>Loan and guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="53"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="59"/>
         <source>贷款：</source>
         <translation>Loan:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="54"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="60"/>
         <source>担保费：</source>
         <translation>Guarantee fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="65"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="84"/>
         <source>银行批准金额：{approved} 元；担保额：{guarantee} 元。放款金额不得超过两者中较低者。</source>
         <translation>Bank-approved amount: {approved} yuan; guarantee amount: {guarantee} yuan. The loan may not exceed the lower of the two.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="77"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="96"/>
         <source>尚未放款</source>
         <translation>Not disbursed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="81"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="100"/>
         <source>{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}</source>
         <translation>{amount} yuan ({upper}), {start} to {maturity}, loan contract {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="85"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="104"/>
         <source>应收 {fee} 元，{state}</source>
         <translation>{fee} yuan due, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
         <source>{on} 已收讫</source>
         <translation>received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="87"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
         <source>尚未收讫（在“保后”登记）</source>
         <translation>not yet received (record it under “Post-loan”)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="90"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。</source>
         <translation>The bank loan of {amount} yuan will be recorded; the guarantee takes effect from the disbursement date (in force).</translation>
     </message>
@@ -1399,134 +1400,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="80"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="103"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="81"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="104"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="150"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="151"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="304"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="305"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="246"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="352"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="247"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="353"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="240"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="241"/>
         <source>打印预览 {title}</source>
         <translation>Print preview {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="246"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="353"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="355"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="357"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="357"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="358"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="367"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="368"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="368"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="369"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="412"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="413"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="423"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="424"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="426"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="427"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="499"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="496"/>
         <source>正在重新出具文书…</source>
         <translation>Reissuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="416"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="417"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="430"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="431"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="442"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="443"/>
         <source>正在准备文书…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="480"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="479"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="480"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="482"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="483"/>
         <source>正在出具文书…</source>
         <translation>Issuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="495"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="492"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="496"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="493"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
@@ -1717,27 +1718,27 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help_menu.py" line="27"/>
+        <location filename="../../ui/help_menu.py" line="23"/>
         <source>Esc&#x3000;关闭案件，回到案件列表</source>
         <translation>Esc  close the case and go back to the list</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="28"/>
+        <location filename="../../ui/help_menu.py" line="24"/>
         <source>日期栏：直接输入 20261201、2026-12-01 或 2026/12/1，Tab 到下一栏</source>
         <translation>Date fields: type 20261201, 2026-12-01 or 2026/12/1; Tab moves to the next field</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="29"/>
+        <location filename="../../ui/help_menu.py" line="25"/>
         <source>金额栏：可输入元（3,000,000）或万元（300万）</source>
         <translation>Amount fields: yuan (3,000,000), or units of 10,000 yuan with the “wan” character after the figure</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="34"/>
+        <location filename="../../ui/help_menu.py" line="30"/>
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="38"/>
+        <location filename="../../ui/help_menu.py" line="34"/>
         <source>ipguard {version}
 知识产权质押融资担保业务系统
 Python {python} · PySide6 {qt}</source>
@@ -1746,22 +1747,22 @@ IP-pledge financing guarantee system
 Python {python} · PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="43"/>
+        <location filename="../../ui/help_menu.py" line="39"/>
         <source>关于 ipguard</source>
         <translation>About ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="59"/>
+        <location filename="../../ui/help_menu.py" line="55"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="60"/>
+        <location filename="../../ui/help_menu.py" line="56"/>
         <source>键盘快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_menu.py" line="61"/>
+        <location filename="../../ui/help_menu.py" line="57"/>
         <source>关于 ipguard(&amp;A)</source>
         <translation>&amp;About ipguard</translation>
     </message>
@@ -1769,309 +1770,309 @@ Python {python} · PySide6 {qt}</translation>
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="51"/>
+        <location filename="../../ui/dialogs/intake.py" line="52"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="52"/>
+        <location filename="../../ui/dialogs/intake.py" line="53"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="53"/>
+        <location filename="../../ui/dialogs/intake.py" line="54"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="54"/>
+        <location filename="../../ui/dialogs/intake.py" line="55"/>
         <source>有重大负面信息（诉讼、执行、行政处罚、税务违法等）</source>
         <translation>Has major adverse information (lawsuits, enforcement, administrative penalties, tax offences…)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="68"/>
+        <location filename="../../ui/dialogs/intake.py" line="69"/>
         <source>新建案件 — {product}</source>
         <translation>New case — {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="70"/>
+        <location filename="../../ui/dialogs/intake.py" line="71"/>
         <source>企业与实际控制人(&amp;1)</source>
         <translation>Company and controller (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="71"/>
+        <location filename="../../ui/dialogs/intake.py" line="72"/>
         <source>财务与信用(&amp;2)</source>
         <translation>Financials and credit (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="72"/>
+        <location filename="../../ui/dialogs/intake.py" line="73"/>
         <source>申请与推荐(&amp;3)</source>
         <translation>Request and referral (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="74"/>
+        <location filename="../../ui/dialogs/intake.py" line="75"/>
         <source>知识产权(&amp;4)</source>
         <translation>IP assets (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="80"/>
+        <location filename="../../ui/dialogs/intake.py" line="81"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="83"/>
+        <location filename="../../ui/dialogs/intake.py" line="84"/>
         <source>受理(&amp;S)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="84"/>
+        <location filename="../../ui/dialogs/intake.py" line="85"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="117"/>
+        <location filename="../../ui/dialogs/intake.py" line="118"/>
         <source>统一社会信用代码</source>
         <translation>unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="118"/>
+        <location filename="../../ui/dialogs/intake.py" line="119"/>
         <source>18位，如 91310115MA1K3XXXXX</source>
         <translation>18 characters, e.g. 91310115MA1K3XXXXX</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="123"/>
-        <location filename="../../ui/dialogs/intake.py" line="127"/>
+        <location filename="../../ui/dialogs/intake.py" line="124"/>
+        <location filename="../../ui/dialogs/intake.py" line="128"/>
         <source>电话号码格式正确</source>
         <translation>Phone number looks right</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="125"/>
+        <location filename="../../ui/dialogs/intake.py" line="126"/>
         <source>身份证号</source>
         <translation>resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="126"/>
+        <location filename="../../ui/dialogs/intake.py" line="127"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="128"/>
+        <location filename="../../ui/dialogs/intake.py" line="129"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="130"/>
+        <location filename="../../ui/dialogs/intake.py" line="131"/>
         <source>企业名称(&amp;N)*</source>
         <translation>Company &amp;name*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="131"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>统一社会信用代码(&amp;C)*</source>
         <translation>Unified social &amp;credit code*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
         <source>成立日期</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="134"/>
+        <location filename="../../ui/dialogs/intake.py" line="135"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="135"/>
+        <location filename="../../ui/dialogs/intake.py" line="136"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="137"/>
+        <location filename="../../ui/dialogs/intake.py" line="138"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="139"/>
+        <location filename="../../ui/dialogs/intake.py" line="140"/>
         <source>姓名(&amp;K)*</source>
         <translation>Na&amp;me*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="140"/>
+        <location filename="../../ui/dialogs/intake.py" line="141"/>
         <source>身份证号(&amp;I)*</source>
         <translation>Resident &amp;ID*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="141"/>
+        <location filename="../../ui/dialogs/intake.py" line="142"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="150"/>
+        <location filename="../../ui/dialogs/intake.py" line="151"/>
         <source>元，如 5,000,000.00</source>
         <translation>yuan, e.g. 5,000,000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="151"/>
         <location filename="../../ui/dialogs/intake.py" line="152"/>
+        <location filename="../../ui/dialogs/intake.py" line="153"/>
         <source>元，可为负数</source>
         <translation>yuan, may be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="153"/>
+        <location filename="../../ui/dialogs/intake.py" line="154"/>
         <source>元，没有填 0</source>
         <translation>yuan, 0 if none</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="154"/>
+        <location filename="../../ui/dialogs/intake.py" line="155"/>
         <source>财务数据（元）</source>
         <translation>Financials (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="156"/>
+        <location filename="../../ui/dialogs/intake.py" line="157"/>
         <source>年销售额(&amp;S)*</source>
         <translation>Annual &amp;sales*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="157"/>
+        <location filename="../../ui/dialogs/intake.py" line="158"/>
         <source>上年度净资产*</source>
         <translation>Net assets, last year*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="158"/>
+        <location filename="../../ui/dialogs/intake.py" line="159"/>
         <source>当期净资产*</source>
         <translation>Net assets, current*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="159"/>
+        <location filename="../../ui/dialogs/intake.py" line="160"/>
         <source>现有银行贷款</source>
         <translation>Existing bank loans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="160"/>
+        <location filename="../../ui/dialogs/intake.py" line="161"/>
         <source>信用与负面信息</source>
         <translation>Credit and adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="166"/>
+        <location filename="../../ui/dialogs/intake.py" line="167"/>
         <source>负面信息说明（如有）</source>
         <translation>Adverse information (if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="179"/>
-        <location filename="../../ui/dialogs/intake.py" line="205"/>
+        <location filename="../../ui/dialogs/intake.py" line="180"/>
+        <location filename="../../ui/dialogs/intake.py" line="206"/>
         <source>（暂不指定）</source>
         <translation>(not yet chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="183"/>
+        <location filename="../../ui/dialogs/intake.py" line="184"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="187"/>
+        <location filename="../../ui/dialogs/intake.py" line="188"/>
         <source>推荐机构的推荐意见</source>
         <translation>The referrer&apos;s recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="189"/>
+        <location filename="../../ui/dialogs/intake.py" line="190"/>
         <source>元，如 3,000,000 或 300万</source>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="193"/>
+        <location filename="../../ui/dialogs/intake.py" line="194"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="202"/>
+        <location filename="../../ui/dialogs/intake.py" line="203"/>
         <source>（未指定）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="209"/>
+        <location filename="../../ui/dialogs/intake.py" line="210"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="211"/>
+        <location filename="../../ui/dialogs/intake.py" line="212"/>
         <source>申请金额(&amp;A)*</source>
         <translation>Requested &amp;amount*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="212"/>
+        <location filename="../../ui/dialogs/intake.py" line="213"/>
         <source>期限*</source>
         <translation>Term*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="213"/>
+        <location filename="../../ui/dialogs/intake.py" line="214"/>
         <source>申请日期*</source>
         <translation>Application date*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="214"/>
+        <location filename="../../ui/dialogs/intake.py" line="215"/>
         <source>合作银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="215"/>
+        <location filename="../../ui/dialogs/intake.py" line="216"/>
         <source>推荐机构(&amp;R)</source>
         <translation>&amp;Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="216"/>
+        <location filename="../../ui/dialogs/intake.py" line="217"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="217"/>
+        <location filename="../../ui/dialogs/intake.py" line="218"/>
         <source>客户经理（A角）</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="218"/>
+        <location filename="../../ui/dialogs/intake.py" line="219"/>
         <source>风控经理（B角）</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="219"/>
+        <location filename="../../ui/dialogs/intake.py" line="220"/>
         <source>客户标签（三最七高）</source>
         <translation>Client tags (three-most, seven-high)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="286"/>
+        <location filename="../../ui/dialogs/intake.py" line="287"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="287"/>
+        <location filename="../../ui/dialogs/intake.py" line="288"/>
         <source>上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？
 选“否”将删除该草稿。</source>
         <translation>What you entered for a new case last time was not submitted and was kept as a draft. Restore it now?
 Choosing “No” deletes the draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="336"/>
+        <location filename="../../ui/dialogs/intake.py" line="335"/>
         <source>关闭新建案件</source>
         <translation>Close the new case form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="337"/>
+        <location filename="../../ui/dialogs/intake.py" line="336"/>
         <source>已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。
 确定关闭吗？</source>
         <translation>What you entered has not been submitted. The draft is kept and offered the next time you open a new case.
 Close now?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="389"/>
+        <location filename="../../ui/dialogs/intake.py" line="384"/>
         <source>✗ 未保存：{message}</source>
         <translation>✗ Not saved: {message}</translation>
     </message>
@@ -2107,170 +2108,170 @@ Close now?</translation>
 <context>
     <name>Letter</name>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="62"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="63"/>
         <source>担保意向函</source>
         <translation>Guarantee intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="65"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="206"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="66"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="237"/>
         <source>出具担保意向函</source>
         <translation>Issue intent letter</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="72"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="73"/>
         <source>出具日期：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="77"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
         <source>函号：</source>
         <translation>Letter no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="78"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="79"/>
         <source>银行审批期限：</source>
         <translation>Bank approval deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="80"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="81"/>
         <source>有效期至：</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="83"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="84"/>
         <source>银行审批结果</source>
         <translation>Bank’s credit decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="85"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="86"/>
         <source>批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="86"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="87"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="257"/>
         <source>拒绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="95"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
         <source>审批结果：</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="96"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="97"/>
         <source>元，例如 3000000</source>
         <translation>yuan, e.g. 3000000</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="97"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="98"/>
         <source>例如 3.45% 或 LPR+50bp</source>
         <translation>e.g. 3.45% or LPR+50bp</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="99"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="100"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="102"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
         <source>拒绝时请写明原因</source>
         <translation>If declined, give the bank’s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="103"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
         <source>批准金额：</source>
         <translation>Approved amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="104"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
         <source>利率：</source>
         <translation>Interest rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="105"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
         <source>期限：</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="106"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
         <source>审批日期：</source>
         <translation>Decision date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="107"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="108"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="108"/>
-        <location filename="../../ui/workspace/tab_letter.py" line="224"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="109"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="258"/>
         <source>登记银行审批结果</source>
         <translation>Record bank decision</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="130"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="138"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="131"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="139"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="159"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="190"/>
         <source>尚未出具</source>
         <translation>Not issued yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="160"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="191"/>
         <source>出具后 {n} 个工作日内</source>
         <translation>within {n} working days of issue</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="165"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
         <source>{date}（出具日 {issued} 起 {n} 个工作日）</source>
         <translation>{date} ({n} working days from issue on {issued})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="169"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="200"/>
         <source>⚠ 已逾期：银行未在期限内完成审批</source>
         <translation>⚠ Overdue: the bank has not decided within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="179"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
         <source>担保意向函 {no}</source>
         <translation>Guarantee intent letter {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="196"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="227"/>
         <source>已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。</source>
         <translation>Recorded: on {on} the bank approved {amount} yuan ({upper}) at {rate} for {term} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="200"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="231"/>
         <source>已登记：{on} 银行拒绝。{note}</source>
         <translation>Recorded: on {on} the bank declined. {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="206"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="237"/>
         <source>将占用下一个意向函编号并出具意向函；编号出具后不能收回。</source>
         <translation>This takes the next intent letter number and issues the letter; the number is not returned once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="210"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="241"/>
         <source>正在出具担保意向函…</source>
         <translation>Issuing the letter of intent…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="223"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="257"/>
         <source>同意</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_letter.py" line="224"/>
+        <location filename="../../ui/workspace/tab_letter.py" line="258"/>
         <source>将登记银行审批结果“{outcome}”，案件随之进入下一阶段。</source>
         <translation>The bank decision “{outcome}” will be recorded and the case moves to the next stage.</translation>
     </message>
@@ -2343,87 +2344,87 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2574,35 +2575,34 @@ Close now?</translation>
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../ui/pages/registry.py" line="36"/>
-        <location filename="../../ui/pages/registry.py" line="57"/>
+        <location filename="../../ui/pages/registry.py" line="53"/>
         <source>案件</source>
-        <extracomment>Builds a page&apos;s widget when it is first needed.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="55"/>
+        <location filename="../../ui/pages/registry.py" line="51"/>
         <source>工作台</source>
+        <extracomment>Builds a page&apos;s widget when it is first needed.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="56"/>
+        <location filename="../../ui/pages/registry.py" line="52"/>
         <source>待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="58"/>
+        <location filename="../../ui/pages/registry.py" line="54"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="59"/>
+        <location filename="../../ui/pages/registry.py" line="55"/>
         <location filename="../../ui/pages/settings.py" line="77"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/desk.py" line="26"/>
+        <location filename="../../ui/workspace/desk.py" line="21"/>
         <source>案件详情</source>
         <translation>Case</translation>
     </message>
@@ -2610,230 +2610,230 @@ Close now?</translation>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="67"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="59"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="71"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="63"/>
         <source>应收：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="72"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="64"/>
         <source>收讫日期：</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="73"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="65"/>
         <source>登记担保费收讫</source>
         <translation>Record fee received</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="77"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="69"/>
         <source>解除担保（贷款已结清）</source>
         <translation>Release the guarantee (loan repaid)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="85"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="77"/>
         <source>登记机关出具的注销文号</source>
         <translation>Deregistration number issued by the registry</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="86"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="78"/>
         <source>注销登记日期：</source>
         <translation>Deregistered on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="87"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="79"/>
         <source>注销登记文号：</source>
         <translation>Deregistration number:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="80"/>
         <source>登记所选质押物注销</source>
         <translation>Record deregistration of the selected pledges</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="91"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="83"/>
         <source>还清日期：</source>
         <translation>Repaid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="258"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="84"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="250"/>
         <source>解除担保</source>
         <translation>Release guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="96"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="88"/>
         <source>逾期</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="92"/>
         <source>逾期日期：</source>
         <translation>In default since:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="101"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="140"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="93"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="132"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="102"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="94"/>
         <source>登记逾期</source>
         <translation>Record default</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="106"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="98"/>
         <source>代偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="108"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="100"/>
         <source>代偿金额（元）</source>
         <translation>Compensation amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="112"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="104"/>
         <source>代偿金额：</source>
         <translation>Amount paid:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="113"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="105"/>
         <source>代偿日期：</source>
         <translation>Paid on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="114"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="106"/>
         <source>损失分担：</source>
         <translation>Loss sharing:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="115"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="107"/>
         <source>登记代偿</source>
         <translation>Record compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="119"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="111"/>
         <source>追偿</source>
         <translation>Recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="126"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="118"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="138"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="130"/>
         <source>金额：</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="139"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="131"/>
         <source>日期/来源：</source>
         <translation>Date / source:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="142"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="134"/>
         <source>登记追偿</source>
         <translation>Record recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="143"/>
-        <location filename="../../ui/workspace/tab_postloan.py" line="284"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="135"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="276"/>
         <source>追偿结案</source>
         <translation>Close recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="160"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="152"/>
         <source>尚未放款。</source>
         <translation>Not disbursed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="158"/>
         <source>，{on} 已收讫</source>
         <translation>, received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="158"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="174"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="166"/>
         <source>（不涉及）</source>
         <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="186"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="178"/>
         <source>已代偿 {paid} 元，已追回 {got} 元，尚余 {left} 元。</source>
         <translation>Paid out {paid} yuan, recovered {got} yuan, {left} yuan outstanding.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="189"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="181"/>
         <source>尚无代偿。</source>
         <translation>No compensation paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="195"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="187"/>
         <source>贷款 {amount} 元，{start} 至 {maturity}</source>
         <translation>Loan of {amount} yuan, {start} to {maturity}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="198"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="190"/>
         <source>；{on} 已结清</source>
         <translation>; repaid on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="203"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="195"/>
         <source>；{on} 登记逾期</source>
         <translation>; in default since {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="208"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="200"/>
         <source>&#x3000;⚠ 已到期 {n} 天，请核实是否结清</source>
         <translation>  ⚠ matured {n} days ago: check that it was repaid</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="202"/>
         <source>&#x3000;⚠ 即将到期（剩 {n} 天）</source>
         <translation>  ⚠ maturing soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="212"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="204"/>
         <source>&#x3000;（剩 {n} 天）</source>
         <translation>  ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="217"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="209"/>
         <source>再担保</source>
         <translation>re-guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="218"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="210"/>
         <source>{on} 已代偿 {amount} 元：</source>
         <translation>Paid out {amount} yuan on {on}:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="219"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="211"/>
         <source>银行承担 {bank} 元 ＋ {reg_name}承担 {reg} 元 ＋ 本公司自留 {kept} 元 ＝ {total} 元</source>
         <translation>bank bears {bank} yuan + {reg_name} bears {reg} yuan + we retain {kept} yuan = {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="231"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="223"/>
         <source>按银行合作协议：银行承担 {b}%，再担保承担本公司部分的 {r}%。</source>
         <translation>Under the bank agreement: the bank bears {b}%, the re-guarantor {r}% of our part.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="258"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="250"/>
         <source>案件 {no} 的担保责任（{amount} 元）将解除，案件办结；解除后不能恢复。</source>
         <translation>The guarantee of case {no} ({amount} yuan) will be released and the case closed; a release cannot be reversed.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_postloan.py" line="284"/>
+        <location filename="../../ui/workspace/tab_postloan.py" line="276"/>
         <source>结案说明（如：处置完毕，剩余损失核销）：</source>
         <translation>Closing note (e.g. collateral sold, remaining loss written off):</translation>
     </message>
@@ -2886,78 +2886,78 @@ Close now?</translation>
 <context>
     <name>Registration</name>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="58"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="59"/>
         <source>所选知识产权的登记情况</source>
         <translation>Registration of the selected IP asset</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="64"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="65"/>
         <source>已收到质押登记通知书</source>
         <translation>Pledge registration certificate received</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="65"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="66"/>
         <source>提交日期：</source>
         <translation>Filed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="66"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="67"/>
         <source>登记机关：</source>
         <translation>Registry:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="67"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="68"/>
         <source>登记号：</source>
         <translation>Registration no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="68"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="69"/>
         <source>登记日期：</source>
         <translation>Registered on:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="70"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="71"/>
         <source>保存登记情况</source>
         <translation>Save registration</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="76"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="77"/>
         <source>放款条件</source>
         <translation>Conditions for disbursement</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="83"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="84"/>
         <source>通知书日期：</source>
         <translation>Notice date:</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="86"/>
-        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="87"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="180"/>
         <source>出具放款通知书</source>
         <translation>Issue disbursement notice</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="99"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="100"/>
         <source>⚠ 办理质押登记前请核对（登记机关会据此不予登记）：</source>
         <translation>⚠ Check before filing (the registry refuses a pledge for these):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="129"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="130"/>
         <source>✓ 已确认（{who}，{at}）</source>
         <translation>✓ Confirmed ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="130"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="131"/>
         <source>○ 待确认</source>
         <translation>○ To confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="138"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="139"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="179"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="180"/>
         <source>将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。</source>
         <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
@@ -3954,355 +3954,357 @@ Close now?</translation>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/desk.py" line="41"/>
-        <location filename="../../ui/workspace/desk.py" line="84"/>
+        <location filename="../../ui/workspace/desk.py" line="36"/>
+        <location filename="../../ui/workspace/desk.py" line="79"/>
         <source>← 返回案件列表 (Esc)</source>
         <translation>← Back to the case list (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="69"/>
+        <location filename="../../ui/workspace/common.py" line="77"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="70"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="69"/>
+        <location filename="../../ui/workspace/common.py" line="77"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="70"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="104"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="105"/>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="105"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="106"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="106"/>
-        <location filename="../../ui/workspace/tab_assets.py" line="181"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="107"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="182"/>
         <source>移出质押</source>
         <translation>Remove from pledge</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="107"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="108"/>
         <source>从Excel导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="125"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="126"/>
         <source>质押登记风险提示（登记机关可能不予登记的情形）</source>
         <translation>Pledge registration risks (cases the registry may refuse)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="145"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="146"/>
         <source>导入知识产权</source>
         <translation>Import IP assets</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="182"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="183"/>
         <source>将 {number} 移出本案质押清单？</source>
         <translation>Remove {number} from this case’s pledged assets?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="198"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="199"/>
         <source>已导入 {n} 项</source>
         <translation>{n} imported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="200"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="201"/>
         <source>；{m} 行有误未导入：
 </source>
         <translation>; {m} rows with errors not imported:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="201"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="202"/>
         <source>第 {row} 行 {message}</source>
         <translation>Row {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="44"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="45"/>
         <source>出席委员（本案A角、B角回避）</source>
         <translation>Members present (the case’s A and B stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="48"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="49"/>
         <source>登记出席</source>
         <translation>Record attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="54"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="55"/>
         <source>我的表决</source>
         <translation>My vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="69"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="70"/>
         <source>意见（有条件同意时写明条件）</source>
         <translation>Comment (state the conditions when approving with conditions)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="71"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="208"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="72"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="209"/>
         <source>投票</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="75"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="218"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="76"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="219"/>
         <source>修改我的表决</source>
         <translation>Change my vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="85"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="86"/>
         <source>表决情况</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="93"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="94"/>
         <source>决议</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="96"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="97"/>
         <source>放款前须落实的条件，每行一条（可空；有条件同意的意见会自动带入）</source>
         <translation>Conditions to meet before disbursement, one per line (optional; conditional votes’ comments are added automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="103"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="226"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="104"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="227"/>
         <source>形成决议</source>
         <translation>Pass resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="132"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="133"/>
         <source>出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票</source>
         <translation>{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline}; passing needs {num}/{den}, at least {required} votes</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="137"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="138"/>
         <source>{explain}；已投 {voted}/{present}。</source>
         <translation>{explain}; {voted} of {present} voted.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="143"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="144"/>
         <source>{name}：已投“{vote}”，决议形成前可以修改</source>
         <translation>{name}: voted “{vote}”; may change it until the resolution is formed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="146"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="147"/>
         <source>{name}：可以投票</source>
         <translation>{name}: you may vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="157"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="158"/>
         <source>{no}（{date}）：{decision}{conditions}</source>
         <translation>{no} ({date}): {decision}{conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="159"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="160"/>
         <source>。条件：{conditions}</source>
         <translation>. Conditions: {conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="163"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="164"/>
         <source>尚未形成决议</source>
         <translation>No resolution yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="201"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="202"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="208"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="209"/>
         <source>{name}的表决“{vote}”将记入本次保审会（决议形成前可以修改）。</source>
         <translation>{name}’s vote “{vote}” will be recorded for this meeting (it may be changed until the resolution is formed).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="218"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="219"/>
         <source>{name}的表决将改为“{vote}”，原表决保留在审计记录中。</source>
         <translation>{name}’s vote will change to “{vote}”; the previous vote stays in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="226"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="227"/>
         <source>将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。</source>
         <translation>The committee resolution will be formed from the votes and takes the next resolution number; votes can no longer change afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="230"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="231"/>
         <source>正在形成保审会决议…</source>
         <translation>Forming the committee resolution…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="61"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="62"/>
         <source>企业与实际控制人</source>
         <translation>Company and controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="73"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="218"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="74"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="75"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="76"/>
         <source>经办人员</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="77"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="78"/>
         <source>更正受理资料…</source>
         <translation>Correct intake records…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="78"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="79"/>
         <source>更正企业、实际控制人、推荐机构、申请金额与期限、银行（保审会前；须填写原因）</source>
         <translation>Correct the company, the actual controller, the referrer, the amount and term requested, the bank (before the committee; a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="81"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="82"/>
         <source>改派A角/B角…</source>
         <translation>Reassign A or B…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="82"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="83"/>
         <source>把案件改派给另一位客户经理或风控经理（管理员；须填写原因）</source>
         <translation>Hand the case to another account manager or risk manager (administrator; a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="94"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="95"/>
         <source>财务数据与信用情况</source>
         <translation>Financials and credit</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="107"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="108"/>
         <source>负面信息说明（诉讼、执行、处罚…）</source>
         <translation>Adverse information (lawsuits, enforcement, penalties…)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="131"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="132"/>
         <source>仅有纸质原件</source>
         <translation>Paper original only</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="133"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="134"/>
         <source>可用 Shift/Ctrl 选中多行，一次登记</source>
         <translation>Select several rows with Shift/Ctrl to record them at once</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="156"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="157"/>
         <source>A角 {a}&#x3000;B角 {b}</source>
         <translation>A {a}   B {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="187"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="189"/>
         <source>未指定</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="206"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="208"/>
         <source>身份证号</source>
         <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="219"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="221"/>
         <source>元，如 3,000,000 或 300万</source>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="222"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="224"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="223"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
         <source>期限</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="227"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="229"/>
         <source>企业与实际控制人的资料属于企业：在此更正，该企业的其他案件一并更正。</source>
         <translation>The company&apos;s and the controller&apos;s records belong to the company: a correction here applies to its other cases too.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="231"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="233"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="233"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="235"/>
         <source>保存更正…</source>
         <translation>Save correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="264"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="266"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="278"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="280"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="313"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="315"/>
         <source>没有需要更正的内容。</source>
         <translation>Nothing to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="315"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="317"/>
         <source>更正受理资料</source>
         <translation>Correct intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="316"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="318"/>
         <source>请填写更正原因（将记入审计记录）：</source>
         <translation>Reason for the correction (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="390"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="392"/>
         <source>改派A角/B角</source>
         <translation>Reassign A or B</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="398"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="400"/>
         <source>（现任）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="400"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="402"/>
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="406"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="408"/>
         <source>改派原因（将记入审计记录），如：原客户经理调岗</source>
         <translation>Reason for the reassignment (kept in the audit trail), e.g. the account manager moved to another post</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="408"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="410"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="412"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="414"/>
         <source>已出席或参与本案保审会表决的委员不能担任本案的A角或B角；调查报告上已有的签字保留。</source>
         <translation>A member who sat on or voted in this case&apos;s committee cannot become its A or B; signatures already on the investigation report stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="415"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="417"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="429"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="431"/>
         <source>请选择新的A角或B角。</source>
         <translation>Choose a new A or B.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="432"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="434"/>
         <source>请填写改派原因。</source>
         <translation>Give the reason for the reassignment.</translation>
     </message>
@@ -4383,7 +4385,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="34"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="220"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="222"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
@@ -4394,19 +4396,19 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="36"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="402"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="404"/>
         <source>客户经理(A角)</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="37"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="403"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="405"/>
         <source>风控经理(B角)</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="38"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="225"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="227"/>
         <source>贷款银行</source>
         <translation>Lending bank</translation>
     </message>
@@ -4437,7 +4439,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="46"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="201"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="203"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -4458,7 +4460,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="50"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="214"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="216"/>
         <source>推荐机构</source>
         <translation>Referrer</translation>
     </message>
@@ -4559,7 +4561,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="72"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="108"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="109"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4575,7 +4577,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="75"/>
-        <location filename="../../ui/workspace/tab_intake.py" line="174"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="176"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -4696,27 +4698,27 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="99"/>
-        <location filename="../../ui/workspace/tab_valuation.py" line="89"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="90"/>
         <source>决定额度</source>
         <translation>Binding</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="112"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="113"/>
         <source>保存财务数据</source>
         <translation>Save financials</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="118"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="119"/>
         <source>业务清单（推荐机构报送材料）</source>
         <translation>Checklist (materials sent by the referrer)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="129"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="130"/>
         <source>备注（可空）</source>
         <translation>Remark (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_intake.py" line="132"/>
+        <location filename="../../ui/workspace/tab_intake.py" line="133"/>
         <source>登记所选材料</source>
         <translation>Set status of selected item</translation>
     </message>
@@ -4792,129 +4794,129 @@ Close now?</translation>
         <translation>Signing the investigation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="26"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="27"/>
         <source>提交准入审查</source>
         <translation>Submit for screening</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="27"/>
-        <location filename="../../ui/workspace/tab_valuation.py" line="32"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="28"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="33"/>
         <source>重新评估</source>
         <translation>Reassess</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="28"/>
-        <location filename="../../ui/workspace/tab_screening.py" line="91"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="29"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="92"/>
         <source>通过准入</source>
         <translation>Pass screening</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="42"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="43"/>
         <source>风控经理书面说明（销贷比超过原则上限时必填，保审会可见）</source>
         <translation>Risk manager’s written justification (required when the sales-to-loan ratio exceeds the guideline; shown to the committee)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="45"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="46"/>
         <source>说明超过原则上限仍可承做的理由…</source>
         <translation>Explain why the case is acceptable above the guideline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="51"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="52"/>
         <source>保存说明并重新评估</source>
         <translation>Save justification and reassess</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="62"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="63"/>
         <source>尚未评估：提交准入审查后按产品参数自动评估。</source>
         <translation>Not assessed yet: submitting for screening assesses the case against the product parameters.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="70"/>
         <source>符合准入条件</source>
         <translation>Meets the screening criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="69"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="70"/>
         <source>不符合准入条件</source>
         <translation>Does not meet the screening criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="71"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="72"/>
         <source>{verdict} · 按产品参数 {product} 版本 {version} 评估</source>
         <translation>{verdict} · assessed under {product} parameters, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_screening.py" line="91"/>
+        <location filename="../../ui/workspace/tab_screening.py" line="92"/>
         <source>案件将通过准入审查并进入价值认定；通过后不能退回准入。</source>
         <translation>The case passes screening and moves to value recognition; it cannot go back to screening.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="29"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="31"/>
         <source>阶段时间线</source>
         <translation>Stage timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="34"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="36"/>
         <source>审计记录</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="47"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="49"/>
         <source>申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。</source>
         <translation>Applied on {start}, not disbursed yet; promised within {lo}–{hi} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_timeline.py" line="51"/>
+        <location filename="../../ui/workspace/tab_timeline.py" line="53"/>
         <source>申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}</source>
         <translation>Applied {start} → disbursed {end}: {days} days ({wd} working days), promised {lo}–{hi} days, {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="35"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="36"/>
         <source>确认价值认定</source>
         <translation>Confirm valuation</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="42"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="43"/>
         <source>知识产权认定价值</source>
         <translation>Recognized value of the IP assets</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="47"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="48"/>
         <source>担保额：取下列各项的最小值</source>
         <translation>Guarantee amount: the least of the following</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="54"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="55"/>
         <source>担保费</source>
         <translation>Guarantee fee</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="67"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="68"/>
         <source>尚未评估</source>
         <translation>Not assessed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="76"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="77"/>
         <source>担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元</source>
         <translation>Guarantee amount {amount} yuan ({upper}) · total recognized value {value} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_valuation.py" line="93"/>
+        <location filename="../../ui/workspace/tab_valuation.py" line="94"/>
         <source>最小值 {least} 元，按 {unit} 元向下取整 → 担保额 {amount} 元</source>
         <translation>Least {least} yuan, rounded down to {unit} yuan → guarantee amount {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/common.py" line="15"/>
+        <location filename="../../ui/workspace/common.py" line="33"/>
         <source>通过</source>
         <translation>pass</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/common.py" line="16"/>
+        <location filename="../../ui/workspace/common.py" line="34"/>
         <source>不通过</source>
         <translation>fail</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/common.py" line="17"/>
+        <location filename="../../ui/workspace/common.py" line="35"/>
         <source>需说明</source>
         <translation>needs justification</translation>
     </message>

@@ -148,6 +148,39 @@ def test_restore_brings_back_the_data_and_reopens(qtbot, env, panel, store, monk
     assert "已从备份" in env["shown"][-1]
 
 
+def test_restore_runs_off_the_ui_thread_with_the_window_disabled_and_busy(qtbot, env, panel, store, monkeypatch):
+    import threading
+
+    import ipguard.backup
+    from ui import tasks
+
+    _backup_now(qtbot, panel)
+    steps: list[tuple[str, bool]] = []
+    for name in ("verify_backup", "restore"):
+        real = getattr(ipguard.backup, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            steps.append((_name, threading.current_thread() is threading.main_thread()))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(ipguard.backup, name, spy)
+    busy: list[tuple[int, str, bool]] = []
+
+    def seen(count: int, label: str) -> None:
+        busy.append((count, label, panel.isEnabled()))
+
+    tasks.monitor().busy_changed.connect(seen)
+    monkeypatch.setattr(settings_backup, "reopen_after_restore", lambda p: None)
+    panel.table.selectRow(0)
+    try:
+        assert panel.restore_selected()
+    finally:
+        tasks.monitor().busy_changed.disconnect(seen)
+    assert steps == [("verify_backup", False), ("restore", False)]  # both file steps on a pool thread
+    assert (1, "正在恢复数据库…", False) in busy  # the busy indicator's label, the window greyed meanwhile
+    assert panel.isEnabled()  # and enabled again afterwards
+
+
 def test_a_damaged_backup_is_refused_and_nothing_changes(qtbot, env, panel, store, tmp_path, monkeypatch):
     taken = _backup_now(qtbot, panel)
     damaged = tmp_path / "damaged.sqlite"

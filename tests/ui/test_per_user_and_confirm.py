@@ -146,6 +146,75 @@ def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_
     assert workflow.committee.investigation_report(store, case_id).opinion == "企业技术领先，尚在核实反担保"
 
 
+def test_letter_forms_are_drafts_restored_after_the_workspace_is_destroyed_and_cleared_once_submitted(qtbot, qt_env, store, cast):
+    from shiboken6 import isValid
+
+    from ui import drafts
+    from ui.workspace.common import date_of, set_date
+
+    case_id = wh.open_case(store, cast)
+    wh.to_committee(store, case_id, cast)
+    wh.approve(store, case_id, cast)
+    session = Session(store, cast.a)
+
+    def opened() -> CaseWorkspace:
+        ws = CaseWorkspace(session, case_id)
+        ws.show()
+        return ws
+
+    def reopen(ws: CaseWorkspace) -> CaseWorkspace:
+        ws.deleteLater()  # the case tab is closed (or the window destroyed) before the form is submitted
+        qtbot.waitUntil(lambda: not isValid(ws))
+        return opened()
+
+    issue_on = wh.day(store, case_id, 9)
+    ws = opened()
+    set_date(ws.tab("LetterTab").issue_date, issue_on)
+    ws = reopen(ws)
+    letter = ws.tab("LetterTab")
+    assert date_of(letter.issue_date) == issue_on
+    _click(qtbot, letter.issue_button)
+    assert store.repos.cases.get(case_id).stage is Stage.BANK_APPROVAL
+    assert drafts.load(session, f"intent_letter/{case_id}") is None  # issued: the draft is gone
+
+    letter.refused_radio.setChecked(True)
+    qtbot.keyClicks(letter.note, "needs a second valuation")
+    ws = reopen(ws)
+    letter = ws.tab("LetterTab")
+    assert letter.refused_radio.isChecked() and letter.note.text() == "needs a second valuation"
+    _sign_in(ws, cast.b)  # another user never finds it
+    assert letter.approved_radio.isChecked() and letter.note.text() == ""
+    _sign_in(ws, cast.a)
+    assert letter.note.text() == "needs a second valuation"
+    _click(qtbot, letter.decision_button)
+    assert store.repos.cases.get(case_id).stage is not Stage.BANK_APPROVAL
+    assert drafts.load(session, f"bank_decision/{case_id}") is None
+    ws.deleteLater()
+
+
+def test_the_disbursement_form_is_a_draft_until_the_loan_is_recorded(qtbot, qt_env, store, cast):
+    from shiboken6 import isValid
+
+    from ui import drafts
+
+    case_id = wh.open_case(store, cast)
+    wh.to_disbursement(store, case_id, cast)
+    session = Session(store, cast.ops)
+    ws = CaseWorkspace(session, case_id)
+    ws.show()
+    tab = ws.tab("DisbursementTab")
+    tab.contract_no.clear()
+    qtbot.keyClicks(tab.contract_no, "JK-2026-0099")
+    ws.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(ws))
+    ws = _workspace(qtbot, session, case_id)
+    tab = ws.tab("DisbursementTab")
+    assert tab.contract_no.text() == "JK-2026-0099"
+    _click(qtbot, tab.record_button)
+    assert store.repos.cases.get(case_id).stage is Stage.IN_FORCE
+    assert drafts.load(session, f"disbursement/{case_id}") is None
+
+
 def test_help_menu_lists_the_shortcuts_and_the_version(qtbot, qt_env, store, cast):
     from ipguard import __version__
     from ui.main_window import MainWindow

@@ -88,3 +88,29 @@ def test_workspace_in_english_shows_stages_tabs_and_headers(qtbot, tmp_path):
         assert [screening.horizontalHeaderItem(c).text() for c in range(2)] == ["Criterion", "Figure"]
     finally:
         store.close()
+
+
+def test_english_workspace_names_the_checklist_materials_in_english(qtbot, tmp_path):
+    from ipguard.products import load_product
+    from ipguard.store import open_store
+    from tests import workflow_helpers as wh
+    from ui.session import Session
+    from ui.workspace import CaseWorkspace
+
+    cjk = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+    assert all(item.label_en and not cjk.search(item.label_en) for item in load_product("kuaiyidai").checklist)
+    i18n.install_translations("en")
+    store = open_store(tmp_path / "en.sqlite")
+    try:
+        cast = wh.cast(store)
+        case_id = wh.open_case(store, cast)
+        ws = CaseWorkspace(Session(store, cast.a, lang="en"), case_id)
+        qtbot.addWidget(ws)
+        table = ws.tab("IntakeTab").checklist
+        cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+        assert table.rowCount() == len(load_product("kuaiyidai").checklist)
+        assert "Guarantee application" in cells and not [t for t in cells if cjk.search(t)]
+        targets = ws.tab("CaseFileTab").target
+        assert not [targets.itemText(i) for i in range(targets.count()) if cjk.search(targets.itemText(i))]
+    finally:
+        store.close()

@@ -6,7 +6,8 @@
   (setting ``backup.dir``, else ``backups`` beside the database);
 * "从备份恢复…" asks for a clear confirmation, runs
   :func:`ipguard.backup.restore` (which refuses a backup that fails its checks
-  and then changes nothing, and keeps a copy of the current file first), then
+  and then changes nothing, and keeps a copy of the current file first) on a
+  worker thread with the busy indicator, the window disabled meanwhile, then
   closes the window and signs in again on the restored file: nothing in
   memory from before the restore survives (:func:`reopen_after_restore`).
 
@@ -17,11 +18,11 @@ which tests replace.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -40,6 +41,7 @@ from ui.file_size import size_text
 from ui.i18n import translate
 from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
 from ui.session import Session
+from ui.tasks import run_blocking
 
 log = logging.getLogger("ipguard.ui")
 
@@ -234,6 +236,14 @@ class BackupPanel(SettingsPanel):
         path = self.choose_backup_file()
         return self.restore_from(path) if path is not None else False
 
+    def _off_ui_thread(self, work: Callable[[], Any]) -> Any:
+        """Run a restore step on a pool thread with the busy indicator; the result (or exception) here.
+
+        The whole window is disabled meanwhile: its connection is closed during
+        the restore, so nothing in it may run until the restore has ended.
+        """
+        return run_blocking(work, translate("Backup", "正在恢复数据库…"), disable=[self.window()], name="restore")
+
     def restore_from(self, path: Path) -> bool:
         """Confirm, restore ``path`` into the database, then reopen it; False when cancelled or refused."""
         from ipguard.restore_service import restore_as
@@ -250,17 +260,15 @@ class BackupPanel(SettingsPanel):
         ).format(name=path.name, db=self.session.db_path)
         if not uierrors.ask(self, translate("Backup", "从备份恢复"), question):
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.status.setText(translate("Backup", "正在恢复数据库…"))
         try:
             # The admin check is in the core; the window's own connection is let go meanwhile.
-            result = restore_as(self.session.store, self.session.user, path)
+            result = restore_as(self.session.store, self.session.user, path, run=self._off_ui_thread)
         except IpguardError as exc:  # a refused backup: the database was not touched
             log.warning("restore from %s refused: %s", path, exc.message("en"))
             self.status.setText(translate("Backup", "未恢复：{reason}").format(reason=error_message(exc)))
             uierrors.show_error(self, exc)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         log.info("database %s restored from %s", self.session.db_path, path)
         pre = result.pre_restore.path if result.pre_restore else "—"
         uierrors.inform(

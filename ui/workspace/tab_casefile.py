@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import casefile
+from ipguard import casefile, catalog
 from ipguard.casefile.export import export_case_file
 from ipguard.casefile.files import IMAGE_KINDS, KIND_LABELS
 from ipguard.errors import IpguardError
@@ -274,9 +274,10 @@ class CaseFileTab(WorkspaceTab):
         self.target.addItem(translate("CaseFile", "全部文件"), ALL_FILES)
         self.target.addItem(translate("CaseFile", "本案（不属于清单项）"), CASE_TARGET)
         self._labels = {}
+        names = catalog.checklist_names(self.store, self.lang)
         for item in self.store.repos.cases.checklist(case.id):
-            self._labels[item.code] = item.label
-            self.target.addItem(translate("CaseFile", "清单：") + item.label, item.code)
+            self._labels[item.code] = names.get(item.code, item.label)
+            self.target.addItem(translate("CaseFile", "清单：") + self._labels[item.code], item.code)
         # Stage records (contracts, registration certificates, the bank's approval, deregistrations …).
         self._records = {}
         for record in casefile.record_targets(self.store, case.id):

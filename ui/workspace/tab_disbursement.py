@@ -14,8 +14,10 @@ from ipguard.rules import loan_maturity
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import contracts, loan, record_disbursement
 from ipguard.workflow.bank import bank_decision
+from ui.drafts import FormDraft
 from ui.i18n import translate
 from ui.widgets.fields import ValidatedField, money_check
+from ui.workspace.base import FAILED
 from ui.workspace.common import MUTED_STYLE, ScrollTab, date_edit, date_of, info_label, set_date
 
 
@@ -40,6 +42,10 @@ class DisbursementTab(ScrollTab):
         form.addRow(translate("Disbursement", "到期日："), self.maturity)
         form.addRow(translate("Disbursement", "借款合同编号："), self.contract_no)
         self.start.dateChanged.connect(self._follow_start)
+        # What the user types is kept as a draft of his, per case, until the loan is recorded.
+        self._owner: tuple[int, int] | None = None
+        self.draft = FormDraft(lambda: self.session, lambda: f"disbursement/{self._owner[1]}" if self._owner else None, {
+            "amount": self.amount, "start": self.start, "maturity": self.maturity, "contract_no": self.contract_no})  # fmt: skip
         self.record_button = QPushButton(translate("Disbursement", "登记放款"))
         self.bind_action(self.record_button, "record_disbursement")
         self.record_button.clicked.connect(self.record)
@@ -59,6 +65,19 @@ class DisbursementTab(ScrollTab):
         set_date(self.maturity, loan_maturity(date_of(self.start), self.case.term_months))
 
     def refresh(self, case: CaseRecord) -> None:
+        fresh = self._owner != (self.user.id, case.id)
+        self._owner = (self.user.id, case.id)
+        with self.draft.quiet():
+            if fresh:  # a new user or case starts from the prefilled form, then his own draft
+                self.amount.setText("")
+                self.contract_no.setText("")
+                set_date(self.start, None)
+                self._prefilled = False
+            self._refresh(case)
+        if fresh:
+            self.draft.restore()
+
+    def _refresh(self, case: CaseRecord) -> None:
         decision = bank_decision(self.store, self.case_id)
         approved = decision.approved_amount if decision and decision.approved else None
         guarantee = self.store.repos.cases.guarantee_amount(self.case_id)
@@ -90,6 +109,9 @@ class DisbursementTab(ScrollTab):
         if not self.confirm_step(translate("Disbursement", "登记放款"), translate(
                 "Disbursement", "将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。").format(amount=self.amount.text())):
             return None
-        return self.run_action(record_disbursement, self.store, self.case_id, self.user, loan_amount=self.amount.text(),
-                               start_date=date_of(self.start), maturity_date=date_of(self.maturity),
-                               loan_contract_no=self.contract_no.text())  # fmt: skip
+        result = self.run_action(record_disbursement, self.store, self.case_id, self.user, loan_amount=self.amount.text(),
+                                 start_date=date_of(self.start), maturity_date=date_of(self.maturity),
+                                 loan_contract_no=self.contract_no.text())  # fmt: skip
+        if result is not FAILED:
+            self.draft.discard()
+        return result

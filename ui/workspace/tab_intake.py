@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import clock, intake
+from ipguard import catalog, clock, intake
 from ipguard.domain import CreditFlags, Financials, Role, Stage
 from ipguard.errors import IpguardError, ValidationError
 from ipguard.money import parse_yuan, yuan_str
@@ -170,9 +170,10 @@ class IntakeTab(WorkspaceTab):
             widget.setEnabled(editable)
         self.fin_hint.setText("" if editable else self.action_reason("edit_intake"))
         items = repos.cases.checklist(case.id)
+        names = catalog.checklist_names(self.store, self.lang)
         self.checklist.setRowCount(len(items))
         for r, item in enumerate(items):
-            cells = (item.label, translate("Workspace", "必需") if item.required else "",
+            cells = (names.get(item.code, item.label), translate("Workspace", "必需") if item.required else "",
                      f"{STATUS_MARKS.get(item.status, '')} {checklist_status_label(item.status)}".strip(),
                      item.status_date.isoformat() if item.status_date else "", item.note)
             for c, text in enumerate(cells):

@@ -35,12 +35,13 @@ from ipguard.store.records import CaseRecord
 from ipguard.validators import check_interest_rate
 from ipguard.workflow import intent_letter, issue_intent_letter, record_bank_decision
 from ipguard.workflow.bank import bank_decision
+from ui.drafts import FormDraft
 from ui.errors import show_error
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
 from ui.widgets.fields import ValidatedField, core_check, money_check
-from ui.workspace.base import WorkspaceTab
-from ui.workspace.common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label
+from ui.workspace.base import FAILED, WorkspaceTab
+from ui.workspace.common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label, set_date
 from ui.workspace.tab_documents import PdfPreview, print_pdf, safe_name, save_pdf
 
 
@@ -114,6 +115,13 @@ class LetterTab(WorkspaceTab):
         for w in (self.approved_radio, self.refused_radio):
             w.toggled.connect(self._on_decision_kind)
         col.addWidget(bank_box)
+        # What the user types is kept as a draft of his, per case, until the letter is issued or the decision recorded.
+        self._owner: tuple[int, int] | None = None
+        self.letter_draft = FormDraft(lambda: self.session, lambda: self._draft_name("intent_letter"),
+                                      {"issue_date": self.issue_date})  # fmt: skip
+        self.decision_draft = FormDraft(lambda: self.session, lambda: self._draft_name("bank_decision"), {
+            "approved": self.approved_radio, "refused": self.refused_radio, "amount": self.amount, "rate": self.rate,
+            "term": self.term, "decided_on": self.decided_on, "note": self.note})  # fmt: skip
         col.addStretch(1)
         scroll = QScrollArea()  # the forms scroll rather than push the window past a 768-pixel screen
         scroll.setWidgetResizable(True)
@@ -151,7 +159,30 @@ class LetterTab(WorkspaceTab):
 
     # -- refresh ------------------------------------------------------------------------
 
+    def _draft_name(self, form: str) -> str | None:
+        return f"{form}/{self._owner[1]}" if self._owner else None
+
+    def _reset_forms(self) -> None:
+        """The forms as a new user or case finds them (then prefilled, then his draft if any)."""
+        set_date(self.issue_date, None)
+        self.approved_radio.setChecked(True)
+        for field in (self.amount, self.rate, self.note):
+            field.setText("")
+        set_date(self.decided_on, None)
+        self._prefilled = False
+
     def refresh(self, case: CaseRecord) -> None:
+        fresh = self._owner != (self.user.id, case.id)
+        self._owner = (self.user.id, case.id)
+        with self.letter_draft.quiet(), self.decision_draft.quiet():
+            if fresh:
+                self._reset_forms()
+            self._refresh(case)
+        if fresh:
+            self.letter_draft.restore()
+            self.decision_draft.restore()
+
+    def _refresh(self, case: CaseRecord) -> None:
         letter = intent_letter(self.store, self.case_id)
         product = catalog.product_version(self.store, case.product_code, case.params_version)
         days = product.deadlines.bank_approval_working_days
@@ -206,8 +237,11 @@ class LetterTab(WorkspaceTab):
         if not self.confirm_step(translate("Letter", "出具担保意向函"), translate(
                 "Letter", "将占用下一个意向函编号并出具意向函；编号出具后不能收回。")):
             return None
-        return self.run_action(off_ui_thread(
+        result = self.run_action(off_ui_thread(
             issue_intent_letter, translate("Letter", "正在出具担保意向函…"), disable=[self.issue_button]), self.store, self.case_id, self.user, issue_date=date_of(self.issue_date))
+        if result is not FAILED:
+            self.letter_draft.discard()
+        return result
 
     def record_decision(self) -> object:
         approved = self.approved_radio.isChecked()
@@ -226,4 +260,7 @@ class LetterTab(WorkspaceTab):
             return None
         if approved:
             kwargs.update(approved_amount=self.amount.text(), interest_rate=rate, term_months=self.term.value())
-        return self.run_action(record_bank_decision, self.store, self.case_id, self.user, **kwargs)
+        result = self.run_action(record_bank_decision, self.store, self.case_id, self.user, **kwargs)
+        if result is not FAILED:
+            self.decision_draft.discard()
+        return result

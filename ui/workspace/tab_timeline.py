@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout
 
+from ipguard import catalog
 from ipguard.audit_labels import present
 from ipguard.store.audit import entries_for_case
 from ipguard.store.records import CaseRecord
@@ -53,7 +54,9 @@ class TimelineTab(WorkspaceTab):
                 "Workspace", "申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}").format(
                 start=t.application_date, end=t.disbursed_on, days=t.calendar_days, wd=t.working_days,
                 lo=t.promise_min_days, hi=t.promise_max_days, verdict=verdict))
-        names = {("checklist_item", item.code): item.label for item in self.store.repos.cases.checklist(case.id)}
+        checklist = catalog.checklist_names(self.store, self.lang)
+        names = {("checklist_item", item.code): checklist.get(item.code, item.label)
+                 for item in self.store.repos.cases.checklist(case.id)}  # fmt: skip
         names.update({("disbursement_check", code): label for code, label in STANDARD_CHECKS})
         lines = [present(e, self.lang, names) for e in reversed(entries_for_case(self.store.db, case.id))]
         rows = [(line.seq, line.at, line.user, line.subject, line.action, line.change) for line in lines]
