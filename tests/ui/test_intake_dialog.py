@@ -244,7 +244,7 @@ def test_a_draft_is_restored_after_the_window_is_destroyed(qtbot, session, monke
 
 
 def test_a_draft_belongs_to_its_user_and_goes_once_the_case_is_opened(qtbot, session, monkeypatch):
-    from ui import drafts
+    from ui.widgets import drafts
 
     first = IntakeDialog(session)
     qtbot.addWidget(first)

@@ -149,7 +149,7 @@ def test_an_unsigned_report_opinion_is_a_draft_of_its_author_restored_after_the_
 def test_letter_forms_are_drafts_restored_after_the_workspace_is_destroyed_and_cleared_once_submitted(qtbot, qt_env, store, cast):
     from shiboken6 import isValid
 
-    from ui import drafts
+    from ui.widgets import drafts
     from ui.workspace.common import date_of, set_date
 
     case_id = wh.open_case(store, cast)
@@ -195,7 +195,7 @@ def test_letter_forms_are_drafts_restored_after_the_workspace_is_destroyed_and_c
 def test_the_disbursement_form_is_a_draft_until_the_loan_is_recorded(qtbot, qt_env, store, cast):
     from shiboken6 import isValid
 
-    from ui import drafts
+    from ui.widgets import drafts
 
     case_id = wh.open_case(store, cast)
     wh.to_disbursement(store, case_id, cast)

@@ -39,10 +39,10 @@ from ipguard import catalog, clock, intake
 from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
-from ui import drafts
 from ui import errors as uierrors
 from ui.i18n import translate
 from ui.session import Session
+from ui.widgets import drafts
 from ui.widgets.asset_editor import AssetEditor, blank_asset
 from ui.widgets.fields import BAD, OptionalDateEdit, ValidatedField, Verdict, core_check, length_hint, money_check
 

@@ -74,7 +74,7 @@ class CaseDeskPage(QWidget):
     def retranslate(self) -> None:
         """After a language switch: the open cases rebuilt in the new language, each on the tab it showed.
 
-        Texts typed and not yet saved live in drafts (:mod:`ui.drafts`), which the tabs offer back.
+        Texts typed and not yet saved live in drafts (:mod:`ui.widgets.drafts`), which the tabs offer back.
         """
         self.back_button.setText(translate("Workspace", "← 返回案件列表 (Esc)"))
         shown = [(ws.case_id, ws.current_tab_name()) for ws in self.workspaces()]

@@ -14,8 +14,8 @@ from ipguard.rules import loan_maturity
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import contracts, loan, record_disbursement
 from ipguard.workflow.bank import bank_decision
-from ui.drafts import FormDraft
 from ui.i18n import translate
+from ui.widgets.drafts import FormDraft
 from ui.widgets.fields import ValidatedField, money_check
 from ui.workspace.base import FAILED
 from ui.workspace.common import MUTED_STYLE, ScrollTab, date_edit, date_of, info_label, set_date

@@ -8,9 +8,9 @@ from ipguard.domain import Stage
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import sign_report, submit_to_committee
 from ipguard.workflow.committee import investigation_report
-from ui import drafts
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
+from ui.widgets import drafts
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.common import info_label, section, when
 
@@ -38,7 +38,7 @@ class InvestigationTab(WorkspaceTab):
         v.addWidget(self.b_opinion)
         layout.addWidget(b_box, 1)
         self._owner: tuple[int, int] | None = None  # (user, case) whose typing the boxes hold
-        # Unsigned opinions are drafts of the signed-in user, saved as typed (ui.drafts).
+        # Unsigned opinions are drafts of the signed-in user, saved as typed (ui.widgets.drafts).
         self.opinion.textChanged.connect(lambda: self._keep_draft("A", self.opinion))
         self.b_opinion.textChanged.connect(lambda: self._keep_draft("B", self.b_opinion))
         signs = section(translate("Workspace", "签字"))

@@ -35,10 +35,10 @@ from ipguard.store.records import CaseRecord
 from ipguard.validators import check_interest_rate
 from ipguard.workflow import intent_letter, issue_intent_letter, record_bank_decision
 from ipguard.workflow.bank import bank_decision
-from ui.drafts import FormDraft
 from ui.errors import show_error
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
+from ui.widgets.drafts import FormDraft
 from ui.widgets.fields import ValidatedField, core_check, money_check
 from ui.workspace.base import FAILED, WorkspaceTab
 from ui.workspace.common import ALERT_STYLE, MUTED_STYLE, date_edit, date_of, info_label, set_date

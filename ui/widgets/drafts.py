@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLineEdit, QSpinBox, Q
 from ui.session import Session
 from ui.widgets.fields import ValidatedField
 
-log = logging.getLogger("ipguard.ui.drafts")
+log = logging.getLogger("ipguard.ui.widgets.drafts")
 
 GROUP = "drafts"
 
