@@ -69,7 +69,7 @@ def write_board(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, board: Boa
     _section(ws, "一、本期业务发生额")
     _header(ws, "项目", "本月", "本年累计", "上月", "环比", "上年同月", "同比")
 
-    def compared(periods: tuple) -> Callable[[str, str, Kind], None]:
+    def compared(periods: tuple[object, object, object, object]) -> Callable[[str, str, Kind], None]:
         """A row writer: this period, the second column, the previous one with 环比, last year's with 同比."""
 
         def row(label: str, attr: str, kind: Kind) -> None:

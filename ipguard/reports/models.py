@@ -46,14 +46,19 @@ class ReportMeta:
     as_of: date | None = None  # the day the figures are as of: the month end, or today for the current month
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "month", _first_of_month(self.month))  # type: ignore[arg-type]
+        object.__setattr__(self, "month", _first_of_month(self.month))
         if self.as_of is None or self.as_of > self.month_end:
             object.__setattr__(self, "as_of", self.month_end)
 
     @property
     def provisional(self) -> bool:
         """True when the month has not ended at ``as_of``: the figures are 临时 and will change."""
-        return self.as_of < self.month_end  # type: ignore[operator]
+        return self.as_of_day < self.month_end
+
+    @property
+    def as_of_day(self) -> date:
+        """The day the figures are as of (``as_of`` as settled by ``__post_init__``)."""
+        return self.as_of if self.as_of is not None else self.month_end
 
     @property
     def as_of_label(self) -> str:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 from ipguard.reports.models import (
     BoardFigures,
@@ -33,6 +35,7 @@ from ipguard.reports.models import (
 from ipguard.reports.risk import CLASSES
 from ipguard.reports.summary_sheet import Totals, TurnaroundStats, write_summary
 from ipguard.reports.xlsx import Book, Cell, Column, Kind, PageHeader, TableSheet, Ticker, atomic_workbook, sized_total
+from ipguard.rules import add_months
 
 M, D, P, N = Kind.MONEY, Kind.DATE, Kind.PERCENT, Kind.INT
 
@@ -156,30 +159,27 @@ class InForceAggregate:
     reguarantors: dict[str, list[int]] = field(default_factory=dict)  # name -> [count, part borne]
     tags: dict[str, Bucket] = field(default_factory=dict)
     small_micro: Bucket = field(default_factory=Bucket)
-    _groups: list | None = None
-    _combos: tuple[dict[tuple, Bucket], ...] = field(default_factory=lambda: ({}, {}, {}))
+    _groups: list[tuple[str, int, Bucket]] | None = None
+    # Per-combination sums, spread over the breakdowns by finish():
+    # (bank, industry, IP types, account manager); (risk class, status, weight, maturity band, small/micro); tags.
+    _by_group: dict[tuple[str, str, str, str], Bucket] = field(default_factory=dict)
+    _by_risk: dict[tuple[str, str, Decimal, str, bool], Bucket] = field(default_factory=dict)
+    _by_tags: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
 
-    def add(self, row: InForceRow, as_of) -> None:
+    def add(self, row: InForceRow, as_of: date) -> None:
         """Count one row. Rows are summed per combination of their group keys (few), and the
         breakdowns and the total are built from those sums by :meth:`finish`: a few dictionary
         steps per row, not ten."""
         self.loan += row.loan_amount
         self.fee += row.fee
         self.fee_rate_weighted += row.annual_fee_rate * row.guarantee_amount
-        by_group, by_risk, by_tags = self._combos
-        for combos, key in (
-            (by_group, (row.bank, row.industry, row.ip_types, row.account_manager)),
-            (by_risk, (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro)),
-            (by_tags, row.target_tags),
-        ):
-            combo = combos.get(key)
-            if combo is None:
-                combo = combos[key] = Bucket()
-            combo.add(row)
-        key = row.uscc or row.company
-        client = self.clients.get(key)
+        _bucket(self._by_group, (row.bank, row.industry, row.ip_types, row.account_manager)).add(row)
+        _bucket(self._by_risk, (row.risk_class, row.status, row.weight, maturity_band(row, as_of), row.small_micro)).add(row)
+        _bucket(self._by_tags, row.target_tags).add(row)
+        client_key = row.uscc or row.company
+        client = self.clients.get(client_key)
         if client is None:
-            client = self.clients[key] = Client(row.company, row.group or row.company, row.small_micro)
+            client = self.clients[client_key] = Client(row.company, row.group or row.company, row.small_micro)
         client.bucket.add(row)
         if row.reguarantor_share:
             guarantor_part = row.guarantee_amount - int(
@@ -191,7 +191,7 @@ class InForceAggregate:
     def finish(self) -> None:
         """Spread the per-combination sums over the breakdowns, classes, ladder and tags (after the last row)."""
         attrs = [attr for _, _, attr in BREAKDOWNS]
-        by_group, by_risk, by_tags = self._combos
+        by_group, by_risk, by_tags = self._by_group, self._by_risk, self._by_tags
         self._groups = None
         for b in by_group.values():  # every row is in exactly one combination of its group keys
             _merge(self.total, b)
@@ -210,8 +210,9 @@ class InForceAggregate:
         for tags, b in by_tags.items():
             for tag in tags:
                 _merge(self.tags.setdefault(tag, Bucket()), b)
-        for combos in self._combos:
-            combos.clear()
+        by_group.clear()
+        by_risk.clear()
+        by_tags.clear()
 
     def largest_client(self) -> tuple[str, int]:
         """(name, summed weighted liability) of the largest client; ("", 0) when none."""
@@ -267,12 +268,23 @@ def _group_keys(attr: str, raw: str) -> tuple[str, ...]:
     return keys or (UNFILLED,)
 
 
+K = TypeVar("K")
+
+
+def _bucket(combos: dict[K, Bucket], key: K) -> Bucket:
+    """The sums of one combination of keys, created on first use."""
+    combo = combos.get(key)
+    if combo is None:
+        combo = combos[key] = Bucket()
+    return combo
+
+
 @functools.lru_cache(maxsize=16)
-def _band_ends(as_of) -> tuple[tuple[object, str], ...]:
-    return tuple((_add_months(as_of, months), label) for months, label in MATURITY_BANDS)
+def _band_ends(as_of: date) -> tuple[tuple[date, str], ...]:
+    return tuple((add_months(as_of, months), label) for months, label in MATURITY_BANDS)
 
 
-def maturity_band(row: InForceRow, as_of) -> str:
+def maturity_band(row: InForceRow, as_of: date) -> str:
     """'已逾期' for an overdue guarantee, else the ladder band of its maturity after ``as_of``."""
     if row.status != "正常":
         return "已逾期"
@@ -280,15 +292,6 @@ def maturity_band(row: InForceRow, as_of) -> str:
         if row.maturity <= end:
             return label
     return "12个月以上到期"
-
-
-def _add_months(day, months: int):
-    import calendar
-
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    last = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
 def write_monthly(
@@ -343,7 +346,7 @@ def write_monthly(
                  r.loan_amount, r.loan_start, r.maturity, r.fee, r.days_to_maturity, r.bank_share, r.reguarantor_share,
                  r.retained_balance, r.weighted_liability, r.status, r.overdue_days, r.risk_class)
             )  # fmt: skip
-            agg.add(r, meta.as_of)
+            agg.add(r, meta.as_of_day)
             ticker.tick()
         agg.finish()
         t = agg.total
@@ -418,7 +421,8 @@ def _totals_row(sheet: TableSheet, sums: dict[int, int], count: int, unit: str =
     sheet.add_footer(cells)
 
 
-def _movements(book: Book, name, columns, rows: Iterable[MovementRow], heading, subtitle, ticker) -> tuple[int, int]:
+def _movements(book: Book, name: str, columns: Sequence[Column], rows: Iterable[MovementRow], heading: str, subtitle: str,
+               ticker: Ticker) -> tuple[int, int]:
     sheet = TableSheet(book, name, columns, title=f"{heading} · {name}", subtitle=subtitle)
     total = 0
     for r in rows:
@@ -429,7 +433,7 @@ def _movements(book: Book, name, columns, rows: Iterable[MovementRow], heading, 
     return sheet.rows_written, total
 
 
-def _compensations(book: Book, rows: Iterable[CompensationRow], title, subtitle, ticker) -> tuple[int, int]:
+def _compensations(book: Book, rows: Iterable[CompensationRow], title: str, subtitle: str, ticker: Ticker) -> tuple[int, int]:
     sheet = TableSheet(book, "代偿及追偿", COMPENSATION_COLUMNS, title=title, subtitle=subtitle)
     sums = dict.fromkeys(range(5, 10), 0)
     for r in rows:
@@ -442,7 +446,7 @@ def _compensations(book: Book, rows: Iterable[CompensationRow], title, subtitle,
     return sheet.rows_written, sums[5]
 
 
-def _recoveries(book: Book, rows: Iterable[RecoveryRow], title, subtitle, ticker) -> None:
+def _recoveries(book: Book, rows: Iterable[RecoveryRow], title: str, subtitle: str, ticker: Ticker) -> None:
     sheet = TableSheet(book, "追偿台账", RECOVERY_COLUMNS, title=title, subtitle=f"{subtitle}　累计至报表日的全部代偿案件")
     sums = dict.fromkeys(range(5, 9), 0)
     for r in rows:
@@ -458,7 +462,8 @@ def _share(part: int, whole: int) -> Decimal:
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.000001")) if whole else Decimal(0)
 
 
-def _breakdown(book: Book, name, label, groups: dict[str, Bucket], total: Bucket, title, subtitle, *, chart: bool) -> None:
+def _breakdown(book: Book, name: str, label: str, groups: dict[str, Bucket], total: Bucket, title: str, subtitle: str, *,
+               chart: bool) -> None:
     columns = (
         Column(label, max_width=30),
         Column("在保笔数", N),
@@ -498,7 +503,8 @@ def _breakdown(book: Book, name, label, groups: dict[str, Bucket], total: Bucket
     sheet.finish()
 
 
-def _turnaround(book: Book, rows: Iterable[TurnaroundRow], promise_days, title, subtitle, ticker) -> TurnaroundStats:
+def _turnaround(book: Book, rows: Iterable[TurnaroundRow], promise_days: tuple[int, int], title: str, subtitle: str,
+                ticker: Ticker) -> TurnaroundStats:
     sheet = TableSheet(book, "流程时效", TURNAROUND_COLUMNS, title=title, subtitle=subtitle)
     stats = TurnaroundStats(promise_days)
     for r in rows:

@@ -55,7 +55,7 @@ from ipguard.reports.models import (
 from ipguard.reports.risk import RiskRule, parse_rule
 from ipguard.reports.terms import CaseTerms, case_terms, mainly_small_micro_at, net_assets_at
 from ipguard.store import Store
-from ipguard.store.repos.reporting import InForceRecord, LoanMovementRecord, MonthCounts
+from ipguard.store.repos.reporting import InForceRecord, LoanMovementRecord, MonthCounts, PeriodFlows, StockFigures
 from ipguard.workdays import WorkCalendar
 
 T = TypeVar("T")
@@ -220,11 +220,11 @@ def _released_row(r: LoanMovementRecord) -> MovementRow:
     return MovementRow(r.case_no, r.company, r.bank, r.account_manager, r.amount, r.on, note)
 
 
-def _flows(r) -> Flows:
+def _flows(r: PeriodFlows) -> Flows:
     return Flows(**{f: getattr(r, f) for f in Flows.__dataclass_fields__})
 
 
-def _stock(r) -> Stock:
+def _stock(r: StockFigures) -> Stock:
     return Stock(**{f: getattr(r, f) for f in Stock.__dataclass_fields__})
 
 

@@ -66,7 +66,7 @@ def parse_rule(product_text: str) -> RiskRule:
     if table is None:
         return RiskRule()
     keys = ("special_mention_days", "substandard_days", "doubtful_days", "loss_days")
-    floors = []
+    floors: list[int] = []
     for key in keys:
         value = table.get(key, getattr(RiskRule, key))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1 or (floors and value <= floors[-1]):
@@ -75,4 +75,6 @@ def parse_rule(product_text: str) -> RiskRule:
     least = table.get("compensated_min_class", SUBSTANDARD)
     if least not in CLASSES:
         raise ValidationError("risk_classification", "risk_rule_invalid", name="compensated_min_class")
-    return RiskRule(*floors, compensated_min_class=least)
+    special_mention, substandard, doubtful, loss = floors
+    return RiskRule(special_mention_days=special_mention, substandard_days=substandard, doubtful_days=doubtful,
+                    loss_days=loss, compensated_min_class=str(least))  # fmt: skip

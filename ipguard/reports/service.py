@@ -20,11 +20,12 @@ from pathlib import Path
 from ipguard import clock, messages
 from ipguard.domain import Stage
 from ipguard.errors import ValidationError
-from ipguard.reports.models import CaseListRow
+from ipguard.reports.models import CaseListRow, InForceRow
 from ipguard.reports.queries import Stream, ip_type_labels, monthly_data
 from ipguard.store import Store
 from ipguard.store.records import CaseFilter
 from ipguard.store.records import CaseListRow as StoreCaseRow
+from ipguard.store.repos.reporting import CaseExtras
 
 messages.register(
     {
@@ -93,7 +94,7 @@ def _store_of(store_or_path: Store | str | os.PathLike[str]) -> Iterator[Store]:
         return
     from ipguard.store import open_store
 
-    store = open_store(store_or_path, create=False)
+    store = open_store(os.fspath(store_or_path), create=False)
     try:
         yield store
     finally:
@@ -138,7 +139,7 @@ def monthly_report(
         data = monthly_data(store, first, today=today)
         retained = liability = 0
 
-        def tallied():
+        def tallied() -> Iterator[InForceRow]:
             nonlocal retained, liability
             for row in data.in_force:
                 retained += row.retained_balance
@@ -205,7 +206,7 @@ def _with_extras(store: Store, page: list[StoreCaseRow]) -> Iterator[CaseListRow
         yield _case_row(r, extras.get(r.id))
 
 
-def _case_row(r: StoreCaseRow, extra) -> CaseListRow:
+def _case_row(r: StoreCaseRow, extra: CaseExtras | None) -> CaseListRow:
     stage = r.stage if isinstance(r.stage, Stage) else Stage(r.stage)
     return CaseListRow(
         case_no=r.case_no, company=r.company_name, uscc=r.uscc, stage_label=stage.label, bank=r.bank,

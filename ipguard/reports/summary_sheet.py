@@ -7,6 +7,7 @@ a status in words (正常 / 超限), red when breached, never colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -121,21 +122,21 @@ def ratio_or_dash(part: int, whole: int) -> Decimal | str:
 
 
 def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Totals, stats: TurnaroundStats,
-                  promise_days, board: BoardFigures | None = None) -> None:  # fmt: skip
+                  promise_days: tuple[int, int], board: BoardFigures | None = None) -> None:  # fmt: skip
     """Fill the (still empty) 概要 sheet."""
     ws.set_widths((40, 14, 18, 12, 44))
     ws.print_setup(title_rows=2)
 
-    def text(value, style=""):
+    def text(value: object, style: str = "") -> Cell:
         return Cell(value, Kind.TEXT, style)
 
-    def num(value, kind, style=""):
+    def num(value: object, kind: Kind, style: str = "") -> Cell | None:
         return Cell(value, kind, style) if value is not None else None
 
-    def header(*labels):
+    def header(*labels: str | None) -> None:
         ws.append([Cell(label, None, "header") if label else Cell(None, None, "header") for label in labels])
 
-    def line(label, count=None, amount=None, note=""):
+    def line(label: str, count: int | None = None, amount: int | None = None, note: str = "") -> None:
         ws.append([text(label), num(count, Kind.INT), num(amount, Kind.MONEY), None, text(note) if note else None])
 
     ws.append([text(f"{meta.title} · 概要", "title")])
@@ -209,15 +210,15 @@ def write_summary(ws: Sheet, meta: ReportMeta, summary: MonthlySummary, t: Total
     ws.append([text(meta.audit_head_hash or "—", "bold")])  # alone on its row: it prints whole across the page
 
 
-def _pct(value):
+def _pct(value: Decimal | str) -> Cell:
     return Cell(value, Kind.PERCENT) if not isinstance(value, str) else Cell(value, Kind.TEXT, "right")
 
 
-def _indicator(ws, text, num, label, part, net, limit, kind, note) -> None:
+def _indicator(ws: Sheet, text: Callable[..., Cell], num: Callable[..., Cell | None], label: str, part: int, net: int,
+               limit: Decimal, kind: Kind, note: str) -> None:  # fmt: skip
     """One regulatory line: value, limit, status in words (red when breached)."""
     if net <= 0:
-        status = "无法计算（净资产≤0）"
-        ws.append([text(label), text("—", "right"), num(limit, kind), text(status, "alert_center"), text(note)])
+        ws.append([text(label), text("—", "right"), num(limit, kind), text("无法计算（净资产≤0）", "alert_center"), text(note)])
         return
     value = _ratio(part, net)
     breached = Decimal(part) > limit * net  # exact, not the rounded ratio

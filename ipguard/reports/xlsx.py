@@ -43,7 +43,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -203,12 +203,17 @@ def excel_serial(value: date) -> float | int:
     return value.toordinal() - _EXCEL_EPOCH
 
 
+def _fen(value: object) -> int:
+    """A money value in fen: an int, or what int() reads exactly (a Decimal, a numeric string)."""
+    return int(value) if isinstance(value, (int, Decimal)) else int(str(value))
+
+
 def number_of(kind: Kind | None, value: object) -> float | int | None:
     """The number stored for a model value of ``kind`` (fen -> yuan, date -> serial …); None for text."""
     if kind is Kind.MONEY:
-        return int(value) / 100  # type: ignore[call-overload]
+        return _fen(value) / 100
     if kind is Kind.WAN:
-        return int(value) / 1_000_000  # type: ignore[call-overload]
+        return _fen(value) / 1_000_000
     if isinstance(value, date):
         return excel_serial(value)
     if isinstance(value, bool):
@@ -294,7 +299,8 @@ class Sheet:
                              cached if cached is not None else clean_text(item.cached))  # fmt: skip
             return
         if isinstance(item, Cell):
-            item, kind, style = item.value, item.kind, item.style
+            cell = item
+            item, kind, style = cell.value, cell.kind, cell.style
         if item is None or item == "":
             if style:
                 ws.write_blank(row - 1, col, None, book.fmt(None, style))
@@ -528,7 +534,7 @@ class TableSheet:
             if isinstance(v, str) and len(v) * 2 > room:
                 # Readers keep a row one line high unless told: give a wrapped row its lines.
                 # Width ≈ (UTF-8 bytes + characters) / 2: 2 for a Chinese character, 1 for ASCII.
-                lines = max(lines, -(-((len(v.encode("utf-8", "replace")) + len(v)) // 2) // room))
+                lines = max(lines, int(-(-((len(v.encode("utf-8", "replace")) + len(v)) // 2) // room)))
         if lines > 1:
             self.ws.set_row(row, ROW_POINTS * min(lines, 6))
         for idx, fmt in text:
@@ -607,7 +613,7 @@ class Ticker:
 
 def sized_total(*iterables: object) -> int:
     """Sum of ``len()`` over the inputs that have one (0 when none do): the progress total."""
-    return sum(len(it) for it in iterables if hasattr(it, "__len__"))  # type: ignore[arg-type]
+    return sum(len(it) for it in iterables if isinstance(it, Sized))
 
 
 @contextlib.contextmanager
