@@ -57,7 +57,7 @@ def _case_file(window) -> None:
     store = window.session.store
     case_id = store.repos.documents.first_case_with_issued("intent_letter")
     if not store.repos.attachments.of_case(case_id):
-        pdf = store.repos.documents.current(case_id, "intent_letter")["pdf"]
+        pdf = store.repos.documents.current(case_id, "intent_letter").pdf
         attach(store, case_id, sign_in(store, "admin", DEMO_PASSWORD), data=pdf, name="银行审批通知书（扫描件）.pdf", expected_version=store.repos.cases.get(case_id).version)
     window.page("cases").case_opened.emit(case_id)
     desk = window.case_desk.current()

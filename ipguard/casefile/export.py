@@ -108,15 +108,17 @@ def export_case_file(store: Store, case_id: int, user: UserRecord, out: str | Pa
                     "attached_by": a["attached_by_name"], "attached_at": a["attached_at"],
                 })
             for d in documents:
-                stage = DOCUMENT_STAGES.get(d["kind"], Stage.INTAKE).value
-                path = f"{root}/{stage_folder(stage)}/文书-{_safe_part(d['doc_no'])}-{d['id']}.pdf"
-                pdf = store.repos.documents.by_id(d["id"])["pdf"]
+                stage = DOCUMENT_STAGES.get(d.kind, Stage.INTAKE).value
+                path = f"{root}/{stage_folder(stage)}/文书-{_safe_part(d.doc_no)}-{d.id}.pdf"
+                copy = store.repos.documents.by_id(d.id)
+                assert copy is not None  # listed in the same snapshot; archived copies are never deleted
+                pdf = copy.pdf
                 zf.writestr(path, pdf)
                 total += len(pdf)
                 files.append({
-                    "path": path, "source": "document", "id": d["id"], "name": d["doc_no"], "kind": d["kind"],
-                    "sha256": d["sha256"], "size": len(pdf), "stage": stage, "status": d["status"],
-                    "attached_at": d["created_at"], "issued_on": d["issued_on"],
+                    "path": path, "source": "document", "id": d.id, "name": d.doc_no, "kind": d.kind,
+                    "sha256": d.sha256, "size": len(pdf), "stage": stage, "status": d.status,
+                    "attached_at": d.created_at, "issued_on": d.issued_on.isoformat(),
                 })
             manifest = {
                 "format": FORMAT, "case_no": case.case_no, "exported_at": store.now(), "exported_by": user.display_name,

@@ -459,3 +459,87 @@ class PledgedAssetDue:
     filing_date: dt.date | None
     grant_date: dt.date | None
     expiry_date: dt.date | None
+
+
+# -- underwriting and committee ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvestigationReportRecord:
+    """The investigation report (调查报告) sign-off: A's opinion (the conclusion), B's, and who signed when."""
+
+    case_id: int
+    opinion: str
+    b_opinion: str
+    a_user_id: int | None
+    a_name: str  # '' while unsigned
+    a_signed_at: str | None  # timestamp (ISO text) of the signature
+    b_user_id: int | None
+    b_name: str
+    b_signed_at: str | None
+
+    @property
+    def a_signed_on(self) -> dt.date | None:
+        return to_date(self.a_signed_at)
+
+    @property
+    def b_signed_on(self) -> dt.date | None:
+        return to_date(self.b_signed_at)
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    """One member's vote on a case."""
+
+    member_id: int
+    member_name: str
+    vote: str  # approve / approve_with_conditions / decline
+    comment: str
+    voted_at: str  # timestamp (ISO text)
+
+
+@dataclass(frozen=True)
+class CommitteeDecisionRecord:
+    """The committee's decision (保审会决议) on a case; one per case."""
+
+    case_id: int
+    resolution_no: str
+    meeting_date: dt.date
+    decision: str  # approve / approve_with_conditions / decline
+    conditions: tuple[str, ...]
+    decided_at: str  # timestamp (ISO text)
+    recorded_by: int | None
+
+
+# -- the documents archive ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One archived copy of an issued document, without its bytes (``size`` in bytes)."""
+
+    id: int
+    case_id: int
+    kind: str  # intent_letter / disbursement_notice / investigation_report / committee_resolution
+    doc_no: str
+    issued_on: dt.date
+    status: str  # issued / void
+    sha256: str
+    size: int
+    font: str
+    created_at: str  # timestamp (ISO text)
+    replaces_id: int | None
+
+
+@dataclass(frozen=True)
+class ArchivedPdf:
+    """One archived copy with its exact bytes."""
+
+    id: int
+    case_id: int
+    kind: str
+    doc_no: str
+    status: str  # issued / void
+    issued_on: dt.date
+    sha256: str
+    pdf: bytes

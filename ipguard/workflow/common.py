@@ -86,18 +86,3 @@ def record(store: Store, case: CaseRecord, user: UserRecord, entity: str, entity
            before: object = None, after: object = None) -> None:
     """Audit entry for a record of a case."""
     store.audit(user_id=user.id, case_id=case.id, entity=entity, entity_id=entity_id, action=action, before=before, after=after)
-
-
-OFFICIAL_NUMBER = "{code}〔{year}〕{n}号"
-
-
-def doc_number(store: Store, kind: str, year: int, template: str = OFFICIAL_NUMBER) -> str:
-    """Next number of a document kind for a year: gap-free, inside the issuing transaction.
-
-    The default form is GB/T 9704's 发文字号 ``浦科担函〔2026〕15号``: the issuer code of the
-    kind from the settings (``documents.code.<kind>``), the year in 〔〕, the number
-    without 第 or leading zeros.
-    """
-    n = store.next_sequence(f"doc:{kind}:{year}")
-    code = str(store.repos.settings.get(f"documents.code.{kind}") or "")
-    return template.format(code=code, year=year, n=n)
