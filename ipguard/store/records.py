@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ipguard.domain import IpType, LegalStatus, Role, Stage
+from ipguard.domain import IpAsset, IpType, LegalStatus, Role, Stage
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -151,9 +151,7 @@ class AssetRecord:
             certificate_no=r.get("certificate_no") or "",
         )
 
-    def to_domain(self):  # -> ipguard.domain.IpAsset
-        from ipguard.domain import IpAsset
-
+    def to_domain(self) -> IpAsset:
         return IpAsset(
             ip_type=self.ip_type,
             number=self.number,

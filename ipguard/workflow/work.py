@@ -23,11 +23,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ipguard import catalog, clock
+from ipguard.dashboard import scope_user_id
 from ipguard.domain import Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.workflow import committee, postloan
+from ipguard.workflow.closing import STANDARD_CHECKS
+from ipguard.workflow.queries import SPECS, reminders
 
 # The action that takes a case out of each stage.
 EXIT_ACTION: dict[Stage, str] = {
@@ -145,8 +149,6 @@ def _team(role: Role, action: str) -> Party:
 
 def parties(store: Store, case: CaseRecord, action: str) -> tuple[Party, ...]:
     """Who may take ``action`` on ``case``, from the action's roles (never the admin, who may always step in)."""
-    from ipguard.workflow.queries import SPECS
-
     roles = SPECS[action].roles
     out: list[Party] = []
     if Role.ACCOUNT_MANAGER in roles:
@@ -157,15 +159,17 @@ def parties(store: Store, case: CaseRecord, action: str) -> tuple[Party, ...]:
     return tuple(out)
 
 
+def waiting_for(store: Store, case_id: int, lang: str = "zh") -> str:
+    """One line: what the case waits for now and from whom (the stage bar's 当前等待), in ``lang``."""
+    return waiting(store, case_id).text(lang)
+
+
 def _nobody() -> UserRecord:
     return UserRecord(0, "", "", frozenset())
 
 
 def waiting(store: Store, case_id: int, *, today: dt.date | None = None) -> Waiting:
     """What the case waits for now and from whom, from the guard of the action that ends its stage."""
-    from ipguard.workflow import committee
-    from ipguard.workflow.queries import SPECS
-
     today = today or clock.today()
     case = store.repos.cases.get(case_id)
     exit_action = EXIT_ACTION.get(case.stage)
@@ -233,8 +237,6 @@ def _special(store: Store, case: CaseRecord, today: dt.date) -> Waiting | None:
             # In force until maturity: nobody has anything to do for it yet (reminders come before the date).
             return Waiting(case.id, case.stage, "", Text(f"在保，贷款到期日 {maturity}", f"in force; the loan matures on {maturity}"),
                            (), maturity, False)
-        from ipguard.workflow import postloan
-
         refusal = postloan.release_refusal(store, case)
         step = "deregister" if refusal else "release"
         what = (Text(refusal.message("zh"), refusal.message("en")) if refusal
@@ -291,8 +293,6 @@ class WorkItem:
 
 
 def _action_text(action: str) -> Text:
-    from ipguard.workflow.queries import SPECS
-
     spec = SPECS[action]
     return Text(spec.label, spec.label_en)
 
@@ -355,10 +355,6 @@ def _desk_step(row: dict) -> str:
 def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> list[WorkItem]:
     """Everything waiting for ``user``: steps of cases (votes, signatures, letters, registrations …) and the
     deadline reminders in the user's scope, overdue first, then by due date, then oldest first."""
-    from ipguard.dashboard import scope_user_id
-    from ipguard.workflow.closing import STANDARD_CHECKS
-    from ipguard.workflow.queries import SPECS, reminders
-
     today = today or clock.today()
     items: list[WorkItem] = []
     roles = user.roles
