@@ -541,3 +541,61 @@ class ArchivedPdf:
     issued_on: dt.date
     sha256: str
     pdf: bytes
+
+
+# -- the case file ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """One file of the case file (without its bytes): where it hangs, its content's facts, who attached it."""
+
+    id: int
+    case_id: int
+    checklist_code: str | None  # the checklist item it belongs to, if any
+    record_kind: str | None  # the stage record it belongs to, if any (ipguard.casefile.service.RECORD_KINDS)
+    record_key: str
+    stage: Stage  # the case's stage when attached
+    blob_id: int
+    name: str
+    status: str  # current / superseded
+    supersedes_id: int | None
+    reason: str  # why it replaced the previous version
+    attached_at: str  # timestamp (ISO text)
+    attached_by: int | None
+    attached_by_name: str
+    sha256: str
+    size: int  # bytes
+    kind: str  # pdf / jpeg / png / … (ipguard.casefile.files.KIND_LABELS)
+    mime: str
+
+
+@dataclass(frozen=True)
+class ChecklistItemRef:
+    """A checklist item as the case file needs it: its label, status and whether only a paper original exists."""
+
+    id: int
+    code: str
+    label: str
+    status: str  # pending / received / missing
+    paper_only: bool
+
+
+# -- signing in ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What a sign-in checks a password against (ipguard.auth)."""
+
+    user_id: int
+    password_hash: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class SignInAttempts:
+    """Consecutive failed sign-ins of a user name, and until when it is locked (None: not locked)."""
+
+    failures: int
+    locked_until: dt.datetime | None
