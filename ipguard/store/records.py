@@ -599,3 +599,114 @@ class SignInAttempts:
 
     failures: int
     locked_until: dt.datetime | None
+
+
+# -- amendments, related parties, product versions, the audit trail -------------------------------
+
+
+@dataclass(frozen=True)
+class AmendmentRecord:
+    """One amendment after the committee (变更重新上会) and what it set aside.
+
+    ``voided`` is the JSON payload kept whole (rows per table as they were, see
+    :meth:`ipguard.store.repos.amendments.AmendmentRepo.snapshot`): a record of
+    the past, read as stored, not a live record.
+    """
+
+    id: int
+    case_id: int
+    amended_on: dt.date
+    amended_at: str  # timestamp (ISO text)
+    amended_by: int | None
+    amended_by_name: str
+    reason: str
+    from_stage: Stage
+    to_stage: Stage
+    voided: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RelatedParty:
+    """A company recorded as related to another, and how."""
+
+    company_id: int  # the related company
+    name: str
+    relation: str  # same_controller / parent_subsidiary / declared_group
+    note: str
+
+
+@dataclass(frozen=True)
+class ProductVersionRecord:
+    """One saved version of a product's parameters (without its TOML text)."""
+
+    code: str
+    version: str
+    effective_date: dt.date
+    created_at: str  # timestamp (ISO text)
+    created_by: int | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One entry of a case's audit trail, its before/after read back from their JSON payloads."""
+
+    seq: int
+    at: str  # timestamp (ISO text)
+    user_id: int | None
+    user_name: str | None
+    entity: str
+    entity_id: str
+    action: str
+    before: Any
+    after: Any
+
+
+# -- the facts of a user's to-do list (ipguard.store.repos.work) -------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkCase:
+    """A case as a to-do list reads it."""
+
+    id: int
+    case_no: str
+    company: str
+    stage: Stage
+    since: dt.date  # the day the case entered its stage
+    account_manager_id: int | None
+    risk_manager_id: int | None
+    product_code: str
+    params_version: str
+
+
+@dataclass(frozen=True)
+class UnderwritingFacts(WorkCase):
+    """A case from intake to the investigation: its latest assessment's state and the report's signers."""
+
+    assessed: bool  # an assessment exists
+    stale: bool  # intake records changed since it
+    failed: bool  # a criterion fails
+    unjustified: bool  # an in-principle criterion above its limit without the written justification
+    a_user_id: int | None
+    b_user_id: int | None
+
+
+@dataclass(frozen=True)
+class CommitteeFacts(WorkCase):
+    """A case before the committee: members present and voted, and whether the reader is present / has voted."""
+
+    present: int
+    voted: int
+    user_present: bool
+    user_voted: bool
+
+
+@dataclass(frozen=True)
+class DeskFacts(WorkCase):
+    """A case from the intent letter to the disbursement: contracts, registrations and disbursement checks."""
+
+    contracts_signed: int  # kinds of the guarantor's contracts signed (guarantee, counter-guarantee, pledge)
+    loan_contract: bool
+    has_registrations: bool
+    registrations_pending: bool
+    checks_open: bool

@@ -32,7 +32,7 @@ from ipguard.domain import Role
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.store.records import AmendmentRecord, CaseRecord, UserRecord
 from ipguard.validators import check_text
 from ipguard.workflow.common import case_action, move, record, request_changes, stage_text
 from ipguard.workflow.machine import AMENDABLE, AMENDED_TO
@@ -88,7 +88,7 @@ def amend_case(
 
 
 
-def amendments(store: Store, case_id: int) -> list[dict]:
+def amendments(store: Store, case_id: int) -> list[AmendmentRecord]:
     """The case's amendments, oldest first: date, who, reason, stages, and what each set aside (``voided``)."""
     return store.repos.amendments.of_case(case_id)
 

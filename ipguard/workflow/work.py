@@ -28,7 +28,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, CommitteeFacts, DeskFacts, UnderwritingFacts, UserRecord, WorkCase
 from ipguard.workflow import committee, postloan
 from ipguard.workflow.closing import STANDARD_CHECKS
 from ipguard.workflow.queries import SPECS, reminders
@@ -297,59 +297,59 @@ def _action_text(action: str) -> Text:
     return Text(spec.label, spec.label_en)
 
 
-def _item(row: dict, action: str, *, text: Text | None = None) -> WorkItem:
-    return WorkItem(_KIND_OF_ACTION[action], action, row["id"], row["case_no"], row["company"], Stage(row["stage"]),
-                    to_date(row["stage_changed_at"]), text or _action_text(action))
+def _item(row: WorkCase, action: str, *, text: Text | None = None) -> WorkItem:
+    return WorkItem(_KIND_OF_ACTION[action], action, row.id, row.case_no, row.company, row.stage, row.since,
+                    text or _action_text(action))
 
 
-def _underwriting_step(row: dict, user_id: int) -> str | None:
+def _underwriting_step(row: UnderwritingFacts, user_id: int) -> str | None:
     """The step of an intake-to-investigation case that waits for ``user_id`` (None: not for this user)."""
-    is_a, is_b = row["account_manager_id"] == user_id, row["risk_manager_id"] == user_id
-    stage = Stage(row["stage"])
+    is_a, is_b = row.account_manager_id == user_id, row.risk_manager_id == user_id
+    stage = row.stage
     if stage is Stage.INTAKE:
         return "submit_screening" if is_a else None
     if stage is Stage.SCREENING:
-        if not row["assessed"] or row["stale"]:
+        if not row.assessed or row.stale:
             return "assess"
-        if row["unjustified"] and not row["failed"]:
+        if row.unjustified and not row.failed:
             return "justify" if is_b else None
         return "pass_screening"
     if stage is Stage.VALUATION:
-        return "assess" if not row["assessed"] or row["stale"] else "confirm_valuation"
+        return "assess" if not row.assessed or row.stale else "confirm_valuation"
     # Investigation: the signatures first, then the assessment's freshness, then the submission.
-    a_signed, b_signed = row["a_user_id"] is not None, row["b_user_id"] is not None
-    if not (a_signed and b_signed) or row["a_user_id"] == row["b_user_id"]:
+    a_signed, b_signed = row.a_user_id is not None, row.b_user_id is not None
+    if not (a_signed and b_signed) or row.a_user_id == row.b_user_id:
         if is_a and not a_signed:
             return "sign_a"
-        if is_b and (not b_signed or row["a_user_id"] == row["b_user_id"]):
+        if is_b and (not b_signed or row.a_user_id == row.b_user_id):
             return "sign_b"
         return None
-    return "assess" if not row["assessed"] or row["stale"] else "submit_committee"
+    return "assess" if not row.assessed or row.stale else "submit_committee"
 
 
-def _committee_step(row: dict, quorum: int) -> str | None:
-    if row["present"] < quorum:
+def _committee_step(row: CommitteeFacts, quorum: int) -> str | None:
+    if row.present < quorum:
         return "attendance"
-    if row["voted"] < row["present"]:
-        return "vote" if row["user_present"] and not row["user_voted"] else None
+    if row.voted < row.present:
+        return "vote" if row.user_present and not row.user_voted else None
     return "decide"
 
 
-def _desk_step(row: dict) -> str:
-    stage = Stage(row["stage"])
+def _desk_step(row: DeskFacts) -> str:
+    stage = row.stage
     if stage is Stage.INTENT_LETTER:
         return "issue_intent_letter"
     if stage is Stage.CONTRACTS:
-        return "complete_contracts" if row["contracts_signed"] >= 3 else "record_contract"
+        return "complete_contracts" if row.contracts_signed >= 3 else "record_contract"
     if stage is Stage.DISBURSEMENT:
         return "record_disbursement"
     if stage is Stage.BANK_APPROVAL:
         return "bank_decision"
-    if row["registrations_pending"] or not row["has_registrations"]:
+    if row.registrations_pending or not row.has_registrations:
         return "record_registration"
-    if row["checks_open"]:
+    if row.checks_open:
         return "confirm_check"
-    return "issue_notice" if row["loan_contract"] else "record_contract"
+    return "issue_notice" if row.loan_contract else "record_contract"
 
 
 def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> list[WorkItem]:
@@ -364,13 +364,13 @@ def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> 
             if step is None:
                 continue
             spec_roles = SPECS[step].roles
-            is_a, is_b = row["account_manager_id"] == user.id, row["risk_manager_id"] == user.id
+            is_a, is_b = row.account_manager_id == user.id, row.risk_manager_id == user.id
             if (is_a and Role.ACCOUNT_MANAGER in spec_roles) or (is_b and Role.RISK_MANAGER in spec_roles):
                 items.append(_item(row, step))
     if Role.COMMITTEE_MEMBER in roles:
         quorums: dict[tuple[str, str], int] = {}
         for row in store.repos.work.committee(user.id):
-            key = (row["product_code"], row["params_version"])
+            key = (row.product_code, row.params_version)
             if key not in quorums:
                 quorums[key] = catalog.product_version(store, *key).committee.quorum
             step = _committee_step(row, quorums[key])
@@ -382,7 +382,7 @@ def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> 
         for row in store.repos.work.desk(None if ops else user.id, standard):
             step = _desk_step(row)
             step_roles = SPECS[step].roles
-            mine = row["account_manager_id"] == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
+            mine = row.account_manager_id == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
             if (ops and Role.OPERATIONS in step_roles) or mine:
                 items.append(_item(row, step))
     if roles & {Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN}:
