@@ -32,7 +32,7 @@ from ipguard.rules import deadlines
 from ipguard.rules.committee import count_votes
 from ipguard.rules.criteria import RuleResult
 from ipguard.store import Store
-from ipguard.store.records import BankRecord, InvestigationReportRecord
+from ipguard.store.records import BankRecord, CaseRecord, FinancialsRecord, InvestigationReportRecord
 
 _DIGITS = "零一二三四五六七八九十"
 
@@ -79,7 +79,7 @@ def asset_lines(store: Store, case_id: int, owner: str, values: dict[str, int] |
     return tuple(lines)
 
 
-def cc_list(store: Store, case) -> tuple[str, ...]:
+def cc_list(store: Store, case: CaseRecord) -> tuple[str, ...]:
     """抄送: the referring body of the case, then whatever the settings add (separated by 、，,；;)."""
     names = [store.repos.referrers.get(case.referrer_id).name] if case.referrer_id else []
     names += [n for n in split_owners(str(store.repos.settings.get("documents.cc") or "")) if n not in names]
@@ -184,7 +184,7 @@ def _percent(value: object) -> str:
     return f"{Decimal(str(value)) * 100:.2f}%"
 
 
-def criterion_line(rule: RuleResult, fin) -> CriterionLine:
+def criterion_line(rule: RuleResult, fin: FinancialsRecord | None) -> CriterionLine:
     """One stored rule result as a line of the report: figure, threshold, outcome, reason."""
     value, threshold = rule.value, rule.threshold
     if rule.id in _FLAG_TEXT:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ipguard import anchors, catalog, clock, messages
 from ipguard.auth import require_any_role
-from ipguard.documents import Letterhead, render
+from ipguard.documents import Document, Letterhead, render
 from ipguard.documents.builders import (
     asset_lines,
     build_committee_resolution,
@@ -126,7 +126,7 @@ def letterhead(store: Store) -> Letterhead:
     )
 
 
-def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, replaces_no: str = ""):
+def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, replaces_no: str = "") -> Document:
     """The model of one document of a case, as the store says now (``replaces_no``: the number a reissue replaces)."""
     if kind == "intent_letter":
         return build_intent_letter(store, case_id, doc_no, replaces_no)

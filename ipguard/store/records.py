@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ipguard.domain import IpAsset, IpType, LegalStatus, Role, Stage
+from ipguard.domain import IpAsset, IpType, LegalStatus, Role, Stage, Vote
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -491,7 +491,7 @@ class VoteRecord:
 
     member_id: int
     member_name: str
-    vote: str  # approve / approve_with_conditions / decline
+    vote: Vote
     comment: str
     voted_at: str  # timestamp (ISO text)
 
@@ -503,7 +503,7 @@ class CommitteeDecisionRecord:
     case_id: int
     resolution_no: str
     meeting_date: dt.date
-    decision: str  # approve / approve_with_conditions / decline
+    decision: Vote
     conditions: tuple[str, ...]
     decided_at: str  # timestamp (ISO text)
     recorded_by: int | None

@@ -88,7 +88,7 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
     missing = [side for side, uid in (("A角", a), ("B角", b)) if uid is None]
     if missing:
         return WorkflowError("report_unsigned", missing=Text("、".join(missing), " and ".join(m[0] for m in missing)))
-    if a == b:
+    if a is not None and a == b:
         return WorkflowError("same_user_a_b", user=store.repos.users.get(a).display_name)
     return None
 

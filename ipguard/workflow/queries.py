@@ -22,7 +22,7 @@ from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.workflow import amend, bank, closing, committee, postloan, underwriting
 from ipguard.workflow.common import require_stage, stage_text
 from ipguard.workflow.exits import DECLINABLE
-from ipguard.workflow.machine import EDITABLE_STAGES
+from ipguard.workflow.machine import AMENDABLE, EDITABLE_STAGES
 
 Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
 
@@ -142,7 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
-    ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", amend.AMENDABLE, amend.AMENDERS,
+    ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", AMENDABLE, amend.AMENDERS,
                lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan(c.id) else None),
     # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service.ATTACH_ROLES).
     ActionSpec("attach_file", "附加档案文件", "Attach a file", tuple(Stage),

@@ -31,7 +31,7 @@ from ipguard.store import Store
 from ipguard.store.records import CaseRecord, CommitteeFacts, DeskFacts, UnderwritingFacts, UserRecord, WorkCase
 from ipguard.workflow import committee, postloan
 from ipguard.workflow.closing import STANDARD_CHECKS
-from ipguard.workflow.queries import SPECS, reminders
+from ipguard.workflow.queries import SPECS, Reminder, reminders
 
 # The action that takes a case out of each stage.
 EXIT_ACTION: dict[Stage, str] = {
@@ -288,7 +288,7 @@ class WorkItem:
     reminder: str = ""  # the reminder's kind when the item comes from one
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, dt.date, dt.date, str]:
         return (not self.overdue, self.due or dt.date.max, self.since or dt.date.max, self.case_no)
 
 
@@ -369,22 +369,22 @@ def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> 
                 items.append(_item(row, step))
     if Role.COMMITTEE_MEMBER in roles:
         quorums: dict[tuple[str, str], int] = {}
-        for row in store.repos.work.committee(user.id):
-            key = (row.product_code, row.params_version)
+        for voting in store.repos.work.committee(user.id):
+            key = (voting.product_code, voting.params_version)
             if key not in quorums:
                 quorums[key] = catalog.product_version(store, *key).committee.quorum
-            step = _committee_step(row, quorums[key])
+            step = _committee_step(voting, quorums[key])
             if step is not None:
-                items.append(_item(row, step))
+                items.append(_item(voting, step))
     ops = Role.OPERATIONS in roles
     if ops or Role.ACCOUNT_MANAGER in roles:
         standard = tuple(code for code, _label in STANDARD_CHECKS)
-        for row in store.repos.work.desk(None if ops else user.id, standard):
-            step = _desk_step(row)
+        for desk in store.repos.work.desk(None if ops else user.id, standard):
+            step = _desk_step(desk)
             step_roles = SPECS[step].roles
-            mine = row.account_manager_id == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
+            mine = desk.account_manager_id == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
             if (ops and Role.OPERATIONS in step_roles) or mine:
-                items.append(_item(row, step))
+                items.append(_item(desk, step))
     if roles & {Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN}:
         items = _with_reminders(items, reminders(store, today, user_id=scope_user_id(user)))
     return sorted(items, key=lambda i: i.sort_key)
@@ -395,7 +395,7 @@ _REMINDER_STAGES = {"bank_approval": Stage.BANK_APPROVAL, "registration": Stage.
                     "default_uncompensated": Stage.DEFAULTED}
 
 
-def _with_reminders(items: list[WorkItem], found: list) -> list[WorkItem]:
+def _with_reminders(items: list[WorkItem], found: list[Reminder]) -> list[WorkItem]:
     """Give the user's steps their deadlines; any other reminder in the user's scope is an item of its own."""
     by_case = {i.case_id: n for n, i in enumerate(items)}
     out = list(items)
@@ -409,7 +409,7 @@ def _with_reminders(items: list[WorkItem], found: list) -> list[WorkItem]:
     return out
 
 
-def _reminder_text(r) -> Text:
+def _reminder_text(r: Reminder) -> Text:
     due = r.due.isoformat()
     texts = {
         "bank_approval": Text(f"银行审批期限 {due}" + ("，已逾期" if r.overdue else ""),

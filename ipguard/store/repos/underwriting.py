@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ipguard.domain import as_vote
 from ipguard.rules.assess import Assessment
 from ipguard.store.records import CommitteeDecisionRecord, InvestigationReportRecord, VoteRecord, required_date
 
@@ -227,7 +228,7 @@ class CommitteeRepo:
         return self._votes("WHERE v.case_id = ? ORDER BY v.voted_at, v.rowid", [case_id])
 
     def _votes(self, where: str, params: list[int]) -> list[VoteRecord]:
-        return [VoteRecord(r["member_id"], r["display_name"], r["vote"], r["comment"] or "", r["voted_at"])
+        return [VoteRecord(r["member_id"], r["display_name"], as_vote(r["vote"]), r["comment"] or "", r["voted_at"])
                 for r in self.store.query(
                     "SELECT v.member_id, u.display_name, v.vote, v.comment, v.voted_at"
                     f" FROM committee_votes v JOIN users u ON u.id = v.member_id {where}", params)]  # fmt: skip
@@ -252,7 +253,7 @@ class CommitteeRepo:
         r = rows[0]
         return CommitteeDecisionRecord(
             case_id=r["case_id"], resolution_no=r["resolution_no"], meeting_date=required_date(r["meeting_date"]),
-            decision=r["decision"], conditions=tuple(json.loads(r["conditions_json"] or "[]")), decided_at=r["decided_at"],
+            decision=as_vote(r["decision"]), conditions=tuple(json.loads(r["conditions_json"] or "[]")), decided_at=r["decided_at"],
             recorded_by=r["recorded_by"],
         )
 
