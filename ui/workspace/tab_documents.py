@@ -451,17 +451,17 @@ class DocumentsTab(WorkspaceTab):
 
     def preview_selected(self) -> bool:
         copy = self._copy()
-        return bool(copy) and preview_pdf(self, copy[1], f"{KINDS[copy[0]['kind']]} {copy[0]['doc_no']}")
+        return bool(copy) and preview_pdf(self, copy[1], f"{KINDS[copy[0].kind]} {copy[0].doc_no}")
 
     def print_selected(self) -> bool:
         copy = self._copy()
-        return bool(copy) and print_pdf(self, copy[1], f"{KINDS[copy[0]['kind']]} {copy[0]['doc_no']}")
+        return bool(copy) and print_pdf(self, copy[1], f"{KINDS[copy[0].kind]} {copy[0].doc_no}")
 
     def save_selected(self) -> Path | None:
         copy = self._copy()
         if not copy:
             return None
-        return save_pdf(self, copy[1], safe_name(f"{self.case.case_no}-{KINDS[copy[0]['kind']]}-{copy[0]['doc_no']}.pdf"))
+        return save_pdf(self, copy[1], safe_name(f"{self.case.case_no}-{KINDS[copy[0].kind]}-{copy[0].doc_no}.pdf"))
 
     def open_selected(self) -> Path | None:
         """Write the archived copy to a temporary file and open it in the system's PDF reader."""
@@ -470,7 +470,7 @@ class DocumentsTab(WorkspaceTab):
             return None
         folder = Path(tempfile.gettempdir()) / "ipguard-documents"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / safe_name(f"{self.case.case_no}-{copy[0]['doc_no']}.pdf")
+        path = folder / safe_name(f"{self.case.case_no}-{copy[0].doc_no}.pdf")
         path.write_bytes(copy[1])
         open_url(QUrl.fromLocalFile(str(path)))
         return path
