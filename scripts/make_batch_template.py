@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ipguard.products import RESOURCES_DIR
 from ipguard.imports.batch import write_template
+from ipguard.products import RESOURCES_DIR
 
 
 def main(argv: list[str]) -> int:
