@@ -22,11 +22,11 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from ipguard import messages
 from ipguard.domain import IpType, LegalStatus, Role, Stage
 from ipguard.money import yuan_text
+from ipguard.store.records import AuditEntry
 
 # entity -> (zh, en)
 ENTITIES: dict[str, tuple[str, str]] = {
@@ -358,22 +358,19 @@ class AuditLine:
     change: str
 
 
-def present(entry: Mapping[str, Any], lang: str = "zh", names: Mapping[tuple[str, str], str] | None = None) -> AuditLine:
+def present(entry: AuditEntry, lang: str = "zh", names: Mapping[tuple[str, str], str] | None = None) -> AuditLine:
     """An entry of :func:`ipguard.store.audit.entries_for_case` as an :class:`AuditLine`.
 
     ``names`` maps ``(entity, entity_id)`` to a reader's name for the record
     (e.g. a checklist item's code to its label); the id is shown otherwise.
     """
-    entity = str(entry.get("entity") or "")
-    entity_id = str(entry.get("entity_id") or "")
-    shown = (names or {}).get((entity, entity_id), entity_id)
-    subject = f"{entity_label(entity, lang)} {shown}".strip()
-    at = str(entry.get("at") or "")
+    shown = (names or {}).get((entry.entity, entry.entity_id), entry.entity_id)
+    subject = f"{entity_label(entry.entity, lang)} {shown}".strip()
     return AuditLine(
-        seq=int(entry.get("seq") or 0),
-        at=_timestamp(at) or at,
-        user=str(entry.get("user_name") or "—"),
+        seq=entry.seq,
+        at=_timestamp(entry.at) or entry.at,
+        user=entry.user_name or "—",
         subject=subject,
-        action=action_label(entity, str(entry.get("action") or ""), lang),
-        change=describe_change(entity, entry.get("before"), entry.get("after"), lang),
+        action=action_label(entry.entity, entry.action, lang),
+        change=describe_change(entry.entity, entry.before, entry.after, lang),
     )

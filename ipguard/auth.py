@@ -155,26 +155,26 @@ def sign_in(store: Store, username: str, password: str) -> Actor:
     name = (username or "").strip()[:80]
     now = clock.now()
     row = store.repos.users.credentials(name)
-    ok = verify_password(row["password_hash"] if row else DUMMY_HASH, password or "")
-    ok = ok and row is not None and bool(row["active"])
+    ok = verify_password(row.password_hash if row else DUMMY_HASH, password or "")
+    ok = ok and row is not None and row.active
     attempts = store.repos.users.sign_in_attempts(name)
-    locked_until = dt.datetime.fromisoformat(attempts["locked_until"]) if attempts and attempts["locked_until"] else None
-    user_id = row["id"] if row else None
+    locked_until = attempts.locked_until
+    user_id = row.user_id if row else None
     if locked_until is not None and locked_until > now:
-        store.repos.users.record_sign_in(name, user_id, outcome="locked", failures=attempts["failures"], locked_until=locked_until.isoformat())
+        store.repos.users.record_sign_in(name, user_id, outcome="locked", failures=attempts.failures, locked_until=locked_until)
         minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
         raise IpguardError("login_locked", minutes=minutes)
-    if not ok:
-        failures = (attempts["failures"] if attempts else 0) + 1
+    if not ok or row is None:
+        failures = attempts.failures + 1
         limit = _setting(store, "signin.max_failures")
         lock = None
         if failures >= limit:
             minutes = min(_setting(store, "signin.lock_minutes") * 2 ** (failures - limit), _setting(store, "signin.max_lock_minutes"))
-            lock = (now + dt.timedelta(minutes=minutes)).isoformat(timespec="seconds")
+            lock = (now + dt.timedelta(minutes=minutes)).replace(microsecond=0)
         store.repos.users.record_sign_in(name, user_id, outcome="failure", failures=failures, locked_until=lock)
         raise IpguardError("login_failed")
     store.repos.users.record_sign_in(name, user_id, outcome="success", failures=0, locked_until=None)
-    return _issue(store, store.repos.users.get(row["id"]))
+    return _issue(store, store.repos.users.get(row.user_id))
 
 
 def setup_first_admin(store: Store, username: str, display_name: str, password: str) -> Actor:
@@ -192,7 +192,7 @@ def change_own_password(store: Store, actor: UserRecord, old_password: str, new_
     """Self-service: the signed-in user changes his own password, knowing the old one."""
     me = current(actor, store)
     row = store.repos.users.credentials(me.username)
-    if row is None or not verify_password(row["password_hash"], old_password or ""):
+    if row is None or not verify_password(row.password_hash, old_password or ""):
         raise ValidationError("old_password", "old_password_wrong")
     store.repos.users.set_password(me.id, new_password, acting_user_id=me.id, user_inputs=(me.username, me.display_name))
 

@@ -92,7 +92,7 @@ def save_edited_version(store: Store, text: str, user: UserRecord, expected_code
     if product.code != expected_code:
         raise ValidationError("code", "product_code_mismatch", expected=expected_code, found=product.code)
     builtin = load_product(product.code)
-    known = {v["version"] for v in store.repos.settings.product_versions(product.code)} | {builtin.version}
+    known = {v.version for v in store.repos.settings.product_versions(product.code)} | {builtin.version}
     if product.version in known:
         raise ValidationError("version", "product_version_exists", version=product.version)
     with store.transaction():

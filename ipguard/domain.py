@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal, get_args
 
 from ipguard import field_labels, messages  # noqa: F401 - field_labels registers the form's labels
 from ipguard.errors import ValidationError
@@ -31,6 +32,18 @@ from ipguard.validators import (
     check_uscc,
     is_software_certificate_no,
 )
+
+# A committee member's vote, and the committee's decision (one of the same three).
+Vote = Literal["approve", "approve_with_conditions", "decline"]
+VOTE_VALUES: tuple[Vote, ...] = get_args(Vote)
+
+
+def as_vote(value: str) -> Vote:
+    """A stored vote or decision as a :data:`Vote` (ValueError for anything else)."""
+    for vote in VOTE_VALUES:
+        if value == vote:
+            return vote
+    raise ValueError(f"not a vote: {value!r}")
 
 
 class LegalStatus(StrEnum):

@@ -13,15 +13,17 @@ from collections.abc import Mapping, Sequence
 from ipguard import casefile, catalog, clock, messages
 from ipguard.auth import require_any_role, role_text
 from ipguard.domain import CaseIntake, Company, CreditFlags, Financials, IpAsset, Role, Stage
-from ipguard.errors import ValidationError, WorkflowError
+from ipguard.errors import ConflictError, ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import parse_yuan
 from ipguard.products import ProductParams
 from ipguard.rules.enterprise_size import check_industry, check_size, settle
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
-from ipguard.validators import check_date, check_int, check_text
+from ipguard.validators import check_date, check_int, check_phone, check_resident_id, check_text, check_uscc
+from ipguard.workflow.common import request_changes
 from ipguard.workflow.dates import business_date, not_after_today
+from ipguard.workflow.machine import AMENDABLE, EDITABLE_STAGES
 
 messages.register(
     {
@@ -38,8 +40,6 @@ messages.register(
 )
 
 INTAKE_ROLES = (Role.ACCOUNT_MANAGER, Role.ADMIN)
-# Intake records (financials, assets, checklist) may change until the committee.
-EDITABLE_STAGES = (Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION)
 
 
 def parse_intake(data: Mapping[str, object]) -> CaseIntake:
@@ -185,8 +185,6 @@ def _editable(store: Store, case_id: int, user: UserRecord, action: Text) -> Cas
     require_any_role(user, (*INTAKE_ROLES, Role.RISK_MANAGER), action, store)
     case = store.repos.cases.get(case_id)
     if case.stage not in EDITABLE_STAGES:
-        from ipguard.workflow.machine import AMENDABLE
-
         hint = (Text("；如需修改，请变更重新上会（退回调查阶段）", ": amend the case (back to the investigation) to change them")
                 if case.stage in AMENDABLE else Text("", ""))
         raise WorkflowError("intake_closed", stage=Text(case.stage.label, case.stage.label_en), hint=hint)
@@ -328,22 +326,6 @@ def term_range(store: Store, case: CaseRecord | None = None) -> tuple[int, int]:
     return product.amount.min_term_months, product.amount.max_term_months
 
 
-def request_changes(case: CaseRecord, requested_amount: object, term_months: object, product: ProductParams) -> dict[str, object]:
-    """The requested amount and term as given (``None``/"" keeps one), checked as at intake; only what differs.
-
-    Shared by corrections before the committee and the amendment after it (ipguard.workflow.amend).
-    """
-    values: dict[str, object] = {}
-    if requested_amount not in (None, ""):
-        amount, _term, _date = CaseIntake.check_request(
-            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
-        values["requested_amount_fen"] = amount
-    if term_months not in (None, ""):
-        values["term_months"] = product.amount.check_term(term_months)
-    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
-    return {k: v for k, v in values.items() if before[k] != v}
-
-
 # The company's records a correction may change, with their checks (the same as at intake).
 _COMPANY_FIELDS = ("name", "uscc", "industry", "address", "contact_name", "contact_phone", "controller_name",
                    "resident_id", "controller_phone")
@@ -351,8 +333,6 @@ _COMPANY_FIELDS = ("name", "uscc", "industry", "address", "contact_name", "conta
 
 def _company_corrections(store: Store, company_id: int, given: Mapping[str, object]) -> tuple[dict, dict]:
     """(before, after) of the company fields that change; each value checked as at intake."""
-    from ipguard.validators import check_phone, check_resident_id, check_uscc
-
     unknown = set(given) - set(_COMPANY_FIELDS)
     if unknown:  # a caller's mistake, not the user's
         raise ValueError(f"not a correctable company field: {sorted(unknown)}")
@@ -382,7 +362,5 @@ def _company_corrections(store: Store, company_id: int, given: Mapping[str, obje
     if "uscc" in after:
         other = store.repos.companies.by_uscc(after["uscc"])  # type: ignore[arg-type]
         if other is not None and other.id != company_id:
-            from ipguard.errors import ConflictError
-
             raise ConflictError("uscc_taken", "uscc", value=after["uscc"], company=other.name)
     return {k: now[k] for k in after}, after

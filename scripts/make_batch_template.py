@@ -1,4 +1,4 @@
-"""Regenerate resources/templates/batch_screening_template.xlsx from ipguard.rules.batch.COLUMNS.
+"""Regenerate resources/templates/batch_screening_template.xlsx from ipguard.imports.batch.COLUMNS.
 
 Run from the project root: ``python scripts/make_batch_template.py``.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ipguard.imports.batch import write_template
 from ipguard.products import RESOURCES_DIR
-from ipguard.rules.batch import write_template
 
 
 def main(argv: list[str]) -> int:

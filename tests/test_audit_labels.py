@@ -7,6 +7,7 @@ import datetime as dt
 from ipguard.audit_labels import action_label, describe_change, entity_label, field_name, present, value_text
 from ipguard.store import open_store
 from ipguard.store.audit import entries_for_case
+from ipguard.store.records import AuditEntry
 from tests import workflow_helpers as wh
 
 
@@ -67,8 +68,8 @@ def test_a_real_case_history_has_no_internal_names(tmp_path) -> None:
 
 
 def test_names_replace_internal_record_ids() -> None:
-    entry = {"seq": 3, "at": "", "entity": "checklist_item", "entity_id": "articles", "action": "set_status",
-             "before": {"status": "pending"}, "after": {"status": "received"}}  # fmt: skip
+    entry = AuditEntry(seq=3, at="", user_id=None, user_name=None, entity="checklist_item", entity_id="articles",
+                       action="set_status", before={"status": "pending"}, after={"status": "received"})
     assert present(entry).subject == "业务清单 articles"
     line = present(entry, names={("checklist_item", "articles"): "公司章程"})
     assert (line.subject, line.action, line.change, line.user) == ("业务清单 公司章程", "登记状态", "状态：待收 → 已收", "—")

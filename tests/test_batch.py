@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from ipguard.cli import main
 from ipguard.errors import ValidationError
+from ipguard.imports.batch import COLUMNS, RESULT_COLUMNS, screen_workbook, write_template
 from ipguard.products import RESOURCES_DIR, load_product
-from ipguard.rules.batch import COLUMNS, RESULT_COLUMNS, screen_workbook, write_template
 from tests._assess_data import INVENTION, USCC, credit_code
 
 HEADERS = [label for _, label in COLUMNS]

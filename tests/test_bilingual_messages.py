@@ -10,7 +10,8 @@ from ipguard.errors import PermissionDenied, WorkflowError
 from ipguard.messages import Text
 from ipguard.store import open_store
 from ipguard.workflow import committee
-from ipguard.workflow.queries import ACTIONS, available_actions, waiting_for
+from ipguard.workflow.queries import ACTIONS, available_actions
+from ipguard.workflow.work import waiting_for
 from tests import workflow_helpers as wh
 
 CJK = r"[\u4e00-\u9fff]"

@@ -45,18 +45,18 @@ def test_attach_stores_identical_content_once_with_its_facts(store, c) -> None:
     second = casefile.attach(store, case_id, c.a, data=pdf, name="copy.pdf", expected_version=store.repos.cases.get(case_id).version)
     repo = store.repos.attachments
     rows = repo.of_case(case_id)
-    assert [r["id"] for r in rows] == [first, second]
-    assert rows[0]["blob_id"] == rows[1]["blob_id"] and repo.blob_stats()["blobs"] == 1
+    assert [r.id for r in rows] == [first, second]
+    assert rows[0].blob_id == rows[1].blob_id and repo.blob_stats()["blobs"] == 1
     row = rows[0]
     import hashlib
 
-    assert row["sha256"] == hashlib.sha256(pdf).hexdigest() and row["size"] == len(pdf) and row["kind"] == "pdf"
-    assert row["name"] == "营业执照.pdf" and row["attached_by"] == c.a.id and row["attached_at"].startswith("2026-11-20T10:00")
-    assert row["checklist_code"] == "business_license" and row["stage"] == "intake"
-    assert rows[1]["checklist_code"] is None and rows[1]["stage"] == Stage.INTAKE.value
-    assert repo.content(row["blob_id"]) == pdf
+    assert row.sha256 == hashlib.sha256(pdf).hexdigest() and row.size == len(pdf) and row.kind == "pdf"
+    assert row.name == "营业执照.pdf" and row.attached_by == c.a.id and row.attached_at.startswith("2026-11-20T10:00")
+    assert row.checklist_code == "business_license" and row.stage is Stage.INTAKE
+    assert rows[1].checklist_code is None and rows[1].stage is Stage.INTAKE
+    assert repo.content(row.blob_id) == pdf
     audit = store.query("SELECT action, after_json FROM audit_log WHERE entity = 'attachment' ORDER BY seq")
-    assert [a["action"] for a in audit] == ["attach", "attach"] and row["sha256"] in audit[0]["after_json"]
+    assert [a["action"] for a in audit] == ["attach", "attach"] and row.sha256 in audit[0]["after_json"]
     assert store.check_rows() == []
 
 
@@ -132,11 +132,11 @@ def test_received_needs_a_file_or_a_paper_original(store, c) -> None:
         intake.set_checklist_item(store, case_id, item.code, "received", c.a, expected_version=store.repos.cases.get(case_id).version)
     assert item.label in err.value.message("zh") and err.value.key == "checklist_needs_file"
     intake.set_checklist_item(store, case_id, item.code, "received", c.a, paper_original=True, expected_version=store.repos.cases.get(case_id).version)
-    assert store.repos.attachments.checklist_item(case_id, item.code)["paper_only"] == 1
+    assert store.repos.attachments.checklist_item(case_id, item.code).paper_only
     second = store.repos.cases.checklist(case_id)[1]
     att = casefile.attach(store, case_id, c.a, data=make_pdf(), name="f.pdf", checklist_code=second.code, expected_version=store.repos.cases.get(case_id).version)
     intake.set_checklist_item(store, case_id, second.code, "received", c.a, expected_version=store.repos.cases.get(case_id).version)
-    assert store.repos.attachments.checklist_item(case_id, second.code)["paper_only"] == 0
+    assert not store.repos.attachments.checklist_item(case_id, second.code).paper_only
     # The last file of a received item cannot go (the item would be received with nothing).
     with pytest.raises(WorkflowError) as err:
         casefile.remove(store, att, c.a, expected_version=store.repos.cases.get(case_id).version)
@@ -152,11 +152,11 @@ def test_before_the_committee_remove_deletes_the_bytes_and_restores_the_previous
     old = casefile.attach(store, case_id, c.a, data=make_pdf("v1"), name="v1.pdf", expected_version=store.repos.cases.get(case_id).version)
     new = casefile.supersede(store, old, c.a, data=make_pdf("v2"), name="v2.pdf", reason="清晰版", expected_version=store.repos.cases.get(case_id).version)
     repo = store.repos.attachments
-    assert [(r["id"], r["status"]) for r in repo.of_case(case_id)] == [(old, "superseded"), (new, "current")]
+    assert [(r.id, r.status) for r in repo.of_case(case_id)] == [(old, "superseded"), (new, "current")]
     with pytest.raises(WorkflowError):
         casefile.remove(store, old, c.a, expected_version=store.repos.cases.get(case_id).version)  # an old version: only the current one is handled
     casefile.remove(store, new, c.a, expected_version=store.repos.cases.get(case_id).version)
-    assert [(r["id"], r["status"]) for r in repo.of_case(case_id)] == [(old, "current")]
+    assert [(r.id, r.status) for r in repo.of_case(case_id)] == [(old, "current")]
     assert repo.blob_stats()["blobs"] == 1
     actions = [r["action"] for r in store.query("SELECT action FROM audit_log WHERE entity = 'attachment' ORDER BY seq")]
     assert actions == ["attach", "supersede", "remove"]
@@ -174,9 +174,9 @@ def test_after_the_committee_nothing_is_deleted_only_superseded_with_a_reason(st
         casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="", expected_version=store.repos.cases.get(case_id).version)
     second = casefile.supersede(store, first, c.a, data=make_pdf("report v2"), name="调查底稿v2.pdf", reason="补充签字页", expected_version=store.repos.cases.get(case_id).version)
     rows = store.repos.attachments.of_case(case_id)
-    assert [(r["name"], r["status"], r["reason"], r["supersedes_id"]) for r in rows] == [
+    assert [(r.name, r.status, r.reason, r.supersedes_id) for r in rows] == [
         ("调查底稿.pdf", "superseded", "", None), ("调查底稿v2.pdf", "current", "补充签字页", first)]
-    assert rows[1]["id"] == second and store.repos.attachments.blob_stats()["blobs"] == 2
+    assert rows[1].id == second and store.repos.attachments.blob_stats()["blobs"] == 2
     with pytest.raises(WorkflowError):
         casefile.supersede(store, first, c.a, data=make_pdf("x"), name="x.pdf", reason="again", expected_version=store.repos.cases.get(case_id).version)
 
@@ -355,8 +355,8 @@ def test_backups_carry_the_case_file_and_restore_brings_every_blob_back(tmp_path
 
         c_again = auth.sign_in(store, "am", factories.PASSWORD)
         for a in store.repos.attachments.of_case(case_id, current_only=True):
-            if a["checklist_code"] is None:
-                casefile.remove(store, a["id"], c_again, expected_version=store.repos.cases.get(case_id).version)
+            if a.checklist_code is None:
+                casefile.remove(store, a.id, c_again, expected_version=store.repos.cases.get(case_id).version)
         assert len(store.query("SELECT id FROM blobs")) == 2
     restore(db, taken.path, backup_dir=tmp_path / "pre", user_id=1)
     with open_store(db, create=False) as store:

@@ -30,10 +30,10 @@ def test_a_member_changes_their_vote_before_the_resolution(store):
     assert (mine.vote, mine.comment) == ("approve_with_conditions", "追加实际控制人反担保")
     t = tally(store, store.repos.cases.get(case_id))
     assert (t.decline, t.approve_with_conditions, t.voted) == (0, 1, 1)
-    entry = [e for e in entries_for_case(store.db, case_id) if e["action"] == "change_vote"][-1]
-    assert entry["user_id"] == member.id
-    assert entry["before"] == {"vote": "decline", "comment": "估值偏高"}
-    assert entry["after"] == {"vote": "approve_with_conditions", "comment": "追加实际控制人反担保"}
+    entry = [e for e in entries_for_case(store.db, case_id) if e.action == "change_vote"][-1]
+    assert entry.user_id == member.id
+    assert entry.before == {"vote": "decline", "comment": "估值偏高"}
+    assert entry.after == {"vote": "approve_with_conditions", "comment": "追加实际控制人反担保"}
 
 
 def test_only_an_own_existing_vote_can_be_changed_and_never_after_the_resolution(store):

@@ -21,12 +21,12 @@ def test_void_and_issued_copies_by_id(tmp_path) -> None:
         workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)
         first_no, first_pdf = archived(store, case_id, "intent_letter")
         reissue(store, case_id, "intent_letter", cast.a, "银行要求更正")
-        rows = {r["doc_no"]: r for r in documents_of(store, case_id)}
+        rows = {r.doc_no: r for r in documents_of(store, case_id)}
         audit_count = audit.head(store.db).count
-        no, pdf, status = archived_by_id(store, rows[first_no]["id"])
+        no, pdf, status = archived_by_id(store, rows[first_no].id)
         assert (no, pdf, status) == (first_no, first_pdf, "void")  # the exact bytes of the voided copy
         new_no, new_pdf = archived(store, case_id, "intent_letter")
-        assert archived_by_id(store, rows[new_no]["id"]) == (new_no, new_pdf, "issued")
+        assert archived_by_id(store, rows[new_no].id) == (new_no, new_pdf, "issued")
         assert audit.head(store.db).count == audit_count  # a look is not a reprint
         with pytest.raises(NotFoundError):
             archived_by_id(store, 999_999)

@@ -245,8 +245,8 @@ def test_reissue_gets_a_new_number_and_voids_the_old_one(env):
     new = reissue(store, case_id, "intent_letter", c.a, "银行支行名称有误", issue_date=new_day)
     assert new.doc_no == "浦科担函〔2026〕2号" and not new.reprint
     docs = documents_of(store, case_id)
-    assert [(d["doc_no"], d["status"]) for d in docs] == [(old.letter_no, "void"), (new.doc_no, "issued")]
-    assert docs[1]["replaces_id"] == docs[0]["id"]
+    assert [(d.doc_no, d.status) for d in docs] == [(old.letter_no, "void"), (new.doc_no, "issued")]
+    assert docs[1].replaces_id == docs[0].id
     assert archived(store, case_id, "intent_letter") == (new.doc_no, new.pdf)
     letters = store.query("SELECT letter_no, status, approval_deadline FROM intent_letters WHERE case_id = ? ORDER BY id", [case_id])
     expected = WorkCalendar().add_workdays(new_day, 10)
@@ -270,7 +270,7 @@ def test_reissue_report_and_refusals(env):
     first = issue_document(store, case_id, "investigation_report", c.a, issue_date=dt.date(2026, 11, 6))
     second = reissue(store, case_id, "investigation_report", c.b, "更正行业", issue_date=dt.date(2026, 11, 7))
     assert (first.doc_no, second.doc_no) == ("浦科担调〔2026〕1号", "浦科担调〔2026〕2号")
-    assert {d["doc_no"]: d["status"] for d in documents_of(store, case_id)} == {first.doc_no: "void", second.doc_no: "issued"}
+    assert {d.doc_no: d.status for d in documents_of(store, case_id)} == {first.doc_no: "void", second.doc_no: "issued"}
 
 
 # ---------------------------------------------------------------- CLI

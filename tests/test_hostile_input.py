@@ -165,7 +165,7 @@ def test_truncated_product_parameter_file(cut):
 def test_a_batch_workbook_with_hostile_cells_marks_rows_and_writes_nothing_partial(tmp_path):
     from openpyxl import Workbook, load_workbook
 
-    from ipguard.rules.batch import COLUMNS, screen_workbook
+    from ipguard.imports.batch import COLUMNS, screen_workbook
 
     wb = Workbook()
     ws = wb.active

@@ -72,13 +72,13 @@ def test_amending_after_approval_sends_the_case_back_and_sets_the_decision_aside
     assert workflow.intent_letter(store, case_id) is None
     assert workflow.intent_letter(store, case_id, letter.id).status == "void"
     assert store.repos.cases.terms(case_id) is None and store.repos.cases.assessment_stale(case_id)
-    assert all(d["status"] == "void" for d in store.repos.documents.of_case(case_id))
+    assert all(d.status == "void" for d in store.repos.documents.of_case(case_id))
     # ... and kept whole in the amendment and in the audit trail.
     [amendment] = workflow.amendments(store, case_id)
-    assert (amendment["reason"], amendment["from_stage"], amendment["to_stage"]) == ("银行只同意贷款80万元", "bank_approval", "investigation")
-    assert amendment["amended_by_name"] == c.a.display_name
-    voided = amendment["voided"]
-    assert voided["committee_decisions"][0]["resolution_no"] == decision["resolution_no"]
+    assert (amendment.reason, amendment.from_stage, amendment.to_stage) == ("银行只同意贷款80万元", Stage.BANK_APPROVAL, Stage.INVESTIGATION)
+    assert amendment.amended_by_name == c.a.display_name
+    voided = amendment.voided
+    assert voided["committee_decisions"][0]["resolution_no"] == decision.resolution_no
     assert len(voided["committee_votes"]) == len(c.members) and voided["intent_letters"][0]["letter_no"] == letter.letter_no
     entries = store.query("SELECT entity, action, before_json, after_json FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 3",
                           [case_id])  # fmt: skip
@@ -92,7 +92,7 @@ def test_amending_after_approval_sends_the_case_back_and_sets_the_decision_aside
 
 def test_an_amended_case_goes_back_to_the_committee_only_on_fresh_figures_and_a_fresh_report(store, c):
     case_id = to_bank_approval(store, c)
-    first_resolution = store.repos.committee.decision(case_id)["resolution_no"]
+    first_resolution = store.repos.committee.decision(case_id).resolution_no
     workflow.amend_case(store, case_id, c.a, "银行只同意贷款80万元", requested_amount="800000", expected_version=store.repos.cases.get(case_id).version)
     with pytest.raises(WorkflowError) as err:
         workflow.submit_to_committee(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
@@ -110,7 +110,7 @@ def test_an_amended_case_goes_back_to_the_committee_only_on_fresh_figures_and_a_
         workflow.vote(store, case_id, m, "approve", "同意", expected_version=store.repos.cases.get(case_id).version)
     workflow.decide(store, case_id, c.members[0], expected_version=store.repos.cases.get(case_id).version)
     second = store.repos.committee.decision(case_id)
-    assert second["resolution_no"] != first_resolution and store.repos.cases.terms(case_id) is not None
+    assert second.resolution_no != first_resolution and store.repos.cases.terms(case_id) is not None
     letter = workflow.issue_intent_letter(store, case_id, c.a, expected_version=store.repos.cases.get(case_id).version)
     assert letter.guarantee_amount == result.guarantee_amount and letter.status == "issued"
     assert store.verify_audit().ok and store.check_rows() == []
@@ -137,7 +137,7 @@ def test_a_case_waiting_at_the_committee_can_be_amended_and_its_votes_go_with_it
     assert store.repos.cases.get(case_id).stage is Stage.INVESTIGATION
     assert store.repos.committee.votes(case_id) == [] and store.repos.committee.attendance(case_id) == []
     [amendment] = workflow.amendments(store, case_id)
-    assert amendment["voided"]["committee_decisions"] == [] and amendment["voided"]["committee_votes"][0]["vote"] == "decline"
+    assert amendment.voided["committee_decisions"] == [] and amendment.voided["committee_votes"][0]["vote"] == "decline"
     # No decision was set aside: only the amendment is audited, with the stage change.
     actions = [r["action"] for r in store.query("SELECT action FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT 2", [case_id])]
     assert actions == ["stage", "amend"]

@@ -70,7 +70,7 @@ def test_related_parties_share_the_fifteen_percent_limit(store, c):
     x = store.repos.cases.get(first).company_id
     y = store.repos.cases.get(other).company_id
     limits.record_related_party(store, y, x, "same_controller", c.a, note="同一实际控制人李强")
-    assert [r["id"] for r in store.repos.companies.related_parties(x)] == [y]  # recorded both ways
+    assert [r.company_id for r in store.repos.companies.related_parties(x)] == [y]  # recorded both ways
     to_committee(store, other, c)
     result = workflow.latest_assessment(store, other)
     group = next(x for x in result.amount_chain if x.name == "related_party_limit")

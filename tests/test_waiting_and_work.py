@@ -15,8 +15,8 @@ from ipguard.demo.synthetic import generate_cases
 from ipguard.domain import Role, Stage
 from ipguard.store.records import CaseFilter
 from ipguard.workflow.closing import STANDARD_CHECKS
-from ipguard.workflow.queries import available_actions, waiting_for
-from ipguard.workflow.work import KINDS, count_by_kind, my_work, waiting
+from ipguard.workflow.queries import available_actions
+from ipguard.workflow.work import KINDS, count_by_kind, my_work, waiting, waiting_for
 from tests import factories
 from tests.workflow_helpers import day, open_case, receive_all
 

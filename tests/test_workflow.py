@@ -241,7 +241,8 @@ def test_transitions_cover_every_stage_and_terminal_stages_go_nowhere():
 
 
 def test_available_actions_say_why_not(store, c):
-    from ipguard.workflow.queries import available_actions, reminders, turnaround, waiting_for
+    from ipguard.workflow.queries import available_actions, reminders, turnaround
+    from ipguard.workflow.work import waiting_for
 
     case_id = open_case(store, c)
     states = available_actions(store, case_id, c.a)

@@ -95,28 +95,30 @@ def export_case_file(store: Store, case_id: int, user: UserRecord, out: str | Pa
     with output_file(out, protect=[store.path] if store.path else []) as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             for a in attachments:
-                path = f"{root}/{stage_folder(a['stage'])}/{a['id']}-{_safe_part(a['name'])}"
-                with zf.open(path, "w", force_zip64=a["size"] > 1_000_000_000) as member:
-                    for piece in repo.iter_content(a["blob_id"]):
+                path = f"{root}/{stage_folder(a.stage)}/{a.id}-{_safe_part(a.name)}"
+                with zf.open(path, "w", force_zip64=a.size > 1_000_000_000) as member:
+                    for piece in repo.iter_content(a.blob_id):
                         member.write(piece)
-                total += a["size"]
+                total += a.size
                 files.append({
-                    "path": path, "source": "attachment", "id": a["id"], "name": a["name"], "sha256": a["sha256"],
-                    "size": a["size"], "kind": a["kind"], "stage": a["stage"], "checklist_code": a["checklist_code"],
-                    "record": f"{a['record_kind']}:{a['record_key']}" if a["record_kind"] else None,
-                    "status": a["status"], "supersedes_id": a["supersedes_id"], "reason": a["reason"],
-                    "attached_by": a["attached_by_name"], "attached_at": a["attached_at"],
+                    "path": path, "source": "attachment", "id": a.id, "name": a.name, "sha256": a.sha256,
+                    "size": a.size, "kind": a.kind, "stage": a.stage.value, "checklist_code": a.checklist_code,
+                    "record": f"{a.record_kind}:{a.record_key}" if a.record_kind else None,
+                    "status": a.status, "supersedes_id": a.supersedes_id, "reason": a.reason,
+                    "attached_by": a.attached_by_name, "attached_at": a.attached_at,
                 })
             for d in documents:
-                stage = DOCUMENT_STAGES.get(d["kind"], Stage.INTAKE).value
-                path = f"{root}/{stage_folder(stage)}/文书-{_safe_part(d['doc_no'])}-{d['id']}.pdf"
-                pdf = store.repos.documents.by_id(d["id"])["pdf"]
+                stage = DOCUMENT_STAGES.get(d.kind, Stage.INTAKE).value
+                path = f"{root}/{stage_folder(stage)}/文书-{_safe_part(d.doc_no)}-{d.id}.pdf"
+                copy = store.repos.documents.by_id(d.id)
+                assert copy is not None  # listed in the same snapshot; archived copies are never deleted
+                pdf = copy.pdf
                 zf.writestr(path, pdf)
                 total += len(pdf)
                 files.append({
-                    "path": path, "source": "document", "id": d["id"], "name": d["doc_no"], "kind": d["kind"],
-                    "sha256": d["sha256"], "size": len(pdf), "stage": stage, "status": d["status"],
-                    "attached_at": d["created_at"], "issued_on": d["issued_on"],
+                    "path": path, "source": "document", "id": d.id, "name": d.doc_no, "kind": d.kind,
+                    "sha256": d.sha256, "size": len(pdf), "stage": stage, "status": d.status,
+                    "attached_at": d.created_at, "issued_on": d.issued_on.isoformat(),
                 })
             manifest = {
                 "format": FORMAT, "case_no": case.case_no, "exported_at": store.now(), "exported_by": user.display_name,

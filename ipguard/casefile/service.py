@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ipguard import messages
 from ipguard.casefile.files import clean_name, detect, pdf_text
@@ -25,7 +24,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import NotFoundError, ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
-from ipguard.store.records import UserRecord
+from ipguard.store.records import AttachmentRecord, UserRecord
 from ipguard.validators import check_text
 from ipguard.workflow.common import case_action
 
@@ -212,7 +211,7 @@ def attach_path(store: Store, case_id: int, user: UserRecord, path: str | Path, 
     return attach(store, case_id, user, data=data, name=name, **kwargs)  # type: ignore[arg-type]
 
 
-def _current(store: Store, attachment_id: int) -> dict[str, Any]:
+def _current(store: Store, attachment_id: int) -> AttachmentRecord:
     row = store.repos.attachments.get(attachment_id)
     if row is None:
         raise NotFoundError("not_found", what=Text("附件", "attachment"), ident=attachment_id)
@@ -228,19 +227,19 @@ def supersede(
     old = _current(store, attachment_id)
     prepared = prepare(store, data, name)
     action = Text("替换档案文件", "replace a file in the case file")
-    with case_action(store, old["case_id"], user, roles=ATTACH_ROLES, stages=ALL_STAGES, action=action,
+    with case_action(store, old.case_id, user, roles=ATTACH_ROLES, stages=ALL_STAGES, action=action,
                      expected_version=expected_version):
         old = _current(store, attachment_id)  # as it is now, under the write lock
-        if old["status"] != "current":
+        if old.status != "current":
             raise WorkflowError("attachment_not_current")
         repo = store.repos.attachments
         blob_id = _store_blob(store, prepared)
         repo.mark_superseded(attachment_id)
-        new_id = repo.add(old["case_id"], blob_id=blob_id, name=prepared.name, stage=old["stage"], attached_at=store.now(),
-                          attached_by=user.id, checklist_code=old["checklist_code"], record_kind=old["record_kind"],
-                          record_key=old["record_key"], supersedes_id=attachment_id, reason=reason)
-        store.audit(user_id=user.id, case_id=old["case_id"], entity="attachment", entity_id=new_id, action="supersede",
-                    before={"id": attachment_id, "name": old["name"], "sha256": old["sha256"]},
+        new_id = repo.add(old.case_id, blob_id=blob_id, name=prepared.name, stage=old.stage.value, attached_at=store.now(),
+                          attached_by=user.id, checklist_code=old.checklist_code, record_kind=old.record_kind,
+                          record_key=old.record_key, supersedes_id=attachment_id, reason=reason)
+        store.audit(user_id=user.id, case_id=old.case_id, entity="attachment", entity_id=new_id, action="supersede",
+                    before={"id": attachment_id, "name": old.name, "sha256": old.sha256},
                     after={**_facts(prepared), "reason": reason})
     return new_id
 
@@ -249,27 +248,27 @@ def remove(store: Store, attachment_id: int, user: UserRecord, *, expected_versi
     """Remove a file (only before the committee decides); the version it replaced becomes current again."""
     old = _current(store, attachment_id)
     action = Text("删除档案文件", "remove a file from the case file")
-    with case_action(store, old["case_id"], user, roles=ATTACH_ROLES, stages=ALL_STAGES, action=action,
+    with case_action(store, old.case_id, user, roles=ATTACH_ROLES, stages=ALL_STAGES, action=action,
                      expected_version=expected_version):
         repo = store.repos.attachments
         old = _current(store, attachment_id)
-        if repo.committee_decided(old["case_id"]):
+        if repo.committee_decided(old.case_id):
             raise WorkflowError("attachment_after_committee")
-        if old["status"] != "current":
+        if old.status != "current":
             raise WorkflowError("attachment_not_current")
-        code = old["checklist_code"]
-        if code is not None and old["supersedes_id"] is None:
-            item = repo.checklist_item(old["case_id"], code)
-            if item and item["status"] == "received" and not item["paper_only"] and repo.count_current(old["case_id"], code) <= 1:
-                raise WorkflowError("attachment_item_needs_file", item=item["label"])
+        code = old.checklist_code
+        if code is not None and old.supersedes_id is None:
+            item = repo.checklist_item(old.case_id, code)
+            if item and item.status == "received" and not item.paper_only and repo.count_current(old.case_id, code) <= 1:
+                raise WorkflowError("attachment_item_needs_file", item=item.label)
         repo.delete(attachment_id)
-        if old["supersedes_id"] is not None:
-            repo.restore_current(old["supersedes_id"])
-        dropped = repo.drop_blob_if_unused(old["blob_id"])
-        store.audit(user_id=user.id, case_id=old["case_id"], entity="attachment", entity_id=attachment_id, action="remove",
-                    before={"name": old["name"], "sha256": old["sha256"], "bytes": old["size"], "kind": old["kind"],
+        if old.supersedes_id is not None:
+            repo.restore_current(old.supersedes_id)
+        dropped = repo.drop_blob_if_unused(old.blob_id)
+        store.audit(user_id=user.id, case_id=old.case_id, entity="attachment", entity_id=attachment_id, action="remove",
+                    before={"name": old.name, "sha256": old.sha256, "bytes": old.size, "kind": old.kind,
                             "checklist_code": code},
-                    after={"bytes_deleted": dropped, "current_again": old["supersedes_id"]})
+                    after={"bytes_deleted": dropped, "current_again": old.supersedes_id})
 
 
 def require_file_for_received(store: Store, case_id: int, code: str, paper_original: bool) -> None:
@@ -279,4 +278,4 @@ def require_file_for_received(store: Store, case_id: int, code: str, paper_origi
     repo = store.repos.attachments
     if repo.count_current(case_id, code) == 0:
         item = repo.checklist_item(case_id, code)
-        raise ValidationError("attachments", "checklist_needs_file", item=item["label"] if item else code)
+        raise ValidationError("attachments", "checklist_needs_file", item=item.label if item else code)

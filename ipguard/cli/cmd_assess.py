@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     net_assets = parse_yuan(args.net_assets, "guarantor_net_assets") if args.net_assets else None
     in_force = parse_yuan(args.in_force, "client_in_force")
     if args.xlsx:
-        from ipguard.rules.batch import screen_workbook
+        from ipguard.imports.batch import screen_workbook
 
         summary = screen_workbook(
             Path(args.xlsx), Path(args.out), product, guarantor_net_assets=net_assets, client_in_force=in_force

@@ -29,10 +29,10 @@ from ipguard.documents.models import (
 from ipguard.errors import NotFoundError, WorkflowError
 from ipguard.money import format_yuan, parse_yuan
 from ipguard.rules import deadlines
-from ipguard.rules.assess import Assessment
+from ipguard.rules.committee import count_votes
 from ipguard.rules.criteria import RuleResult
 from ipguard.store import Store
-from ipguard.store.records import BankRecord, to_date
+from ipguard.store.records import BankRecord, CaseRecord, FinancialsRecord, InvestigationReportRecord
 
 _DIGITS = "零一二三四五六七八九十"
 
@@ -79,7 +79,7 @@ def asset_lines(store: Store, case_id: int, owner: str, values: dict[str, int] |
     return tuple(lines)
 
 
-def cc_list(store: Store, case) -> tuple[str, ...]:
+def cc_list(store: Store, case: CaseRecord) -> tuple[str, ...]:
     """抄送: the referring body of the case, then whatever the settings add (separated by 、，,；;)."""
     names = [store.repos.referrers.get(case.referrer_id).name] if case.referrer_id else []
     names += [n for n in split_owners(str(store.repos.settings.get("documents.cc") or "")) if n not in names]
@@ -91,10 +91,8 @@ def cc_list(store: Store, case) -> tuple[str, ...]:
 
 def build_intent_letter(store: Store, case_id: int, letter_no: str, replaces_no: str = "") -> IntentLetter:
     """担保意向函 for the ``intent_letters`` row numbered ``letter_no``."""
-    from ipguard.workflow.committee import decision_of
-
     case = store.repos.cases.get(case_id)
-    decision = decision_of(store, case_id) or {}
+    decision = store.repos.committee.decision(case_id)
     settings = store.repos.settings
     company = store.repos.companies.get(case.company_id)
     bank = _bank(store, case.bank_id)
@@ -120,9 +118,9 @@ def build_intent_letter(store: Store, case_id: int, letter_no: str, replaces_no:
         contact_name=_user_name(store, case.account_manager_id),
         contact_phone=str(settings.get("documents.handling_phone") or ""),
         product_name=product.name,
-        resolution_no=decision.get("resolution_no", ""),
-        decision=decision.get("decision", "approve"),
-        conditions=tuple(decision.get("conditions") or ()),
+        resolution_no=decision.resolution_no if decision else "",
+        decision=decision.decision if decision else "approve",
+        conditions=decision.conditions if decision else (),
         bank_share_bp=bank.bank_share_bp if bank else 0,
         guarantee_scope=str(settings.get("documents.guarantee_scope") or ""),
         guarantee_period=str(settings.get("documents.guarantee_period") or ""),
@@ -186,7 +184,7 @@ def _percent(value: object) -> str:
     return f"{Decimal(str(value)) * 100:.2f}%"
 
 
-def criterion_line(rule: RuleResult, fin) -> CriterionLine:
+def criterion_line(rule: RuleResult, fin: FinancialsRecord | None) -> CriterionLine:
     """One stored rule result as a line of the report: figure, threshold, outcome, reason."""
     value, threshold = rule.value, rule.threshold
     if rule.id in _FLAG_TEXT:
@@ -209,16 +207,14 @@ def criterion_line(rule: RuleResult, fin) -> CriterionLine:
 
 def build_investigation_report(store: Store, case_id: int, report_no: str, report_date: dt.date) -> InvestigationReport:
     """调查报告 from the company, its financials, the stored assessment and the A/B sign-off."""
-    from ipguard.workflow.underwriting import latest_assessment
-
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
     fin = store.repos.cases.financials(case_id)
-    assessment: Assessment | None = latest_assessment(store, case_id)
+    assessment = store.repos.underwriting.latest_assessment(case_id)
     if assessment is None:
         raise WorkflowError("not_assessed")
     product = catalog.product_version(store, case.product_code, case.params_version)
-    report = store.repos.underwriting.report_row(case_id) or {}
+    report = store.repos.underwriting.report(case_id)
     tag_labels = {t.code: t.label for t in product.target_tags}
     values = {v.number: v.value for v in assessment.asset_values}
     chain = tuple(AmountLine(c.label, c.amount, c.explain("zh"), c.binding) for c in assessment.amount_chain)
@@ -252,11 +248,11 @@ def build_investigation_report(store: Store, case_id: int, report_no: str, repor
         guarantee_amount=assessment.guarantee_amount,
         fee=assessment.fee,
         target_tags=tuple(tag_labels.get(t, t) for t in case.target_tags),
-        a_user_name=_user_name(store, report.get("a_user_id")),
-        a_signed_at=to_date(report.get("a_signed_at")),
-        b_user_name=_user_name(store, report.get("b_user_id")),
-        b_signed_at=to_date(report.get("b_signed_at")),
-        opinion=_opinions(report),
+        a_user_name=_user_name(store, report.a_user_id if report else None),
+        a_signed_at=report.a_signed_on if report else None,
+        b_user_name=_user_name(store, report.b_user_id if report else None),
+        b_signed_at=report.b_signed_on if report else None,
+        opinion=_opinions(report) if report else "",
         bank_branch=_bank_display(_bank(store, case.bank_id)),
         fee_rate_text=f"年费率{_percent(assessment.fee_breakdown.annual_rate)}",
         guarantee_form=product.guarantee_form,
@@ -280,40 +276,39 @@ def fraction_text(f: Fraction) -> str:
 
 def build_committee_resolution(store: Store, case_id: int, resolution_no: str) -> CommitteeResolution:
     """保审会决议 from the recorded decision, attendance and votes."""
-    from ipguard.workflow.committee import decision_of, tally
-
     case = store.repos.cases.get(case_id)
-    decision = decision_of(store, case_id)
+    decision = store.repos.committee.decision(case_id)
     if decision is None:
         raise NotFoundError("not_found", what="保审会决议", ident=case.case_no)
     company = store.repos.companies.get(case.company_id)
     product = catalog.product_version(store, case.product_code, case.params_version)
     present = store.repos.committee.attendance_names(case_id)
     votes = store.repos.committee.vote_lines(case_id)
-    t = tally(store, case)
+    t = count_votes(store.repos.committee.present_count(case_id), store.repos.committee.vote_counts(case_id),
+                    product.committee)
     return CommitteeResolution(
         resolution_no=resolution_no,
         case_no=case.case_no,
-        meeting_date=dt.date.fromisoformat(decision["meeting_date"]),
+        meeting_date=decision.meeting_date,
         borrower_name=company.name,
         bank_branch=_bank_display(_bank(store, case.bank_id)),
         guarantee_amount=_guarantee(store, case_id),
         term_months=case.term_months,
         members_present=tuple(present),
-        votes=tuple(VoteLine(r["display_name"], r["vote"], r["comment"]) for r in votes),
-        decision=decision["decision"],
-        conditions=tuple(decision["conditions"]),
+        votes=tuple(VoteLine(v.member_name, v.vote, v.comment) for v in votes),
+        decision=decision.decision,
+        conditions=decision.conditions,
         quorum=t.quorum,
         required_majority_text=fraction_text(t.majority),
-        recorder_name=_user_name(store, decision.get("recorded_by")),
+        recorder_name=_user_name(store, decision.recorded_by),
         loan_amount=case.requested_amount,
         guarantee_form=product.guarantee_form,
     )
 
 
-def _opinions(report: dict) -> str:
+def _opinions(report: InvestigationReportRecord) -> str:
     """The report's conclusion: A's opinion, then B's when B wrote one."""
-    a, b = (report.get("opinion") or "").strip(), (report.get("b_opinion") or "").strip()
+    a, b = report.opinion.strip(), report.b_opinion.strip()
     if a and b:
         return f"客户经理（A角）意见：{a}\n风控经理（B角）意见：{b}"
     return a or (f"风控经理（B角）意见：{b}" if b else "")

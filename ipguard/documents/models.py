@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ipguard import messages
-from ipguard.domain import IpType
+from ipguard.domain import IpType, Vote
 
-Vote = Literal["approve", "approve_with_conditions", "decline"]
 Outcome = Literal["pass", "fail", "justify"]
 
 VOTE_LABELS: dict[str, str] = {"approve": "同意", "approve_with_conditions": "有条件同意", "decline": "不同意"}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ipguard import anchors, catalog, clock, messages
 from ipguard.auth import require_any_role
-from ipguard.documents import Letterhead, render
+from ipguard.documents import Document, Letterhead, render
 from ipguard.documents.builders import (
     asset_lines,
     build_committee_resolution,
@@ -43,9 +43,8 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import NotFoundError, ValidationError, WorkflowError
 from ipguard.rules import deadlines
 from ipguard.store import Store
-from ipguard.store.records import UserRecord
+from ipguard.store.records import ArchivedPdf, DocumentRecord, UserRecord
 from ipguard.validators import check_text
-from ipguard.workflow.common import doc_number
 
 log = logging.getLogger("ipguard.documents")
 
@@ -83,6 +82,7 @@ __all__ = [
     "archived",
     "asset_lines",
     "build",
+    "doc_number",
     "documents_of",
     "issue_document",
     "letterhead",
@@ -100,6 +100,21 @@ class IssuedDocument:
     reprint: bool
 
 
+OFFICIAL_NUMBER = "{code}〔{year}〕{n}号"
+
+
+def doc_number(store: Store, kind: str, year: int, template: str = OFFICIAL_NUMBER) -> str:
+    """Next number of a document kind for a year: gap-free, inside the issuing transaction.
+
+    The default form is GB/T 9704's 发文字号 ``浦科担函〔2026〕15号``: the issuer code of the
+    kind from the settings (``documents.code.<kind>``), the year in 〔〕, the number
+    without 第 or leading zeros.
+    """
+    n = store.next_sequence(f"doc:{kind}:{year}")
+    code = str(store.repos.settings.get(f"documents.code.{kind}") or "")
+    return template.format(code=code, year=year, n=n)
+
+
 def letterhead(store: Store) -> Letterhead:
     s = store.repos.settings
     return Letterhead(
@@ -111,7 +126,7 @@ def letterhead(store: Store) -> Letterhead:
     )
 
 
-def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, replaces_no: str = ""):
+def build(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, replaces_no: str = "") -> Document:
     """The model of one document of a case, as the store says now (``replaces_no``: the number a reissue replaces)."""
     if kind == "intent_letter":
         return build_intent_letter(store, case_id, doc_no, replaces_no)
@@ -149,14 +164,14 @@ def archive_issue(store: Store, case_id: int, kind: str, doc_no: str, issue_date
     return _insert(store, case_id, kind, doc_no, issue_date, user)[0]
 
 
-def _current(store: Store, case_id: int, kind: str) -> dict | None:
+def _current(store: Store, case_id: int, kind: str) -> ArchivedPdf | None:
     return store.repos.documents.current(case_id, kind)
 
 
 def archived(store: Store, case_id: int, kind: str) -> tuple[str, bytes] | None:
     """The current issued copy of a document kind: (number, exact PDF bytes)."""
     row = _current(store, case_id, kind)
-    return (row["doc_no"], row["pdf"]) if row else None
+    return (row.doc_no, row.pdf) if row else None
 
 
 def archived_by_id(store: Store, document_id: int) -> tuple[str, bytes, str]:
@@ -167,10 +182,10 @@ def archived_by_id(store: Store, document_id: int) -> tuple[str, bytes, str]:
     row = store.repos.documents.by_id(document_id)
     if row is None:
         raise NotFoundError("not_found", what="文书", ident=document_id)
-    return row["doc_no"], row["pdf"], row["status"]
+    return row.doc_no, row.pdf, row.status
 
 
-def documents_of(store: Store, case_id: int) -> list[dict]:
+def documents_of(store: Store, case_id: int) -> list[DocumentRecord]:
     return store.repos.documents.of_case(case_id)
 
 
@@ -194,9 +209,9 @@ def _refusal(store: Store, case_id: int, kind: str) -> WorkflowError | None:
     return refused  # intent letter and notice: only through their workflow actions
 
 
-def _audit_reprint(store: Store, case_id: int, row: dict, user: UserRecord) -> None:
-    store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=row["doc_no"], action="reprint",
-                after={"sha256": row["sha256"]})  # fmt: skip
+def _audit_reprint(store: Store, case_id: int, row: ArchivedPdf, user: UserRecord) -> None:
+    store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=row.doc_no, action="reprint",
+                after={"sha256": row.sha256})  # fmt: skip
 
 
 def issue_document(
@@ -215,15 +230,15 @@ def issue_document(
         row = _current(store, case_id, kind)
         if row is not None:
             _audit_reprint(store, case_id, row, user)
-            return IssuedDocument(row["doc_no"], row["pdf"], row["sha256"], True)
+            return IssuedDocument(row.doc_no, row.pdf, row.sha256, True)
         refusal = _refusal(store, case_id, kind)
         if refusal:
             raise refusal
         if kind == "committee_resolution":
             decision = store.repos.committee.decision(case_id)
             assert decision is not None  # _refusal checked it
-            doc_no = decision["resolution_no"]
-            issue_date = issue_date or dt.date.fromisoformat(decision["meeting_date"])
+            doc_no = decision.resolution_no
+            issue_date = issue_date or decision.meeting_date
         else:
             issue_date = issue_date or clock.today()
             doc_no = doc_number(store, kind, issue_date.year)
@@ -255,17 +270,17 @@ def reissue(
                                 allowed="、".join(s.label for s in allowed))  # fmt: skip
         doc_no = doc_number(store, kind, issue_date.year)
         if kind == "intent_letter":
-            _reissue_letter_record(store, case_id, old["doc_no"], doc_no, issue_date)
+            _reissue_letter_record(store, case_id, old.doc_no, doc_no, issue_date)
         elif kind == "committee_resolution":
             store.repos.committee.set_resolution_no(case_id, doc_no)
-        store.repos.documents.void(old["id"])
-        store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old["doc_no"], action="void",
+        store.repos.documents.void(old.id)
+        store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=old.doc_no, action="void",
                     before={"status": "issued"}, after={"status": "void", "reason": reason, "replaced_by": doc_no})  # fmt: skip
         store.touch_case_version(case_id)  # a reissue saves no form the user read
-        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old["id"],
-                                 replaces_no=old["doc_no"])
+        _id, pdf, digest = _insert(store, case_id, kind, doc_no, issue_date, user, replaces_id=old.id,
+                                 replaces_no=old.doc_no)
         store.audit(user_id=user.id, case_id=case_id, entity="document", entity_id=doc_no, action="reissue",
-                    before={"doc_no": old["doc_no"]}, after={"doc_no": doc_no, "reason": reason, "case_no": case.case_no})  # fmt: skip
+                    before={"doc_no": old.doc_no}, after={"doc_no": doc_no, "reason": reason, "case_no": case.case_no})  # fmt: skip
     return IssuedDocument(doc_no, pdf, digest, False)
 
 

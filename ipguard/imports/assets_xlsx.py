@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from ipguard import messages
 from ipguard.domain import IpAsset, LegalStatus
 from ipguard.errors import IpguardError, ValidationError
+from ipguard.imports.xlsx_limits import check_xlsx
+from ipguard.ip_types import IpType
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -161,7 +163,6 @@ def read_assets_xlsx(path: str | os.PathLike[str]) -> tuple[list[IpAsset], list[
     """
     from openpyxl import load_workbook  # ~0.2 s to import: only when importing
 
-    from ipguard.imports.xlsx_limits import check_xlsx
 
     name = os.path.basename(os.fspath(path))
     check_xlsx(os.fspath(path), "file", max_rows=MAX_ROWS)  # the zip directory first: no bomb reaches openpyxl
@@ -262,7 +263,6 @@ def write_template(path: str | os.PathLike[str]) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ipguard.ip_types import IpType
 
     wb = Workbook()
     ws = wb.worksheets[0]  # a new workbook's one sheet

@@ -5,7 +5,7 @@
 - :mod:`ipguard.rules.amount`    the guarantee amount chain (担保额)
 - :mod:`ipguard.rules.fees`      the guarantee fee (担保费)
 - :mod:`ipguard.rules.assess`    one applicant in, one explainable assessment out
-- :mod:`ipguard.rules.batch`     a spreadsheet of applicants screened at once
+- :mod:`ipguard.rules.committee` the committee's vote count (quorum, majority)
 - :mod:`ipguard.rules.deadlines` every deadline of a case (letter, bank, registration, maturity, fees)
 
 This package holds small date helpers shared by them.

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ipguard.store.records import AuditEntry
+
 GENESIS = "0" * 64
 
 
@@ -126,17 +128,14 @@ def check_anchor(db: Database, count: int, digest: str) -> VerifyResult:
     return VerifyResult(True, total)
 
 
-def entries_for_case(db: Database, case_id: int) -> list[dict[str, Any]]:
+def entries_for_case(db: Database, case_id: int) -> list[AuditEntry]:
+    """The case's audit trail, oldest first, with the acting user's name."""
     rows = db.query(
         "SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.entity, a.entity_id, a.action, a.before_json, a.after_json"
         " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.case_id = ? ORDER BY a.seq",
         [case_id],
     )
-    out = []
-    for r in rows:
-        r = dict(r)
-        before, after = r.pop("before_json"), r.pop("after_json")
-        r["before"] = json.loads(before) if before else None
-        r["after"] = json.loads(after) if after else None
-        out.append(r)
-    return out
+    return [AuditEntry(seq=r["seq"], at=r["at"], user_id=r["user_id"], user_name=r["user_name"], entity=r["entity"],
+                       entity_id=r["entity_id"], action=r["action"],
+                       before=json.loads(r["before_json"]) if r["before_json"] else None,
+                       after=json.loads(r["after_json"]) if r["after_json"] else None) for r in rows]

@@ -20,7 +20,9 @@ from sqlite_utils import Database
 
 from ipguard import clock, messages
 from ipguard.errors import StoreError
+from ipguard.messages import Text
 from ipguard.store import schema, seals
+from ipguard.store.probe import is_sqlite_file
 
 log = logging.getLogger("ipguard.store")
 
@@ -101,9 +103,6 @@ def check_existing(path: str | Path, *, create: bool = False) -> None:
     another program's database. (Otherwise opening would already switch it
     to WAL mode before finding out.)
     """
-    from ipguard.messages import Text
-    from ipguard.store.probe import is_sqlite_file
-
     path = Path(path)
     if not path.exists():
         if create:

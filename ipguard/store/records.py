@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ipguard.domain import IpType, LegalStatus, Role, Stage
+from ipguard.domain import IpAsset, IpType, LegalStatus, Role, Stage, Vote
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -151,9 +151,7 @@ class AssetRecord:
             certificate_no=r.get("certificate_no") or "",
         )
 
-    def to_domain(self):  # -> ipguard.domain.IpAsset
-        from ipguard.domain import IpAsset
-
+    def to_domain(self) -> IpAsset:
         return IpAsset(
             ip_type=self.ip_type,
             number=self.number,
@@ -459,3 +457,256 @@ class PledgedAssetDue:
     filing_date: dt.date | None
     grant_date: dt.date | None
     expiry_date: dt.date | None
+
+
+# -- underwriting and committee ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvestigationReportRecord:
+    """The investigation report (调查报告) sign-off: A's opinion (the conclusion), B's, and who signed when."""
+
+    case_id: int
+    opinion: str
+    b_opinion: str
+    a_user_id: int | None
+    a_name: str  # '' while unsigned
+    a_signed_at: str | None  # timestamp (ISO text) of the signature
+    b_user_id: int | None
+    b_name: str
+    b_signed_at: str | None
+
+    @property
+    def a_signed_on(self) -> dt.date | None:
+        return to_date(self.a_signed_at)
+
+    @property
+    def b_signed_on(self) -> dt.date | None:
+        return to_date(self.b_signed_at)
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    """One member's vote on a case."""
+
+    member_id: int
+    member_name: str
+    vote: Vote
+    comment: str
+    voted_at: str  # timestamp (ISO text)
+
+
+@dataclass(frozen=True)
+class CommitteeDecisionRecord:
+    """The committee's decision (保审会决议) on a case; one per case."""
+
+    case_id: int
+    resolution_no: str
+    meeting_date: dt.date
+    decision: Vote
+    conditions: tuple[str, ...]
+    decided_at: str  # timestamp (ISO text)
+    recorded_by: int | None
+
+
+# -- the documents archive ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One archived copy of an issued document, without its bytes (``size`` in bytes)."""
+
+    id: int
+    case_id: int
+    kind: str  # intent_letter / disbursement_notice / investigation_report / committee_resolution
+    doc_no: str
+    issued_on: dt.date
+    status: str  # issued / void
+    sha256: str
+    size: int
+    font: str
+    created_at: str  # timestamp (ISO text)
+    replaces_id: int | None
+
+
+@dataclass(frozen=True)
+class ArchivedPdf:
+    """One archived copy with its exact bytes."""
+
+    id: int
+    case_id: int
+    kind: str
+    doc_no: str
+    status: str  # issued / void
+    issued_on: dt.date
+    sha256: str
+    pdf: bytes
+
+
+# -- the case file ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """One file of the case file (without its bytes): where it hangs, its content's facts, who attached it."""
+
+    id: int
+    case_id: int
+    checklist_code: str | None  # the checklist item it belongs to, if any
+    record_kind: str | None  # the stage record it belongs to, if any (ipguard.casefile.service.RECORD_KINDS)
+    record_key: str
+    stage: Stage  # the case's stage when attached
+    blob_id: int
+    name: str
+    status: str  # current / superseded
+    supersedes_id: int | None
+    reason: str  # why it replaced the previous version
+    attached_at: str  # timestamp (ISO text)
+    attached_by: int | None
+    attached_by_name: str
+    sha256: str
+    size: int  # bytes
+    kind: str  # pdf / jpeg / png / … (ipguard.casefile.files.KIND_LABELS)
+    mime: str
+
+
+@dataclass(frozen=True)
+class ChecklistItemRef:
+    """A checklist item as the case file needs it: its label, status and whether only a paper original exists."""
+
+    id: int
+    code: str
+    label: str
+    status: str  # pending / received / missing
+    paper_only: bool
+
+
+# -- signing in ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What a sign-in checks a password against (ipguard.auth)."""
+
+    user_id: int
+    password_hash: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class SignInAttempts:
+    """Consecutive failed sign-ins of a user name, and until when it is locked (None: not locked)."""
+
+    failures: int
+    locked_until: dt.datetime | None
+
+
+# -- amendments, related parties, product versions, the audit trail -------------------------------
+
+
+@dataclass(frozen=True)
+class AmendmentRecord:
+    """One amendment after the committee (变更重新上会) and what it set aside.
+
+    ``voided`` is the JSON payload kept whole (rows per table as they were, see
+    :meth:`ipguard.store.repos.amendments.AmendmentRepo.snapshot`): a record of
+    the past, read as stored, not a live record.
+    """
+
+    id: int
+    case_id: int
+    amended_on: dt.date
+    amended_at: str  # timestamp (ISO text)
+    amended_by: int | None
+    amended_by_name: str
+    reason: str
+    from_stage: Stage
+    to_stage: Stage
+    voided: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RelatedParty:
+    """A company recorded as related to another, and how."""
+
+    company_id: int  # the related company
+    name: str
+    relation: str  # same_controller / parent_subsidiary / declared_group
+    note: str
+
+
+@dataclass(frozen=True)
+class ProductVersionRecord:
+    """One saved version of a product's parameters (without its TOML text)."""
+
+    code: str
+    version: str
+    effective_date: dt.date
+    created_at: str  # timestamp (ISO text)
+    created_by: int | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One entry of a case's audit trail, its before/after read back from their JSON payloads."""
+
+    seq: int
+    at: str  # timestamp (ISO text)
+    user_id: int | None
+    user_name: str | None
+    entity: str
+    entity_id: str
+    action: str
+    before: Any
+    after: Any
+
+
+# -- the facts of a user's to-do list (ipguard.store.repos.work) -------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkCase:
+    """A case as a to-do list reads it."""
+
+    id: int
+    case_no: str
+    company: str
+    stage: Stage
+    since: dt.date  # the day the case entered its stage
+    account_manager_id: int | None
+    risk_manager_id: int | None
+    product_code: str
+    params_version: str
+
+
+@dataclass(frozen=True)
+class UnderwritingFacts(WorkCase):
+    """A case from intake to the investigation: its latest assessment's state and the report's signers."""
+
+    assessed: bool  # an assessment exists
+    stale: bool  # intake records changed since it
+    failed: bool  # a criterion fails
+    unjustified: bool  # an in-principle criterion above its limit without the written justification
+    a_user_id: int | None
+    b_user_id: int | None
+
+
+@dataclass(frozen=True)
+class CommitteeFacts(WorkCase):
+    """A case before the committee: members present and voted, and whether the reader is present / has voted."""
+
+    present: int
+    voted: int
+    user_present: bool
+    user_voted: bool
+
+
+@dataclass(frozen=True)
+class DeskFacts(WorkCase):
+    """A case from the intent letter to the disbursement: contracts, registrations and disbursement checks."""
+
+    contracts_signed: int  # kinds of the guarantor's contracts signed (guarantee, counter-guarantee, pledge)
+    loan_contract: bool
+    has_registrations: bool
+    registrations_pending: bool
+    checks_open: bool

@@ -8,10 +8,15 @@ newer ipguard is recognised and refused. Never edit a released step: add one.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from ipguard import clock
+from ipguard.rules.assess import Assessment
+from ipguard.store import seals
 
 MIGRATIONS = Migrations("ipguard")
 
@@ -486,8 +491,6 @@ def m005_security(db: Database) -> None:
     """Failed sign-ins per user name (known or not), for backoff and lockout;
     row seals and the triggers that make every business write pass through
     ipguard (see ipguard.store.seals)."""
-    from ipguard.store import seals
-
     db.execute(
         "CREATE TABLE sign_in_attempts (username TEXT PRIMARY KEY, failures INTEGER NOT NULL DEFAULT 0, "
         "locked_until TEXT, last_at TEXT NOT NULL)"
@@ -521,11 +524,6 @@ def m006_net_assets_history(db: Database) -> None:
     - ``banks.version``, ``referrers.version``: a save names the version it
       was read at (issue 14 item 7).
     """
-    import json
-
-    from ipguard import clock
-    from ipguard.store import seals
-
     _script(
         db,
         """
@@ -592,8 +590,6 @@ def m007_case_file(db: Database) -> None:
     bytes (see :mod:`ipguard.store.seals`); the bytes are checked against the
     SHA-256 by ``ipguard audit verify`` and the export.
     """
-    from ipguard.store import seals
-
     _script(
         db,
         """
@@ -645,10 +641,6 @@ def m008_structured_explanations(db: Database) -> None:
     (see :mod:`ipguard.rules.explain`). An assessment that does not read at all
     is left as it was: :meth:`Assessment.from_json` still accepts the old form.
     """
-    import json
-
-    from ipguard.rules.assess import Assessment
-
     for row_id, text in db.execute("SELECT id, result_json FROM assessments").fetchall():
         try:
             converted = Assessment.from_json(json.loads(text)).to_json()

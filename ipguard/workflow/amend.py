@@ -26,19 +26,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipguard import (
-    clock,
-    intake,  # a module: intake imports the workflow too, so its names are read at call time
-    messages,
-)
+from ipguard import catalog, clock, messages
 from ipguard.auth import require_any_role
 from ipguard.domain import Role
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.store.records import AmendmentRecord, CaseRecord, UserRecord
 from ipguard.validators import check_text
-from ipguard.workflow.common import case_action, move, record, stage_text
+from ipguard.workflow.common import case_action, move, record, request_changes, stage_text
 from ipguard.workflow.machine import AMENDABLE, AMENDED_TO
 
 messages.register(
@@ -70,7 +66,8 @@ def amend_case(
         raise WorkflowError("amend_loan_exists", stage=stage_text(store.repos.cases.get(case_id).stage))
     with case_action(store, case_id, user, roles=AMENDERS, stages=AMENDABLE, action=action,
                      expected_version=expected_version) as case:
-        corrections = intake.request_changes(case, requested_amount, term_months, intake.case_product(store, case))
+        product = catalog.product_version(store, case.product_code, case.params_version)
+        corrections = request_changes(case, requested_amount, term_months, product)
         voided = store.repos.amendments.snapshot(case_id)
         store.repos.amendments.set_aside(case_id)
         if corrections:
@@ -91,7 +88,7 @@ def amend_case(
 
 
 
-def amendments(store: Store, case_id: int) -> list[dict]:
+def amendments(store: Store, case_id: int) -> list[AmendmentRecord]:
     """The case's amendments, oldest first: date, who, reason, stages, and what each set aside (``voided``)."""
     return store.repos.amendments.of_case(case_id)
 

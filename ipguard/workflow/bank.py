@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ipguard import catalog, messages
+from ipguard.documents.service import archive_issue, doc_number
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -19,7 +20,7 @@ from ipguard.store import Store
 from ipguard.store.records import BankDecisionRecord, CaseRecord, ContractRecord, IntentLetterRecord, UserRecord
 from ipguard.validators import check_text
 from ipguard.workdays import unconfirmed_warning
-from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.common import case_action, move, record
 from ipguard.workflow.dates import business_date, step
 
 messages.register(
@@ -84,17 +85,11 @@ def issue_intent_letter(
         record(store, case, user, "intent_letter", letter_no, "issue",
                after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days,
                       "loan_amount_fen": loan_fen, "guarantee_amount_fen": guarantee, "term_months": case.term_months})
-        _archive(store, case_id, "intent_letter", letter_no, issue_date, user)
+        archive_issue(store, case_id, "intent_letter", letter_no, issue_date, user)
         warning = unconfirmed_warning(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
         move(store, case, Stage.BANK_APPROVAL, user, issue_date,
              note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
     return intent_letter(store, case_id, letter_id)
-
-
-def _archive(store: Store, case_id: int, kind: str, doc_no: str, issue_date: dt.date, user: UserRecord) -> None:
-    from ipguard.documents.service import archive_issue
-
-    archive_issue(store, case_id, kind, doc_no, issue_date, user)
 
 
 def intent_letter(store: Store, case_id: int, letter_id: int | None = None) -> IntentLetterRecord | None:

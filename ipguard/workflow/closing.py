@@ -13,6 +13,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ipguard import catalog, messages
+from ipguard.documents.service import archive_issue, doc_number
 from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
@@ -23,8 +24,8 @@ from ipguard.store import Store
 from ipguard.store.records import CaseRecord, DisbursementCheckRecord, LoanRecord, RegistrationRecord, UserRecord
 from ipguard.validators import check_date, check_text
 from ipguard.workflow import limits
-from ipguard.workflow.bank import DESK, _archive, contracts
-from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.bank import DESK, contracts
+from ipguard.workflow.common import case_action, move, record
 from ipguard.workflow.dates import business_date, step
 
 messages.register(
@@ -159,7 +160,7 @@ def issue_disbursement_notice(
             step("质押登记日", "the pledge registration", store.repos.closing.latest_registration_date(case_id))])
         notice_no = doc_number(store, "disbursement_notice", issue_date.year)
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
-        _archive(store, case_id, "disbursement_notice", notice_no, issue_date, user)
+        archive_issue(store, case_id, "disbursement_notice", notice_no, issue_date, user)
         move(store, case, Stage.DISBURSEMENT, user, issue_date, note=notice_no)
     return notice_no
 

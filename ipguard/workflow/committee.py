@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from fractions import Fraction
 
 from ipguard import catalog, clock, messages
+from ipguard.documents.service import doc_number
 from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules.committee import Tally, count_votes
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.store.records import CaseRecord, CommitteeDecisionRecord, InvestigationReportRecord, UserRecord, VoteRecord
 from ipguard.validators import check_text
 from ipguard.workflow import limits
-from ipguard.workflow.common import case_action, doc_number, move, record
+from ipguard.workflow.common import case_action, move, record
 from ipguard.workflow.dates import business_date, step
+from ipguard.workflow.underwriting import freshness_refusal, screening_refusal
 
 messages.register(
     {
@@ -87,7 +88,7 @@ def report_refusal(store: Store, case_id: int) -> WorkflowError | None:
     missing = [side for side, uid in (("A角", a), ("B角", b)) if uid is None]
     if missing:
         return WorkflowError("report_unsigned", missing=Text("、".join(missing), " and ".join(m[0] for m in missing)))
-    if a == b:
+    if a is not None and a == b:
         return WorkflowError("same_user_a_b", user=store.repos.users.get(a).display_name)
     return None
 
@@ -96,8 +97,6 @@ def submission_refusal(store: Store, case_id: int) -> WorkflowError | None:
     """Why the case cannot go to the committee: unsigned report, a missing or stale assessment, or a current
     assessment that would not pass screening or leaves no amount (figures corrected at the investigation,
     e.g. after an amendment, are held to the same rules as at screening and valuation)."""
-    from ipguard.workflow.underwriting import freshness_refusal, screening_refusal
-
     refusal = report_refusal(store, case_id) or freshness_refusal(store, case_id) or screening_refusal(store, case_id)
     if refusal is None and (store.repos.cases.guarantee_amount(case_id) or 0) <= 0:
         refusal = WorkflowError("zero_amount")
@@ -174,38 +173,11 @@ def vote(
     return store.repos.cases.get(case_id)
 
 
-@dataclass(frozen=True)
-class Tally:
-    present: int
-    voted: int
-    approve: int
-    approve_with_conditions: int
-    decline: int
-    quorum: int
-    required: int  # approvals needed
-    majority: Fraction
-
-    @property
-    def approvals(self) -> int:
-        return self.approve + self.approve_with_conditions
-
-    @property
-    def approved(self) -> bool:
-        return self.present >= self.quorum and self.approvals >= self.required
-
-    def explain(self) -> str:
-        return (f"出席 {self.present} 人（法定 {self.quorum} 人），同意 {self.approve}、有条件同意 {self.approve_with_conditions}、"
-                f"不同意 {self.decline}；通过需 {self.majority.numerator}/{self.majority.denominator} 即至少 {self.required} 票")
-
-
 def tally(store: Store, case: CaseRecord) -> Tally:
+    """The case's vote count so far under its product version's quorum and majority."""
     product = catalog.product_version(store, case.product_code, case.params_version)
-    present = store.repos.committee.present_count(case.id)
-    counts = store.repos.committee.vote_counts(case.id)
-    majority = Fraction(product.committee.majority_numerator, product.committee.majority_denominator)
-    required = -(-majority.numerator * present // majority.denominator)  # ceiling
-    return Tally(present, sum(counts.values()), counts.get("approve", 0), counts.get("approve_with_conditions", 0),
-                 counts.get("decline", 0), product.committee.quorum, max(required, 1), majority)
+    return count_votes(store.repos.committee.present_count(case.id), store.repos.committee.vote_counts(case.id),
+                       product.committee)
 
 
 def decision_refusal(store: Store, case: CaseRecord) -> WorkflowError | None:
@@ -296,52 +268,17 @@ def fix_terms(store: Store, case: CaseRecord, on: dt.date) -> None:
     )
 
 
-def decision_of(store: Store, case_id: int) -> dict | None:
-    stored = store.repos.committee.decision(case_id)
-    if stored is None:
-        return None
-    row = dict(stored)
-    row["conditions"] = json.loads(row.pop("conditions_json"))
-    return row
+def decision_of(store: Store, case_id: int) -> CommitteeDecisionRecord | None:
+    """The committee's decision on the case, or None before it."""
+    return store.repos.committee.decision(case_id)
 
 
 # -- reads for the UI ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReportSignatures:
-    """The investigation report: its opinion and who signed as A and B, when."""
-
-    opinion: str
-    b_opinion: str
-    a_user_id: int | None
-    a_name: str
-    a_signed_at: str | None
-    b_user_id: int | None
-    b_name: str
-    b_signed_at: str | None
-
-
-@dataclass(frozen=True)
-class VoteRecord:
-    member_id: int
-    member_name: str
-    vote: str  # approve / approve_with_conditions / decline
-    comment: str
-    voted_at: str
-
-    @property
-    def label(self) -> str:
-        return VOTES.get(self.vote, self.vote)
-
-
-def investigation_report(store: Store, case_id: int) -> ReportSignatures | None:
+def investigation_report(store: Store, case_id: int) -> InvestigationReportRecord | None:
     """The case's investigation report (None before value recognition is confirmed)."""
-    r = store.repos.underwriting.report_with_names(case_id)
-    if r is None:
-        return None
-    return ReportSignatures(r["opinion"] or "", r["b_opinion"] or "", r["a_user_id"], r["a_name"], r["a_signed_at"],
-                            r["b_user_id"], r["b_name"], r["b_signed_at"])
+    return store.repos.underwriting.report(case_id)
 
 
 def case_signers(store: Store, case: CaseRecord) -> set[int]:
@@ -356,8 +293,7 @@ def attendance(store: Store, case_id: int) -> list[int]:
 
 def votes(store: Store, case_id: int) -> list[VoteRecord]:
     """The votes cast on this case, in order."""
-    return [VoteRecord(r["member_id"], r["display_name"], r["vote"], r["comment"] or "", r["voted_at"])
-            for r in store.repos.committee.votes(case_id)]
+    return store.repos.committee.votes(case_id)
 
 
 # -- changing one's own vote --------------------------------------------------------------
@@ -371,10 +307,7 @@ messages.register(
 
 def my_vote(store: Store, case_id: int, member: UserRecord) -> VoteRecord | None:
     """The signed-in member's own vote on this case (what the vote form shows), or None."""
-    row = store.repos.committee.vote_of(case_id, member.id)
-    if row is None:
-        return None
-    return VoteRecord(member.id, member.display_name, row["vote"], row["comment"] or "", row["voted_at"])
+    return store.repos.committee.vote_of(case_id, member.id)
 
 
 def change_vote(
@@ -396,6 +329,6 @@ def change_vote(
             raise WorkflowError("no_vote_to_change", user=user.display_name)
         store.repos.committee.replace_vote(case_id, user.id, choice, comment, store.now())
         record(store, case, user, "committee_vote", user.id, "change_vote",
-               before={"vote": before["vote"], "comment": before["comment"] or ""},
+               before={"vote": before.vote, "comment": before.comment},
                after={"vote": choice, "comment": comment})
     return store.repos.cases.get(case_id)

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 from ipguard import messages
 from ipguard.auth import require_any_role
-from ipguard.domain import Role, Stage
+from ipguard.domain import CaseIntake, Role, Stage
 from ipguard.errors import WorkflowError
+from ipguard.products import ProductParams
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.workflow.dates import business_date
@@ -88,16 +89,17 @@ def record(store: Store, case: CaseRecord, user: UserRecord, entity: str, entity
     store.audit(user_id=user.id, case_id=case.id, entity=entity, entity_id=entity_id, action=action, before=before, after=after)
 
 
-OFFICIAL_NUMBER = "{code}〔{year}〕{n}号"
+def request_changes(case: CaseRecord, requested_amount: object, term_months: object, product: ProductParams) -> dict[str, object]:
+    """The requested amount and term as given (``None``/"" keeps one), checked as at intake; only what differs.
 
-
-def doc_number(store: Store, kind: str, year: int, template: str = OFFICIAL_NUMBER) -> str:
-    """Next number of a document kind for a year: gap-free, inside the issuing transaction.
-
-    The default form is GB/T 9704's 发文字号 ``浦科担函〔2026〕15号``: the issuer code of the
-    kind from the settings (``documents.code.<kind>``), the year in 〔〕, the number
-    without 第 or leading zeros.
+    Shared by corrections before the committee (ipguard.intake) and the amendment after it (ipguard.workflow.amend).
     """
-    n = store.next_sequence(f"doc:{kind}:{year}")
-    code = str(store.repos.settings.get(f"documents.code.{kind}") or "")
-    return template.format(code=code, year=year, n=n)
+    values: dict[str, object] = {}
+    if requested_amount not in (None, ""):
+        amount, _term, _date = CaseIntake.check_request(
+            {"requested_amount": requested_amount, "term_months": case.term_months, "application_date": case.application_date})
+        values["requested_amount_fen"] = amount
+    if term_months not in (None, ""):
+        values["term_months"] = product.amount.check_term(term_months)
+    before = {"requested_amount_fen": case.requested_amount, "term_months": case.term_months}
+    return {k: v for k, v in values.items() if before[k] != v}

@@ -71,9 +71,9 @@ def related_company_ids(store: Store, company_id: int) -> list[int]:
     todo = [company_id]
     while todo:
         for r in store.repos.companies.related_parties(todo.pop()):
-            if r["id"] not in seen:
-                seen.add(r["id"])
-                todo.append(r["id"])
+            if r.company_id not in seen:
+                seen.add(r.company_id)
+                todo.append(r.company_id)
     return sorted(seen - {company_id})
 
 

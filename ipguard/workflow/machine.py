@@ -24,6 +24,9 @@ _MAIN: dict[Stage, set[Stage]] = {
 AMENDABLE: tuple[Stage, ...] = (Stage.COMMITTEE, Stage.INTENT_LETTER, Stage.BANK_APPROVAL, Stage.CONTRACTS,
                                 Stage.PLEDGE_REGISTRATION, Stage.DISBURSEMENT)
 AMENDED_TO = Stage.INVESTIGATION
+# Intake records (financials, assets, checklist) may change until the committee (ipguard.intake);
+# after it only an amendment changes them.
+EDITABLE_STAGES: tuple[Stage, ...] = (Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION)
 TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     stage: frozenset(_MAIN.get(stage, set()) | ({Stage.DECLINED, Stage.WITHDRAWN} if stage in OPEN_STAGES else set())
                      | ({AMENDED_TO} if stage in AMENDABLE else set()))

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ipguard import catalog
+from ipguard.auth import require_any_role
 from ipguard.domain import OPEN_STAGES, IpType, Role, Stage
-from ipguard.errors import WorkflowError
-from ipguard.intake import EDITABLE_STAGES
+from ipguard.errors import IpguardError, WorkflowError
 from ipguard.messages import Text
 from ipguard.rules import deadlines
 from ipguard.store import Store
@@ -22,6 +22,7 @@ from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.workflow import amend, bank, closing, committee, postloan, underwriting
 from ipguard.workflow.common import require_stage, stage_text
 from ipguard.workflow.exits import DECLINABLE
+from ipguard.workflow.machine import AMENDABLE, EDITABLE_STAGES
 
 Guard = Callable[[Store, CaseRecord, UserRecord], "WorkflowError | None"]
 
@@ -141,7 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compensation", "登记代偿", "Record compensation", (Stage.DEFAULTED,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.ADMIN)),
     ActionSpec("recovery", "登记追偿", "Record recovery", (Stage.RECOVERY,), (Role.OPERATIONS, Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
-    ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", amend.AMENDABLE, amend.AMENDERS,
+    ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", AMENDABLE, amend.AMENDERS,
                lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan(c.id) else None),
     # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service.ATTACH_ROLES).
     ActionSpec("attach_file", "附加档案文件", "Attach a file", tuple(Stage),
@@ -154,9 +155,6 @@ SPECS = {spec.key: spec for spec in ACTIONS}
 
 
 def action_state(store: Store, case: CaseRecord, user: UserRecord, spec: ActionSpec, lang: str = "zh") -> ActionState:
-    from ipguard.auth import require_any_role
-    from ipguard.errors import IpguardError
-
     label = spec.label_in(lang)
     try:
         require_any_role(user, spec.roles, spec.text(), store)
@@ -173,16 +171,6 @@ def available_actions(store: Store, case_id: int, user: UserRecord, lang: str = 
     """Every action with whether ``user`` may do it now on this case, and why not."""
     case = store.repos.cases.get(case_id)
     return {spec.key: action_state(store, case, user, spec, lang) for spec in ACTIONS}
-
-
-def waiting_for(store: Store, case_id: int, lang: str = "zh") -> str:
-    """One line: what the case waits for now and from whom (the stage bar's 当前等待), in ``lang``.
-
-    Derived from the guard of the action that ends the stage (see :func:`ipguard.workflow.work.waiting`).
-    """
-    from ipguard.workflow.work import waiting
-
-    return waiting(store, case_id).text(lang)
 
 
 # -- deadlines and turnaround ------------------------------------------------------------

@@ -48,7 +48,7 @@ ASSESSABLE_STAGES = (Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION)
 
 def freshness_refusal(store: Store, case_id: int) -> WorkflowError | None:
     """A missing or stale assessment (intake records changed since) blocks the next step."""
-    if store.repos.underwriting.latest_assessment_json(case_id) is None:
+    if not store.repos.underwriting.has_assessment(case_id):
         return WorkflowError("not_assessed")
     if store.repos.cases.assessment_stale(case_id):
         return WorkflowError("assessment_stale")
@@ -142,13 +142,7 @@ def assess_case(store: Store, case_id: int, user: UserRecord, *, expected_versio
 
 def latest_assessment(store: Store, case_id: int) -> Assessment | None:
     """The last stored assessment, rebuilt from its JSON (not recomputed)."""
-    text = store.repos.underwriting.latest_assessment_json(case_id)
-    return Assessment.from_json(json.loads(text)) if text else None
-
-
-def latest_assessment_json(store: Store, case_id: int) -> dict | None:
-    text = store.repos.underwriting.latest_assessment_json(case_id)
-    return json.loads(text) if text else None
+    return store.repos.underwriting.latest_assessment(case_id)
 
 
 def justify(store: Store, case_id: int, text: str, user: UserRecord, *, expected_version: int) -> Assessment:

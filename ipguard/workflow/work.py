@@ -23,11 +23,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ipguard import catalog, clock
+from ipguard.dashboard import scope_user_id
 from ipguard.domain import Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
-from ipguard.store.records import CaseRecord, UserRecord, to_date
+from ipguard.store.records import CaseRecord, CommitteeFacts, DeskFacts, UnderwritingFacts, UserRecord, WorkCase
+from ipguard.workflow import committee, postloan
+from ipguard.workflow.closing import STANDARD_CHECKS
+from ipguard.workflow.queries import SPECS, Reminder, reminders
 
 # The action that takes a case out of each stage.
 EXIT_ACTION: dict[Stage, str] = {
@@ -145,8 +149,6 @@ def _team(role: Role, action: str) -> Party:
 
 def parties(store: Store, case: CaseRecord, action: str) -> tuple[Party, ...]:
     """Who may take ``action`` on ``case``, from the action's roles (never the admin, who may always step in)."""
-    from ipguard.workflow.queries import SPECS
-
     roles = SPECS[action].roles
     out: list[Party] = []
     if Role.ACCOUNT_MANAGER in roles:
@@ -157,15 +159,17 @@ def parties(store: Store, case: CaseRecord, action: str) -> tuple[Party, ...]:
     return tuple(out)
 
 
+def waiting_for(store: Store, case_id: int, lang: str = "zh") -> str:
+    """One line: what the case waits for now and from whom (the stage bar's 当前等待), in ``lang``."""
+    return waiting(store, case_id).text(lang)
+
+
 def _nobody() -> UserRecord:
     return UserRecord(0, "", "", frozenset())
 
 
 def waiting(store: Store, case_id: int, *, today: dt.date | None = None) -> Waiting:
     """What the case waits for now and from whom, from the guard of the action that ends its stage."""
-    from ipguard.workflow import committee
-    from ipguard.workflow.queries import SPECS
-
     today = today or clock.today()
     case = store.repos.cases.get(case_id)
     exit_action = EXIT_ACTION.get(case.stage)
@@ -233,8 +237,6 @@ def _special(store: Store, case: CaseRecord, today: dt.date) -> Waiting | None:
             # In force until maturity: nobody has anything to do for it yet (reminders come before the date).
             return Waiting(case.id, case.stage, "", Text(f"在保，贷款到期日 {maturity}", f"in force; the loan matures on {maturity}"),
                            (), maturity, False)
-        from ipguard.workflow import postloan
-
         refusal = postloan.release_refusal(store, case)
         step = "deregister" if refusal else "release"
         what = (Text(refusal.message("zh"), refusal.message("en")) if refusal
@@ -286,79 +288,73 @@ class WorkItem:
     reminder: str = ""  # the reminder's kind when the item comes from one
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, dt.date, dt.date, str]:
         return (not self.overdue, self.due or dt.date.max, self.since or dt.date.max, self.case_no)
 
 
 def _action_text(action: str) -> Text:
-    from ipguard.workflow.queries import SPECS
-
     spec = SPECS[action]
     return Text(spec.label, spec.label_en)
 
 
-def _item(row: dict, action: str, *, text: Text | None = None) -> WorkItem:
-    return WorkItem(_KIND_OF_ACTION[action], action, row["id"], row["case_no"], row["company"], Stage(row["stage"]),
-                    to_date(row["stage_changed_at"]), text or _action_text(action))
+def _item(row: WorkCase, action: str, *, text: Text | None = None) -> WorkItem:
+    return WorkItem(_KIND_OF_ACTION[action], action, row.id, row.case_no, row.company, row.stage, row.since,
+                    text or _action_text(action))
 
 
-def _underwriting_step(row: dict, user_id: int) -> str | None:
+def _underwriting_step(row: UnderwritingFacts, user_id: int) -> str | None:
     """The step of an intake-to-investigation case that waits for ``user_id`` (None: not for this user)."""
-    is_a, is_b = row["account_manager_id"] == user_id, row["risk_manager_id"] == user_id
-    stage = Stage(row["stage"])
+    is_a, is_b = row.account_manager_id == user_id, row.risk_manager_id == user_id
+    stage = row.stage
     if stage is Stage.INTAKE:
         return "submit_screening" if is_a else None
     if stage is Stage.SCREENING:
-        if not row["assessed"] or row["stale"]:
+        if not row.assessed or row.stale:
             return "assess"
-        if row["unjustified"] and not row["failed"]:
+        if row.unjustified and not row.failed:
             return "justify" if is_b else None
         return "pass_screening"
     if stage is Stage.VALUATION:
-        return "assess" if not row["assessed"] or row["stale"] else "confirm_valuation"
+        return "assess" if not row.assessed or row.stale else "confirm_valuation"
     # Investigation: the signatures first, then the assessment's freshness, then the submission.
-    a_signed, b_signed = row["a_user_id"] is not None, row["b_user_id"] is not None
-    if not (a_signed and b_signed) or row["a_user_id"] == row["b_user_id"]:
+    a_signed, b_signed = row.a_user_id is not None, row.b_user_id is not None
+    if not (a_signed and b_signed) or row.a_user_id == row.b_user_id:
         if is_a and not a_signed:
             return "sign_a"
-        if is_b and (not b_signed or row["a_user_id"] == row["b_user_id"]):
+        if is_b and (not b_signed or row.a_user_id == row.b_user_id):
             return "sign_b"
         return None
-    return "assess" if not row["assessed"] or row["stale"] else "submit_committee"
+    return "assess" if not row.assessed or row.stale else "submit_committee"
 
 
-def _committee_step(row: dict, quorum: int) -> str | None:
-    if row["present"] < quorum:
+def _committee_step(row: CommitteeFacts, quorum: int) -> str | None:
+    if row.present < quorum:
         return "attendance"
-    if row["voted"] < row["present"]:
-        return "vote" if row["user_present"] and not row["user_voted"] else None
+    if row.voted < row.present:
+        return "vote" if row.user_present and not row.user_voted else None
     return "decide"
 
 
-def _desk_step(row: dict) -> str:
-    stage = Stage(row["stage"])
+def _desk_step(row: DeskFacts) -> str:
+    stage = row.stage
     if stage is Stage.INTENT_LETTER:
         return "issue_intent_letter"
     if stage is Stage.CONTRACTS:
-        return "complete_contracts" if row["contracts_signed"] >= 3 else "record_contract"
+        return "complete_contracts" if row.contracts_signed >= 3 else "record_contract"
     if stage is Stage.DISBURSEMENT:
         return "record_disbursement"
     if stage is Stage.BANK_APPROVAL:
         return "bank_decision"
-    if row["registrations_pending"] or not row["has_registrations"]:
+    if row.registrations_pending or not row.has_registrations:
         return "record_registration"
-    if row["checks_open"]:
+    if row.checks_open:
         return "confirm_check"
-    return "issue_notice" if row["loan_contract"] else "record_contract"
+    return "issue_notice" if row.loan_contract else "record_contract"
 
 
 def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> list[WorkItem]:
     """Everything waiting for ``user``: steps of cases (votes, signatures, letters, registrations …) and the
     deadline reminders in the user's scope, overdue first, then by due date, then oldest first."""
-    from ipguard.dashboard import scope_user_id
-    from ipguard.workflow.closing import STANDARD_CHECKS
-    from ipguard.workflow.queries import SPECS, reminders
-
     today = today or clock.today()
     items: list[WorkItem] = []
     roles = user.roles
@@ -368,27 +364,27 @@ def my_work(store: Store, user: UserRecord, *, today: dt.date | None = None) -> 
             if step is None:
                 continue
             spec_roles = SPECS[step].roles
-            is_a, is_b = row["account_manager_id"] == user.id, row["risk_manager_id"] == user.id
+            is_a, is_b = row.account_manager_id == user.id, row.risk_manager_id == user.id
             if (is_a and Role.ACCOUNT_MANAGER in spec_roles) or (is_b and Role.RISK_MANAGER in spec_roles):
                 items.append(_item(row, step))
     if Role.COMMITTEE_MEMBER in roles:
         quorums: dict[tuple[str, str], int] = {}
-        for row in store.repos.work.committee(user.id):
-            key = (row["product_code"], row["params_version"])
+        for voting in store.repos.work.committee(user.id):
+            key = (voting.product_code, voting.params_version)
             if key not in quorums:
                 quorums[key] = catalog.product_version(store, *key).committee.quorum
-            step = _committee_step(row, quorums[key])
+            step = _committee_step(voting, quorums[key])
             if step is not None:
-                items.append(_item(row, step))
+                items.append(_item(voting, step))
     ops = Role.OPERATIONS in roles
     if ops or Role.ACCOUNT_MANAGER in roles:
         standard = tuple(code for code, _label in STANDARD_CHECKS)
-        for row in store.repos.work.desk(None if ops else user.id, standard):
-            step = _desk_step(row)
+        for desk in store.repos.work.desk(None if ops else user.id, standard):
+            step = _desk_step(desk)
             step_roles = SPECS[step].roles
-            mine = row["account_manager_id"] == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
+            mine = desk.account_manager_id == user.id and Role.ACCOUNT_MANAGER in roles and Role.ACCOUNT_MANAGER in step_roles
             if (ops and Role.OPERATIONS in step_roles) or mine:
-                items.append(_item(row, step))
+                items.append(_item(desk, step))
     if roles & {Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN}:
         items = _with_reminders(items, reminders(store, today, user_id=scope_user_id(user)))
     return sorted(items, key=lambda i: i.sort_key)
@@ -399,7 +395,7 @@ _REMINDER_STAGES = {"bank_approval": Stage.BANK_APPROVAL, "registration": Stage.
                     "default_uncompensated": Stage.DEFAULTED}
 
 
-def _with_reminders(items: list[WorkItem], found: list) -> list[WorkItem]:
+def _with_reminders(items: list[WorkItem], found: list[Reminder]) -> list[WorkItem]:
     """Give the user's steps their deadlines; any other reminder in the user's scope is an item of its own."""
     by_case = {i.case_id: n for n, i in enumerate(items)}
     out = list(items)
@@ -413,7 +409,7 @@ def _with_reminders(items: list[WorkItem], found: list) -> list[WorkItem]:
     return out
 
 
-def _reminder_text(r) -> Text:
+def _reminder_text(r: Reminder) -> Text:
     due = r.due.isoformat()
     texts = {
         "bank_approval": Text(f"银行审批期限 {due}" + ("，已逾期" if r.overdue else ""),

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from ipguard.domain import Stage
 from tests import workflow_helpers as wh
 from tests.test_casefile import make_pdf, make_png
 from ui.session import Session
@@ -35,7 +36,7 @@ def test_attach_preview_replace_save_open_and_export(tab, store, qt_env, tmp_pat
     assert tab.table.rowCount() == 1 and tab.table.item(0, 0).text() == "营业执照.pdf"
     assert tab.table.item(0, 1).text() == item.label
     rows = store.repos.attachments.of_case(tab.case_id, checklist_code=item.code)
-    assert len(rows) == 1 and rows[0]["attached_by"] == tab.user.id
+    assert len(rows) == 1 and rows[0].attached_by == tab.user.id
 
     # PDF preview inside the app: three pages, navigation and zoom.
     preview = tab.preview
@@ -131,7 +132,7 @@ def test_a_scan_hangs_on_a_stage_record_chosen_in_the_list(qtbot, qt_env, store,
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(scan)], "")))
     assert page.attach_with_dialog() == 1 and not qt_env
     row = store.repos.attachments.of_case(case_id)[-1]
-    assert row["record_kind"] == "contract" and row["stage"] == "contracts"
+    assert row.record_kind == "contract" and row.stage is Stage.CONTRACTS
     assert page.table.rowCount() == 1 and "质押合同" in page.table.item(0, 1).text()
     page.target.setCurrentIndex(page.target.findData(""))  # the case itself: the contract's scan is not there
     assert page.table.rowCount() == 0

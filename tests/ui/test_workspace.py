@@ -135,9 +135,9 @@ def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
     click(qtbot, tab.decide_button)
     assert not boxes
     decided = committee.decision_of(store, case_id)
-    assert decided["decision"] == "approve_with_conditions" and decided["conditions"] == ["落实实际控制人反担保"]
+    assert decided.decision == "approve_with_conditions" and decided.conditions == ("落实实际控制人反担保",)
     assert store.repos.cases.get(case_id).stage is Stage.INTENT_LETTER
-    assert decided["resolution_no"] in tab.decision.text()
+    assert decided.resolution_no in tab.decision.text()
     assert chair.stage_bar.states[Stage.COMMITTEE] == DONE
 
 

@@ -168,7 +168,7 @@ def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, 
     workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)  # 银行审批: reissue allowed
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     tab = ws.tab("DocumentsTab")
-    kinds = [r["kind"] for r in tab.rows]
+    kinds = [r.kind for r in tab.rows]
     assert "intent_letter" in kinds
     assert tab.select_kind("intent_letter") and tab.preview.page_count() >= 1
     original = docs_mod.archived(store, case_id, "intent_letter")
@@ -185,9 +185,9 @@ def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, 
     assert opened == [str(path)] and path.read_bytes() == original[1]
     monkeypatch.setattr(ws, "ask_reason", lambda title, prompt: "银行要求更正")
     assert tab.reissue_selected()
-    statuses = {r["doc_no"]: r["status"] for r in tab.rows}
+    statuses = {r.doc_no: r.status for r in tab.rows}
     assert statuses[original[0]] == "void" and list(statuses.values()).count("issued") >= 1
-    void_row = next(i for i, r in enumerate(tab.rows) if r["status"] == "void")
+    void_row = next(i for i, r in enumerate(tab.rows) if r.status == "void")
     tab.table.selectRow(void_row)
     assert not tab.print_button.isEnabled() and "作废" in tab.preview.caption.text()
 

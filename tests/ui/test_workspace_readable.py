@@ -70,7 +70,7 @@ def test_void_copy_is_previewed_and_marked(qtbot, qt_env, store, cast, monkeypat
     assert tab.select_kind("intent_letter")
     monkeypatch.setattr(ws, "ask_reason", lambda title, prompt: "银行要求更正")
     assert tab.reissue_selected()
-    void_row = next(i for i, r in enumerate(tab.rows) if r["status"] == "void")
+    void_row = next(i for i, r in enumerate(tab.rows) if r.status == "void")
     tab.table.selectRow(void_row)
     assert tab.preview.page_count() >= 1  # the void copy's own pages
     assert "已作废" in tab.preview.caption.text() and tab.preview.caption.isVisibleTo(tab)

@@ -30,7 +30,8 @@ from ipguard.errors import IpguardError
 from ipguard.money import wan_text
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import amend_case, decline, withdraw
-from ipguard.workflow.queries import ActionState, available_actions, waiting_for
+from ipguard.workflow.queries import ActionState, available_actions
+from ipguard.workflow.work import waiting_for
 from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
 from ui.session import Session

@@ -4,7 +4,7 @@ Each main-line stage is a step marked done (✓), current (●) or pending (○)
 by text and colour both; a case that left the main line (declined, withdrawn,
 defaulted, in recovery, closed) shows a terminal marker after the step where
 it left. Below the steps: "当前等待：…" from
-:func:`ipguard.workflow.queries.waiting_for`.
+:func:`ipguard.workflow.work.waiting_for`.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from ipguard.casefile.export import export_case_file
 from ipguard.casefile.files import IMAGE_KINDS, KIND_LABELS
 from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
-from ipguard.store.records import CaseRecord
+from ipguard.store.records import AttachmentRecord, CaseRecord
 from ui import errors as uierrors
 from ui.file_size import size_text
 from ui.i18n import translate
@@ -261,7 +261,7 @@ class CaseFileTab(WorkspaceTab):
         layout.addWidget(splitter, 1)
         self.storage = QLabel()
         layout.addWidget(self.storage)
-        self.rows: list[dict] = []
+        self.rows: list[AttachmentRecord] = []
         self._labels: dict[str, str] = {}
         self._records: dict[tuple[str, str], str] = {}
 
@@ -299,24 +299,24 @@ class CaseFileTab(WorkspaceTab):
         is_record = isinstance(target, tuple)
         rows = repo.of_case(self.case_id, checklist_code=target if target and not is_record else None)
         if target == CASE_TARGET:
-            rows = [r for r in rows if r["checklist_code"] is None and r["record_kind"] is None]
+            rows = [r for r in rows if r.checklist_code is None and r.record_kind is None]
         elif is_record:
-            rows = [r for r in rows if (r["record_kind"], r["record_key"] or "") == (target[1], target[2])]
+            rows = [r for r in rows if (r.record_kind, r.record_key or "") == (target[1], target[2])]
         self.rows = list(reversed(rows))  # newest first
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            where = self._labels.get(row["checklist_code"], row["checklist_code"]) if row["checklist_code"] else (
-                self._records.get((row["record_kind"], row["record_key"] or ""), f"{row['record_kind']} {row['record_key']}".strip())
-                if row["record_kind"] else translate("CaseFile", "本案"))
-            status = translate("CaseFile", "当前") if row["status"] == "current" else translate("CaseFile", "已被替换")
-            if row["reason"]:
-                status += f"（{row['reason']}）"
-            kind = KIND_LABELS.get(row["kind"], (row["kind"], row["kind"]))[1 if self.lang == "en" else 0]
-            cells = (row["name"], where, kind, size_text(row["size"]), row["attached_by_name"],
-                     row["attached_at"][:16].replace("T", " "), status)
+            where = self._labels.get(row.checklist_code, row.checklist_code) if row.checklist_code else (
+                self._records.get((row.record_kind, row.record_key or ""), f"{row.record_kind} {row.record_key}".strip())
+                if row.record_kind else translate("CaseFile", "本案"))
+            status = translate("CaseFile", "当前") if row.status == "current" else translate("CaseFile", "已被替换")
+            if row.reason:
+                status += f"（{row.reason}）"
+            kind = KIND_LABELS.get(row.kind, (row.kind, row.kind))[1 if self.lang == "en" else 0]
+            cells = (row.name, where, kind, size_text(row.size), row.attached_by_name,
+                     row.attached_at[:16].replace("T", " "), status)
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(str(text))
-                cell.setToolTip(f"SHA-256 {row['sha256']}")
+                cell.setToolTip(f"SHA-256 {row.sha256}")
                 self.table.setItem(r, c, cell)
         for column in range(1, len(self.COLUMNS)):
             self.table.resizeColumnToContents(column)
@@ -330,7 +330,7 @@ class CaseFileTab(WorkspaceTab):
         self.table.blockSignals(False)
         self._on_selected()
 
-    def selected(self) -> dict | None:
+    def selected(self) -> AttachmentRecord | None:
         r = self.table.currentRow()
         return self.rows[r] if 0 <= r < len(self.rows) and self.table.selectionModel().hasSelection() else None
 
@@ -339,8 +339,8 @@ class CaseFileTab(WorkspaceTab):
         may = self.action_enabled("attach_file")
         for b in (self.open_button, self.save_button):
             b.setEnabled(row is not None)
-        self.replace_button.setEnabled(may and row is not None and row["status"] == "current")
-        self.remove_button.setEnabled(may and row is not None and row["status"] == "current")
+        self.replace_button.setEnabled(may and row is not None and row.status == "current")
+        self.remove_button.setEnabled(may and row is not None and row.status == "current")
 
     def _on_selected(self) -> None:
         row = self.selected()
@@ -348,7 +348,7 @@ class CaseFileTab(WorkspaceTab):
         if row is None:
             self.preview.clear()
             return
-        self.preview.show_file(self.store.repos.attachments.content(row["blob_id"]), row["kind"])
+        self.preview.show_file(self.store.repos.attachments.content(row.blob_id), row.kind)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -402,24 +402,24 @@ class CaseFileTab(WorkspaceTab):
             uierrors.show_error(self, exc, self.lang)
             return None
         supersede = off_ui_thread(casefile.supersede, translate("CaseFile", "正在附加文件…"), disable=[self.replace_button])
-        result = self.run_action(supersede, self.store, row["id"], self.user, data=data, name=name, reason=reason)
+        result = self.run_action(supersede, self.store, row.id, self.user, data=data, name=name, reason=reason)
         return None if result is FAILED else result
 
     def remove_selected(self) -> bool:
         row = self.selected()
-        if row is None or not self.confirm_step(translate("CaseFile", "删除文件“{name}”").format(name=row["name"]),
+        if row is None or not self.confirm_step(translate("CaseFile", "删除文件“{name}”").format(name=row.name),
                                                 translate("CaseFile", "文件将从档案中删除（操作记入审计）。")):
             return False
-        return self.run_action(casefile.remove, self.store, row["id"], self.user) is not FAILED
+        return self.run_action(casefile.remove, self.store, row.id, self.user) is not FAILED
 
     def _bytes(self, row: dict) -> bytes:
-        return self.store.repos.attachments.content(row["blob_id"])
+        return self.store.repos.attachments.content(row.blob_id)
 
     def save_selected(self) -> Path | None:
         row = self.selected()
         if row is None:
             return None
-        path, _ = QFileDialog.getSaveFileName(self, translate("CaseFile", "另存副本"), row["name"])
+        path, _ = QFileDialog.getSaveFileName(self, translate("CaseFile", "另存副本"), row.name)
         if not path:
             return None
         try:
@@ -434,7 +434,7 @@ class CaseFileTab(WorkspaceTab):
         if row is None:
             return None
         folder = Path(tempfile.mkdtemp(prefix="ipguard-casefile-"))
-        path = folder / row["name"]
+        path = folder / row.name
         path.write_bytes(self._bytes(row))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path

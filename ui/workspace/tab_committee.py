@@ -154,11 +154,11 @@ class CommitteeTab(WorkspaceTab):
         self.change_button.setEnabled(may_change)
         decided = decision_of(store, case.id)
         if decided:
-            conditions = "；".join(decided["conditions"])
+            conditions = "；".join(decided.conditions)
             self.decision.setText(translate("Workspace", "{no}（{date}）：{decision}{conditions}").format(
-                no=decided["resolution_no"], date=decided["meeting_date"], decision=vote_label(decided["decision"]),
+                no=decided.resolution_no, date=decided.meeting_date.isoformat(), decision=vote_label(decided.decision),
                 conditions=translate("Workspace", "。条件：{conditions}").format(conditions=conditions) if conditions else ""))
-            self.conditions.setPlainText("\n".join(decided["conditions"]))
+            self.conditions.setPlainText("\n".join(decided.conditions))
             self.conditions.setReadOnly(True)
         else:
             self.decision.setText(translate("Workspace", "尚未形成决议") + (

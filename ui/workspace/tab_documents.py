@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ipguard.documents.service import KINDS, archived, archived_by_id, documents_of, issue_document, reissue
 from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
-from ipguard.store.records import CaseRecord
+from ipguard.store.records import CaseRecord, DocumentRecord
 from ui.errors import show_error
 from ui.file_size import size_text
 from ui.i18n import translate
@@ -337,7 +337,7 @@ class DocumentsTab(WorkspaceTab):
 
     def __init__(self, workspace) -> None:
         super().__init__(workspace)
-        self.rows: list[dict] = []
+        self.rows: list[DocumentRecord] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -385,29 +385,29 @@ class DocumentsTab(WorkspaceTab):
     def refresh(self, case: CaseRecord) -> None:
         self.rows = documents_of(self.store, self.case_id)
         fill_table(self.table, [
-            (KINDS.get(r["kind"], r["kind"]), r["doc_no"], r["issued_on"], STATUS_LABELS.get(r["status"], r["status"]),
-             size_text(r["size"] or 0)) for r in self.rows], list(range(len(self.rows))))  # fmt: skip
-        issued = {r["kind"] for r in self.rows if r["status"] == "issued"}
+            (KINDS.get(r.kind, r.kind), r.doc_no, r.issued_on.isoformat(), STATUS_LABELS.get(r.status, r.status),
+             size_text(r.size)) for r in self.rows], list(range(len(self.rows))))  # fmt: skip
+        issued = {r.kind for r in self.rows if r.status == "issued"}
         self.issue_report_button.setVisible("investigation_report" not in issued)
         self.issue_resolution_button.setVisible("committee_resolution" not in issued)
         if self.rows:
             self.table.selectRow(len(self.rows) - 1)
         self._on_selected()
 
-    def selected(self) -> dict | None:
+    def selected(self) -> DocumentRecord | None:
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
 
     def select_kind(self, kind: str) -> bool:
         for i, r in enumerate(self.rows):
-            if r["kind"] == kind and r["status"] == "issued":
+            if r.kind == kind and r.status == "issued":
                 self.table.selectRow(i)
                 return True
         return False
 
     def _on_selected(self) -> None:
         row = self.selected()
-        usable = row is not None and row["status"] == "issued"
+        usable = row is not None and row.status == "issued"
         for b in (self.print_button, self.preview_button, self.save_button, self.open_button, self.reissue_button):
             b.setEnabled(usable)
             b.setToolTip("" if usable else translate("Documents", "请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）"))
@@ -416,32 +416,32 @@ class DocumentsTab(WorkspaceTab):
             self.preview.set_pdf(None)
             self.note.setText(translate("Documents", "本案尚未出具文书。") if not self.rows else "")
             return
-        if row["status"] != "issued":  # the void copy is shown as archived, marked, never printed or reissued
+        if row.status != "issued":  # the void copy is shown as archived, marked, never printed or reissued
             try:
-                pdf = archived_by_id(self.store, row["id"])[1]
+                pdf = archived_by_id(self.store, row.id)[1]
             except IpguardError:
                 pdf = None
             self.preview.set_pdf(pdf, translate("Documents", "【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。").format(
-                kind=KINDS.get(row["kind"], row["kind"]), no=row["doc_no"]))
+                kind=KINDS.get(row.kind, row.kind), no=row.doc_no))
             self.preview.caption.setStyleSheet("color: #b71c1c; font-weight: bold;")
-            self.note.setText(translate("Documents", "存档副本 SHA-256：{sha}…（已作废）").format(sha=row["sha256"][:16]))
+            self.note.setText(translate("Documents", "存档副本 SHA-256：{sha}…（已作废）").format(sha=row.sha256[:16]))
             return
-        copy = archived(self.store, self.case_id, row["kind"])
-        self.preview.set_pdf(copy[1] if copy else None, f"{KINDS.get(row['kind'])} {row['doc_no']}")
-        self.note.setText(translate("Documents", "存档副本 SHA-256：{sha}…；重印与存档完全一致。").format(sha=row["sha256"][:16]))
+        copy = archived(self.store, self.case_id, row.kind)
+        self.preview.set_pdf(copy[1] if copy else None, f"{KINDS.get(row.kind)} {row.doc_no}")
+        self.note.setText(translate("Documents", "存档副本 SHA-256：{sha}…；重印与存档完全一致。").format(sha=row.sha256[:16]))
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _copy(self) -> tuple[dict, bytes] | None:
+    def _copy(self) -> tuple[DocumentRecord, bytes] | None:
         """The selected document's archived bytes, recorded as a reprint."""
         row = self.selected()
-        if row is None or row["status"] != "issued":
+        if row is None or row.status != "issued":
             return None
         from ui import errors as uierrors
 
         try:
             doc = off_ui_thread(issue_document, translate("Documents", "正在准备文书…"), disable=self._row_buttons())(
-                self.store, self.case_id, row["kind"], self.user)
+                self.store, self.case_id, row.kind, self.user)
         except Exception as exc:
             uierrors.show_error(self, exc, self.lang)
             return None
@@ -452,17 +452,17 @@ class DocumentsTab(WorkspaceTab):
 
     def preview_selected(self) -> bool:
         copy = self._copy()
-        return bool(copy) and preview_pdf(self, copy[1], f"{KINDS[copy[0]['kind']]} {copy[0]['doc_no']}")
+        return bool(copy) and preview_pdf(self, copy[1], f"{KINDS[copy[0].kind]} {copy[0].doc_no}")
 
     def print_selected(self) -> bool:
         copy = self._copy()
-        return bool(copy) and print_pdf(self, copy[1], f"{KINDS[copy[0]['kind']]} {copy[0]['doc_no']}")
+        return bool(copy) and print_pdf(self, copy[1], f"{KINDS[copy[0].kind]} {copy[0].doc_no}")
 
     def save_selected(self) -> Path | None:
         copy = self._copy()
         if not copy:
             return None
-        return save_pdf(self, copy[1], safe_name(f"{self.case.case_no}-{KINDS[copy[0]['kind']]}-{copy[0]['doc_no']}.pdf"))
+        return save_pdf(self, copy[1], safe_name(f"{self.case.case_no}-{KINDS[copy[0].kind]}-{copy[0].doc_no}.pdf"))
 
     def open_selected(self) -> Path | None:
         """Write the archived copy to a temporary file and open it in the system's PDF reader."""
@@ -471,7 +471,7 @@ class DocumentsTab(WorkspaceTab):
             return None
         folder = Path(tempfile.gettempdir()) / "ipguard-documents"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / safe_name(f"{self.case.case_no}-{copy[0]['doc_no']}.pdf")
+        path = folder / safe_name(f"{self.case.case_no}-{copy[0].doc_no}.pdf")
         path.write_bytes(copy[1])
         open_url(QUrl.fromLocalFile(str(path)))
         return path
@@ -486,12 +486,12 @@ class DocumentsTab(WorkspaceTab):
 
     def reissue_selected(self) -> bool:
         row = self.selected()
-        if row is None or row["status"] != "issued":
+        if row is None or row.status != "issued":
             return False
         reason = self.workspace.ask_reason(
-            translate("Documents", "重新出具{kind}").format(kind=KINDS[row["kind"]]),
-            translate("Documents", "请填写重新出具的原因（原文书 {no} 将作废并保留）：").format(no=row["doc_no"]))
+            translate("Documents", "重新出具{kind}").format(kind=KINDS[row.kind]),
+            translate("Documents", "请填写重新出具的原因（原文书 {no} 将作废并保留）：").format(no=row.doc_no))
         if not reason:
             return False
         busy = off_ui_thread(reissue, translate("Documents", "正在重新出具文书…"), disable=self._row_buttons())
-        return call_core(self, busy, self.store, self.case_id, row["kind"], self.user, reason) is not FAILED
+        return call_core(self, busy, self.store, self.case_id, row.kind, self.user, reason) is not FAILED

@@ -8,6 +8,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ipguard.domain import Stage
+from ipguard.store.records import AmendmentRecord, required_date
+
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
@@ -22,7 +25,11 @@ class AmendmentRepo:
 
     def snapshot(self, case_id: int) -> dict[str, Any]:
         """Everything the decision carried: its rows per table, the letters and documents in force, the report's
-        signatures and the case's fixed terms (JSON-ready)."""
+        signatures and the case's fixed terms.
+
+        A JSON payload, not a record: it is stored whole with the amendment (``voided_json``) and in
+        its audit entry, as the rows were, column names and all, so the past reads as it was.
+        """
         q = self.store.query
         out: dict[str, Any] = {table: q(f"SELECT * FROM {table} WHERE case_id = ?", [case_id]) for table in _SET_ASIDE}
         out["intent_letters"] = q("SELECT * FROM intent_letters WHERE case_id = ? AND status = 'issued'", [case_id])
@@ -59,11 +66,13 @@ class AmendmentRepo:
         )
         return cur.lastrowid
 
-    def of_case(self, case_id: int) -> list[dict[str, Any]]:
-        """The case's amendments, oldest first, with ``voided`` parsed and the amending user's name."""
+    def of_case(self, case_id: int) -> list[AmendmentRecord]:
+        """The case's amendments, oldest first, with what each set aside and the amending user's name."""
         rows = self.store.query(
             "SELECT m.*, COALESCE(u.display_name, '') AS amended_by_name FROM case_amendments m"
             " LEFT JOIN users u ON u.id = m.amended_by WHERE m.case_id = ? ORDER BY m.id", [case_id])  # fmt: skip
-        for r in rows:
-            r["voided"] = json.loads(r.pop("voided_json"))
-        return rows
+        return [AmendmentRecord(
+            id=r["id"], case_id=r["case_id"], amended_on=required_date(r["amended_on"]), amended_at=r["amended_at"],
+            amended_by=r["amended_by"], amended_by_name=r["amended_by_name"], reason=r["reason"],
+            from_stage=Stage(r["from_stage"]), to_stage=Stage(r["to_stage"]), voided=json.loads(r["voided_json"]),
+        ) for r in rows]

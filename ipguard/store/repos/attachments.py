@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ipguard.domain import Stage
+from ipguard.store.records import AttachmentRecord, ChecklistItemRef
+
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
@@ -118,11 +121,11 @@ class AttachmentRepo:
         )
         return cur.lastrowid
 
-    def get(self, attachment_id: int) -> dict[str, Any] | None:
+    def get(self, attachment_id: int) -> AttachmentRecord | None:
         rows = self.store.query(f"SELECT {_LIST_COLUMNS}{_FROM} WHERE a.id = ?", [attachment_id])
-        return rows[0] if rows else None
+        return _attachment(rows[0]) if rows else None
 
-    def of_case(self, case_id: int, *, checklist_code: str | None = None, current_only: bool = False) -> list[dict[str, Any]]:
+    def of_case(self, case_id: int, *, checklist_code: str | None = None, current_only: bool = False) -> list[AttachmentRecord]:
         """The case's attachments (without bytes), oldest first; optionally one checklist item's."""
         where, params = "a.case_id = ?", [case_id]
         if checklist_code is not None:
@@ -130,7 +133,7 @@ class AttachmentRepo:
             params.append(checklist_code)
         if current_only:
             where += " AND a.status = 'current'"
-        return self.store.query(f"SELECT {_LIST_COLUMNS}{_FROM} WHERE {where} ORDER BY a.id", params)
+        return [_attachment(r) for r in self.store.query(f"SELECT {_LIST_COLUMNS}{_FROM} WHERE {where} ORDER BY a.id", params)]
 
     def count_current(self, case_id: int, checklist_code: str) -> int:
         return self.store.scalar(
@@ -149,10 +152,13 @@ class AttachmentRepo:
 
     # -- what attachments hang on ------------------------------------------------------------
 
-    def checklist_item(self, case_id: int, code: str) -> dict[str, Any] | None:
+    def checklist_item(self, case_id: int, code: str) -> ChecklistItemRef | None:
         rows = self.store.query("SELECT id, code, label, status, paper_only FROM checklist_items WHERE case_id = ? AND code = ?",
                                 [case_id, code])
-        return rows[0] if rows else None
+        if not rows:
+            return None
+        r = rows[0]
+        return ChecklistItemRef(r["id"], r["code"], r["label"], r["status"], bool(r["paper_only"]))
 
     def record_exists(self, case_id: int, kind: str, key: str) -> bool:
         """Whether the stage record ``kind``/``key`` of the case exists."""
@@ -203,3 +209,12 @@ class AttachmentRepo:
             ['"' + text.replace('"', '""') + '"'],
         ).fetchall()
         return [r[0] for r in rows]
+
+
+def _attachment(r: dict[str, Any]) -> AttachmentRecord:
+    return AttachmentRecord(
+        id=r["id"], case_id=r["case_id"], checklist_code=r["checklist_code"], record_kind=r["record_kind"],
+        record_key=r["record_key"] or "", stage=Stage(r["stage"]), blob_id=r["blob_id"], name=r["name"], status=r["status"],
+        supersedes_id=r["supersedes_id"], reason=r["reason"] or "", attached_at=r["attached_at"], attached_by=r["attached_by"],
+        attached_by_name=r["attached_by_name"], sha256=r["sha256"], size=r["size"], kind=r["kind"], mime=r["mime"],
+    )

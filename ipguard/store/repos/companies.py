@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ipguard import messages
 from ipguard.domain import Company, IpAsset
 from ipguard.errors import NotFoundError, ValidationError
-from ipguard.store.records import AssetRecord, CompanyRecord, from_date, to_date
+from ipguard.store.records import AssetRecord, CompanyRecord, RelatedParty, from_date, to_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -67,11 +67,11 @@ class CompanyRepo:
                 [a, b, relation, note, self.store.now()],
             )
 
-    def related_parties(self, company_id: int) -> list[dict[str, Any]]:
-        """The company's recorded related parties: id, name, relation, note."""
-        return self.store.query(
+    def related_parties(self, company_id: int) -> list[RelatedParty]:
+        """The company's recorded related parties, by name."""
+        return [RelatedParty(r["id"], r["name"], r["relation"], r["note"]) for r in self.store.query(
             "SELECT r.related_company_id AS id, c.name, r.relation, r.note FROM related_parties r"
-            " JOIN companies c ON c.id = r.related_company_id WHERE r.company_id = ? ORDER BY c.name", [company_id])
+            " JOIN companies c ON c.id = r.related_company_id WHERE r.company_id = ? ORDER BY c.name", [company_id])]  # fmt: skip
 
     # -- companies ---------------------------------------------------------
 

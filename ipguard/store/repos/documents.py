@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ipguard.store.records import ArchivedPdf, DocumentRecord, required_date
+
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
@@ -27,25 +29,27 @@ class DocumentRepo:
         )
         return cur.lastrowid
 
-    def current(self, case_id: int, kind: str) -> dict[str, Any] | None:
-        """The newest issued copy of ``kind``: ``id``, ``doc_no``, ``pdf``, ``sha256``, ``issued_on``; or None."""
+    def current(self, case_id: int, kind: str) -> ArchivedPdf | None:
+        """The newest issued copy of ``kind`` with its bytes, or None."""
         rows = self.store.query(
-            "SELECT id, doc_no, pdf, sha256, issued_on FROM documents WHERE case_id = ? AND kind = ? AND status = 'issued'"
+            f"SELECT {_PDF_COLUMNS} FROM documents WHERE case_id = ? AND kind = ? AND status = 'issued'"
             " ORDER BY id DESC LIMIT 1", [case_id, kind])  # fmt: skip
-        return rows[0] if rows else None
+        return _pdf(rows[0]) if rows else None
 
-    def by_id(self, document_id: int) -> dict[str, Any] | None:
-        """One archived copy, issued or void: ``id``, ``case_id``, ``kind``, ``doc_no``, ``status``, ``pdf``; or None."""
-        rows = self.store.query(
-            "SELECT id, case_id, kind, doc_no, status, pdf, sha256, issued_on FROM documents WHERE id = ?", [document_id]
-        )
-        return rows[0] if rows else None
+    def by_id(self, document_id: int) -> ArchivedPdf | None:
+        """One archived copy, issued or void, with its bytes; or None."""
+        rows = self.store.query(f"SELECT {_PDF_COLUMNS} FROM documents WHERE id = ?", [document_id])
+        return _pdf(rows[0]) if rows else None
 
-    def of_case(self, case_id: int) -> list[dict[str, Any]]:
-        """Every copy of the case (issued and void) without the bytes, ``size`` in bytes, oldest first."""
-        return self.store.query(
-            "SELECT id, kind, doc_no, issued_on, status, sha256, length(pdf) AS size, font, created_at, replaces_id FROM documents"
-            " WHERE case_id = ? ORDER BY id", [case_id])  # fmt: skip
+    def of_case(self, case_id: int) -> list[DocumentRecord]:
+        """Every copy of the case (issued and void) without the bytes, oldest first."""
+        return [DocumentRecord(
+            id=r["id"], case_id=r["case_id"], kind=r["kind"], doc_no=r["doc_no"], issued_on=required_date(r["issued_on"]),
+            status=r["status"], sha256=r["sha256"], size=r["size"], font=r["font"], created_at=r["created_at"],
+            replaces_id=r["replaces_id"],
+        ) for r in self.store.query(
+            "SELECT id, case_id, kind, doc_no, issued_on, status, sha256, length(pdf) AS size, font, created_at, replaces_id"
+            " FROM documents WHERE case_id = ? ORDER BY id", [case_id])]  # fmt: skip
 
     def void(self, document_id: int) -> None:
         """Mark a copy void (it stays archived)."""
@@ -60,3 +64,11 @@ class DocumentRepo:
         return self.store.scalar(
             "SELECT case_id FROM documents WHERE kind = ? AND status = 'issued' ORDER BY id LIMIT 1", [kind]
         )
+
+
+_PDF_COLUMNS = "id, case_id, kind, doc_no, status, issued_on, sha256, pdf"
+
+
+def _pdf(r: dict[str, Any]) -> ArchivedPdf:
+    return ArchivedPdf(id=r["id"], case_id=r["case_id"], kind=r["kind"], doc_no=r["doc_no"], status=r["status"],
+                       issued_on=required_date(r["issued_on"]), sha256=r["sha256"], pdf=r["pdf"])

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from ipguard.store.records import to_date
+from ipguard.store.records import ProductVersionRecord, required_date, to_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -106,12 +106,12 @@ class SettingsRepo:
     def product_version_text(self, code: str, version: str) -> str | None:
         return self.store.scalar("SELECT toml_text FROM product_versions WHERE code = ? AND version = ?", [code, version])
 
-    def product_versions(self, code: str) -> list[dict[str, Any]]:
-        return self.store.query(
-            "SELECT code, version, effective_date, created_at, created_by FROM product_versions WHERE code = ?"
-            " ORDER BY effective_date, created_at",
-            [code],
-        )
+    def product_versions(self, code: str) -> list[ProductVersionRecord]:
+        """The saved versions of a product, by effective date."""
+        return [ProductVersionRecord(r["code"], r["version"], required_date(r["effective_date"]), r["created_at"], r["created_by"])
+                for r in self.store.query(
+                    "SELECT code, version, effective_date, created_at, created_by FROM product_versions WHERE code = ?"
+                    " ORDER BY effective_date, created_at", [code])]  # fmt: skip
 
     def latest_product_text(self, code: str, on: dt.date | None = None) -> str | None:
         """The newest stored version effective on ``on`` (default: any)."""

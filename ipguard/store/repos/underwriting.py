@@ -6,8 +6,13 @@ none of these methods opens a transaction of its own.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ipguard.domain import as_vote
+from ipguard.rules.assess import Assessment
+from ipguard.store.records import CommitteeDecisionRecord, InvestigationReportRecord, VoteRecord, required_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -72,11 +77,15 @@ class UnderwritingRepo:
         )
         return cur.lastrowid
 
-    def latest_assessment_json(self, case_id: int) -> str | None:
-        """The JSON text of the case's last assessment, or None before any."""
-        return self.store.scalar(
+    def has_assessment(self, case_id: int) -> bool:
+        return bool(self.store.scalar("SELECT 1 FROM assessments WHERE case_id = ? LIMIT 1", [case_id]))
+
+    def latest_assessment(self, case_id: int) -> Assessment | None:
+        """The case's last stored assessment, rebuilt from its JSON (not recomputed); None before any."""
+        text: str | None = self.store.scalar(
             "SELECT result_json FROM assessments WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]
         )
+        return Assessment.from_json(json.loads(text)) if text else None
 
     # -- the investigation report ----------------------------------------------
 
@@ -113,18 +122,20 @@ class UnderwritingRepo:
         column = {"a": "opinion", "b": "b_opinion"}[side.lower()]
         self.store.db.execute(f"UPDATE investigation_reports SET {column} = ? WHERE case_id = ?", [opinion, case_id])
 
-    def report_row(self, case_id: int) -> dict[str, Any] | None:
-        """The stored investigation_reports row as it is (None when there is none)."""
-        rows = self.store.query("SELECT * FROM investigation_reports WHERE case_id = ?", [case_id])
-        return rows[0] if rows else None
-
-    def report_with_names(self, case_id: int) -> dict[str, Any] | None:
-        """The report row plus the signers' display names as ``a_name`` and ``b_name`` ('' when unsigned)."""
+    def report(self, case_id: int) -> InvestigationReportRecord | None:
+        """The report's opinions and signatures with the signers' names (None when the case has no report)."""
         rows = self.store.query(
             "SELECT r.*, COALESCE(ua.display_name, '') AS a_name, COALESCE(ub.display_name, '') AS b_name"
             " FROM investigation_reports r LEFT JOIN users ua ON ua.id = r.a_user_id LEFT JOIN users ub ON ub.id = r.b_user_id"
             " WHERE r.case_id = ?", [case_id])  # fmt: skip
-        return rows[0] if rows else None
+        if not rows:
+            return None
+        r = rows[0]
+        return InvestigationReportRecord(
+            case_id=r["case_id"], opinion=r["opinion"] or "", b_opinion=r["b_opinion"] or "", a_user_id=r["a_user_id"],
+            a_name=r["a_name"], a_signed_at=r["a_signed_at"], b_user_id=r["b_user_id"], b_name=r["b_name"],
+            b_signed_at=r["b_signed_at"],
+        )
 
 
 class CommitteeRepo:
@@ -192,11 +203,10 @@ class CommitteeRepo:
             [vote, comment, voted_at, case_id, member_id],
         )
 
-    def vote_of(self, case_id: int, member_id: int) -> dict[str, Any] | None:
-        """The member's own vote row on this case, or None."""
-        rows = self.store.query(
-            "SELECT vote, comment, voted_at FROM committee_votes WHERE case_id = ? AND member_id = ?", [case_id, member_id])
-        return rows[0] if rows else None
+    def vote_of(self, case_id: int, member_id: int) -> VoteRecord | None:
+        """The member's own vote on this case, or None."""
+        votes = self._votes("WHERE v.case_id = ? AND v.member_id = ?", [case_id, member_id])
+        return votes[0] if votes else None
 
     def vote_counts(self, case_id: int) -> dict[str, int]:
         """Number of votes per choice (approve / approve_with_conditions / decline)."""
@@ -209,17 +219,19 @@ class CommitteeRepo:
             "SELECT comment FROM committee_votes WHERE case_id = ? AND vote = 'approve_with_conditions' AND comment != ''",
             [case_id])]  # fmt: skip
 
-    def votes(self, case_id: int) -> list[dict[str, Any]]:
-        """Vote rows with the member's ``display_name``, in the order cast."""
-        return self.store.query(
-            "SELECT v.*, u.display_name FROM committee_votes v JOIN users u ON u.id = v.member_id"
-            " WHERE v.case_id = ? ORDER BY v.rowid", [case_id])  # fmt: skip
+    def votes(self, case_id: int) -> list[VoteRecord]:
+        """The votes cast on this case, in the order cast."""
+        return self._votes("WHERE v.case_id = ? ORDER BY v.rowid", [case_id])
 
-    def vote_lines(self, case_id: int) -> list[dict[str, Any]]:
-        """``display_name``, ``vote``, ``comment`` per vote, by time voted (for the resolution)."""
-        return self.store.query(
-            "SELECT u.display_name, v.vote, v.comment FROM committee_votes v JOIN users u ON u.id = v.member_id"
-            " WHERE v.case_id = ? ORDER BY v.voted_at, v.rowid", [case_id])  # fmt: skip
+    def vote_lines(self, case_id: int) -> list[VoteRecord]:
+        """The votes by time voted (the order the resolution lists them in)."""
+        return self._votes("WHERE v.case_id = ? ORDER BY v.voted_at, v.rowid", [case_id])
+
+    def _votes(self, where: str, params: list[int]) -> list[VoteRecord]:
+        return [VoteRecord(r["member_id"], r["display_name"], as_vote(r["vote"]), r["comment"] or "", r["voted_at"])
+                for r in self.store.query(
+                    "SELECT v.member_id, u.display_name, v.vote, v.comment, v.voted_at"
+                    f" FROM committee_votes v JOIN users u ON u.id = v.member_id {where}", params)]  # fmt: skip
 
     # -- the decision ------------------------------------------------------------
 
@@ -233,10 +245,17 @@ class CommitteeRepo:
             [case_id, resolution_no, meeting_date, decision, conditions_json, decided_at, recorded_by],
         )
 
-    def decision(self, case_id: int) -> dict[str, Any] | None:
-        """The committee_decisions row as stored (conditions still as JSON text), or None."""
+    def decision(self, case_id: int) -> CommitteeDecisionRecord | None:
+        """The committee's decision on the case (its conditions read from their JSON), or None before it."""
         rows = self.store.query("SELECT * FROM committee_decisions WHERE case_id = ?", [case_id])
-        return rows[0] if rows else None
+        if not rows:
+            return None
+        r = rows[0]
+        return CommitteeDecisionRecord(
+            case_id=r["case_id"], resolution_no=r["resolution_no"], meeting_date=required_date(r["meeting_date"]),
+            decision=as_vote(r["decision"]), conditions=tuple(json.loads(r["conditions_json"] or "[]")), decided_at=r["decided_at"],
+            recorded_by=r["recorded_by"],
+        )
 
     def decision_value(self, case_id: int) -> str | None:
         """approve / approve_with_conditions / decline, or None before the decision."""

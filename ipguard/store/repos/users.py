@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ipguard.domain import Role
 from ipguard.errors import ConflictError, NotFoundError, ValidationError
 from ipguard.passwords import hash_password
-from ipguard.store.records import UserRecord
+from ipguard.store.records import Credentials, SignInAttempts, UserRecord
 from ipguard.validators import check_text
 
 if TYPE_CHECKING:
@@ -118,26 +119,33 @@ class UserRepo:
 
     # -- sign-in bookkeeping (used by ipguard.auth) ------------------------------
 
-    def credentials(self, username: str) -> dict | None:
-        """id, password hash and active flag for a user name, or None."""
+    def credentials(self, username: str) -> Credentials | None:
+        """The user's id, password hash and active flag for a user name, or None."""
         rows = self.store.query("SELECT id, password_hash, active FROM users WHERE username = ?", [username])
-        return rows[0] if rows else None
+        return Credentials(rows[0]["id"], rows[0]["password_hash"], bool(rows[0]["active"])) if rows else None
 
-    def sign_in_attempts(self, username: str) -> dict | None:
+    def sign_in_attempts(self, username: str) -> SignInAttempts:
+        """The user name's failures so far and its lock (none for a name never tried)."""
         rows = self.store.query("SELECT failures, locked_until FROM sign_in_attempts WHERE username = ?", [username])
-        return rows[0] if rows else None
+        if not rows:
+            return SignInAttempts(0, None)
+        until = rows[0]["locked_until"]
+        return SignInAttempts(rows[0]["failures"], dt.datetime.fromisoformat(until) if until else None)
 
-    def record_sign_in(self, username: str, user_id: int | None, *, outcome: str, failures: int, locked_until: str | None) -> None:
+    def record_sign_in(
+        self, username: str, user_id: int | None, *, outcome: str, failures: int, locked_until: dt.datetime | None
+    ) -> None:
         """Count the failures of a user name (known or not) and audit the attempt."""
+        lock = locked_until.isoformat(timespec="seconds") if locked_until else None
         with self.store.transaction() as db:
             db.execute(
                 "INSERT INTO sign_in_attempts (username, failures, locked_until, last_at) VALUES (?,?,?,?) "
                 "ON CONFLICT(username) DO UPDATE SET failures = excluded.failures, "
                 "locked_until = excluded.locked_until, last_at = excluded.last_at",
-                [username, failures, locked_until, self.store.now()],
+                [username, failures, lock, self.store.now()],
             )
             self.store.audit(user_id=user_id, entity="sign_in", entity_id=username, action=outcome,
-                             after={"failures": failures, "locked_until": locked_until})
+                             after={"failures": failures, "locked_until": lock})
 
     def create_first_admin(self, username: str, display_name: str, password: str) -> UserRecord:
         """The first user, an admin; refused once any user exists (checked inside the write lock)."""

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ipguard.domain import Stage
+from ipguard.store.records import CommitteeFacts, DeskFacts, UnderwritingFacts, required_date
+
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
@@ -27,14 +30,17 @@ class WorkRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def underwriting(self, user_id: int) -> list[dict[str, Any]]:
+    def underwriting(self, user_id: int) -> list[UnderwritingFacts]:
         """Cases from intake to the investigation where ``user_id`` is the A or the B, with the facts the steps read.
 
         ``assessed`` (an assessment exists), ``stale``, ``failed`` (a criterion fails), ``unjustified`` (an
         in-principle criterion above its limit without the written justification), ``a_signed``/``b_signed``
         and the signers' ids.
         """
-        return self.store.query(
+        return [UnderwritingFacts(
+            **_case(r), assessed=bool(r["assessed"]), stale=bool(r["stale"]), failed=bool(r["failed"]),
+            unjustified=bool(r["unjustified"]), a_user_id=r["a_user_id"], b_user_id=r["b_user_id"],
+        ) for r in self.store.query(
             _BASE + ", c.assessment_stale AS stale, " + _LATEST + " IS NOT NULL AS assessed,"
             " COALESCE((SELECT 1 FROM json_each(" + _LATEST + ", '$.rules') r"
             "   WHERE json_extract(r.value, '$.outcome') = 'fail' LIMIT 1), 0) AS failed,"
@@ -46,14 +52,17 @@ class WorkRepo:
             " WHERE c.stage IN ('intake', 'screening', 'valuation', 'investigation')"
             " AND (c.account_manager_id = ? OR c.risk_manager_id = ?)",
             [user_id, user_id],
-        )
+        )]
 
-    def committee(self, user_id: int) -> list[dict[str, Any]]:
+    def committee(self, user_id: int) -> list[CommitteeFacts]:
         """Cases before the committee that ``user_id`` did not work on (not its A or B), with attendance and votes.
 
         ``present`` and ``voted`` count the members; ``user_present``/``user_voted`` are the user's own.
         """
-        return self.store.query(
+        return [CommitteeFacts(
+            **_case(r), present=r["present"], voted=r["voted"], user_present=bool(r["user_present"]),
+            user_voted=bool(r["user_voted"]),
+        ) for r in self.store.query(
             _BASE + ","
             " (SELECT COUNT(*) FROM committee_attendance a WHERE a.case_id = c.id) AS present,"
             " (SELECT COUNT(*) FROM committee_attendance a JOIN committee_votes v"
@@ -65,15 +74,19 @@ class WorkRepo:
             " AND ? NOT IN (COALESCE(c.account_manager_id, 0), COALESCE(c.risk_manager_id, 0),"
             "               COALESCE(r.a_user_id, 0), COALESCE(r.b_user_id, 0))",
             [user_id, user_id, user_id],
-        )
+        )]
 
-    def desk(self, account_manager_id: int | None, standard_checks: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    def desk(self, account_manager_id: int | None, standard_checks: tuple[str, ...] = ()) -> list[DeskFacts]:
         """Cases from the intent letter to the disbursement, the bank's approval included (all, or the account manager's own), with the facts
         the contracts and the disbursement notice read. ``checks_open`` counts a standard check (code in
         ``standard_checks``) not stored yet as open, as the disbursement notice's guard does."""
         mine = " AND c.account_manager_id = ?" if account_manager_id is not None else ""
         codes = ", ".join("?" for _ in standard_checks) or "NULL"
-        return self.store.query(
+        return [DeskFacts(
+            **_case(r), contracts_signed=r["contracts_signed"], loan_contract=bool(r["loan_contract"]),
+            has_registrations=bool(r["has_registrations"]), registrations_pending=bool(r["registrations_pending"]),
+            checks_open=bool(r["checks_open"]),
+        ) for r in self.store.query(
             _BASE + ","
             " (SELECT COUNT(DISTINCT k.kind) FROM contracts k WHERE k.case_id = c.id"
             "   AND k.kind IN ('guarantee', 'counter_guarantee', 'pledge')) AS contracts_signed,"
@@ -86,4 +99,11 @@ class WorkRepo:
             "  AS checks_open"
             + _FROM + " WHERE c.stage IN ('intent_letter', 'bank_approval', 'contracts', 'pledge_registration', 'disbursement')" + mine,
             [*standard_checks, len(standard_checks), *([account_manager_id] if account_manager_id is not None else [])],
-        )
+        )]
+
+
+def _case(r: dict[str, Any]) -> dict[str, Any]:
+    """The :class:`WorkCase` fields of a row (the columns of ``_BASE``)."""
+    return {"id": r["id"], "case_no": r["case_no"], "company": r["company"], "stage": Stage(r["stage"]),
+            "since": required_date(r["stage_changed_at"]), "account_manager_id": r["account_manager_id"],
+            "risk_manager_id": r["risk_manager_id"], "product_code": r["product_code"], "params_version": r["params_version"]}

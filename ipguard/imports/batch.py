@@ -20,6 +20,8 @@ from pathlib import Path
 
 from ipguard import messages
 from ipguard.errors import IpguardError, ValidationError
+from ipguard.imports.xlsx_limits import MAX_BATCH_ROWS, check_xlsx, neutral
+from ipguard.ip_types import IpType
 from ipguard.money import yuan_str
 from ipguard.outputs import check_target, output_file
 from ipguard.products import ProductParams
@@ -191,7 +193,6 @@ def read_workbook(path: Path) -> tuple[list[object], list[tuple[int, tuple[objec
     """The header cells and the data rows (with their row numbers) of the first sheet."""
     from openpyxl import load_workbook
 
-    from ipguard.imports.xlsx_limits import MAX_BATCH_ROWS, check_xlsx
 
     check_xlsx(path, "xlsx", max_rows=MAX_BATCH_ROWS)  # the zip directory first: no bomb reaches openpyxl
     try:
@@ -219,7 +220,6 @@ def write_results(out: Path, header: Sequence[object], results: Sequence[BatchRo
     from openpyxl.cell.cell import Cell
     from openpyxl.styles import Font, PatternFill
 
-    from ipguard.imports.xlsx_limits import neutral
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("筛查结果")
@@ -276,7 +276,6 @@ def write_template(path: Path) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ipguard.ip_types import IpType
 
     wb = Workbook()
     ws = wb.worksheets[0]  # a new workbook's one sheet
