@@ -8,7 +8,7 @@ user was looking at.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ipguard import casefile, catalog, clock, messages
 from ipguard.auth import require_any_role, role_text
@@ -46,7 +46,8 @@ def parse_intake(data: Mapping[str, object]) -> CaseIntake:
     """Build a :class:`CaseIntake` from raw form/JSON values; raises ValidationError naming the field."""
     if not isinstance(data, Mapping):
         raise ValidationError("company", "required")
-    company_data = data.get("company") if isinstance(data.get("company"), Mapping) else data
+    nested = data.get("company")
+    company_data: Mapping[str, object] = nested if isinstance(nested, Mapping) else data
     company = Company.from_input(company_data)
     financials = Financials.from_input(company_data)
     credit = CreditFlags.from_input(company_data)
@@ -331,12 +332,12 @@ _COMPANY_FIELDS = ("name", "uscc", "industry", "address", "contact_name", "conta
                    "resident_id", "controller_phone")
 
 
-def _company_corrections(store: Store, company_id: int, given: Mapping[str, object]) -> tuple[dict, dict]:
+def _company_corrections(store: Store, company_id: int, given: Mapping[str, object]) -> tuple[dict[str, object], dict[str, object]]:
     """(before, after) of the company fields that change; each value checked as at intake."""
     unknown = set(given) - set(_COMPANY_FIELDS)
     if unknown:  # a caller's mistake, not the user's
         raise ValueError(f"not a correctable company field: {sorted(unknown)}")
-    checks = {
+    checks: dict[str, Callable[[object], object]] = {
         "name": lambda v: check_text(v, "company.name", max_len=100),
         "uscc": check_uscc,
         "industry": lambda v: check_text(v, "industry", max_len=40, required=False),
@@ -352,7 +353,7 @@ def _company_corrections(store: Store, company_id: int, given: Mapping[str, obje
            "contact_name": current.contact_name, "contact_phone": current.contact_phone,
            "controller_name": current.controller_name, "resident_id": current.controller_resident_id,
            "controller_phone": current.controller_phone}
-    after = {}
+    after: dict[str, object] = {}
     for key, value in given.items():
         if value is None:
             continue
@@ -360,7 +361,7 @@ def _company_corrections(store: Store, company_id: int, given: Mapping[str, obje
         if checked != now[key]:
             after[key] = checked
     if "uscc" in after:
-        other = store.repos.companies.by_uscc(after["uscc"])  # type: ignore[arg-type]
+        other = store.repos.companies.by_uscc(str(after["uscc"]))
         if other is not None and other.id != company_id:
             raise ConflictError("uscc_taken", "uscc", value=after["uscc"], company=other.name)
     return {k: now[k] for k in after}, after

@@ -49,7 +49,8 @@ def restore_as(
     path = store.path
     store.close()
     try:
-        return run(lambda: restore(path, from_backup, user_id=me.id, **options))
+        result: RestoreResult = run(lambda: restore(path, from_backup, user_id=me.id, **options))
+        return result
     except BaseException:
         store.reconnect()
         raise

@@ -21,8 +21,9 @@ from ipguard.store.records import AuditEntry
 GENESIS = "0" * 64
 
 
-def canonical(entry: dict[str, Any]) -> str:
-    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+def canonical(value: object) -> str:
+    """The one JSON text of a value that hashes the same everywhere (sorted keys, no spaces)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def entry_hash(entry: dict[str, Any], prev_hash: str) -> str:

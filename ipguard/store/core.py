@@ -260,6 +260,31 @@ class Store:
         row = self.db.execute(sql, params or []).fetchone()
         return row[0] if row else None
 
+    # Typed forms of scalar(): the column's SQL type is known where the query is written.
+
+    def scalar_int(self, sql: str, params: Any = None) -> int | None:
+        value = self.scalar(sql, params)
+        return None if value is None else int(value)
+
+    def scalar_str(self, sql: str, params: Any = None) -> str | None:
+        value = self.scalar(sql, params)
+        return None if value is None else str(value)
+
+    def scalar_bytes(self, sql: str, params: Any = None) -> bytes | None:
+        value = self.scalar(sql, params)
+        return None if value is None else bytes(value)
+
+    def count(self, sql: str, params: Any = None) -> int:
+        """A COUNT or SUM: 0 when the query finds nothing."""
+        return self.scalar_int(sql, params) or 0
+
+    @staticmethod
+    def inserted_id(cursor: sqlite3.Cursor) -> int:
+        """The id of the row an INSERT just wrote (SQLite always sets it for a rowid table)."""
+        if cursor.lastrowid is None:
+            raise RuntimeError("INSERT wrote no row")  # cannot happen on a rowid table: a bug, not a user error
+        return cursor.lastrowid
+
 
 def open_store(path: str | Path, *, create: bool = True) -> Store:
     """Open (and create or upgrade) the database at ``path``."""

@@ -246,7 +246,7 @@ class CaseRecord:
             recommendation_opinion=r["recommendation_opinion"],
             requested_amount=r["requested_amount_fen"],
             term_months=r["term_months"],
-            application_date=to_date(r["application_date"]),  # type: ignore[arg-type]
+            application_date=required_date(r["application_date"]),
             stage=Stage(r["stage"]),
             account_manager_id=r["account_manager_id"],
             risk_manager_id=r["risk_manager_id"],

@@ -42,8 +42,8 @@ _SIDES = {"A": Text("A角（客户经理）", "A (account manager)"), "B": Text(
 
 
 def reassign_case(
-    store: Store, case_id: int, user: UserRecord, *, account_manager_id: int | None = None,
-    risk_manager_id: int | None = None, reason: str, expected_version: int,
+    store: Store, case_id: int, user: UserRecord, *, account_manager_id: object = None,
+    risk_manager_id: object = None, reason: str, expected_version: int,
 ) -> CaseRecord:
     """Give the case a new A (``account_manager_id``) and/or B (``risk_manager_id``); admin only, with a reason.
 
@@ -87,7 +87,7 @@ def reassign_case(
                 raise WorkflowError("reassign_committee_member", user=person.display_name, side=_SIDES[side])
         store.repos.cases.update_fields(case_id, changes)
         store.bump_case_version(case_id, expected_version)
-        names = {uid: store.repos.users.get(uid).display_name for uid in {case.account_manager_id, case.risk_manager_id, a, b} if uid}
+        names: dict[int | None, str] = {uid: store.repos.users.get(uid).display_name for uid in {case.account_manager_id, case.risk_manager_id, a, b} if uid}
         before = {k: getattr(case, k) for k in changes}
         record(store, case, user, "case", case.case_no, "reassign",
                before={**before, "names": [names.get(v, "") for v in before.values()]},

@@ -89,7 +89,9 @@ def issue_intent_letter(
         warning = unconfirmed_warning(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
         move(store, case, Stage.BANK_APPROVAL, user, issue_date,
              note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
-    return intent_letter(store, case_id, letter_id)
+    issued = intent_letter(store, case_id, letter_id)
+    assert issued is not None  # written just above, in this transaction
+    return issued
 
 
 def intent_letter(store: Store, case_id: int, letter_id: int | None = None) -> IntentLetterRecord | None:

@@ -35,8 +35,8 @@ class AmendmentRepo:
         out["intent_letters"] = q("SELECT * FROM intent_letters WHERE case_id = ? AND status = 'issued'", [case_id])
         out["documents"] = q("SELECT id, kind, doc_no, issued_on, sha256 FROM documents WHERE case_id = ? AND status = 'issued'"
                              " ORDER BY id", [case_id])  # fmt: skip
-        out["investigation_report"] = (q("SELECT a_user_id, a_signed_at, b_user_id, b_signed_at FROM investigation_reports"
-                                         " WHERE case_id = ?", [case_id]) or [None])[0]  # fmt: skip
+        out["investigation_report"] = next(iter(q("SELECT a_user_id, a_signed_at, b_user_id, b_signed_at FROM investigation_reports"
+                                         " WHERE case_id = ?", [case_id])), None)  # fmt: skip
         out["case"] = q("SELECT stage, guarantee_amount_fen, recognized_value_fen, fee_fen, terms_fixed_on, terms_bank_share_bp,"
                         " terms_reguarantor_name, terms_reguarantor_share_bp, terms_fee_rate, terms_fee_basis FROM cases"
                         " WHERE id = ?", [case_id])[0]  # fmt: skip
@@ -64,7 +64,7 @@ class AmendmentRepo:
             [case_id, amended_on, self.store.now(), amended_by, reason, from_stage, to_stage,
              json.dumps(voided, ensure_ascii=False, default=str)],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def of_case(self, case_id: int) -> list[AmendmentRecord]:
         """The case's amendments, oldest first, with what each set aside and the amending user's name."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ipguard.domain import Stage
+from ipguard.errors import NotFoundError
 from ipguard.store.records import AttachmentRecord, ChecklistItemRef
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class AttachmentRepo:
     # -- blobs -----------------------------------------------------------------------------
 
     def blob_id(self, sha256: str) -> int | None:
-        return self.store.scalar("SELECT id FROM blobs WHERE sha256 = ?", [sha256])
+        return self.store.scalar_int("SELECT id FROM blobs WHERE sha256 = ?", [sha256])
 
     def put_blob(self, *, sha256: str, size: int, kind: str, mime: str, content: bytes, created_at: str) -> tuple[int, bool]:
         """The blob's id, storing it when its content is new; ``(id, created)``."""
@@ -58,7 +59,7 @@ class AttachmentRepo:
             "INSERT INTO blobs (sha256, size, kind, mime, content, created_at) VALUES (?,?,?,?,?,?)",
             [sha256, size, kind, mime, content, created_at],
         )
-        return cur.lastrowid, True
+        return self.store.inserted_id(cur), True
 
     def index_text(self, blob_id: int, text: str) -> None:
         """Index the text extracted from a blob (the case search finds it)."""
@@ -67,7 +68,10 @@ class AttachmentRepo:
             self.store.db.execute("INSERT INTO blob_text (rowid, body) VALUES (?, ?)", [blob_id, text])
 
     def content(self, blob_id: int) -> bytes:
-        return self.store.scalar("SELECT content FROM blobs WHERE id = ?", [blob_id])
+        content = self.store.scalar_bytes("SELECT content FROM blobs WHERE id = ?", [blob_id])
+        if content is None:
+            raise NotFoundError("not_found", what="附件内容", ident=blob_id)
+        return content
 
     def drop_blob_if_unused(self, blob_id: int) -> bool:
         """Delete a blob no attachment points at (and its indexed text); True when deleted."""
@@ -119,7 +123,7 @@ class AttachmentRepo:
             " reason, attached_at, attached_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [case_id, checklist_code, record_kind, record_key, stage, blob_id, name, supersedes_id, reason, attached_at, attached_by],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def get(self, attachment_id: int) -> AttachmentRecord | None:
         rows = self.store.query(f"SELECT {_LIST_COLUMNS}{_FROM} WHERE a.id = ?", [attachment_id])
@@ -127,7 +131,8 @@ class AttachmentRepo:
 
     def of_case(self, case_id: int, *, checklist_code: str | None = None, current_only: bool = False) -> list[AttachmentRecord]:
         """The case's attachments (without bytes), oldest first; optionally one checklist item's."""
-        where, params = "a.case_id = ?", [case_id]
+        where = "a.case_id = ?"
+        params: list[object] = [case_id]
         if checklist_code is not None:
             where += " AND a.checklist_code = ?"
             params.append(checklist_code)
@@ -136,7 +141,7 @@ class AttachmentRepo:
         return [_attachment(r) for r in self.store.query(f"SELECT {_LIST_COLUMNS}{_FROM} WHERE {where} ORDER BY a.id", params)]
 
     def count_current(self, case_id: int, checklist_code: str) -> int:
-        return self.store.scalar(
+        return self.store.count(
             "SELECT COUNT(*) FROM attachments WHERE case_id = ? AND checklist_code = ? AND status = 'current'",
             [case_id, checklist_code],
         )

@@ -21,6 +21,7 @@ from ipguard.store.records import (
     FinancialsRecord,
     StageEventRecord,
     from_date,
+    required_date,
     to_date,
 )
 
@@ -78,7 +79,7 @@ class CaseRepo:
 
     def guarantee_amount(self, case_id: int) -> int | None:
         """The case's current guarantee amount in fen (set by assessment), or None before any."""
-        return self.store.scalar("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
+        return self.store.scalar_int("SELECT guarantee_amount_fen FROM cases WHERE id = ?", [case_id])
 
     def insert(self, values: dict[str, Any]) -> int:
         """Insert a case row (inside the caller's transaction)."""
@@ -86,7 +87,7 @@ class CaseRepo:
         cur = self.store.db.execute(
             f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", [values[c] for c in cols]
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def update_fields(self, case_id: int, values: dict[str, Any]) -> None:
         """Update columns of a case row (inside the caller's transaction)."""
@@ -212,7 +213,7 @@ class CaseRepo:
         if not rows:
             return None
         r = rows[0]
-        return CaseTerms(case_id, to_date(r["terms_fixed_on"]), r["terms_bank_share_bp"] or 0,  # type: ignore[arg-type]
+        return CaseTerms(case_id, required_date(r["terms_fixed_on"]), r["terms_bank_share_bp"] or 0,
                          r["terms_reguarantor_name"] or "", r["terms_reguarantor_share_bp"] or 0,
                          Decimal(r["terms_fee_rate"]) if r["terms_fee_rate"] else None, r["terms_fee_basis"] or "")
 
@@ -267,7 +268,7 @@ class CaseRepo:
                 Stage(r["from_stage"]) if r["from_stage"] else None,
                 Stage(r["to_stage"]),
                 r["at"],
-                to_date(r["on_date"]),  # type: ignore[arg-type]
+                required_date(r["on_date"]),
                 r["user_id"],
                 r["user_name"],
                 r["note"],
@@ -314,7 +315,7 @@ class CaseRepo:
 
     def count(self, f: CaseFilter) -> int:
         where, params = self._where(f)
-        return self.store.scalar(f"SELECT COUNT(*) FROM cases c JOIN companies co ON co.id = c.company_id{where}", params)
+        return self.store.count(f"SELECT COUNT(*) FROM cases c JOIN companies co ON co.id = c.company_id{where}", params)
 
     def page(self, f: CaseFilter, offset: int = 0, limit: int = 200) -> list[CaseListRow]:
         """One page of the filtered, sorted case list (sorting and filtering in SQL)."""
@@ -403,6 +404,6 @@ _LIST_SELECT = (
 def _list_row(r: dict[str, Any]) -> CaseListRow:
     return CaseListRow(
         r["id"], r["case_no"], r["company_name"], r["uscc"], Stage(r["stage"]), r["bank"], r["account_manager"],
-        r["product_code"], r["requested_amount_fen"], r["guarantee_amount_fen"], to_date(r["application_date"]),  # type: ignore[arg-type]
+        r["product_code"], r["requested_amount_fen"], r["guarantee_amount_fen"], required_date(r["application_date"]),
         r["updated_at"],
     )

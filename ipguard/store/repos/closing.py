@@ -46,7 +46,7 @@ class ClosingRepo:
             " loan_amount_fen, guarantee_amount_fen, term_months) VALUES (?,?,?,?,?,?,?,?)",
             [case_id, letter_no, issue_date, approval_deadline, valid_until, loan_amount, guarantee_amount, term_months],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def intent_letter(self, case_id: int, letter_id: int | None = None) -> IntentLetterRecord | None:
         """The given letter of the case, or (without ``letter_id``) its newest issued one."""
@@ -95,7 +95,7 @@ class ClosingRepo:
 
     def approved_amount(self, case_id: int) -> int | None:
         """The amount (fen) the bank approved, or None."""
-        return self.store.scalar("SELECT approved_amount_fen FROM bank_decisions WHERE case_id = ?", [case_id])
+        return self.store.scalar_int("SELECT approved_amount_fen FROM bank_decisions WHERE case_id = ?", [case_id])
 
     # -- contracts -------------------------------------------------------------------
 
@@ -169,7 +169,7 @@ class ClosingRepo:
 
     def pledged_elsewhere(self, asset_id: int, case_id: int) -> str | None:
         """Case number of another case where the asset is registered and not deregistered, or None."""
-        return self.store.scalar(
+        return self.store.scalar_str(
             "SELECT c.case_no FROM pledge_registrations p JOIN cases c ON c.id = p.case_id"
             " WHERE p.asset_id = ? AND p.case_id != ? AND p.registered_on IS NOT NULL AND p.deregistered_on IS NULL",
             [asset_id, case_id],

@@ -136,7 +136,7 @@ class CompanyRepo:
                     f" VALUES ({', '.join('?' for _ in values)}, ?, ?)",
                     [*values.values(), now, now],
                 )
-                company_id = cur.lastrowid
+                company_id = self.store.inserted_id(cur)
                 self.store.audit(
                     user_id=acting_user_id, case_id=case_id, entity="company", entity_id=company_id, action="create", after=values
                 )
@@ -227,4 +227,4 @@ class CompanyRepo:
             self.store.audit(
                 user_id=acting_user_id, case_id=case_id, entity="ip_asset", entity_id=cur.lastrowid, action="create", after=values
             )
-            return cur.lastrowid
+            return self.store.inserted_id(cur)

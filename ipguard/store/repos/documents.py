@@ -27,7 +27,7 @@ class DocumentRepo:
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
             [case_id, kind, doc_no, issued_on, sha256, pdf, font, created_at, created_by, replaces_id],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def current(self, case_id: int, kind: str) -> ArchivedPdf | None:
         """The newest issued copy of ``kind`` with its bytes, or None."""
@@ -57,11 +57,11 @@ class DocumentRepo:
 
     def sha256_of(self, doc_no: str) -> str | None:
         """The stored SHA-256 of the copy numbered ``doc_no`` (the first if several), or None."""
-        return self.store.scalar("SELECT sha256 FROM documents WHERE doc_no = ?", [doc_no])
+        return self.store.scalar_str("SELECT sha256 FROM documents WHERE doc_no = ?", [doc_no])
 
     def first_case_with_issued(self, kind: str) -> int | None:
         """Id of the case whose issued ``kind`` copy was archived first, or None."""
-        return self.store.scalar(
+        return self.store.scalar_int(
             "SELECT case_id FROM documents WHERE kind = ? AND status = 'issued' ORDER BY id LIMIT 1", [kind]
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ipguard.store.records import GuarantorFigures, to_date
+from ipguard.store.records import GuarantorFigures, required_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -23,7 +23,7 @@ _SELECT = (
 
 def _record(r: dict[str, Any]) -> GuarantorFigures:
     return GuarantorFigures(
-        id=r["id"], effective_date=to_date(r["effective_date"]), net_assets=r["net_assets_fen"],  # type: ignore[arg-type]
+        id=r["id"], effective_date=required_date(r["effective_date"]), net_assets=r["net_assets_fen"],
         mainly_small_micro=bool(r["mainly_small_micro"]), note=r["note"], recorded_at=r["recorded_at"],
         recorded_by=r["recorded_by"], recorded_by_name=r["recorded_by_name"],
     )

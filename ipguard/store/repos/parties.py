@@ -96,7 +96,7 @@ class BankRepo:
                 cur = db.execute(
                     f"INSERT INTO banks ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})", list(values.values())
                 )
-                bank_id = cur.lastrowid
+                bank_id = self.store.inserted_id(cur)
             self.store.audit(
                 user_id=acting_user_id, entity="bank", entity_id=bank_id, action="update" if bank.id else "create",
                 before=before, after=values,
@@ -144,7 +144,7 @@ class ReferrerRepo:
                 cur = db.execute(
                     f"INSERT INTO referrers ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})", list(values.values())
                 )
-                rid = cur.lastrowid
+                rid = self.store.inserted_id(cur)
             self.store.audit(
                 user_id=acting_user_id, entity="referrer", entity_id=rid, action="update" if referrer.id else "create",
                 before=before, after=values,

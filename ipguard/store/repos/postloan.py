@@ -44,11 +44,11 @@ class PostloanRepo:
             "INSERT INTO recoveries (case_id, on_date, amount_fen, source, asset_id, note) VALUES (?,?,?,?,?,?)",
             [case_id, on_date, amount, source, asset_id, note],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def recovered_total(self, case_id: int) -> int:
         """Sum of the case's recovery receipts (fen)."""
-        return self.store.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE case_id = ?", [case_id])
+        return self.store.count("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE case_id = ?", [case_id])
 
     def recoveries(self, case_id: int) -> list[RecoveryRecord]:
         """The case's recovery receipts by date."""

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ipguard.store.records import to_date
+from ipguard.store.records import required_date, to_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -210,7 +210,7 @@ class ReportingRepo:
 
     # -- helpers -------------------------------------------------------------------
 
-    def _stream(self, sql: str, params: dict[str, Any] | Sequence[Any], make: Callable[[tuple], T],
+    def _stream(self, sql: str, params: dict[str, Any] | Sequence[Any], make: Callable[[tuple[Any, ...]], T],
                 batch: int = BATCH) -> Iterator[T]:
         cursor = self.store.db.conn.execute(sql, params)
         try:
@@ -220,8 +220,9 @@ class ReportingRepo:
         finally:
             cursor.close()
 
-    def _one(self, sql: str, params: dict[str, Any]) -> tuple:
-        return self.store.db.conn.execute(sql, params).fetchone()
+    def _one(self, sql: str, params: dict[str, Any]) -> tuple[Any, ...]:
+        row: tuple[Any, ...] = self.store.db.conn.execute(sql, params).fetchone()
+        return row
 
     # -- the month's figures ------------------------------------------------------------
 
@@ -269,8 +270,8 @@ class ReportingRepo:
             " JOIN totals t ON t.company_id = c.company_id ORDER BY c.case_no"
         )
 
-        def make(r: tuple) -> InForceRecord:
-            return InForceRecord(r[0], r[1], r[2], r[3], r[4], r[5] or "", _types(r[6]), r[7], to_date(r[8]), to_date(r[9]),  # type: ignore[arg-type]
+        def make(r: tuple[Any, ...]) -> InForceRecord:
+            return InForceRecord(r[0], r[1], r[2], r[3], r[4], r[5] or "", _types(r[6]), r[7], required_date(r[8]), required_date(r[9]),
                                  r[10], r[11], r[12], bool(r[13]), r[14], r[15], r[16],
                                  to_date(r[17]) if r[17] and r[17] <= as_of.isoformat() else None, r[18], r[19], r[20],
                                  r[21] or "[]")  # fmt: skip
@@ -283,8 +284,8 @@ class ReportingRepo:
             f" l.defaulted_on FROM loans l{_PARTIES} WHERE l.{column} BETWEEN :first AND :last ORDER BY l.{column}, c.case_no"
         )
 
-        def make(r: tuple) -> LoanMovementRecord:
-            return LoanMovementRecord(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]), to_date(r[7]),  # type: ignore[arg-type]
+        def make(r: tuple[Any, ...]) -> LoanMovementRecord:
+            return LoanMovementRecord(r[0], r[1], r[2], r[3], r[4], required_date(r[5]), required_date(r[6]), required_date(r[7]),
                                       to_date(r[8]))  # fmt: skip
 
         return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
@@ -310,8 +311,8 @@ class ReportingRepo:
             " WHERE p.paid_on BETWEEN :first AND :last ORDER BY p.paid_on, c.case_no"
         )
 
-        def make(r: tuple) -> CompensationRecord:
-            return CompensationRecord(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], r[7], r[8], to_date(r[9]))  # type: ignore[arg-type]
+        def make(r: tuple[Any, ...]) -> CompensationRecord:
+            return CompensationRecord(r[0], r[1], r[2], required_date(r[3]), r[4], r[5], r[6], r[7], r[8], to_date(r[9]))
 
         return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
 
@@ -323,8 +324,8 @@ class ReportingRepo:
             " ORDER BY l.start_date, c.case_no"
         )
 
-        def make(r: tuple) -> TurnaroundRecord:
-            return TurnaroundRecord(r[0], r[1], to_date(r[2]), to_date(r[3]))  # type: ignore[arg-type]
+        def make(r: tuple[Any, ...]) -> TurnaroundRecord:
+            return TurnaroundRecord(r[0], r[1], required_date(r[2]), required_date(r[3]))
 
         return self._stream(sql, {"first": first.isoformat(), "last": last.isoformat()}, make, batch)
 
@@ -403,8 +404,8 @@ class ReportingRepo:
             " LEFT JOIN banks b ON b.id = c.bank_id WHERE p.paid_on <= :as_of ORDER BY p.paid_on, c.case_no"
         )
 
-        def make(r: tuple) -> RecoveryCaseRecord:
-            return RecoveryCaseRecord(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], to_date(r[7]))  # type: ignore[arg-type]
+        def make(r: tuple[Any, ...]) -> RecoveryCaseRecord:
+            return RecoveryCaseRecord(r[0], r[1], r[2], required_date(r[3]), r[4], r[5], r[6], to_date(r[7]))
 
         return self._stream(sql, {"as_of": as_of.isoformat()}, make, batch)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from ipguard.store.records import ProductVersionRecord, required_date, to_date
+from ipguard.store.records import ProductVersionRecord, required_date
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -80,11 +80,11 @@ class SettingsRepo:
     # -- holiday overrides -----------------------------------------------------
 
     def holiday_overrides(self) -> dict[dt.date, bool]:
-        return {to_date(r["day"]): bool(r["is_workday"]) for r in self.store.query("SELECT day, is_workday FROM holiday_overrides")}  # type: ignore[misc]
+        return {required_date(r["day"]): bool(r["is_workday"]) for r in self.store.query("SELECT day, is_workday FROM holiday_overrides")}
 
     def holiday_override_rows(self) -> list[tuple[dt.date, bool, str]]:
         rows = self.store.query("SELECT day, is_workday, note FROM holiday_overrides ORDER BY day")
-        return [(to_date(r["day"]), bool(r["is_workday"]), r["note"]) for r in rows]  # type: ignore[misc]
+        return [(required_date(r["day"]), bool(r["is_workday"]), r["note"]) for r in rows]
 
     def set_holiday_override(self, day: dt.date, is_workday: bool | None, note: str = "", *, acting_user_id: int | None) -> None:
         """Mark a day as working (True), off (False), or remove the override (None)."""
@@ -104,7 +104,7 @@ class SettingsRepo:
     # -- product versions --------------------------------------------------------
 
     def product_version_text(self, code: str, version: str) -> str | None:
-        return self.store.scalar("SELECT toml_text FROM product_versions WHERE code = ? AND version = ?", [code, version])
+        return self.store.scalar_str("SELECT toml_text FROM product_versions WHERE code = ? AND version = ?", [code, version])
 
     def product_versions(self, code: str) -> list[ProductVersionRecord]:
         """The saved versions of a product, by effective date."""
@@ -120,7 +120,7 @@ class SettingsRepo:
         if on:
             sql += " AND effective_date <= ?"
             params.append(on.isoformat())
-        return self.store.scalar(sql + " ORDER BY effective_date DESC, created_at DESC LIMIT 1", params)
+        return self.store.scalar_str(sql + " ORDER BY effective_date DESC, created_at DESC LIMIT 1", params)
 
     def save_product_version(
         self, code: str, version: str, effective_date: dt.date, text: str, *, acting_user_id: int | None

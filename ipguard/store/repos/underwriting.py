@@ -38,11 +38,11 @@ class UnderwritingRepo:
 
     def justification(self, case_id: int) -> str | None:
         """The risk manager's written justification stored on the case (None when never written)."""
-        return self.store.scalar("SELECT justification FROM cases WHERE id = ?", [case_id])
+        return self.store.scalar_str("SELECT justification FROM cases WHERE id = ?", [case_id])
 
     def client_in_force(self, company_id: int, exclude_case_id: int | None = None) -> int:
         """Sum of loans (fen) of the company's cases in force or defaulted, except ``exclude_case_id``."""
-        return self.store.scalar(
+        return self.store.count(
             "SELECT COALESCE(SUM(l.loan_amount_fen), 0) FROM loans l JOIN cases c ON c.id = l.case_id"
             " WHERE c.company_id = ? AND c.stage IN ('in_force', 'defaulted') AND c.id IS NOT ?",
             [company_id, exclude_case_id],
@@ -75,7 +75,7 @@ class UnderwritingRepo:
             "INSERT INTO assessments (case_id, params_version, assessed_at, assessed_by, eligible, result_json) VALUES (?,?,?,?,?,?)",
             [case_id, params_version, assessed_at, assessed_by, int(eligible), result_json],
         )
-        return cur.lastrowid
+        return self.store.inserted_id(cur)
 
     def has_assessment(self, case_id: int) -> bool:
         return bool(self.store.scalar("SELECT 1 FROM assessments WHERE case_id = ? LIMIT 1", [case_id]))
@@ -160,7 +160,7 @@ class CommitteeRepo:
         ))
 
     def present_count(self, case_id: int) -> int:
-        return self.store.scalar("SELECT COUNT(*) FROM committee_attendance WHERE case_id = ?", [case_id])
+        return self.store.count("SELECT COUNT(*) FROM committee_attendance WHERE case_id = ?", [case_id])
 
     def attendance(self, case_id: int) -> list[int]:
         """Ids of the members present, by id."""
@@ -259,7 +259,7 @@ class CommitteeRepo:
 
     def decision_value(self, case_id: int) -> str | None:
         """approve / approve_with_conditions / decline, or None before the decision."""
-        return self.store.scalar("SELECT decision FROM committee_decisions WHERE case_id = ?", [case_id])
+        return self.store.scalar_str("SELECT decision FROM committee_decisions WHERE case_id = ?", [case_id])
 
     def has_decision(self, case_id: int) -> bool:
         return bool(self.store.scalar("SELECT 1 FROM committee_decisions WHERE case_id = ?", [case_id]))

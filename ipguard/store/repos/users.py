@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipguard.domain import Role
 from ipguard.errors import ConflictError, NotFoundError, ValidationError
@@ -19,7 +19,7 @@ class UserRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _record(self, row: dict) -> UserRecord:
+    def _record(self, row: dict[str, Any]) -> UserRecord:
         roles = frozenset(
             Role(r["role"]) for r in self.store.db.query("SELECT role FROM user_roles WHERE user_id = ?", [row["id"]])
         )
@@ -33,7 +33,7 @@ class UserRepo:
 
     def display_name(self, user_id: int | None) -> str | None:
         """The user's display name, or None when there is no such user."""
-        return self.store.scalar("SELECT display_name FROM users WHERE id = ?", [user_id])
+        return self.store.scalar_str("SELECT display_name FROM users WHERE id = ?", [user_id])
 
     def by_username(self, username: str) -> UserRecord | None:
         rows = self.store.query("SELECT * FROM users WHERE username = ?", [username.strip()])
@@ -51,7 +51,7 @@ class UserRepo:
         return [self._record(r) for r in rows]
 
     def count(self) -> int:
-        return self.store.scalar("SELECT COUNT(*) FROM users")
+        return self.store.count("SELECT COUNT(*) FROM users")
 
     def create(
         self,
@@ -76,7 +76,7 @@ class UserRepo:
                 "INSERT INTO users (username, display_name, password_hash, created_at) VALUES (?,?,?,?)",
                 [username, display_name, hashed, self.store.now()],
             )
-            user_id = cur.lastrowid
+            user_id = self.store.inserted_id(cur)
             for role in sorted(roles):
                 db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", [user_id, Role(role).value])
             self.store.audit(
