@@ -11,6 +11,7 @@ from ipguard import workflow
 from ipguard.domain import Stage
 from ipguard.workflow.postloan import recovery_summary
 from tests import workflow_helpers as wh
+from ui import errors as uierrors
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 from ui.workspace import tab_documents as docs_mod
@@ -172,13 +173,14 @@ def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, 
     assert "intent_letter" in kinds
     assert tab.select_kind("intent_letter") and tab.preview.page_count() >= 1
     original = docs_mod.archived(store, case_id, "intent_letter")
-    monkeypatch.setattr(docs_mod, "_ask_save_path", lambda parent, suggested: tmp_path / "letter")
+    monkeypatch.setattr(docs_mod, "ask_save_path", lambda parent, suggested: tmp_path / "letter")
     saved = tab.save_selected()
     assert saved == tmp_path / "letter.pdf" and saved.read_bytes() == original[1]  # the exact archived bytes
     writer = QPdfWriter(str(tmp_path / "printed.pdf"))
     assert docs_mod.render_to_printer(original[1], writer) >= 1
-    monkeypatch.setattr(docs_mod, "_exec_print_dialog", lambda dialog: False)
-    assert tab.print_selected() is False  # cancelled in the print dialog
+    dialogs: list[str] = []
+    monkeypatch.setattr(uierrors, "exec_dialog", lambda dialog: dialogs.append(type(dialog).__name__) or 0)
+    assert tab.print_selected() is False and dialogs == ["QPrintDialog"]  # cancelled in the print dialog
     opened = []
     monkeypatch.setattr(docs_mod, "open_url", lambda url: opened.append(url.toLocalFile()) or True)
     path = tab.open_selected()
