@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool, QUrl
 
 from ipguard import clock
-from tests import workflow_helpers as wh
+from ipguard.domain import Stage
 from ui.pages.reports import ReportsPage, default_report_path, last_month
 from ui.session import Session
 
@@ -35,9 +35,8 @@ def test_defaults_last_month_and_documents_path(qtbot, qt_env, store, cast):
     assert default_report_path(dt.date(2026, 3, 1), Path("/x")) == Path("/x/ipguard-月度报表-2026-03.xlsx")
 
 
-def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast, case_at, tmp_path, monkeypatch):
+    case_at(Stage.IN_FORCE)
     page = _page(qtbot, store, cast.admin)
     opened: list[QUrl] = []
     monkeypatch.setattr(page, "open_url", lambda url: opened.append(url) or True)
@@ -68,9 +67,8 @@ def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast,
     assert not qt_env  # no error shown
 
 
-def test_cancel_leaves_no_file(qtbot, qt_env, store, cast, tmp_path):
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+def test_cancel_leaves_no_file(qtbot, qt_env, store, cast, case_at, tmp_path):
+    case_at(Stage.IN_FORCE)
     pool, gate = QThreadPool(), threading.Event()
     pool.setMaxThreadCount(1)
     pool.start(gate.wait)  # the pool's only thread is busy: the report waits in the queue
