@@ -275,14 +275,22 @@ def _timestamp(text: str) -> str | None:
     return (stamp.astimezone() if stamp.tzinfo else stamp).strftime("%Y-%m-%d %H:%M")
 
 
+#: A reader's punctuation: colon, list separator, enumeration comma, brackets (no full-width marks in English).
+_PUNCT = {"zh": ("：", "；", "、", "（", "）"), "en": (": ", "; ", ", ", " (", ")")}
+
+
+def _punct(lang: str) -> tuple[str, str, str, str, str]:
+    return _PUNCT["en" if lang == "en" else "zh"]
+
+
 def value_text(field: str, value: object, lang: str = "zh") -> str:
     """One field's value for a reader (money in yuan, flags 是/否, codes in words)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, list):
-        return "、".join(value_text(field, v, lang) for v in value) or "—"
+        return _punct(lang)[2].join(value_text(field, v, lang) for v in value) or "—"
     if isinstance(value, dict):
-        return _shorten("；".join(f"{field_name(k, lang)}={value_text(k, v, lang)}" for k, v in value.items()))
+        return _shorten(_punct(lang)[1].join(f"{field_name(k, lang)}={value_text(k, v, lang)}" for k, v in value.items()))
     whole = isinstance(value, int) and not isinstance(value, bool)
     if whole and (field.endswith("_fen") or field in _MONEY_FIELDS):
         return yuan_text(value, lang)  # type: ignore[arg-type]
@@ -313,13 +321,14 @@ def value_text(field: str, value: object, lang: str = "zh") -> str:
 
 def describe_change(entity: str, before: object, after: object, lang: str = "zh") -> str:
     """The change of one audit entry as text: changed fields "标签：旧 → 新", new records "标签：值"."""
+    colon, semicolon, _comma, opening, closing = _punct(lang)
     if isinstance(after, Mapping):
         if isinstance(before, Mapping):
             keys = [k for k in after if before.get(k) != after.get(k)]
             keys += [k for k in before if k not in after]
             if keys:
-                return "；".join(
-                    f"{field_name(k, lang, entity)}：{value_text(k, before.get(k), lang)} → {value_text(k, after.get(k), lang)}"
+                return semicolon.join(
+                    f"{field_name(k, lang, entity)}{colon}{value_text(k, before.get(k), lang)} → {value_text(k, after.get(k), lang)}"
                     for k in keys
                 )
             return "（无变化）" if lang != "en" else "(no change)"
@@ -329,9 +338,9 @@ def describe_change(entity: str, before: object, after: object, lang: str = "zh"
             head = f"{value_text('stage', before, lang)} → {value_text('stage', rest.pop('stage'), lang)}"
         elif before is not None:
             head = f"{_scalar(entity, before, lang)} →"
-        text = "；".join(f"{field_name(k, lang, entity)}：{value_text(k, v, lang)}" for k, v in rest.items())
+        text = semicolon.join(f"{field_name(k, lang, entity)}{colon}{value_text(k, v, lang)}" for k, v in rest.items())
         if head and text:
-            return f"{head}（{text}）" if "stage" in after else f"{head} {text}"
+            return f"{head}{opening}{text}{closing}" if "stage" in after else f"{head} {text}"
         return head or text or "—"
     if before is None:
         return _scalar(entity, after, lang)

@@ -11,6 +11,7 @@ explains itself with the rules it was decided by.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ipguard import messages
@@ -18,7 +19,7 @@ from ipguard.auth import require_role
 from ipguard.domain import Role
 from ipguard.errors import NotFoundError, ValidationError
 from ipguard.messages import Text
-from ipguard.products import ProductParams, load_product, parse_product
+from ipguard.products import ChecklistItem, ProductParams, Tag, load_product, parse_product
 from ipguard.store import Store
 from ipguard.store.records import UserRecord
 from ipguard.workdays import WorkCalendar
@@ -58,9 +59,18 @@ def checklist_names(store: Store, lang: str, code: str = "kuaiyidai") -> dict[st
     without English names still gets them). Codes with no name in ``lang`` are
     left out: the caller shows the name kept with the case.
     """
+    return _names(store, lang, code, lambda product: product.checklist)
+
+
+def tag_names(store: Store, lang: str, code: str = "kuaiyidai") -> dict[str, str]:
+    """Target-client tag (三最七高) names by tag code in ``lang``, found as :func:`checklist_names` finds its names."""
+    return _names(store, lang, code, lambda product: product.target_tags)
+
+
+def _names(store: Store, lang: str, code: str, items: Callable[[ProductParams], Iterable[ChecklistItem | Tag]]) -> dict[str, str]:
     names: dict[str, str] = {}
     for product in (load_product(code), current_product(store, code)):
-        for item in product.checklist:
+        for item in items(product):
             name = item.label_en if lang == "en" else item.label
             if name:
                 names[item.code] = name

@@ -67,6 +67,7 @@ class ChecklistItem:
 class Tag:
     code: str
     label: str
+    label_en: str = ""  # the name the English interface shows ("" = none given: the Chinese label is shown)
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,11 @@ def parse_product(text: str, source: str = "") -> ProductParams:
         for i, item in enumerate(_array(data, "checklist"))
     )
     tags = tuple(
-        Tag(code=read_str(item, "code", f"target_tags[{i}]"), label=read_str(item, "label", f"target_tags[{i}]"))
+        Tag(
+            code=read_str(item, "code", f"target_tags[{i}]"),
+            label=read_str(item, "label", f"target_tags[{i}]"),
+            label_en=read_str(item, "label_en", f"target_tags[{i}]") if "label_en" in item else "",
+        )
         for i, item in enumerate(_array(data, "target_tags"))
     )
     return ProductParams(

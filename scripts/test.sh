@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README, and .ci/run calls it): system packages,
 # the project's .venv with the test extra, then
-#   1. the import contract (ipguard never imports Qt or ui) and ruff;
+#   1. the import contracts (layers, no cycles, ipguard never imports Qt or ui), ruff and mypy --strict;
 #   2. the test suite;
 #   3. the test suite again with the system clock 400+ days ahead (libfaketime),
 #      so no date that expires can turn the suite red unnoticed;
@@ -13,10 +13,12 @@ bash scripts/system_packages.sh test
 source scripts/venv.sh
 python -m pip install -q --disable-pip-version-check -e ".[test]"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-echo "== import contract (ipguard never imports Qt or ui)"
+echo "== import contracts (layers, no cycles, the core never imports Qt)"
 lint-imports
 echo "== ruff"
 ruff check .
+echo "== mypy --strict on the core"
+mypy
 echo "== pytest"
 python -m pytest -p no:cacheprovider "$@"
 echo "== pytest with the clock 400 days ahead"

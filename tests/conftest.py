@@ -53,3 +53,17 @@ def c(store):
     from tests.workflow_helpers import cast
 
     return cast(store)
+
+
+@pytest.fixture
+def case_at(store, c):
+    """A factory: ``case_at(stage, seed=1, **applicant overrides)`` opens a case (the applicant of
+    ``tests.factories``) and walks it along the main line to ``stage``; returns its id."""
+    from tests.workflow_helpers import open_case, to_stage
+
+    def make(stage, seed: int = 1, **overrides: object) -> int:
+        case_id = open_case(store, c, seed, **overrides)
+        to_stage(store, case_id, c, stage)
+        return case_id
+
+    return make

@@ -151,3 +151,56 @@ def test_every_message_and_field_label_has_one_wording():
     for module in pkgutil.walk_packages(ipguard.__path__, "ipguard."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+
+
+# -- tests replace public seams only ------------------------------------------------------------------
+
+_PATCHERS = {"setattr", "delattr", "object"}  # monkeypatch.setattr/delattr, mock.patch.object
+_PATCH_BY_PATH = {"setattr", "delattr", "patch"}  # monkeypatch.setattr("pkg.mod.name", …), mock.patch("pkg.mod.name")
+
+
+def _string(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def private_patches(source: str, label: str) -> list[str]:
+    """``file:line: name`` for every monkeypatch/mock call in ``source`` that replaces a name starting with "_"."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        names = []
+        if called in _PATCHERS and len(node.args) >= 2:
+            names.append(_string(node.args[1]))  # (target, "name", …)
+        path = _string(node.args[0])
+        if called in _PATCH_BY_PATH and path:
+            names.append(path.rsplit(".", 1)[-1])  # ("pkg.module.name", …)
+        found += [(node.lineno, name) for name in names if name and name.startswith("_")]
+    return [f"{label}:{line}: {name}" for line, name in sorted(found)]
+
+
+def test_no_test_patches_a_private_name() -> None:
+    """A test replaces only a public, documented seam (a dialog hook, ``Store.commit_transaction``, …):
+    patching a private name ties the test to an implementation detail and breaks silently when it is renamed."""
+    files = sorted((ROOT / "tests").rglob("*.py"))
+    assert len(files) > 50
+    findings = [hit for path in files for hit in private_patches(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())]
+    assert not findings, "give the code a public seam or test the public behaviour:\n" + "\n".join(findings)
+
+
+def test_the_patch_scan_finds_private_patches() -> None:
+    source = '''
+monkeypatch.setattr(store, "_commit", fail)
+monkeypatch.setattr("ui.icons._cache", {})
+with mock.patch.object(page, "_start"):
+    pass
+mock.patch("ui.pages.reports._helper")
+monkeypatch.delattr(icons, "_cache")
+monkeypatch.setattr(store, "commit_transaction", fail)
+monkeypatch.setattr(uierrors, "exec_dialog", run)
+monkeypatch.setattr("ui.errors.ask", yes)
+'''
+    lines = [int(h.split(":")[1]) for h in private_patches(source, "sample.py")]
+    assert lines == [2, 3, 4, 6, 7]

@@ -28,7 +28,7 @@ def fail_commit(monkeypatch, store, message: str) -> list[int]:
         calls.append(1)
         raise sqlite3.OperationalError(message)
 
-    monkeypatch.setattr(store, "_commit", commit)
+    monkeypatch.setattr(store, "commit_transaction", commit)
     return calls
 
 

@@ -1,4 +1,4 @@
-"""Backups off the UI thread: the daily automatic backup at start-up, and a background task for "立即备份".
+"""Backups off the UI thread: the daily automatic backup at start-up, and the error text both backups show.
 
 :func:`start_auto_backup` runs :func:`ipguard.backup.auto_backup` on the
 global ``QThreadPool`` once the main window is shown; the worker opens its
@@ -9,8 +9,8 @@ logged and shown in the status bar: it never blocks or interrupts the user.
 ``IPGUARD_NO_AUTOBACKUP`` in the environment (the test suite sets it) turns
 it off.
 
-:class:`BackgroundTask` is :class:`ui.tasks.Task`, the client's one
-background-task class (``finished(result)`` or ``failed(exception)`` on the UI thread).
+Both the automatic backup and 立即备份 (:mod:`ui.pages.settings_backup`) run as
+:class:`ui.tasks.Task`, the client's one background-task class.
 """
 
 from __future__ import annotations
@@ -25,18 +25,12 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ipguard.errors import IpguardError
 from ui.i18n import current_language, translate
-from ui.tasks import Task, TaskSignals, run_in_background
-
-__all__ = ["BackgroundTask", "TaskSignals", "run_in_background", "start_auto_backup"]
+from ui.tasks import Task
 
 log = logging.getLogger("ipguard.ui")
 
 NO_AUTOBACKUP_ENV = "IPGUARD_NO_AUTOBACKUP"
 STATUS_TIMEOUT_MS = 15_000
-
-
-class BackgroundTask(Task):
-    """Run ``fn()`` on a pool thread (kept for the backup callers; see :class:`ui.tasks.Task`)."""
 
 
 def auto_backup_enabled() -> bool:
@@ -63,7 +57,7 @@ class AutoBackupReporter(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # dies with the window: a late result is then simply dropped
         self.window = window
-        self.task: BackgroundTask | None = None  # kept (never dropped while its thread may still be returning)
+        self.task: Task | None = None  # kept (never dropped while its thread may still be returning)
 
     def _show(self, text: str) -> None:
         if text:
@@ -94,9 +88,9 @@ def start_auto_backup(window: QWidget, db_path: Path | str, pool: QThreadPool | 
         return auto_backup(Path(db_path))
 
     reporter = AutoBackupReporter(window)
-    task = BackgroundTask(work, "automatic backup", label=translate("Backup", "正在自动备份…"))
+    task = Task(work, "automatic backup", label=translate("Backup", "正在自动备份…"))
     task.signals.finished.connect(reporter.on_finished)
     task.signals.failed.connect(reporter.on_failed)
     reporter.task = task
-    run_in_background(task, pool)
+    task.start(pool)
     return reporter

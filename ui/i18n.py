@@ -120,6 +120,11 @@ def checklist_status_label(status: str) -> str:
     return QCoreApplication.translate("Checklist", CHECKLIST_STATUS_NAMES.get(status, status))
 
 
+def colon() -> str:
+    """The colon after a caption: full-width in Chinese, ": " in English (no full-width marks in English)."""
+    return ": " if current_language() == "en" else "："
+
+
 def current_language() -> str:
     """``"zh"`` or ``"en"``: the language translators are installed for."""
     return str(_state["lang"])

@@ -13,6 +13,8 @@ Icons without a colour are pre-rendered in :data:`DEFAULT_COLOR`, the text
 colour of Qt's light palette. Under a dark palette (light text) those fall
 back to qtawesome, which paints them in the palette's text colour as before.
 An unknown name gives an empty icon and a log line, never an exception.
+Icons are cached by (name, colour); :func:`clear_cache` forgets them after a
+palette change, so uncoloured icons are looked up again for the new palette.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ def icon_files(name: str, color: str | None = None) -> list[Path]:
     """The pre-rendered files of one icon, one per size in :data:`SIZES`."""
     stem = file_stem(name, color)
     return [ICON_DIR / f"{stem}_{size}.png" for size in SIZES]
+
+
+def clear_cache() -> None:
+    """Forget every icon made so far (after a palette change: uncoloured icons depend on it)."""
+    _cache.clear()
 
 
 def _dark_palette() -> bool:

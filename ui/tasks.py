@@ -168,10 +168,6 @@ class Task(QRunnable):
         monitor().remove(self)
 
 
-def run_in_background(task: Task, pool: QThreadPool | None = None) -> Task:
-    return task.start(pool)
-
-
 # -- waiting for a result without freezing -----------------------------------------------
 
 

@@ -108,14 +108,18 @@ class Store:
         else:
             try:
                 seals.seal_touched(conn)  # same transaction: the seal commits with the change
-                self._commit()
+                self.commit_transaction()
             except sqlite3.OperationalError as exc:
                 self._rollback()
                 self._raise_mapped(exc)
                 raise
 
-    def _commit(self) -> None:
-        """COMMIT the open transaction (one place, so a test can make the disk fail here)."""
+    def commit_transaction(self) -> None:
+        """COMMIT the outermost transaction; called by :meth:`transaction` only.
+
+        Public as the store's fault-injection point: a disk that fails at COMMIT (full, I/O error) cannot
+        be produced on demand, so tests replace this method to raise what SQLite would.
+        """
         self.db.conn.execute("COMMIT")
 
     def _rollback(self) -> None:

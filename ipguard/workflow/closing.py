@@ -39,10 +39,20 @@ messages.register(
     }
 )
 
-STANDARD_CHECKS = (
-    ("registration_docs", "知识产权质押登记已办妥，登记通知书已收到"),
-    ("legal_texts", "保证合同、反担保合同、质押合同等法律文本已确认"),
-)
+#: The disbursement checklist's standard items by code, in both languages (a case stores the Chinese label).
+STANDARD_CHECK_LABELS = {
+    "registration_docs": Text("知识产权质押登记已办妥，登记通知书已收到",
+                              "IP pledge registration completed and the registration certificate received"),
+    "legal_texts": Text("保证合同、反担保合同、质押合同等法律文本已确认",
+                        "Guarantee, counter-guarantee and pledge contracts and other legal texts confirmed"),
+}
+STANDARD_CHECKS = tuple((code, text.zh) for code, text in STANDARD_CHECK_LABELS.items())
+
+
+def check_label(code: str, stored: str, lang: str) -> str:
+    """A disbursement condition in ``lang``: a standard item by its code, a committee condition as written."""
+    text = STANDARD_CHECK_LABELS.get(code)
+    return text.get(lang) if text is not None else stored
 
 
 def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
@@ -138,9 +148,11 @@ def notice_refusal(store: Store, case_id: int) -> WorkflowError | None:
     checks = disbursement_checks(store, case_id)
     # The standard items are stored at the first confirmation: until then they are open all the same.
     stored = {c.code for c in checks}
-    open_items = [label for code, label in STANDARD_CHECKS if code not in stored] + [c.label for c in checks if not c.confirmed]
-    if open_items:
-        return WorkflowError("checks_open", items="、".join(open_items) or "—")
+    open_codes = [(code, label) for code, label in STANDARD_CHECKS if code not in stored]
+    open_codes += [(c.code, c.label) for c in checks if not c.confirmed]
+    if open_codes:
+        return WorkflowError("checks_open", items=Text("、".join(check_label(c, label, "zh") for c, label in open_codes),
+                                                       "; ".join(check_label(c, label, "en") for c, label in open_codes)))
     if not any(c.kind == "loan" for c in contracts(store, case_id)):
         return WorkflowError("loan_contract_missing")
     return None

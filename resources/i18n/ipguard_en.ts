@@ -244,17 +244,17 @@ If this happens again, send that file to your administrator.</translation>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/backup_tasks.py" line="51"/>
+        <location filename="../../ui/backup_tasks.py" line="45"/>
         <source>已自动备份到 {path}</source>
         <translation>Backed up automatically to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tasks.py" line="83"/>
+        <location filename="../../ui/backup_tasks.py" line="77"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tasks.py" line="97"/>
+        <location filename="../../ui/backup_tasks.py" line="91"/>
         <source>正在自动备份…</source>
         <translation>Backing up automatically…</translation>
     </message>
@@ -847,12 +847,12 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="570"/>
+        <location filename="../../ui/pages/cases.py" line="572"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="571"/>
+        <location filename="../../ui/pages/cases.py" line="573"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -862,17 +862,17 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="632"/>
+        <location filename="../../ui/pages/cases.py" line="634"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="637"/>
+        <location filename="../../ui/pages/cases.py" line="639"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="642"/>
+        <location filename="../../ui/pages/cases.py" line="644"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -1014,197 +1014,197 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>专利年费</source>
         <translation>Patent annual fee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="53"/>
+        <location filename="../../ui/pages/dashboard.py" line="54"/>
         <source>商标续展</source>
         <translation>Trademark renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="54"/>
+        <location filename="../../ui/pages/dashboard.py" line="55"/>
         <source>逾期未代偿</source>
         <translation>Default not compensated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <location filename="../../ui/pages/dashboard.py" line="71"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="72"/>
+        <location filename="../../ui/pages/dashboard.py" line="73"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>银行审批期限 {due}</source>
         <translation>Bank approval due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83"/>
+        <location filename="../../ui/pages/dashboard.py" line="84"/>
         <source>质押登记待办，跟进日 {due}</source>
         <translation>Pledge registration pending, follow up on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>贷款到期日 {due}</source>
         <translation>Loan matures on {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>，已到期</source>
         <translation>, matured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>查看待办 →</source>
         <translation>My work →</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209"/>
+        <location filename="../../ui/pages/dashboard.py" line="210"/>
         <source>没有待办的期限事项。</source>
         <translation>No deadlines pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>单击打开案件</source>
         <translation>Click to open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="234"/>
         <source>我负责的案件（A角或B角）</source>
         <translation>My cases (as A or B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="234"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="230"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>{name} · 今天 {today} · 显示：{scope}</source>
         <translation>{name} · today {today} · showing: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>我的案件（按阶段）</source>
         <translation>My cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>全部案件（按阶段）</source>
         <translation>All cases (by stage)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>{stage}&#x3000;{n}</source>
         <translation>{stage}  {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>{stage}：{n} 件</source>
         <translation>{stage}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="245"/>
+        <location filename="../../ui/pages/dashboard.py" line="250"/>
         <source>本月业务（{month}）</source>
         <translation>This month ({month})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ui/pages/dashboard.py" line="251"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ui/pages/dashboard.py" line="254"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ui/pages/dashboard.py" line="254"/>
         <source>1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="252"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>{n} 笔</source>
         <translation>{n} loans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="252"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>1 笔</source>
         <translation>1 loan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="273"/>
+        <location filename="../../ui/pages/dashboard.py" line="278"/>
         <source>办理中的案件（点上面的阶段筛选，单击案件打开）：</source>
         <translation>Open cases (click a stage above to filter, click a case to open it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="276"/>
+        <location filename="../../ui/pages/dashboard.py" line="281"/>
         <source>“{stage}”阶段的案件（单击打开）：</source>
         <translation>Cases at “{stage}” (click to open):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="291"/>
+        <location filename="../../ui/pages/dashboard.py" line="297"/>
         <source>期限提醒（{n} 项，其中逾期 {m} 项）</source>
         <translation>Deadlines ({n}, of which {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="297"/>
+        <location filename="../../ui/pages/dashboard.py" line="303"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="303"/>
+        <location filename="../../ui/pages/dashboard.py" line="309"/>
         <source>待办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="309"/>
+        <location filename="../../ui/pages/dashboard.py" line="315"/>
         <source>{date}（{left}）</source>
         <translation>{date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
         <source>{case_no} {company}：{text}</source>
         <translation>{case_no} {company}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="333"/>
+        <location filename="../../ui/pages/dashboard.py" line="339"/>
         <source>我的待办（{n} 项，其中逾期 {m} 项）</source>
         <translation>My work ({n} items, {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="336"/>
+        <location filename="../../ui/pages/dashboard.py" line="342"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="338"/>
+        <location filename="../../ui/pages/dashboard.py" line="344"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
@@ -1295,19 +1295,19 @@ The program now reopens the database; please sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="150"/>
-        <location filename="../../ui/pages/dashboard.py" line="51"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>银行审批</source>
         <translation>Bank approval</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="151"/>
-        <location filename="../../ui/pages/dashboard.py" line="52"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>贷款到期</source>
         <translation>Loan maturity</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_sources.py" line="152"/>
-        <location filename="../../ui/pages/dashboard.py" line="51"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>质押登记</source>
         <translation>Pledge registration</translation>
     </message>
@@ -1317,7 +1317,7 @@ The program now reopens the database; please sign in again.</translation>
     <message>
         <location filename="../../ui/workspace/tab_disbursement.py" line="34"/>
         <location filename="../../ui/workspace/tab_disbursement.py" line="49"/>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="112"/>
         <source>登记放款</source>
         <translation>Record disbursement</translation>
     </message>
@@ -1372,27 +1372,32 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Not disbursed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="100"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="101"/>
+        <source>{amount} 元，{start} 至 {maturity}，借款合同 {no}</source>
+        <translation>{amount} yuan, {start} to {maturity}, loan contract {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="102"/>
         <source>{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}</source>
         <translation>{amount} yuan ({upper}), {start} to {maturity}, loan contract {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="104"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="107"/>
         <source>应收 {fee} 元，{state}</source>
         <translation>{fee} yuan due, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>{on} 已收讫</source>
         <translation>received on {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="106"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
         <source>尚未收讫（在“保后”登记）</source>
         <translation>not yet received (record it under “Post-loan”)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_disbursement.py" line="109"/>
+        <location filename="../../ui/workspace/tab_disbursement.py" line="112"/>
         <source>将登记银行放款 {amount} 元，担保责任自放款日起生效（在保）。</source>
         <translation>The bank loan of {amount} yuan will be recorded; the guarantee takes effect from the disbursement date (in force).</translation>
     </message>
@@ -1400,134 +1405,134 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="81"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="104"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="82"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="105"/>
         <source>尚无文书可预览。</source>
         <translation>No document to preview yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="151"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="147"/>
         <source>打印 {title}</source>
         <translation>Print {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="305"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="296"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="247"/>
-        <location filename="../../ui/workspace/tab_documents.py" line="353"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="243"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="344"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="241"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="237"/>
         <source>打印预览 {title}</source>
         <translation>Print preview {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="244"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="240"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="245"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="241"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="246"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="242"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="354"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="345"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="356"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="347"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="357"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="348"/>
         <source>打开存档副本</source>
         <translation>Open archived copy</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="358"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="349"/>
         <source>重新出具…</source>
         <translation>Reissue…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="368"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="359"/>
         <source>出具调查报告</source>
         <translation>Issue investigation report</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="369"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="360"/>
         <source>出具保审会决议</source>
         <translation>Issue committee resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="413"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="404"/>
         <source>请选择一份有效文书（作废的副本只能预览，不能打印、另存或重新出具）</source>
         <translation>Select a valid document (a voided copy can be previewed only, not printed, saved or reissued)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="424"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="415"/>
         <source>【已作废】{kind} {no}：仅供查阅，已由后出具的文书取代。</source>
         <translation>[VOID] {kind} {no}: for reference only, replaced by a later issue.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="427"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="418"/>
         <source>存档副本 SHA-256：{sha}…（已作废）</source>
         <translation>Archived copy SHA-256: {sha}… (void)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="496"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="485"/>
         <source>正在重新出具文书…</source>
         <translation>Reissuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="417"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="408"/>
         <source>本案尚未出具文书。</source>
         <translation>No documents issued for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="431"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="422"/>
         <source>存档副本 SHA-256：{sha}…；重印与存档完全一致。</source>
         <translation>Archived copy SHA-256: {sha}…; reprints are identical to the archive.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="443"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="432"/>
         <source>正在准备文书…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="480"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="469"/>
         <source>出具{kind}</source>
         <translation>Issue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="480"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="469"/>
         <source>将占用下一个文书编号并出具；出具后只能作废重开，编号不能收回。</source>
         <translation>This takes the next document number and issues the document; once issued it can only be voided and reissued, the number is not returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="483"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="472"/>
         <source>正在出具文书…</source>
         <translation>Issuing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="492"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="481"/>
         <source>重新出具{kind}</source>
         <translation>Reissue {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_documents.py" line="493"/>
+        <location filename="../../ui/workspace/tab_documents.py" line="482"/>
         <source>请填写重新出具的原因（原文书 {no} 将作废并保留）：</source>
         <translation>Reason for reissuing (the original {no} will be voided and kept):</translation>
     </message>
@@ -2048,31 +2053,31 @@ Python {python} · PySide6 {qt}</translation>
         <translation>Client tags (three-most, seven-high)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="287"/>
+        <location filename="../../ui/dialogs/intake.py" line="288"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="288"/>
+        <location filename="../../ui/dialogs/intake.py" line="289"/>
         <source>上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？
 选“否”将删除该草稿。</source>
         <translation>What you entered for a new case last time was not submitted and was kept as a draft. Restore it now?
 Choosing “No” deletes the draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="335"/>
+        <location filename="../../ui/dialogs/intake.py" line="336"/>
         <source>关闭新建案件</source>
         <translation>Close the new case form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="336"/>
+        <location filename="../../ui/dialogs/intake.py" line="337"/>
         <source>已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。
 确定关闭吗？</source>
         <translation>What you entered has not been submitted. The draft is kept and offered the next time you open a new case.
 Close now?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="384"/>
+        <location filename="../../ui/dialogs/intake.py" line="385"/>
         <source>✗ 未保存：{message}</source>
         <translation>✗ Not saved: {message}</translation>
     </message>
@@ -3005,93 +3010,93 @@ Close now?</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="83"/>
+        <location filename="../../ui/pages/reports.py" line="87"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="87"/>
+        <location filename="../../ui/pages/reports.py" line="91"/>
         <source>月度业务报表（Excel）：当月新增申请、审批、放款、解保、代偿，月末在保明细，按银行、行业、知识产权类型和客户经理的分布，办理时效，分险后的自留风险和监管比例。</source>
         <translation>Monthly business report (Excel): the month’s new applications, approvals, disbursements, releases and compensations; guarantees in force at month end; breakdowns by bank, industry, IP type and account manager; turnaround times; retained risk after sharing and the regulatory ratios.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="96"/>
-        <location filename="../../ui/pages/reports.py" line="123"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>生成月度报表</source>
         <translation>Generate monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>报表月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="105"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>报表月份(&amp;M)：</source>
         <translation>Report &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119"/>
+        <location filename="../../ui/pages/reports.py" line="123"/>
         <source>输出文件(&amp;F)：</source>
         <translation>Output &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="126"/>
+        <location filename="../../ui/pages/reports.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="142"/>
+        <location filename="../../ui/pages/reports.py" line="146"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>尚未生成报表。</source>
         <translation>No report generated yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="149"/>
+        <location filename="../../ui/pages/reports.py" line="153"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="150"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
         <source>最近生成的报表（双击打开）</source>
         <translation>Recent reports (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>最近生成的报表</source>
         <translation>Recent reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="203"/>
+        <location filename="../../ui/pages/reports.py" line="207"/>
         <source>保存月度报表</source>
         <translation>Save monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="203"/>
+        <location filename="../../ui/pages/reports.py" line="207"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="238"/>
+        <location filename="../../ui/pages/reports.py" line="242"/>
         <location filename="../../ui/pages/reports_task.py" line="46"/>
         <source>正在生成 {month} 的报表…</source>
         <translation>Generating the report for {month}…</translation>
@@ -4864,6 +4869,16 @@ Close now?</translation>
         <location filename="../../ui/workspace/tab_timeline.py" line="49"/>
         <source>申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。</source>
         <translation>Applied on {start}, not disbursed yet; promised within {lo}–{hi} days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="52"/>
+        <source>✓ 在承诺期内</source>
+        <translation>✓ within the promise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_timeline.py" line="52"/>
+        <source>✗ 超出承诺期</source>
+        <translation>✗ beyond the promise</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_timeline.py" line="53"/>

@@ -262,7 +262,7 @@ def test_new_case_selects_and_opens(qtbot, page, monkeypatch):
                                 page.session.user)  # fmt: skip
         return case.id
 
-    monkeypatch.setattr(page, "_run_intake_dialog", fake_dialog)
+    monkeypatch.setattr(page, "run_intake_dialog", fake_dialog)
     with qtbot.waitSignal(page.case_opened) as blocker:
         case_id = page.new_case()
     assert blocker.args == [case_id] and page.selected_case_id() == case_id and page.model.total() == 451
@@ -272,7 +272,7 @@ def test_export_runs_in_background(qtbot, page, tmp_path, monkeypatch):
     page.stage_combo.setCurrentIndex(page.stage_combo.findText(Stage.RELEASED.label))
     expected = page.model.total()
     out = tmp_path / "export.xlsx"
-    monkeypatch.setattr(page, "_ask_export_path", lambda: out)
+    monkeypatch.setattr(page, "ask_export_path", lambda: out)
     with qtbot.waitSignal(page.export_finished, timeout=30_000) as blocker:
         page.export()
         assert not page.export_button.isEnabled() and page.progress.isVisible()
@@ -285,7 +285,7 @@ def test_export_runs_in_background(qtbot, page, tmp_path, monkeypatch):
 
 
 def test_export_cancelled_by_user_leaves_no_file(qtbot, page, monkeypatch, tmp_path):
-    monkeypatch.setattr(page, "_ask_export_path", lambda: None)
+    monkeypatch.setattr(page, "ask_export_path", lambda: None)
     page.export()
     assert page.export_button.isEnabled() and not list(tmp_path.glob("*.xlsx"))
 

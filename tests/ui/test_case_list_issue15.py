@@ -195,7 +195,7 @@ def test_multi_select_exports_every_selected_case(qtbot, big, tmp_path, monkeypa
     assert page.selected_case_ids() == chosen
     assert page.export_selected_button.isEnabled() and "6" in page.export_selected_button.text()
     out = tmp_path / "selected.xlsx"
-    monkeypatch.setattr(page, "_ask_export_path", lambda: out)
+    monkeypatch.setattr(page, "ask_export_path", lambda: out)
     with qtbot.waitSignal(page.export_finished, timeout=30_000) as blocker:
         qtbot.mouseClick(page.export_selected_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [str(out), 6]

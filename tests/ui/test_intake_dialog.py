@@ -169,7 +169,7 @@ def test_import_assets_from_xlsx(qtbot, dialog, tmp_path, monkeypatch):
     ws.append(["注册商标", "555", "芯微", 9])
     ws.append(["发明专利", "ZL202110123456.8", "坏号码", None])
     wb.save(path)
-    monkeypatch.setattr(dialog.assets, "_ask_import_path", lambda: path)
+    monkeypatch.setattr(dialog.assets, "ask_import_path", lambda: path)
     qtbot.mouseClick(dialog.assets.import_button, Qt.MouseButton.LeftButton)
     assert dialog.assets.row_count() == 2
     assert "导入 2 项" in dialog.assets.report.text() and "第 4 行" in dialog.assets.report.text()

@@ -18,12 +18,11 @@ def letter_pdf() -> bytes:
     return render(samples.intent_letter(), samples.LETTERHEAD)
 
 
-def test_printing_to_a_pdf_file_gives_the_vector_document(qtbot, tmp_path, letter_pdf, monkeypatch):
+def test_printing_to_a_pdf_file_gives_the_vector_document(qtbot, tmp_path, letter_pdf):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    monkeypatch.setattr(docs_mod, "_exec_print_dialog", lambda dialog: True)
     assert docs_mod.send_to_printer(letter_pdf, printer) == "pdf"
     assert out.read_bytes() == letter_pdf
     assert out.stat().st_size < 500_000  # a 1200-dpi page image would be megabytes
@@ -38,7 +37,7 @@ def test_a_cups_printer_gets_the_pdf_itself_with_copies_and_pages(qtbot, tmp_pat
     fake.write_text(f"#!{sys.executable}\nimport sys, shutil\nopen({str(log)!r}, 'w').write(' '.join(sys.argv[1:]))\n"
                     f"shutil.copy(sys.argv[-1], {str(tmp_path / 'spooled.pdf')!r})\n")  # fmt: skip
     fake.chmod(0o755)
-    monkeypatch.setattr(docs_mod, "_spooler", lambda: str(fake))
+    monkeypatch.setattr(docs_mod, "system_spooler", lambda: str(fake))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     printer.setCopyCount(2)

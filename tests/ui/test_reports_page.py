@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QThreadPool, QUrl
 
-from tests import workflow_helpers as wh
+from ipguard import clock
+from ipguard.domain import Stage
 from ui.pages.reports import ReportsPage, default_report_path, last_month
 from ui.session import Session
 
 TODAY = dt.date(2026, 11, 30)
 
 
-def _page(qtbot, store, user) -> ReportsPage:
-    page = ReportsPage(Session(store, user), today=TODAY)
+def _page(qtbot, store, user, *, today: dt.date | None = TODAY, pool: QThreadPool | None = None) -> ReportsPage:
+    page = ReportsPage(Session(store, user), today=today, pool=pool)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -33,23 +35,21 @@ def test_defaults_last_month_and_documents_path(qtbot, qt_env, store, cast):
     assert default_report_path(dt.date(2026, 3, 1), Path("/x")) == Path("/x/ipguard-月度报表-2026-03.xlsx")
 
 
-def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast, case_at, tmp_path, monkeypatch):
+    case_at(Stage.IN_FORCE)
     page = _page(qtbot, store, cast.admin)
     opened: list[QUrl] = []
     monkeypatch.setattr(page, "open_url", lambda url: opened.append(url) or True)
     page.set_month(2026, 11)
     out = tmp_path / "out" / "nov.xlsx"
     page.set_output_path(out)
-    progress: list[tuple[int, int]] = []
-    original = page._on_progress
-    monkeypatch.setattr(page, "_on_progress", lambda d, t: (progress.append((d, t)), original(d, t)))
+    shown: list[int] = []
+    page.progress.valueChanged.connect(shown.append)
     with qtbot.waitSignal(page.report_finished, timeout=30000) as blocker:
         page.generate()
         assert page.is_running() and not page.generate_button.isEnabled() and page.cancel_button.isVisible()
     assert blocker.args == [str(out)]
-    assert progress and progress[-1][0] == progress[-1][1] > 0  # fed through the signal, up to the end
+    assert shown and shown[-1] == page.progress.maximum() > 1  # the bar followed the worker up to the end
     assert out.exists() and not page.is_running() and page.generate_button.isEnabled()
     assert page.last_result.in_force_count == 1
     assert "月末在保 1 笔" in page.status_label.text()
@@ -67,23 +67,25 @@ def test_generates_report_in_background_and_opens_it(qtbot, qt_env, store, cast,
     assert not qt_env  # no error shown
 
 
-def test_cancel_leaves_no_file(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
-    page = _page(qtbot, store, cast.admin)
+def test_cancel_leaves_no_file(qtbot, qt_env, store, cast, case_at, tmp_path):
+    case_at(Stage.IN_FORCE)
+    pool, gate = QThreadPool(), threading.Event()
+    pool.setMaxThreadCount(1)
+    pool.start(gate.wait)  # the pool's only thread is busy: the report waits in the queue
+    page = _page(qtbot, store, cast.admin, pool=pool)
     page.set_month(2026, 11)
     out = tmp_path / "cancelled.xlsx"
     page.set_output_path(out)
-    started = page._start
-
-    def start_cancelled(task):  # the user presses 取消 before the worker's first poll
-        page.cancel_button.click()
-        assert task._cancel.is_set() and not page.cancel_button.isEnabled()
-        started(task)
-
-    monkeypatch.setattr(page, "_start", start_cancelled)
-    with qtbot.waitSignal(page.report_cancelled, timeout=30000):
+    try:
         page.generate()
+        assert page.is_running() and page.cancel_button.isEnabled()
+        page.cancel_button.click()  # the user presses 取消 before the worker's first poll
+        assert not page.cancel_button.isEnabled()
+        with qtbot.waitSignal(page.report_cancelled, timeout=30000):
+            gate.set()
+    finally:
+        gate.set()
+        pool.waitForDone()
     assert not out.exists()
     assert list(tmp_path.glob("*.xlsx")) == []
     assert "已取消" in page.status_label.text()
@@ -91,11 +93,11 @@ def test_cancel_leaves_no_file(qtbot, qt_env, store, cast, tmp_path, monkeypatch
 
 
 def test_bad_month_shows_the_error_and_writes_nothing(qtbot, qt_env, store, cast, tmp_path):
-    page = _page(qtbot, store, cast.admin)
+    page = _page(qtbot, store, cast.admin, today=None)  # follows the clock (2026-11-20 in tests)
+    page.set_month(2026, 11)
     out = tmp_path / "future.xlsx"
     page.set_output_path(out)
-    page._today = dt.date(2026, 9, 1)  # the chosen month (2026-10) lies after "today"
-    with qtbot.waitSignal(page.report_failed, timeout=30000):
-        page.generate()
+    with clock.frozen(dt.date(2026, 10, 31)), qtbot.waitSignal(page.report_failed, timeout=30000):
+        page.generate()  # the machine's date was set back after the page opened: November has not begun
     assert not out.exists()
     assert qt_env and "尚未开始" in qt_env[-1][2]

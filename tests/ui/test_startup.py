@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ipguard import auth
 from ipguard.domain import Role
@@ -50,29 +51,42 @@ def test_every_prerendered_icon_has_its_files():
     assert absent == [], "run: QT_QPA_PLATFORM=offscreen python scripts/make_icons.py"
 
 
-def test_prerendered_icon_comes_from_the_files(monkeypatch):
-    monkeypatch.setattr(icons, "_qtawesome", lambda name, color: pytest.fail(f"qtawesome used for {name}"))
-    monkeypatch.setattr(icons, "_cache", {})
+def _drawn_by_qtawesome(icon) -> bool:
+    """A qtawesome icon is painted by its engine at any size; a pre-rendered one has its files' sizes."""
+    return not icon.isNull() and icon.availableSizes() == []
+
+
+def test_prerendered_icon_comes_from_the_files():
+    icons.clear_cache()
     plain = icons.icon("mdi6.briefcase-outline")
     coloured = icons.icon("mdi6.alert-circle", "#C62828")
-    assert not plain.isNull() and not coloured.isNull()
-    assert sorted(s.width() for s in plain.availableSizes()) == list(icons.SIZES)
+    for made in (plain, coloured):
+        assert sorted(s.width() for s in made.availableSizes()) == list(icons.SIZES)
 
 
-def test_other_names_fall_back_to_qtawesome_and_unknown_names_are_empty(monkeypatch):
-    monkeypatch.setattr(icons, "_cache", {})
-    assert not icons.icon("mdi6.bank").isNull()  # not pre-rendered: drawn by qtawesome
+def test_other_names_fall_back_to_qtawesome_and_unknown_names_are_empty():
+    icons.clear_cache()
+    assert _drawn_by_qtawesome(icons.icon("mdi6.bank"))  # not pre-rendered: drawn by qtawesome
     assert icons.icon("mdi6.no-such-icon-at-all").isNull()
 
 
-def test_dark_palette_uses_qtawesome_for_uncoloured_icons(monkeypatch):
-    calls: list[str] = []
-    monkeypatch.setattr(icons, "_cache", {})
-    monkeypatch.setattr(icons, "_dark_palette", lambda: True)
-    monkeypatch.setattr(icons, "_qtawesome", lambda name, color: calls.append(name) or icons.QIcon())
-    icons.icon("mdi6.plus")
-    icons.icon("mdi6.alert-circle", "#c62828")  # a fixed colour is right on any palette
-    assert calls == ["mdi6.plus"]
+def test_dark_palette_uses_qtawesome_for_uncoloured_icons():
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        dark.setColor(group, QPalette.ColorRole.Text, QColor("#eeeeee"))
+        dark.setColor(group, QPalette.ColorRole.Base, QColor("#202020"))
+    app.setPalette(dark)
+    try:
+        icons.clear_cache()
+        assert _drawn_by_qtawesome(icons.icon("mdi6.plus"))  # black files would vanish on a dark background
+        coloured = icons.icon("mdi6.alert-circle", "#c62828")  # a fixed colour is right on any palette
+        assert sorted(s.width() for s in coloured.availableSizes()) == list(icons.SIZES)
+    finally:
+        app.setPalette(light)
+        icons.clear_cache()
+    assert not _drawn_by_qtawesome(icons.icon("mdi6.plus"))  # back on the light palette: the files again
 
 
 # -- pages built on demand ------------------------------------------------------------------

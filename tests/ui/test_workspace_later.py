@@ -10,18 +10,15 @@ from PySide6.QtGui import QPdfWriter
 from ipguard import workflow
 from ipguard.domain import Stage
 from ipguard.workflow.postloan import recovery_summary
-from tests import workflow_helpers as wh
+from ui import errors as uierrors
 from ui.session import Session
 from ui.workspace import CaseWorkspace
 from ui.workspace import tab_documents as docs_mod
 
 
 @pytest.fixture
-def approved_case(store, cast) -> int:
-    case_id = wh.open_case(store, cast)
-    wh.to_committee(store, case_id, cast)
-    wh.approve(store, case_id, cast)
-    return case_id
+def approved_case(case_at) -> int:
+    return case_at(Stage.INTENT_LETTER)
 
 
 def _workspace(qtbot, session: Session, case_id: int) -> CaseWorkspace:
@@ -126,9 +123,8 @@ def test_refused_actions_are_disabled_with_the_reason(qtbot, qt_env, store, cast
     assert letter.decision_button.toolTip()  # the stage is not bank approval yet
 
 
-def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, monkeypatch):
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, monkeypatch, case_at):
+    case_id = case_at(Stage.IN_FORCE)
     ws = _workspace(qtbot, Session(store, cast.ops), case_id)
     tab = ws.tab("PostLoanTab")
     assert ws.tab_widget.currentWidget() is tab
@@ -161,24 +157,22 @@ def test_post_loan_compensation_split_and_recovery(qtbot, qt_env, store, cast, m
 
 
 @pytest.mark.slow
-def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, cast, tmp_path, monkeypatch):
-    case_id = wh.open_case(store, cast)
-    wh.to_committee(store, case_id, cast)
-    wh.approve(store, case_id, cast)
-    workflow.issue_intent_letter(store, case_id, cast.a, issue_date=wh.day(store, case_id, 9), expected_version=store.repos.cases.get(case_id).version)  # 银行审批: reissue allowed
+def test_documents_tab_previews_saves_prints_and_reissues(qtbot, qt_env, store, cast, tmp_path, monkeypatch, case_at):
+    case_id = case_at(Stage.BANK_APPROVAL)  # the intent letter issued: reissue allowed
     ws = _workspace(qtbot, Session(store, cast.a), case_id)
     tab = ws.tab("DocumentsTab")
     kinds = [r.kind for r in tab.rows]
     assert "intent_letter" in kinds
     assert tab.select_kind("intent_letter") and tab.preview.page_count() >= 1
     original = docs_mod.archived(store, case_id, "intent_letter")
-    monkeypatch.setattr(docs_mod, "_ask_save_path", lambda parent, suggested: tmp_path / "letter")
+    monkeypatch.setattr(docs_mod, "ask_save_path", lambda parent, suggested: tmp_path / "letter")
     saved = tab.save_selected()
     assert saved == tmp_path / "letter.pdf" and saved.read_bytes() == original[1]  # the exact archived bytes
     writer = QPdfWriter(str(tmp_path / "printed.pdf"))
     assert docs_mod.render_to_printer(original[1], writer) >= 1
-    monkeypatch.setattr(docs_mod, "_exec_print_dialog", lambda dialog: False)
-    assert tab.print_selected() is False  # cancelled in the print dialog
+    dialogs: list[str] = []
+    monkeypatch.setattr(uierrors, "exec_dialog", lambda dialog: dialogs.append(type(dialog).__name__) or 0)
+    assert tab.print_selected() is False and dialogs == ["QPrintDialog"]  # cancelled in the print dialog
     opened = []
     monkeypatch.setattr(docs_mod, "open_url", lambda url: opened.append(url.toLocalFile()) or True)
     path = tab.open_selected()
@@ -200,11 +194,10 @@ def test_preview_falls_back_to_rendered_pages(qtbot, qt_env, store, cast, approv
     assert preview.page_count() >= 1 and preview.pages_layout.count() == preview.page_count()
 
 
-def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtbot, qt_env, store, cast):
+def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtbot, qt_env, store, cast, case_at):
     from ui import i18n
 
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+    case_id = case_at(Stage.IN_FORCE)
     i18n.install_translations("en")
     try:
         ws = _workspace(qtbot, Session(store, cast.ops), case_id)
@@ -217,13 +210,12 @@ def test_post_loan_tab_in_english_shows_yuan_and_recovery_sources_in_english(qtb
         i18n.install_translations("zh")
 
 
-def test_post_loan_tab_warns_from_the_cores_maturity_reminder_date(qtbot, qt_env, store, cast, monkeypatch):
+def test_post_loan_tab_warns_from_the_cores_maturity_reminder_date(qtbot, qt_env, store, cast, monkeypatch, case_at):
     """The tab computes no date: it warns from the day ipguard.rules.deadlines.maturity_reminder gives, as the reminders do."""
     from ipguard.workflow.postloan import maturity_reminder
     from ipguard.workflow.queries import reminders
 
-    case_id = wh.open_case(store, cast)
-    wh.to_in_force(store, case_id, cast)
+    case_id = case_at(Stage.IN_FORCE)
     remind_from = maturity_reminder(store, case_id)
     maturity = workflow.loan(store, case_id).maturity_date
     assert isinstance(remind_from, dt.date) and remind_from < maturity

@@ -40,7 +40,7 @@ from ipguard.domain import Role
 from ipguard.errors import IpguardError
 from ipguard.validators import check_phone, check_resident_id, check_uscc
 from ui import errors as uierrors
-from ui.i18n import translate
+from ui.i18n import current_language, translate
 from ui.session import Session
 from ui.widgets import drafts
 from ui.widgets.asset_editor import AssetEditor, blank_asset
@@ -219,7 +219,8 @@ class IntakeDialog(QDialog):
         form.addRow(translate("Intake", "风控经理（B角）"), self.risk_manager)
         tags = QGroupBox(translate("Intake", "客户标签（三最七高）"), tab)
         grid = QGridLayout(tags)
-        self.tag_boxes = {t.code: QCheckBox(t.label, tags) for t in self.product.target_tags}
+        names = catalog.tag_names(self.session.store, current_language())
+        self.tag_boxes = {t.code: QCheckBox(names.get(t.code, t.label), tags) for t in self.product.target_tags}
         for i, check in enumerate(self.tag_boxes.values()):
             grid.addWidget(check, i // 5, i % 5)
         layout = QVBoxLayout(tab)

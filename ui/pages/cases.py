@@ -546,7 +546,7 @@ class CaseListPage(QWidget):
         """Open the intake dialog; on success select (and announce) the new case; returns its id."""
         if not self.new_button.isEnabled():
             return None
-        case_id = self._run_intake_dialog()
+        case_id = self.run_intake_dialog()
         if case_id is None:
             return None
         self.apply_filters()
@@ -554,8 +554,10 @@ class CaseListPage(QWidget):
         self.case_opened.emit(case_id)
         return case_id
 
-    def _run_intake_dialog(self) -> int | None:
-        """Show :class:`~ui.dialogs.intake.IntakeDialog` modally (tests replace this)."""
+    def run_intake_dialog(self) -> int | None:
+        """Show :class:`~ui.dialogs.intake.IntakeDialog` modally; the new case's id, or None when cancelled.
+
+        The one place the page opens the form (tests replace it with a case opened through the core)."""
         from ui.dialogs.intake import IntakeDialog
 
         dialog = IntakeDialog(self.session, self)
@@ -564,8 +566,8 @@ class CaseListPage(QWidget):
 
     # -- export --------------------------------------------------------------------
 
-    def _ask_export_path(self) -> Path | None:
-        """Ask where to save the export (tests replace this)."""
+    def ask_export_path(self) -> Path | None:
+        """Ask where to save the export; None when cancelled (the page's one file dialog; tests replace it)."""
         default = Path.home() / f"案件列表_{clock.today():%Y%m%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, translate("Cases", "导出案件列表"), str(default),
                                               translate("Cases", "Excel 工作簿 (*.xlsx)"))
@@ -586,7 +588,7 @@ class CaseListPage(QWidget):
     def _start_export(self, case_ids: list[int], filters_text: str) -> None:
         if self._export is not None:
             return
-        path = self._ask_export_path()
+        path = self.ask_export_path()
         if path is None:
             return
         task = CaseExportTask(

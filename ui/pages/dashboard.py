@@ -46,6 +46,7 @@ from ui.widgets.tables import read_only_table
 log = logging.getLogger("ipguard.ui.dashboard")
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+MAX_COLUMN_CHARS = 20  # the widest a column grows (in Chinese characters) before its text is elided
 # Stages shown as tiles: the main line up to in force, then the problem stages.
 TILE_STAGES: tuple[Stage, ...] = tuple(s for s in MAIN_LINE if s is not Stage.RELEASED) + (Stage.DEFAULTED, Stage.RECOVERY)
 KIND_LABELS = {"bank_approval": QT_TRANSLATE_NOOP("Dashboard", "银行审批"), "registration": QT_TRANSLATE_NOOP("Dashboard", "质押登记"),
@@ -194,7 +195,7 @@ class DashboardPage(QWidget):
         self.cases_caption = QLabel()
         self.cases_caption.setStyleSheet("color: #555;")
         cases_layout.addWidget(self.cases_caption)
-        self.cases_table = self._table([translate("Dashboard", h) for h in ("案件编号", "企业", "阶段", "担保额/申请额", "阶段变更")], 1)
+        self.cases_table = self._table([translate("Dashboard", h) for h in ("案件编号", "企业", "阶段", "担保额/申请额", "阶段变更")])
         self.cases_table.cellClicked.connect(lambda row, _col: self._open_row(self.cases_table, row))
         self.cases_table.cellActivated.connect(lambda row, _col: self._open_row(self.cases_table, row))
         cases_layout.addWidget(self.cases_table, 1)
@@ -202,7 +203,7 @@ class DashboardPage(QWidget):
 
         self.reminders_box = QGroupBox()
         rem_layout = QVBoxLayout(self.reminders_box)
-        self.reminders_table = self._table([translate("Dashboard", h) for h in ("状态", "事项", "案件", "企业", "期限")], 3)
+        self.reminders_table = self._table([translate("Dashboard", h) for h in ("状态", "事项", "案件", "企业", "期限")])
         self.reminders_table.cellClicked.connect(lambda row, _col: self._open_row(self.reminders_table, row))
         self.reminders_table.cellActivated.connect(lambda row, _col: self._open_row(self.reminders_table, row))
         rem_layout.addWidget(self.reminders_table, 1)
@@ -212,9 +213,13 @@ class DashboardPage(QWidget):
         body.addWidget(self.reminders_box, 10)
         layout.addLayout(body, 1)
 
-    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
-        table = read_only_table(headers, stretch)  # the company name takes what is left ...
-        table.setWordWrap(False)  # ... elided, one line per case
+    def _table(self, headers: list[str]) -> QTableWidget:
+        # Every column fits its content, as in the case list (a stretched company column was squeezed to
+        # "mpa…" by the longer English captions); a very long name stops at MAX_COLUMN_CHARS, elided, whole
+        # in its tooltip; the table scrolls sideways rather than cut a column.
+        table = read_only_table(headers)
+        table.setWordWrap(False)  # one line per case
+        table.horizontalHeader().setMaximumSectionSize(table.fontMetrics().horizontalAdvance("中") * MAX_COLUMN_CHARS)
         table.setToolTip(translate("Dashboard", "单击打开案件"))
         table.setCursor(Qt.CursorShape.PointingHandCursor)
         return table
@@ -283,6 +288,7 @@ class DashboardPage(QWidget):
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(CASE_ID_ROLE, r.id)
+                item.setToolTip(text if col == 1 else "")  # the whole name, when the column elides it
                 table.setItem(i, col, item)
 
     def _fill_reminders(self, items: list[Reminder]) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -56,10 +56,14 @@ class ReportsPage(QWidget):
     report_failed = Signal(str)  # message
     report_cancelled = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 pool: QThreadPool | None = None) -> None:
+        """``pool`` runs the report (default: the global pool; a test passes one it holds busy, to cancel
+        before the work starts)."""
         super().__init__(parent)
         self.session = session
         self._today = today
+        self.pool = pool
         self._task: MonthlyReportTask | None = None
         self._signals: ReportSignals | None = None
         self._path_customised = False
@@ -197,14 +201,14 @@ class ReportsPage(QWidget):
         self.path_edit.setText(str(path))
         self._path_customised = True
 
-    def _ask_save_path(self, suggested: Path) -> Path | None:
-        """The save dialog (tests replace this)."""
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        """Ask where to save the report; None when cancelled (the page's one file dialog; tests replace it)."""
         path, _ = QFileDialog.getSaveFileName(
             self, translate("Reports", "保存月度报表"), str(suggested), translate("Reports", "Excel 工作簿 (*.xlsx)"))
         return Path(path) if path else None
 
     def choose_path(self) -> None:
-        path = self._ask_save_path(self.output_path())
+        path = self.ask_save_path(self.output_path())
         if path is not None:
             self.set_output_path(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
 
@@ -236,11 +240,7 @@ class ReportsPage(QWidget):
         self._task, self._signals = task, task.signals  # the signals outlive the auto-deleted runnable
         self._set_running(True)
         self.status_label.setText(translate("Reports", "正在生成 {month} 的报表…").format(month=self.month_text()))
-        self._start(task)
-
-    def _start(self, task: MonthlyReportTask) -> None:
-        """Hand the task to the thread pool (tests wrap this)."""
-        task.start()
+        task.start(self.pool)
 
     def cancel(self) -> None:
         if self._task is not None:

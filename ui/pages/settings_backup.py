@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from ipguard.errors import IpguardError
 from ui import errors as uierrors
-from ui.backup_tasks import BackgroundTask, error_message, run_in_background
+from ui.backup_tasks import error_message
 from ui.file_size import size_text
 from ui.i18n import translate
 from ui.pages.settings_common import Column, RecordTableModel, SettingsPanel, fit_columns, make_table, selected_record
 from ui.session import Session
-from ui.tasks import run_blocking
+from ui.tasks import Task, run_blocking
 
 log = logging.getLogger("ipguard.ui")
 
@@ -74,7 +74,7 @@ class BackupPanel(SettingsPanel):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self._tasks: list[BackgroundTask] = []  # kept until the panel goes (a pool thread may still be returning)
+        self._tasks: list[Task] = []  # kept until the panel goes (a pool thread may still be returning)
         self.folder: Path | None = None
         layout = QVBoxLayout(self)
         box = QGroupBox(translate("Backup", "数据库备份"))
@@ -173,7 +173,7 @@ class BackupPanel(SettingsPanel):
 
     # -- back up now -------------------------------------------------------------------------
 
-    def backup_now(self) -> BackgroundTask | None:
+    def backup_now(self) -> Task | None:
         """Start a verified backup into the backup folder on a worker thread."""
         if self.folder is None:
             self.refresh()
@@ -183,13 +183,13 @@ class BackupPanel(SettingsPanel):
         from ipguard.backup import backup
 
         db_path, folder = self.session.db_path, self.folder
-        task = BackgroundTask(lambda: backup(db_path, folder, label="manual"), "manual backup", label=translate("Backup", "正在备份…"))
+        task = Task(lambda: backup(db_path, folder, label="manual"), "manual backup", label=translate("Backup", "正在备份…"))
         task.signals.finished.connect(self._on_backup_finished)
         task.signals.failed.connect(self._on_backup_failed)
         self._tasks.append(task)
         self.backup_button.setEnabled(False)
         self.status.setText(translate("Backup", "正在备份…"))
-        return run_in_background(task)
+        return task.start()
 
     @Slot(object)
     def _on_backup_finished(self, result: Any) -> None:

@@ -330,8 +330,8 @@ class AssetEditor(QWidget):
 
     # -- import ------------------------------------------------------------------
 
-    def _ask_import_path(self) -> Path | None:
-        """Ask for the xlsx to import (tests replace this)."""
+    def ask_import_path(self) -> Path | None:
+        """Ask for the xlsx to import; None when cancelled (the editor's one file dialog; tests replace it)."""
         path, _ = QFileDialog.getOpenFileName(self, translate("Assets", "从Excel导入知识产权"), str(Path.home()),
                                               translate("Assets", "Excel 工作簿 (*.xlsx)"))
         return Path(path) if path else None
@@ -340,7 +340,7 @@ class AssetEditor(QWidget):
         """Import assets from an xlsx; returns (rows added, rows rejected). Reports in the editor."""
         from ipguard.imports.assets_xlsx import read_assets_xlsx
 
-        path = path or self._ask_import_path()
+        path = path or self.ask_import_path()
         if path is None:
             return 0, 0
         try:

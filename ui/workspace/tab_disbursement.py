@@ -97,7 +97,10 @@ class DisbursementTab(ScrollTab):
             self.fee_text.setText("—")
             return
         amount = row.loan_amount
-        self.loan_text.setText(translate("Disbursement", "{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}").format(
+        # The uppercase amount (大写) is a Chinese legal form: the English window shows the figures only.
+        text = (translate("Disbursement", "{amount} 元，{start} 至 {maturity}，借款合同 {no}") if self.lang == "en"
+                else translate("Disbursement", "{amount} 元（{upper}），{start} 至 {maturity}，借款合同 {no}"))
+        self.loan_text.setText(text.format(
             amount=format_yuan(amount), upper=uppercase_rmb(amount), start=row.start_date, maturity=row.maturity_date,
             no=row.loan_contract_no or "—"))
         paid = row.fee_paid_on

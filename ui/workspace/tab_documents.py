@@ -6,8 +6,9 @@ pages rendered with ``QPdfDocument.render`` when the view is unavailable);
 :func:`print_pdf` prints through the system print dialog, sending the PDF
 itself (vector) to the printer (:func:`send_to_printer`); :func:`preview_pdf`
 shows a zoomable print preview; :func:`save_pdf`
-writes the exact archived bytes where the user chooses. Every dialog goes
-through a module function tests can replace.
+writes the exact archived bytes where the user chooses. The print and preview
+dialogs run through :func:`ui.errors.exec_dialog` and the file dialog through
+:func:`ask_save_path`, the functions tests replace.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from ipguard.documents.service import KINDS, archived, archived_by_id, documents
 from ipguard.errors import IpguardError
 from ipguard.outputs import write_output
 from ipguard.store.records import CaseRecord, DocumentRecord
-from ui.errors import show_error
+from ui import errors as uierrors
 from ui.file_size import size_text
 from ui.i18n import translate
 from ui.tasks import off_ui_thread
@@ -133,11 +134,6 @@ class PdfPreview(QWidget):
         return self._doc.pageCount() if self._doc is not None else 0
 
 
-def _exec_print_dialog(dialog) -> bool:
-    """Run the print dialog (tests replace this)."""
-    return bool(dialog.exec())
-
-
 RASTER_DPI_CAP = 300  # the last resort only: a page image no finer than this
 
 
@@ -149,12 +145,12 @@ def print_pdf(parent: QWidget, data: bytes, title: str = "") -> bool:
     printer.setDocName(title or "ipguard")
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(translate("Documents", "打印 {title}").format(title=title))
-    if not _exec_print_dialog(dialog):
+    if not uierrors.exec_dialog(dialog):
         return False
     try:
         send_to_printer(data, printer)
     except (OSError, IpguardError, subprocess.SubprocessError) as exc:
-        show_error(parent, exc)
+        uierrors.show_error(parent, exc)
         return False
     return True
 
@@ -167,8 +163,8 @@ def _page_range(printer, pages: int) -> tuple[int, int]:
     return max(1, first), min(pages, last)
 
 
-def _spooler() -> str | None:
-    """The system's PDF-accepting spooler (CUPS ``lp``), when there is one (tests replace this)."""
+def system_spooler() -> str | None:
+    """The system's PDF-accepting spooler (CUPS ``lp``), when there is one (tests stand in a fake ``lp``)."""
     return shutil.which("lp") if sys.platform != "win32" else None
 
 
@@ -191,7 +187,7 @@ def send_to_printer(data: bytes, printer) -> str:
             return "pdf"
         render_to_printer(data, printer)  # a page range of a PDF file: QPdfWriter pages
         return "raster"
-    spooler = _spooler()
+    spooler = system_spooler()
     if spooler and printer.printerName():
         doc, _buffer = load_pdf(data)
         first, last = _page_range(printer, doc.pageCount())
@@ -286,29 +282,24 @@ class PrintPreviewDialog(QDialog):
         return False
 
 
-def _exec_preview(dialog: PrintPreviewDialog) -> bool:
-    """Run the preview dialog (tests replace this)."""
-    return bool(dialog.exec())
-
-
 def preview_pdf(parent: QWidget, data: bytes, title: str = "") -> bool:
     """Show the print preview; True when it was printed from there."""
     dialog = PrintPreviewDialog(data, title, parent)
     try:
-        return _exec_preview(dialog)
+        return bool(uierrors.exec_dialog(dialog))
     finally:
         dialog.deleteLater()
 
 
-def _ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    """Ask where to save a PDF (tests replace this)."""
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to save a PDF (the one file dialog of this module; tests replace it)."""
     path, _ = QFileDialog.getSaveFileName(parent, translate("Documents", "另存为 PDF"), suggested, "PDF (*.pdf)")
     return Path(path) if path else None
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:
     """Write the exact bytes where the user chooses; the path, or None when cancelled."""
-    path = _ask_save_path(parent, str(Path.home() / suggested_name))
+    path = ask_save_path(parent, str(Path.home() / suggested_name))
     if path is None:
         return None
     if path.suffix.lower() != ".pdf":
@@ -316,7 +307,7 @@ def save_pdf(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:
     try:
         return write_output(path, data)  # whole or not at all; never over a database
     except IpguardError as exc:
-        show_error(parent, exc)
+        uierrors.show_error(parent, exc)
         return None
 
 
@@ -437,8 +428,6 @@ class DocumentsTab(WorkspaceTab):
         row = self.selected()
         if row is None or row.status != "issued":
             return None
-        from ui import errors as uierrors
-
         try:
             doc = off_ui_thread(issue_document, translate("Documents", "正在准备文书…"), disable=self._row_buttons())(
                 self.store, self.case_id, row.kind, self.user)

@@ -37,7 +37,7 @@ from ipguard.store.records import CaseRecord
 from ipguard.validators import check_phone, check_resident_id, check_uscc
 from ipguard.workflow.assignment import reassign_case
 from ui import errors as uierrors
-from ui.i18n import checklist_status_label, translate
+from ui.i18n import checklist_status_label, colon, translate
 from ui.widgets.fields import ValidatedField, core_check, length_hint, money_check
 from ui.widgets.tables import read_only_table
 from ui.workspace.base import FAILED, WorkspaceTab
@@ -69,11 +69,11 @@ class IntakeTab(WorkspaceTab):
         self.company_labels = {k: info_label() for k in ("name", "uscc", "industry", "contact", "controller", "referrer")}
         for key, caption in (("name", "企业名称"), ("uscc", "统一社会信用代码"), ("industry", "行业"),
                              ("contact", "联系人"), ("controller", "实际控制人"), ("referrer", "推荐机构")):
-            self.company.addRow(translate("Workspace", caption) + "：", self.company_labels[key])
+            self.company.addRow(translate("Workspace", caption) + colon(), self.company_labels[key])
         self.opinion = info_label()
-        self.company.addRow(translate("Workspace", "推荐意见") + "：", self.opinion)
+        self.company.addRow(translate("Workspace", "推荐意见") + colon(), self.opinion)
         self.people_label = info_label()
-        self.company.addRow(translate("Workspace", "经办人员") + "：", self.people_label)
+        self.company.addRow(translate("Workspace", "经办人员") + colon(), self.people_label)
         buttons = QHBoxLayout()
         self.correct_button = QPushButton(translate("Workspace", "更正受理资料…"))
         self.correct_button.setToolTip(translate("Workspace", "更正企业、实际控制人、推荐机构、申请金额与期限、银行（保审会前；须填写原因）"))

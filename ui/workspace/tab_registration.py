@@ -31,7 +31,7 @@ from ipguard.workflow import (
     record_registration,
     registrations,
 )
-from ipguard.workflow.closing import STANDARD_CHECKS
+from ipguard.workflow.closing import STANDARD_CHECKS, check_label
 from ui.i18n import ip_type_label, translate
 from ui.widgets.fields import OptionalDateEdit
 from ui.widgets.tables import fill_table, read_only_table
@@ -125,7 +125,7 @@ class RegistrationTab(ScrollTab):
         reason = self.action_reason("confirm_check")
         for i, code in enumerate(order):
             row = rows.get(code)
-            label = row.label if row else labels[code]
+            label = check_label(code, row.label if row else labels[code], self.lang)
             done = bool(row and row.confirmed)
             status = (translate("Registration", "✓ 已确认（{who}，{at}）").format(who=row.confirmed_by_name, at=row.confirmed_on)
                       if row and done else translate("Registration", "○ 待确认"))  # fmt: skip

@@ -9,9 +9,9 @@ from ipguard import catalog
 from ipguard.audit_labels import present
 from ipguard.store.audit import entries_for_case
 from ipguard.store.records import CaseRecord
-from ipguard.workflow.closing import STANDARD_CHECKS
+from ipguard.workflow.closing import STANDARD_CHECKS, check_label
 from ipguard.workflow.queries import turnaround
-from ui.i18n import translate
+from ui.i18n import stage_label, translate
 from ui.widgets.tables import fill_table, read_only_table
 from ui.workspace.base import WorkspaceTab
 from ui.workspace.common import section, when, workspace_headers
@@ -42,14 +42,14 @@ class TimelineTab(WorkspaceTab):
 
     def refresh(self, case: CaseRecord) -> None:
         events = self.store.repos.cases.events(case.id)
-        fill_table(self.events, [(e.on_date.isoformat(), e.from_stage.label if e.from_stage else "—", e.to_stage.label,
+        fill_table(self.events, [(e.on_date.isoformat(), stage_label(e.from_stage) if e.from_stage else "—", stage_label(e.to_stage),
                                   e.user_name or "—", e.note, when(e.at)) for e in events])
         t = turnaround(self.store, case.id)
         if t.disbursed_on is None:
             self.turnaround.setText(translate("Workspace", "申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。").format(
                 start=t.application_date, lo=t.promise_min_days, hi=t.promise_max_days))
         else:
-            verdict = "✓ 在承诺期内" if t.met_promise else "✗ 超出承诺期"
+            verdict = translate("Workspace", "✓ 在承诺期内") if t.met_promise else translate("Workspace", "✗ 超出承诺期")
             self.turnaround.setText(translate(
                 "Workspace", "申请日 {start} → 放款 {end}：{days} 天（{wd} 个工作日），承诺 {lo}–{hi} 天，{verdict}").format(
                 start=t.application_date, end=t.disbursed_on, days=t.calendar_days, wd=t.working_days,
@@ -57,7 +57,7 @@ class TimelineTab(WorkspaceTab):
         checklist = catalog.checklist_names(self.store, self.lang)
         names = {("checklist_item", item.code): checklist.get(item.code, item.label)
                  for item in self.store.repos.cases.checklist(case.id)}  # fmt: skip
-        names.update({("disbursement_check", code): label for code, label in STANDARD_CHECKS})
+        names.update({("disbursement_check", code): check_label(code, label, self.lang) for code, label in STANDARD_CHECKS})
         lines = [present(e, self.lang, names) for e in reversed(entries_for_case(self.store.db, case.id))]
         rows = [(line.seq, line.at, line.user, line.subject, line.action, line.change) for line in lines]
         fill_table(self.audit, rows, fit_rows=False)
