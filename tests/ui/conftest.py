@@ -30,12 +30,18 @@ def confirmations(monkeypatch):
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch):
     """A message box never blocks a test run (a modal box waits forever offscreen): it is recorded as
-    (title, text) instead. Tests that are about a message replace ``message_box`` themselves or read this list."""
+    (icon, title, text) instead. Tests about a message read this list (as ``boxes``)."""
     from ui import errors as uierrors
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((title, text)))
+    shown: list[tuple[object, str, str]] = []
+    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
     return shown
+
+
+@pytest.fixture
+def boxes(message_boxes):
+    """The message boxes shown so far: (icon, title, text)."""
+    return message_boxes
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from ipguard import auth
 from ipguard.demo.build import DEMO_PASSWORD
@@ -15,15 +14,7 @@ from ipguard.store.probe import FileKind, probe
 from tests import factories
 from ui import app as uiapp
 from ui import database_files as files
-from ui import errors as uierrors
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown: list[tuple[QMessageBox.Icon, str, str]] = []
-    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
-    return shown
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from ipguard import admin
 from ipguard.domain import Role, Stage
@@ -21,13 +20,6 @@ from ui import errors as uierrors
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.session import Session
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown: list[tuple[QMessageBox.Icon, str, str]] = []
-    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
-    return shown
 
 
 @pytest.fixture

@@ -34,12 +34,10 @@ def isolated_qt_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes recorded instead of shown; questions answered yes."""
-    shown: list[tuple[QMessageBox.Icon, str, str]] = []
-    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
+def boxes(message_boxes, monkeypatch):
+    """Message boxes recorded instead of shown (the shared recording); questions answered yes."""
     monkeypatch.setattr(uierrors, "ask", lambda parent, title, text: True)
-    return shown
+    return message_boxes
 
 
 @pytest.fixture

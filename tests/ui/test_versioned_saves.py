@@ -5,24 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from ipguard import admin, auth
 from ipguard.domain import Role
 from ipguard.store import open_store
 from tests import factories
 from ui import app as uiapp
-from ui import errors as uierrors
 from ui.main_window import MainWindow
 from ui.pages.settings_parties import BankDialog, ReferrerDialog
 from ui.session import Session
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown: list[tuple[QMessageBox.Icon, str, str]] = []
-    monkeypatch.setattr(uierrors, "message_box", lambda parent, icon, title, text: shown.append((icon, title, text)))
-    return shown
 
 
 @pytest.fixture
