@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from ipguard import clock
+from tests import pg_backend
 
 # Every test runs on this date whatever the real one is (CI also runs the suite
 # with the system clock moved 400+ days ahead to prove it).
@@ -27,13 +28,33 @@ def fixed_clock():
 
 
 @pytest.fixture
-def store(tmp_path):
-    """A fresh database of the latest schema, closed after the test (a module may define its own)."""
+def store(tmp_path, request):
+    """A fresh database of the latest schema, closed after the test (a module may define its own).
+
+    An SQLite file, or with ``IPGUARD_TEST_PG`` set (``scripts/test.sh`` does, against a throwaway
+    cluster) a fresh PostgreSQL database cloned from a migrated template (tests/pg_backend.py).
+    """
     from ipguard.store import open_store
 
+    if pg_backend.ACTIVE:
+        s = open_store(pg_backend.fresh_database(request.node.nodeid))
+        yield s
+        s.close()
+        pg_backend.drop_database(s.dsn)
+        return
     s = open_store(tmp_path / "t.sqlite")
     yield s
     s.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL run, only the tests of the store's behaviour: those on the ``store`` fixture
+    that do not test the SQLite file itself (``@pytest.mark.sqlite_only``)."""
+    pg_backend.select(config, items)
+
+
+def pytest_report_header(config):
+    return f"ipguard backend: {pg_backend.label()}"
 
 
 @pytest.fixture

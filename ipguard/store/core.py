@@ -14,13 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlite_utils import Database
 
 from ipguard import clock, messages
 from ipguard.errors import ConflictError, NotFoundError, StoreError
-from ipguard.store import audit, connection, seals
+from ipguard.store import audit, connection, dialect, seals, server_connection
 from ipguard.store.audit import ChainHead, VerifyResult  # by name: Store.audit (the method) shadows the module in the class
 from ipguard.store.connection import storage_error
+from ipguard.store.dialect import Dialect
+from ipguard.store.pg import PgCursor, PgDatabase
 from ipguard.store.repos import Repositories
 
 messages.register(
@@ -42,6 +45,10 @@ messages.register(
 )
 
 
+# What a failing database statement raises, on either backend.
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, psycopg.Error)
+
+
 def now_iso() -> str:
     """Local wall-clock time with offset, to the second (audit and events)."""
     return clock.now().isoformat(timespec="seconds")
@@ -50,23 +57,46 @@ def now_iso() -> str:
 class Store:
     """An open ipguard database. Use :func:`ipguard.store.open_store`."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self.db = db
+    def __init__(self, db: Database | PgDatabase, path: Path | None, *, dsn: str | None = None) -> None:
+        # ``db`` is an sqlite-utils Database, or its PostgreSQL stand-in (ipguard.store.pg) with the same
+        # execute/query/atomic; the repositories use only those.
+        self.db: Any = db
         self.path = path
+        self.dsn = dsn
+        self.dialect = Dialect.POSTGRES if isinstance(db, PgDatabase) else Dialect.SQLITE
         self._clock = now_iso
         self.repos = Repositories(self)
+
+    @property
+    def is_server(self) -> bool:
+        """Whether this store is a PostgreSQL server (else an SQLite file on this computer)."""
+        return self.dialect is Dialect.POSTGRES
+
+    def location(self) -> str:
+        """Where the data is, for messages and the window title (a server never shows its password)."""
+        if self.is_server:
+            return str(self.db.server_label())
+        return str(self.path) if self.path is not None else ":memory:"
 
     # -- lifecycle -----------------------------------------------------
 
     def close(self) -> None:
+        if self.is_server:
+            with contextlib.suppress(psycopg.Error):
+                self.db.conn.close()
+            return
         seals.forget(self.db.conn)
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
 
     def reconnect(self) -> None:
-        """Open the same file again on a fresh connection (after :meth:`close`)."""
-        assert self.path is not None
+        """Open the same database again on a fresh connection (after :meth:`close`)."""
         self.close()
+        if self.is_server:
+            assert self.dsn is not None
+            self.db = server_connection.connect(self.dsn)
+            return
+        assert self.path is not None
         self.db = connection.connect(self.path, create=False)
 
     def __enter__(self) -> Store:
@@ -93,23 +123,27 @@ class Store:
                 yield self.db
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+            if self.is_server:
+                conn.begin_write()  # one writer at a time, as BEGIN IMMEDIATE on the file (ipguard.store.pg)
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+        except _DATABASE_ERRORS as exc:
             self._raise_mapped(exc)
             raise
         try:
             yield self.db
         except BaseException as exc:
             self._rollback()
-            mapped = self._store_error(exc) if isinstance(exc, sqlite3.OperationalError) else None
+            mapped = self._store_error(exc) if isinstance(exc, _DATABASE_ERRORS) else None
             if mapped is not None:
                 raise mapped from exc
             raise
         else:
             try:
-                seals.seal_touched(conn)  # same transaction: the seal commits with the change
+                if not self.is_server:
+                    seals.seal_touched(conn)  # same transaction: the seal commits with the change
                 self.commit_transaction()
-            except sqlite3.OperationalError as exc:
+            except _DATABASE_ERRORS as exc:
                 self._rollback()
                 self._raise_mapped(exc)
                 raise
@@ -125,20 +159,26 @@ class Store:
     def _rollback(self) -> None:
         conn = self.db.conn
         # After an I/O error SQLite may have rolled back already, or the ROLLBACK itself may fail: either way
-        # the journal (WAL) keeps the file as it was before the transaction.
-        with contextlib.suppress(sqlite3.Error):
+        # the journal (WAL) keeps the file as it was before the transaction. On a server whose connection
+        # was lost, the server rolled the transaction back when the connection ended.
+        with contextlib.suppress(*_DATABASE_ERRORS):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-        seals.discard(conn)
+        if not self.is_server:
+            seals.discard(conn)
 
-    def _raise_mapped(self, exc: sqlite3.OperationalError) -> None:
+    def _raise_mapped(self, exc: BaseException) -> None:
         mapped = self._store_error(exc)
         if mapped is not None:
             raise mapped from exc
 
-    def _store_error(self, exc: sqlite3.OperationalError) -> StoreError | None:
-        """The user's message for a lock, a full disk or a disk error (None for anything else)."""
-        return storage_error(exc, self.path)
+    def _store_error(self, exc: BaseException) -> StoreError | None:
+        """The user's message for a lock, a full disk, a disk error or a lost server (None for anything else)."""
+        if isinstance(exc, psycopg.Error):
+            return server_connection.server_error(exc, self.location())
+        if isinstance(exc, sqlite3.Error):
+            return storage_error(exc, self.path)
+        return None
 
     def now(self) -> str:
         return self._clock()
@@ -240,7 +280,10 @@ class Store:
         if conn.in_transaction:
             yield
             return
-        conn.execute("BEGIN")
+        if self.is_server:
+            conn.begin_read()
+        else:
+            conn.execute("BEGIN")
         try:
             yield
         finally:
@@ -283,15 +326,24 @@ class Store:
         return self.scalar_int(sql, params) or 0
 
     @staticmethod
-    def inserted_id(cursor: sqlite3.Cursor) -> int:
-        """The id of the row an INSERT just wrote (SQLite always sets it for a rowid table)."""
+    def inserted_id(cursor: sqlite3.Cursor | PgCursor) -> int:
+        """The id of the row an INSERT just wrote (SQLite sets it for a rowid table; on a server the
+        statement returned it, ipguard.store.dialect)."""
         if cursor.lastrowid is None:
             raise RuntimeError("INSERT wrote no row")  # cannot happen on a rowid table: a bug, not a user error
         return cursor.lastrowid
 
 
 def open_store(path: str | Path, *, create: bool = True) -> Store:
-    """Open (and create or upgrade) the database at ``path``."""
+    """Open (and create or upgrade) the database at ``path``: an SQLite file, or a PostgreSQL server
+    named by a ``postgresql://`` URL or a libpq connection string (``service=ipguard``).
+
+    A server's schema is created and upgraded by ``ipguard server init`` / ``upgrade`` (an administrator's
+    step, with a backup first), never by a workstation opening it.
+    """
+    if dialect.is_postgres_target(path):
+        dsn = str(path)
+        return Store(server_connection.connect(dsn), None, dsn=dsn)
     path = Path(path).expanduser()
     db = connection.connect(path, create=create)
     return Store(db, path)

@@ -503,7 +503,7 @@ def m005_security(db: Database) -> None:
 
 
 # The guarantor's net assets before they were versioned (the settings default, 15 亿元).
-_NET_ASSETS_DEFAULT_FEN = 150_000_000_000
+NET_ASSETS_DEFAULT_FEN = 150_000_000_000
 # The effective date of the figures carried over from the settings: valid for every earlier month
 # (ipguard.admin.SINCE_ALWAYS).
 FIRST_EFFECTIVE_DATE = "1900-01-01"
@@ -555,7 +555,7 @@ ALTER TABLE referrers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     )
     settings = dict(db.execute(
         "SELECT key, value FROM settings WHERE key IN ('guarantor.net_assets_fen', 'guarantor.mainly_small_micro')").fetchall())
-    net_assets = json.loads(settings.get("guarantor.net_assets_fen", "null")) or _NET_ASSETS_DEFAULT_FEN
+    net_assets = json.loads(settings.get("guarantor.net_assets_fen", "null")) or NET_ASSETS_DEFAULT_FEN
     small_micro = bool(json.loads(settings.get("guarantor.mainly_small_micro", "false")))
     db.execute(
         "INSERT INTO guarantor_figures (effective_date, net_assets_fen, mainly_small_micro, note, recorded_at) VALUES (?,?,?,?,?)",

@@ -228,7 +228,7 @@ class ClosingRepo:
         cur = self.store.db.execute(
             "UPDATE disbursement_checks SET confirmed_by = ?, confirmed_at = ? WHERE case_id = ? AND code = ?",
             [user_id, at, case_id, code])  # fmt: skip
-        return cur.rowcount != 0
+        return bool(cur.rowcount != 0)
 
     def confirmed_check_labels(self, case_id: int) -> list[str]:
         """Labels of the confirmed checks, in the order added."""

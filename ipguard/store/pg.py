@@ -1,0 +1,160 @@
+"""A PostgreSQL server behind the same Store (psycopg 3).
+
+The repositories talk to ``store.db`` the way they talk to an SQLite file
+through sqlite-utils: ``execute``/``query`` on the database, ``execute``/
+``executemany``/``in_transaction`` on its connection. :class:`PgDatabase` and
+:class:`PgConnection` offer exactly those, translating each statement once
+(:func:`ipguard.store.dialect.to_postgres`) and returning what SQLite would
+(integers for sums, ``lastrowid`` for a generated key).
+
+Writers queue like SQLite's ``BEGIN IMMEDIATE``: every write transaction
+first takes one transaction-scoped advisory lock, so case and letter numbers
+stay gap-free, the audit chain is appended in order and a version check
+cannot race another workstation's save. Readers never wait (MVCC); a read
+snapshot is a REPEATABLE READ, READ ONLY transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+from ipguard.store import dialect
+
+# The advisory lock every write transaction holds until it ends: ipguard's "one writer at a time".
+WRITER_LOCK_KEY = 0x1F6A_2D00
+CONNECT_TIMEOUT_S = 10
+
+
+class PgCursor:
+    """The part of sqlite3.Cursor the store uses."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any], key: str | None) -> None:
+        self._cursor = cursor
+        self.lastrowid: int | None = None
+        if key is not None and cursor.description is not None:
+            row = cursor.fetchone()
+            self.lastrowid = None if row is None else int(row[0])
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._cursor.description is None:
+            return None
+        return dialect.row_from_server(self._cursor.fetchone())
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        if self._cursor.description is None:
+            return []
+        return dialect.rows_from_server(self._cursor.fetchall())
+
+    def fetchmany(self, size: int) -> list[tuple[Any, ...]]:
+        if self._cursor.description is None:
+            return []
+        return dialect.rows_from_server(self._cursor.fetchmany(size))
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        if self._cursor.description is None:
+            return
+        for row in self._cursor:
+            yield tuple(dialect.from_server(v) for v in row)
+
+
+class PgConnection:
+    """The part of sqlite3.Connection the store uses, over one psycopg connection (autocommit;
+    transactions are opened and ended explicitly, as the store does on SQLite)."""
+
+    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        self.raw = raw
+        self._savepoints = itertools.count(1)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Any = None) -> PgCursor:
+        text, key = dialect.to_postgres(sql)
+        cursor = self.raw.cursor()
+        cursor.execute(text, dialect.adapt_params(params))
+        return PgCursor(cursor, key)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        text, _key = dialect.to_postgres(sql)
+        with self.raw.cursor() as cursor:
+            cursor.executemany(text, [dialect.adapt_params(r) for r in rows])
+
+    def begin_write(self) -> None:
+        self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        self.raw.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK_KEY])
+
+    def begin_read(self) -> None:
+        self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def commit(self) -> None:
+        self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.raw.execute("ROLLBACK")
+
+    def next_savepoint(self) -> str:
+        return f"ipguard_sp{next(self._savepoints)}"
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PgDatabase:
+    """The part of sqlite_utils.Database the store uses."""
+
+    def __init__(self, conn: PgConnection, dsn: str) -> None:
+        self.conn = conn
+        self.dsn = dsn
+
+    def execute(self, sql: str, params: Any = None) -> PgCursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d.name for d in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A savepoint inside the open transaction (a nested Store.transaction)."""
+        name = self.conn.next_savepoint()
+        self.conn.raw.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.raw.execute(f"RELEASE SAVEPOINT {name}")
+
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")
+        return [str(r[0]) for r in rows]
+
+    def server_label(self) -> str:
+        """Where the database is, for messages: host (or socket) and database name; never the password."""
+        info = self.conn.raw.info
+        return f"{info.host}:{info.port}/{info.dbname}"
+
+
+def connect_raw(dsn: str, **overrides: Any) -> psycopg.Connection[Any]:
+    """A psycopg connection in autocommit mode (libpq reads pg_service.conf and .pgpass)."""
+    return psycopg.connect(dsn, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                           application_name="ipguard", **overrides)

@@ -1,0 +1,106 @@
+"""Opening a PostgreSQL server database from a workstation.
+
+A workstation connects with what libpq finds (a URL, ``service=…`` from
+``pg_service.conf``, the password from ``.pgpass`` or asked for) and checks
+the schema: a database without ipguard's schema is refused (the administrator
+runs ``ipguard server init``), so is one with a newer schema, and one that
+needs an upgrade (``ipguard server upgrade`` backs up and migrates; a
+workstation never migrates a shared database on its own).
+"""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from ipguard import messages
+from ipguard.errors import StoreError
+from ipguard.store import schema, schema_pg
+from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
+
+messages.register(
+    {
+        "server_unreachable": (
+            "无法连接数据库服务器“{server}”：{detail}。请检查网络、服务器地址和账号密码，或联系系统管理员",
+            "cannot connect to the database server “{server}”: {detail}. Check the network, the server address and "
+            "your user name and password, or ask your administrator",
+        ),
+        "server_lost": (
+            "与数据库服务器“{server}”的连接中断，本次修改没有保存（服务器已全部撤销）。请检查网络后重试",
+            "the connection to the database server “{server}” was lost: this change was not saved (the server undid "
+            "it in full). Check the network and try again",
+        ),
+        "server_not_initialized": (
+            "服务器数据库“{server}”还没有 ipguard 的数据结构。请系统管理员先运行 ipguard server init",
+            "the server database “{server}” has no ipguard schema yet; ask your administrator to run "
+            "ipguard server init",
+        ),
+        "server_needs_upgrade": (
+            "服务器数据库“{server}”的结构版本（{found}）低于本程序（{known}）。请系统管理员运行 ipguard server upgrade"
+            "（会先备份）后再打开",
+            "the server database “{server}” has schema {found}, this program needs {known}: ask your administrator "
+            "to run ipguard server upgrade (it backs up first), then open it again",
+        ),
+        "server_full": (
+            "数据库服务器“{server}”的磁盘已满，本次修改没有保存（已全部撤销）。请联系系统管理员",
+            "the database server “{server}” is out of disk space: this change was not saved (undone in full). "
+            "Ask your administrator",
+        ),
+        "server_refused": (
+            "数据库服务器“{server}”拒绝了本次操作（{detail}），没有保存任何修改",
+            "the database server “{server}” refused this action ({detail}); nothing was saved",
+        ),
+    }
+)
+
+
+def server_label(dsn: str) -> str:
+    """Host and database of a connection string for messages, without connecting and without the password."""
+    try:
+        params = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return "?"
+    if "service" in params and "host" not in params:
+        return f"service={params['service']}"
+    return f"{params.get('host', 'localhost')}/{params.get('dbname', params.get('user', ''))}"
+
+
+def connect(dsn: str) -> PgDatabase:
+    """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise."""
+    try:
+        raw = connect_raw(dsn)
+    except psycopg.Error as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
+    db = PgDatabase(PgConnection(raw), dsn)
+    try:
+        check_schema(db)
+    except BaseException:
+        raw.close()
+        raise
+    return db
+
+
+def check_schema(db: PgDatabase) -> None:
+    applied = schema_pg.applied(db.conn)
+    known = schema.known_names()
+    where = db.server_label()
+    if not applied:
+        raise StoreError("server_not_initialized", server=where)
+    unknown = set(applied) - set(known)
+    if unknown:
+        raise StoreError("db_newer", path=where, found=f"{len(applied)} ({', '.join(sorted(unknown))})", known=len(known))
+    if len(applied) < len(known):
+        raise StoreError("server_needs_upgrade", server=where, found=len(applied), known=len(known))
+
+
+def server_error(exc: psycopg.Error, where: str) -> StoreError | None:
+    """The user's message for a lost connection, a full server disk or a refusal by the server; None for a bug."""
+    if isinstance(exc, pg_errors.DiskFull):
+        return StoreError("server_full", server=where)
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return StoreError("server_refused", server=where, detail=str(exc).strip().splitlines()[0])
+    if isinstance(exc, psycopg.OperationalError):
+        return StoreError("server_lost", server=where)
+    return None
+

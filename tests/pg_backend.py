@@ -1,0 +1,79 @@
+"""The test suite against a PostgreSQL server (issue 20): on when ``IPGUARD_TEST_PG`` is set.
+
+``IPGUARD_TEST_PG`` is a libpq connection string of a role that may create
+databases (scripts/pg_cluster.sh starts a throwaway cluster and sets it). A
+template database is migrated once per run; each test gets a clone of it
+(CREATE DATABASE … TEMPLATE, a file copy) and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import psycopg
+import pytest
+from psycopg import sql
+
+DSN = os.environ.get("IPGUARD_TEST_PG", "")
+ACTIVE = bool(DSN)
+_TEMPLATE = "ipguard_test_template"
+_made_template = False
+
+
+def label() -> str:
+    return "PostgreSQL (IPGUARD_TEST_PG)" if ACTIVE else "SQLite"
+
+
+def _admin() -> psycopg.Connection:
+    return psycopg.connect(DSN, autocommit=True)
+
+
+def _with_db(dbname: str) -> str:
+    params = psycopg.conninfo.conninfo_to_dict(DSN)
+    params["dbname"] = dbname
+    return psycopg.conninfo.make_conninfo(**params)
+
+
+def _ensure_template() -> None:
+    global _made_template
+    if _made_template:
+        return
+    from ipguard.store import server
+
+    with _admin() as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(_TEMPLATE)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(_TEMPLATE)))
+    server.migrate(_with_db(_TEMPLATE))
+    _made_template = True
+
+
+def fresh_database(nodeid: str) -> str:
+    """A new database with the latest schema for one test; its connection string."""
+    _ensure_template()
+    name = "t_" + hashlib.sha1(f"{nodeid}:{os.getpid()}".encode()).hexdigest()[:20]
+    with _admin() as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
+            sql.Identifier(name), sql.Identifier(_TEMPLATE)))
+    return _with_db(name)
+
+
+def drop_database(dsn: str | None) -> None:
+    if not dsn:
+        return
+    name = psycopg.conninfo.conninfo_to_dict(dsn)["dbname"]
+    with _admin() as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(str(name))))
+
+
+def select(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ACTIVE:
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_store = "store" in getattr(item, "fixturenames", ())
+        (keep if uses_store and item.get_closest_marker("sqlite_only") is None else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
