@@ -18,7 +18,7 @@ from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules import loan_maturity, months_between
+from ipguard.rules import loan_maturity, months_between, stage_notes
 from ipguard.rules.fees import fee_for_period
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, DisbursementCheckRecord, LoanRecord, RegistrationRecord, UserRecord
@@ -173,7 +173,7 @@ def issue_disbursement_notice(
         notice_no = doc_number(store, "disbursement_notice", issue_date.year)
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
         archive_issue(store, case_id, "disbursement_notice", notice_no, issue_date, user)
-        move(store, case, Stage.DISBURSEMENT, user, issue_date, note=notice_no)
+        move(store, case, Stage.DISBURSEMENT, user, issue_date, said=stage_notes.note(stage_notes.DISBURSEMENT_NOTICE, notice_no=notice_no))
     return notice_no
 
 
@@ -225,7 +225,7 @@ def record_disbursement(
         )
         record(store, case, user, "loan", case.case_no, "disburse",
                after={"amount_fen": amount, "start": start.isoformat(), "maturity": maturity.isoformat(), "fee_fen": fee})
-        move(store, case, Stage.IN_FORCE, user, start, note=f"放款 {format_yuan(amount)} 元，担保费 {format_yuan(fee)} 元")
+        move(store, case, Stage.IN_FORCE, user, start, said=stage_notes.note(stage_notes.DISBURSED, amount=amount, fee=fee))
     return store.repos.cases.get(case_id)
 
 

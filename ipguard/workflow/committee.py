@@ -17,6 +17,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import stage_notes
 from ipguard.rules.committee import Tally, count_votes
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, CommitteeDecisionRecord, InvestigationReportRecord, UserRecord, VoteRecord
@@ -252,7 +253,8 @@ def decide(
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
         if target is Stage.DECLINED:
             store.repos.cases.update_fields(case_id, {"closed_reason": f"保审会否决（{resolution_no}）"})
-        move(store, case, target, user, meeting_date, note=f"{resolution_no} {VOTES[decision]}")
+        move(store, case, target, user, meeting_date,
+             said=stage_notes.note(stage_notes.COMMITTEE_DECISION, resolution_no=resolution_no, vote=decision))
     return store.repos.cases.get(case_id)
 
 
