@@ -27,7 +27,8 @@ from ipguard import messages
 from ipguard.domain import IpType, LegalStatus, Role, Stage
 from ipguard.money import yuan_text
 from ipguard.rules import stage_notes
-from ipguard.rules.explain import Explanation
+from ipguard.rules.committee import TALLY
+from ipguard.rules.explain import Explanation, parse
 from ipguard.store.records import AuditEntry
 
 # entity -> (zh, en)
@@ -293,6 +294,8 @@ def value_text(field: str, value: object, lang: str = "zh") -> str:
         return _punct(lang)[2].join(value_text(field, v, lang) for v in value) or "—"
     if isinstance(value, dict) and set(value) == {"key", "params"}:  # an explanation stored as data
         return _shorten(Explanation.from_json(value).render(lang))
+    if field == "tally" and isinstance(value, str):  # stored as Chinese prose before it was data
+        return _shorten(parse(value, [TALLY]).render(lang))
     if isinstance(value, dict):
         return _shorten(_punct(lang)[1].join(f"{field_name(k, lang)}={value_text(k, v, lang)}" for k, v in value.items()))
     whole = isinstance(value, int) and not isinstance(value, bool)

@@ -239,7 +239,7 @@ def decide(
         for code, label in [(f"condition_{i + 1}", c) for i, c in enumerate(conditions)]:
             store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
-               after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+               after={"decision": decision, "conditions": conditions, "tally": t.explanation().to_json()})
         if decision != "decline" and granted is not None and granted != recognized:
             store.repos.cases.update_fields(case_id, {"guarantee_amount_fen": granted})
             record(store, case, user, "committee_decision", resolution_no, "amount",

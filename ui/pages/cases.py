@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import clock
+from ipguard import catalog, clock
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
@@ -236,7 +236,7 @@ class CaseListPage(QWidget):
         self._fill(self.bank_combo, [(translate("Cases", "全部银行"), None)] + [(b.display, b.id) for b in store.repos.banks.all()])
         managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
         self._fill(self.manager_combo, [(translate("Cases", "全部客户经理"), None)] + [(u.display_name, u.id) for u in managers])
-        self._fill(self.product_combo, [(translate("Cases", "全部产品"), None)] + [(load_product(c).name, c) for c in available_products()])
+        self._fill(self.product_combo, [(translate("Cases", "全部产品"), None)] + [(catalog.product_name(load_product(c), current_language()), c) for c in available_products()])
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -349,6 +349,8 @@ class CaseListPage(QWidget):
 
     def _chinese_choice(self, combo: QComboBox) -> str:
         """A filter's chosen item in Chinese (stage names come translated in an English window)."""
+        if combo is self.product_combo:
+            return load_product(combo.currentData()).name
         if combo is not self.stage_combo:
             return combo.currentText()
         if combo.currentIndex() == 1:
