@@ -38,6 +38,7 @@ from ipguard import catalog, clock
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
+from ipguard.reports import export_subtitle
 from ipguard.store.records import CaseFilter
 from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
@@ -345,7 +346,7 @@ class CaseListPage(QWidget):
         start, end = self.date_from.value(), self.date_to.value()
         if start or end:
             parts.append(f"申请日期：{start or '不限'} 至 {end or '不限'}")
-        return "；".join(parts) or "全部案件"
+        return "；".join(parts)  # "" = no filter (the subtitle says 全部案件)
 
     def _chinese_choice(self, combo: QComboBox) -> str:
         """A filter's chosen item in Chinese (stage names come translated in an English window)."""
@@ -579,13 +580,13 @@ class CaseListPage(QWidget):
 
     def export(self) -> None:
         """Export the filtered list, in the list's order, to an xlsx file, in the background."""
-        self._start_export(self.model.case_ids(), self.filters_text())
+        self._start_export(self.model.case_ids(), export_subtitle.subtitle(self.filters_text(), clock.now()))
 
     def export_selected(self) -> None:
         """Export only the selected cases (in the list's order)."""
         ids = self.selected_case_ids()
         if ids:
-            self._start_export(ids, f"所选 {len(ids)} 件（{self.filters_text()}）")
+            self._start_export(ids, export_subtitle.subtitle(self.filters_text(), clock.now(), selected=len(ids)))
 
     def _start_export(self, case_ids: list[int], filters_text: str) -> None:
         if self._export is not None:
@@ -598,7 +599,7 @@ class CaseListPage(QWidget):
             dataclasses.replace(self.model.case_filter()),
             path,
             title="案件列表",
-            filters_text=f"{filters_text}（导出时间 {clock.now():%Y-%m-%d %H:%M}）",
+            filters_text=filters_text,
             case_ids=case_ids,
         )
         task.signals.progress.connect(self._on_export_progress)
