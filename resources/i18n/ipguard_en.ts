@@ -4118,6 +4118,11 @@ Close now?</translation>
         <translation>No resolution yet</translation>
     </message>
     <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="161"/>
+        <source>尚未形成决议：{reason}</source>
+        <translation>No resolution yet: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../ui/workspace/tab_committee.py" line="198"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>

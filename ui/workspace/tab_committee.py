@@ -157,8 +157,8 @@ class CommitteeTab(WorkspaceTab):
             self.conditions.setPlainText("\n".join(decided.conditions))
             self.conditions.setReadOnly(True)
         else:
-            self.decision.setText(translate("Workspace", "尚未形成决议") + (
-                "" if self.action_enabled("decide") else f"：{self.action_reason('decide')}"))
+            self.decision.setText(translate("Workspace", "尚未形成决议") if self.action_enabled("decide") else
+                                  translate("Workspace", "尚未形成决议：{reason}").format(reason=self.action_reason("decide")))
             self.conditions.setReadOnly(not self.action_enabled("decide"))
 
     # -- actions ---------------------------------------------------------------------
