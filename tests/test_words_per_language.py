@@ -60,7 +60,7 @@ def test_the_product_has_an_english_name_also_for_a_version_stored_without_one()
     product = load_product()
     assert catalog.product_name(product, "zh") == "知识产权快易贷"
     assert catalog.product_name(product, "en") == "IP Quick Loan"
-    older = parse_product(product.raw_text.replace('name_en = "IP Quick Loan"\n', ""), "database")
+    older = parse_product(re.sub(r"(?m)^name_en = .*\n", "", product.raw_text), "database")
     assert older.name_en == "" and catalog.product_name(older, "en") == "IP Quick Loan"
 
 
