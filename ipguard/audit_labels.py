@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from ipguard import messages
 from ipguard.domain import IpType, LegalStatus, Role, Stage
 from ipguard.money import yuan_text
+from ipguard.rules import stage_notes
+from ipguard.rules.committee import TALLY
+from ipguard.rules.explain import Explanation, parse
 from ipguard.store.records import AuditEntry
 
 # entity -> (zh, en)
@@ -289,6 +292,10 @@ def value_text(field: str, value: object, lang: str = "zh") -> str:
         return "—"
     if isinstance(value, list):
         return _punct(lang)[2].join(value_text(field, v, lang) for v in value) or "—"
+    if isinstance(value, dict) and set(value) == {"key", "params"}:  # an explanation stored as data
+        return _shorten(Explanation.from_json(value).render(lang))
+    if field == "tally" and isinstance(value, str):  # stored as Chinese prose before it was data
+        return _shorten(parse(value, [TALLY]).render(lang))
     if isinstance(value, dict):
         return _shorten(_punct(lang)[1].join(f"{field_name(k, lang)}={value_text(k, v, lang)}" for k, v in value.items()))
     whole = isinstance(value, int) and not isinstance(value, bool)
@@ -334,6 +341,8 @@ def describe_change(entity: str, before: object, after: object, lang: str = "zh"
             return "（无变化）" if lang != "en" else "(no change)"
         rest = {k: v for k, v in after.items() if v not in (None, "")}
         head = ""
+        if entity == "case" and "stage" in rest and ("note" in rest or "said" in rest):
+            rest = _stage_note(rest, lang)
         if before is not None and "stage" in rest:  # a stage move: "受理 → 准入（日期：…）"
             head = f"{value_text('stage', before, lang)} → {value_text('stage', rest.pop('stage'), lang)}"
         elif before is not None:
@@ -345,6 +354,18 @@ def describe_change(entity: str, before: object, after: object, lang: str = "zh"
     if before is None:
         return _scalar(entity, after, lang)
     return f"{_scalar(entity, before, lang)} → {_scalar(entity, after, lang)}"
+
+
+def _stage_note(after: dict[str, object], lang: str) -> dict[str, object]:
+    """A stage move's note as one line in ``lang``: the workflow's words (data, or old prose read back) and the user's."""
+    said_json = after.pop("said", None)
+    user_text = str(after.pop("note", "") or "")
+    if said_json is not None:
+        said: Explanation | None = Explanation.from_json(said_json)
+    else:  # an entry written before the notes were data (m009): its Chinese prose read back where it can be
+        said, user_text = stage_notes.read(str(after["stage"]), user_text)
+    text = stage_notes.note_text(said, user_text, lang)
+    return after | ({"note": text} if text else {})
 
 
 def _scalar(entity: str, value: object, lang: str) -> str:

@@ -77,6 +77,18 @@ def _names(store: Store, lang: str, code: str, items: Callable[[ProductParams], 
     return names
 
 
+def product_name(product: ProductParams, lang: str) -> str:
+    """The product's name in ``lang``; an English name missing from an edited or stored version comes from the built-in file."""
+    if lang != "en":
+        return product.name
+    if product.name_en:
+        return product.name_en
+    try:
+        return load_product(product.code).name_en or product.name
+    except ValidationError:  # no built-in file of that code: the name as given
+        return product.name
+
+
 def product_version(store: Store, code: str, version: str) -> ProductParams:
     """A specific recorded version (what a case was decided under)."""
     text = store.repos.settings.product_version_text(code, version)

@@ -17,6 +17,7 @@ from ipguard.errors import ConflictError, ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import parse_yuan
 from ipguard.products import ProductParams
+from ipguard.rules import stage_notes
 from ipguard.rules.enterprise_size import check_industry, check_size, settle
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
@@ -162,7 +163,7 @@ def open_case(store: Store, intake: CaseIntake, user: UserRecord, *, product: Pr
             )
             cases.link_asset(case_id, asset_id)
         cases.add_checklist(case_id, ((c.code, c.label, c.required) for c in product.checklist))
-        cases.add_event(case_id, None, Stage.INTAKE, intake.application_date, user.id, "受理")
+        cases.add_event(case_id, None, Stage.INTAKE, intake.application_date, user.id, said=stage_notes.note(stage_notes.RECEIVED))
         store.audit(
             user_id=user.id,
             case_id=case_id,

@@ -135,6 +135,43 @@ def uppercase_rmb(fen: int) -> str:
     return f"人民币{sign}{text}"
 
 
+def amount_in_words(fen: int, lang: str = "zh") -> str:
+    """The amount in words for a reader: the uppercase form in Chinese (人民币叁佰万元整), English words in English.
+
+    The uppercase amount (大写) is a Chinese legal form; documents keep it (:func:`yuan_and_uppercase`).
+    An English reader gets the same check in English: 300000000 -> 'RMB three million yuan',
+    123456 -> 'RMB one thousand two hundred thirty-four yuan and 56 fen'.
+    """
+    if lang != "en":
+        return uppercase_rmb(fen)
+    yuan, cents = divmod(abs(fen), 100)
+    words = f"RMB {'minus ' if fen < 0 else ''}{_english_number(yuan)} yuan"
+    return f"{words} and {cents} fen" if cents else words
+
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
+
+
+def _english_number(n: int) -> str:
+    """A whole number in English words (short scale): 1234 -> 'one thousand two hundred thirty-four'."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" {_english_number(rest)}" if rest else "")
+    for scale, name in _SCALES:
+        if n >= scale:
+            high, rest = divmod(n, scale)
+            return f"{_english_number(high)} {name}" + (f" {_english_number(rest)}" if rest else "")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def round_down(fen: int, unit_fen: int) -> int:
     """Round an amount down to a multiple of ``unit_fen`` (e.g. 10,000 yuan)."""
     if unit_fen <= 0:

@@ -153,6 +153,7 @@ class ProductParams:
     target_tags: tuple[Tag, ...]
     raw_text: str = field(repr=False)
     source: str = ""
+    name_en: str = ""  # the name the English interface shows ("" = none given; see catalog.product_name)
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,7 @@ def parse_product(text: str, source: str = "") -> ProductParams:
     return ProductParams(
         code=read_str(data, "code"),
         name=read_str(data, "name"),
+        name_en=read_str(data, "name_en") if "name_en" in data else "",
         version=read_str(data, "version"),
         effective_date=read_date(data, "effective_date"),
         case_prefix=read_str(data, "case_prefix"),

@@ -25,6 +25,7 @@ from ipguard import catalog, clock
 from ipguard.demo import names
 from ipguard.demo.build import create_parties
 from ipguard.domain import IpType, Role, Stage
+from ipguard.rules import stage_notes
 from ipguard.store import Store
 from ipguard.store.repos.bulk import BulkCases
 from ipguard.validators import patent_check_char
@@ -148,6 +149,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
         links: list[tuple[object, ...]] = []
         items: list[tuple[object, ...]] = []
         events: list[tuple[object, ...]] = []
+        received = json.dumps(stage_notes.note(stage_notes.RECEIVED).to_json(), ensure_ascii=False)
         stages = rng.choices(_STAGES, weights=_STAGE_WEIGHTS, k=n)
         for i in range(n):
             company_id, case_id = company_base + i, case_base + i
@@ -187,7 +189,7 @@ def generate_cases(store: Store, n: int, seed: int = 1, *, today: dt.date | None
                 assets.append((asset_id, *row))
                 links.append((case_id, asset_id))
             items.extend((case_id, code, label, req) for code, label, req in checklist)
-            events.append((case_id, None, Stage.INTAKE.value, stamp, application.isoformat(), manager.id, "受理"))
+            events.append((case_id, None, Stage.INTAKE.value, stamp, application.isoformat(), manager.id, "", received))
         bulk.insert_cases(BulkCases(companies, controllers, cases, financials, assets, links, items, events))
         for year, value in sequences.items():
             bulk.set_sequence(f"case:{product.case_prefix}:{year}", value)

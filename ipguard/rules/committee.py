@@ -11,6 +11,18 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ipguard.products import CommitteeParams
+from ipguard.rules.explain import INT, Explanation, declare, explain
+
+TALLY = "committee.tally"
+declare({
+    TALLY: (
+        "出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；"
+        "通过需 {num}/{den} 即至少 {required} 票",
+        "{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline};"
+        " passing needs {num}/{den}, at least {required} votes",
+        {name: INT for name in ("present", "quorum", "approve", "conditional", "decline", "num", "den", "required")},
+    ),
+})
 
 
 @dataclass(frozen=True)
@@ -32,9 +44,14 @@ class Tally:
     def approved(self) -> bool:
         return self.present >= self.quorum and self.approvals >= self.required
 
-    def explain(self) -> str:
-        return (f"出席 {self.present} 人（法定 {self.quorum} 人），同意 {self.approve}、有条件同意 {self.approve_with_conditions}、"
-                f"不同意 {self.decline}；通过需 {self.majority.numerator}/{self.majority.denominator} 即至少 {self.required} 票")
+    def explanation(self) -> Explanation:
+        """The count as data (presence, votes, what passing needs), worded in the reader's language."""
+        return explain(TALLY, present=self.present, quorum=self.quorum, approve=self.approve,
+                       conditional=self.approve_with_conditions, decline=self.decline, num=self.majority.numerator,
+                       den=self.majority.denominator, required=self.required)
+
+    def explain(self, lang: str = "zh") -> str:
+        return self.explanation().render(lang)
 
 
 def count_votes(present: int, counts: Mapping[str, int], committee: CommitteeParams) -> Tally:

@@ -25,12 +25,14 @@ from decimal import ROUND_UP, Decimal, InvalidOperation
 from ipguard import messages
 from ipguard.domain import IpType, LegalStatus
 from ipguard.errors import ValidationError
-from ipguard.money import parse_yuan, yuan_str, yuan_text
+from ipguard.money import format_yuan, parse_yuan, yuan_str, yuan_text
 
 LEGACY = "legacy"
 
 # The kinds of parameters: how each is worded in a language, how it is read back from Chinese prose.
 YUAN = "yuan"  # an amount, stored as a yuan string ("1234.56"), worded "1,234.56元" / "1,234.56 yuan"
+FIGURE = "figure"  # an amount stored as YUAN, worded as the figure only ("1,234.56"; the wording carries the unit)
+YEARS = "years"  # a list of years, "、"-joined in Chinese ("2027、2028"), ", "-joined in English
 PCT = "pct"  # a ratio ("0.1165"), worded as a percentage rounded up ("11.65%")
 NUM = "num"  # a number worded as stored (a rate "0.50", a score, a multiple)
 INT = "int"
@@ -44,7 +46,7 @@ REASONS = "reasons"  # a list of nested explanations, "；"-joined in Chinese
 TERMS = "terms"  # a list of nested explanations, "＋"-joined in Chinese
 NESTED = "nested"  # one nested explanation
 
-_LIST_SEPARATORS = {REASONS: ("；", "; "), TERMS: ("＋", " + "), CANDIDATES: ("、", ", ")}
+_LIST_SEPARATORS = {REASONS: ("；", "; "), TERMS: ("＋", " + "), CANDIDATES: ("、", ", "), YEARS: ("、", ", ")}
 
 _SPECS: dict[str, Mapping[str, str]] = {}
 
@@ -120,8 +122,10 @@ def percent(ratio: Decimal) -> str:
 
 
 def _store(kind: str, value: object) -> object:
-    if kind == YUAN and isinstance(value, int) and not isinstance(value, bool):
+    if kind in (YUAN, FIGURE) and isinstance(value, int) and not isinstance(value, bool):
         return yuan_str(value)
+    if kind == YEARS:
+        return [int(v) for v in value]  # type: ignore[attr-defined]
     if kind in (REASONS, TERMS):
         return [v.to_json() if isinstance(v, Explanation) else legacy(str(v)).to_json() for v in value]  # type: ignore[attr-defined]
     if kind == CANDIDATES:
@@ -137,6 +141,11 @@ def _word(kind: str, value: object, lang: str) -> str:
     try:
         if kind == YUAN:
             return yuan_text(parse_yuan(value, "amount", allow_negative=True), lang)
+        if kind == FIGURE:
+            return format_yuan(parse_yuan(value, "amount", allow_negative=True))
+        if kind == YEARS:
+            zh, en = _LIST_SEPARATORS[kind]
+            return (en if lang == "en" else zh).join(str(int(v)) for v in value)  # type: ignore[attr-defined]
         if kind == PCT:
             return percent(Decimal(str(value)))
         if kind == IP_TYPE:
@@ -145,8 +154,8 @@ def _word(kind: str, value: object, lang: str) -> str:
         if kind == LEGAL_STATUS:
             status = LegalStatus(str(value))
             return status.label_en if lang == "en" else status.label
-        if kind == FACTOR:
-            return factor_label(str(value), lang)
+        if kind in _LABELS:  # a code worded by its label (a valuation factor, a committee vote …)
+            return _label(kind, str(value), lang)
         if kind == CANDIDATES:
             zh, en = _LIST_SEPARATORS[kind]
             return (en if lang == "en" else zh).join(candidate_label(str(v), lang) for v in value) or "—"  # type: ignore[attr-defined]
@@ -165,7 +174,8 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {"candidate": {}, "factor": {}}
 
 
 def register_labels(kind: str, labels: Mapping[str, tuple[str, str]]) -> None:
-    _LABELS[kind].update(labels)
+    """Labels of the codes of ``kind``; a parameter of that kind is worded by them (and read back from Chinese)."""
+    _LABELS.setdefault(kind, {}).update(labels)
 
 
 def _label(kind: str, code: str, lang: str) -> str:
@@ -231,6 +241,10 @@ def _read(kind: str, raw: str) -> object | None:
     try:
         if kind == YUAN:
             return yuan_str(parse_yuan(raw.removesuffix("元"), "amount", allow_negative=True)) if raw.endswith("元") else None
+        if kind == FIGURE:
+            return yuan_str(parse_yuan(raw, "amount", allow_negative=True))
+        if kind == YEARS:
+            return [int(part) for part in raw.split("、")]
         if kind == PCT:
             return str(Decimal(raw.removesuffix("%")) / 100) if raw.endswith("%") else None
         if kind == NUM:
@@ -241,8 +255,8 @@ def _read(kind: str, raw: str) -> object | None:
             return next((t.value for t in IpType if t.label == raw), None)
         if kind == LEGAL_STATUS:
             return next((s.value for s in LegalStatus if s.label == raw), None)
-        if kind == FACTOR:
-            return next((code for code, (zh, _en) in _LABELS["factor"].items() if zh == raw), None)
+        if kind in _LABELS:
+            return next((code for code, (zh, _en) in _LABELS[kind].items() if zh == raw), None)
         if kind == CANDIDATES:
             names = {zh: code for code, (zh, _en) in _LABELS["candidate"].items()}
             parts = [] if raw == "—" else raw.split("、")

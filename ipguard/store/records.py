@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from ipguard.domain import IpAsset, IpType, LegalStatus, Role, Stage, Vote
+from ipguard.rules import stage_notes
+from ipguard.rules.explain import Explanation
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -207,7 +209,12 @@ class StageEventRecord:
     on_date: dt.date
     user_id: int | None
     user_name: str
-    note: str
+    note: str  # the user's own words, verbatim
+    said: Explanation | None = None  # the workflow's words, as data (ipguard.rules.stage_notes)
+
+    def note_text(self, lang: str = "zh") -> str:
+        """The event's note in ``lang``: the workflow's words, then the user's."""
+        return stage_notes.note_text(self.said, self.note, lang)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ipguard import clock
+from ipguard.rules import stage_notes
 from ipguard.rules.assess import Assessment
 from ipguard.store import seals
 
@@ -649,3 +650,25 @@ def m008_structured_explanations(db: Database) -> None:
         new_text = json.dumps(converted, ensure_ascii=False)
         if new_text != text:
             db.execute("UPDATE assessments SET result_json = ? WHERE id = ?", [new_text, row_id])
+
+
+@MIGRATIONS()
+def m009_structured_stage_notes(db: Database) -> None:
+    """Stage events: the workflow's Chinese notes become data (issue 15 item 9).
+
+    A move stored one note, the workflow's sentence ("担保额 1,000,000.00 元",
+    "银行审批通过") or the user's words (a reason). The user's words stay in
+    ``note``, verbatim; the workflow's go to ``said_json`` as a message key and
+    its parameters, worded in the reader's language. An old note is read back
+    by the wording that wrote it on a move into that stage (only an exact round
+    trip counts); one that does not read back is the user's text on stages
+    where users write notes, else kept verbatim as legacy prose, flagged (see
+    :func:`ipguard.rules.stage_notes.read`). Audit entries are not rewritten
+    (the chain): the audit view reads their old notes the same way.
+    """
+    db.execute("ALTER TABLE stage_events ADD COLUMN said_json TEXT NOT NULL DEFAULT ''")
+    for row_id, stage, note in db.execute("SELECT id, to_stage, note FROM stage_events WHERE note <> ''").fetchall():
+        said, user_text = stage_notes.read(stage, note)
+        if said is not None:
+            db.execute("UPDATE stage_events SET note = ?, said_json = ? WHERE id = ?",
+                       [user_text, json.dumps(said.to_json(), ensure_ascii=False), row_id])

@@ -31,6 +31,7 @@ from ipguard.auth import require_any_role
 from ipguard.domain import Role
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
+from ipguard.rules import stage_notes
 from ipguard.store import Store
 from ipguard.store.records import AmendmentRecord, CaseRecord, UserRecord
 from ipguard.validators import check_text
@@ -83,7 +84,7 @@ def amend_case(
         if decision is not None:
             record(store, case, user, "committee_decision", decision["resolution_no"], "void_decision", before=voided,
                    after={"amendment": amendment_id, "reason": reason})
-        move(store, case, AMENDED_TO, user, day, note=f"变更重新上会：{reason}")
+        move(store, case, AMENDED_TO, user, day, note=reason, said=stage_notes.note(stage_notes.AMENDED))
     return store.repos.cases.get(case_id)
 
 

@@ -15,11 +15,10 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules import deadlines
+from ipguard.rules import deadlines, stage_notes
 from ipguard.store import Store
 from ipguard.store.records import BankDecisionRecord, CaseRecord, ContractRecord, IntentLetterRecord, UserRecord
 from ipguard.validators import check_text
-from ipguard.workdays import unconfirmed_warning
 from ipguard.workflow.common import case_action, move, record
 from ipguard.workflow.dates import business_date, step
 
@@ -86,9 +85,11 @@ def issue_intent_letter(
                after={"issue_date": issue_date.isoformat(), "approval_deadline": deadline.isoformat(), "working_days": days,
                       "loan_amount_fen": loan_fen, "guarantee_amount_fen": guarantee, "term_months": case.term_months})
         archive_issue(store, case_id, "intent_letter", letter_no, issue_date, user)
-        warning = unconfirmed_warning(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
-        move(store, case, Stage.BANK_APPROVAL, user, issue_date,
-             note=f"意向函 {letter_no}，银行审批期限 {deadline.isoformat()}" + (f"（{warning}）" if warning else ""))
+        unconfirmed = list(catalog.calendar(store).unconfirmed_years(issue_date, deadline))
+        said = (stage_notes.note(stage_notes.INTENT_LETTER_UNCONFIRMED, letter_no=letter_no, deadline=deadline.isoformat(),
+                                 years=unconfirmed) if unconfirmed
+                else stage_notes.note(stage_notes.INTENT_LETTER, letter_no=letter_no, deadline=deadline.isoformat()))
+        move(store, case, Stage.BANK_APPROVAL, user, issue_date, said=said)
     issued = intent_letter(store, case_id, letter_id)
     assert issued is not None  # written just above, in this transaction
     return issued
@@ -144,10 +145,10 @@ def record_bank_decision(
                after={"approved": approved, "amount_fen": amount, "rate": interest_rate, "term_months": term, "on": decided_on.isoformat(),
                       "late_override_reason": late_reason or None})
         if approved:
-            move(store, case, Stage.CONTRACTS, user, decided_on, note="银行审批通过")
+            move(store, case, Stage.CONTRACTS, user, decided_on, said=stage_notes.note(stage_notes.BANK_APPROVED))
         else:
             store.repos.cases.update_fields(case_id, {"closed_reason": f"银行拒绝：{note}" if note else "银行拒绝"})
-            move(store, case, Stage.DECLINED, user, decided_on, note="银行拒绝")
+            move(store, case, Stage.DECLINED, user, decided_on, said=stage_notes.note(stage_notes.BANK_REFUSED))
     return store.repos.cases.get(case_id)
 
 

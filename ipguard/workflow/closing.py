@@ -18,7 +18,8 @@ from ipguard.domain import LegalStatus, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules import loan_maturity, months_between
+from ipguard.rules import loan_maturity, months_between, stage_notes
+from ipguard.rules.explain import DATE, LEGAL_STATUS, TEXT, Explanation, declare, explain
 from ipguard.rules.fees import fee_for_period
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, DisbursementCheckRecord, LoanRecord, RegistrationRecord, UserRecord
@@ -55,31 +56,57 @@ def check_label(code: str, stored: str, lang: str) -> str:
     return text.get(lang) if text is not None else stored
 
 
-def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, str]]:
-    """(asset number, warning) pairs: reasons a registry would refuse the pledge."""
+declare({
+    "pledge_warning.owner": ("出质人“{pledgor}”不是登记的权利人（{owners}）",
+                             "the pledgor “{pledgor}” is not the registered owner ({owners})", {"pledgor": TEXT, "owners": TEXT}),
+    "pledge_warning.co_owned": ("该权利为共有，须取得全体共有人同意出质的书面文件",
+                                "the right is co-owned: every co-owner's written consent to the pledge is needed", {}),
+    "pledge_warning.pending": ("专利尚未授权，不能办理质押登记", "the patent is not granted yet and cannot be registered as pledged", {}),
+    "pledge_warning.fee_unpaid": ("年费未按期缴纳", "the annual fee was not paid on time", {}),
+    "pledge_warning.status": ("权利已{status}", "the right is {status}", {"status": LEGAL_STATUS}),
+    "pledge_warning.pledged": ("该权利已出质", "the right is already pledged", {}),
+    "pledge_warning.pledged_in": ("该权利已出质（{where}）", "the right is already pledged ({where})", {"where": TEXT}),
+    "pledge_warning.dispute": ("该权利存在权属或侵权纠纷", "the right is in an ownership or infringement dispute", {}),
+    "pledge_warning.expires_early": ("主债务履行期（至{maturity}）超过权利有效期（至{expiry}）",
+                                     "the loan runs (to {maturity}) past the right's protection (to {expiry})",
+                                     {"maturity": DATE, "expiry": DATE}),
+    "pledge_warning.forfeiture": ("质押合同不得约定债务人不履行到期债务时质押财产归债权人所有（流质条款）",
+                                  "the pledge contract must not let the creditor take the pledged right if the debtor"
+                                  " defaults (no forfeiture clause)", {}),
+})
+
+
+def pledge_warnings(store: Store, case_id: int) -> list[tuple[str, Explanation]]:
+    """(asset number, warning) pairs: reasons a registry would refuse the pledge ("" for the whole case).
+
+    Each warning is data (:mod:`ipguard.rules.explain`), worded in the reader's language.
+    """
     case = store.repos.cases.get(case_id)
     company = store.repos.companies.get(case.company_id)
     maturity = loan_maturity(case.application_date, case.term_months)
-    warnings: list[tuple[str, str]] = []
+    warnings: list[tuple[str, Explanation]] = []
     for a in store.repos.cases.assets(case_id):
         if a.owners and company.name not in a.owners:
-            warnings.append((a.number, f"出质人“{company.name}”不是登记的权利人（{a.owners}）"))
+            warnings.append((a.number, explain("pledge_warning.owner", pledgor=company.name, owners=a.owners)))
         if not a.sole_owner:
-            warnings.append((a.number, "该权利为共有，须取得全体共有人同意出质的书面文件"))
+            warnings.append((a.number, explain("pledge_warning.co_owned")))
         if a.legal_status is LegalStatus.PENDING:
-            warnings.append((a.number, "专利尚未授权，不能办理质押登记"))
+            warnings.append((a.number, explain("pledge_warning.pending")))
         elif a.legal_status is LegalStatus.FEE_UNPAID:
-            warnings.append((a.number, "年费未按期缴纳"))
+            warnings.append((a.number, explain("pledge_warning.fee_unpaid")))
         elif a.legal_status in (LegalStatus.LAPSED, LegalStatus.INVALIDATED):
-            warnings.append((a.number, f"权利已{a.legal_status.label}"))
+            warnings.append((a.number, explain("pledge_warning.status", status=a.legal_status.value)))
         pledged_elsewhere = store.repos.closing.pledged_elsewhere(a.id, case_id)
-        if a.pledged or pledged_elsewhere:
-            warnings.append((a.number, "该权利已出质" + (f"（{pledged_elsewhere}）" if pledged_elsewhere else "")))
+        if pledged_elsewhere:
+            warnings.append((a.number, explain("pledge_warning.pledged_in", where=pledged_elsewhere)))
+        elif a.pledged:
+            warnings.append((a.number, explain("pledge_warning.pledged")))
         if a.in_dispute:
-            warnings.append((a.number, "该权利存在权属或侵权纠纷"))
+            warnings.append((a.number, explain("pledge_warning.dispute")))
         if a.expiry_date and a.expiry_date < maturity:
-            warnings.append((a.number, f"主债务履行期（至{maturity.isoformat()}）超过权利有效期（至{a.expiry_date.isoformat()}）"))
-    warnings.append(("", "质押合同不得约定债务人不履行到期债务时质押财产归债权人所有（流质条款）"))
+            warnings.append((a.number, explain("pledge_warning.expires_early", maturity=maturity.isoformat(),
+                                               expiry=a.expiry_date.isoformat())))
+    warnings.append(("", explain("pledge_warning.forfeiture")))
     return warnings
 
 
@@ -173,7 +200,7 @@ def issue_disbursement_notice(
         notice_no = doc_number(store, "disbursement_notice", issue_date.year)
         record(store, case, user, "disbursement_notice", notice_no, "issue", after={"issue_date": issue_date.isoformat()})
         archive_issue(store, case_id, "disbursement_notice", notice_no, issue_date, user)
-        move(store, case, Stage.DISBURSEMENT, user, issue_date, note=notice_no)
+        move(store, case, Stage.DISBURSEMENT, user, issue_date, said=stage_notes.note(stage_notes.DISBURSEMENT_NOTICE, notice_no=notice_no))
     return notice_no
 
 
@@ -225,7 +252,7 @@ def record_disbursement(
         )
         record(store, case, user, "loan", case.case_no, "disburse",
                after={"amount_fen": amount, "start": start.isoformat(), "maturity": maturity.isoformat(), "fee_fen": fee})
-        move(store, case, Stage.IN_FORCE, user, start, note=f"放款 {format_yuan(amount)} 元，担保费 {format_yuan(fee)} 元")
+        move(store, case, Stage.IN_FORCE, user, start, said=stage_notes.note(stage_notes.DISBURSED, amount=amount, fee=fee))
     return store.repos.cases.get(case_id)
 
 

@@ -17,6 +17,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
+from ipguard.rules import stage_notes
 from ipguard.rules.committee import Tally, count_votes
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, CommitteeDecisionRecord, InvestigationReportRecord, UserRecord, VoteRecord
@@ -238,7 +239,7 @@ def decide(
         for code, label in [(f"condition_{i + 1}", c) for i, c in enumerate(conditions)]:
             store.repos.closing.add_check(case_id, code, label)
         record(store, case, user, "committee_decision", resolution_no, "decide",
-               after={"decision": decision, "conditions": conditions, "tally": t.explain()})
+               after={"decision": decision, "conditions": conditions, "tally": t.explanation().to_json()})
         if decision != "decline" and granted is not None and granted != recognized:
             store.repos.cases.update_fields(case_id, {"guarantee_amount_fen": granted})
             record(store, case, user, "committee_decision", resolution_no, "amount",
@@ -252,7 +253,8 @@ def decide(
         target = Stage.DECLINED if decision == "decline" else Stage.INTENT_LETTER
         if target is Stage.DECLINED:
             store.repos.cases.update_fields(case_id, {"closed_reason": f"保审会否决（{resolution_no}）"})
-        move(store, case, target, user, meeting_date, note=f"{resolution_no} {VOTES[decision]}")
+        move(store, case, target, user, meeting_date,
+             said=stage_notes.note(stage_notes.COMMITTEE_DECISION, resolution_no=resolution_no, vote=decision))
     return store.repos.cases.get(case_id)
 
 

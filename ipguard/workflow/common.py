@@ -18,6 +18,7 @@ from ipguard.auth import require_any_role
 from ipguard.domain import CaseIntake, Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.products import ProductParams
+from ipguard.rules.explain import Explanation
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
 from ipguard.workflow.dates import business_date
@@ -68,18 +69,26 @@ def case_action(
         yield case
 
 
-def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "") -> None:
-    """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
+def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "",
+         said: Explanation | None = None) -> None:
+    """Change the case's stage, with its event and audit entry (inside the action's transaction).
+
+    ``note`` is the user's own words (a reason), kept verbatim; ``said`` the workflow's own words, as data
+    (``stage_notes.note(key, **params)``), worded in each reader's language. Never Chinese prose in ``note``.
+    """
     if not allowed(case.stage, to):
         raise WorkflowError("transition_not_allowed", stage=stage_text(case.stage), target=stage_text(to))
     # Backstop of the date rule: a stage change is never dated before the previous one, nor after today.
     previous = store.repos.cases.last_stage_date(case.id)
     business_date(on_date, "on", after=[(previous, messages.Text(f"上一环节“{case.stage.label}”", f"the previous step “{case.stage.label_en}”"))])
     store.repos.cases.set_stage(case.id, to, on_date)
-    store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note)
+    store.repos.cases.add_event(case.id, case.stage, to, on_date, user.id, note, said)
+    after: dict[str, object] = {"stage": to.value, "on": on_date.isoformat(), "note": note}
+    if said is not None:
+        after["said"] = said.to_json()
     store.audit(
         user_id=user.id, case_id=case.id, entity="case", entity_id=case.case_no, action="stage",
-        before=case.stage.value, after={"stage": to.value, "on": on_date.isoformat(), "note": note},
+        before=case.stage.value, after=after,
     )
 
 

@@ -17,7 +17,7 @@ from ipguard.domain import Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan, parse_yuan
-from ipguard.rules import deadlines
+from ipguard.rules import deadlines, stage_notes
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, CompensationRecord, RecoveryRecord, UserRecord
 from ipguard.validators import check_choice, check_text
@@ -110,7 +110,7 @@ def release(store: Store, case_id: int, user: UserRecord, *, repaid_on: object =
                 not_before(r.deregistered_on, "deregistered_on", [step("还款日", "the repayment", repaid)])
         store.repos.closing.mark_repaid(case_id, repaid.isoformat())
         record(store, case, user, "loan", case.case_no, "release", after={"repaid_on": repaid.isoformat()})
-        move(store, case, Stage.RELEASED, user, repaid, note="贷款已结清，质押已注销")
+        move(store, case, Stage.RELEASED, user, repaid, said=stage_notes.note(stage_notes.RELEASED))
     return store.repos.cases.get(case_id)
 
 
@@ -146,7 +146,7 @@ def record_compensation(store: Store, case_id: int, user: UserRecord, *, amount:
             reguarantor_share=split.reguarantor_share, retained=split.retained,
         )
         record(store, case, user, "compensation", case.case_no, "pay", after=split.__dict__ | {"paid_on": paid.isoformat()})
-        move(store, case, Stage.RECOVERY, user, paid, note="已代偿，进入追偿")
+        move(store, case, Stage.RECOVERY, user, paid, said=stage_notes.note(stage_notes.COMPENSATED))
     return split
 
 
@@ -185,7 +185,7 @@ def close_recovery(store: Store, case_id: int, user: UserRecord, *, on: object =
         day = business_date(on, "closed_on", after=[step("最后一笔追偿日", "the last recovery", _last_recovery(store, case_id))])
         note = check_text(note, "note", max_len=500, required=False)
         store.repos.cases.update_fields(case_id, {"closed_reason": note or "追偿终结"})
-        move(store, case, Stage.CLOSED, user, day, note=note or "追偿终结")
+        move(store, case, Stage.CLOSED, user, day, note=note, said=None if note else stage_notes.note(stage_notes.RECOVERY_CLOSED))
     return store.repos.cases.get(case_id)
 
 

@@ -15,7 +15,7 @@ from ipguard import catalog, clock, messages
 from ipguard.domain import CreditFlags, Financials, Role, Stage
 from ipguard.errors import ValidationError, WorkflowError
 from ipguard.messages import Text
-from ipguard.money import format_yuan
+from ipguard.rules import stage_notes
 from ipguard.rules.assess import Applicant, Assessment, assess
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
@@ -202,5 +202,5 @@ def confirm_valuation(
             raise WorkflowError("zero_amount")
         store.repos.underwriting.open_report(case_id)
         move(store, case, Stage.INVESTIGATION, user, on or clock.today(),
-             note=f"担保额 {format_yuan(result.guarantee_amount)} 元")
+             said=stage_notes.note(stage_notes.GUARANTEE_AMOUNT, amount=result.guarantee_amount))
     return store.repos.cases.get(case_id)

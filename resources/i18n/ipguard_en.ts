@@ -655,204 +655,204 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="70"/>
+        <location filename="../../ui/pages/cases.py" line="71"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="117"/>
+        <location filename="../../ui/pages/cases.py" line="118"/>
         <source>搜索企业名称、统一社会信用代码、案件编号或知识产权号码</source>
         <translation>Search by company name, unified social credit code, case no. or IP number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="119"/>
+        <location filename="../../ui/pages/cases.py" line="120"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="120"/>
+        <location filename="../../ui/pages/cases.py" line="121"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="122"/>
+        <location filename="../../ui/pages/cases.py" line="123"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="123"/>
+        <location filename="../../ui/pages/cases.py" line="124"/>
         <source>把当前筛选出的案件导出为 Excel 文件</source>
         <translation>Export the cases shown to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="125"/>
-        <location filename="../../ui/pages/cases.py" line="468"/>
+        <location filename="../../ui/pages/cases.py" line="126"/>
+        <location filename="../../ui/pages/cases.py" line="471"/>
         <source>导出所选…</source>
         <translation>Export selected…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="126"/>
+        <location filename="../../ui/pages/cases.py" line="127"/>
         <source>只导出表中选中的案件（Shift/Ctrl 多选，Ctrl+A 全选）</source>
         <translation>Export only the cases selected in the table (Shift/Ctrl to select several, Ctrl+A for all)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="141"/>
+        <location filename="../../ui/pages/cases.py" line="142"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="144"/>
+        <location filename="../../ui/pages/cases.py" line="145"/>
         <source>案件数</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="147"/>
+        <location filename="../../ui/pages/cases.py" line="148"/>
         <source>阶段(&amp;S)</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="148"/>
+        <location filename="../../ui/pages/cases.py" line="149"/>
         <source>银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="149"/>
+        <location filename="../../ui/pages/cases.py" line="150"/>
         <source>客户经理(&amp;M)</source>
         <translation>Account &amp;manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="150"/>
+        <location filename="../../ui/pages/cases.py" line="151"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="151"/>
+        <location filename="../../ui/pages/cases.py" line="152"/>
         <source>申请日期(&amp;D)</source>
         <translation>Applied &amp;from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="152"/>
+        <location filename="../../ui/pages/cases.py" line="153"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="198"/>
+        <location filename="../../ui/pages/cases.py" line="199"/>
         <source>首条</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="199"/>
+        <location filename="../../ui/pages/cases.py" line="200"/>
         <source>回到列表第一条（Ctrl+Home）</source>
         <translation>Back to the first case of the list (Ctrl+Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="201"/>
+        <location filename="../../ui/pages/cases.py" line="202"/>
         <source>末条</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="202"/>
+        <location filename="../../ui/pages/cases.py" line="203"/>
         <source>一步跳到列表最后一条（Ctrl+End）</source>
         <translation>Jump to the last case of the list in one step (Ctrl+End)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="206"/>
         <source>当前位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="210"/>
+        <location filename="../../ui/pages/cases.py" line="211"/>
         <source>正在导出… %v / %m</source>
         <translation>Exporting… %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="211"/>
+        <location filename="../../ui/pages/cases.py" line="212"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="233"/>
+        <location filename="../../ui/pages/cases.py" line="234"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="234"/>
+        <location filename="../../ui/pages/cases.py" line="235"/>
         <source>办理中（放款前）</source>
         <translation>In progress (before disbursement)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="236"/>
+        <location filename="../../ui/pages/cases.py" line="237"/>
         <source>全部银行</source>
         <translation>All banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="238"/>
+        <location filename="../../ui/pages/cases.py" line="239"/>
         <source>全部客户经理</source>
         <translation>All account managers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="239"/>
+        <location filename="../../ui/pages/cases.py" line="240"/>
         <source>全部产品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="360"/>
+        <location filename="../../ui/pages/cases.py" line="363"/>
         <source>共 1 件</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="361"/>
+        <location filename="../../ui/pages/cases.py" line="364"/>
         <source>共 {n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="431"/>
+        <location filename="../../ui/pages/cases.py" line="434"/>
         <source>第 {first}–{last} 条</source>
         <translation>Rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="467"/>
-        <location filename="../../ui/pages/cases.py" line="483"/>
+        <location filename="../../ui/pages/cases.py" line="470"/>
+        <location filename="../../ui/pages/cases.py" line="486"/>
         <source>导出所选（{n}）…</source>
         <translation>Export selected ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="481"/>
+        <location filename="../../ui/pages/cases.py" line="484"/>
         <source>打开所选案件（最多 {m} 个）</source>
         <translation>Open the selected cases (at most {m})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="482"/>
+        <location filename="../../ui/pages/cases.py" line="485"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="484"/>
+        <location filename="../../ui/pages/cases.py" line="487"/>
         <source>复制所选行（Ctrl+C）</source>
         <translation>Copy the selected rows (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="507"/>
+        <location filename="../../ui/pages/cases.py" line="510"/>
         <source>已复制 {n} 行</source>
         <translation>{n} rows copied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="540"/>
+        <location filename="../../ui/pages/cases.py" line="543"/>
         <source>新建案件（Ctrl+N）</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="541"/>
+        <location filename="../../ui/pages/cases.py" line="544"/>
         <source>只有客户经理或管理员可以受理新案件</source>
         <translation>Only account managers and administrators can open new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="572"/>
+        <location filename="../../ui/pages/cases.py" line="575"/>
         <source>导出案件列表</source>
         <translation>Export case list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="573"/>
+        <location filename="../../ui/pages/cases.py" line="576"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -862,17 +862,17 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Exporting {n} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="634"/>
+        <location filename="../../ui/pages/cases.py" line="637"/>
         <source>已导出 {n} 件案件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="639"/>
+        <location filename="../../ui/pages/cases.py" line="642"/>
         <source>导出失败：{message}</source>
         <translation>Export failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="644"/>
+        <location filename="../../ui/pages/cases.py" line="647"/>
         <source>已取消导出，未写入文件</source>
         <translation>Export cancelled; no file written</translation>
     </message>
@@ -2937,32 +2937,32 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_registration.py" line="87"/>
-        <location filename="../../ui/workspace/tab_registration.py" line="180"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="181"/>
         <source>出具放款通知书</source>
         <translation>Issue disbursement notice</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="100"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="101"/>
         <source>⚠ 办理质押登记前请核对（登记机关会据此不予登记）：</source>
         <translation>⚠ Check before filing (the registry refuses a pledge for these):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="130"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="131"/>
         <source>✓ 已确认（{who}，{at}）</source>
         <translation>✓ Confirmed ({who}, {at})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="131"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="132"/>
         <source>○ 待确认</source>
         <translation>○ To confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="139"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="140"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_registration.py" line="180"/>
+        <location filename="../../ui/workspace/tab_registration.py" line="181"/>
         <source>将占用下一个放款通知书编号并出具通知书，银行据此放款；编号出具后不能收回。</source>
         <translation>This takes the next disbursement notice number and issues the notice the bank lends on; the number is not returned once issued.</translation>
     </message>
@@ -3988,7 +3988,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_assets.py" line="107"/>
-        <location filename="../../ui/workspace/tab_assets.py" line="182"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="183"/>
         <source>移出质押</source>
         <translation>Remove from pledge</translation>
     </message>
@@ -4003,29 +4003,34 @@ Close now?</translation>
         <translation>Pledge registration risks (cases the registry may refuse)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="146"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="134"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_assets.py" line="147"/>
         <source>导入知识产权</source>
         <translation>Import IP assets</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="183"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="184"/>
         <source>将 {number} 移出本案质押清单？</source>
         <translation>Remove {number} from this case’s pledged assets?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="199"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="200"/>
         <source>已导入 {n} 项</source>
         <translation>{n} imported</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="201"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="202"/>
         <source>；{m} 行有误未导入：
 </source>
         <translation>; {m} rows with errors not imported:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_assets.py" line="202"/>
+        <location filename="../../ui/workspace/tab_assets.py" line="203"/>
         <source>第 {row} 行 {message}</source>
         <translation>Row {row}: {message}</translation>
     </message>
@@ -4051,13 +4056,13 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_committee.py" line="72"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="209"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="205"/>
         <source>投票</source>
         <translation>Vote</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_committee.py" line="76"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="219"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="215"/>
         <source>修改我的表决</source>
         <translation>Change my vote</translation>
     </message>
@@ -4078,67 +4083,67 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/tab_committee.py" line="104"/>
-        <location filename="../../ui/workspace/tab_committee.py" line="227"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="223"/>
         <source>形成决议</source>
         <translation>Pass resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="133"/>
-        <source>出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票</source>
-        <translation>{present} present (quorum {quorum}); approve {approve}, approve with conditions {conditional}, decline {decline}; passing needs {num}/{den}, at least {required} votes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="138"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="134"/>
         <source>{explain}；已投 {voted}/{present}。</source>
         <translation>{explain}; {voted} of {present} voted.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="144"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="140"/>
         <source>{name}：已投“{vote}”，决议形成前可以修改</source>
         <translation>{name}: voted “{vote}”; may change it until the resolution is formed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="147"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="143"/>
         <source>{name}：可以投票</source>
         <translation>{name}: you may vote</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="158"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="154"/>
         <source>{no}（{date}）：{decision}{conditions}</source>
         <translation>{no} ({date}): {decision}{conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="160"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="156"/>
         <source>。条件：{conditions}</source>
         <translation>. Conditions: {conditions}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="164"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="160"/>
         <source>尚未形成决议</source>
         <translation>No resolution yet</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="202"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="161"/>
+        <source>尚未形成决议：{reason}</source>
+        <translation>No resolution yet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/tab_committee.py" line="198"/>
         <source>请选择同意、有条件同意或不同意</source>
         <translation>Choose approve, approve with conditions or decline</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="209"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="205"/>
         <source>{name}的表决“{vote}”将记入本次保审会（决议形成前可以修改）。</source>
         <translation>{name}’s vote “{vote}” will be recorded for this meeting (it may be changed until the resolution is formed).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="219"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="215"/>
         <source>{name}的表决将改为“{vote}”，原表决保留在审计记录中。</source>
         <translation>{name}’s vote will change to “{vote}”; the previous vote stays in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="227"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="223"/>
         <source>将按表决结果形成保审会决议并占用下一个决议编号；决议形成后表决不能再修改。</source>
         <translation>The committee resolution will be formed from the votes and takes the next resolution number; votes can no longer change afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/tab_committee.py" line="231"/>
+        <location filename="../../ui/workspace/tab_committee.py" line="227"/>
         <source>正在形成保审会决议…</source>
         <translation>Forming the committee resolution…</translation>
     </message>

@@ -257,3 +257,18 @@ def test_a_draft_belongs_to_its_user_and_goes_once_the_case_is_opened(qtbot, ses
     session.user = me
     first.submit()
     assert first.case_id is not None and drafts.load(session, "intake") is None
+
+
+def test_the_title_names_the_product_in_the_window_language(qtbot, session):
+    from ui import i18n
+
+    d = IntakeDialog(session)
+    qtbot.addWidget(d)
+    assert d.windowTitle() == "新建案件 — 知识产权快易贷"
+    i18n.install_translations("en")
+    try:
+        english = IntakeDialog(session)
+        qtbot.addWidget(english)
+        assert english.windowTitle() == "New case — IP Quick Loan"
+    finally:
+        i18n.install_translations("zh")

@@ -66,7 +66,7 @@ class IntakeDialog(QDialog):
         self.session = session
         self.case_id: int | None = None
         self.product = catalog.current_product(session.store)
-        self.setWindowTitle(translate("Intake", "新建案件 — {product}").format(product=self.product.name))
+        self.setWindowTitle(translate("Intake", "新建案件 — {product}").format(product=catalog.product_name(self.product, current_language())))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._company_tab(), translate("Intake", "企业与实际控制人(&1)"))
         self.tabs.addTab(self._financials_tab(), translate("Intake", "财务与信用(&2)"))

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipguard import clock
+from ipguard import catalog, clock
 from ipguard.domain import OPEN_STAGES, Role, Stage
 from ipguard.intake import INTAKE_ROLES
 from ipguard.products import available_products, load_product
+from ipguard.reports import export_subtitle
 from ipguard.store.records import CaseFilter
 from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
@@ -236,7 +237,7 @@ class CaseListPage(QWidget):
         self._fill(self.bank_combo, [(translate("Cases", "全部银行"), None)] + [(b.display, b.id) for b in store.repos.banks.all()])
         managers = store.repos.users.with_role(Role.ACCOUNT_MANAGER)
         self._fill(self.manager_combo, [(translate("Cases", "全部客户经理"), None)] + [(u.display_name, u.id) for u in managers])
-        self._fill(self.product_combo, [(translate("Cases", "全部产品"), None)] + [(load_product(c).name, c) for c in available_products()])
+        self._fill(self.product_combo, [(translate("Cases", "全部产品"), None)] + [(catalog.product_name(load_product(c), current_language()), c) for c in available_products()])
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -345,10 +346,12 @@ class CaseListPage(QWidget):
         start, end = self.date_from.value(), self.date_to.value()
         if start or end:
             parts.append(f"申请日期：{start or '不限'} 至 {end or '不限'}")
-        return "；".join(parts) or "全部案件"
+        return "；".join(parts)  # "" = no filter (the subtitle says 全部案件)
 
     def _chinese_choice(self, combo: QComboBox) -> str:
         """A filter's chosen item in Chinese (stage names come translated in an English window)."""
+        if combo is self.product_combo:
+            return load_product(combo.currentData()).name
         if combo is not self.stage_combo:
             return combo.currentText()
         if combo.currentIndex() == 1:
@@ -577,13 +580,13 @@ class CaseListPage(QWidget):
 
     def export(self) -> None:
         """Export the filtered list, in the list's order, to an xlsx file, in the background."""
-        self._start_export(self.model.case_ids(), self.filters_text())
+        self._start_export(self.model.case_ids(), export_subtitle.subtitle(self.filters_text(), clock.now()))
 
     def export_selected(self) -> None:
         """Export only the selected cases (in the list's order)."""
         ids = self.selected_case_ids()
         if ids:
-            self._start_export(ids, f"所选 {len(ids)} 件（{self.filters_text()}）")
+            self._start_export(ids, export_subtitle.subtitle(self.filters_text(), clock.now(), selected=len(ids)))
 
     def _start_export(self, case_ids: list[int], filters_text: str) -> None:
         if self._export is not None:
@@ -596,7 +599,7 @@ class CaseListPage(QWidget):
             dataclasses.replace(self.model.case_filter()),
             path,
             title="案件列表",
-            filters_text=f"{filters_text}（导出时间 {clock.now():%Y-%m-%d %H:%M}）",
+            filters_text=filters_text,
             case_ids=case_ids,
         )
         task.signals.progress.connect(self._on_export_progress)

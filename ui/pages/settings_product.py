@@ -67,7 +67,7 @@ class ProductPanel(SettingsPanel):
         versions = self.session.store.repos.settings.product_versions(product.code)
         self.summary.setText(
             translate("Settings", "产品：{name}（{code}）　当前版本：{version}，生效日期：{date}　已保存的版本数：{count}").format(
-                name=product.name, code=product.code, version=product.version, date=product.effective_date, count=len(versions)
+                name=catalog.product_name(product, self.session.lang), code=product.code, version=product.version, date=product.effective_date, count=len(versions)
             )
         )
         self.editor.setPlainText(product.raw_text)

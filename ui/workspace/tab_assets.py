@@ -131,7 +131,8 @@ class AssetsTab(WorkspaceTab):
 
     def refresh(self, case: CaseRecord) -> None:
         self.model.set_rows(self.store.repos.cases.assets(case.id))
-        fill_table(self.warnings, [(n or "全部", w) for n, w in pledge_warnings(self.store, case.id)])
+        fill_table(self.warnings, [(n or translate("Workspace", "全部"), w.render(self.lang))
+                                   for n, w in pledge_warnings(self.store, case.id)])
 
     def selected(self) -> AssetRecord | None:
         rows = self.table.selectionModel().selectedRows()

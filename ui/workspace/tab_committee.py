@@ -130,11 +130,7 @@ class CommitteeTab(WorkspaceTab):
         fill_table(self.votes, [(v.member_name, vote_label(v.vote), v.comment, when(v.voted_at)) for v in cast],
                    [_VOTE_COLOURS.get(v.vote) for v in cast], colour_column=1)
         t = tally(store, case)
-        explain = translate("Workspace",
-                            "出席 {present} 人（法定 {quorum} 人），同意 {approve}、有条件同意 {conditional}、不同意 {decline}；通过需 {num}/{den} 即至少 {required} 票",
-                            ).format(
-            present=t.present, quorum=t.quorum, approve=t.approve, conditional=t.approve_with_conditions, decline=t.decline,
-            num=t.majority.numerator, den=t.majority.denominator, required=t.required)
+        explain = t.explain(self.lang)
         self.tally.setText(translate("Workspace", "{explain}；已投 {voted}/{present}。").format(
             explain=explain, voted=t.voted, present=t.present))
         mine = my_vote(store, case.id, self.user)
@@ -161,8 +157,8 @@ class CommitteeTab(WorkspaceTab):
             self.conditions.setPlainText("\n".join(decided.conditions))
             self.conditions.setReadOnly(True)
         else:
-            self.decision.setText(translate("Workspace", "尚未形成决议") + (
-                "" if self.action_enabled("decide") else f"：{self.action_reason('decide')}"))
+            self.decision.setText(translate("Workspace", "尚未形成决议") if self.action_enabled("decide") else
+                                  translate("Workspace", "尚未形成决议：{reason}").format(reason=self.action_reason("decide")))
             self.conditions.setReadOnly(not self.action_enabled("decide"))
 
     # -- actions ---------------------------------------------------------------------

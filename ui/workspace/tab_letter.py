@@ -30,7 +30,7 @@ from ipguard import catalog, clock
 from ipguard.domain import Stage
 from ipguard.errors import IpguardError
 from ipguard.intake import term_range
-from ipguard.money import format_yuan, uppercase_rmb
+from ipguard.money import amount_in_words, format_yuan
 from ipguard.store.records import CaseRecord
 from ipguard.validators import check_interest_rate
 from ipguard.workflow import intent_letter, issue_intent_letter, record_bank_decision
@@ -225,7 +225,7 @@ class LetterTab(WorkspaceTab):
         elif decision.approved:
             amount = decision.approved_amount or 0
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行批准 {amount} 元（{upper}），利率 {rate}，期限 {term} 个月。").format(
-                on=decision.decided_on, amount=format_yuan(amount), upper=uppercase_rmb(amount),
+                on=decision.decided_on, amount=format_yuan(amount), upper=amount_in_words(amount, self.lang),
                 rate=decision.interest_rate or "—", term=decision.term_months))
         else:
             self.decision_text.setText(translate("Letter", "已登记：{on} 银行拒绝。{note}").format(

@@ -96,7 +96,8 @@ class RegistrationTab(ScrollTab):
 
     def refresh(self, case: CaseRecord) -> None:
         warnings = pledge_warnings(self.store, self.case_id)
-        lines = [f"• {number}：{text}" if number else f"• {text}" for number, text in warnings]
+        colon = ": " if self.lang == "en" else "："
+        lines = [f"• {number}{colon}{text.render(self.lang)}" if number else f"• {text.render(self.lang)}" for number, text in warnings]
         self.warnings.setText(translate("Registration", "⚠ 办理质押登记前请核对（登记机关会据此不予登记）：") + "\n" + "\n".join(lines))
         selected = self.selected_asset_id()
         self.regs = registrations(self.store, self.case_id)

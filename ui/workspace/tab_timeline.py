@@ -43,7 +43,7 @@ class TimelineTab(WorkspaceTab):
     def refresh(self, case: CaseRecord) -> None:
         events = self.store.repos.cases.events(case.id)
         fill_table(self.events, [(e.on_date.isoformat(), stage_label(e.from_stage) if e.from_stage else "—", stage_label(e.to_stage),
-                                  e.user_name or "—", e.note, when(e.at)) for e in events])
+                                  e.user_name or "—", e.note_text(self.lang), when(e.at)) for e in events])
         t = turnaround(self.store, case.id)
         if t.disbursed_on is None:
             self.turnaround.setText(translate("Workspace", "申请日 {start}，尚未放款；承诺 {lo}–{hi} 天内放款。").format(

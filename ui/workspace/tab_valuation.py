@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
 from ipguard.domain import Stage
-from ipguard.money import format_yuan, uppercase_rmb
+from ipguard.money import amount_in_words, format_yuan
 from ipguard.rules.explain import candidate_label
 from ipguard.store.records import CaseRecord
 from ipguard.workflow import assess_case, confirm_valuation, latest_assessment
@@ -72,8 +72,8 @@ class ValuationTab(WorkspaceTab):
             self.fee.setText("")
             return
         lang = current_language()
-        # The Chinese uppercase amount is for Chinese readers; an English reader is told the currency.
-        upper = "CNY" if lang == "en" else uppercase_rmb(result.guarantee_amount)
+        # The amount in words: the uppercase form (大写) for a Chinese reader, English words for an English one.
+        upper = amount_in_words(result.guarantee_amount, lang)
         self.headline.setText(translate("Workspace", "担保额 {amount} 元（{upper}） · 认定价值合计 {value} 元").format(
             amount=format_yuan(result.guarantee_amount), upper=upper,
             value=format_yuan(result.recognized_value)))

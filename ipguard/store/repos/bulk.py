@@ -33,7 +33,7 @@ class BulkCases:
     #               legal_status, nice_class, pledged, licensed, in_dispute, used_in_main_products, revenue_supported_fen
     links: Rows  # case_id, asset_id
     checklist: Rows  # case_id, code, label, required
-    events: Rows  # case_id, from_stage, to_stage, at, on_date, user_id, note
+    events: Rows  # case_id, from_stage, to_stage, at, on_date, user_id, note, said_json
 
 
 class BulkRepo:
@@ -102,7 +102,7 @@ class BulkRepo:
         conn.executemany("INSERT INTO case_assets (case_id, asset_id) VALUES (?, ?)", rows.links)
         conn.executemany("INSERT INTO checklist_items (case_id, code, label, required) VALUES (?,?,?,?)", rows.checklist)
         conn.executemany(
-            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note, said_json) VALUES (?,?,?,?,?,?,?,?)",
             rows.events,
         )
         if rows.cases:

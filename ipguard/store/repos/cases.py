@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ipguard import messages
 from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import NotFoundError, ValidationError
+from ipguard.rules.explain import Explanation
 from ipguard.store.records import (
     AssetRecord,
     CaseFilter,
@@ -190,10 +191,14 @@ class CaseRepo:
 
     # -- stage events --------------------------------------------------------------
 
-    def add_event(self, case_id: int, from_stage: Stage | None, to_stage: Stage, on_date: dt.date, user_id: int | None, note: str = "") -> None:
+    def add_event(self, case_id: int, from_stage: Stage | None, to_stage: Stage, on_date: dt.date, user_id: int | None, note: str = "",
+                  said: Explanation | None = None) -> None:
+        """A stage event: ``note`` is the user's words (verbatim), ``said`` the workflow's (data, see rules.stage_notes)."""
         self.store.db.execute(
-            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note) VALUES (?,?,?,?,?,?,?)",
-            [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note],
+            "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note, said_json)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [case_id, from_stage.value if from_stage else None, to_stage.value, self.store.now(), on_date.isoformat(), user_id, note,
+             json.dumps(said.to_json(), ensure_ascii=False) if said is not None else ""],
         )
 
     def fix_terms(self, case_id: int, *, on: dt.date, bank_share_bp: int, reguarantor_name: str, reguarantor_share_bp: int,
@@ -272,6 +277,7 @@ class CaseRepo:
                 r["user_id"],
                 r["user_name"],
                 r["note"],
+                Explanation.from_json(json.loads(r["said_json"])) if r["said_json"] else None,
             )
             for r in rows
         ]
