@@ -68,9 +68,13 @@ def case_action(
         yield case
 
 
-def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "") -> None:
-    """Change the case's stage, with its event and audit entry (inside the action's transaction)."""
-    if not allowed(case.stage, to):
+def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "", *,
+         reversing: bool = False) -> None:
+    """Change the case's stage, with its event and audit entry (inside the action's transaction).
+
+    ``reversing``: the change takes the last step back (ipguard.workflow.reversal; ``machine.REVERSALS``).
+    """
+    if not allowed(case.stage, to, reversing=reversing):
         raise WorkflowError("transition_not_allowed", stage=stage_text(case.stage), target=stage_text(to))
     # Backstop of the date rule: a stage change is never dated before the previous one, nor after today.
     previous = store.repos.cases.last_stage_date(case.id)
