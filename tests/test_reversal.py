@@ -270,3 +270,23 @@ def test_the_action_state_says_why_not(store, c, case_at):
     state_en = available_actions(store, case_id, c.a, "en")["reverse_last_step"]
     assert "intent letter" in state_en.reason
     assert available_actions(store, case_at(Stage.SCREENING, seed=2), c.a)["reverse_last_step"].enabled
+
+
+def test_reopening_at_an_approved_stage_checks_the_limits_again(store, c, case_at):
+    from ipguard import admin
+
+    case_id = case_at(Stage.BANK_APPROVAL)
+    workflow.withdraw(store, case_id, c.a, "企业撤回", expected_version=version(store, case_id))
+    # meanwhile the guarantor's net assets fall: the case no longer fits the single-client limit
+    admin.record_guarantor_figures(store, c.admin, net_assets_fen=1_000_000, mainly_small_micro=False,
+                                   effective_date=clock.today())
+    assert refusal_key(store, case_id, c.b) == "limit_exceeded"
+    assert store.repos.cases.get(case_id).stage is Stage.WITHDRAWN
+
+
+def test_a_withdrawal_at_an_approved_stage_is_reopened_within_the_limits(store, c, case_at):
+    case_id = case_at(Stage.PLEDGE_REGISTRATION)
+    workflow.withdraw(store, case_id, c.a, "企业撤回", expected_version=version(store, case_id))
+    case = reverse(store, case_id, c.b, "误点撤回")
+    assert case.stage is Stage.PLEDGE_REGISTRATION
+    assert len(store.repos.closing.contracts(case_id)) == 4  # a reopening voids nothing but a bank refusal
