@@ -235,7 +235,6 @@ messages.register(
         "reversal_voids_nothing": ("不作废任何记录。", "No record is voided."),
     }
 )
-messages.register_fields({"reversal_reason": ("撤销原因", "reason for the undo")})
 
 
 def _number(store: Store, case_id: int, last: tuple[Stage, Stage]) -> str:
