@@ -290,3 +290,14 @@ def test_a_withdrawal_at_an_approved_stage_is_reopened_within_the_limits(store, 
     case = reverse(store, case_id, c.b, "误点撤回")
     assert case.stage is Stage.PLEDGE_REGISTRATION
     assert len(store.repos.closing.contracts(case_id)) == 4  # a reopening voids nothing but a bank refusal
+
+
+def test_a_file_on_the_bank_decision_blocks_its_reversal(store, c, case_at):
+    from ipguard.casefile import service as casefile
+
+    case_id = case_at(Stage.CONTRACTS)
+    casefile.attach(store, case_id, c.a, data=b"%PDF-1.4 bank approval", name="bank.pdf", record=("bank_decision", ""),
+                    expected_version=version(store, case_id))
+    with pytest.raises(WorkflowError) as err:
+        reverse(store, case_id, c.a)
+    assert err.value.key == "reversal_blocked" and "档案文件 1 份" in err.value.message("zh")

@@ -151,6 +151,13 @@ def _registration_records(store: Store, case_id: int) -> list[Text]:
     return out
 
 
+def _files(store: Store, case_id: int, tables: tuple[str, ...]) -> list[Text]:
+    """Case-file documents on the records a reversal would void: they would be left on a voided record."""
+    count = store.repos.reversals.files_on(case_id, tables)
+    return [Text(f"挂在将作废记录上的档案文件 {count} 份", f"{count} case-file document(s) on the records it would void")
+            ] if count else []
+
+
 @dataclass(frozen=True)
 class _Step:
     name: Text  # the step taken back
@@ -305,7 +312,7 @@ def _plan(store: Store, case: CaseRecord, user: UserRecord) -> ReversalPlan:
     if last in _STEPS:
         step = _STEPS[last]
         require_any_role(user, step.roles, Text(f"撤销“{step.name.zh}”", f"undo “{step.name.en}”"), store)
-        blocking = step.blockers(store, case.id) if step.blockers else []
+        blocking = (step.blockers(store, case.id) if step.blockers else []) + _files(store, case.id, step.voids)
         if blocking:
             raise WorkflowError("reversal_blocked", step=step.name, records=Text(
                 "、".join(b.zh for b in blocking), ", ".join(b.en for b in blocking)))
@@ -333,6 +340,9 @@ def _reopen_plan(store: Store, case: CaseRecord, user: UserRecord, event: StageE
         if refusal:
             raise refusal
     tables = ("bank_decisions",) if back is Stage.BANK_APPROVAL else ()  # a bank refusal recorded by mistake
+    files = _files(store, case.id, tables)
+    if files:
+        raise WorkflowError("reversal_blocked", step=exit_, records=files[0])
     return ReversalPlan(case.id, case.stage, back, exit_, _describe(store, case.id, tables), True, on, tables)
 
 

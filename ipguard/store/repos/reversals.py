@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # The per-case tables a reversal may void rows of (a mistaken bank decision; mistaken contracts with the
 # empty registration rows their completion opened). Names, never user input: they are put into the SQL.
 VOIDABLE = ("bank_decisions", "contracts", "pledge_registrations")
+# The case file's name for a record of each of those tables (attachments.record_kind).
+_RECORD_KINDS = {"bank_decisions": "bank_decision", "contracts": "contract", "pledge_registrations": "pledge_registration"}
 
 
 class ReversalRepo:
@@ -35,6 +37,17 @@ class ReversalRepo:
             out[table] = self.store.query(f"SELECT * FROM {table} WHERE case_id = ?", [case_id])
             self.store.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
         return out
+
+    def files_on(self, case_id: int, tables: tuple[str, ...]) -> int:
+        """How many current case-file documents hang on the case's records of ``tables`` (a reversal must not
+        leave them on a voided record, nor let them slide onto the record recorded in its place)."""
+        kinds = [_RECORD_KINDS[t] for t in tables if t in _RECORD_KINDS]
+        if not kinds:
+            return 0
+        marks = ", ".join("?" for _ in kinds)
+        return self.store.count(
+            f"SELECT COUNT(*) FROM attachments WHERE case_id = ? AND status = 'current' AND record_kind IN ({marks})",
+            [case_id, *kinds])
 
     def reopen(self, case_id: int) -> str:
         """Clear the closed case's ``closed_reason`` (it is reopened); the reason it had."""
