@@ -66,6 +66,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "case_file": ("电子档案", "case file"),
     "guarantor_figures": ("担保公司净资产", "guarantor's net assets"),
     "case_amendment": ("案件变更", "case amendment"),
+    "case_reversal": ("撤销上一步", "undo of the last step"),
 }
 
 # action -> (zh, en); an (entity, action) pair overrides the generic name
@@ -113,6 +114,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "export": ("导出", "exported"),
     "amend": ("变更（退回重新上会）", "amended (sent back to the committee)"),
     "void_decision": ("决议作废", "decision set aside"),
+    "reverse": ("撤销上一步", "last step undone"),
 }
 PAIR_ACTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("bank_decision", "record"): ("登记银行审批结果", "bank decision recorded"),
@@ -134,6 +136,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "recognized_value_fen": ("认定价值", "recognized value"),
     "resolution_no": ("决议编号", "resolution number"),
     "amendment": ("变更记录号", "amendment number"),
+    "voided": ("作废的记录", "records voided"),
     "bank_share": ("银行分担", "bank's share"),
     "reguarantor_share": ("再担保分担", "re-guarantor's share"),
     "retained": ("本公司承担", "retained"),

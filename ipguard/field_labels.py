@@ -90,6 +90,7 @@ messages.register_fields(
         "side": ("签字角色", "signing side"),
         "conditions": ("决议条件", "conditions"),
         "reason": ("原因", "reason"),
+        "reversal_reason": ("撤销原因", "reason for the undo"),
         "note": ("备注", "note"),
         "kind": ("类型", "kind"),
         "party": ("相对方", "party"),

@@ -44,6 +44,7 @@ RELEASED = "stage_note.released"
 COMPENSATED = "stage_note.compensated"
 RECOVERY_CLOSED = "stage_note.recovery_closed"
 AMENDED = "stage_note.amended"
+REVERSED = "stage_note.reversed"
 
 # The Chinese wordings are the sentences earlier versions stored (m009 reads them back exactly).
 declare({
@@ -69,6 +70,7 @@ declare({
     COMPENSATED: ("已代偿，进入追偿", "compensation paid; recovery under way", {}),
     RECOVERY_CLOSED: ("追偿终结", "recovery closed", {}),
     AMENDED: ("变更重新上会", "amended, back to the committee", {}),
+    REVERSED: ("撤销上一步", "last step undone", {}),
 })
 
 #: The one separator between the workflow's words and the user's ("变更重新上会：原因").

@@ -36,7 +36,7 @@ GENERATED_KEYS: dict[str, str] = {
     for table in (
         "users", "banks", "referrers", "companies", "controllers", "ip_assets", "cases", "checklist_items",
         "stage_events", "assessments", "intent_letters", "contracts", "recoveries", "documents",
-        "guarantor_figures", "case_amendments", "blobs", "attachments",
+        "guarantor_figures", "case_amendments", "blobs", "attachments", "case_reversals",
     )
 } | {"audit_log": "seq"}
 

@@ -633,6 +633,27 @@ class AmendmentRecord:
 
 
 @dataclass(frozen=True)
+class ReversalRecord:
+    """One reversal of a case's last stage step (撤销上一步) and what it voided.
+
+    ``voided`` holds the rows taken out of the live tables, per table, as they
+    were (see :meth:`ipguard.store.repos.reversals.ReversalRepo.set_aside`),
+    and the case's ``closed_reason`` when a closed case was reopened.
+    """
+
+    id: int
+    case_id: int
+    reversed_on: dt.date
+    reversed_at: str  # timestamp (ISO text)
+    reversed_by: int | None
+    reversed_by_name: str
+    reason: str
+    from_stage: Stage
+    to_stage: Stage
+    voided: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class RelatedParty:
     """A company recorded as related to another, and how."""
 

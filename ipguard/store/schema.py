@@ -672,3 +672,34 @@ def m009_structured_stage_notes(db: Database) -> None:
         if said is not None:
             db.execute("UPDATE stage_events SET note = ?, said_json = ? WHERE id = ?",
                        [user_text, json.dumps(said.to_json(), ensure_ascii=False), row_id])
+
+
+@MIGRATIONS()
+def m010_case_reversals(db: Database) -> None:
+    """Undoing the last stage step (撤销上一步, issue 15): each reversal with its reason and what it voided.
+
+    ``case_reversals`` keeps, per reversal, the stages (from → to), the reason,
+    who and when, and in ``voided_json`` the rows it took out of the live tables
+    (a mistaken bank decision, mistaken contracts), whole, as they were — the
+    way ``case_amendments`` keeps what an amendment set aside. Live tables then
+    hold only records in force, so no reader can count a voided one.
+    """
+    _script(
+        db,
+        """
+CREATE TABLE case_reversals (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    reversed_on TEXT NOT NULL,
+    reversed_at TEXT NOT NULL,
+    reversed_by INTEGER REFERENCES users(id),
+    reason TEXT NOT NULL,
+    from_stage TEXT NOT NULL,
+    to_stage TEXT NOT NULL,
+    voided_json TEXT NOT NULL
+);
+CREATE INDEX case_reversals_case ON case_reversals(case_id);
+""",
+    )
+    for sql in seals.triggers_sql(["case_reversals"]):
+        db.execute(sql)

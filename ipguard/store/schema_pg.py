@@ -514,6 +514,22 @@ STEPS: dict[str, str] = {
     "m006_net_assets_history": _IN_BASELINE,
     "m007_case_file": _IN_BASELINE,
     "m008_structured_explanations": _IN_BASELINE,
+    # A new server has no old prose to read back (SQLite's m009 converts it): only the column.
+    "m009_structured_stage_notes": "ALTER TABLE stage_events ADD COLUMN said_json TEXT NOT NULL DEFAULT '';",
+    "m010_case_reversals": f"""
+CREATE TABLE case_reversals (
+    id {_KEY},
+    case_id BIGINT NOT NULL REFERENCES cases(id),
+    reversed_on TEXT NOT NULL,
+    reversed_at TEXT NOT NULL,
+    reversed_by BIGINT REFERENCES users(id),
+    reason TEXT NOT NULL,
+    from_stage TEXT NOT NULL,
+    to_stage TEXT NOT NULL,
+    voided_json TEXT NOT NULL
+);
+CREATE INDEX case_reversals_case ON case_reversals(case_id);
+""",
 }
 
 MIGRATIONS_TABLE = """

@@ -31,6 +31,8 @@ SEALED_TABLES = (
     "blobs", "attachments",
     # m006: the guarantor's figures by effective date; case amendments after the committee.
     "guarantor_figures", "case_amendments",
+    # m010: reversals of a case's last stage step, with the records they voided.
+    "case_reversals",
 )
 # Columns left out of a row's seal: a blob's bytes (up to the attachment size limit) would be hashed
 # again on every seal and check; its row seals the ``sha256`` column instead, and the bytes are checked

@@ -41,6 +41,7 @@ from ipguard.workflow.postloan import (
     release,
     split_loss,
 )
+from ipguard.workflow.reversal import reversal_plan, reversals, reverse_last_step
 from ipguard.workflow.underwriting import (
     assess_case,
     confirm_valuation,
@@ -83,6 +84,9 @@ __all__ = [
     "record_registration",
     "registrations",
     "release",
+    "reversal_plan",
+    "reversals",
+    "reverse_last_step",
     "sign_report",
     "split_loss",
     "submit_for_screening",

@@ -70,13 +70,14 @@ def case_action(
 
 
 def move(store: Store, case: CaseRecord, to: Stage, user: UserRecord, on_date: dt.date, note: str = "",
-         said: Explanation | None = None) -> None:
+         said: Explanation | None = None, *, reversing: bool = False) -> None:
     """Change the case's stage, with its event and audit entry (inside the action's transaction).
 
     ``note`` is the user's own words (a reason), kept verbatim; ``said`` the workflow's own words, as data
     (``stage_notes.note(key, **params)``), worded in each reader's language. Never Chinese prose in ``note``.
+    ``reversing``: the change takes the last step back (ipguard.workflow.reversal; ``machine.REVERSALS``).
     """
-    if not allowed(case.stage, to):
+    if not allowed(case.stage, to, reversing=reversing):
         raise WorkflowError("transition_not_allowed", stage=stage_text(case.stage), target=stage_text(to))
     # Backstop of the date rule: a stage change is never dated before the previous one, nor after today.
     previous = store.repos.cases.last_stage_date(case.id)

@@ -34,5 +34,22 @@ TRANSITIONS: dict[Stage, frozenset[Stage]] = {
 }
 
 
-def allowed(from_stage: Stage, to_stage: Stage) -> bool:
-    return to_stage in TRANSITIONS[from_stage]
+# Undoing the last step (撤销上一步, ipguard.workflow.reversal) goes backwards, outside the forward machine above:
+# the forward steps (from, to) that may be taken back while nothing rests on them, and the reopening of a case
+# declined or withdrawn by mistake at the stage it left. Which of these applies now is the reversal's to decide.
+REVERSIBLE_STEPS: frozenset[tuple[Stage, Stage]] = frozenset({
+    (Stage.INTAKE, Stage.SCREENING), (Stage.SCREENING, Stage.VALUATION), (Stage.VALUATION, Stage.INVESTIGATION),
+    (Stage.INVESTIGATION, Stage.COMMITTEE), (Stage.BANK_APPROVAL, Stage.CONTRACTS),
+    (Stage.CONTRACTS, Stage.PLEDGE_REGISTRATION),
+})
+REOPENABLE: tuple[Stage, ...] = (Stage.DECLINED, Stage.WITHDRAWN)
+REVERSALS: dict[Stage, frozenset[Stage]] = {
+    stage: frozenset({before for before, after in REVERSIBLE_STEPS if after is stage}
+                     | (set(OPEN_STAGES) if stage in REOPENABLE else set()))
+    for stage in Stage
+}
+
+
+def allowed(from_stage: Stage, to_stage: Stage, *, reversing: bool = False) -> bool:
+    """Whether the machine knows the stage change: a forward step, or (``reversing``) a step taken back."""
+    return to_stage in (REVERSALS if reversing else TRANSITIONS)[from_stage]

@@ -19,7 +19,7 @@ from ipguard.messages import Text
 from ipguard.rules import deadlines
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
-from ipguard.workflow import amend, bank, closing, committee, postloan, underwriting
+from ipguard.workflow import amend, bank, closing, committee, postloan, reversal, underwriting
 from ipguard.workflow.common import require_stage, stage_text
 from ipguard.workflow.exits import DECLINABLE
 from ipguard.workflow.machine import AMENDABLE, EDITABLE_STAGES
@@ -149,6 +149,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
     ActionSpec("withdraw", "撤回", "Withdraw", _OPEN, (Role.ACCOUNT_MANAGER, Role.ADMIN)),
+    # The whitelist, the step's own roles and what rests on the step are the reversal's (ipguard.workflow.reversal).
+    ActionSpec("reverse_last_step", "撤销上一步", "Undo last step", tuple(Stage), reversal.REVERSERS, reversal.reversal_refusal),
     ActionSpec("reassign", "改派A角/B角", "Reassign A or B", tuple(s for s in Stage if not s.is_terminal), (Role.ADMIN,)),
 )
 SPECS = {spec.key: spec for spec in ACTIONS}

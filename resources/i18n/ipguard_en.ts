@@ -3883,78 +3883,88 @@ Close now?</translation>
         <translation>Case closed ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="89"/>
+        <location filename="../../ui/workspace/__init__.py" line="91"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="90"/>
+        <location filename="../../ui/workspace/__init__.py" line="92"/>
         <source>从数据库重新载入本案件</source>
         <translation>Reload this case from the database</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="92"/>
+        <location filename="../../ui/workspace/__init__.py" line="94"/>
         <source>否决…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="94"/>
+        <location filename="../../ui/workspace/__init__.py" line="96"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="96"/>
+        <location filename="../../ui/workspace/__init__.py" line="98"/>
         <source>变更重新上会…</source>
         <translation>Amend (back to the committee)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="144"/>
+        <location filename="../../ui/workspace/__init__.py" line="100"/>
+        <source>撤销上一步…</source>
+        <translation>Undo last step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="101"/>
+        <source>误操作时撤销本案的上一个阶段步骤（须填写原因）</source>
+        <translation>Undo this case&apos;s last stage step after a mistake (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/__init__.py" line="149"/>
         <source>未知操作：{key}</source>
         <translation>Unknown action: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="150"/>
+        <location filename="../../ui/workspace/__init__.py" line="155"/>
         <source>当前不能{action}</source>
         <translation>Cannot “{action}” now</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="179"/>
+        <location filename="../../ui/workspace/__init__.py" line="184"/>
         <source>{amount}（{months}个月）</source>
         <translation>{amount} ({months} months)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="288"/>
+        <location filename="../../ui/workspace/__init__.py" line="293"/>
         <source>否决案件</source>
         <translation>Decline case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="289"/>
+        <location filename="../../ui/workspace/__init__.py" line="294"/>
         <source>请填写否决理由（将记入案件和审计记录）：</source>
         <translation>Reason for declining (kept in the case and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="293"/>
-        <location filename="../../ui/workspace/__init__.py" line="297"/>
+        <location filename="../../ui/workspace/__init__.py" line="298"/>
+        <location filename="../../ui/workspace/__init__.py" line="302"/>
         <source>变更重新上会</source>
         <translation>Amend (back to the committee)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="293"/>
+        <location filename="../../ui/workspace/__init__.py" line="298"/>
         <source>案件 {no} 的保审会决议及其后的意向函、银行审批、合同和登记将作废（保留在历史中），案件退回调查阶段，须重新评估、签字并上会。</source>
         <translation>Case {no}: the committee&apos;s decision and the intent letter, bank decision, contracts and registrations after it are set aside (kept in the history); the case goes back to the investigation and must be reassessed, signed and taken to the committee again.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="298"/>
+        <location filename="../../ui/workspace/__init__.py" line="303"/>
         <source>请填写变更原因（如：企业申请调整金额或期限）：</source>
         <translation>Reason for the amendment (e.g. the company asks for another amount or term):</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="301"/>
+        <location filename="../../ui/workspace/__init__.py" line="306"/>
         <source>撤回案件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/__init__.py" line="302"/>
+        <location filename="../../ui/workspace/__init__.py" line="307"/>
         <source>请填写撤回原因（如企业主动撤回申请）：</source>
         <translation>Reason for withdrawal (e.g. the applicant withdrew):</translation>
     </message>
@@ -4939,6 +4949,31 @@ Close now?</translation>
         <location filename="../../ui/workspace/common.py" line="35"/>
         <source>需说明</source>
         <translation>needs justification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/reversal_dialog.py" line="22"/>
+        <source>撤销上一步 — {no}</source>
+        <translation>Undo last step — {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/reversal_dialog.py" line="28"/>
+        <source>撤销原因（必填，将记入案件时间线和审计记录）：</source>
+        <translation>Reason for the undo (required; recorded in the case&apos;s timeline and audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/reversal_dialog.py" line="31"/>
+        <source>如：银行审批结果误录，应为下周批复</source>
+        <translation>e.g. the bank&apos;s decision was recorded by mistake; the bank decides next week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/reversal_dialog.py" line="39"/>
+        <source>撤销上一步</source>
+        <translation>Undo last step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/reversal_dialog.py" line="50"/>
+        <source>请填写撤销原因。</source>
+        <translation>Please give the reason for the undo.</translation>
     </message>
 </context>
 </TS>

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 from ipguard.errors import IpguardError
 from ipguard.money import wan_text
 from ipguard.store.records import CaseRecord
-from ipguard.workflow import amend_case, decline, withdraw
+from ipguard.workflow import amend_case, decline, reversal_plan, reverse_last_step, withdraw
 from ipguard.workflow.queries import ActionState, available_actions
 from ipguard.workflow.work import waiting_for
 from ui import errors as uierrors
 from ui.i18n import current_language, stage_label, translate
 from ui.session import Session
 from ui.workspace.base import FAILED, ScrollingTabWidget, WorkspaceTab, run_action
+from ui.workspace.reversal_dialog import ReversalDialog
 from ui.workspace.stage_bar import StageBar
 from ui.workspace.tabs import load_tab_classes
 
@@ -67,6 +68,7 @@ class CaseWorkspace(QWidget):
         self.bind(self.decline_button, "decline")
         self.bind(self.withdraw_button, "withdraw")
         self.bind(self.amend_button, "amend")
+        self.bind(self.undo_button, "reverse_last_step")
         self.reload()
         self.select_stage_tab()
         self._ensure_tab(self.tab_widget.currentIndex())
@@ -95,7 +97,10 @@ class CaseWorkspace(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw_case)
         self.amend_button = QPushButton(translate("Workspace", "变更重新上会…"))
         self.amend_button.clicked.connect(self.amend)
-        for button in (self.refresh_button, self.amend_button, self.withdraw_button, self.decline_button):
+        self.undo_button = QPushButton(translate("Workspace", "撤销上一步…"))
+        self.undo_button.setToolTip(translate("Workspace", "误操作时撤销本案的上一个阶段步骤（须填写原因）"))
+        self.undo_button.clicked.connect(self.undo_last_step)
+        for button in (self.refresh_button, self.undo_button, self.amend_button, self.withdraw_button, self.decline_button):
             head.addWidget(button)
         layout.addLayout(head)
         grid = QGridLayout()
@@ -301,3 +306,20 @@ class CaseWorkspace(QWidget):
         return self._exit(withdraw, translate("Workspace", "撤回案件"),
                           translate("Workspace", "请填写撤回原因（如企业主动撤回申请）："))
 
+    def undo_last_step(self) -> bool:
+        """撤销上一步: show what the core would undo and void, ask the reason, then undo through the core."""
+        try:
+            plan = reversal_plan(self.session.store, self.case_id, self.session.user)
+        except IpguardError as exc:  # the case changed since the button was enabled
+            uierrors.show_error(self, exc, self.session.lang)
+            self.reload()
+            return False
+        dialog = ReversalDialog(plan, self.case.case_no, self.session.lang, self)
+        try:
+            if not uierrors.exec_dialog(dialog):
+                return False
+            reason = dialog.reason_text()
+        finally:
+            dialog.deleteLater()
+        return self.run_action(reverse_last_step, self.session.store, self.case_id, self.session.user,
+                               reason=reason) is not FAILED

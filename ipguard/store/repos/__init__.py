@@ -24,6 +24,7 @@ class Repositories:
         from ipguard.store.repos.parties import BankRepo, ReferrerRepo
         from ipguard.store.repos.postloan import PostloanRepo
         from ipguard.store.repos.reporting import ReportingRepo
+        from ipguard.store.repos.reversals import ReversalRepo
         from ipguard.store.repos.settings import SettingsRepo
         from ipguard.store.repos.underwriting import CommitteeRepo, UnderwritingRepo
         from ipguard.store.repos.users import UserRepo
@@ -47,3 +48,4 @@ class Repositories:
         self.work = WorkRepo(store)
         self.attachments = AttachmentRepo(store)
         self.amendments = AmendmentRepo(store)
+        self.reversals = ReversalRepo(store)

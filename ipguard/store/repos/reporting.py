@@ -233,8 +233,11 @@ class ReportingRepo:
         screening = ", ".join(f"'{s}'" for s in SCREENING_STAGES)
         applications = self._one(f"SELECT COUNT(*) FROM cases WHERE application_date {between}", p)[0]
         screened = self._one(
-            f"SELECT COUNT(DISTINCT case_id) FROM stage_events WHERE to_stage = 'declined'"
-            f" AND from_stage IN ({screening}) AND on_date {between}", p)[0]  # fmt: skip
+            f"SELECT COUNT(DISTINCT e.case_id) FROM stage_events e WHERE e.to_stage = 'declined'"
+            f" AND e.from_stage IN ({screening}) AND e.on_date {between}"
+            # a decline reopened as a mistake (workflow.reversal; only within its own month) is no decline
+            " AND NOT EXISTS (SELECT 1 FROM stage_events r WHERE r.case_id = e.case_id AND r.id > e.id"
+            "  AND r.from_stage = 'declined' AND r.on_date <= :last)", p)[0]  # fmt: skip
         approved, declined = self._one(
             "SELECT COALESCE(SUM(decision IN ('approve', 'approve_with_conditions')), 0),"
             f" COALESCE(SUM(decision = 'decline'), 0) FROM committee_decisions WHERE meeting_date {between}", p)  # fmt: skip
