@@ -57,27 +57,21 @@ def is_postgres_target(target: object) -> bool:
     return bool(re.match(r"^(service|host|dbname|user|port|hostaddr|passfile|sslmode)\s*=", text))
 
 
+_QUOTED = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")""")
+_LIKE = re.compile(r"\bLIKE\b", re.IGNORECASE)
+
+
+def _unquoted(part: str) -> str:
+    # SQLite's LIKE ignores the case of Latin letters; PostgreSQL's ILIKE does the same.
+    return _LIKE.sub("ILIKE", part.replace("%", "%%").replace("?", "%s"))
+
+
 @functools.lru_cache(maxsize=2048)
 def to_postgres(sql: str) -> tuple[str, str | None]:
     """The statement in PostgreSQL's spelling, and the generated key it returns (or None)."""
-    out: list[str] = []
-    quote: str | None = None
-    for ch in sql:
-        if quote:
-            out.append("%%" if ch == "%" else ch)
-            if ch == quote:
-                quote = None
-            continue
-        if ch in ("'", '"'):
-            quote = ch
-            out.append(ch)
-        elif ch == "?":
-            out.append("%s")
-        elif ch == "%":
-            out.append("%%")
-        else:
-            out.append(ch)
-    text = "".join(out)
+    text = "".join(
+        part.replace("%", "%%") if i % 2 else _unquoted(part) for i, part in enumerate(_QUOTED.split(sql))
+    )
     returning: str | None = None
     match = _INSERT.match(text)
     if match:
@@ -91,6 +85,18 @@ def to_postgres(sql: str) -> tuple[str, str | None]:
             text = text.rstrip().rstrip(";") + f" RETURNING {key}"
             returning = key
     return text, returning
+
+
+def fragment_search(dialect: Dialect, table: str, text: str) -> tuple[str, str]:
+    """A sub-SELECT of the rowids of a trigram search table (``case_search``, ``blob_text``) whose body
+    contains ``text`` (three characters or more, any case), and its one parameter.
+
+    SQLite: FTS5's trigram MATCH of the quoted phrase. PostgreSQL: ILIKE, which pg_trgm's GIN index answers.
+    """
+    if dialect is Dialect.POSTGRES:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"SELECT rowid FROM {table} WHERE body ILIKE ?", f"%{escaped}%"
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH ?", '"' + text.replace('"', '""') + '"'
 
 
 def adapt_param(value: object) -> object:

@@ -287,11 +287,13 @@ CREATE TABLE committee_decisions (
     recorded_by BIGINT REFERENCES users(id)
 );
 CREATE TABLE committee_attendance (
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,  -- the order rows were written (SQLite's rowid)
     case_id BIGINT NOT NULL REFERENCES cases(id),
     member_id BIGINT NOT NULL REFERENCES users(id),
     PRIMARY KEY (case_id, member_id)
 );
 CREATE TABLE committee_votes (
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,  -- the order rows were written (SQLite's rowid)
     case_id BIGINT NOT NULL REFERENCES cases(id),
     member_id BIGINT NOT NULL REFERENCES users(id),
     vote TEXT NOT NULL CHECK (vote IN ('approve', 'approve_with_conditions', 'decline')),
@@ -345,6 +347,7 @@ CREATE TABLE pledge_registrations (
     PRIMARY KEY (case_id, asset_id)
 );
 CREATE TABLE disbursement_checks (
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,  -- the order rows were written (SQLite's rowid)
     case_id BIGINT NOT NULL REFERENCES cases(id),
     code TEXT NOT NULL,
     label TEXT NOT NULL,

@@ -48,13 +48,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ipguard import clock, messages
-from ipguard.rules import stage_notes
 from ipguard.auth import require_any_role
 from ipguard.documents.service import documents_of
 from ipguard.domain import Role, Stage
 from ipguard.errors import WorkflowError
 from ipguard.messages import Text
 from ipguard.money import format_yuan
+from ipguard.rules import stage_notes
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, ReversalRecord, StageEventRecord, UserRecord
 from ipguard.validators import check_text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipguard.domain import Stage
 from ipguard.errors import NotFoundError
+from ipguard.store.dialect import fragment_search
 from ipguard.store.records import AttachmentRecord, ChecklistItemRef
 
 if TYPE_CHECKING:
@@ -208,10 +209,9 @@ class AttachmentRepo:
 
     def cases_matching_text(self, text: str) -> list[int]:
         """Cases with an attachment whose extracted text contains ``text`` (3+ characters)."""
+        in_files, param = fragment_search(self.store.dialect, "blob_text", text)
         rows = self.store.db.execute(
-            "SELECT DISTINCT a.case_id FROM attachments a WHERE a.blob_id IN"
-            " (SELECT rowid FROM blob_text WHERE blob_text MATCH ?) ORDER BY a.case_id",
-            ['"' + text.replace('"', '""') + '"'],
+            f"SELECT DISTINCT a.case_id FROM attachments a WHERE a.blob_id IN ({in_files}) ORDER BY a.case_id", [param],
         ).fetchall()
         return [r[0] for r in rows]
 

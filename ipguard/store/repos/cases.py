@@ -12,6 +12,7 @@ from ipguard import messages
 from ipguard.domain import CreditFlags, Financials, Stage
 from ipguard.errors import NotFoundError, ValidationError
 from ipguard.rules.explain import Explanation
+from ipguard.store.dialect import fragment_search
 from ipguard.store.records import (
     AssetRecord,
     CaseFilter,
@@ -291,9 +292,10 @@ class CaseRepo:
         if len(text) >= 3:
             # Trigram full-text index: company name, credit code, case number, asset numbers;
             # and the text extracted from the case's attached PDFs (m007_case_file).
-            clauses.append("(c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?) OR c.id IN"
-                           " (SELECT case_id FROM attachments WHERE blob_id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?)))")
-            params += ['"' + text.replace('"', '""') + '"'] * 2
+            in_cases, param = fragment_search(self.store.dialect, "case_search", text)
+            in_files, _ = fragment_search(self.store.dialect, "blob_text", text)
+            clauses.append(f"(c.id IN ({in_cases}) OR c.id IN (SELECT case_id FROM attachments WHERE blob_id IN ({in_files})))")
+            params += [param, param]
         elif text:
             # Trigrams need three characters; one or two ("芯微") fall back to LIKE.
             like = f"%{text.replace('%', '').replace('_', '')}%"
