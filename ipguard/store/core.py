@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from sqlite_utils import Database
 
 from ipguard import clock, messages
 from ipguard.errors import ConflictError, NotFoundError, StoreError
-from ipguard.store import audit, connection, dialect, seals, server_connection
+from ipguard.store import audit, connection, dialect, seals
 from ipguard.store.audit import ChainHead, VerifyResult  # by name: Store.audit (the method) shadows the module in the class
 from ipguard.store.connection import storage_error
 from ipguard.store.dialect import Dialect
-from ipguard.store.pg import PgCursor, PgDatabase
 from ipguard.store.repos import Repositories
 
 messages.register(
@@ -45,8 +44,17 @@ messages.register(
 )
 
 
-# What a failing database statement raises, on either backend.
-_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, psycopg.Error)
+if TYPE_CHECKING:
+    from ipguard.store.pg import PgCursor, PgDatabase
+
+# psycopg (about 0.1 s to import) is loaded only when a server database is opened: the desktop's start
+# path on an SQLite file never pays for it.
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """What a failing database statement raises, on either backend."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error,) if psycopg is None else (sqlite3.Error, psycopg.Error)
 
 
 def now_iso() -> str:
@@ -63,7 +71,7 @@ class Store:
         self.db: Any = db
         self.path = path
         self.dsn = dsn
-        self.dialect = Dialect.POSTGRES if isinstance(db, PgDatabase) else Dialect.SQLITE
+        self.dialect: Dialect = getattr(db, "dialect", Dialect.SQLITE)
         self._clock = now_iso
         self.repos = Repositories(self)
 
@@ -82,7 +90,7 @@ class Store:
 
     def close(self) -> None:
         if self.is_server:
-            with contextlib.suppress(psycopg.Error):
+            with contextlib.suppress(*_database_errors()):
                 self.db.conn.close()
             return
         seals.forget(self.db.conn)
@@ -93,6 +101,8 @@ class Store:
         """Open the same database again on a fresh connection (after :meth:`close`)."""
         self.close()
         if self.is_server:
+            from ipguard.store import server_connection  # psycopg off the start path
+
             assert self.dsn is not None
             self.db = server_connection.connect(self.dsn)
             return
@@ -127,14 +137,14 @@ class Store:
                 conn.begin_write()  # one writer at a time, as BEGIN IMMEDIATE on the file (ipguard.store.pg)
             else:
                 conn.execute("BEGIN IMMEDIATE")
-        except _DATABASE_ERRORS as exc:
+        except _database_errors() as exc:
             self._raise_mapped(exc)
             raise
         try:
             yield self.db
         except BaseException as exc:
             self._rollback()
-            mapped = self._store_error(exc) if isinstance(exc, _DATABASE_ERRORS) else None
+            mapped = self._store_error(exc) if isinstance(exc, _database_errors()) else None
             if mapped is not None:
                 raise mapped from exc
             raise
@@ -143,7 +153,7 @@ class Store:
                 if not self.is_server:
                     seals.seal_touched(conn)  # same transaction: the seal commits with the change
                 self.commit_transaction()
-            except _DATABASE_ERRORS as exc:
+            except _database_errors() as exc:
                 self._rollback()
                 self._raise_mapped(exc)
                 raise
@@ -161,7 +171,7 @@ class Store:
         # After an I/O error SQLite may have rolled back already, or the ROLLBACK itself may fail: either way
         # the journal (WAL) keeps the file as it was before the transaction. On a server whose connection
         # was lost, the server rolled the transaction back when the connection ended.
-        with contextlib.suppress(*_DATABASE_ERRORS):
+        with contextlib.suppress(*_database_errors()):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
         if not self.is_server:
@@ -174,7 +184,9 @@ class Store:
 
     def _store_error(self, exc: BaseException) -> StoreError | None:
         """The user's message for a lock, a full disk, a disk error or a lost server (None for anything else)."""
-        if isinstance(exc, psycopg.Error):
+        if self.is_server and not isinstance(exc, sqlite3.Error):
+            from ipguard.store import server_connection  # loaded already: this store is a server's
+
             return server_connection.server_error(exc, self.location())
         if isinstance(exc, sqlite3.Error):
             return storage_error(exc, self.path)
@@ -342,6 +354,8 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
     step, with a backup first), never by a workstation opening it.
     """
     if dialect.is_postgres_target(path):
+        from ipguard.store import server_connection  # psycopg off the start path
+
         dsn = str(path)
         return Store(server_connection.connect(dsn), None, dsn=dsn)
     path = Path(path).expanduser()

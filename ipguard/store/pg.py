@@ -25,6 +25,7 @@ import psycopg
 from psycopg import pq
 
 from ipguard.store import dialect
+from ipguard.store.dialect import Dialect
 
 # The advisory lock every write transaction holds until it ends: ipguard's "one writer at a time".
 WRITER_LOCK_KEY = 0x1F6A_2D00
@@ -116,6 +117,8 @@ class PgConnection:
 
 class PgDatabase:
     """The part of sqlite_utils.Database the store uses."""
+
+    dialect = Dialect.POSTGRES
 
     def __init__(self, conn: PgConnection, dsn: str) -> None:
         self.conn = conn

@@ -94,8 +94,10 @@ def check_schema(db: PgDatabase) -> None:
         raise StoreError("server_needs_upgrade", server=where, found=len(applied), known=len(known))
 
 
-def server_error(exc: psycopg.Error, where: str) -> StoreError | None:
+def server_error(exc: BaseException, where: str) -> StoreError | None:
     """The user's message for a lost connection, a full server disk or a refusal by the server; None for a bug."""
+    if not isinstance(exc, psycopg.Error):
+        return None
     if isinstance(exc, pg_errors.DiskFull):
         return StoreError("server_full", server=where)
     if isinstance(exc, pg_errors.InsufficientPrivilege):
