@@ -52,3 +52,9 @@ def test_fragment_search_escapes_like_wildcards_on_the_server():
     assert sql == "SELECT rowid FROM case_search WHERE body ILIKE ?" and param == "%50\\%\\_a%"
     sql, param = fragment_search(Dialect.SQLITE, "case_search", 'a"b')
     assert "MATCH" in sql and param == '"a""b"'
+
+
+def test_null_safe_comparison_with_a_parameter():
+    text, _ = to_postgres("SELECT 1 FROM cases WHERE id IS NOT ? AND bank_id IS ? AND referrer_id IS NULL")
+    assert text == ("SELECT 1 FROM cases WHERE id IS DISTINCT FROM %s AND bank_id IS NOT DISTINCT FROM %s"
+                    " AND referrer_id IS NULL")

@@ -41,6 +41,10 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = ipguard_concat_step1, STYPE =
 CREATE FUNCTION ipguard_total_step(acc double precision, val anyelement) RETURNS double precision
     LANGUAGE sql IMMUTABLE AS $$ SELECT acc + COALESCE(val::text::double precision, 0) $$;
 CREATE AGGREGATE total(anyelement) (SFUNC = ipguard_total_step, STYPE = double precision, INITCOND = '0');
+CREATE FUNCTION min(a anyelement, b anyelement) RETURNS anyelement
+    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE LEAST(a, b) END $$;
+CREATE FUNCTION max(a anyelement, b anyelement) RETURNS anyelement
+    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE GREATEST(a, b) END $$;
 CREATE FUNCTION julianday(d text) RETURNS double precision
     LANGUAGE sql IMMUTABLE AS $$ SELECT extract(epoch FROM d::timestamp) / 86400.0 + 2440587.5 $$;
 CREATE FUNCTION json_extract(doc text, path text) RETURNS text
