@@ -78,3 +78,19 @@ def qt_env(tmp_path, monkeypatch):
 def cast(c):
     """The root conftest's ``c`` under the name the window tests use."""
     return c
+
+
+@pytest.fixture
+def open_workspace(qtbot):
+    """``open_workspace(store, user, case_id)``: the case workspace of ``user``, shown at 1366×720."""
+    from ui.session import Session
+    from ui.workspace import CaseWorkspace
+
+    def make(store, user, case_id) -> CaseWorkspace:
+        ws = CaseWorkspace(Session(store, user), case_id)
+        qtbot.addWidget(ws)
+        ws.resize(1366, 720)
+        ws.show()
+        return ws
+
+    return make

@@ -18,7 +18,6 @@ from ui import recent_cases
 from ui.main_window import MainWindow
 from ui.pages.my_work import MyWorkPage, WorkLoader
 from ui.session import Session
-from ui.workspace import CaseWorkspace
 
 
 @pytest.fixture
@@ -143,17 +142,11 @@ def test_switching_user_reloads_the_list(qtbot, store, c, monkeypatch):
 # -- corrections in the intake tab ----------------------------------------------------------------------
 
 
-def workspace(qtbot, store, user, case_id) -> CaseWorkspace:
-    ws = CaseWorkspace(Session(store, user), case_id)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 720)
-    ws.show()
-    return ws
 
 
-def test_correct_intake_records_with_a_reason(qtbot, store, c, monkeypatch):
+def test_correct_intake_records_with_a_reason(qtbot, store, c, monkeypatch, open_workspace):
     case_id = wh.open_case(store, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     tab = ws.tab("IntakeTab")
     assert not tab.correcting() and not tab.fix_amount.isVisible()
     click(qtbot, tab.correct_button)
@@ -177,10 +170,10 @@ def test_correct_intake_records_with_a_reason(qtbot, store, c, monkeypatch):
     assert all(json.loads(r["after_json"])["reason"] == "申请书填写有误，按企业来函更正" for r in rows) and len(rows) == 2
 
 
-def test_a_refused_correction_keeps_the_form_and_a_cancelled_reason_changes_nothing(qtbot, store, c, monkeypatch, boxes):
+def test_a_refused_correction_keeps_the_form_and_a_cancelled_reason_changes_nothing(qtbot, store, c, monkeypatch, boxes, open_workspace):
     case_id = wh.open_case(store, c)
     other = wh.open_case(store, c, seed=9)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     tab = ws.tab("IntakeTab")
     click(qtbot, tab.correct_button)
     taken = store.repos.companies.get(store.repos.cases.get(other).company_id).uscc
@@ -200,10 +193,10 @@ def test_a_refused_correction_keeps_the_form_and_a_cancelled_reason_changes_noth
     assert boxes[-1] == "没有需要更正的内容。"
 
 
-def test_correction_is_offered_until_the_committee_only(qtbot, store, c):
+def test_correction_is_offered_until_the_committee_only(qtbot, store, c, open_workspace):
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     tab = ws.tab("IntakeTab")
     assert not tab.correct_button.isEnabled()
     assert "保审会" in tab.correct_button.toolTip(), tab.correct_button.toolTip()  # why not, in the tooltip
@@ -212,12 +205,12 @@ def test_correction_is_offered_until_the_committee_only(qtbot, store, c):
 # -- reassignment (admin) ---------------------------------------------------------------------------------
 
 
-def test_admin_reassigns_through_the_dialog(qtbot, store, c, monkeypatch):
+def test_admin_reassigns_through_the_dialog(qtbot, store, c, monkeypatch, open_workspace):
     a2 = factories.user(store, "am2", Role.ACCOUNT_MANAGER)
     case_id = wh.open_case(store, c)
-    clerk_ws = workspace(qtbot, store, c.a, case_id)
+    clerk_ws = open_workspace(store, c.a, case_id)
     assert not clerk_ws.tab("IntakeTab").reassign_button.isEnabled()  # admin only, with the reason in the tooltip
-    ws = workspace(qtbot, store, c.admin, case_id)
+    ws = open_workspace(store, c.admin, case_id)
     tab = ws.tab("IntakeTab")
     seen = []
 
@@ -239,12 +232,12 @@ def test_admin_reassigns_through_the_dialog(qtbot, store, c, monkeypatch):
     assert "（现任）" in seen[0].b_combo.currentText()
 
 
-def test_a_committee_member_cannot_be_made_b_through_the_dialog(qtbot, store, c, monkeypatch, boxes):
+def test_a_committee_member_cannot_be_made_b_through_the_dialog(qtbot, store, c, monkeypatch, boxes, open_workspace):
     sitter = factories.user(store, "sitter", Role.COMMITTEE_MEMBER, Role.RISK_MANAGER)
     case_id = wh.open_case(store, c)
     wh.to_committee(store, case_id, c)
     workflow.record_attendance(store, case_id, [m.id for m in c.members] + [sitter.id], c.members[0], expected_version=store.repos.cases.get(case_id).version)
-    ws = workspace(qtbot, store, c.admin, case_id)
+    ws = open_workspace(store, c.admin, case_id)
 
     def fill(dialog):
         dialog.b_combo.setCurrentIndex(dialog.b_combo.findData(sitter.id))
@@ -260,9 +253,9 @@ def test_a_committee_member_cannot_be_made_b_through_the_dialog(qtbot, store, c,
 # -- several checklist rows at once ----------------------------------------------------------------------
 
 
-def test_register_several_checklist_items_in_one_click(qtbot, store, c):
+def test_register_several_checklist_items_in_one_click(qtbot, store, c, open_workspace):
     case_id = wh.open_case(store, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     tab = ws.tab("IntakeTab")
     table = tab.checklist
     selection = table.selectionModel()

@@ -8,21 +8,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from ipguard.domain import Stage
 from ui import errors as uierrors
-from ui.session import Session
-from ui.workspace import CaseWorkspace
 
 
-def workspace(qtbot, store, user, case_id) -> CaseWorkspace:
-    ws = CaseWorkspace(Session(store, user), case_id)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 720)
-    ws.show()
-    return ws
-
-
-def test_undo_the_bank_decision_through_the_button_and_dialog(qtbot, store, c, case_at, monkeypatch, qt_env):
+def test_undo_the_bank_decision_through_the_button_and_dialog(qtbot, store, c, case_at, monkeypatch, qt_env, open_workspace):
     case_id = case_at(Stage.CONTRACTS)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     assert ws.undo_button.isEnabled(), ws.undo_button.toolTip()
     seen = []
 
@@ -50,26 +40,26 @@ def test_undo_the_bank_decision_through_the_button_and_dialog(qtbot, store, c, c
     assert not qt_env  # no error shown
 
 
-def test_the_button_is_greyed_with_the_core_reason(qtbot, store, c, case_at, monkeypatch):
+def test_the_button_is_greyed_with_the_core_reason(qtbot, store, c, case_at, monkeypatch, open_workspace):
     case_id = case_at(Stage.BANK_APPROVAL)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     assert not ws.undo_button.isEnabled()
     assert "意向函" in ws.undo_button.toolTip() and "重新出具" in ws.undo_button.toolTip()
 
 
-def test_cancelling_the_dialog_changes_nothing(qtbot, store, c, case_at, monkeypatch):
+def test_cancelling_the_dialog_changes_nothing(qtbot, store, c, case_at, monkeypatch, open_workspace):
     case_id = case_at(Stage.SCREENING)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     monkeypatch.setattr(uierrors, "exec_dialog", lambda dialog: 0)
     qtbot.mouseClick(ws.undo_button, Qt.MouseButton.LeftButton)
     assert store.repos.cases.get(case_id).stage is Stage.SCREENING
 
 
-def test_a_refusal_meanwhile_is_shown_like_other_errors(qtbot, store, c, case_at, monkeypatch, boxes):
+def test_a_refusal_meanwhile_is_shown_like_other_errors(qtbot, store, c, case_at, monkeypatch, boxes, open_workspace):
     from ipguard import workflow
 
     case_id = case_at(Stage.CONTRACTS)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     # someone records a contract after the workspace was loaded: the core now refuses
     workflow.record_contract(store, case_id, c.ops, kind="guarantee", contract_no="HT-9",
                              expected_version=store.repos.cases.get(case_id).version)

@@ -12,7 +12,6 @@ from ipguard.workflow import committee
 from tests import workflow_helpers as wh
 from ui import errors as uierrors
 from ui.session import Session
-from ui.workspace import CaseWorkspace
 from ui.workspace.stage_bar import CURRENT, DONE, PENDING
 
 
@@ -25,12 +24,6 @@ def boxes(monkeypatch):
     return shown
 
 
-def workspace(qtbot, store, user, case_id) -> CaseWorkspace:
-    ws = CaseWorkspace(Session(store, user), case_id)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 720)
-    ws.show()
-    return ws
 
 
 def click(qtbot, button) -> None:
@@ -67,17 +60,17 @@ def test_open_from_case_list_shows_workspace_and_stage_bar(qtbot, store, boxes):
     assert window.current_key() == "cases"
 
 
-def test_refused_actions_are_disabled_with_the_reason(qtbot, store, boxes):
+def test_refused_actions_are_disabled_with_the_reason(qtbot, store, boxes, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    ws = workspace(qtbot, store, c.b, case_id)  # the risk manager at intake
+    ws = open_workspace(store, c.b, case_id)  # the risk manager at intake
     submit = ws.tab("ScreeningTab").submit_button
     assert not submit.isEnabled()
     assert "没有“客户经理(A角)" in submit.toolTip() and c.b.display_name in submit.toolTip()
     assert ws.withdraw_button.isEnabled() is False and "不能撤回" in ws.withdraw_button.toolTip()
     # The account manager may submit.
-    ws_a = workspace(qtbot, store, c.a, case_id)
+    ws_a = open_workspace(store, c.a, case_id)
     assert ws_a.tab("ScreeningTab").submit_button.isEnabled()
     # At the committee, the case's own account manager may not vote.
     wh.to_committee(store, case_id, c)
@@ -87,12 +80,12 @@ def test_refused_actions_are_disabled_with_the_reason(qtbot, store, boxes):
     assert not boxes
 
 
-def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
+def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    ws_a = workspace(qtbot, store, c.a, case_id)
-    ws_b = workspace(qtbot, store, c.b, case_id)
+    ws_a = open_workspace(store, c.a, case_id)
+    ws_b = open_workspace(store, c.b, case_id)
     screening = ws_a.tab("ScreeningTab")
     click(qtbot, screening.submit_button)
     assert ws_a.case.stage is Stage.SCREENING and screening.table.rowCount() == 8
@@ -114,7 +107,7 @@ def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
     click(qtbot, ws_b.tab("InvestigationTab").submit_button)
     assert store.repos.cases.get(case_id).stage is Stage.COMMITTEE
     # The chair records attendance; everyone present votes in their own session.
-    chair = workspace(qtbot, store, c.members[0], case_id)
+    chair = open_workspace(store, c.members[0], case_id)
     tab = chair.tab("CommitteeTab")
     assert tab.members.count() == len(c.members)
     for i in range(tab.members.count()):
@@ -122,7 +115,7 @@ def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
     click(qtbot, tab.attendance_button)
     assert committee.attendance(store, case_id) == sorted(m.id for m in c.members)
     for i, member in enumerate(c.members):
-        ws_m = workspace(qtbot, store, member, case_id)
+        ws_m = open_workspace(store, member, case_id)
         tab_m = ws_m.tab("CommitteeTab")
         choice = "approve_with_conditions" if i == 0 else "approve"
         tab_m.choices[choice].setChecked(True)
@@ -141,11 +134,11 @@ def test_underwriting_through_the_widgets(qtbot, store, boxes, monkeypatch):
     assert chair.stage_bar.states[Stage.COMMITTEE] == DONE
 
 
-def test_stale_version_offers_reload_and_saves_nothing(qtbot, store, boxes):
+def test_stale_version_offers_reload_and_saves_nothing(qtbot, store, boxes, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
     wh.receive_all(store, case_id, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     store_version = store.repos.cases.get(case_id).version
     from ipguard import intake
 
@@ -157,10 +150,10 @@ def test_stale_version_offers_reload_and_saves_nothing(qtbot, store, boxes):
     assert store.repos.cases.get(case_id).version == store_version + 1
 
 
-def test_decline_asks_for_a_reason(qtbot, store, boxes, monkeypatch):
+def test_decline_asks_for_a_reason(qtbot, store, boxes, monkeypatch, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     monkeypatch.setattr(ws, "ask_reason", lambda title, prompt: None)
     click(qtbot, ws.decline_button)
     assert store.repos.cases.get(case_id).stage is Stage.INTAKE
@@ -170,10 +163,10 @@ def test_decline_asks_for_a_reason(qtbot, store, boxes, monkeypatch):
     assert ws.stage_bar.terminal.isVisible() and "否决" in ws.stage_bar.terminal.text()
 
 
-def test_intake_tab_refuses_bad_figures_and_lists_assets(qtbot, store, boxes):
+def test_intake_tab_refuses_bad_figures_and_lists_assets(qtbot, store, boxes, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     tab = ws.tab("IntakeTab")
     before = store.repos.cases.financials(case_id)
     tab.money["annual_sales"].setText("-5")
@@ -190,10 +183,10 @@ def test_intake_tab_refuses_bad_figures_and_lists_assets(qtbot, store, boxes):
     assert timeline.audit.rowCount() > 0 and "尚未放款" in timeline.turnaround.text()
 
 
-def test_tabs_are_built_when_first_shown(qtbot, store, boxes):
+def test_tabs_are_built_when_first_shown(qtbot, store, boxes, open_workspace):
     c = wh.cast(store)
     case_id = wh.open_case(store, c)
-    ws = workspace(qtbot, store, c.a, case_id)
+    ws = open_workspace(store, c.a, case_id)
     assert [type(t).__name__ for t in ws.built_tabs()] == ["IntakeTab"]  # opening builds the tab shown only
     assert ws.tab_widget.tabText(ws.tab_widget.count() - 1)  # every tab is listed all the same
     ws.tab_widget.setCurrentIndex(2)  # a click on a tab builds it, refreshed and with its actions bound
