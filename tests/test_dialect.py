@@ -58,3 +58,8 @@ def test_null_safe_comparison_with_a_parameter():
     text, _ = to_postgres("SELECT 1 FROM cases WHERE id IS NOT ? AND bank_id IS ? AND referrer_id IS NULL")
     assert text == ("SELECT 1 FROM cases WHERE id IS DISTINCT FROM %s AND bank_id IS NOT DISTINCT FROM %s"
                     " AND referrer_id IS NULL")
+
+
+def test_named_parameters_but_not_casts():
+    text, _ = to_postgres("SELECT x::text FROM cases WHERE application_date BETWEEN :first AND :last AND note <> 'a:b'")
+    assert text == "SELECT x::text FROM cases WHERE application_date BETWEEN %(first)s AND %(last)s AND note <> 'a:b'"

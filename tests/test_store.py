@@ -19,6 +19,7 @@ def manager(store):
     return factories.user(store, "zhang", Role.ACCOUNT_MANAGER)
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_is_wal_with_foreign_keys(store):
     db = store.db
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

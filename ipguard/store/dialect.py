@@ -59,12 +59,13 @@ def is_postgres_target(target: object) -> bool:
 
 _QUOTED = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")""")
 _LIKE = re.compile(r"\bLIKE\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")  # SQLite's :name parameters (not PostgreSQL's ::casts)
 _IS_NOT_PARAM = re.compile(r"\bIS\s+NOT\s+%s", re.IGNORECASE)
 _IS_PARAM = re.compile(r"\bIS\s+%s", re.IGNORECASE)
 
 
 def _unquoted(part: str) -> str:
-    text = part.replace("%", "%%").replace("?", "%s")
+    text = _NAMED.sub(r"%(\1)s", part.replace("%", "%%").replace("?", "%s"))
     # SQLite's "IS ?" compares NULLs too: PostgreSQL's IS [NOT] DISTINCT FROM.
     text = _IS_PARAM.sub("IS NOT DISTINCT FROM %s", _IS_NOT_PARAM.sub("IS DISTINCT FROM %s", text))
     # SQLite's LIKE ignores the case of Latin letters; PostgreSQL's ILIKE does the same.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ipguard.store import schema
+from ipguard.store.dialect import Dialect
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -71,10 +72,13 @@ class BulkRepo:
         if not self.store.db.conn.in_transaction:
             raise RuntimeError("bulk inserts run inside the caller's transaction")
         conn = self.store.db.conn
-        # Index the new cases in one statement instead of row by row through the
-        # triggers; dropping them is undone with the transaction if anything fails.
-        for name, _sql in schema.SEARCH_TRIGGERS:
-            conn.execute(f"DROP TRIGGER {name}")
+        # SQLite: index the new cases in one statement instead of row by row through the triggers;
+        # dropping them is undone with the transaction if anything fails. A server keeps its triggers
+        # (dropping them would need the schema owner's rights).
+        on_file = self.store.dialect is Dialect.SQLITE
+        if on_file:
+            for name, _sql in schema.SEARCH_TRIGGERS:
+                conn.execute(f"DROP TRIGGER {name}")
         conn.executemany(
             "INSERT INTO companies (id, name, uscc, industry, address, founded_on, contact_name, contact_phone,"
             " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -105,6 +109,11 @@ class BulkRepo:
             "INSERT INTO stage_events (case_id, from_stage, to_stage, at, on_date, user_id, note, said_json) VALUES (?,?,?,?,?,?,?,?)",
             rows.events,
         )
+        if not on_file:
+            # Rows were written with their ids: the generated keys continue after the highest.
+            for table in ("companies", "cases", "ip_assets"):
+                conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+            return
         if rows.cases:
             ids = [row[0] for row in rows.cases]
             conn.execute(f"INSERT INTO case_search (rowid, body) {schema.SEARCH_ROWS} WHERE c.id BETWEEN ? AND ?", [min(ids), max(ids)])

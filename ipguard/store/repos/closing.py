@@ -296,7 +296,7 @@ class ClosingRepo:
             " c.product_code, c.params_version"
             " FROM pledge_registrations p JOIN cases c ON c.id = p.case_id JOIN companies co ON co.id = c.company_id"
             " WHERE c.stage = 'pledge_registration' AND (p.registered_on IS NULL OR p.certificate_received = 0)" + mine
-            + " GROUP BY c.id",
+            + " GROUP BY c.id, co.id",
             params,
         ))
 
