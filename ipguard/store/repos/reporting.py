@@ -239,8 +239,8 @@ class ReportingRepo:
             " AND NOT EXISTS (SELECT 1 FROM stage_events r WHERE r.case_id = e.case_id AND r.id > e.id"
             "  AND r.from_stage = 'declined' AND r.on_date <= :last)", p)[0]  # fmt: skip
         approved, declined = self._one(
-            "SELECT COALESCE(SUM(decision IN ('approve', 'approve_with_conditions')), 0),"
-            f" COALESCE(SUM(decision = 'decline'), 0) FROM committee_decisions WHERE meeting_date {between}", p)  # fmt: skip
+            "SELECT COALESCE(SUM(CASE WHEN decision IN ('approve', 'approve_with_conditions') THEN 1 ELSE 0 END), 0),"
+            f" COALESCE(SUM(CASE WHEN decision = 'decline' THEN 1 ELSE 0 END), 0) FROM committee_decisions WHERE meeting_date {between}", p)  # fmt: skip
         letters = self._one(f"SELECT COUNT(*) FROM intent_letters WHERE status != 'void' AND issue_date {between}", p)[0]
         disbursed = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE start_date {between}", p)
         released = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE repaid_on {between}", p)

@@ -42,11 +42,11 @@ class WorkRepo:
             unjustified=bool(r["unjustified"]), a_user_id=r["a_user_id"], b_user_id=r["b_user_id"],
         ) for r in self.store.query(
             _BASE + ", c.assessment_stale AS stale, " + _LATEST + " IS NOT NULL AS assessed,"
-            " COALESCE((SELECT 1 FROM json_each(" + _LATEST + ", '$.rules') r"
-            "   WHERE json_extract(r.value, '$.outcome') = 'fail' LIMIT 1), 0) AS failed,"
-            " COALESCE((SELECT 1 FROM json_each(" + _LATEST + ", '$.rules') r"
-            "   WHERE json_extract(r.value, '$.outcome') = 'justify' LIMIT 1), 0)"
-            "   AND COALESCE(json_extract(" + _LATEST + ", '$.justification'), '') = '' AS unjustified,"
+            " EXISTS (SELECT 1 FROM json_each(" + _LATEST + ", '$.rules') r"
+            "   WHERE json_extract(r.value, '$.outcome') = 'fail') AS failed,"
+            " (EXISTS (SELECT 1 FROM json_each(" + _LATEST + ", '$.rules') r"
+            "   WHERE json_extract(r.value, '$.outcome') = 'justify')"
+            "   AND COALESCE(json_extract(" + _LATEST + ", '$.justification'), '') = '') AS unjustified,"
             " r.a_user_id, r.b_user_id"
             + _FROM + " LEFT JOIN investigation_reports r ON r.case_id = c.id"
             " WHERE c.stage IN ('intake', 'screening', 'valuation', 'investigation')"
