@@ -13,6 +13,9 @@ from ipguard.errors import StoreError
 from ipguard.store.records import ReferrerRecord
 from tests.workflow_helpers import open_case, receive_all
 
+# The faults injected are SQLite's (a full disk, an I/O error of the file).
+pytestmark = pytest.mark.sqlite_only
+
 
 def state(store) -> tuple:
     """What a half-written change would alter: row counts, the audit head, the seals."""
