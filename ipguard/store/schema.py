@@ -508,6 +508,14 @@ NET_ASSETS_DEFAULT_FEN = 150_000_000_000
 # The effective date of the figures carried over from the settings: valid for every earlier month
 # (ipguard.admin.SINCE_ALWAYS).
 FIRST_EFFECTIVE_DATE = "1900-01-01"
+# The guarantor's first figures (the settings' values, or the default on a new database): also written by
+# the server schema's first step (ipguard.store.schema_pg).
+FIRST_FIGURES_SQL = ("INSERT INTO guarantor_figures (effective_date, net_assets_fen, mainly_small_micro, note, recorded_at)"
+                     " VALUES (?,?,?,?,?)")
+
+
+def first_figures(net_assets_fen: int, mainly_small_micro: bool, at: str) -> list[object]:
+    return [FIRST_EFFECTIVE_DATE, net_assets_fen, int(mainly_small_micro), "迁移前的设置值", at]
 
 
 @MIGRATIONS()
@@ -558,10 +566,7 @@ ALTER TABLE referrers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
         "SELECT key, value FROM settings WHERE key IN ('guarantor.net_assets_fen', 'guarantor.mainly_small_micro')").fetchall())
     net_assets = json.loads(settings.get("guarantor.net_assets_fen", "null")) or NET_ASSETS_DEFAULT_FEN
     small_micro = bool(json.loads(settings.get("guarantor.mainly_small_micro", "false")))
-    db.execute(
-        "INSERT INTO guarantor_figures (effective_date, net_assets_fen, mainly_small_micro, note, recorded_at) VALUES (?,?,?,?,?)",
-        [FIRST_EFFECTIVE_DATE, int(net_assets), int(small_micro), "迁移前的设置值", clock.now().isoformat(timespec="seconds")],
-    )
+    db.execute(FIRST_FIGURES_SQL, first_figures(int(net_assets), small_micro, clock.now().isoformat(timespec="seconds")))
     db.execute("DELETE FROM settings WHERE key IN ('guarantor.net_assets_fen', 'guarantor.mainly_small_micro')")
     for sql in seals.triggers_sql(["guarantor_figures", "case_amendments"]):
         db.execute(sql)

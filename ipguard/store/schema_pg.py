@@ -17,7 +17,7 @@ with LIKE), and row seals are not used (the server enforces who may write:
 from __future__ import annotations
 
 from ipguard.store.pg import PgConnection
-from ipguard.store.schema import FIRST_EFFECTIVE_DATE, NET_ASSETS_DEFAULT_FEN
+from ipguard.store.schema import FIRST_FIGURES_SQL, NET_ASSETS_DEFAULT_FEN, first_figures
 
 _STAGES = (
     "'intake','screening','valuation','investigation','committee','intent_letter','bank_approval',"
@@ -573,7 +573,5 @@ def apply(conn: PgConnection, names: list[str], *, at: str) -> list[str]:
         ran.append(name)
     if fresh and "m001_initial" in ran:
         # As m006 does on a new SQLite file: the guarantor's first figures, from the default.
-        conn.execute(
-            "INSERT INTO guarantor_figures (effective_date, net_assets_fen, mainly_small_micro, note, recorded_at)"
-            " VALUES (?,?,?,?,?)", [FIRST_EFFECTIVE_DATE, NET_ASSETS_DEFAULT_FEN, 0, "迁移前的设置值", at])
+        conn.execute(FIRST_FIGURES_SQL, first_figures(NET_ASSETS_DEFAULT_FEN, False, at))
     return ran
