@@ -8,7 +8,7 @@
 set -euo pipefail
 want="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-hanazono"
 if [ "${1:-app}" = "test" ]; then
-  want="$want poppler-utils faketime qpdf"
+  want="$want poppler-utils faketime qpdf postgresql postgresql-contrib"
 fi
 command -v dpkg >/dev/null 2>&1 || exit 0   # not Debian/Ubuntu: see the README for other systems
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || want="$want python3-venv"

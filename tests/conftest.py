@@ -47,6 +47,21 @@ def store(tmp_path, request):
     s.close()
 
 
+@pytest.fixture
+def empty_server_db(request):
+    """Connection string of a new, empty PostgreSQL database (no schema), dropped after the test;
+    for ``@pytest.mark.server_only`` tests (``ipguard server init``, import, restore)."""
+    dsn = pg_backend.empty_database(request.node.nodeid)
+    yield dsn
+    pg_backend.drop_database(dsn)
+
+
+@pytest.fixture
+def server_admin_dsn():
+    """The test cluster's superuser connection string (``IPGUARD_TEST_PG``), for ``server_only`` tests."""
+    return pg_backend.DSN
+
+
 def pytest_collection_modifyitems(config, items):
     """On the PostgreSQL run, only the tests of the store's behaviour: those on the ``store`` fixture
     that do not test the SQLite file itself (``@pytest.mark.sqlite_only``)."""

@@ -17,7 +17,7 @@ from psycopg import sql
 
 DSN = os.environ.get("IPGUARD_TEST_PG", "")
 ACTIVE = bool(DSN)
-_TEMPLATE = "ipguard_test_template"
+_TEMPLATE = f"ipguard_test_template_{os.getpid()}"  # runs side by side on one cluster keep apart
 _made_template = False
 
 
@@ -67,13 +67,27 @@ def drop_database(dsn: str | None) -> None:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(str(name))))
 
 
+def empty_database(nodeid: str) -> str:
+    """A new, empty database (no schema) for one test; its connection string (drop with :func:`drop_database`)."""
+    name = "e_" + hashlib.sha1(f"{nodeid}:{os.getpid()}".encode()).hexdigest()[:20]
+    with _admin() as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return _with_db(name)
+
+
 def select(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not ACTIVE:
-        return
+    """On the SQLite run, leave out the tests of the server itself (``server_only``); on the server run,
+    keep only those and the tests on the ``store`` fixture that are not about the SQLite file."""
     keep, drop = [], []
     for item in items:
+        server_only = item.get_closest_marker("server_only") is not None
+        if not ACTIVE:
+            (drop if server_only else keep).append(item)
+            continue
         uses_store = "store" in getattr(item, "fixturenames", ())
-        (keep if uses_store and item.get_closest_marker("sqlite_only") is None else drop).append(item)
+        wanted = server_only or (uses_store and item.get_closest_marker("sqlite_only") is None)
+        (keep if wanted else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

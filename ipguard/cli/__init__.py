@@ -19,7 +19,7 @@ from ipguard import __version__
 from ipguard.cli.common import LANGUAGES, Parser, language, peek_language, set_language, t
 from ipguard.errors import IpguardError
 
-COMMANDS = ("demo", "assess", "audit", "letter", "report", "backup", "restore", "casefile")
+COMMANDS = ("demo", "assess", "audit", "letter", "report", "backup", "restore", "casefile", "server")
 
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
@@ -27,7 +27,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     set_language(lang)
     parser = Parser(prog="ipguard", description=t("知识产权快易贷 担保业务管理", "IP-pledge quick-loan guarantees (知识产权快易贷)"))
     parser.add_argument("--version", action="version", version=f"ipguard {__version__}", help=t("显示版本并退出", "show the version and exit"))
-    parser.add_argument("--db", metavar="FILE", help=t("数据库文件（默认：用户数据目录下的数据库）", "database file (default: the one under the user's data directory)"))
+    parser.add_argument("--db", metavar="FILE|postgresql://…", help=t(
+        "数据库文件（默认：用户数据目录下的数据库），或团队服务器连接（postgresql://… 或 service=ipguard）",
+        "database file (default: the one under the user's data directory), or a team server (postgresql://… or service=ipguard)"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("界面语言（zh 或 en）", "language (zh or en)"))
     parser.add_argument("--self-test", action="store_true", help=t("在临时数据库中走完一个案件后退出", "run a case end to end in a temporary database and exit"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, title=t("命令", "commands"))

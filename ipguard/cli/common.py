@@ -108,7 +108,8 @@ class Parser(argparse.ArgumentParser):
 def global_options() -> argparse.ArgumentParser:
     """The options every subcommand also accepts after its name (defaults left to the top level)."""
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--db", default=argparse.SUPPRESS, metavar="FILE", help=t("数据库文件", "database file"))
+    parent.add_argument("--db", default=argparse.SUPPRESS, metavar="FILE|postgresql://…",
+                        help=t("数据库文件，或服务器连接（postgresql://… 或 service=…）", "database file, or a server connection (postgresql://… or service=…)"))
     parent.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("界面语言（zh 或 en）", "language (zh or en)"))
     return parent
 
@@ -131,7 +132,9 @@ def require_db(args: argparse.Namespace, *, create: bool = False) -> str:
     db = getattr(args, "db", None)
     if not db:
         raise ValidationError("db", "db_required")
-    if not create:
+    from ipguard.store.dialect import is_postgres_target
+
+    if not create and not is_postgres_target(db):  # a server checks its schema when connected
         from pathlib import Path
 
         from ipguard.store.connection import check_existing

@@ -1,0 +1,9 @@
+"""``ipguard server import``: (issue 20, being written)."""
+
+from __future__ import annotations
+
+from ipguard.cli.common import Subparsers
+
+
+def register(subparsers: Subparsers) -> None:
+    """Not yet offered."""
