@@ -31,6 +31,8 @@ from ipguard.store.records import UserRecord
 if TYPE_CHECKING:
     from ipguard.store.core import Store
 
+LOGIN_FAILED = "login_failed"  # the one answer to every refused sign-in (also the server's refusals)
+
 # Sign-in lockout defaults; an admin changes them in settings (keys below).
 LOCKOUT_DEFAULTS = {
     "signin.max_failures": 5,  # failures in a row before the name is locked

@@ -17,6 +17,11 @@ function tests can call on its own:
    message, never a traceback;
 5. :func:`sign_in` — first-admin setup on an empty database, else sign-in;
 6. :class:`ui.main_window.MainWindow`.
+
+A team server (``--db postgresql://…`` or ``service=ipguard``; File →
+连接团队服务器…) joins steps 4 and 5: the sign-in dialog connects as the
+user's database login, so the server itself checks the password
+(:func:`sign_in_to_server`).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import ui.lean_imports  # noqa: F401
 from ipguard import __version__
 from ipguard.errors import IpguardError, StoreError
 from ipguard.store import Store, open_store
+from ipguard.store.dialect import is_postgres_target
 from ipguard.store.probe import FileKind, probe
 from ipguard.store.records import UserRecord
 from ui import database_files as files
@@ -97,7 +103,39 @@ def sign_in(store: Store, parent: QWidget | None = None) -> UserRecord | None:
     return dialog.user if uierrors.exec_dialog(dialog) else None
 
 
-def choose_start_database() -> Path | None:
+def as_target(text: str | Path) -> Path | str:
+    """``--db`` or a remembered database as the app holds it: a server's connection string, else a file path."""
+    return str(text) if is_postgres_target(text) else Path(text).expanduser()
+
+
+def sign_in_to_server(server: str, parent: QWidget | None = None) -> tuple[Store, UserRecord] | None:
+    """Connect to a team server as the user signing in (the server checks the password); None if cancelled."""
+    from ui.dialogs.login import LoginDialog
+
+    dialog = LoginDialog(None, parent, server=server)
+    accepted = uierrors.exec_dialog(dialog)
+    if accepted and dialog.store is not None and dialog.user is not None:
+        return dialog.store, dialog.user
+    if dialog.store is not None:
+        dialog.store.close()
+    return None
+
+
+def open_and_sign_in(target: Path | str, parent: QWidget | None = None) -> tuple[Store, UserRecord] | None:
+    """The store and the signed-in user for ``target`` (a file or a server); None when refused or cancelled."""
+    if isinstance(target, str):
+        return sign_in_to_server(target, parent)
+    store = open_database(target, parent)
+    if store is None:
+        return None
+    user = sign_in(store, parent)
+    if user is None:
+        store.close()
+        return None
+    return store, user
+
+
+def choose_start_database() -> Path | str | None:
     """No ``--db``: the database opened last, else the default one, else ask (first run)."""
     recent = files.recent_databases()
     if recent:
@@ -135,9 +173,14 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
                 path=uierrors.previous_crash[0]
             ),
         )
-    path = Path(db_path).expanduser() if db_path else choose_start_database()
+    path = as_target(db_path) if db_path else choose_start_database()
     if path is None:
         return None
+    if isinstance(path, str):  # a team server: nothing is read before the user signs in
+        signed_in = sign_in_to_server(path)
+        if signed_in is None:
+            return None
+        return _show_window(*signed_in, path)
     store = open_database(path)
     if store is None:
         return None
@@ -155,7 +198,7 @@ def start(db_path: str | None, lang: str | None, *, hooks: bool = True):
     return _show_window(store, user, path)
 
 
-def _show_window(store: Store, user: UserRecord, path: Path):
+def _show_window(store: Store, user: UserRecord, path: Path | str):
     from ui.main_window import MainWindow
 
     app = ensure_application()
@@ -166,30 +209,30 @@ def _show_window(store: Store, user: UserRecord, path: Path):
     session.signals.database_replaced.connect(lambda: reopen(window))
     app.aboutToQuit.connect(store.close)
     window.show()
-    log.info("signed in as %s on %s", user.username, path)
-    from ui.backup_tasks import start_auto_backup  # today's backup, on a worker thread, once the window is up
+    log.info("signed in as %s on %s", user.username, store.location())
+    if isinstance(path, Path):  # a server is backed up by its administrator (ipguard server backup)
+        from ui.backup_tasks import start_auto_backup  # today's backup, on a worker thread, once the window is up
 
-    QTimer.singleShot(0, window, lambda: start_auto_backup(window, path))
+        QTimer.singleShot(0, window, lambda: start_auto_backup(window, path))
     return window
 
 
-def switch_database(window, path: Path):
-    """File → 打开数据库 / 最近打开 / 新建演示数据库: sign in on ``path`` in a new window.
+def switch_database(window, path: Path | str):
+    """File → 打开数据库 / 连接团队服务器 / 最近打开 / 新建演示数据库: sign in on ``path`` (a file or a server)
+    in a new window.
 
     The old window stays as it is until the new database is open and signed in;
     then it closes with its store. Returns the new window, or None (old one kept).
     """
-    path = Path(path)
-    if window.session.store.path is not None and path.resolve() == Path(window.session.store.path).resolve():
+    path = as_target(path)
+    if path == window.session.target or (
+        isinstance(path, Path) and window.session.store.path is not None and path.resolve() == window.session.store.path.resolve()
+    ):
         return window
-    store = open_database(path, window)
-    if store is None:
+    signed_in = open_and_sign_in(path, window)
+    if signed_in is None:
         return None
-    user = sign_in(store, window)
-    if user is None:
-        store.close()
-        return None
-    new = _show_window(store, user, path)
+    new = _show_window(*signed_in, path)
     window.close()
     window.session.store.close()
     window.deleteLater()
@@ -204,7 +247,7 @@ def reopen(window):
     reused. If the user cancels the new sign-in, the program ends.
     """
     session = window.session
-    db_path, lang = session.db_path, session.lang
+    db_path, lang = session.target, session.lang
     qt_app = QApplication.instance()
     quit_on_close = qt_app.quitOnLastWindowClosed()
     qt_app.setQuitOnLastWindowClosed(False)  # no window is visible between the old one and the new

@@ -1,5 +1,9 @@
 """Which database the window works on: the first-run choice, File → 新建演示数据库…,
-打开数据库… and 最近打开, and the path as the status bar shows it.
+打开数据库…, 连接团队服务器… and 最近打开, and the path as the status bar shows it.
+
+A database is a file (:class:`~pathlib.Path`) or a team server's connection
+string (``str``: ``postgresql://host/ipguard`` or ``service=ipguard``; the
+password is never part of it: the user types it at sign-in).
 
 Every dialog that asks the user something is a module-level function, so tests
 replace it instead of clicking a modal dialog. Building the demo runs on a
@@ -13,9 +17,10 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ipguard.errors import IpguardError
+from ipguard.store.dialect import is_postgres_target
 from ipguard.store.probe import FileKind, probe
 from ui import errors as uierrors
 from ui import tasks
@@ -54,18 +59,39 @@ def display_path(path: Path) -> str:
 # -- recent databases -----------------------------------------------------------------------
 
 
-def recent_databases() -> list[Path]:
-    """Recently opened databases that still exist, newest first."""
+def recent_databases() -> list[Path | str]:
+    """Recently opened databases, newest first: files that still exist, and team servers."""
     value = QSettings().value(RECENT_KEY) or []
     if isinstance(value, str):
         value = [value]
-    return [Path(p) for p in value if p and Path(p).is_file()][:RECENT_MAX]
+    found: list[Path | str] = []
+    for item in value:
+        if not item:
+            continue
+        if is_postgres_target(item):
+            found.append(str(item))
+        elif Path(item).is_file():
+            found.append(Path(item))
+    return found[:RECENT_MAX]
 
 
-def remember(path: Path) -> None:
-    resolved = str(Path(path).resolve())
-    others = [str(p) for p in recent_databases() if str(p.resolve()) != resolved]
-    QSettings().setValue(RECENT_KEY, [resolved, *others][:RECENT_MAX])
+def _remembered_as(target: Path | str) -> str:
+    return target if isinstance(target, str) else str(Path(target).resolve())
+
+
+def remember(target: Path | str) -> None:
+    key = _remembered_as(target)
+    others = [_remembered_as(t) for t in recent_databases() if _remembered_as(t) != key]
+    QSettings().setValue(RECENT_KEY, [key, *others][:RECENT_MAX])
+
+
+def display_target(target: Path | str) -> str:
+    """A file as :func:`display_path` shows it; a server as 团队服务器 host/database (never a password)."""
+    if isinstance(target, Path):
+        return display_path(target)
+    from ipguard.store.server_connection import server_label  # psycopg only when a server is used
+
+    return translate("Files", "团队服务器 {server}").format(server=server_label(target))
 
 
 # -- questions (tests replace these) -------------------------------------------------------------
@@ -98,6 +124,31 @@ def ask_first_run(parent: QWidget | None) -> str | None:
 def ask_database_to_open(parent: QWidget | None) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, translate("Files", "打开数据库"), str(data_dir()), DB_FILTER)
     return Path(path) if path else None
+
+
+def ask_server_to_open(parent: QWidget | None) -> str | None:
+    """File → 连接团队服务器…: the server's connection string as the administrator gave it (docs/team-server.md)."""
+    servers = [t for t in recent_databases() if isinstance(t, str)]
+    text, ok = QInputDialog.getText(
+        parent,
+        translate("Files", "连接团队服务器"),
+        translate(
+            "Files",
+            "服务器连接（系统管理员提供），例如 postgresql://db.example.cn/ipguard 或 service=ipguard。\n"
+            "不要在这里填写密码：登录时输入。",
+        ),
+        text=servers[0] if servers else "postgresql://",
+    )
+    text = text.strip()
+    if not ok or not text:
+        return None
+    if not is_postgres_target(text):
+        show_error(parent, translate("Files", "连接团队服务器"),
+                   translate("Files", "“{text}”不是服务器连接：请以 postgresql:// 开头，或写成 service=名称").format(text=text))
+        return None
+    from ipguard.store.server_connection import without_password
+
+    return without_password(text)
 
 
 def ask_demo_target(parent: QWidget | None) -> Path | None:

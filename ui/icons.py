@@ -49,6 +49,7 @@ PRERENDERED: tuple[tuple[str, str | None], ...] = (
     ("mdi6.plus", None),
     ("mdi6.refresh", None),
     ("mdi6.account-switch", None),
+    ("mdi6.server-network", None),
     ("mdi6.exit-to-app", None),
     # window icon (ui.app)
     ("mdi6.shield-check-outline", "#1565c0"),

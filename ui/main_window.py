@@ -377,11 +377,13 @@ class MainWindow(QMainWindow):
         self.switch_user_action = self._action("mdi6.account-switch", "Ctrl+Shift+L", self.switch_user)
         self.quit_action = self._action("mdi6.exit-to-app", "Ctrl+Q", self.close)
         self.open_db_action = self._action("mdi6.folder-open-outline", "Ctrl+O", self.open_database)
+        self.open_server_action = self._action("mdi6.server-network", None, self.open_server)
         self.new_demo_action = self._action("", None, self.new_demo_database)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.new_case_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.open_db_action)
+        self.file_menu.addAction(self.open_server_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addAction(self.new_demo_action)
@@ -423,6 +425,12 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.database_requested.emit(path)
 
+    def open_server(self) -> None:
+        """File → 连接团队服务器…: the team's PostgreSQL server (in a new window, after signing in there)."""
+        server = files.ask_server_to_open(self)
+        if server is not None:
+            self.database_requested.emit(server)
+
     def new_demo_database(self) -> None:
         """Write a demo database where the user says (never over a real one) and open it."""
         path = files.ask_demo_target(self)
@@ -431,10 +439,11 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = self.session.db_path.resolve()
-        paths = [p for p in files.recent_databases() if p.resolve() != current]
+        current = self.session.target_key
+        paths = [p for p in files.recent_databases() if (p if isinstance(p, str) else str(p.resolve())) != current
+                 and p != self.session.target]
         for path in paths:
-            action = self.recent_menu.addAction(files.display_path(path))
+            action = self.recent_menu.addAction(files.display_target(path))
             action.triggered.connect(lambda _=False, p=path: self.database_requested.emit(p))
         if not paths:
             self.recent_menu.addAction(translate("MainWindow", "（无）")).setEnabled(False)
@@ -504,7 +513,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Relabel everything this window owns in the current language."""
         user = self.session.user
-        self.setWindowTitle(f"ipguard — {self.session.db_path.name} — {user.display_name}")
+        where = self.session.db_path.name if not self.session.is_server else files.display_target(self.session.target)
+        self.setWindowTitle(f"ipguard — {where} — {user.display_name}")
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             title = translate("Nav", self._pages[item.data(NAV_ROLE)][0])
@@ -519,6 +529,7 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setText(translate("MainWindow", "切换用户(&S)…"))
         self.quit_action.setText(translate("MainWindow", "退出(&Q)"))
         self.open_db_action.setText(translate("MainWindow", "打开数据库(&O)…"))
+        self.open_server_action.setText(translate("MainWindow", "连接团队服务器(&T)…"))
         self.recent_menu.setTitle(translate("MainWindow", "最近打开(&R)"))
         self.new_demo_action.setText(translate("MainWindow", "新建演示数据库(&D)…"))
         self.file_menu.setTitle(translate("MainWindow", "文件(&F)"))
@@ -526,8 +537,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(translate("MainWindow", "用户：{name}").format(name=user.display_name))
         roles = "、".join(role_label(r) for r in sorted(user.roles))
         self.roles_label.setText(translate("MainWindow", "角色：{roles}").format(roles=roles or "—"))
-        self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=files.display_path(self.session.db_path)))
-        self.db_label.setToolTip(str(self.session.db_path))
+        self.db_label.setText(translate("MainWindow", "数据库：{path}").format(path=files.display_target(self.session.target)))
+        self.db_label.setToolTip(self.session.store.location())
 
     def retranslate_all(self, *, rebuild: bool = False) -> None:
         """Relabel the window and ask every page built to ``retranslate()``.

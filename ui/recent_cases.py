@@ -1,4 +1,4 @@
-"""The cases a user opened lately on this workstation, newest first (QSettings, per database and user).
+"""The cases a user opened lately on this workstation, newest first (QSettings, per database and user; the database as Session.target_key names it).
 
 Kept locally like the window layout: it is a convenience of this desk, not a record of the case.
 """
@@ -6,21 +6,20 @@ Kept locally like the window layout: it is a convenience of this desk, not a rec
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 KEEP = 12
 
 
-def _key(db_path: Path, username: str) -> str:
-    digest = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:12]
+def _key(db_key: str, username: str) -> str:
+    digest = hashlib.sha1(db_key.encode("utf-8")).hexdigest()[:12]
     return f"recent_cases/{digest}/{username}"
 
 
-def recent(db_path: Path, username: str) -> list[int]:
+def recent(db_key: str, username: str) -> list[int]:
     """The ids of the cases ``username`` opened lately in this database, newest first."""
-    value = QSettings().value(_key(db_path, username), [])
+    value = QSettings().value(_key(db_key, username), [])
     if isinstance(value, str):  # QSettings gives a one-item list back as a string
         value = [value]
     ids: list[int] = []
@@ -32,14 +31,14 @@ def recent(db_path: Path, username: str) -> list[int]:
     return ids[:KEEP]
 
 
-def remember(db_path: Path, username: str, case_id: int) -> list[int]:
+def remember(db_key: str, username: str, case_id: int) -> list[int]:
     """Put ``case_id`` first in the user's recent cases; returns the new list."""
-    ids = [case_id, *(i for i in recent(db_path, username) if i != case_id)][:KEEP]
-    QSettings().setValue(_key(db_path, username), [str(i) for i in ids])
+    ids = [case_id, *(i for i in recent(db_key, username) if i != case_id)][:KEEP]
+    QSettings().setValue(_key(db_key, username), [str(i) for i in ids])
     return ids
 
 
-def forget(db_path: Path, username: str, case_id: int) -> None:
+def forget(db_key: str, username: str, case_id: int) -> None:
     """Drop a case that no longer opens (e.g. another database restored over this one)."""
-    ids = [i for i in recent(db_path, username) if i != case_id]
-    QSettings().setValue(_key(db_path, username), [str(i) for i in ids])
+    ids = [i for i in recent(db_key, username) if i != case_id]
+    QSettings().setValue(_key(db_key, username), [str(i) for i in ids])

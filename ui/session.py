@@ -2,7 +2,9 @@
 
 A page never opens the database itself: it asks the session for the store
 (bound to the UI thread) and for the signed-in user. Worker threads open
-their own store from ``session.db_path`` (SQLite connections are per thread).
+their own store through ``session.open_worker_store()`` (SQLite connections
+are per thread; on a team server each thread has its own connection as the
+signed-in user).
 """
 
 from __future__ import annotations
@@ -41,6 +43,33 @@ class Session:
     signals: SessionSignals = field(default_factory=SessionSignals)
 
     @property
+    def is_server(self) -> bool:
+        """Whether the window works on a team server (PostgreSQL) rather than a file on this computer."""
+        return self.store.is_server
+
+    @property
+    def target(self) -> Path | str:
+        """What File → 最近打开 reopens: the database file, or the server's connection string (no password)."""
+        if self.store.path is not None:
+            return self.store.path
+        return self.store.dsn or ""
+
+    @property
+    def target_key(self) -> str:
+        """A stable name of this database for this workstation's settings (drafts, recent cases)."""
+        if self.store.path is not None:
+            try:
+                return str(self.store.path.resolve())
+            except OSError:
+                return str(self.store.path)
+        return self.store.location() if self.store.is_server else ":memory:"
+
+    @property
     def db_path(self) -> Path:
-        assert self.store.path is not None
+        """The database file (file-only features: backups, restore); never asked on a server."""
+        assert self.store.path is not None, "a server database has no file"
         return self.store.path
+
+    def open_worker_store(self) -> Store:
+        """A new store on the same database for a worker thread (close it when done)."""
+        return self.store.open_another()

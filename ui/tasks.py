@@ -208,11 +208,8 @@ def run_blocking(fn: Callable[[], Any], label: str = "", *, disable: Iterable[QW
 
 
 def worker_store(store: Any):
-    """A new Store on the same file as ``store`` (for a pool thread); None for an in-memory store."""
-    from ipguard.store import open_store
-
-    path = getattr(store, "path", None)
-    return open_store(path, create=False) if path is not None else None
+    """A new Store on the same database as ``store`` (for a pool thread); None for an in-memory store."""
+    return store.open_another() if store.can_open_another() else None
 
 
 def off_ui_thread(fn: Callable[..., Any], label: str = "", *, disable: Iterable[QWidget | None] = ()) -> Callable[..., Any]:
@@ -225,7 +222,7 @@ def off_ui_thread(fn: Callable[..., Any], label: str = "", *, disable: Iterable[
     widgets = list(disable)
 
     def call(store: Any, *args: Any, **kwargs: Any) -> Any:
-        if getattr(store, "path", None) is None:
+        if not store.can_open_another():
             return fn(store, *args, **kwargs)
 
         def work() -> Any:

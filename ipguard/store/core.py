@@ -71,6 +71,9 @@ class Store:
         self.db: Any = db
         self.path = path
         self.dsn = dsn
+        # On a server, the (user name, password) this store's connection signed in with, kept in memory only so
+        # a worker thread can open its own connection as the same user (open_another); never written anywhere.
+        self.credentials: tuple[str, str] | None = None
         self.dialect: Dialect = getattr(db, "dialect", Dialect.SQLITE)
         self._clock = now_iso
         self.repos = Repositories(self)
@@ -104,10 +107,40 @@ class Store:
             from ipguard.store import server_connection  # psycopg off the start path
 
             assert self.dsn is not None
-            self.db = server_connection.connect(self.dsn)
+            self.db = server_connection.connect(self.dsn, credentials=self.credentials)
             return
         assert self.path is not None
         self.db = connection.connect(self.path, create=False)
+
+    def connect_as(self, credentials: tuple[str, str]) -> None:
+        """On a server: connect as another user's login role ("switch user"); the server checks the password.
+
+        The new connection is made first: when the server refuses it, this store keeps working as before.
+        """
+        if not self.is_server:
+            return  # a file has no database logins; the app's sign-in checks the password
+        from ipguard.store import server_connection  # psycopg off the start path
+
+        assert self.dsn is not None
+        new = server_connection.connect(self.dsn, credentials=credentials)
+        old, self.db, self.credentials = self.db, new, credentials
+        with contextlib.suppress(*_database_errors()):
+            old.conn.close()
+
+    def can_open_another(self) -> bool:
+        """Whether :meth:`open_another` can give a worker thread its own store (not for an in-memory one)."""
+        return self.path is not None or self.is_server
+
+    def open_another(self) -> Store:
+        """A new store on the same database with its own connection (a worker thread's; close it when done).
+
+        On a server it signs in to PostgreSQL as this store did (the same user's login role).
+        """
+        if self.is_server:
+            assert self.dsn is not None
+            return open_store(self.dsn, create=False, credentials=self.credentials)
+        assert self.path is not None, "an in-memory store cannot be opened twice"
+        return open_store(self.path, create=False)
 
     def __enter__(self) -> Store:
         return self
@@ -347,7 +380,7 @@ class Store:
         return cursor.lastrowid
 
 
-def open_store(path: str | Path, *, create: bool = True) -> Store:
+def open_store(path: str | Path, *, create: bool = True, credentials: tuple[str, str] | None = None) -> Store:
     """Open (and create or upgrade) the database at ``path``: an SQLite file, or a PostgreSQL server
     named by a ``postgresql://`` URL or a libpq connection string (``service=ipguard``).
 
@@ -358,7 +391,9 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
         from ipguard.store import server_connection  # psycopg off the start path
 
         dsn = str(path)
-        return Store(server_connection.connect(dsn), None, dsn=dsn)
+        store = Store(server_connection.connect(dsn, credentials=credentials), None, dsn=dsn)
+        store.credentials = credentials
+        return store
     path = Path(path).expanduser()
     db = connection.connect(path, create=create)
     return Store(db, path)

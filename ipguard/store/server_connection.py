@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from ipguard import messages
-from ipguard.errors import StoreError
+from ipguard.errors import IpguardError, StoreError
 from ipguard.store import schema, schema_pg
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
 
@@ -65,11 +65,36 @@ def server_label(dsn: str) -> str:
     return f"{params.get('host', 'localhost')}/{params.get('dbname', params.get('user', ''))}"
 
 
-def connect(dsn: str) -> PgDatabase:
-    """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise."""
+def without_password(dsn: str) -> str:
+    """The connection string with any password taken out (what a workstation may remember and show)."""
     try:
-        raw = connect_raw(dsn)
+        params = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return dsn  # not a connection string: connecting will say so
+    if "password" not in params:
+        return dsn
+    params.pop("password")
+    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+def connect(dsn: str, *, credentials: tuple[str, str] | None = None) -> PgDatabase:
+    """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise.
+
+    With ``credentials`` (user name, password) the connection signs in to PostgreSQL as that user's login
+    role: the server checks the password. A refusal reads as the app's own failed sign-in, never with
+    libpq's text (which names the role).
+    """
+    target = dsn
+    if credentials is not None:
+        target = psycopg.conninfo.make_conninfo(dsn, user=credentials[0], password=credentials[1])
+    try:
+        raw = connect_raw(target)
     except psycopg.Error as exc:
+        if credentials is not None and _refused_sign_in(exc):
+            from ipguard import auth  # its sign-in messages (one wording for every refused sign-in)
+
+            raise IpguardError(auth.LOGIN_FAILED) from None
+
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
     db = PgDatabase(PgConnection(raw), dsn)
@@ -79,6 +104,14 @@ def connect(dsn: str) -> PgDatabase:
         raw.close()
         raise
     return db
+
+
+def _refused_sign_in(exc: psycopg.Error) -> bool:
+    """Whether the server turned the user away (wrong password, unknown or disabled role, no access)."""
+    if exc.sqlstate in ("28P01", "28000"):
+        return True
+    text = str(exc)
+    return "authentication failed" in text or ("does not exist" in text and "role" in text) or "not permitted to log in" in text
 
 
 def check_schema(db: PgDatabase) -> None:

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="88"/>
         <source>无法打开数据库“{path}”：{detail}</source>
         <translation>Cannot open the database “{path}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83"/>
+        <location filename="../../ui/app.py" line="89"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="171"/>
         <source>上次运行异常退出</source>
         <translation>ipguard closed unexpectedly last time</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="172"/>
         <source>ipguard 上次运行时异常退出，崩溃记录已保存在：
 {path}
 如问题反复出现，请把该文件发给系统管理员。</source>
@@ -259,104 +259,109 @@ If this happens again, send that file to your administrator.</translation>
         <translation>Backing up automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="80"/>
+        <location filename="../../ui/pages/settings_backup.py" line="76"/>
+        <source>当前连接的是团队服务器（{server}）。服务器数据库由系统管理员用 ipguard server backup（PostgreSQL 的 pg_dump）按计划备份，并在服务器上校验和恢复；工作站不备份也不恢复共享数据库。需要恢复某个时点的数据时，请联系系统管理员（见 docs/team-server.md）。</source>
+        <translation>This window works on the team server ({server}). Its database is backed up on a schedule by your administrator with ipguard server backup (PostgreSQL&apos;s pg_dump), and verified and restored on the server; a workstation neither backs up nor restores the shared database. To get data back from a point in time, ask your administrator (see docs/team-server.md).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_backup.py" line="107"/>
         <source>数据库备份</source>
         <translation>Database backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="91"/>
+        <location filename="../../ui/pages/settings_backup.py" line="118"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="93"/>
+        <location filename="../../ui/pages/settings_backup.py" line="120"/>
         <source>从所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="95"/>
+        <location filename="../../ui/pages/settings_backup.py" line="122"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="96"/>
+        <location filename="../../ui/pages/settings_backup.py" line="123"/>
         <source>刷新列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="123"/>
+        <location filename="../../ui/pages/settings_backup.py" line="150"/>
         <source>备份使用 SQLite 在线备份，程序打开时也可安全进行；每个备份写入后都会校验（完整性、审计链、存档文书）。存档的文书保存在数据库中，随备份一起保存。恢复前会先把当前数据库备份一份（类别“恢复前”）。</source>
         <translation>Backups use SQLite’s online backup, safe while the program is open; each backup is verified after writing (integrity, audit chain, archived documents). Archived documents live in the database and are backed up with it. Before a restore, the current database is backed up first (kind “before restore”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="149"/>
+        <location filename="../../ui/pages/settings_backup.py" line="176"/>
         <source>备份文件夹：{path}（在“文书与公司”中修改）</source>
         <translation>Backup folder: {path} (change it under “Documents and company”)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="152"/>
+        <location filename="../../ui/pages/settings_backup.py" line="179"/>
         <source>备份文件夹不可用：{reason}</source>
         <translation>Backup folder unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="155"/>
+        <location filename="../../ui/pages/settings_backup.py" line="182"/>
         <source>每天首次启动程序时自动备份；自动备份保留最近 {days} 天的每日一份和最近 {months} 个月的每月一份。</source>
         <translation>An automatic backup is made at the first start each day; automatic backups keep one a day for the last {days} days and one a month for the last {months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="160"/>
+        <location filename="../../ui/pages/settings_backup.py" line="187"/>
         <source>自动备份已关闭。</source>
         <translation>Automatic backup is off.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="169"/>
+        <location filename="../../ui/pages/settings_backup.py" line="196"/>
         <source>只有管理员可以备份和恢复数据库</source>
         <translation>Only administrators can back up and restore the database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="181"/>
+        <location filename="../../ui/pages/settings_backup.py" line="208"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="186"/>
-        <location filename="../../ui/pages/settings_backup.py" line="191"/>
+        <location filename="../../ui/pages/settings_backup.py" line="213"/>
+        <location filename="../../ui/pages/settings_backup.py" line="218"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="197"/>
+        <location filename="../../ui/pages/settings_backup.py" line="224"/>
         <source>已备份到 {path}（{size}，已校验）</source>
         <translation>Backed up to {path} ({size}, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="206"/>
+        <location filename="../../ui/pages/settings_backup.py" line="233"/>
         <source>备份失败：{reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="222"/>
+        <location filename="../../ui/pages/settings_backup.py" line="249"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="224"/>
+        <location filename="../../ui/pages/settings_backup.py" line="251"/>
         <source>ipguard 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>ipguard backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="231"/>
+        <location filename="../../ui/pages/settings_backup.py" line="258"/>
         <source>请先在列表中选择一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="245"/>
-        <location filename="../../ui/pages/settings_backup.py" line="263"/>
+        <location filename="../../ui/pages/settings_backup.py" line="272"/>
+        <location filename="../../ui/pages/settings_backup.py" line="290"/>
         <source>正在恢复数据库…</source>
         <translation>Restoring the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="253"/>
+        <location filename="../../ui/pages/settings_backup.py" line="280"/>
         <source>将用备份“{name}”替换当前数据库“{db}”的全部内容。
 
 该备份之后录入的所有数据（案件、审批、文书等）都会从当前数据库中消失。恢复前程序会先把当前数据库备份一份（类别“恢复前”），需要时可以再恢复回来。
@@ -373,17 +378,17 @@ After the restore the program closes this window and reopens the database; pleas
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="261"/>
+        <location filename="../../ui/pages/settings_backup.py" line="288"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="269"/>
+        <location filename="../../ui/pages/settings_backup.py" line="296"/>
         <source>未恢复：{reason}</source>
         <translation>Not restored: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_backup.py" line="276"/>
+        <location filename="../../ui/pages/settings_backup.py" line="303"/>
         <source>已从备份“{name}”恢复数据库。
 恢复前的数据库已备份到：{pre}
 
@@ -857,7 +862,7 @@ The program now reopens the database; please sign in again.</translation>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_export.py" line="27"/>
+        <location filename="../../ui/pages/cases_export.py" line="28"/>
         <source>正在导出 {n} 件案件…</source>
         <translation>Exporting {n} cases…</translation>
     </message>
@@ -1659,63 +1664,86 @@ Please copy the report below and send it to your administrator; it is also in th
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/database_files.py" line="80"/>
+        <location filename="../../ui/database_files.py" line="94"/>
+        <source>团队服务器 {server}</source>
+        <translation>team server {server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="106"/>
         <source>欢迎使用 ipguard</source>
         <translation>Welcome to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="81"/>
+        <location filename="../../ui/database_files.py" line="107"/>
         <source>这台电脑上还没有 ipguard 数据库。</source>
         <translation>There is no ipguard database on this computer yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="83"/>
+        <location filename="../../ui/database_files.py" line="109"/>
         <source>演示数据库含 36 个处于各阶段的案件和各角色的用户（密码 ipguard-demo），适合试用；正式使用请新建空数据库，由第一位管理员设置账号。</source>
         <translation>The demo database holds 36 cases at every stage and users for every role (password ipguard-demo), for trying the program; for real work create an empty database, where the first administrator sets up the accounts.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="89"/>
+        <location filename="../../ui/database_files.py" line="115"/>
         <source>打开演示数据库(&amp;D)</source>
         <translation>Open the &amp;demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="90"/>
+        <location filename="../../ui/database_files.py" line="116"/>
         <source>新建空数据库(&amp;E)</source>
         <translation>Create an &amp;empty database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="91"/>
+        <location filename="../../ui/database_files.py" line="117"/>
         <source>打开已有数据库(&amp;O)…</source>
         <translation>&amp;Open an existing database…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="99"/>
+        <location filename="../../ui/database_files.py" line="125"/>
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="105"/>
+        <location filename="../../ui/database_files.py" line="134"/>
+        <location filename="../../ui/database_files.py" line="146"/>
+        <source>连接团队服务器</source>
+        <translation>Connect to the team server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="135"/>
+        <source>服务器连接（系统管理员提供），例如 postgresql://db.example.cn/ipguard 或 service=ipguard。
+不要在这里填写密码：登录时输入。</source>
+        <translation>Server connection (from your administrator), e.g. postgresql://db.example.cn/ipguard or service=ipguard.
+Do not put a password here: you type it when signing in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="147"/>
+        <source>“{text}”不是服务器连接：请以 postgresql:// 开头，或写成 service=名称</source>
+        <translation>“{text}” is not a server connection: start it with postgresql:// or write service=NAME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_files.py" line="156"/>
         <source>新建演示数据库</source>
         <translation>New demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="114"/>
+        <location filename="../../ui/database_files.py" line="165"/>
         <source>替换演示数据库</source>
         <translation>Replace the demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="115"/>
+        <location filename="../../ui/database_files.py" line="166"/>
         <source>“{path}”是一个演示数据库，将被新的演示数据整体替换，其中的改动都会丢失。继续吗？</source>
         <translation>“{path}” is a demo database; it will be replaced whole by new demo data and any changes in it are lost. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="142"/>
-        <location filename="../../ui/database_files.py" line="148"/>
+        <location filename="../../ui/database_files.py" line="193"/>
+        <location filename="../../ui/database_files.py" line="199"/>
         <source>无法新建演示数据库</source>
         <translation>Could not create the demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/database_files.py" line="146"/>
+        <location filename="../../ui/database_files.py" line="197"/>
         <source>正在生成演示数据库…</source>
         <translation>Creating the demo database…</translation>
     </message>
@@ -2284,64 +2312,69 @@ Close now?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="69"/>
+        <location filename="../../ui/dialogs/login.py" line="70"/>
+        <source>团队服务器 {server}</source>
+        <translation>team server {server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="88"/>
         <source>登录 ipguard</source>
         <translation>Sign in to ipguard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="72"/>
+        <location filename="../../ui/dialogs/login.py" line="91"/>
         <source>知识产权快易贷 · 担保业务管理</source>
         <translation>IP Quick Loan · guarantee case management</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="75"/>
+        <location filename="../../ui/dialogs/login.py" line="95"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="84"/>
-        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <location filename="../../ui/dialogs/login.py" line="104"/>
+        <location filename="../../ui/dialogs/login.py" line="168"/>
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="86"/>
-        <location filename="../../ui/dialogs/login.py" line="144"/>
+        <location filename="../../ui/dialogs/login.py" line="106"/>
+        <location filename="../../ui/dialogs/login.py" line="170"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="94"/>
+        <location filename="../../ui/dialogs/login.py" line="114"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="121"/>
+        <location filename="../../ui/dialogs/login.py" line="147"/>
         <source>首次使用：创建管理员</source>
         <translation>First start: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <location filename="../../ui/dialogs/login.py" line="151"/>
         <source>这是一个新的数据库，还没有任何用户。请创建第一个管理员账户；之后用它登录，在“设置”中添加其他用户。</source>
         <translation>This is a new database without users. Create the first administrator account; sign in with it and add the other users under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="143"/>
+        <location filename="../../ui/dialogs/login.py" line="169"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="145"/>
+        <location filename="../../ui/dialogs/login.py" line="171"/>
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="155"/>
+        <location filename="../../ui/dialogs/login.py" line="181"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="165"/>
+        <location filename="../../ui/dialogs/login.py" line="191"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2349,87 +2382,92 @@ Close now?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>已切换为 {name}</source>
         <translation>Signed in as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>转到“{page}”</source>
         <translation>Go to “{page}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>搜索案件(&amp;F)</source>
         <translation>&amp;Find cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="532"/>
+        <source>连接团队服务器(&amp;T)…</source>
+        <translation>Connect to &amp;team server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>新建演示数据库(&amp;D)…</source>
         <translation>New &amp;demo database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>用户：{name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>角色：{roles}</source>
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2437,142 +2475,142 @@ Close now?</translation>
 <context>
     <name>MyWork</name>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="147"/>
+        <location filename="../../ui/pages/my_work.py" line="145"/>
         <source>（{n} · 逾期 {m}）</source>
         <translation> ({n} · {m} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="148"/>
+        <location filename="../../ui/pages/my_work.py" line="146"/>
         <source>（{n}）</source>
         <translation> ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="159"/>
+        <location filename="../../ui/pages/my_work.py" line="157"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="160"/>
+        <location filename="../../ui/pages/my_work.py" line="158"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="161"/>
+        <location filename="../../ui/pages/my_work.py" line="159"/>
         <source>待办事项</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="162"/>
+        <location filename="../../ui/pages/my_work.py" line="160"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="163"/>
+        <location filename="../../ui/pages/my_work.py" line="161"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="164"/>
+        <location filename="../../ui/pages/my_work.py" line="162"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="165"/>
+        <location filename="../../ui/pages/my_work.py" line="163"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="166"/>
+        <location filename="../../ui/pages/my_work.py" line="164"/>
         <source>本阶段起</source>
         <translation>In stage since</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="200"/>
+        <location filename="../../ui/pages/my_work.py" line="198"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="202"/>
+        <location filename="../../ui/pages/my_work.py" line="200"/>
         <source>临近</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="203"/>
+        <location filename="../../ui/pages/my_work.py" line="201"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="210"/>
+        <location filename="../../ui/pages/my_work.py" line="208"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="212"/>
+        <location filename="../../ui/pages/my_work.py" line="210"/>
         <source>今天</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="214"/>
+        <location filename="../../ui/pages/my_work.py" line="212"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="336"/>
+        <location filename="../../ui/pages/my_work.py" line="334"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="337"/>
+        <location filename="../../ui/pages/my_work.py" line="335"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="338"/>
+        <location filename="../../ui/pages/my_work.py" line="336"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="339"/>
+        <location filename="../../ui/pages/my_work.py" line="337"/>
         <source>最近打开的案件</source>
         <translation>Recently opened cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="348"/>
+        <location filename="../../ui/pages/my_work.py" line="346"/>
         <source>{name} · 今天 {today}</source>
         <translation>{name} · today {today}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="353"/>
+        <location filename="../../ui/pages/my_work.py" line="351"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="355"/>
+        <location filename="../../ui/pages/my_work.py" line="353"/>
         <source>{kind}：{n} 项</source>
         <translation>{kind}: {n} items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="369"/>
+        <location filename="../../ui/pages/my_work.py" line="367"/>
         <source>待办读取失败：{error}</source>
         <translation>Your work could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="371"/>
+        <location filename="../../ui/pages/my_work.py" line="369"/>
         <source>正在读取待办…</source>
         <translation>Reading your work…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="373"/>
+        <location filename="../../ui/pages/my_work.py" line="371"/>
         <source>没有等待您处理的事项。</source>
         <translation>Nothing is waiting for you.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="391"/>
+        <location filename="../../ui/pages/my_work.py" line="389"/>
         <source>（还没有打开过案件）</source>
         <translation>(no case opened yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/my_work.py" line="418"/>
+        <location filename="../../ui/pages/my_work.py" line="416"/>
         <source>当前等待：{what}</source>
         <translation>Waiting for: {what}</translation>
     </message>
@@ -2602,7 +2640,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/registry.py" line="55"/>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3097,7 +3135,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="242"/>
-        <location filename="../../ui/pages/reports_task.py" line="46"/>
+        <location filename="../../ui/pages/reports_task.py" line="48"/>
         <source>正在生成 {month} 的报表…</source>
         <translation>Generating the report for {month}…</translation>
     </message>
@@ -3155,59 +3193,59 @@ Close now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
+        <location filename="../../ui/pages/settings.py" line="29"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="28"/>
+        <location filename="../../ui/pages/settings.py" line="30"/>
         <source>合作银行</source>
         <translation>Banks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="29"/>
+        <location filename="../../ui/pages/settings.py" line="31"/>
         <location filename="../../ui/pages/settings_parties.py" line="55"/>
         <source>推荐机构</source>
         <translation>Referrers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="30"/>
+        <location filename="../../ui/pages/settings.py" line="32"/>
         <source>产品参数</source>
         <translation>Product parameters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="31"/>
+        <location filename="../../ui/pages/settings.py" line="33"/>
         <source>节假日调整</source>
         <translation>Holiday overrides</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="32"/>
+        <location filename="../../ui/pages/settings.py" line="34"/>
         <source>文书与公司</source>
         <translation>Documents and company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="33"/>
+        <location filename="../../ui/pages/settings.py" line="35"/>
         <source>担保公司</source>
         <translation>Guarantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="34"/>
+        <location filename="../../ui/pages/settings.py" line="36"/>
         <source>文书字体</source>
         <translation>Document fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="35"/>
+        <location filename="../../ui/pages/settings.py" line="37"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="36"/>
+        <location filename="../../ui/pages/settings.py" line="38"/>
         <location filename="../../ui/pages/settings_general.py" line="191"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="81"/>
         <source>只有管理员可以修改设置；您可以查看，并更改本机的界面语言。</source>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>

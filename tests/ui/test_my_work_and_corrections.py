@@ -78,7 +78,7 @@ def test_signatures_show_on_each_signers_list_and_leave_it_when_signed(qtbot, st
     wait_loaded(qtbot, window.work_loader)
     assert page.model.rowCount() == 0 and page.empty_label.text() == "没有等待您处理的事项。"
     # ... and the case is among the B's recent cases.
-    assert recent_cases.recent(store.path, c.b.username)[0] == case_id
+    assert recent_cases.recent(window.session.target_key, c.b.username)[0] == case_id
     page.fill_recent()
     assert page.recent_list.item(0).text().startswith(store.repos.cases.get(case_id).case_no)
 

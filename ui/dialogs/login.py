@@ -7,6 +7,8 @@ colour alone) and stay open; on success ``dialog.user`` holds the signed-in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ipguard import auth, messages
 from ipguard.errors import IpguardError, ValidationError
-from ipguard.store import Store
+from ipguard.store import Store, open_store
 from ipguard.store.records import UserRecord
 from ui.database_files import display_path
 from ui.errors import error_text
@@ -59,12 +61,29 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
-class LoginDialog(QDialog):
-    """Sign in with user name and password."""
+def describe_target(target: Path | str) -> str:
+    """The database as the sign-in and the status bar name it: a file's path, or a server's host and database."""
+    if isinstance(target, Path):
+        return display_path(target)
+    from ipguard.store.server_connection import server_label  # psycopg only when a server is used
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, username: str = "") -> None:
+    return translate("Login", "团队服务器 {server}").format(server=server_label(target))
+
+
+class LoginDialog(QDialog):
+    """Sign in with user name and password.
+
+    On a team server the password is checked by the server itself: the dialog connects as the user's
+    database login (a new store when ``store`` is None and ``server`` names the server; on "switch user"
+    the window's store reconnects as the new user, keeping the old connection when refused).
+    """
+
+    def __init__(self, store: Store | None, parent: QWidget | None = None, *, username: str = "",
+                 server: str | None = None) -> None:
         super().__init__(parent)
+        assert store is not None or server is not None
         self.store = store
+        self.server = server
         self.user: UserRecord | None = None
         self.setWindowTitle(translate("Login", "登录 ipguard"))
         self.setMinimumWidth(380)
@@ -72,7 +91,8 @@ class LoginDialog(QDialog):
         header = QLabel(translate("Login", "知识产权快易贷 · 担保业务管理"))
         header.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout.addWidget(header)
-        db_label = QLabel(translate("Login", "数据库：{path}").format(path=display_path(store.path)))
+        target: Path | str = server if store is None and server is not None else (store.path or store.dsn or "")  # type: ignore[union-attr]
+        db_label = QLabel(translate("Login", "数据库：{path}").format(path=describe_target(target)))
         db_label.setWordWrap(True)
         db_label.setStyleSheet("color: #555;")
         layout.addWidget(db_label)
@@ -102,6 +122,12 @@ class LoginDialog(QDialog):
         try:
             if not self.username.text().strip():
                 raise ValidationError("username", "required")
+            credentials = (self.username.text().strip(), self.password.text())
+            if self.store is None:
+                assert self.server is not None
+                self.store = open_store(self.server, create=False, credentials=credentials)
+            elif self.store.is_server:
+                self.store.connect_as(credentials)
             self.user = auth.sign_in(self.store, self.username.text(), self.password.text())
         except IpguardError as exc:
             self.error.show_message(error_text(exc))

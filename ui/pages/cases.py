@@ -595,7 +595,7 @@ class CaseListPage(QWidget):
         if path is None:
             return
         task = CaseExportTask(
-            self.session.db_path,
+            self.session.open_worker_store,
             dataclasses.replace(self.model.case_filter()),
             path,
             title="案件列表",

@@ -8,9 +8,10 @@ count, a failure or the cancellation come back through the task's signals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from ipguard.store import open_store
+from ipguard.store import Store
 from ipguard.store.records import CaseFilter
 from ui.i18n import translate
 from ui.tasks import Task
@@ -19,14 +20,14 @@ from ui.tasks import Task
 class CaseExportTask(Task):
     """Write ``case_filter``'s cases (or ``case_ids``, in that order) to ``out_path``; ``finished(count)``."""
 
-    def __init__(self, db_path: Path, case_filter: CaseFilter, out_path: Path, *, title: str, filters_text: str,
+    def __init__(self, open_store: Callable[[], Store], case_filter: CaseFilter, out_path: Path, *, title: str, filters_text: str,
                  case_ids: list[int] | None = None) -> None:
         from ipguard.reports.xlsx import ReportCancelled  # openpyxl is imported with the report, not at start-up
 
         count = f"{len(case_ids):,}" if case_ids is not None else "…"
         super().__init__(name="case list export", label=translate("Cases", "正在导出 {n} 件案件…").format(n=count))
         self.cancel_exceptions = (ReportCancelled,)
-        self.db_path = db_path
+        self.open_store = open_store  # runs on the worker thread
         self.case_filter = case_filter
         self.case_ids = case_ids  # these cases in this order (the list's, pinyin included), else the filter's
         self.out_path = out_path
@@ -36,7 +37,7 @@ class CaseExportTask(Task):
     def work(self) -> int:
         from ipguard.reports.service import export_cases
 
-        with open_store(self.db_path, create=False) as store:
+        with self.open_store() as store:
             return export_cases(
                 store, self.case_filter, self.out_path, title=self.title, filters_text=self.filters_text,
                 progress=self.report_progress, cancelled=self.is_cancelled, case_ids=self.case_ids,

@@ -91,12 +91,10 @@ class WorkLoader(QObject):
         """Start reading the list now, in the background."""
         self._timer.stop()
         self._generation += 1
-        generation, db_path, user, today = self._generation, self.session.db_path, self.session.user, self.today()
+        generation, opener, user, today = self._generation, self.session.open_worker_store, self.session.user, self.today()
 
         def work() -> list[WorkItem]:
-            from ipguard.store import open_store
-
-            with open_store(db_path, create=False) as store:
+            with opener() as store:
                 return my_work(store, user, today=today)
 
         task = Task(work, "my work")  # the client's one background-task class (ui.tasks)
@@ -376,12 +374,12 @@ class MyWorkPage(QWidget):
 
     def fill_recent(self) -> None:
         store, user = self.session.store, self.session.user
-        ids = recent_cases.recent(self.session.db_path, user.username)
+        ids = recent_cases.recent(self.session.target_key, user.username)
         rows = store.repos.cases.rows_by_ids(ids) if ids else []
         self.recent_list.clear()
         for case_id, row in zip(ids, rows, strict=True):
             if row is None:
-                recent_cases.forget(self.session.db_path, user.username, case_id)
+                recent_cases.forget(self.session.target_key, user.username, case_id)
                 continue
             item = QListWidgetItem(f"{row.case_no}  {row.company_name}\n{stage_label(row.stage)}")
             item.setData(CaseIdRole, case_id)
@@ -453,7 +451,7 @@ def install_my_work(window) -> WorkLoader:
             setter(PAGE_KEY, nav_count_text(loader))
 
     def remember(case_id: int) -> None:
-        recent_cases.remember(session.db_path, session.user.username, case_id)
+        recent_cases.remember(session.target_key, session.user.username, case_id)
 
     def connect_page(key: str, page: QWidget) -> None:
         signal = getattr(page, "case_opened", None)

@@ -4,7 +4,7 @@ The user picks a month (default: last month) and an output file (default:
 ``ipguard-月度报表-YYYY-MM.xlsx`` in the documents folder). "生成月度报表"
 runs :func:`ipguard.reports.service.monthly_report` on a ``QThreadPool``
 worker (:mod:`ui.pages.reports_task`, whose names are re-exported here) that
-opens its own store from ``session.db_path``; progress comes back
+opens its own store through ``session.open_worker_store()``; progress comes back
 through a Qt signal, "取消" sets a flag the writer polls (a cancelled report
 leaves no file). When done the file or its folder can be opened; recently
 generated reports are remembered in QSettings.
@@ -232,7 +232,7 @@ class ReportsPage(QWidget):
         except OSError as exc:
             show_error(self, exc)
             return
-        task = MonthlyReportTask(self.session.db_path, self.month_text(), out, self._today)
+        task = MonthlyReportTask(self.session.open_worker_store, self.month_text(), out, self._today)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_finished)
         task.signals.failed.connect(self._on_failed)

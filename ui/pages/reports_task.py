@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+from ipguard.store import Store
 from ui.i18n import translate
 from ui.tasks import Task, TaskSignals
 
@@ -38,14 +40,14 @@ ReportSignals = TaskSignals  # progress, finished, failed, cancelled (and starte
 
 
 class MonthlyReportTask(Task):
-    """Write the monthly workbook on a worker thread (its own store, opened from the path)."""
+    """Write the monthly workbook on a worker thread (its own store: ``open_store()`` runs on that thread)."""
 
-    def __init__(self, db_path: Path, month: str, out_path: Path, today: dt.date | None = None) -> None:
+    def __init__(self, open_store: Callable[[], Store], month: str, out_path: Path, today: dt.date | None = None) -> None:
         from ipguard.reports.xlsx import ReportCancelled
 
         super().__init__(name="monthly report", label=translate("Reports", "正在生成 {month} 的报表…").format(month=month))
         self.cancel_exceptions = (ReportCancelled,)
-        self.db_path = db_path
+        self.open_store = open_store
         self.month = month
         self.out_path = out_path
         self.today = today
@@ -53,7 +55,8 @@ class MonthlyReportTask(Task):
     def work(self):
         from ipguard.reports.service import monthly_report
 
-        return monthly_report(
-            self.db_path, self.month, self.out_path, today=self.today,
-            progress=self.report_progress, cancelled=self.is_cancelled,
-        )  # fmt: skip
+        with self.open_store() as store:
+            return monthly_report(
+                store, self.month, self.out_path, today=self.today,
+                progress=self.report_progress, cancelled=self.is_cancelled,
+            )  # fmt: skip

@@ -1,11 +1,13 @@
 """设置 (settings): one tab per section; admins edit, other users see them read-only.
 
-Sections are listed in :data:`SECTIONS` (key, Chinese title, panel class);
+Sections are listed in :data:`SECTIONS` (key, Chinese title, panel class or maker);
 adding a section is one line. Every write goes through a store repository
 (audited) and shows a refusal with :func:`ui.errors.show_error`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ipguard.domain import Role
 from ui.i18n import translate
-from ui.pages.settings_backup import BackupPanel
+from ui.pages.settings_backup import backup_panel
 from ui.pages.settings_common import SettingsPanel
 from ui.pages.settings_documents import DocumentFontsPanel
 from ui.pages.settings_general import GeneralPanel, LanguagePanel
@@ -23,7 +25,7 @@ from ui.pages.settings_product import HolidaysPanel, ProductPanel
 from ui.pages.settings_users import UsersPanel
 from ui.session import Session
 
-SECTIONS: tuple[tuple[str, str, type[SettingsPanel]], ...] = (
+SECTIONS: tuple[tuple[str, str, Callable[[Session], SettingsPanel]], ...] = (
     ("users", QT_TRANSLATE_NOOP("Settings", "用户与角色"), UsersPanel),
     ("banks", QT_TRANSLATE_NOOP("Settings", "合作银行"), BanksPanel),
     ("referrers", QT_TRANSLATE_NOOP("Settings", "推荐机构"), ReferrersPanel),
@@ -32,7 +34,7 @@ SECTIONS: tuple[tuple[str, str, type[SettingsPanel]], ...] = (
     ("general", QT_TRANSLATE_NOOP("Settings", "文书与公司"), GeneralPanel),
     ("guarantor", QT_TRANSLATE_NOOP("Settings", "担保公司"), GuarantorPanel),
     ("document_fonts", QT_TRANSLATE_NOOP("Settings", "文书字体"), DocumentFontsPanel),
-    ("backup", QT_TRANSLATE_NOOP("Settings", "备份与恢复"), BackupPanel),
+    ("backup", QT_TRANSLATE_NOOP("Settings", "备份与恢复"), backup_panel),
     ("language", QT_TRANSLATE_NOOP("Settings", "界面语言"), LanguagePanel),
 )
 

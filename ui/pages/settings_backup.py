@@ -65,6 +65,33 @@ def reopen_after_restore(panel: BackupPanel) -> None:
     panel.session.signals.database_replaced.emit()
 
 
+class ServerBackupNote(SettingsPanel):
+    """On a team server: backups and restores are the server administrator's (``ipguard server backup``,
+    PostgreSQL's pg_dump); a workstation neither copies nor replaces the shared database."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            translate(
+                "Backup",
+                "当前连接的是团队服务器（{server}）。服务器数据库由系统管理员用 ipguard server backup"
+                "（PostgreSQL 的 pg_dump）按计划备份，并在服务器上校验和恢复；工作站不备份也不恢复共享数据库。"
+                "需要恢复某个时点的数据时，请联系系统管理员（见 docs/team-server.md）。",
+            ).format(server=session.store.location())
+        )
+        note.setObjectName("serverBackupNote")
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+def backup_panel(session: Session, parent: QWidget | None = None) -> SettingsPanel:
+    """Settings → 备份与恢复 for this database: the file's backups, or the note for a team server."""
+    return ServerBackupNote(session, parent) if session.is_server else BackupPanel(session, parent)
+
+
 class BackupPanel(SettingsPanel):
     """Back up now, list the backups, restore from one."""
 

@@ -39,10 +39,7 @@ GROUP = "drafts"
 
 
 def _key(session: Session, name: str) -> str:
-    try:
-        where = str(session.db_path.resolve())
-    except (AssertionError, OSError):  # an in-memory store has no path
-        where = ":memory:"
+    where = session.target_key
     db = hashlib.sha256(where.encode("utf-8")).hexdigest()[:16]
     return f"{GROUP}/{db}/u{session.user.id}/{name}"
 
