@@ -24,14 +24,12 @@ from typing import TYPE_CHECKING
 
 from ipguard import clock, messages
 from ipguard.domain import Role
-from ipguard.errors import IpguardError, PermissionDenied, ValidationError
+from ipguard.errors import LOGIN_FAILED, IpguardError, PermissionDenied, ValidationError
 from ipguard.passwords import DUMMY_HASH, verify_password
 from ipguard.store.records import UserRecord
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
-
-LOGIN_FAILED = "login_failed"  # the one answer to every refused sign-in (also the server's refusals)
 
 # Sign-in lockout defaults; an admin changes them in settings (keys below).
 LOCKOUT_DEFAULTS = {
@@ -42,7 +40,6 @@ LOCKOUT_DEFAULTS = {
 
 messages.register(
     {
-        "login_failed": ("用户名或密码不正确，或账号已停用", "wrong user name or password, or the account is disabled"),
         "login_locked": ("登录失败次数过多，请 {minutes} 分钟后再试", "too many failed sign-ins; try again in {minutes} minutes"),
         "user_inactive": ("该用户已停用", "this user is deactivated"),
         "not_signed_in": ("请先登录：操作必须由已登录的用户进行", "sign in first: every change is made by a signed-in user"),
@@ -174,7 +171,7 @@ def sign_in(store: Store, username: str, password: str) -> Actor:
             minutes = min(_setting(store, "signin.lock_minutes") * 2 ** (failures - limit), _setting(store, "signin.max_lock_minutes"))
             lock = (now + dt.timedelta(minutes=minutes)).replace(microsecond=0)
         store.repos.users.record_sign_in(name, user_id, outcome="failure", failures=failures, locked_until=lock)
-        raise IpguardError("login_failed")
+        raise IpguardError(LOGIN_FAILED)
     store.repos.users.record_sign_in(name, user_id, outcome="success", failures=0, locked_until=None)
     return _issue(store, store.repos.users.get(row.user_id))
 

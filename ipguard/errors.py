@@ -60,6 +60,8 @@ class StoreError(IpguardError):
     """The database cannot be opened or used (newer version, network path, corrupt)."""
 
 
+LOGIN_FAILED = "login_failed"
+
 messages.register(
     {
         "required": ("不能为空", "is required"),
@@ -69,5 +71,8 @@ messages.register(
             "this case was changed by someone else (version {current}, yours {yours}); reload and try again",
         ),
         "duplicate": ("{value} 已存在", "{value} already exists"),
+        # Every refused sign-in reads the same, whether the app or a team server refused it (ipguard.auth,
+        # ipguard.store.server_connection): nothing tells which of name, password or account was wrong.
+        LOGIN_FAILED: ("用户名或密码不正确，或账号已停用", "wrong user name or password, or the account is disabled"),
     }
 )

@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from ipguard import messages
-from ipguard.errors import IpguardError, StoreError
+from ipguard.errors import LOGIN_FAILED, IpguardError, StoreError
 from ipguard.store import schema, schema_pg
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
 
@@ -91,9 +91,7 @@ def connect(dsn: str, *, credentials: tuple[str, str] | None = None) -> PgDataba
         raw = connect_raw(target)
     except psycopg.Error as exc:
         if credentials is not None and _refused_sign_in(exc):
-            from ipguard import auth  # its sign-in messages (one wording for every refused sign-in)
-
-            raise IpguardError(auth.LOGIN_FAILED) from None
+            raise IpguardError(LOGIN_FAILED) from None
 
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
