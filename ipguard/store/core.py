@@ -65,12 +65,14 @@ def now_iso() -> str:
 class Store:
     """An open ipguard database. Use :func:`ipguard.store.open_store`."""
 
-    def __init__(self, db: Database | PgDatabase, path: Path | None, *, dsn: str | None = None) -> None:
+    def __init__(self, db: Database | PgDatabase, path: Path | None, *, dsn: str | None = None,
+                 credentials: tuple[str, str] | None = None) -> None:
         # ``db`` is an sqlite-utils Database, or its PostgreSQL stand-in (ipguard.store.pg) with the same
         # execute/query/atomic; the repositories use only those.
         self.db: Any = db
         self.path = path
         self.dsn = dsn
+        self._credentials = credentials  # a server's user name and password, to reconnect as the same user
         self.dialect: Dialect = getattr(db, "dialect", Dialect.SQLITE)
         self._clock = now_iso
         self.repos = Repositories(self)
@@ -104,7 +106,7 @@ class Store:
             from ipguard.store import server_connection  # psycopg off the start path
 
             assert self.dsn is not None
-            self.db = server_connection.connect(self.dsn)
+            self.db = server_connection.connect(self.dsn, self._credentials)
             return
         assert self.path is not None
         self.db = connection.connect(self.path, create=False)
@@ -347,9 +349,14 @@ class Store:
         return cursor.lastrowid
 
 
-def open_store(path: str | Path, *, create: bool = True) -> Store:
+def open_store(path: str | Path, *, create: bool = True, credentials: tuple[str, str] | None = None) -> Store:
     """Open (and create or upgrade) the database at ``path``: an SQLite file, or a PostgreSQL server
     named by a ``postgresql://`` URL or a libpq connection string (``service=ipguard``).
+
+    On a server, ``credentials`` (user name, password) connect as that user's own login role (the server
+    checks the password; a wrong one, an unknown or disabled user raise IpguardError("login_failed"));
+    without them the connection is what libpq finds (the owner's tools, the tests). An SQLite file
+    ignores them: :func:`ipguard.auth.sign_in` checks the password there.
 
     A server's schema is created and upgraded by ``ipguard server init`` / ``upgrade`` (an administrator's
     step, with a backup first), never by a workstation opening it.
@@ -358,7 +365,7 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
         from ipguard.store import server_connection  # psycopg off the start path
 
         dsn = str(path)
-        return Store(server_connection.connect(dsn), None, dsn=dsn)
+        return Store(server_connection.connect(dsn, credentials), None, dsn=dsn, credentials=credentials)
     path = Path(path).expanduser()
     db = connection.connect(path, create=create)
     return Store(db, path)

@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from ipguard import messages
-from ipguard.errors import StoreError
+from ipguard.errors import IpguardError, StoreError
 from ipguard.store import schema, schema_pg
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
 
@@ -65,11 +65,23 @@ def server_label(dsn: str) -> str:
     return f"{params.get('host', 'localhost')}/{params.get('dbname', params.get('user', ''))}"
 
 
-def connect(dsn: str) -> PgDatabase:
-    """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise."""
+# SQLSTATEs of a refused sign-in: a wrong password (28P01), an unknown, disabled (NOLOGIN) or unlisted role (28000).
+_LOGIN_REFUSED = ("28P01", "28000")
+
+
+def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
+    """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise.
+
+    With ``credentials`` (user name, password) the connection is that user's login role
+    (:mod:`ipguard.store.server_roles`); a wrong password, an unknown or disabled user answer the app's
+    own IpguardError("login_failed"), never the server's text.
+    """
+    overrides = {} if credentials is None else {"user": credentials[0].strip(), "password": credentials[1]}
     try:
-        raw = connect_raw(dsn)
+        raw = connect_raw(dsn, **overrides)
     except psycopg.Error as exc:
+        if credentials is not None and (getattr(exc, "sqlstate", None) in _LOGIN_REFUSED or _auth_refused(exc)):
+            raise IpguardError("login_failed") from None  # the server's text may echo what was typed
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
     db = PgDatabase(PgConnection(raw), dsn)
@@ -79,6 +91,12 @@ def connect(dsn: str) -> PgDatabase:
         raw.close()
         raise
     return db
+
+
+def _auth_refused(exc: psycopg.Error) -> bool:
+    """libpq reports a failed authentication at connect without a SQLSTATE; its text says so."""
+    text = str(exc)
+    return "authentication failed" in text or "not permitted to log in" in text or ('role "' in text and "does not exist" in text)
 
 
 def check_schema(db: PgDatabase) -> None:
