@@ -36,13 +36,27 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from psycopg import errors as pg_errors
 from psycopg import sql
 
+from ipguard import messages
 from ipguard.domain import Role
+from ipguard.errors import ConflictError
 from ipguard.store.pg import PgConnection
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
+
+messages.register(
+    {
+        "db_role_taken": (
+            "数据库服务器上已有名为“{name}”的角色，且不是本数据库的用户（例如服务器的管理账号或另一个数据库的用户），"
+            "不能用作用户名。请换一个用户名",
+            "the database server already has a role named “{name}” that is not a user of this database (the server's "
+            "own administrator, say, or a user of another database); choose another user name",
+        ),
+    }
+)
 
 #: The group of this database's active users and the marker group of every login it created.
 USER_GROUP = "user"
@@ -243,7 +257,10 @@ def sync_user(store: Store, username: str, password: str | None = None) -> None:
     """Make the user's login role match his ``users``/``user_roles`` rows (and set his password);
     inside the caller's transaction, as an admin or the database's owner."""
     secret = None if password is None else verifier(store, username, password)
-    store.db.execute("SELECT ipguard_user_sync(?, ?)", [username, secret])
+    try:
+        store.db.execute("SELECT ipguard_user_sync(?, ?)", [username, secret])
+    except pg_errors.DuplicateObject as exc:
+        raise ConflictError("db_role_taken", name=username) from exc
 
 
 def set_own_password(store: Store, username: str, password: str) -> None:

@@ -1,0 +1,203 @@
+"""Identity enforced by the team server (issue 20, Deliver 2 and 4; docs/security.md "On a team server").
+
+Each ipguard user is a login role: a workstation's connection string without a
+user's password lets nobody in; a user connected as himself cannot write an
+audit entry as someone else, change history, another user's row, his own roles,
+create roles, or manage users unless he is an admin. Run only against a server
+(``IPGUARD_TEST_PG``).
+"""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from psycopg import errors as pg_errors
+from psycopg import sql
+
+from ipguard import admin, auth
+from ipguard.cli import main
+from ipguard.domain import Role
+from ipguard.errors import ConflictError, IpguardError, StoreError
+from ipguard.store import open_store, server, server_roles
+
+pytestmark = pytest.mark.server_only
+
+BOSS_PW = "Lantern-Orchard-Tiger-4711"
+ALICE_PW = "Copper-Meadow-Violin-2093"
+
+
+def as_user(dsn: str, user: str | None, password: str | None = None) -> str:
+    """The database's connection string for ``user`` with ``password`` (none: a workstation's bare config)."""
+    params = psycopg.conninfo.conninfo_to_dict(dsn)
+    params.pop("password", None)
+    if user is not None:
+        params["user"] = user
+    if password is not None:
+        params["password"] = password
+    return psycopg.conninfo.make_conninfo(**params)
+
+
+@pytest.fixture
+def team(empty_server_db):
+    """A database after ``server init`` (first admin "boss") where boss added "alice" (account manager)."""
+    server.init(empty_server_db, "boss", "老板", BOSS_PW)
+    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        admin.create_user(s, boss, "alice", "爱丽丝", ALICE_PW, {Role.ACCOUNT_MANAGER})
+    return empty_server_db
+
+
+def connect_as(dsn: str, user: str, password: str) -> psycopg.Connection:
+    return psycopg.connect(as_user(dsn, user, password), autocommit=True)
+
+
+def test_init_then_the_first_admin_signs_in_acts_and_his_new_user_connects(team):
+    with open_store(team, credentials=("alice", ALICE_PW)) as s:
+        alice = auth.sign_in(s, "alice", ALICE_PW)
+        assert alice.roles == frozenset({Role.ACCOUNT_MANAGER})
+        assert s.verify_audit().ok
+        entries = s.query("SELECT user_id, entity, action FROM audit_log ORDER BY seq")
+    boss_id, alice_id = alice.id - 1, alice.id
+    assert ("user", "create") in {(e["entity"], e["action"]) for e in entries}
+    assert {e["user_id"] for e in entries} <= {None, boss_id, alice_id}  # None: the first admin, made by init
+
+
+def test_a_workstation_config_without_the_password_lets_nobody_in(team):
+    with pytest.raises(StoreError) as refused:
+        open_store(as_user(team, "alice"))
+    assert refused.value.key == "server_unreachable"
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(as_user(team, None), autocommit=True)  # the OS user has no role either
+    with pytest.raises(IpguardError) as wrong:
+        open_store(team, credentials=("alice", "Not-Her-Password-99"))
+    assert wrong.value.key == "login_failed"
+    assert "Not-Her-Password" not in wrong.value.one_line("en")
+    with pytest.raises(IpguardError) as unknown:
+        open_store(team, credentials=("mallory", ALICE_PW))
+    assert unknown.value.key == "login_failed"
+
+
+def test_a_user_signs_in_only_as_the_role_he_connected_as(team):
+    with open_store(team, credentials=("alice", ALICE_PW)) as s, pytest.raises(IpguardError) as refused:
+        auth.sign_in(s, "boss", BOSS_PW)  # knowing boss's password is not enough on alice's connection
+    assert refused.value.key == "login_failed"
+
+
+def test_a_user_cannot_rewrite_history_or_claim_another_user(team):
+    with connect_as(team, "alice", ALICE_PW) as conn:
+        boss_id = conn.execute("SELECT id FROM users WHERE username = 'boss'").fetchone()[0]
+        alice_id = conn.execute("SELECT id FROM users WHERE username = 'alice'").fetchone()[0]
+        seq = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0] + 1
+        forged = ("INSERT INTO audit_log (seq, at, user_id, entity, entity_id, action, prev_hash, hash)"
+                  " VALUES (%s, 'now', %s, 'case', '1', 'approve', 'x', 'y')")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute(forged, [seq, boss_id])
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute(forged, [seq, None])
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("UPDATE audit_log SET action = 'x'")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM audit_log")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("TRUNCATE audit_log")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY")
+        conn.execute(forged, [seq, alice_id])  # as herself the server lets an entry in (the chain check sees its hash)
+
+
+def test_a_user_cannot_change_other_users_his_roles_or_the_roles_of_the_server(team):
+    with connect_as(team, "alice", ALICE_PW) as conn:
+        assert conn.execute("UPDATE users SET password_hash = 'x' WHERE username = 'boss'").rowcount == 0
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("UPDATE users SET active = 0 WHERE username = 'boss'")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("UPDATE users SET display_name = 'x' WHERE username = 'alice'")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'alice'")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("SELECT password_hash FROM users")
+        assert conn.execute("SELECT ipguard_password_hash('boss')").fetchone()[0] is None
+        assert conn.execute("SELECT ipguard_password_hash('alice')").fetchone()[0].startswith("$argon2")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("CREATE ROLE mallory LOGIN PASSWORD 'x'")
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("SELECT ipguard_user_sync('alice', NULL)")  # the admins' function
+        with pytest.raises(pg_errors.InsufficientPrivilege):
+            conn.execute("UPDATE banks SET name = 'x'")  # an admin's table
+
+
+def test_an_admin_cannot_take_over_a_role_that_is_not_this_databases_user(team, server_admin_dsn):
+    owner = psycopg.conninfo.conninfo_to_dict(server_admin_dsn)["user"]
+    with open_store(team, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        with pytest.raises(ConflictError) as refused:
+            admin.create_user(s, boss, str(owner), "冒名", "Plum-Harbor-Kettle-5521", {Role.OPERATIONS})
+        assert refused.value.key == "db_role_taken"
+        assert s.repos.users.by_username(str(owner)) is None  # nothing saved
+
+
+def test_a_deactivated_user_cannot_connect_and_role_changes_reach_the_server(team):
+    with open_store(team, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        alice = s.repos.users.by_username("alice")
+        admin.set_roles(s, boss, alice.id, {Role.ADMIN})
+    with connect_as(team, "alice", ALICE_PW) as conn:
+        conn.execute("UPDATE banks SET name = name")  # now an admin's table is hers to write
+    with open_store(team, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        admin.set_active(s, boss, alice.id, False)
+    with pytest.raises(IpguardError) as refused:
+        open_store(team, credentials=("alice", ALICE_PW))
+    assert refused.value.key == "login_failed"
+
+
+def test_passwords_reset_by_an_admin_and_changed_by_the_user_reach_the_server(team):
+    new, newer = "Granite-Pepper-Window-3310", "Saffron-Bridge-Comet-8842"
+    with open_store(team, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        admin.reset_password(s, boss, s.repos.users.by_username("alice").id, new)
+    with pytest.raises(IpguardError):
+        open_store(team, credentials=("alice", ALICE_PW))
+    with open_store(team, credentials=("alice", new)) as s:
+        alice = auth.sign_in(s, "alice", new)
+        auth.change_own_password(s, alice, new, newer)
+    with open_store(team, credentials=("alice", newer)) as s:
+        auth.sign_in(s, "alice", newer)
+    with pytest.raises(IpguardError):
+        open_store(team, credentials=("alice", new))
+
+
+def test_server_init_twice_is_refused(team):
+    with pytest.raises(StoreError) as refused:
+        server.init(team, "boss2", "老板二", BOSS_PW)
+    assert refused.value.key == "server_already_initialized"
+
+
+def test_server_init_command(empty_server_db, monkeypatch, capsys):
+    monkeypatch.setenv("IPGUARD_PASSWORD", BOSS_PW)
+    assert main(["server", "init", "--db", empty_server_db, "--admin", "boss", "--name", "老板", "--lang", "en"]) == 0
+    assert "first admin boss created" in capsys.readouterr().out
+    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
+        assert auth.sign_in(s, "boss", BOSS_PW).roles == frozenset({Role.ADMIN})
+    assert main(["server", "init", "--db", empty_server_db, "--admin", "boss"]) == 2
+    assert "server upgrade" in capsys.readouterr().err
+
+
+def test_two_databases_on_one_cluster_share_no_roles(team, request, server_admin_dsn):
+    from tests import pg_backend
+
+    other = pg_backend.empty_database(request.node.nodeid + "-other")
+    try:
+        server.init(other, "boss_training", "培训管理员", BOSS_PW)
+        name = lambda dsn: str(psycopg.conninfo.conninfo_to_dict(dsn)["dbname"])  # noqa: E731
+        ours, theirs = server_roles.group_names(name(team)), server_roles.group_names(name(other))
+        assert not set(ours.values()) & set(theirs.values())
+        with psycopg.connect(server_admin_dsn, autocommit=True) as conn:
+            members = conn.execute(sql.SQL(
+                "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r"
+                " ON r.oid = m.member WHERE g.rolname = {}").format(sql.Literal(theirs["user"]))).fetchall()
+        assert [m[0] for m in members] == ["boss_training"]
+        with pytest.raises(psycopg.OperationalError):
+            connect_as(other, "alice", ALICE_PW)  # no CONNECT on the training database
+    finally:
+        pg_backend.drop_database(other)
