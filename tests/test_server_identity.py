@@ -201,3 +201,84 @@ def test_two_databases_on_one_cluster_share_no_roles(team, request, server_admin
             connect_as(other, "alice", ALICE_PW)  # no CONNECT on the training database
     finally:
         pg_backend.drop_database(other)
+
+
+def test_a_case_from_intake_to_in_force_each_step_on_the_actors_own_connection(store, c):
+    """The GRANTs and policies let every user do his part of the workflow on a connection made with his own
+    password (the rest of the suite signs everyone in on the owner's connection)."""
+    import datetime as dt
+
+    from ipguard import intake, workflow
+    from ipguard.domain import Stage
+    from ipguard.workflow.closing import STANDARD_CHECKS
+    from tests import factories, workflow_helpers
+
+    own: dict[str, object] = {}
+
+    def act(user):  # the user's own store and his sign-in on it
+        if user.username not in own:
+            s = open_store(store.dsn, credentials=(user.username, factories.PASSWORD))
+            own[user.username] = (s, auth.sign_in(s, user.username, factories.PASSWORD))
+        return own[user.username]
+
+    def v(s, case_id):
+        return s.repos.cases.get(case_id).version
+
+    try:
+        s, a = act(c.a)
+        data = factories.applicant(1)
+        data["bank_id"], data["risk_manager_id"] = c.bank.id, c.b.id
+        case_id = intake.open_case(s, intake.parse_intake(data), a).id
+        for item in s.repos.cases.checklist(case_id):
+            intake.set_checklist_item(s, case_id, item.code, "received", a, paper_original=True, expected_version=v(s, case_id))
+        def day(offset: int) -> dt.date:
+            return workflow_helpers.day(s, case_id, offset)
+
+        workflow.submit_for_screening(s, case_id, a, on=day(1), expected_version=v(s, case_id))
+        sb, b = act(c.b)
+        workflow.pass_screening(sb, case_id, b, on=day(2), expected_version=v(sb, case_id))
+        workflow.confirm_valuation(s, case_id, a, on=day(3), expected_version=v(s, case_id))
+        workflow.sign_report(s, case_id, "A", a, opinion="同意", expected_version=v(s, case_id))
+        workflow.sign_report(sb, case_id, "B", b, expected_version=v(sb, case_id))
+        workflow.submit_to_committee(s, case_id, a, on=day(4), expected_version=v(s, case_id))
+        s0, chair = act(c.members[0])
+        workflow.record_attendance(s0, case_id, [m.id for m in c.members], chair, expected_version=v(s0, case_id))
+        for member in c.members:
+            sm, m = act(member)
+            workflow.vote(sm, case_id, m, "approve", "同意", expected_version=v(sm, case_id))
+        workflow.decide(s0, case_id, chair, meeting_date=day(8), expected_version=v(s0, case_id))
+        workflow.issue_intent_letter(s, case_id, a, issue_date=day(9), expected_version=v(s, case_id))
+        amount = str(s.repos.cases.guarantee_amount(case_id) // 100)
+        workflow.record_bank_decision(s, case_id, a, approved=True, approved_amount=amount, interest_rate="3.45%",
+                                      decided_on=day(14), expected_version=v(s, case_id))
+        so, ops = act(c.ops)
+        for kind in ("guarantee", "counter_guarantee", "pledge", "loan"):
+            workflow.record_contract(so, case_id, ops, kind=kind, contract_no=f"HT-{kind}-1", signed_on=day(15),
+                                     expected_version=v(so, case_id))
+        workflow.complete_contracts(so, case_id, ops, on=day(15), expected_version=v(so, case_id))
+        for asset in so.repos.cases.assets(case_id):
+            workflow.record_registration(so, case_id, asset.id, ops, submitted_on="2026-11-17",
+                                         registration_no=f"Y2026990{asset.id:05d}", registered_on="2026-11-19",
+                                         certificate_received=True, expected_version=v(so, case_id))
+        for code, _ in STANDARD_CHECKS:
+            workflow.confirm_check(so, case_id, code, ops, expected_version=v(so, case_id))
+        workflow.issue_disbursement_notice(s, case_id, a, issue_date=dt.date(2026, 11, 20), expected_version=v(s, case_id))
+        workflow.record_disbursement(so, case_id, ops, loan_amount=amount, start_date="2026-11-20",
+                                     maturity_date="2027-11-19", loan_contract_no="HT-loan-1", expected_version=v(so, case_id))
+        assert s.repos.cases.get(case_id).stage is Stage.IN_FORCE
+        assert s.verify_audit().ok
+    finally:
+        for s, _user in own.values():
+            s.close()
+
+
+def test_a_user_command_on_a_server_connects_with_the_users_password(team, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("IPGUARD_PASSWORD", "Not-Her-Password-99")
+    argv = ["casefile", "export", "KYD-2026-0001", "--out", str(tmp_path / "x.zip"), "--db", team, "--user", "alice",
+            "--lang", "en"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "wrong user name or password" in err and "Not-Her-Password" not in err
+    monkeypatch.setenv("IPGUARD_PASSWORD", ALICE_PW)
+    assert main(argv) == 2  # signed in as alice on her own connection; there is no such case
+    assert "KYD-2026-0001" in capsys.readouterr().err

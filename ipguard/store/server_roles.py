@@ -64,8 +64,10 @@ LOGIN_GROUP = "login"
 GROUPS = (USER_GROUP, LOGIN_GROUP, *(r.value for r in Role))
 
 #: Tables only an admin writes (through the admin services); every user reads them.
-ADMIN_WRITES = ("users", "user_roles", "banks", "referrers", "settings", "holiday_overrides", "product_versions",
-                "guarantor_figures")
+ADMIN_WRITES = ("users", "user_roles", "banks", "referrers", "settings", "holiday_overrides", "guarantor_figures")
+#: Tables every user only appends to: the audit trail, and the product versions (a case opened under the
+#: built-in parameters records their text; a recorded version is never changed).
+APPEND_ONLY = ("audit_log", "product_versions")
 #: Tables nobody but the owner writes.
 OWNER_WRITES = ("ipguard_migrations",)
 #: The columns of ``users`` every user reads (not the password hash) and those an admin may change.
@@ -227,7 +229,7 @@ def install(conn: PgConnection) -> list[str]:
             lines.append(f"GRANT INSERT, UPDATE ({', '.join(ADMIN_CHANGES)}) ON users TO {admin}")
             continue
         lines.append(f"GRANT SELECT ON {t} TO {user}")
-        if table == "audit_log":
+        if table in APPEND_ONLY:
             lines.append(f"GRANT INSERT ON {t} TO {user}")  # never UPDATE, DELETE or TRUNCATE: for nobody
         elif table in ADMIN_WRITES:
             lines.append(f"GRANT INSERT, UPDATE, DELETE ON {t} TO {admin}")
