@@ -78,6 +78,8 @@ def test_a_workstation_config_without_the_password_lets_nobody_in(team):
 
 
 def test_a_user_signs_in_only_as_the_role_he_connected_as(team):
+    with open_store(team, credentials=(" Alice", ALICE_PW)) as s:  # user names are case-insensitive, as on a file
+        assert auth.sign_in(s, "ALICE", ALICE_PW).username == "alice"
     with open_store(team, credentials=("alice", ALICE_PW)) as s, pytest.raises(IpguardError) as refused:
         auth.sign_in(s, "boss", BOSS_PW)  # knowing boss's password is not enough on alice's connection
     assert refused.value.key == "login_failed"
@@ -143,12 +145,15 @@ def test_a_deactivated_user_cannot_connect_and_role_changes_reach_the_server(tea
         admin.set_roles(s, boss, alice.id, {Role.ADMIN})
     with connect_as(team, "alice", ALICE_PW) as conn:
         conn.execute("UPDATE banks SET name = name")  # now an admin's table is hers to write
+    still_open = connect_as(team, "alice", ALICE_PW)
     with open_store(team, credentials=("boss", BOSS_PW)) as s:
         boss = auth.sign_in(s, "boss", BOSS_PW)
         admin.set_active(s, boss, alice.id, False)
     with pytest.raises(IpguardError) as refused:
         open_store(team, credentials=("alice", ALICE_PW))
     assert refused.value.key == "login_failed"
+    with still_open, pytest.raises(pg_errors.InsufficientPrivilege):
+        still_open.execute("SELECT count(*) FROM cases")  # a session left open loses its privileges at once
 
 
 def test_passwords_reset_by_an_admin_and_changed_by_the_user_reach_the_server(team):

@@ -15,7 +15,7 @@ from psycopg import errors as pg_errors
 
 from ipguard import messages
 from ipguard.errors import IpguardError, StoreError
-from ipguard.store import schema, schema_pg
+from ipguard.store import schema, schema_pg, server_roles
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
 
 messages.register(
@@ -76,7 +76,7 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
     (:mod:`ipguard.store.server_roles`); a wrong password, an unknown or disabled user answer the app's
     own IpguardError("login_failed"), never the server's text.
     """
-    overrides = {} if credentials is None else {"user": credentials[0].strip(), "password": credentials[1]}
+    overrides = {} if credentials is None else {"user": server_roles.login_role(credentials[0]), "password": credentials[1]}
     try:
         raw = connect_raw(dsn, **overrides)
     except psycopg.Error as exc:

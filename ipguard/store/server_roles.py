@@ -3,9 +3,10 @@
 The server, not the workstation, enforces identity (docs/security.md, "On a
 team server"):
 
-* every ipguard user is a PostgreSQL LOGIN role named as his user name; the
-  server checks his password (SCRAM), so a workstation's connection string
-  alone lets nobody in;
+* every ipguard user is a PostgreSQL LOGIN role named as his user name in
+  lower case (user names are case-insensitive, role names are not:
+  :func:`login_role`); the server checks his password (SCRAM), so a
+  workstation's connection string alone lets nobody in;
 * the app's roles are NOLOGIN group roles of this database only
   (``ipguard_<database>_<role>``; roles are cluster-wide, so a training
   database beside production shares nothing with it), plus
@@ -75,6 +76,11 @@ USER_COLUMNS = ("id", "username", "display_name", "active", "created_at")
 ADMIN_CHANGES = ("display_name", "password_hash", "active")
 
 
+def login_role(username: str) -> str:
+    """The login role of a user name, as the server names it (``ipguard_user_sync``: lower())."""
+    return username.strip().lower()
+
+
 def group_name(dbname: str, group: str) -> str:
     """The cluster-wide name of this database's group role ``group`` (PostgreSQL allows 63 bytes)."""
     name = f"ipguard_{dbname}_{group}"
@@ -91,7 +97,7 @@ def group_names(dbname: str) -> dict[str, str]:
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION ipguard_session_user_id() RETURNS bigint
     LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
-    SELECT id FROM users WHERE username::text = session_user::text $$;
+    SELECT id FROM users WHERE lower(username::text) = session_user::text $$;
 CREATE OR REPLACE FUNCTION ipguard_session_is_owner() RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = {users_table}::regclass), 'MEMBER') $$;
@@ -101,7 +107,7 @@ CREATE OR REPLACE FUNCTION ipguard_session_is_admin() RETURNS boolean
 CREATE OR REPLACE FUNCTION ipguard_password_hash(p_username text) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp AS $$
     SELECT password_hash FROM users WHERE username = p_username::citext
-       AND (username::text = session_user::text OR ipguard_session_is_owner()) $$;
+       AND (lower(username::text) = session_user::text OR ipguard_session_is_owner()) $$;
 CREATE OR REPLACE FUNCTION ipguard_user_sync(p_username text, p_verifier text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp AS $$
 DECLARE
@@ -111,7 +117,7 @@ BEGIN
     IF NOT ipguard_session_is_admin() THEN
         RAISE EXCEPTION 'ipguard: only an administrator manages users' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT id, username::text AS name, active INTO u FROM users WHERE username = p_username::citext;
+    SELECT id, lower(username::text) AS name, active INTO u FROM users WHERE username = p_username::citext;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'ipguard: no user %', p_username USING ERRCODE = 'no_data_found';
     END IF;
@@ -165,8 +171,8 @@ DROP POLICY IF EXISTS ipguard_change ON users;
 CREATE POLICY ipguard_read ON users FOR SELECT TO {user} USING (true);
 CREATE POLICY ipguard_add ON users FOR INSERT TO {admin} WITH CHECK (true);
 CREATE POLICY ipguard_change ON users FOR UPDATE TO {user}
-    USING (username::text = session_user::text OR ipguard_session_is_admin())
-    WITH CHECK (username::text = session_user::text OR ipguard_session_is_admin());
+    USING (lower(username::text) = session_user::text OR ipguard_session_is_admin())
+    WITH CHECK (lower(username::text) = session_user::text OR ipguard_session_is_admin());
 ALTER TABLE sign_in_attempts ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS ipguard_read ON sign_in_attempts;
 DROP POLICY IF EXISTS ipguard_own ON sign_in_attempts;
