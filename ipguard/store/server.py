@@ -61,9 +61,15 @@ class InitResult:
 def init(dsn: str, username: str, display_name: str, password: str) -> InitResult:
     """A new team database: the schema, this database's roles and GRANTs, and the first admin (an ipguard
     user and his login role), all in one transaction. Refuses a database that has ipguard's schema."""
-    from ipguard.store.core import Store  # the first admin is written by the same repository as on a file
+    import psycopg
 
-    raw = connect_raw(dsn)
+    from ipguard.store.core import Store  # the first admin is written by the same repository as on a file
+    from ipguard.store.server_connection import server_label
+
+    try:
+        raw = connect_raw(dsn)
+    except psycopg.Error as exc:
+        raise StoreError("server_unreachable", server=server_label(dsn), detail=_first_line(exc)) from exc
     try:
         conn = PgConnection(raw)
         db = PgDatabase(conn, dsn)
@@ -76,9 +82,17 @@ def init(dsn: str, username: str, display_name: str, password: str) -> InitResul
             store = Store(db, None, dsn=dsn)
             admin = store.repos.users.create_first_admin(username, display_name, password)
             conn.commit()
+        except psycopg.Error as exc:  # e.g. a role without CREATEROLE: the server's reason, nothing created
+            conn.rollback()
+            raise StoreError("server_refused", server=db.server_label(), detail=_first_line(exc)) from exc
         except BaseException:
             conn.rollback()
             raise
         return InitResult(db.server_label(), ran, groups, admin.username)
     finally:
         raw.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
