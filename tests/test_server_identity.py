@@ -334,3 +334,14 @@ def test_init_without_createrole_is_refused_and_creates_nothing(empty_server_db,
         pg_backend.drop_database(empty_server_db)
         with psycopg.connect(server_admin_dsn, autocommit=True) as su:
             su.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner)))
+
+
+def test_an_upgrade_extends_the_grants_to_new_tables(team):
+    with psycopg.connect(team, autocommit=True) as owner:
+        owner.execute("CREATE TABLE later_table (id BIGINT PRIMARY KEY)")  # as a later migration step would
+    with connect_as(team, "alice", ALICE_PW) as conn, pytest.raises(pg_errors.InsufficientPrivilege):
+        conn.execute("SELECT * FROM later_table")
+    assert server.migrate(team) == []  # up to date: no step, the grants applied again
+    with connect_as(team, "alice", ALICE_PW) as conn:
+        conn.execute("INSERT INTO later_table VALUES (1)")
+        assert conn.execute("SELECT count(*) FROM later_table").fetchone()[0] == 1
