@@ -345,3 +345,11 @@ def test_an_upgrade_extends_the_grants_to_new_tables(team):
     with connect_as(team, "alice", ALICE_PW) as conn:
         conn.execute("INSERT INTO later_table VALUES (1)")
         assert conn.execute("SELECT count(*) FROM later_table").fetchone()[0] == 1
+
+
+def test_a_second_connection_for_a_worker_is_the_same_user(team):
+    with open_store(team, credentials=("alice", ALICE_PW)) as s:
+        alice = auth.sign_in(s, "alice", ALICE_PW)
+        with s.open_again() as worker:
+            assert worker.scalar("SELECT session_user") == "alice"
+            assert auth.current(alice, worker).id == alice.id  # the window's sign-in holds on the worker's connection

@@ -111,6 +111,17 @@ class Store:
         assert self.path is not None
         self.db = connection.connect(self.path, create=False)
 
+    def open_again(self) -> Store:
+        """A new Store on the same database, as the same user (a worker thread's own connection: a Store
+        belongs to one thread). On a server it signs in to the server with the credentials this one was
+        opened with; the caller closes it."""
+        if self.is_server:
+            assert self.dsn is not None
+            return open_store(self.dsn, create=False, credentials=self._credentials)
+        if self.path is None:
+            raise RuntimeError("an in-memory database cannot be opened twice")
+        return open_store(self.path, create=False)
+
     def __enter__(self) -> Store:
         return self
 
