@@ -15,7 +15,7 @@ team server"):
   made: how the server tells its own users from other roles);
 * every user reads the tables and writes those the workflow writes; the
   user, role and settings tables are written by admins only; ``audit_log``
-  takes INSERT and SELECT only, and row-level security lets an entry in
+  (and ``product_versions``) take INSERT and SELECT only, and row-level security lets an entry in
   only when its user is the signed-in session's user; a user updates only
   his own row of ``users`` (his password hash) unless he is an admin, and
   reads only his own password hash;
