@@ -9,7 +9,9 @@ Roles are cluster-wide: the template has none; each clone gets its own group
 roles and GRANTs (ipguard.store.server_roles, named after the clone), and
 dropping a clone drops exactly the roles it made — its group roles and the
 login roles of the users its test created — so the next test can create the
-same user names again.
+same user names again. Login roles are named after the users, cluster-wide:
+two runs that create the same user names at once need two clusters (each
+helper and CI start their own, scripts/pg_cluster.sh).
 """
 
 from __future__ import annotations
