@@ -94,20 +94,22 @@ def group_names(dbname: str) -> dict[str, str]:
 
 
 # The functions the policies and the user management use; {placeholders} are filled with quoted literals.
+# Built-in functions are named with pg_catalog. so that no function a role might create in a schema on the
+# search path (PostgreSQL 14 lets every role create in "public") can be chosen as a better match.
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION ipguard_session_user_id() RETURNS bigint
     LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
-    SELECT id FROM users WHERE lower(username::text) = session_user::text $$;
+    SELECT id FROM users WHERE pg_catalog.lower(username::text) = session_user::text $$;
 CREATE OR REPLACE FUNCTION ipguard_session_is_owner() RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
-    SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = {users_table}::regclass), 'MEMBER') $$;
+    SELECT pg_catalog.pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = {users_table}::regclass), 'MEMBER') $$;
 CREATE OR REPLACE FUNCTION ipguard_session_is_admin() RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
-    SELECT ipguard_session_is_owner() OR pg_has_role(session_user, {admin}, 'MEMBER') $$;
+    SELECT ipguard_session_is_owner() OR pg_catalog.pg_has_role(session_user, {admin}, 'MEMBER') $$;
 CREATE OR REPLACE FUNCTION ipguard_password_hash(p_username text) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp AS $$
     SELECT password_hash FROM users WHERE username = p_username::citext
-       AND (lower(username::text) = session_user::text OR ipguard_session_is_owner()) $$;
+       AND (pg_catalog.lower(username::text) = session_user::text OR ipguard_session_is_owner()) $$;
 CREATE OR REPLACE FUNCTION ipguard_user_sync(p_username text, p_verifier text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp AS $$
 DECLARE
@@ -117,7 +119,7 @@ BEGIN
     IF NOT ipguard_session_is_admin() THEN
         RAISE EXCEPTION 'ipguard: only an administrator manages users' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT id, lower(username::text) AS name, active INTO u FROM users WHERE username = p_username::citext;
+    SELECT id, pg_catalog.lower(username::text) AS name, active INTO u FROM users WHERE username = p_username::citext;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'ipguard: no user %', p_username USING ERRCODE = 'no_data_found';
     END IF;
@@ -135,27 +137,27 @@ BEGIN
                 USING ERRCODE = 'duplicate_object';
         END IF;
     ELSE
-        EXECUTE format('CREATE ROLE %I NOLOGIN', u.name);
-        EXECUTE format('GRANT %I TO %I', {login}, u.name);
+        EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', u.name);
+        EXECUTE pg_catalog.format('GRANT %I TO %I', {login}, u.name);
     END IF;
     IF p_verifier IS NOT NULL THEN
-        EXECUTE format('ALTER ROLE %I PASSWORD %L', u.name, p_verifier);
+        EXECUTE pg_catalog.format('ALTER ROLE %I PASSWORD %L', u.name, p_verifier);
     END IF;
     IF u.active = 1 THEN
-        EXECUTE format('ALTER ROLE %I LOGIN', u.name);
-        EXECUTE format('GRANT %I TO %I', {user}, u.name);
+        EXECUTE pg_catalog.format('ALTER ROLE %I LOGIN', u.name);
+        EXECUTE pg_catalog.format('GRANT %I TO %I', {user}, u.name);
     ELSE
-        EXECUTE format('ALTER ROLE %I NOLOGIN', u.name);
-        EXECUTE format('REVOKE %I FROM %I', {user}, u.name);
+        EXECUTE pg_catalog.format('ALTER ROLE %I NOLOGIN', u.name);
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', {user}, u.name);
     END IF;
 {role_grants}
 END $$;
 """
 
 _ROLE_GRANT = """    IF u.active = 1 AND EXISTS (SELECT 1 FROM user_roles WHERE user_id = u.id AND role = {value}) THEN
-        EXECUTE format('GRANT %I TO %I', {group}, u.name);
-    ELSIF pg_has_role(u.name, {group}, 'MEMBER') THEN
-        EXECUTE format('REVOKE %I FROM %I', {group}, u.name);
+        EXECUTE pg_catalog.format('GRANT %I TO %I', {group}, u.name);
+    ELSIF pg_catalog.pg_has_role(u.name, {group}, 'MEMBER') THEN
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', {group}, u.name);
     END IF;"""
 
 _POLICIES = """
