@@ -123,7 +123,13 @@ def current(user: object, store: Store | None = None) -> UserRecord:
         raise PermissionDenied("session_ended")
     if _db_key(reader) != entry[0]:
         raise PermissionDenied("wrong_store")
-    fresh = reader.repos.users.get(user.id)
+    try:
+        fresh = reader.repos.users.get(user.id)
+    except Exception as exc:
+        if reader.is_server and _server_took_access(exc):  # disabled: the server took his privileges at once
+            sign_out(user)
+            raise PermissionDenied("session_ended") from exc
+        raise
     if not fresh.active:
         sign_out(user)
         raise PermissionDenied("session_ended")
@@ -191,6 +197,12 @@ def _server_session_is(store: Store, username: str) -> bool:
     from ipguard.store import server_roles  # psycopg off the start path; loaded already on a server
 
     return server_roles.session_is_owner(store) or server_roles.session_is(store, username)
+
+
+def _server_took_access(exc: BaseException) -> bool:
+    from ipguard.store import server_roles  # loaded already on a server
+
+    return server_roles.access_taken(exc)
 
 
 def setup_first_admin(store: Store, username: str, display_name: str, password: str) -> Actor:

@@ -17,7 +17,7 @@ from psycopg import sql
 from ipguard import admin, auth
 from ipguard.cli import main
 from ipguard.domain import Role
-from ipguard.errors import ConflictError, IpguardError, StoreError, ValidationError
+from ipguard.errors import ConflictError, IpguardError, PermissionDenied, StoreError, ValidationError
 from ipguard.store import open_store, server, server_roles
 
 pytestmark = pytest.mark.server_only
@@ -146,6 +146,8 @@ def test_a_deactivated_user_cannot_connect_and_role_changes_reach_the_server(tea
     with connect_as(team, "alice", ALICE_PW) as conn:
         conn.execute("UPDATE banks SET name = name")  # now an admin's table is hers to write
     still_open = connect_as(team, "alice", ALICE_PW)
+    her_window = open_store(team, credentials=("alice", ALICE_PW))
+    signed_in = auth.sign_in(her_window, "alice", ALICE_PW)
     with open_store(team, credentials=("boss", BOSS_PW)) as s:
         boss = auth.sign_in(s, "boss", BOSS_PW)
         admin.set_active(s, boss, alice.id, False)
@@ -154,6 +156,9 @@ def test_a_deactivated_user_cannot_connect_and_role_changes_reach_the_server(tea
     assert refused.value.key == "login_failed"
     with still_open, pytest.raises(pg_errors.InsufficientPrivilege):
         still_open.execute("SELECT count(*) FROM cases")  # a session left open loses its privileges at once
+    with her_window, pytest.raises(PermissionDenied) as ended:
+        auth.current(signed_in, her_window)  # her open window: the app's own message, sign in again
+    assert ended.value.key == "session_ended"
 
 
 def test_passwords_reset_by_an_admin_and_changed_by_the_user_reach_the_server(team):

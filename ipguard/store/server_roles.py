@@ -289,6 +289,11 @@ def session_is(store: Store, username: str) -> bool:
     return bool(store.scalar("SELECT lower(session_user::text) = lower(?)", [username]))
 
 
+def access_taken(exc: BaseException) -> bool:
+    """Whether the server refused a statement for lack of privilege (a user disabled while connected)."""
+    return isinstance(exc, pg_errors.InsufficientPrivilege)
+
+
 def password_hash(store: Store, username: str) -> str | None:
     """The app's password hash of ``username``: the session's own only (every hash for the owner)."""
     return store.scalar_str("SELECT ipguard_password_hash(?)", [username])
