@@ -358,3 +358,23 @@ def test_a_second_connection_for_a_worker_is_the_same_user(team):
         with s.open_again() as worker:
             assert worker.scalar("SELECT session_user") == "alice"
             assert auth.current(alice, worker).id == alice.id  # the window's sign-in holds on the worker's connection
+
+
+def test_server_init_asks_a_typed_password_twice(empty_server_db, monkeypatch, capsys):
+    import getpass
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("IPGUARD_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    answers = iter([BOSS_PW, BOSS_PW + "x", BOSS_PW, BOSS_PW])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    argv = ["server", "init", "--db", empty_server_db, "--admin", "boss", "--lang", "en"]
+    assert main(argv) == 2
+    assert "the two passwords differ" in capsys.readouterr().err
+    assert main(argv) == 0  # nothing was created the first time
+    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
+        auth.sign_in(s, "boss", BOSS_PW)

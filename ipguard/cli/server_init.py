@@ -11,14 +11,22 @@ is refused: ``ipguard server upgrade`` migrates one.
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 
 from ipguard import messages
 from ipguard.cli import credentials
 from ipguard.cli.common import Subparsers, add_command, require_db, t
 from ipguard.errors import ValidationError
 
-messages.register({"server_db_required": ("请用 --db 指定服务器数据库（postgresql://… 或 service=…）",
-                                          "name the server database with --db (postgresql://… or service=…)")})
+messages.register(
+    {
+        "server_db_required": ("请用 --db 指定服务器数据库（postgresql://… 或 service=…）",
+                               "name the server database with --db (postgresql://… or service=…)"),
+        "passwords_differ": ("两次输入的密码不一致，没有做任何修改", "the two passwords differ; nothing was changed"),
+    }
+)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -41,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError("db", "server_db_required")
     username = args.admin.strip()
     secret = credentials.password(args)  # before anything is created
+    if _typed(args) and getpass.getpass(t("再次输入密码：", "Password again: ")) != secret:
+        raise ValidationError("password", "passwords_differ")  # a typing slip would lock the first admin out
     from ipguard.store import server  # psycopg only for a server command
 
     done = server.init(dsn, username, (args.name or username).strip(), secret)
@@ -50,3 +60,9 @@ def run(args: argparse.Namespace) -> int:
             f"({', '.join(done.groups)}), privileges and row-level security set; first admin {done.admin} created "
             "(user and database login role)"))
     return 0
+
+
+def _typed(args: argparse.Namespace) -> bool:
+    """Whether the password was typed at the terminal (then it is asked twice)."""
+    return (getattr(args, "password_fd", None) is None and not os.environ.get(credentials.ENV_VAR)
+            and sys.stdin is not None and sys.stdin.isatty())
