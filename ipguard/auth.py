@@ -10,6 +10,10 @@ Sign-in behaves as a bank's: unknown user names, wrong passwords and disabled
 accounts cost the same (an argon2 verify against a dummy hash) and answer the
 same message; repeated failures for one user name lock it for a while, with
 the lock growing with each further failure; every attempt is audited.
+
+On a team server the server checks the password first (each user is a login
+role, :mod:`ipguard.store.server_roles`): a user signs in only on a connection
+made as himself, so a workstation's connection string signs nobody in.
 """
 
 from __future__ import annotations
@@ -86,6 +90,8 @@ _LOCK = threading.Lock()
 
 
 def _db_key(store: Store) -> str:
+    if store.is_server:
+        return f"server:{store.location()}"  # host, port and database: every connection to it alike
     return str(Path(store.path).resolve()) if store.path is not None else f"memory:{id(store)}"
 
 
@@ -116,7 +122,13 @@ def current(user: object, store: Store | None = None) -> UserRecord:
         raise PermissionDenied("session_ended")
     if _db_key(reader) != entry[0]:
         raise PermissionDenied("wrong_store")
-    fresh = reader.repos.users.get(user.id)
+    try:
+        fresh = reader.repos.users.get(user.id)
+    except Exception as exc:
+        if reader.is_server and _server_took_access(exc):  # disabled: the server took his privileges at once
+            sign_out(user)
+            raise PermissionDenied("session_ended") from exc
+        raise
     if not fresh.active:
         sign_out(user)
         raise PermissionDenied("session_ended")
@@ -153,6 +165,8 @@ def sign_in(store: Store, username: str, password: str) -> Actor:
     """
     name = (username or "").strip()[:80]
     now = clock.now()
+    if store.is_server and not _server_session_is(store, name):
+        raise IpguardError("login_failed")  # the server checked another user's password: not this one's
     row = store.repos.users.credentials(name)
     ok = verify_password(row.password_hash if row else DUMMY_HASH, password or "")
     ok = ok and row is not None and row.active
@@ -174,6 +188,20 @@ def sign_in(store: Store, username: str, password: str) -> Actor:
         raise IpguardError(LOGIN_FAILED)
     store.repos.users.record_sign_in(name, user_id, outcome="success", failures=0, locked_until=None)
     return _issue(store, store.repos.users.get(row.user_id))
+
+
+def _server_session_is(store: Store, username: str) -> bool:
+    """On a server, a user signs in on a connection made with his own password (his login role); the
+    database owner's connection (administration, the tests) may sign anyone in."""
+    from ipguard.store import server_roles  # psycopg off the start path; loaded already on a server
+
+    return server_roles.session_is_owner(store) or server_roles.session_is(store, username)
+
+
+def _server_took_access(exc: BaseException) -> bool:
+    from ipguard.store import server_roles  # loaded already on a server
+
+    return server_roles.access_taken(exc)
 
 
 def setup_first_admin(store: Store, username: str, display_name: str, password: str) -> Actor:

@@ -4,6 +4,14 @@
 databases (scripts/pg_cluster.sh starts a throwaway cluster and sets it). A
 template database is migrated once per run; each test gets a clone of it
 (CREATE DATABASE … TEMPLATE, a file copy) and drops it afterwards.
+
+Roles are cluster-wide: the template has none; each clone gets its own group
+roles and GRANTs (ipguard.store.server_roles, named after the clone), and
+dropping a clone drops exactly the roles it made — its group roles and the
+login roles of the users its test created — so the next test can create the
+same user names again. Login roles are named after the users, cluster-wide:
+two runs that create the same user names at once need two clusters (each
+helper and CI start their own, scripts/pg_cluster.sh).
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ def _ensure_template() -> None:
     with _admin() as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(_TEMPLATE)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(_TEMPLATE)))
-    server.migrate(_with_db(_TEMPLATE))
+    server.migrate(_with_db(_TEMPLATE), roles=False)  # each clone gets its own roles
     _made_template = True
 
 
@@ -56,15 +64,35 @@ def fresh_database(nodeid: str) -> str:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
             sql.Identifier(name), sql.Identifier(_TEMPLATE)))
-    return _with_db(name)
+    dsn = _with_db(name)
+    _install_roles(dsn)
+    return dsn
+
+
+def _install_roles(dsn: str) -> None:
+    from ipguard.store import server_roles
+    from ipguard.store.pg import PgConnection, connect_raw
+
+    conn = PgConnection(connect_raw(dsn))
+    try:
+        conn.begin_write()
+        server_roles.install(conn)
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def drop_database(dsn: str | None) -> None:
     if not dsn:
         return
-    name = psycopg.conninfo.conninfo_to_dict(dsn)["dbname"]
+    from ipguard.store import server_roles
+
+    name = str(psycopg.conninfo.conninfo_to_dict(dsn)["dbname"])
     with _admin() as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(str(name))))
+        roles = server_roles.database_roles(conn, name)
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        for role in roles:  # its logins first, then its groups: nothing else on the cluster
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
 
 
 def empty_database(nodeid: str) -> str:

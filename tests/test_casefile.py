@@ -318,7 +318,7 @@ def test_cli_export_and_verify(store, c, tmp_path, capsys, monkeypatch) -> None:
 
     case_id = _filled_case(store, c)
     case_no = store.repos.cases.get(case_id).case_no
-    db = str(store.path)
+    db = store.dsn or str(store.path)  # a server: the command connects as --user with his password
     store.close()
     monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     out = tmp_path / "cli.zip"

@@ -280,7 +280,7 @@ def test_cli_refuses_naming_the_stage_and_reprints_identical_bytes(env, tmp_path
     store, c, case_id = env
     monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     case_no = store.repos.cases.get(case_id).case_no
-    db = str(store.path)
+    db = store.dsn or str(store.path)  # a server: the command connects as --user with his password
     out = tmp_path / "out.pdf"
     assert cli_main(["letter", "report", case_no, "--db", db, "--out", str(out), "--user", "admin"]) == 2
     err = capsys.readouterr().err.strip().splitlines()

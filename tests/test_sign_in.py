@@ -212,3 +212,11 @@ def test_cli_reads_the_password_from_a_file_descriptor(tmp_path, monkeypatch):
         assert credentials.check_given(Args()) == ("admin", "s3cret-from-fd")
     finally:
         os.close(read)
+
+
+def test_a_store_opened_again_is_the_same_database_and_accepts_the_sign_in(store, admin):
+    from ipguard import auth
+
+    with store.open_again() as worker:
+        assert worker.location() == store.location()
+        assert auth.current(admin, worker).id == admin.id

@@ -72,4 +72,4 @@ class Session:
 
     def open_worker_store(self) -> Store:
         """A new store on the same database for a worker thread (close it when done)."""
-        return self.store.open_another()
+        return self.store.open_again()

@@ -209,7 +209,7 @@ def run_blocking(fn: Callable[[], Any], label: str = "", *, disable: Iterable[QW
 
 def worker_store(store: Any):
     """A new Store on the same database as ``store`` (for a pool thread); None for an in-memory store."""
-    return store.open_another() if store.can_open_another() else None
+    return store.open_again() if store.can_open_again() else None
 
 
 def off_ui_thread(fn: Callable[..., Any], label: str = "", *, disable: Iterable[QWidget | None] = ()) -> Callable[..., Any]:
@@ -222,7 +222,7 @@ def off_ui_thread(fn: Callable[..., Any], label: str = "", *, disable: Iterable[
     widgets = list(disable)
 
     def call(store: Any, *args: Any, **kwargs: Any) -> Any:
-        if not store.can_open_another():
+        if not store.can_open_again():
             return fn(store, *args, **kwargs)
 
         def work() -> Any:

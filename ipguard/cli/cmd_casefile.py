@@ -37,13 +37,14 @@ def run_export(args: argparse.Namespace) -> int:
     from ipguard.casefile.export import export_case_file
     from ipguard.outputs import check_target
     from ipguard.store import open_store
+    from ipguard.store.dialect import is_postgres_target
 
     db = require_db(args)
-    if not Path(db).expanduser().exists():
+    if not is_postgres_target(db) and not Path(db).expanduser().exists():  # a server is checked when connected
         raise NotFoundError("not_found", what="数据库文件", ident=db)
     out = check_target(args.out, protect=[db])
     given = credentials.check_given(args)
-    with open_store(db, create=False) as store:
+    with open_store(db, create=False, credentials=given) as store:
         case = store.repos.cases.by_no(args.case_no)
         user = credentials.sign_in(store, args, given)
         result = export_case_file(store, case.id, user, out)

@@ -42,14 +42,15 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ipguard.documents.service import KINDS, issue_document
     from ipguard.store import open_store
+    from ipguard.store.dialect import is_postgres_target
 
     kind = KIND_ARGS[args.kind]
     db = require_db(args)
-    if not Path(db).expanduser().exists():
+    if not is_postgres_target(db) and not Path(db).expanduser().exists():  # a server is checked when connected
         raise NotFoundError("not_found", what="数据库文件", ident=db)
     out = check_target(args.out, protect=[db])  # refused before anything is issued or audited
     given = credentials.check_given(args)  # no password, no command
-    with open_store(db, create=False) as store:
+    with open_store(db, create=False, credentials=given) as store:
         case = store.repos.cases.by_no(args.case_no)
         user = credentials.sign_in(store, args, given)
         # One transaction: if the file cannot be written, no number is used and no

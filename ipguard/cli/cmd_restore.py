@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         untouched = messages.render("restore_untouched", {}, lang)
         print(f"ipguard: {exc.one_line(lang)}; {untouched}", file=sys.stderr)
         return 2
-    store = open_store(db, create=False)
+    store = open_store(db, create=False, credentials=given)
     try:
         result = restore_as(store, credentials.sign_in(store, args, given), args.source, backup_dir=args.backup_dir,
                             without_sidecar=args.without_sidecar)

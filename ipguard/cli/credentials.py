@@ -6,6 +6,9 @@ The password comes, in this order, from
   * the environment variable ``IPGUARD_PASSWORD`` (scripts and CI);
   * a prompt on the terminal (getpass; never echoed) when stdin is a terminal.
 Without any of them the command is refused before it touches the database.
+On a team server (``--db postgresql://…``) the same user name and password are
+what the command connects with: the server checks them before anything is read
+(``open_store(db, credentials=…)``, :mod:`ipguard.store.server_roles`).
 """
 
 from __future__ import annotations

@@ -65,15 +65,14 @@ def now_iso() -> str:
 class Store:
     """An open ipguard database. Use :func:`ipguard.store.open_store`."""
 
-    def __init__(self, db: Database | PgDatabase, path: Path | None, *, dsn: str | None = None) -> None:
+    def __init__(self, db: Database | PgDatabase, path: Path | None, *, dsn: str | None = None,
+                 credentials: tuple[str, str] | None = None) -> None:
         # ``db`` is an sqlite-utils Database, or its PostgreSQL stand-in (ipguard.store.pg) with the same
         # execute/query/atomic; the repositories use only those.
         self.db: Any = db
         self.path = path
         self.dsn = dsn
-        # On a server, the (user name, password) this store's connection signed in with, kept in memory only so
-        # a worker thread can open its own connection as the same user (open_another); never written anywhere.
-        self.credentials: tuple[str, str] | None = None
+        self._credentials = credentials  # a server's user name and password, to reconnect as the same user
         self.dialect: Dialect = getattr(db, "dialect", Dialect.SQLITE)
         self._clock = now_iso
         self.repos = Repositories(self)
@@ -107,7 +106,7 @@ class Store:
             from ipguard.store import server_connection  # psycopg off the start path
 
             assert self.dsn is not None
-            self.db = server_connection.connect(self.dsn, credentials=self.credentials)
+            self.db = server_connection.connect(self.dsn, self._credentials)
             return
         assert self.path is not None
         self.db = connection.connect(self.path, create=False)
@@ -123,23 +122,23 @@ class Store:
 
         assert self.dsn is not None
         new = server_connection.connect(self.dsn, credentials=credentials)
-        old, self.db, self.credentials = self.db, new, credentials
+        old, self.db, self._credentials = self.db, new, credentials
         with contextlib.suppress(*_database_errors()):
             old.conn.close()
 
-    def can_open_another(self) -> bool:
-        """Whether :meth:`open_another` can give a worker thread its own store (not for an in-memory one)."""
+    def can_open_again(self) -> bool:
+        """Whether :meth:`open_again` can give a worker thread its own store (not for an in-memory one)."""
         return self.path is not None or self.is_server
 
-    def open_another(self) -> Store:
-        """A new store on the same database with its own connection (a worker thread's; close it when done).
-
-        On a server it signs in to PostgreSQL as this store did (the same user's login role).
-        """
+    def open_again(self) -> Store:
+        """A new Store on the same database, as the same user (a worker thread's own connection: a Store
+        belongs to one thread). On a server it signs in to the server with the credentials this one was
+        opened with; the caller closes it."""
         if self.is_server:
             assert self.dsn is not None
-            return open_store(self.dsn, create=False, credentials=self.credentials)
-        assert self.path is not None, "an in-memory store cannot be opened twice"
+            return open_store(self.dsn, create=False, credentials=self._credentials)
+        if self.path is None:
+            raise RuntimeError("an in-memory database cannot be opened twice")
         return open_store(self.path, create=False)
 
     def __enter__(self) -> Store:
@@ -384,6 +383,11 @@ def open_store(path: str | Path, *, create: bool = True, credentials: tuple[str,
     """Open (and create or upgrade) the database at ``path``: an SQLite file, or a PostgreSQL server
     named by a ``postgresql://`` URL or a libpq connection string (``service=ipguard``).
 
+    On a server, ``credentials`` (user name, password) connect as that user's own login role (the server
+    checks the password; a wrong one, an unknown or disabled user raise IpguardError("login_failed"));
+    without them the connection is what libpq finds (the owner's tools, the tests). An SQLite file
+    ignores them: :func:`ipguard.auth.sign_in` checks the password there.
+
     A server's schema is created and upgraded by ``ipguard server init`` / ``upgrade`` (an administrator's
     step, with a backup first), never by a workstation opening it.
     """
@@ -391,9 +395,7 @@ def open_store(path: str | Path, *, create: bool = True, credentials: tuple[str,
         from ipguard.store import server_connection  # psycopg off the start path
 
         dsn = str(path)
-        store = Store(server_connection.connect(dsn, credentials=credentials), None, dsn=dsn)
-        store.credentials = credentials
-        return store
+        return Store(server_connection.connect(dsn, credentials), None, dsn=dsn, credentials=credentials)
     path = Path(path).expanduser()
     db = connection.connect(path, create=create)
     return Store(db, path)

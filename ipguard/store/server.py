@@ -2,24 +2,45 @@
 
 These are an administrator's steps (``ipguard server init`` / ``upgrade``),
 run with a database role that owns the database; workstations only connect
-(:mod:`ipguard.store.server_connection`).
+(:mod:`ipguard.store.server_connection`). After the schema steps every run
+(re)applies the server's roles, GRANTs and row-level security
+(:mod:`ipguard.store.server_roles`), so an upgrade's new tables are covered.
 """
 
 from __future__ import annotations
 
-from ipguard import clock
-from ipguard.store import schema, schema_pg
-from ipguard.store.pg import PgConnection, connect_raw
+from dataclasses import dataclass
+
+from ipguard import clock, messages
+from ipguard.errors import StoreError
+from ipguard.store import schema, schema_pg, server_roles
+from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
+
+messages.register(
+    {
+        "server_already_initialized": (
+            "服务器数据库“{server}”已经有 ipguard 的数据结构，不能再次初始化。升级请运行 ipguard server upgrade",
+            "the server database “{server}” already has ipguard's schema and cannot be initialised again; "
+            "to upgrade it run ipguard server upgrade",
+        ),
+    }
+)
 
 
-def migrate(dsn: str) -> list[str]:
-    """Create or upgrade the schema in one transaction; the steps applied (none when up to date)."""
+def migrate(dsn: str, *, roles: bool = True) -> list[str]:
+    """Create or upgrade the schema in one transaction; the steps applied (none when up to date).
+
+    With ``roles`` (always, but for the test suite's template database) the same transaction then
+    creates this database's group roles and (re)applies the GRANTs and policies.
+    """
     raw = connect_raw(dsn)
     try:
         conn = PgConnection(raw)
         conn.begin_write()
         try:
             ran = schema_pg.apply(conn, schema.known_names(), at=clock.now().isoformat(timespec="seconds"))
+            if roles:
+                server_roles.install(conn)
             conn.commit()
         except BaseException:
             conn.rollback()
@@ -27,3 +48,51 @@ def migrate(dsn: str) -> list[str]:
         return ran
     finally:
         raw.close()
+
+
+@dataclass(frozen=True)
+class InitResult:
+    database: str
+    steps: list[str]
+    groups: list[str]
+    admin: str
+
+
+def init(dsn: str, username: str, display_name: str, password: str) -> InitResult:
+    """A new team database: the schema, this database's roles and GRANTs, and the first admin (an ipguard
+    user and his login role), all in one transaction. Refuses a database that has ipguard's schema."""
+    import psycopg
+
+    from ipguard.store.core import Store  # the first admin is written by the same repository as on a file
+    from ipguard.store.server_connection import server_label
+
+    try:
+        raw = connect_raw(dsn)
+    except psycopg.Error as exc:
+        raise StoreError("server_unreachable", server=server_label(dsn), detail=_first_line(exc)) from exc
+    try:
+        conn = PgConnection(raw)
+        db = PgDatabase(conn, dsn)
+        if schema_pg.applied(conn):
+            raise StoreError("server_already_initialized", server=db.server_label())
+        conn.begin_write()
+        try:
+            ran = schema_pg.apply(conn, schema.known_names(), at=clock.now().isoformat(timespec="seconds"))
+            groups = server_roles.install(conn)
+            store = Store(db, None, dsn=dsn)
+            admin = store.repos.users.create_first_admin(username, display_name, password)
+            conn.commit()
+        except psycopg.Error as exc:  # e.g. a role without CREATEROLE: the server's reason, nothing created
+            conn.rollback()
+            raise StoreError("server_refused", server=db.server_label(), detail=_first_line(exc)) from exc
+        except BaseException:
+            conn.rollback()
+            raise
+        return InitResult(db.server_label(), ran, groups, admin.username)
+    finally:
+        raw.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -15,7 +15,7 @@ from psycopg import errors as pg_errors
 
 from ipguard import messages
 from ipguard.errors import LOGIN_FAILED, IpguardError, StoreError
-from ipguard.store import schema, schema_pg
+from ipguard.store import schema, schema_pg, server_roles
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
 
 messages.register(
@@ -77,22 +77,23 @@ def without_password(dsn: str) -> str:
     return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in params.items()})
 
 
-def connect(dsn: str, *, credentials: tuple[str, str] | None = None) -> PgDatabase:
+# SQLSTATEs of a refused sign-in: a wrong password (28P01), an unknown, disabled (NOLOGIN) or unlisted role (28000).
+_LOGIN_REFUSED = ("28P01", "28000")
+
+
+def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
     """Connect to the server and check its schema; a :class:`StoreError` saying what to do otherwise.
 
-    With ``credentials`` (user name, password) the connection signs in to PostgreSQL as that user's login
-    role: the server checks the password. A refusal reads as the app's own failed sign-in, never with
-    libpq's text (which names the role).
+    With ``credentials`` (user name, password) the connection is that user's login role
+    (:mod:`ipguard.store.server_roles`); a wrong password, an unknown or disabled user answer the app's
+    own IpguardError("login_failed"), never the server's text.
     """
-    target = dsn
-    if credentials is not None:
-        target = psycopg.conninfo.make_conninfo(dsn, user=credentials[0], password=credentials[1])
+    overrides = {} if credentials is None else {"user": server_roles.login_role(credentials[0]), "password": credentials[1]}
     try:
-        raw = connect_raw(target)
+        raw = connect_raw(dsn, **overrides)
     except psycopg.Error as exc:
-        if credentials is not None and _refused_sign_in(exc):
-            raise IpguardError(LOGIN_FAILED) from None
-
+        if credentials is not None and (getattr(exc, "sqlstate", None) in _LOGIN_REFUSED or _auth_refused(exc)):
+            raise IpguardError(LOGIN_FAILED) from None  # the server's text may echo what was typed
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
     db = PgDatabase(PgConnection(raw), dsn)
@@ -104,12 +105,10 @@ def connect(dsn: str, *, credentials: tuple[str, str] | None = None) -> PgDataba
     return db
 
 
-def _refused_sign_in(exc: psycopg.Error) -> bool:
-    """Whether the server turned the user away (wrong password, unknown or disabled role, no access)."""
-    if exc.sqlstate in ("28P01", "28000"):
-        return True
+def _auth_refused(exc: psycopg.Error) -> bool:
+    """libpq reports a failed authentication at connect without a SQLSTATE; its text says so."""
     text = str(exc)
-    return "authentication failed" in text or ("does not exist" in text and "role" in text) or "not permitted to log in" in text
+    return "authentication failed" in text or "not permitted to log in" in text or ('role "' in text and "does not exist" in text)
 
 
 def check_schema(db: PgDatabase) -> None:
