@@ -20,6 +20,9 @@ from ui.pages import settings_backup
 from ui.pages.settings_backup import BackupPanel
 from ui.session import Session
 
+# File backups and restores of the SQLite database; a team server's are the administrator's (pg_dump).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):

@@ -357,7 +357,7 @@ class ReportingRepo:
             f" JOIN cases c ON c.id = l.case_id WHERE l.start_date {between}", p)  # fmt: skip
         first_time = self._one(
             "SELECT COUNT(*) FROM (SELECT c.company_id, MIN(l.start_date) AS s FROM loans l JOIN cases c ON c.id = l.case_id"
-            f" GROUP BY c.company_id) WHERE s {between}", p)[0]  # fmt: skip
+            f" GROUP BY c.company_id) AS firsts WHERE s {between}", p)[0]  # fmt: skip
         released = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE repaid_on {between}", p)
         defaulted = self._one(f"SELECT COUNT(*), COALESCE(SUM(loan_amount_fen), 0) FROM loans WHERE defaulted_on {between}", p)
         comp = self._one(f"SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM compensations WHERE paid_on {between}", p)
@@ -379,13 +379,15 @@ class ReportingRepo:
         overdue = "(l.defaulted_on IS NOT NULL AND l.defaulted_on <= :as_of OR l.maturity_date < :as_of)"
         row = self._one(
             "SELECT COUNT(*), COALESCE(SUM(l.loan_amount_fen), 0), COUNT(DISTINCT c.company_id),"
-            f" COALESCE(SUM({overdue}), 0), COALESCE(SUM(CASE WHEN {overdue} THEN l.loan_amount_fen END), 0)"
+            f" COALESCE(SUM(CASE WHEN {overdue} THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN {overdue} THEN l.loan_amount_fen END), 0)"
             f" FROM loans l JOIN cases c ON c.id = l.case_id WHERE {_IN_FORCE}", p)  # fmt: skip
         closed = "(SELECT MIN(e.on_date) FROM stage_events e WHERE e.case_id = p.case_id AND e.to_stage = 'closed')"
         recovered_on = "(SELECT COALESCE(SUM(r.amount_fen), 0) FROM recoveries r WHERE r.case_id = p.case_id AND r.on_date <= :as_of)"
+        # What is still owed, never below zero: CASE, not SQLite's two-argument MAX (a server's SUM is NUMERIC).
+        owed = f"CASE WHEN p.amount_fen - {recovered_on} > 0 THEN p.amount_fen - {recovered_on} ELSE 0 END"
         comp = self._one(
             f"SELECT COALESCE(SUM(p.amount_fen), 0), COALESCE(SUM(CASE WHEN {closed} IS NULL OR {closed} > :as_of"
-            f" THEN MAX(p.amount_fen - {recovered_on}, 0) END), 0) FROM compensations p WHERE p.paid_on <= :as_of", p)  # fmt: skip
+            f" THEN {owed} END), 0) FROM compensations p WHERE p.paid_on <= :as_of", p)  # fmt: skip
         recovered = self._one("SELECT COALESCE(SUM(amount_fen), 0) FROM recoveries WHERE on_date <= :as_of", p)[0]
         stages = self.store.db.conn.execute(
             "SELECT e.to_stage, COUNT(*) FROM stage_events e JOIN (SELECT case_id, MAX(id) AS id FROM stage_events"
