@@ -12,6 +12,8 @@ from ipguard.store import Store
 from tests.test_casefile import make_pdf, make_png
 from tests.workflow_helpers import Cast, open_case, to_stage
 
+__all__ = ["blob_hashes", "fill", "open_case", "rows"]
+
 
 def fill(store: Store, c: Cast) -> dict[str, int]:
     """Three cases (in force, at the committee, at intake) with documents and attachments; their ids."""
@@ -36,5 +38,11 @@ def blob_hashes(store: Store) -> dict[str, dict[int, str]]:
             "attachments": hashed("SELECT a.id, b.content AS data FROM attachments a JOIN blobs b ON b.id = a.blob_id")}
 
 
-def rows(store: Store, table: str, order: str = "1") -> list[dict[str, Any]]:
-    return store.query(f"SELECT * FROM {table} ORDER BY {order}")
+# Tables in the order their rows were written (SQLite's rowid; an identity column of that name on the server).
+_BY_ROWID = {"committee_attendance", "committee_votes", "disbursement_checks"}
+
+
+def rows(store: Store, table: str) -> list[dict[str, Any]]:
+    """A table's rows in the order they were written, without the server's ``rowid`` column."""
+    found = store.query(f"SELECT * FROM {table} ORDER BY {'rowid' if table in _BY_ROWID else '1'}")
+    return [{k: v for k, v in r.items() if k != "rowid"} for r in found]

@@ -44,7 +44,7 @@ def test_restore_refuses_a_database_that_already_has_the_schema(store, tmp_path)
     backup = server_backup.dump(store.dsn, tmp_path)
     with pytest.raises(StoreError) as caught:
         server_backup.restore_into(backup.path, store.dsn)
-    assert caught.value.key == "restore_target_not_empty"
+    assert caught.value.key == "server_restore_target_not_empty"
 
 
 def test_the_cli_backup_prints_the_file_and_the_head(store, c, tmp_path, capsys) -> None:

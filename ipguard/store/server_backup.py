@@ -49,15 +49,15 @@ messages.register(
             "备份到文件夹“{folder}”失败：{detail}。没有留下备份文件，数据库没有任何改动",
             "the backup into the folder “{folder}” failed: {detail}. No backup file was left; the database was not changed",
         ),
-        "backup_unreadable": (
+        "server_backup_unreadable": (
             "备份文件“{path}”无法被 pg_restore 读取（{detail}）",
             "pg_restore cannot read the backup file “{path}” ({detail})",
         ),
-        "restore_target_not_empty": (
+        "server_restore_target_not_empty": (
             "目标数据库“{server}”已有 ipguard 的数据结构，不能恢复到这里。请新建一个空数据库再恢复",
             "the target database “{server}” already has ipguard's schema; restore into a new, empty database",
         ),
-        "restore_failed": (
+        "server_restore_failed": (
             "恢复到数据库“{server}”失败：{detail}",
             "restoring into the database “{server}” failed: {detail}",
         ),
@@ -142,7 +142,7 @@ def list_tables(dump_path: Path, server_major: int = 0) -> list[str]:
     tool = _checked_tool("pg_restore", server_major)
     run = subprocess.run([str(tool), "--list", str(dump_path)], capture_output=True, text=True, check=False)
     if run.returncode != 0:
-        raise StoreError("backup_unreadable", path=str(dump_path), detail=_first_line(run.stderr))
+        raise StoreError("server_backup_unreadable", path=str(dump_path), detail=_first_line(run.stderr))
     tables = []
     for line in run.stdout.splitlines():
         # "215; 1259 16411 TABLE public cases ipguard_owner"
@@ -219,7 +219,7 @@ def restore_into(dump_path: Path, empty_dsn: str) -> None:
     try:
         conn = PgConnection(raw)
         if schema_pg.applied(conn):
-            raise StoreError("restore_target_not_empty", server=server_label(empty_dsn))
+            raise StoreError("server_restore_target_not_empty", server=server_label(empty_dsn))
         server_major = _server_major(conn)
     finally:
         raw.close()
@@ -228,7 +228,7 @@ def restore_into(dump_path: Path, empty_dsn: str) -> None:
     run = subprocess.run([str(pg_restore), "--no-password", "--no-owner", "--exit-on-error", "--single-transaction",
                           "--dbname", target, str(dump_path)], capture_output=True, text=True, env=env, check=False)
     if run.returncode != 0:
-        raise StoreError("restore_failed", server=server_label(empty_dsn), detail=_first_line(run.stderr))
+        raise StoreError("server_restore_failed", server=server_label(empty_dsn), detail=_first_line(run.stderr))
 
 
 @dataclass(frozen=True)
