@@ -171,3 +171,21 @@ def test_a_newer_schema_is_refused(empty_server_db, tmp_path) -> None:
         server_backup.upgrade(empty_server_db, tmp_path)
     assert caught.value.key == "db_newer"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_uninitialised_database_is_not_backed_up(empty_server_db, tmp_path) -> None:
+    with pytest.raises(StoreError) as caught:
+        server_backup.dump(empty_server_db, tmp_path)
+    assert caught.value.key == "server_not_initialized"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_older_schema_is_backed_up_too(empty_server_db, tmp_path) -> None:
+    _older_schema(empty_server_db, 9)
+    assert server_backup.dump(empty_server_db, tmp_path).head.count == 0
+
+
+def test_an_unreachable_server_is_named(tmp_path) -> None:
+    with pytest.raises(StoreError) as caught:
+        server_backup.dump(f"host={tmp_path} dbname=nowhere user=nobody", tmp_path)
+    assert caught.value.key == "server_unreachable"

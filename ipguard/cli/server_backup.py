@@ -30,9 +30,6 @@ def print_backup(backup: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ipguard.store import server_backup
-    from ipguard.store.server_connection import connect
 
-    dsn = require_db(args)
-    connect(dsn).conn.close()  # a database with ipguard's current schema, reachable: or a clear message
-    print_backup(server_backup.dump(dsn, Path(args.to)))
+    print_backup(server_backup.dump(require_db(args), Path(args.to)))
     return 0

@@ -83,7 +83,7 @@ class ServerBackup:
 
 def find_tool(name: str) -> Path:
     """``pg_dump``/``pg_restore``/``psql``: from IPGUARD_PG_BIN, else the PATH, else the newest
-    /usr/lib/postgresql/*/bin (Debian's packages install them there)."""
+    /usr/lib/postgresql/*/bin (Debian's packages) or C:\\Program Files\\PostgreSQL\\*\\bin (the EDB installer)."""
     exe = name + (".exe" if os.name == "nt" else "")
     folder = os.environ.get("IPGUARD_PG_BIN")
     if folder:
@@ -94,7 +94,8 @@ def find_tool(name: str) -> Path:
     found = shutil.which(name)
     if found:
         return Path(found)
-    versions = sorted((p for p in _SEARCH_ROOT.glob("*/bin") if (p / exe).is_file() and p.parent.name.isdigit()),
+    roots = [_SEARCH_ROOT, Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "PostgreSQL"]  # Debian; EDB on Windows
+    versions = sorted((p for root in roots for p in root.glob("*/bin") if (p / exe).is_file() and p.parent.name.isdigit()),
                       key=lambda p: int(p.parent.name), reverse=True)
     if versions:
         return versions[0] / exe
@@ -161,12 +162,32 @@ def _contents(conn: PgConnection, dsn: str) -> tuple[ChainHead, int, int, int]:
     return audit.head(db), count("documents"), count("attachments"), count("blobs")
 
 
+def _connect(dsn: str) -> psycopg.Connection[Any]:
+    """A connection, or the workstations' message for an unreachable server."""
+    from ipguard.store.server_connection import server_label
+
+    try:
+        return connect_raw(dsn)
+    except psycopg.Error as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
+
+
 def dump(dsn: str, folder: Path) -> ServerBackup:
-    """Back the server database up into ``folder`` with pg_dump (custom format), verified; see the module."""
+    """Back the server database up into ``folder`` with pg_dump (custom format), verified; see the module.
+
+    Any schema version is backed up (an old one before ``upgrade``, a newer one an older program finds);
+    a database without ipguard's schema is refused.
+    """
+    from ipguard.store import schema_pg
+    from ipguard.store.server_connection import server_label
+
     folder = Path(folder).expanduser()
-    raw = connect_raw(dsn)
+    raw = _connect(dsn)
     try:
         conn = PgConnection(raw)
+        if not schema_pg.applied(conn):
+            raise StoreError("server_not_initialized", server=server_label(dsn))
         server_major = _server_major(conn)
         dbname = str(raw.info.dbname)
         # What the dump holds, read in a snapshot; the dump's own snapshot is taken just after, and the
@@ -215,7 +236,7 @@ def restore_into(dump_path: Path, empty_dsn: str) -> None:
     from ipguard.store import schema_pg
     from ipguard.store.server_connection import server_label
 
-    raw = connect_raw(empty_dsn)
+    raw = _connect(empty_dsn)
     try:
         conn = PgConnection(raw)
         if schema_pg.applied(conn):
@@ -242,7 +263,7 @@ def pending_steps(dsn: str) -> list[str]:
     from ipguard.store import schema, schema_pg
     from ipguard.store.server_connection import server_label
 
-    raw = connect_raw(dsn)
+    raw = _connect(dsn)
     try:
         found = schema_pg.applied(PgConnection(raw))
     finally:
