@@ -360,9 +360,7 @@ def export_sqlite(dsn: str, dest_path: str | Path) -> TransferResult:
                 file_db.conn.close()
         finally:
             pg.rollback()
-        if dest.exists():
-            raise StoreError("transfer_dest_exists", path=str(dest))
-        os.replace(partial, dest)
+        _publish(partial, dest)
         return result
     except OSError as exc:
         raise StoreError("transfer_write_failed", path=str(dest), detail=exc.strerror or str(exc)) from exc
@@ -371,6 +369,18 @@ def export_sqlite(dsn: str, dest_path: str | Path) -> TransferResult:
     finally:
         server_db.conn.close()
         _remove_file(partial)
+
+
+def _publish(partial: Path, dest: Path) -> None:
+    """Give the finished file its name, never over a file that appeared meanwhile (a hard link fails then)."""
+    try:
+        os.link(partial, dest)
+    except FileExistsError as exc:
+        raise StoreError("transfer_dest_exists", path=str(dest)) from exc
+    except OSError:  # a file system without hard links: check, then rename
+        if dest.exists():
+            raise StoreError("transfer_dest_exists", path=str(dest)) from None
+        os.replace(partial, dest)
 
 
 def _remove_file(path: Path) -> None:
