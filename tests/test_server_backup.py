@@ -189,3 +189,9 @@ def test_an_unreachable_server_is_named(tmp_path) -> None:
     with pytest.raises(StoreError) as caught:
         server_backup.dump(f"host={tmp_path} dbname=nowhere user=nobody", tmp_path)
     assert caught.value.key == "server_unreachable"
+
+
+def test_two_backups_in_the_same_second_are_both_kept(store, tmp_path) -> None:
+    first = server_backup.dump(store.dsn, tmp_path)
+    second = server_backup.dump(store.dsn, tmp_path)  # the tests' clock stands still
+    assert first.path != second.path and first.path.exists() and second.path.exists()

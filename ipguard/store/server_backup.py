@@ -189,25 +189,36 @@ def dump(dsn: str, folder: Path) -> ServerBackup:
         if not schema_pg.applied(conn):
             raise StoreError("server_not_initialized", server=server_label(dsn))
         server_major = _server_major(conn)
-        dbname = str(raw.info.dbname)
-        # What the dump holds, read in a snapshot; the dump's own snapshot is taken just after, and the
-        # writer lock is not held, so a later write can only add to the chain (the head stays a prefix).
+        pg_dump = _checked_tool("pg_dump", server_major)
+        if not folder.is_dir():
+            raise StoreError("backup_failed", folder=str(folder), detail="not a folder")
+        # One snapshot for both: the counts and the audit head printed are exactly what the dump holds
+        # (pg_dump --snapshot reads the snapshot this transaction exports; it stays open until the dump ends).
         conn.begin_read()
         try:
+            snapshot = str(raw.execute("SELECT pg_export_snapshot()").fetchone()[0])  # type: ignore[index]
             head, documents, attachments, blobs = _contents(conn, dsn)
+            final, tables = _run_pg_dump(pg_dump, dsn, folder, str(raw.info.dbname), snapshot, server_major)
         finally:
             conn.rollback()
     finally:
         raw.close()
-    pg_dump = _checked_tool("pg_dump", server_major)
-    if not folder.is_dir():
-        raise StoreError("backup_failed", folder=str(folder), detail="not a folder")
+    return ServerBackup(path=final, size=final.stat().st_size, head=head, documents=documents,
+                        attachments=attachments, blobs=blobs, tables=len(tables))
+
+
+def _run_pg_dump(pg_dump: Path, dsn: str, folder: Path, dbname: str, snapshot: str, server_major: int) -> tuple[Path, list[str]]:
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     final = folder / f"ipguard-{dbname}-{stamp}.dump"
+    n = 1
+    while final.exists():  # two backups in one second: both kept
+        n += 1
+        final = folder / f"ipguard-{dbname}-{stamp}-{n}.dump"
     partial = folder / f".{final.name}.partial"
     target, env = tool_environment(dsn)
     try:
-        run = subprocess.run([str(pg_dump), "--format=custom", "--no-password", "--file", str(partial), "--dbname", target],
+        run = subprocess.run([str(pg_dump), "--format=custom", "--no-password", f"--snapshot={snapshot}",
+                              "--file", str(partial), "--dbname", target],
                              capture_output=True, text=True, env=env, check=False)
         if run.returncode != 0:
             raise StoreError("backup_failed", folder=str(folder), detail=_first_line(run.stderr))
@@ -217,14 +228,15 @@ def dump(dsn: str, folder: Path) -> ServerBackup:
             raise StoreError("backup_failed", folder=str(folder), detail=str(exc.params.get("detail", ""))) from exc
         if "audit_log" not in tables or "documents" not in tables:
             raise StoreError("backup_failed", folder=str(folder), detail="pg_restore --list lists no ipguard tables")
+        with partial.open("rb") as written:
+            os.fsync(written.fileno())  # on the disk before it gets a backup's name
         os.replace(partial, final)
     except OSError as exc:
         raise StoreError("backup_failed", folder=str(folder), detail=exc.strerror or str(exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
-    return ServerBackup(path=final, size=final.stat().st_size, head=head, documents=documents,
-                        attachments=attachments, blobs=blobs, tables=len(tables))
+    return final, tables
 
 
 def restore_into(dump_path: Path, empty_dsn: str) -> None:
