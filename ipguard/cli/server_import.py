@@ -1,9 +1,38 @@
-"""``ipguard server import``: (issue 20, being written)."""
+"""``ipguard server import --from FILE.sqlite --db postgresql://…``: move a workstation's database onto an empty server."""
 
 from __future__ import annotations
 
-from ipguard.cli.common import Subparsers
+import argparse
+
+from ipguard.cli.common import Subparsers, add_command, require_db, t
 
 
 def register(subparsers: Subparsers) -> None:
-    """Not yet offered."""
+    parser = add_command(subparsers, "import", "把工作站的数据库文件导入空的服务器数据库（前后均校验审计链和附件哈希）",
+                         "move a workstation's database file onto an empty server database (audit chain and file hashes checked before and after)")
+    parser.add_argument("--from", dest="source", required=True, metavar="FILE.sqlite", help=t("要导入的数据库文件", "the database file to import"))
+    parser.set_defaults(func=run)
+
+
+def print_transfer(result: object) -> None:
+    """Rows copied, documents and attachments, and the audit head on both sides."""
+    from ipguard.store.server_transfer import TransferResult
+
+    assert isinstance(result, TransferResult)
+    print(t(f"来源：{result.source}", f"from: {result.source}"))
+    print(t(f"目标：{result.target}", f"to: {result.target}"))
+    print(t(f"已复制 {sum(result.rows.values())} 行（{len(result.rows)} 张表），文书 {result.documents} 份，附件 {result.attachments} 个（文件 {result.blobs} 个，哈希一致）",
+            f"copied {sum(result.rows.values())} rows ({len(result.rows)} tables), {result.documents} documents, "
+            f"{result.attachments} attachments ({result.blobs} files, hashes match)"))
+    print(t(f"来源审计链头：{result.source_head.count} 条，{result.source_head.hash}",
+            f"source audit head: {result.source_head.count} entries, {result.source_head.hash}"))
+    print(t(f"目标审计链头：{result.target_head.count} 条，{result.target_head.hash}",
+            f"target audit head: {result.target_head.count} entries, {result.target_head.hash}"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from ipguard.store import server_transfer
+
+    dsn = require_db(args)
+    print_transfer(server_transfer.import_sqlite(args.source, dsn))
+    return 0
