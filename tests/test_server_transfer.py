@@ -6,12 +6,12 @@ import sqlite3
 
 import pytest
 
-from ipguard import casefile
+from ipguard import auth, casefile
 from ipguard.cli import main
-from ipguard.errors import StoreError
+from ipguard.errors import IpguardError, StoreError
 from ipguard.store import open_store, server_backup, server_transfer
 from ipguard.store.pg import connect_raw
-from tests import server_data
+from tests import factories, server_data
 from tests.test_casefile import make_pdf
 from tests.workflow_helpers import cast, signed_in_cast
 
@@ -47,14 +47,16 @@ def _empty(dsn: str) -> bool:
         raw.close()
 
 
-def test_round_trip_keeps_the_chain_the_rows_and_the_bytes(workstation, empty_server_db, tmp_path, capsys) -> None:
+def test_round_trip_keeps_the_chain_the_rows_and_the_bytes(workstation, empty_server_db, tmp_path, capsys, monkeypatch) -> None:
     with open_store(workstation, create=False) as s:
         head, hashes = s.audit_head(), server_data.blob_hashes(s)
         source_rows = {t: server_data.rows(s, t) for t in ("cases", "users", "stage_events", "committee_votes", "committee_attendance", "audit_log", "attachments")}
     assert head.count > 50 and len(hashes["documents"]) >= 2 and len(hashes["attachments"]) == 3
 
-    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--lang", "en"]) == 0
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)  # the file's admin's password
+    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--admin", "admin", "--lang", "en"]) == 0
     out = capsys.readouterr().out
+    assert "admin signs in with his password from the file; the other 8 users" in out
     assert f"source audit head: {head.count} entries, {head.hash}" in out
     assert f"target audit head: {head.count} entries, {head.hash}" in out
 
@@ -70,6 +72,15 @@ def test_round_trip_keeps_the_chain_the_rows_and_the_bytes(workstation, empty_se
         casefile.attach(server, case_id, c.a, data=make_pdf("after the move"), name="new.pdf",
                         expected_version=server.repos.cases.get(case_id).version)
         assert server.verify_audit().ok
+
+    # On the server the named admin signs in as himself with his password from the file; the others have a
+    # login without a password until the admin sets one (their file passwords do not move: argon2 only).
+    with open_store(empty_server_db, credentials=("admin", factories.PASSWORD)) as as_admin:
+        assert auth.sign_in(as_admin, "admin", factories.PASSWORD).username == "admin"
+        assert as_admin.scalar("SELECT session_user") == "admin"
+    with pytest.raises(IpguardError) as refused:
+        open_store(empty_server_db, credentials=("am", factories.PASSWORD))
+    assert refused.value.key == "login_failed"
 
     back = tmp_path / "back.sqlite"
     result = server_transfer.export_sqlite(empty_server_db, back)
@@ -104,13 +115,24 @@ def test_import_refuses_a_target_that_is_not_empty(workstation, store) -> None:
     assert store.audit_head() == head
 
 
-def test_import_refuses_a_tampered_source_writing_nothing(workstation, empty_server_db, capsys) -> None:
+def test_import_refuses_a_wrong_admin_password_or_a_non_admin_writing_nothing(workstation, empty_server_db, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("IPGUARD_PASSWORD", "Not-The-Password-42")
+    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--admin", "admin", "--lang", "en"]) == 2
+    assert "wrong user name or password" in capsys.readouterr().err
+    assert _empty(empty_server_db)
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
+    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--admin", "am", "--lang", "en"]) == 2
+    assert _empty(empty_server_db)
+
+
+def test_import_refuses_a_tampered_source_writing_nothing(workstation, empty_server_db, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("IPGUARD_PASSWORD", factories.PASSWORD)
     conn = sqlite3.connect(workstation)
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET action = 'nothing_to_see' WHERE seq = 3")
     conn.commit()
     conn.close()
-    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--lang", "en"]) == 2
+    assert main(["server", "import", "--from", str(workstation), "--db", empty_server_db, "--admin", "admin", "--lang", "en"]) == 2
     assert "entry 3 was altered" in capsys.readouterr().err
     assert _empty(empty_server_db)
 

@@ -11,6 +11,13 @@ def register(subparsers: Subparsers) -> None:
     parser = add_command(subparsers, "import", "把工作站的数据库文件导入空的服务器数据库（前后均校验审计链和附件哈希）",
                          "move a workstation's database file onto an empty server database (audit chain and file hashes checked before and after)")
     parser.add_argument("--from", dest="source", required=True, metavar="FILE.sqlite", help=t("要导入的数据库文件", "the database file to import"))
+    parser.add_argument("--admin", required=True, metavar="USERNAME",
+                        help=t("文件中的一位管理员：用他在文件中的密码登录服务器（其他用户由他在“用户与角色”中设置新密码）",
+                               "an admin of the file: his password in the file becomes his server password (he then sets "
+                               "the other users' new passwords in Users and roles)"))
+    parser.add_argument("--password-fd", type=int, metavar="N",
+                        help=t("从文件描述符 N 读取该管理员的密码（或设置环境变量 IPGUARD_PASSWORD）",
+                               "read that admin's password from file descriptor N (or set IPGUARD_PASSWORD)"))
     parser.set_defaults(func=run)
 
 
@@ -31,8 +38,18 @@ def print_transfer(result: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ipguard.store import server_transfer
+    from ipguard.cli import credentials
+    from ipguard.store import server, server_transfer
 
     dsn = require_db(args)
-    print_transfer(server_transfer.import_sqlite(args.source, dsn))
+    password = credentials.password(args)  # asked before anything is read or written
+    logins: list[server.ImportedLogins] = []
+    result = server_transfer.import_sqlite(
+        args.source, dsn, after_copy=lambda conn: logins.append(server.enable_imported_logins(conn, dsn, args.admin, password)))
+    print_transfer(result)
+    done = logins[0]
+    print(t(f"服务器登录：{done.admin} 可用文件中的密码登录；其他 {len(done.others)} 位用户（{'、'.join(done.others) or '无'}）"
+            "需由管理员在“用户与角色”中设置新密码后才能登录",
+            f"server sign-in: {done.admin} signs in with his password from the file; the other {len(done.others)} users "
+            f"({', '.join(done.others) or 'none'}) sign in once an admin has set them a new password in Users and roles"))
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipguard import clock, messages
+from ipguard.domain import Role
 from ipguard.errors import StoreError
 from ipguard.store import schema, schema_pg, server_roles
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
@@ -91,6 +92,43 @@ def init(dsn: str, username: str, display_name: str, password: str) -> InitResul
         return InitResult(db.server_label(), ran, groups, admin.username)
     finally:
         raw.close()
+
+
+@dataclass(frozen=True)
+class ImportedLogins:
+    """What :func:`enable_imported_logins` did: the admin who can sign in now, and the other users' logins."""
+
+    admin: str
+    others: tuple[str, ...]
+
+
+def enable_imported_logins(conn: PgConnection, dsn: str, admin: str, password: str) -> ImportedLogins:
+    """Inside ``ipguard server import``'s transaction: this database's roles, GRANTs and policies, and a
+    login role for every imported user.
+
+    The file's users keep their user names and roles, but their passwords cannot move: the file holds only
+    argon2 hashes, the server needs its own verifier. So the one admin named on the command line, whose
+    password is checked against the file's hash, gets it as his server password; every other user gets a
+    login without a password (nobody can sign in as him) until that admin sets one in 用户与角色.
+    """
+    from ipguard.errors import LOGIN_FAILED, IpguardError
+    from ipguard.passwords import verify_password
+    from ipguard.store.core import Store  # the roles are kept by the users repository, as on every change
+
+    server_roles.install(conn)
+    store = Store(PgDatabase(conn, dsn), None, dsn=dsn)
+    found = store.repos.users.credentials(admin)
+    users = store.repos.users.all()
+    chief = next((u for u in users if found is not None and u.id == found.user_id), None)
+    if found is None or chief is None or not verify_password(found.password_hash, password) or not chief.active \
+            or Role.ADMIN not in chief.roles:
+        raise IpguardError(LOGIN_FAILED)  # the same answer for a wrong name, password or a non-admin
+    others = []
+    for user in users:
+        server_roles.sync_user(store, user.username, password if user.id == chief.id else None)
+        if user.id != chief.id:
+            others.append(user.username)
+    return ImportedLogins(chief.username, tuple(others))
 
 
 def _first_line(exc: BaseException) -> str:

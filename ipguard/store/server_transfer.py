@@ -29,7 +29,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,7 +234,7 @@ def _compare(what: str, target: str, source: object, copied: object) -> None:
 # -- import ------------------------------------------------------------------------------------------
 
 
-def import_sqlite(source_path: str | Path, dsn: str) -> TransferResult:
+def import_sqlite(source_path: str | Path, dsn: str, *, after_copy: Callable[[PgConnection], object] | None = None) -> TransferResult:
     """Move a workstation's SQLite database onto an empty server database; see the module."""
     from ipguard.store import open_store
     from ipguard.store.server_connection import server_label
@@ -251,12 +251,13 @@ def import_sqlite(source_path: str | Path, dsn: str) -> TransferResult:
         file_conn: sqlite3.Connection = source.db.conn
         file_conn.execute("BEGIN")  # one read snapshot of the file
         try:
-            return _import(file_conn, source_path, dsn, where)
+            return _import(file_conn, source_path, dsn, where, after_copy)
         finally:
             file_conn.execute("ROLLBACK")
 
 
-def _import(file_conn: sqlite3.Connection, source_path: Path, dsn: str, where: str) -> TransferResult:
+def _import(file_conn: sqlite3.Connection, source_path: Path, dsn: str, where: str,
+            after_copy: Callable[[PgConnection], object] | None = None) -> TransferResult:
     source_head = _file_head(file_conn)
     raw = connect_raw(dsn)
     try:
@@ -275,6 +276,8 @@ def _import(file_conn: sqlite3.Connection, source_path: Path, dsn: str, where: s
                 rows[table] = _copy_to_server(pg, file_conn, table, columns[table], table in rowid_tables)
             _copy_blob_text_to_server(pg, file_conn)
             _continue_keys(pg)
+            if after_copy is not None:  # e.g. the users' login roles (server.enable_imported_logins), same transaction
+                after_copy(pg)
             result = _check_server_copy(pg, file_conn, dsn, where, source_path, source_head, order, rows)
             pg.commit()
             return result
