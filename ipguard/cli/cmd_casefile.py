@@ -37,11 +37,13 @@ def run_export(args: argparse.Namespace) -> int:
     from ipguard.casefile.export import export_case_file
     from ipguard.outputs import check_target
     from ipguard.store import open_store
+    from ipguard.store.dialect import is_postgres_target
 
     db = require_db(args)
-    if not Path(db).expanduser().exists():
+    on_server = is_postgres_target(db)
+    if not on_server and not Path(db).expanduser().exists():
         raise NotFoundError("not_found", what="数据库文件", ident=db)
-    out = check_target(args.out, protect=[db])
+    out = check_target(args.out, protect=[] if on_server else [db])
     given = credentials.check_given(args)
     with open_store(db, create=False) as store:
         case = store.repos.cases.by_no(args.case_no)

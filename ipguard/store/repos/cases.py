@@ -368,8 +368,8 @@ class CaseRepo:
             keys = sorted((ranks[text] * span + case_id for case_id, text in rows), reverse=f.descending)
             return [k % span for k in keys]
         direction = "DESC" if f.descending else "ASC"
-        if where or joins:
-            # "+column": SQLite then filters first instead of walking the column's index and testing every case.
+        if (where or joins) and not self.store.is_server:
+            # "+column" (SQLite only; PostgreSQL has no unary plus on text): SQLite then filters first instead of walking the column's index and testing every case.
             column = "+" + column if column.startswith("c.") else column
         order = f"{column} {direction}, c.id {direction}"
         if key in _NULLS_LAST:
