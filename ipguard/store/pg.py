@@ -12,6 +12,15 @@ first takes one transaction-scoped advisory lock, so case and letter numbers
 stay gap-free, the audit chain is appended in order and a version check
 cannot race another workstation's save. Readers never wait (MVCC); a read
 snapshot is a REPEATABLE READ, READ ONLY transaction.
+
+Why no action is ever retried for a deadlock or a serialization failure: a
+writer takes the advisory lock as its first statement, before it holds any row
+lock, so no two ipguard writers can wait on each other (no deadlock), and
+writes run at READ COMMITTED, which never raises a serialization failure
+(read-only snapshots never fail to commit). Re-running an action would also
+not be safe in general (a number or a document may already have been shown).
+A lost connection rolls the whole transaction back on the server and reaches
+the user as ``server_lost`` (tests/test_server_concurrency.py shows both).
 """
 
 from __future__ import annotations
