@@ -4,7 +4,8 @@ Progress goes to stderr; stdout carries only the JSON: every figure of
 :data:`benchmarks.FIGURES` (medians; seconds unless the name says otherwise,
 ``assess_per_s`` in applicants per second), then ``sizes``, ``machine``,
 ``notes`` (how each figure was obtained) and ``info`` (sizes of outputs,
-the search text, ...). ``--quick`` uses small sizes (a smoke run, not
+the search text, ...), and ``server``: the team server's figures (benchmarks/server.py;
+``IPGUARD_BENCH_PG`` or a throwaway cluster, else "skipped: no PostgreSQL"). ``--quick`` uses small sizes (a smoke run, not
 figures to compare); figure names keep their full-size names.
 """
 
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import FIGURES, _util, assess, case_list, casefile, documents, portfolio, reports, startup, ui_stall
+from benchmarks import FIGURES, _util, assess, case_list, casefile, documents, portfolio, reports, server, startup, ui_stall
 from ipguard import clock
 
 FULL = {"cases": 100_000, "report_rows": 10_000, "peak_rows": 100_000, "repeat": 5, "startup_repeat": 5,
@@ -125,9 +126,12 @@ def run(quick: bool, work: Path) -> dict[str, object]:
     figures.update(f), info.update(i)
     if not reports.service_available():
         notes["monthly_report_10k_s"] = "FALLBACK: ipguard.reports.service missing; write_monthly with generated rows"
+    server_figures = step("team server", lambda: server.measure(work / "server", quick, log))
+    notes["server"] = (server.__doc__ or "").split("\n\n", 1)[1].replace("\n", " ").strip()
     info["step_seconds"] = timings
     out: dict[str, object] = {name: round(figures[name], 4) for name in FIGURES}
-    out.update(mode="quick" if quick else "full", sizes=sizes, machine=_util.machine(), notes=notes, info=info)
+    out.update(mode="quick" if quick else "full", sizes=sizes, machine=_util.machine(), notes=notes, info=info,
+               server=server_figures)
     return out
 
 

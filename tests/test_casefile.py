@@ -191,6 +191,7 @@ def test_a_word_inside_an_attached_pdf_is_found_by_the_case_search(store, c) -> 
     assert store.repos.cases.count(CaseFilter(text="not-in-any-file")) == 0
 
 
+@pytest.mark.sqlite_only  # row seals are the file's defence; a server keeps none (its roles guard the rows)
 def test_seals_cover_the_blob_hash_and_audit_verify_checks_the_bytes(store, c) -> None:
     case_id = open_case(store, c)
     casefile.attach(store, case_id, c.a, data=make_pdf("sealed"), name="s.pdf", expected_version=store.repos.cases.get(case_id).version)

@@ -40,9 +40,10 @@ def run_export(args: argparse.Namespace) -> int:
     from ipguard.store.dialect import is_postgres_target
 
     db = require_db(args)
-    if not is_postgres_target(db) and not Path(db).expanduser().exists():  # a server is checked when connected
+    on_server = is_postgres_target(db)
+    if not on_server and not Path(db).expanduser().exists():
         raise NotFoundError("not_found", what="数据库文件", ident=db)
-    out = check_target(args.out, protect=[db])
+    out = check_target(args.out, protect=[] if on_server else [db])
     given = credentials.check_given(args)
     with open_store(db, create=False, credentials=given) as store:
         case = store.repos.cases.by_no(args.case_no)

@@ -12,6 +12,15 @@ first takes one transaction-scoped advisory lock, so case and letter numbers
 stay gap-free, the audit chain is appended in order and a version check
 cannot race another workstation's save. Readers never wait (MVCC); a read
 snapshot is a REPEATABLE READ, READ ONLY transaction.
+
+Why no action is ever retried for a deadlock or a serialization failure: a
+writer takes the advisory lock as its first statement, before it holds any row
+lock, so no two ipguard writers can wait on each other (no deadlock), and
+writes run at READ COMMITTED, which never raises a serialization failure
+(read-only snapshots never fail to commit). Re-running an action would also
+not be safe in general (a number or a document may already have been shown).
+A lost connection rolls the whole transaction back on the server and reaches
+the user as ``server_lost`` (tests/test_server_concurrency.py shows both).
 """
 
 from __future__ import annotations
@@ -79,6 +88,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
         self._savepoints = itertools.count(1)
+        self._cursors = itertools.count(1)
 
     @property
     def in_transaction(self) -> bool:
@@ -94,6 +104,21 @@ class PgConnection:
         text, _key = dialect.to_postgres(sql)
         with self.raw.cursor() as cursor:
             cursor.executemany(text, [dialect.adapt_params(r) for r in rows])
+
+    def stream(self, sql: str, params: Any = None, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query through a server-side cursor (a psycopg named cursor), ``batch`` at a time.
+
+        The server keeps the result; the workstation holds one batch, so a report over a large portfolio
+        never sits in the client's memory. Inside a transaction (a report's read snapshot) the cursor lives
+        until the iteration ends; outside one it is declared WITH HOLD so it survives autocommit.
+        """
+        text, _key = dialect.to_postgres(sql)
+        name = f"ipguard_stream_{next(self._cursors)}"
+        with self.raw.cursor(name=name, withhold=not self.in_transaction) as cursor:
+            cursor.itersize = batch
+            cursor.execute(text, dialect.adapt_params(params))
+            while rows := cursor.fetchmany(batch):
+                yield from dialect.rows_from_server(rows)
 
     def begin_write(self) -> None:
         self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")

@@ -285,6 +285,14 @@ class CaseListRow:
 
 
 @dataclass(frozen=True)
+class CaseListCursor:
+    """Where a page of the case list ended: the last row's sort value and id (keyset paging)."""
+
+    value: Any
+    id: int
+
+
+@dataclass(frozen=True)
 class CaseFilter:
     """Filters of the case list; all optional, combined with AND."""
 

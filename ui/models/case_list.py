@@ -7,6 +7,12 @@ whole result, Ctrl+End reaches the last case in one step, and the last page cost
 does. Company, bank and account-manager names sort by pinyin: the store ranks their distinct
 texts with :class:`PinyinRanker` (a ``QCollator`` for zh_CN). Never put a
 ``QSortFilterProxyModel`` on top: sorting 100k Python rows through ``data()`` takes tens of seconds.
+
+On a team server (``store.is_server``) with :data:`KEYSET_FROM` matches or more, the list pages by keyset instead
+(:meth:`~ipguard.store.repos.cases.CaseRepo.keyset_page`): the first page comes at once, the next when
+the view scrolls to the end (``canFetchMore``/``fetchMore``), each after the last row's sort value and
+id, so a million cases cost what a hundred do; ``total()`` still counts every match. Text columns then
+sort in the server's order, not by pinyin.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCollator, QL
 
 from ipguard.money import wan_figure
 from ipguard.store import Store
-from ipguard.store.records import CaseFilter, CaseListRow
+from ipguard.store.records import CaseFilter, CaseListCursor, CaseListRow
 from ui.i18n import current_language, stage_label, translate
 
 PAGE_SIZE = 200
@@ -64,6 +70,8 @@ SORT_KEYS: dict[int, str | None] = {
     COL_APPLICATION_DATE: "application_date",
     COL_UPDATED: "updated_at",
 }
+# On a server, a list of this many cases or more pages by keyset instead of reading every id first.
+KEYSET_FROM = 20_000
 # Pages of rows kept in memory (the ids of every case are kept anyway).
 CACHED_PAGES = 40
 
@@ -165,8 +173,16 @@ class CaseListModel(QAbstractTableModel):
     """Filtered, sorted case list: one row per matching case, rows fetched a page of :data:`PAGE_SIZE` at a time."""
 
     def __init__(self, store: Store, case_filter: CaseFilter | None = None, parent=None, *, page_size: int = PAGE_SIZE,
-                 ranker: PinyinRanker | None = None) -> None:
+                 ranker: PinyinRanker | None = None, keyset: bool | None = None) -> None:
         super().__init__(parent)
+        # Keyset paging (a server with many cases) or the snapshot of every id; None: decided by each load.
+        self._keyset_choice = keyset
+        self._keyset = bool(keyset)
+        self._rows: list[CaseListRow] = []  # keyset mode: the rows fetched so far
+        self._cursor: CaseListCursor | None = None
+        self._more = False
+        self._fetching = False
+        self._total = 0
         self._store = store
         self._filter = case_filter or CaseFilter()
         self._page_size = page_size
@@ -179,9 +195,46 @@ class CaseListModel(QAbstractTableModel):
     # -- loading -----------------------------------------------------------
 
     def _load(self) -> None:
-        self._ids = self._store.repos.cases.ordered_ids(self._filter, self._ranker)
         self._position = None
         self._pages.clear()
+        self._rows, self._cursor, self._more = [], None, False
+        self._keyset = bool(self._keyset_choice)
+        if self._keyset_choice is None and self._store.is_server:
+            self._total = self._store.repos.cases.count(self._filter)
+            self._keyset = self._total >= KEYSET_FROM
+        elif self._keyset:
+            self._total = self._store.repos.cases.count(self._filter)
+        if self._keyset:
+            self._ids = []
+            self._rows, self._cursor = self._store.repos.cases.keyset_page(self._filter, None, self._page_size)
+            self._more = self._cursor is not None
+            return
+        self._ids = self._store.repos.cases.ordered_ids(self._filter, self._ranker)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self._keyset and self._more and not self._fetching and not parent.isValid()
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """Keyset mode: the next page, after the last row shown."""
+        if not self.canFetchMore(parent):
+            return
+        page, cursor = self._store.repos.cases.keyset_page(self._filter, self._cursor, self._page_size)
+        self._fetching = True  # a view asking for more while these rows go in must wait for them
+        try:
+            if page:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+                self._rows.extend(page)
+                self._position = None
+                self.endInsertRows()
+        finally:
+            self._cursor, self._more, self._fetching = cursor, cursor is not None, False
+
+    def _count(self) -> int:
+        return len(self._rows) if self._keyset else len(self._ids)
+
+    def is_keyset(self) -> bool:
+        """Whether rows come by keyset pages (a server) rather than from a snapshot of every id."""
+        return self._keyset
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show the cases matching ``case_filter`` (its sort key and order included)."""
@@ -198,11 +251,13 @@ class CaseListModel(QAbstractTableModel):
         return self._filter
 
     def total(self) -> int:
-        """How many cases match the filter (every one is a row)."""
-        return len(self._ids)
+        """How many cases match the filter (every one is a row; in keyset mode, once fetched)."""
+        return self._total if self._keyset else len(self._ids)
 
     def loaded(self) -> int:
-        """Rows fetched and kept in memory (at most :data:`CACHED_PAGES` pages)."""
+        """Rows fetched and kept in memory (at most :data:`CACHED_PAGES` pages; keyset mode: every fetched row)."""
+        if self._keyset:
+            return len(self._rows)
         return sum(len(rows) for rows in self._pages.values())
 
     def _page(self, number: int) -> list[CaseListRow | None]:
@@ -227,6 +282,12 @@ class CaseListModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if key == self._filter.sort_key and descending == self._filter.descending:
             return
+        if self._keyset:  # the rows fetched start again from the first page: a reset, not a re-layout
+            self.beginResetModel()
+            self._filter = dataclasses.replace(self._filter, sort_key=key, descending=descending)
+            self._load()
+            self.endResetModel()
+            return
         self.layoutAboutToBeChanged.emit()
         self._filter = dataclasses.replace(self._filter, sort_key=key, descending=descending)
         self._load()
@@ -245,7 +306,7 @@ class CaseListModel(QAbstractTableModel):
     # -- Qt model API ------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count()
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -256,15 +317,15 @@ class CaseListModel(QAbstractTableModel):
                 return translate("CaseList", HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return translate("CaseList", "按“{column}”排序（再点一次反向）").format(column=translate("CaseList", HEADERS[section]))
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._ids):
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count():
             return str(section + 1)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)) or not (0 <= index.column() < len(HEADERS)):
+        if not index.isValid() or not (0 <= index.row() < self._count()) or not (0 <= index.column() < len(HEADERS)):
             return None
         if role == CaseIdRole:
-            return self._ids[index.row()]
+            return self.case_id_at(index.row())
         if role not in _ROW_ROLES:
             return None
         row = self.row_at(index.row())
@@ -291,15 +352,23 @@ class CaseListModel(QAbstractTableModel):
     # -- convenience ---------------------------------------------------------
 
     def row_at(self, row: int) -> CaseListRow | None:
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._count():
             return None
+        if self._keyset:
+            return self._rows[row]
         return self._page(row // self._page_size)[row % self._page_size]
 
     def case_id_at(self, row: int) -> int | None:
+        if self._keyset:
+            return self._rows[row].id if 0 <= row < len(self._rows) else None
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def case_ids(self, rows: Iterable[int] | None = None) -> list[int]:
-        """The case ids of ``rows`` (all rows when None), in list order, without fetching any row."""
+        """The case ids of ``rows`` (every matching case when None), in list order, without fetching any row."""
+        if self._keyset:
+            if rows is None:  # every match, in the keyset order (the server's order of texts)
+                return self._store.repos.cases.ordered_ids(self._filter)
+            return [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
         if rows is None:
             return list(self._ids)
         return [self._ids[r] for r in sorted(set(rows)) if 0 <= r < len(self._ids)]
@@ -307,11 +376,14 @@ class CaseListModel(QAbstractTableModel):
     def row_of_case(self, case_id: int) -> int:
         """The row showing ``case_id``, or -1."""
         if self._position is None:
-            self._position = {case_id: row for row, case_id in enumerate(self._ids)}
+            ids = [r.id for r in self._rows] if self._keyset else self._ids
+            self._position = {case_id: row for row, case_id in enumerate(ids)}
         return self._position.get(case_id, -1)
 
     def rows_for_width(self, limit: int = PAGE_SIZE) -> list[CaseListRow]:
         """The first rows (for sizing the columns to their content)."""
+        if self._keyset:
+            return self._rows[:limit]
         return [r for r in self._page(0) if r is not None][:limit] if self._ids else []
 
 
@@ -331,6 +403,7 @@ __all__ = [
     "COL_UPDATED",
     "COL_USCC",
     "HEADERS",
+    "KEYSET_FROM",
     "PAGE_SIZE",
     "CaseIdRole",
     "CaseListModel",

@@ -1,7 +1,8 @@
 """Read-only queries behind the monthly report: month counts and streamed detail rows.
 
 Every iterator here reads one cursor page by page (``fetchmany``), so a
-portfolio of 100,000 guarantees never sits in a list. Iterators are lazy: the
+portfolio of 100,000 guarantees never sits in a list; on a server the cursor
+is a server-side one (:meth:`ipguard.store.pg.PgConnection.stream`). Iterators are lazy: the
 query runs when iteration starts, so several of them can be handed to the
 workbook writer, which consumes them one after the other.
 
@@ -212,6 +213,14 @@ class ReportingRepo:
 
     def _stream(self, sql: str, params: dict[str, Any] | Sequence[Any], make: Callable[[tuple[Any, ...]], T],
                 batch: int = BATCH) -> Iterator[T]:
+        if self.store.is_server:  # a server-side cursor: the server keeps the result, a batch at a time comes over
+            from ipguard.store.pg import PgConnection  # psycopg stays off the SQLite user's path
+
+            conn = self.store.db.conn
+            assert isinstance(conn, PgConnection)
+            for row in conn.stream(sql, params, batch):
+                yield make(row)
+            return
         cursor = self.store.db.conn.execute(sql, params)
         try:
             while rows := cursor.fetchmany(batch):
