@@ -147,7 +147,9 @@ class PgDatabase:
 
     def __init__(self, conn: PgConnection, dsn: str) -> None:
         self.conn = conn
+        self._label: str | None = None
         self.dsn = dsn
+        self.server_label()  # now, while connected
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         return self.conn.execute(sql, params)
@@ -177,9 +179,12 @@ class PgDatabase:
         return [str(r[0]) for r in rows]
 
     def server_label(self) -> str:
-        """Where the database is, for messages: host (or socket) and database name; never the password."""
-        info = self.conn.raw.info
-        return f"{info.host}:{info.port}/{info.dbname}"
+        """Where the database is, for messages: host (or socket) and database name; never the password.
+        Read once: a message or the window's status bar may name it after the connection closed."""
+        if self._label is None:
+            info = self.conn.raw.info
+            self._label = f"{info.host}:{info.port}/{info.dbname}"
+        return self._label
 
 
 def connect_raw(dsn: str, **overrides: Any) -> psycopg.Connection[Any]:
