@@ -71,7 +71,7 @@ SORT_KEYS: dict[int, str | None] = {
     COL_UPDATED: "updated_at",
 }
 # On a server, a list of this many cases or more pages by keyset instead of reading every id first.
-KEYSET_FROM = 20_000
+KEYSET_FROM = 100_000
 # Pages of rows kept in memory (the ids of every case are kept anyway).
 CACHED_PAGES = 40
 
