@@ -602,57 +602,57 @@ The program now reopens the database; please sign in again.</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/models/case_list.py" line="42"/>
+        <location filename="../../ui/models/case_list.py" line="48"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="43"/>
+        <location filename="../../ui/models/case_list.py" line="49"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="44"/>
+        <location filename="../../ui/models/case_list.py" line="50"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="45"/>
+        <location filename="../../ui/models/case_list.py" line="51"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="46"/>
+        <location filename="../../ui/models/case_list.py" line="52"/>
         <source>合作银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="47"/>
+        <location filename="../../ui/models/case_list.py" line="53"/>
         <source>客户经理</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="48"/>
+        <location filename="../../ui/models/case_list.py" line="54"/>
         <source>申请金额（万元）</source>
         <translation>Requested (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="49"/>
+        <location filename="../../ui/models/case_list.py" line="55"/>
         <source>担保额（万元）</source>
         <translation>Guarantee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="50"/>
+        <location filename="../../ui/models/case_list.py" line="56"/>
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="51"/>
+        <location filename="../../ui/models/case_list.py" line="57"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="258"/>
+        <location filename="../../ui/models/case_list.py" line="319"/>
         <source>按“{column}”排序（再点一次反向）</source>
         <translation>Sort by “{column}” (click again to reverse)</translation>
     </message>
