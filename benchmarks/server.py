@@ -32,6 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from benchmarks._util import median_time
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-password-1"
 ACTIONS = ("open_case", "save_checklist", "intake")
@@ -243,13 +245,7 @@ def list_figures(dsn: str, repeat: int) -> tuple[dict[str, float], dict[str, Any
     from ipguard.store.records import CaseFilter
 
     def median(fn: Callable[[], Any]) -> float:
-        fn()
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
+        return median_time(fn, repeat)
 
     fragment = "芯微12345"
     with open_store(dsn, create=False) as store:
