@@ -10,6 +10,12 @@ checklist item with the version just read, and every fifth step a new case at in
 works on its own cases, so the figures are the cost of the actions and of taking turns at the one
 writer lock, not of conflicts. The same single-workstation loop runs on an SQLite file in the same run.
 
+Two paces. At a desk, a workstation pauses between steps for a random time (exponential, mean
+``DESK_PACE_S`` = 1 s: an underwriter reads the screen and types between two saves; a real one takes tens
+of seconds, so one second is a harsh pace). Back to back, no pause at all: every workstation saves as fast
+as the machine lets it, a stress figure that shows the one-writer queue at its longest. The goal
+(p95 ≤ 100 ms at 20 workstations) is judged at the desk pace; both are printed.
+
 The million cases are generated on the server by INSERT … SELECT FROM generate_series with the search
 triggers switched off for the load and the search text written by one statement afterwards: this bypasses
 the app (no audit entries, no checklist) and is only for measuring the case list. The list figures are
@@ -38,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-password-1"
 ACTIONS = ("open_case", "save_checklist", "intake")
 GOAL_S = 0.100
+DESK_PACE_S = 1.0  # mean pause between a workstation's steps at a desk (see the module docstring)
 
 
 def p(values: list[float], q: float) -> float:
@@ -146,11 +153,15 @@ def prepare(store: Any, workstations: int) -> dict[str, Any]:
     return {"bank_id": bank.id, "rm_id": rm.id, "cases": cases}
 
 
-def workstation(target: str, index: int, setup: dict[str, Any], steps: int, ready: Any, go: Any) -> dict[str, list[float]]:
-    """One desk: sign in, then ``steps`` actions timed one by one."""
+def workstation(target: str, index: int, setup: dict[str, Any], steps: int, ready: Any, go: Any,
+                pace_s: float = 0.0) -> dict[str, list[float]]:
+    """One desk: sign in, then ``steps`` actions timed one by one, pausing ``pace_s`` on average between steps."""
+    import random
+
     from ipguard import auth, intake
     from ipguard.store import open_store
 
+    pauses = random.Random(index)
     times: dict[str, list[float]] = {name: [] for name in ACTIONS}
     with open_store(target, create=False) as store:
         user = auth.sign_in(store, f"w{index}", PASSWORD)
@@ -160,6 +171,8 @@ def workstation(target: str, index: int, setup: dict[str, Any], steps: int, read
             ready.release()
             go.wait()
         for n in range(steps):
+            if pace_s:
+                time.sleep(pauses.expovariate(1 / pace_s))  # the person between two steps (not timed)
             started = time.perf_counter()
             case = store.repos.cases.get(case_id)  # the case opened from the list
             store.repos.cases.checklist(case_id)
@@ -185,8 +198,8 @@ def _summary(runs: list[dict[str, list[float]]]) -> dict[str, dict[str, float]]:
     return out
 
 
-def concurrent(dsn: str, workstations: int, steps: int) -> dict[str, dict[str, float]]:
-    """``workstations`` spawned processes on the server doing the workload at once."""
+def concurrent(dsn: str, workstations: int, steps: int, pace_s: float) -> dict[str, dict[str, float]]:
+    """``workstations`` spawned processes on the server doing the workload at once, at ``pace_s``."""
     from ipguard.store import open_store
 
     with open_store(dsn, create=False) as store:
@@ -194,7 +207,7 @@ def concurrent(dsn: str, workstations: int, steps: int) -> dict[str, dict[str, f
     ctx = multiprocessing.get_context("spawn")
     with ctx.Manager() as manager, ctx.Pool(workstations) as pool:
         ready, go = manager.Semaphore(0), manager.Event()
-        futures = [pool.apply_async(workstation, (dsn, i, setup, steps, ready, go)) for i in range(workstations)]
+        futures = [pool.apply_async(workstation, (dsn, i, setup, steps, ready, go, pace_s)) for i in range(workstations)]
         for _ in range(workstations):
             ready.acquire()
         go.set()
@@ -280,14 +293,17 @@ def measure(work: Path, quick: bool, log: Callable[[str], None]) -> dict[str, An
         latency: dict[str, Any] = {}
         log("server: the same single-workstation workload on SQLite")
         latency["sqlite_1"] = single_sqlite(work / "server-compare.sqlite", steps)
-        for n in (1, 8, 20):
-            log(f"server: {n} concurrent workstations")
-            dsn = new_database(admin_dsn, name)
-            try:
-                latency[f"server_{n}"] = concurrent(dsn, n, steps)
-            finally:
-                drop_database(admin_dsn, name)
+        pace = 0.01 if quick else DESK_PACE_S
+        for label, pace_s in (("", pace), ("_back_to_back", 0.0)):
+            for n in (1, 8, 20):
+                log(f"server: {n} concurrent workstations, " + (f"pause {pace_s} s on average" if pace_s else "back to back"))
+                dsn = new_database(admin_dsn, name)
+                try:
+                    latency[f"server_{n}{label}"] = concurrent(dsn, n, steps, pace_s)
+                finally:
+                    drop_database(admin_dsn, name)
         out["latency"] = latency
+        out["desk_pace_s"] = pace
         log(f"server: {big:,} cases generated on the server")
         dsn = new_database(admin_dsn, name)
         try:
@@ -296,7 +312,7 @@ def measure(work: Path, quick: bool, log: Callable[[str], None]) -> dict[str, An
         finally:
             drop_database(admin_dsn, name)
         out["case_list"] = {"cases": big, **{k: round(v, 4) for k, v in figures.items()}, **info}
-        worst = max(v["p95_ms"] for v in latency["server_20"].values())
+        worst = max(v["p95_ms"] for v in latency["server_20"].values())  # at the desk pace
         goals = {
             "p95_at_20_workstations_le_100ms": worst <= GOAL_S * 1000,
             "first_page_le_100ms": figures["first_page_s"] <= GOAL_S,
@@ -306,7 +322,7 @@ def measure(work: Path, quick: bool, log: Callable[[str], None]) -> dict[str, An
         for key, verdict in out["goals"].items():
             log(f"server goal {key}: {verdict}")
         if quick:
-            out["note"] = f"quick: {big:,} cases instead of 1,000,000; {steps} steps per workstation"
+            out["note"] = f"quick: {big:,} cases instead of 1,000,000; {steps} steps per workstation; pause {pace} s"
         return out
 
 

@@ -34,6 +34,6 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
     assert result["info"]["peak_report_rows"] == result["sizes"]["peak_rows"]
     server = result["server"]  # the team server's section: figures and goals, or why it was skipped
     if "skipped" not in server:
-        assert set(server["latency"]) == {"sqlite_1", "server_1", "server_8", "server_20"}
+        assert set(server["latency"]) == {"sqlite_1", *(f"server_{n}{pace}" for n in (1, 8, 20) for pace in ("", "_back_to_back"))}
         assert all(v["p95_ms"] >= v["p50_ms"] > 0 for run in server["latency"].values() for v in run.values())
         assert server["case_list"]["first_page_s"] > 0 and set(server["goals"].values()) <= {"met", "missed"}

@@ -8,7 +8,8 @@ entry per successful action and sign-in, and no error but "changed by someone el
 Deadlocks and serialization failures: every write transaction takes the one writer lock first
 (ipguard.store.pg, READ COMMITTED), and reads run REPEATABLE READ READ ONLY taking no row locks, so
 two ipguard writers never wait on each other's rows (no deadlock) and no transaction runs at a level
-that raises a serialization failure; the run below would show one as a non-conflict error.
+that raises a serialization failure; the run below would show one as a non-conflict error. (A deadlock
+with a session outside ipguard is possible: tests/test_server_waits.py.)
 """
 
 from __future__ import annotations

@@ -170,6 +170,7 @@ class Store:
             else:
                 conn.execute("BEGIN IMMEDIATE")
         except _database_errors() as exc:
+            self._rollback()  # on a server BEGIN went through before the lock wait failed: end that transaction
             self._raise_mapped(exc)
             raise
         try:

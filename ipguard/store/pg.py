@@ -13,14 +13,18 @@ stay gap-free, the audit chain is appended in order and a version check
 cannot race another workstation's save. Readers never wait (MVCC); a read
 snapshot is a REPEATABLE READ, READ ONLY transaction.
 
-Why no action is ever retried for a deadlock or a serialization failure: a
-writer takes the advisory lock as its first statement, before it holds any row
-lock, so no two ipguard writers can wait on each other (no deadlock), and
-writes run at READ COMMITTED, which never raises a serialization failure
-(read-only snapshots never fail to commit). Re-running an action would also
-not be safe in general (a number or a document may already have been shown).
-A lost connection rolls the whole transaction back on the server and reaches
-the user as ``server_lost`` (tests/test_server_concurrency.py shows both).
+Why a deadlock or a serialization failure cannot come from two ipguard writers: a writer takes the
+advisory lock as its first statement, before it holds any row lock, so no two of them wait on each other,
+and writes run at READ COMMITTED, which never raises a serialization failure (read-only snapshots never
+fail to commit). One can still come from a session outside ipguard (an administrator's psql holding rows
+in another order): the server then undoes the ipguard transaction, the user sees ``server_conflict``
+(nothing saved) and the window runs the action once more on its own (:mod:`ipguard.store.retry`).
+
+Nobody waits forever: a workstation waits for a lock at most as long as one waits for the SQLite file
+(``db_locked``), and a workstation that stops in the middle of a transaction (a frozen program, a laptop
+closed mid-save) is cut off by the server after ``IDLE_IN_TRANSACTION_MS``, which undoes its change and
+frees the writer lock for the others. A lost connection rolls the whole transaction back on the server and
+reaches the user as ``server_lost`` (tests/test_server_concurrency.py shows both).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from ipguard.store.dialect import Dialect
 # The advisory lock every write transaction holds until it ends: ipguard's "one writer at a time".
 WRITER_LOCK_KEY = 0x1F6A_2D00
 CONNECT_TIMEOUT_S = 10
+# A workstation idle inside a transaction this long (it stopped mid-save) is cut off by the server.
+IDLE_IN_TRANSACTION_MS = 120_000
 
 
 class PgCursor:
@@ -185,6 +191,13 @@ class PgDatabase:
             info = self.conn.raw.info
             self._label = f"{info.host}:{info.port}/{info.dbname}"
         return self._label
+
+
+def limit_waits(raw: psycopg.Connection[Any], lock_wait_ms: int) -> None:
+    """A workstation's session limits (see the module docstring): wait ``lock_wait_ms`` at most for a lock,
+    and be cut off when idle inside a transaction for ``IDLE_IN_TRANSACTION_MS``."""
+    raw.execute("SELECT set_config('lock_timeout', %s, false), set_config('idle_in_transaction_session_timeout', %s, false)",
+                [str(lock_wait_ms), str(IDLE_IN_TRANSACTION_MS)])
 
 
 def connect_raw(dsn: str, **overrides: Any) -> psycopg.Connection[Any]:

@@ -44,6 +44,7 @@ from ipguard.domain import Stage
 from ipguard.errors import ConflictError, IpguardError
 from ipguard.store import Store
 from ipguard.store.records import CaseRecord, UserRecord
+from ipguard.store.retry import retrying
 from ui import errors as uierrors
 from ui.i18n import translate
 
@@ -182,7 +183,7 @@ def run_action(parent: QWidget, workspace: CaseWorkspace, fn: Callable[..., T], 
     lang = workspace.session.lang
     kwargs.setdefault("expected_version", workspace.case.version)
     try:
-        result = fn(*args, **kwargs)
+        result = retrying(fn, *args, **kwargs)  # again, unseen, when the server undid it in a lock conflict
     except ConflictError as exc:
         if exc.key != "stale_version":
             uierrors.show_error(parent, exc, lang)

@@ -1,0 +1,32 @@
+"""Running an action once more when the server undid it to break a lock conflict.
+
+On a team server, PostgreSQL may end a transaction that waits in a deadlock, or that a serializable
+snapshot cannot order, and undo it in full (``StoreError("server_conflict")``, see :mod:`ipguard.store.pg`
+for why only a session outside ipguard can cause one). Nothing of the action was saved and nothing of
+it was shown, so running the same call again is safe; after ``ATTEMPTS`` tries the user sees the message
+and decides. Every other error, a stale version above all, is never retried: it needs the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from ipguard.errors import StoreError
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+ATTEMPTS = 3
+RETRIED_KEYS = frozenset({"server_conflict"})
+
+
+def retrying(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``fn(*args, **kwargs)``, called again (at most ``ATTEMPTS`` times in all) while the server undoes it."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            if exc.key not in RETRIED_KEYS or attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
