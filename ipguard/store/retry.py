@@ -12,13 +12,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from ipguard import messages
 from ipguard.errors import StoreError
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 ATTEMPTS = 3
-RETRIED_KEYS = frozenset({"server_conflict"})
+SERVER_CONFLICT = "server_conflict"
+RETRIED_KEYS = frozenset({SERVER_CONFLICT})
+
+messages.register(
+    {
+        SERVER_CONFLICT: (
+            "数据库服务器“{server}”为解开与其他会话的锁冲突撤销了本次修改，没有保存任何内容。请重试",
+            "the database server “{server}” undid this change to resolve a lock conflict with another session; "
+            "nothing was saved. Try again",
+        ),
+    }
+)
 
 
 def retrying(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:

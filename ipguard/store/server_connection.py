@@ -15,7 +15,7 @@ from psycopg import errors as pg_errors
 
 from ipguard import messages
 from ipguard.errors import LOGIN_FAILED, IpguardError, StoreError
-from ipguard.store import schema, schema_pg, server_roles
+from ipguard.store import retry, schema, schema_pg, server_roles
 from ipguard.store.connection import BUSY_TIMEOUT_MS
 from ipguard.store.pg import PgConnection, PgDatabase, connect_raw, limit_waits
 
@@ -46,11 +46,6 @@ messages.register(
             "数据库服务器“{server}”的磁盘已满，本次修改没有保存（已全部撤销）。请联系系统管理员",
             "the database server “{server}” is out of disk space: this change was not saved (undone in full). "
             "Ask your administrator",
-        ),
-        "server_conflict": (
-            "数据库服务器“{server}”为解开与其他会话的锁冲突撤销了本次修改，没有保存任何内容。请重试",
-            "the database server “{server}” undid this change to resolve a lock conflict with another session; "
-            "nothing was saved. Try again",
         ),
         "server_refused": (
             "数据库服务器“{server}”拒绝了本次操作（{detail}），没有保存任何修改",
@@ -142,7 +137,7 @@ def server_error(exc: BaseException, where: str) -> StoreError | None:
     if isinstance(exc, pg_errors.LockNotAvailable):  # lock_timeout: as long as a wait for the SQLite file
         return StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000)
     if isinstance(exc, pg_errors.DeadlockDetected | pg_errors.SerializationFailure):
-        return StoreError("server_conflict", server=where)
+        return StoreError(retry.SERVER_CONFLICT, server=where)
     if isinstance(exc, psycopg.OperationalError | pg_errors.IdleInTransactionSessionTimeout):  # cut off when stalled
         return StoreError("server_lost", server=where)
     return None
