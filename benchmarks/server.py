@@ -86,14 +86,14 @@ def _with_db(dsn: str, dbname: str) -> str:
 
 
 def new_database(admin_dsn: str, name: str) -> str:
-    """A new database with the latest schema (dropped first if a previous run left it)."""
+    """A new database with the latest schema (dropped first, with its roles, if a previous run left it)."""
     import psycopg
     from psycopg import sql
 
-    from ipguard.store import server
+    from ipguard.store import server, server_roles
 
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        server_roles.drop_database(conn, name)
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     dsn = _with_db(admin_dsn, name)
     server.migrate(dsn)
@@ -101,11 +101,13 @@ def new_database(admin_dsn: str, name: str) -> str:
 
 
 def drop_database(admin_dsn: str, name: str) -> None:
+    """The benchmark's database and its users' logins (they have a known password) dropped."""
     import psycopg
-    from psycopg import sql
+
+    from ipguard.store import server_roles
 
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        server_roles.drop_database(conn, name)
 
 
 def _applicant(seed: int, bank_id: int, rm_id: int) -> dict[str, Any]:

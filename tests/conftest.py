@@ -68,6 +68,11 @@ def pytest_collection_modifyitems(config, items):
     pg_backend.select(config, items)
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """The run's template database dropped: a cluster that outlives the run keeps nothing of it."""
+    pg_backend.drop_template()
+
+
 def pytest_report_header(config):
     return f"ipguard backend: {pg_backend.label()}"
 

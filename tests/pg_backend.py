@@ -56,6 +56,16 @@ def _ensure_template() -> None:
     _made_template = True
 
 
+def drop_template() -> None:
+    """Drop this run's template, if it made one (at the end of the run)."""
+    global _made_template
+    if not _made_template:
+        return
+    with _admin() as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(_TEMPLATE)))
+    _made_template = False
+
+
 def fresh_database(nodeid: str) -> str:
     """A new database with the latest schema for one test; its connection string."""
     _ensure_template()
@@ -89,10 +99,7 @@ def drop_database(dsn: str | None) -> None:
 
     name = str(psycopg.conninfo.conninfo_to_dict(dsn)["dbname"])
     with _admin() as conn:
-        roles = server_roles.database_roles(conn, name)
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        for role in roles:  # its logins first, then its groups: nothing else on the cluster
-            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+        server_roles.drop_database(conn, name)
 
 
 def empty_database(nodeid: str) -> str:

@@ -299,8 +299,18 @@ def password_hash(store: Store, username: str) -> str | None:
     return store.scalar_str("SELECT ipguard_password_hash(?)", [username])
 
 
+def drop_database(conn: Any, dbname: str) -> None:
+    """Drop database ``dbname`` and every role it made (its users' logins, then its group roles), nothing
+    else on the cluster: a scratch or test database leaves no login behind. ``conn``: a superuser's,
+    autocommit, connected to another database."""
+    roles = database_roles(conn, dbname)
+    conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+    for role in roles:
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
 def database_roles(conn: Any, dbname: str) -> list[str]:
-    """The login roles database ``dbname`` made, then its group roles (for dropping it: the tests)."""
+    """The login roles database ``dbname`` made, then its group roles (see :func:`drop_database`)."""
     names = group_names(dbname)
     logins = [str(r[0]) for r in conn.execute(
         "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member"
