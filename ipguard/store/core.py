@@ -197,7 +197,10 @@ class Store:
         Public as the store's fault-injection point: a disk that fails at COMMIT (full, I/O error) cannot
         be produced on demand, so tests replace this method to raise what SQLite would.
         """
-        self.db.conn.execute("COMMIT")
+        if self.is_server:
+            self.db.conn.commit()
+        else:
+            self.db.conn.execute("COMMIT")
 
     def _rollback(self) -> None:
         conn = self.db.conn
@@ -205,7 +208,9 @@ class Store:
         # the journal (WAL) keeps the file as it was before the transaction. On a server whose connection
         # was lost, the server rolled the transaction back when the connection ended.
         with contextlib.suppress(*_database_errors()):
-            if conn.in_transaction:
+            if self.is_server:
+                conn.rollback()  # ends the transaction here too when the server already has (a lost connection)
+            elif conn.in_transaction:
                 conn.execute("ROLLBACK")
         if not self.is_server:
             seals.discard(conn)
@@ -333,7 +338,9 @@ class Store:
         try:
             yield
         finally:
-            if conn.in_transaction:
+            if self.is_server:
+                conn.rollback()  # read-only: nothing to commit (and nothing to end on a lost connection)
+            elif conn.in_transaction:
                 conn.execute("ROLLBACK")  # read-only: nothing to commit
 
     def journal_mode(self) -> str:

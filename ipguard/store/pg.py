@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import psycopg
@@ -89,25 +89,55 @@ class PgCursor:
 
 class PgConnection:
     """The part of sqlite3.Connection the store uses, over one psycopg connection (autocommit;
-    transactions are opened and ended explicitly, as the store does on SQLite)."""
+    transactions are opened and ended explicitly, as the store does on SQLite).
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    With ``reopen`` (a workstation's connection) a connection the server closed — a restart, a network
+    that came back, a workstation cut off when stalled — is opened again, as the same user, before the
+    next transaction or read: never inside a transaction, whose earlier statements the server undid
+    (that transaction fails as ``server_lost``), and a read that finds the connection gone on its way
+    is run once more on the new one.
+    """
+
+    def __init__(self, raw: psycopg.Connection[Any],
+                 reopen: Callable[[], psycopg.Connection[Any]] | None = None) -> None:
         self.raw = raw
+        self._reopen = reopen
+        self._in_transaction = False  # a transaction begun here and not yet ended here
         self._savepoints = itertools.count(1)
         self._cursors = itertools.count(1)
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+        if self._in_transaction:
+            return True  # also when the connection died inside it: the caller must end it (rollback)
+        return not self.raw.closed and self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def _usable(self) -> None:
+        """Open the connection again if the server closed it, outside a transaction only."""
+        if self.raw.closed and self._reopen is not None and not self._in_transaction:
+            old, self.raw = self.raw, self._reopen()
+            old.close()
+
+    def _run(self, text: str, params: Any) -> psycopg.Cursor[Any]:
+        self._usable()
+        cursor = self.raw.cursor()
+        try:
+            cursor.execute(text, params)
+        except psycopg.OperationalError:
+            if self._in_transaction or not self.raw.closed or self._reopen is None or not _reads_only(text):
+                raise
+            self._usable()  # the connection was gone before this read reached the server: once more
+            cursor = self.raw.cursor()
+            cursor.execute(text, params)
+        return cursor
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         text, key = dialect.to_postgres(sql)
-        cursor = self.raw.cursor()
-        cursor.execute(text, dialect.adapt_params(params))
-        return PgCursor(cursor, key)
+        return PgCursor(self._run(text, dialect.adapt_params(params)), key)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         text, _key = dialect.to_postgres(sql)
+        self._usable()
         with self.raw.cursor() as cursor:
             cursor.executemany(text, [dialect.adapt_params(r) for r in rows])
 
@@ -119,6 +149,7 @@ class PgConnection:
         until the iteration ends; outside one it is declared WITH HOLD so it survives autocommit.
         """
         text, _key = dialect.to_postgres(sql)
+        self._usable()
         name = f"ipguard_stream_{next(self._cursors)}"
         with self.raw.cursor(name=name, withhold=not self.in_transaction) as cursor:
             cursor.itersize = batch
@@ -127,17 +158,38 @@ class PgConnection:
                 yield from dialect.rows_from_server(rows)
 
     def begin_write(self) -> None:
-        self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        self._begin("BEGIN ISOLATION LEVEL READ COMMITTED")
         self.raw.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK_KEY])
 
     def begin_read(self) -> None:
-        self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self._begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def _begin(self, statement: str) -> None:
+        if self._in_transaction:
+            raise RuntimeError("a transaction is already open on this connection")
+        self._usable()
+        try:
+            self.raw.execute(statement)
+        except psycopg.OperationalError:
+            if not self.raw.closed or self._reopen is None:
+                raise
+            self._usable()  # the connection was gone: nothing began, begin on a new one
+            self.raw.execute(statement)
+        self._in_transaction = True
 
     def commit(self) -> None:
-        self.raw.execute("COMMIT")
+        try:
+            self.raw.execute("COMMIT")
+        finally:
+            self._in_transaction = False  # committed, or failed and undone by the server (the caller rolls back)
 
     def rollback(self) -> None:
-        self.raw.execute("ROLLBACK")
+        """End the transaction; on a lost connection the server has already undone it."""
+        try:
+            if not self.raw.closed:
+                self.raw.execute("ROLLBACK")
+        finally:
+            self._in_transaction = False
 
     def next_savepoint(self) -> str:
         return f"ipguard_sp{next(self._savepoints)}"
@@ -191,6 +243,17 @@ class PgDatabase:
             info = self.conn.raw.info
             self._label = f"{info.host}:{info.port}/{info.dbname}"
         return self._label
+
+
+_CHANGES = ("FOR UPDATE", "FOR SHARE", "NEXTVAL(", "SETVAL(", "PG_ADVISORY", "IPGUARD_USER_SYNC(", "SET_CONFIG(")
+
+
+def _reads_only(text: str) -> bool:
+    """A statement that changes nothing, safe to send again: SHOW, or a SELECT that locks and calls nothing
+    with an effect. (Outside a transaction a workstation only reads: every change is one transaction.)"""
+    upper = text.upper()
+    head = upper.lstrip().split(None, 1)[0] if upper.strip() else ""
+    return head in ("SELECT", "SHOW") and not any(word in upper for word in _CHANGES)
 
 
 def limit_waits(raw: psycopg.Connection[Any], lock_wait_ms: int) -> None:

@@ -10,6 +10,8 @@ workstation never migrates a shared database on its own).
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 from psycopg import errors as pg_errors
 
@@ -87,8 +89,24 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
 
     With ``credentials`` (user name, password) the connection is that user's login role
     (:mod:`ipguard.store.server_roles`); a wrong password, an unknown or disabled user answer the app's
-    own IpguardError("login_failed"), never the server's text.
+    own IpguardError("login_failed"), never the server's text. A connection the server closes later is
+    opened again the same way, schema check included, before the next transaction or read
+    (:class:`~ipguard.store.pg.PgConnection`).
     """
+    def open_checked() -> psycopg.Connection[Any]:
+        raw = _open(dsn, credentials)
+        try:
+            check_schema(PgDatabase(PgConnection(raw), dsn))
+        except BaseException:
+            raw.close()
+            raise
+        return raw
+
+    return PgDatabase(PgConnection(open_checked(), reopen=open_checked), dsn)
+
+
+def _open(dsn: str, credentials: tuple[str, str] | None) -> psycopg.Connection[Any]:
+    """A workstation's connection, as the user, with its waits limited; the app's own message when refused."""
     overrides = {} if credentials is None else {"user": server_roles.login_role(credentials[0]), "password": credentials[1]}
     try:
         raw = connect_raw(dsn, **overrides)
@@ -99,12 +117,10 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
         raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
     try:
         limit_waits(raw, BUSY_TIMEOUT_MS)
-        db = PgDatabase(PgConnection(raw), dsn)
-        check_schema(db)
     except BaseException:
         raw.close()
         raise
-    return db
+    return raw
 
 
 def _auth_refused(exc: psycopg.Error) -> bool:

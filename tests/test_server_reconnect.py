@@ -1,0 +1,74 @@
+"""A workstation whose connection the server closed (a restart, a network that came back, a stalled save
+cut off) carries on as the same user at its next read or save, and a transaction the loss interrupted
+stays undone in full: nothing after the loss is written on the new connection (issue 20, Deliver 3)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from ipguard.domain import Role
+from ipguard.errors import StoreError
+from ipguard.store import Store
+from ipguard.store.records import BankRecord
+from tests import factories
+
+pytestmark = pytest.mark.server_only
+
+
+def _server_closes(store: Store, admin_dsn: str) -> int:
+    """The server ends this workstation's connection (what a restart does); the old backend's pid."""
+    pid = store.db.conn.raw.info.backend_pid
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
+def _bank(name: str) -> BankRecord:
+    return BankRecord(0, name, "支行", "", "", "", 2000, "", 3000)
+
+
+def test_after_a_restart_the_next_read_and_save_go_through_on_a_new_connection(store, server_admin_dsn) -> None:
+    admin = factories.user(store, "admin", Role.ADMIN)
+    banks = store.count("SELECT COUNT(*) FROM banks")
+    old_pid = _server_closes(store, server_admin_dsn)
+    assert store.count("SELECT COUNT(*) FROM banks") == banks  # no error reaches the user
+    assert store.db.conn.raw.info.backend_pid != old_pid
+    assert store.scalar("SHOW lock_timeout") == "10s"  # the workstation's limits again
+    _server_closes(store, server_admin_dsn)
+    with store.transaction():
+        store.repos.banks.save(_bank("重连后银行"), acting_user_id=admin.id)
+    assert store.count("SELECT COUNT(*) FROM banks") == banks + 1
+    assert store.verify_audit().ok
+
+
+def test_a_transaction_the_loss_interrupted_is_never_finished_on_the_new_connection(store, server_admin_dsn) -> None:
+    admin = factories.user(store, "admin", Role.ADMIN)
+    banks, audit = store.count("SELECT COUNT(*) FROM banks"), store.audit_head().count
+    with pytest.raises(StoreError) as err, store.transaction():
+        store.repos.banks.save(_bank("断线前银行"), acting_user_id=admin.id)
+        _server_closes(store, server_admin_dsn)
+        with store.transaction():  # a nested step must not open a new transaction on a new connection
+            store.repos.banks.save(_bank("断线后银行"), acting_user_id=admin.id)
+    assert err.value.key == "server_lost"
+    assert store.count("SELECT COUNT(*) FROM banks") == banks  # neither bank: nothing half-written
+    assert store.audit_head().count == audit
+    with store.transaction():  # the next action works
+        store.repos.banks.save(_bank("重试银行"), acting_user_id=admin.id)
+    assert store.count("SELECT COUNT(*) FROM banks") == banks + 1
+
+
+def test_a_server_still_down_says_so_and_the_workstation_recovers_when_it_is_back(store, server_admin_dsn) -> None:
+    name = store.db.conn.raw.info.dbname
+    with psycopg.connect(server_admin_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS false").format(sql.Identifier(name)))
+        try:
+            _server_closes(store, server_admin_dsn)
+            for _ in range(2):  # the user tries again: the same clear message, no crash
+                with pytest.raises(StoreError) as err:
+                    store.count("SELECT COUNT(*) FROM banks")
+                assert err.value.key == "server_unreachable"
+        finally:
+            conn.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS true").format(sql.Identifier(name)))
+    assert store.count("SELECT COUNT(*) FROM cases") == 0
