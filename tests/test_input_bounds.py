@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 import zipfile
 
@@ -23,19 +22,17 @@ def _bomb(path, part_bytes: int) -> None:
                 part.write(chunk)
 
 
-def test_a_zip_bomb_is_refused_in_bounded_time_and_memory(tmp_path):
+def test_a_zip_bomb_is_refused_in_bounded_memory(tmp_path):
     bomb = tmp_path / "bomb.xlsx"
     _bomb(bomb, 2 * xlsx_limits.MAX_PART_BYTES)  # 128 MB uncompressed, ~130 KB on disk
     assert bomb.stat().st_size < 1024 * 1024
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(ValidationError) as err:
         read_assets_xlsx(bomb)
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert (err.value.field, err.value.key) == ("file", "xlsx_too_large")
-    assert elapsed < 2.0 and peak < 16 * 1024 * 1024
+    assert peak < 16 * 1024 * 1024  # refused while reading, never inflated (128 MB)
 
 
 def test_a_sheet_declaring_too_many_rows_is_refused_before_reading(tmp_path):

@@ -4,7 +4,6 @@ step, several rows at once."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from openpyxl import load_workbook
@@ -155,16 +154,13 @@ def test_last_and_first_buttons(qtbot, big):
 @pytest.mark.slow
 @pytest.mark.sqlite_only  # the file's id snapshot; a server pages a list this long by keyset (tests/ui/test_case_list_model_keyset.py)
 def test_last_page_costs_what_the_first_does_at_20000(qtbot, store, manager):
+    """What each costs, counted in rows read rather than timed (the times are python -m benchmarks')."""
     generate_cases(store, 20_000, seed=9, today=TODAY)
     model = CaseListModel(store)
-    start = time.perf_counter()
     model.set_filter(CaseFilter(sort_key="company", descending=False))
-    sort_time = time.perf_counter() - start
-    start = time.perf_counter()
+    assert model.rowCount() == 20_000 and model.loaded() <= PAGE_SIZE  # sorted by the database, one page read
     last = model.index(model.rowCount() - 1, COL_COMPANY).data()
-    last_time = time.perf_counter() - start
-    assert last and model.rowCount() == 20_000
-    assert last_time < 0.5 and sort_time < 5  # generous: a loaded CI machine; measured ~5 ms and ~0.3 s
+    assert last and model.loaded() <= 2 * PAGE_SIZE  # the last row: its own page, not the 19,000 before it
 
 
 def test_a_new_search_resets_to_the_first_hit_after_the_end(qtbot, big):
