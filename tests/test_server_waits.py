@@ -107,6 +107,6 @@ def test_a_deadlock_undone_by_the_server_is_run_again_unseen(store: Store) -> No
     c = cast(store)
     first, second = open_case(store, c, seed=1), open_case(store, c, seed=2)
     action = _deadlock_with_another_session(store, first, second)
-    retrying(action)
+    retrying(store, action)
     action.thread.join(30)  # type: ignore[attr-defined]
     assert len(action.calls) == 2  # type: ignore[attr-defined]

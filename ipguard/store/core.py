@@ -76,6 +76,7 @@ class Store:
         self.dialect: Dialect = getattr(db, "dialect", Dialect.SQLITE)
         self._clock = now_iso
         self.repos = Repositories(self)
+        self.commits = 0  # write transactions committed through this store (ipguard.store.retry reads it)
 
     @property
     def is_server(self) -> bool:
@@ -186,6 +187,7 @@ class Store:
                 if not self.is_server:
                     seals.seal_touched(conn)  # same transaction: the seal commits with the change
                 self.commit_transaction()
+                self.commits += 1
             except _database_errors() as exc:
                 self._rollback()
                 self._raise_mapped(exc)

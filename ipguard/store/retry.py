@@ -10,10 +10,13 @@ and decides. Every other error, a stale version above all, is never retried: it 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from ipguard import messages
 from ipguard.errors import StoreError
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -33,12 +36,17 @@ messages.register(
 )
 
 
-def retrying(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """``fn(*args, **kwargs)``, called again (at most ``ATTEMPTS`` times in all) while the server undoes it."""
+def retrying(store: Store, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``fn(*args, **kwargs)``, called again (at most ``ATTEMPTS`` times in all) while the server undoes it.
+
+    Only while nothing of the call was committed on ``store``: a call whose first transaction went through
+    and whose second was undone is not run again (that would do the first twice); the user sees why.
+    """
     for attempt in range(1, ATTEMPTS + 1):
+        committed = store.commits
         try:
             return fn(*args, **kwargs)
         except StoreError as exc:
-            if exc.key not in RETRIED_KEYS or attempt == ATTEMPTS:
+            if exc.key not in RETRIED_KEYS or attempt == ATTEMPTS or store.commits != committed:
                 raise
     raise AssertionError("unreachable")  # the loop returns or raises

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ipguard import catalog, clock, intake
 from ipguard.domain import Role
 from ipguard.errors import IpguardError
+from ipguard.store.retry import retrying
 from ipguard.validators import check_phone, check_resident_id, check_uscc
 from ui import errors as uierrors
 from ui.i18n import current_language, translate
@@ -341,7 +342,7 @@ class IntakeDialog(QDialog):
     def submit(self) -> None:
         """Validate and open the case; on a refused value show it and keep the dialog open."""
         try:
-            case = intake.open_case(self.session.store, intake.parse_intake(self.raw_data()), self.session.user)
+            case = retrying(self.session.store, intake.open_case, self.session.store, intake.parse_intake(self.raw_data()), self.session.user)
         except IpguardError as exc:
             self.show_refusal(exc)
             return

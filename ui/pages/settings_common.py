@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableVie
 from ipguard import messages
 from ipguard.domain import Role
 from ipguard.errors import IpguardError, ValidationError
+from ipguard.store.retry import retrying
 from ui import errors as uierrors
 from ui.i18n import translate
 from ui.session import Session
@@ -184,7 +185,7 @@ class SettingsPanel(QWidget):
     def run(self, action: Callable[[], object]) -> bool:
         """Run a store write; show a refusal (naming the field) and return False when it fails."""
         try:
-            action()
+            retrying(self.session.store, action)  # again, unseen, when the server undid it in a lock conflict
         except IpguardError as exc:
             uierrors.show_error(self, exc)
             return False

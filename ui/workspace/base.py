@@ -183,7 +183,7 @@ def run_action(parent: QWidget, workspace: CaseWorkspace, fn: Callable[..., T], 
     lang = workspace.session.lang
     kwargs.setdefault("expected_version", workspace.case.version)
     try:
-        result = retrying(fn, *args, **kwargs)  # again, unseen, when the server undid it in a lock conflict
+        result = retrying(workspace.session.store, fn, *args, **kwargs)  # again, unseen, when the server undid it in a lock conflict
     except ConflictError as exc:
         if exc.key != "stale_version":
             uierrors.show_error(parent, exc, lang)
