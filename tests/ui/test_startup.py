@@ -151,6 +151,7 @@ PROBE = textwrap.dedent(
 )
 
 
+@pytest.mark.sqlite_only  # the start on a database file; on a server store.path is None (it once made a file "None")
 def test_start_imports_no_qtawesome_numpy_or_document_libraries(tmp_path, store):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
