@@ -10,6 +10,7 @@ store, which audits the change under his id. Product parameters go through
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ipguard import auth, messages
@@ -113,15 +114,19 @@ def _version_for(record_id: int, expected_version: int | None) -> None:
         raise TypeError("a new record has no version yet: pass expected_version=None")
 
 
-def save_settings(store: Store, actor: UserRecord, values: dict[str, Any]) -> None:
-    """Letterhead, guarantor figures, sign-in lockout, backup settings (admins only)."""
+def save_settings(store: Store, actor: UserRecord, values: dict[str, Any], *, read: Mapping[str, Any]) -> None:
+    """Letterhead, guarantor figures, sign-in lockout, backup settings (admins only).
+
+    ``read``: the settings as the form showed them (``store.repos.settings.all()`` when it was loaded); a
+    value another admin changed since is refused, not overwritten (no default: a save must say what it
+    was based on, as ``expected_version`` does for a case)."""
     me = _admin(store, actor, "修改系统设置", "change the settings")
     for key in values:
         if key in VERSIONED_KEYS:
             raise ValidationError(key, "guarantor_figures_dated")
         if key not in DEFAULTS and key not in auth.LOCKOUT_DEFAULTS:
             raise ValidationError("settings", "setting_unknown", name=key)
-    store.repos.settings.set_many(values, acting_user_id=me.id)
+    store.repos.settings.set_many(values, acting_user_id=me.id, read=read)
 
 
 def set_holiday_override(store: Store, actor: UserRecord, day: dt.date, is_workday: bool | None, note: str = "") -> None:

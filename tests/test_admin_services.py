@@ -8,8 +8,9 @@ import pytest
 
 from ipguard import admin, auth
 from ipguard.domain import Role
-from ipguard.errors import PermissionDenied, ValidationError
+from ipguard.errors import ConflictError, PermissionDenied, ValidationError
 from ipguard.store.records import BankRecord, ReferrerRecord
+from tests import factories
 from tests.workflow_helpers import cast
 
 
@@ -31,7 +32,7 @@ def test_a_non_admin_cannot_grant_himself_admin(store):
         lambda s, who, c: admin.save_referrer(s, who, ReferrerRecord(0, "某协会"), expected_version=None),
         lambda s, who, c: admin.record_guarantor_figures(s, who, net_assets_fen=1, mainly_small_micro=False,
                                                          effective_date=dt.date(2020, 1, 1)),
-        lambda s, who, c: admin.save_settings(s, who, {"letterhead.company_name": "假公司"}),
+        lambda s, who, c: admin.save_settings(s, who, {"letterhead.company_name": "假公司"}, read=s.repos.settings.all()),
         lambda s, who, c: admin.set_holiday_override(s, who, dt.date(2030, 1, 1), True),
     ],
 )
@@ -54,7 +55,7 @@ def test_an_admin_write_by_a_plain_record_is_refused(store):
 
 def test_admin_writes_are_audited_under_the_admin(store):
     c = cast(store)
-    admin.save_settings(store, c.admin, {"letterhead.signatory": "李四"})
+    admin.save_settings(store, c.admin, {"letterhead.signatory": "李四"}, read=store.repos.settings.all())
     admin.set_active(store, c.admin, c.b.id, False)
     rows = store.query("SELECT user_id, entity, action FROM audit_log ORDER BY seq DESC LIMIT 2")
     assert rows == [{"user_id": c.admin.id, "entity": "user", "action": "set_active"},
@@ -76,7 +77,7 @@ def test_the_last_admin_keeps_the_role_and_cannot_disable_himself(store):
 def test_unknown_settings_are_refused(store):
     c = cast(store)
     with pytest.raises(ValidationError) as err:
-        admin.save_settings(store, c.admin, {"nonsense": 1})
+        admin.save_settings(store, c.admin, {"nonsense": 1}, read=store.repos.settings.all())
     assert err.value.key == "setting_unknown"
 
 
@@ -173,3 +174,18 @@ def test_case_actions_have_no_default_version():
     for fn in actions:
         parameter = inspect.signature(fn).parameters["expected_version"]
         assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is inspect.Parameter.empty, fn
+
+
+def test_settings_saved_on_a_stale_read_never_overwrite_another_admins_change(store):
+    c = cast(store)
+    second = factories.user(store, "admin2", Role.ADMIN)
+    mine = store.repos.settings.all()  # this admin opens the settings
+    admin.save_settings(store, second, {"letterhead.signatory": "王五"}, read=store.repos.settings.all())
+    audit = store.audit_head().count
+    with pytest.raises(ConflictError) as err:
+        admin.save_settings(store, c.admin, {"letterhead.signatory": "李四", "letterhead.telephone": "021-1"}, read=mine)
+    assert err.value.key == "stale_settings" and "签发人" in err.value.message("zh") and "signatory" in err.value.message("en")
+    assert store.repos.settings.get("letterhead.signatory") == "王五" and store.audit_head().count == audit
+    # Fields the other admin did not touch, or saved to the same value, go through on the same stale read.
+    admin.save_settings(store, c.admin, {"letterhead.signatory": "王五", "letterhead.telephone": "021-1"}, read=mine)
+    assert store.repos.settings.get("letterhead.telephone") == "021-1"

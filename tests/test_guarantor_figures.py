@@ -91,7 +91,7 @@ def test_bad_figures_are_refused_naming_the_field(store, c, kwargs, field, key):
 def test_the_figures_are_no_longer_settings(store, c):
     for key in ("guarantor.net_assets_fen", "guarantor.mainly_small_micro"):
         with pytest.raises(ValidationError) as err:
-            admin.save_settings(store, c.admin, {key: 1})
+            admin.save_settings(store, c.admin, {key: 1}, read=store.repos.settings.all())
         assert err.value.key == "guarantor_figures_dated"
         with pytest.raises(ValueError):
             store.repos.settings.set_many({key: 1}, acting_user_id=None)

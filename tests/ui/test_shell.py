@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
+from ipguard import admin
 from ipguard.domain import Role
 from ipguard.errors import ValidationError
 from ipguard.store import open_store
@@ -309,6 +310,24 @@ def test_general_settings_save_without_the_guarantor_figures(qtbot, window, stor
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert store.repos.settings.get("letterhead.signatory") == "李四"
     assert "guarantor.net_assets_fen" not in store.repos.settings.all()
+
+
+def test_general_settings_never_overwrite_what_another_admin_saved_meanwhile(qtbot, window, store, boxes):
+    panel = window.show_page("settings").show_section("general")
+    admin_user = window.session.user
+    # Another admin, at another workstation, changes the signatory after this form was loaded.
+    admin.save_settings(store, admin_user, {"letterhead.signatory": "王五"}, read=store.repos.settings.all())
+    panel.fields["letterhead.telephone"][0].setText("021-12345678")  # this admin changes another field
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert len(boxes) == 1 and "已被其他人修改" in boxes[0][2] and "签发人" in boxes[0][2]
+    assert store.repos.settings.get("letterhead.signatory") == "王五"  # kept, not overwritten with the old name
+    assert store.repos.settings.get("letterhead.telephone") != "021-12345678"  # nothing of the save written
+    qtbot.mouseClick(panel.revert_button, Qt.MouseButton.LeftButton)  # 还原: reload, then save again
+    assert panel.fields["letterhead.signatory"][0].text() == "王五"
+    panel.fields["letterhead.telephone"][0].setText("021-12345678")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert store.repos.settings.get("letterhead.telephone") == "021-12345678"
+    assert store.repos.settings.get("letterhead.signatory") == "王五"
 
 
 def test_net_assets_are_recorded_with_an_effective_date_and_shown_in_the_history(qtbot, window, store, boxes):

@@ -148,6 +148,7 @@ class GeneralPanel(SettingsPanel):
 
     def refresh(self) -> None:
         values = self.session.store.repos.settings.all()
+        self.read = values  # what the form shows: a save never overwrites what another admin changed since
         for key, (edit, _parse) in self.fields.items():
             edit.setText(str(values.get(key, "") or ""))
         self.apply_permissions()
@@ -157,7 +158,7 @@ class GeneralPanel(SettingsPanel):
         return {key: parse(edit.text()) for key, (edit, parse) in self.fields.items()}
 
     def save(self) -> None:
-        if self.run(lambda: admin.save_settings(self.session.store, self.session.user, self.values())):
+        if self.run(lambda: admin.save_settings(self.session.store, self.session.user, self.values(), read=self.read)):
             uierrors.inform(self, translate("Settings", "设置已保存"))
             self.refresh()
 

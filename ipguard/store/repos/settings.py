@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ipguard import messages
+from ipguard.errors import ConflictError
 from ipguard.store.records import ProductVersionRecord, required_date
+
+messages.register(
+    {
+        "stale_settings": (
+            "系统设置已被其他人修改（{names}），您的修改没有保存；请点“还原”重新载入后再改",
+            "the settings were changed by someone else ({names}); your change was not saved: "
+            "press Revert to reload them and try again",
+        ),
+    }
+)
 
 if TYPE_CHECKING:
     from ipguard.store.core import Store
@@ -62,11 +75,20 @@ class SettingsRepo:
         values.update({r["key"]: json.loads(r["value"]) for r in self.store.query("SELECT key, value FROM settings")})
         return values
 
-    def set_many(self, values: dict[str, Any], *, acting_user_id: int | None) -> None:
+    def set_many(self, values: dict[str, Any], *, acting_user_id: int | None, read: Mapping[str, Any] | None = None) -> None:
+        """Save ``values``; with ``read`` (the values the form showed, from :meth:`all`) a value someone else
+        changed since is never overwritten: ConflictError("stale_settings") naming it, nothing saved."""
         versioned = sorted(set(values) & VERSIONED_KEYS)
         if versioned:
             raise ValueError(f"{', '.join(versioned)}: recorded with an effective date (store.repos.guarantor), not a setting")
         with self.store.transaction() as db:
+            if read is not None:
+                stale = [key for key, value in values.items()
+                         if (now := self.get(key)) != value and now != read.get(key, DEFAULTS.get(key))]
+                if stale:
+                    raise ConflictError("stale_settings", names=messages.Text(
+                        "、".join(messages.field_label(k, "zh") for k in stale),
+                        ", ".join(messages.field_label(k, "en") for k in stale)))
             for key, value in values.items():
                 before = self.get(key)
                 if before == value:
