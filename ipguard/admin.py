@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipguard import auth, messages
 from ipguard.domain import Role
-from ipguard.errors import PermissionDenied, ValidationError
+from ipguard.errors import ConflictError, PermissionDenied, ValidationError
 from ipguard.messages import Text
 from ipguard.store.records import BankRecord, GuarantorFigures, ReferrerRecord, UserRecord
 from ipguard.store.repos.settings import DEFAULTS, VERSIONED_KEYS
@@ -30,6 +30,10 @@ messages.register(
         "last_admin": ("不能取消最后一位在用管理员的管理员角色或停用他", "the last active admin cannot lose the admin role or be disabled"),
         "not_own_account": ("不能停用自己的账号", "you cannot disable your own account"),
         "setting_unknown": ("未知的设置项：{name}", "unknown setting: {name}"),
+        "stale_roles": (
+            "用户“{name}”的角色已被其他管理员修改，您的修改没有保存；请关闭后重新打开再改",
+            "the roles of “{name}” were changed by another admin; your change was not saved: reopen the user and try again",
+        ),
         "guarantor_figures_dated": (
             "担保公司净资产和“主要服务小微企业”按生效日期登记（设置 → 担保公司），不作为普通设置保存",
             "the guarantor's net assets and small/micro flag are recorded with an effective date (settings → guarantor), not saved as a setting",
@@ -66,10 +70,16 @@ def create_user(store: Store, actor: UserRecord, username: str, display_name: st
         return store.repos.users.create(username, display_name, password, roles, acting_user_id=me.id)
 
 
-def set_roles(store: Store, actor: UserRecord, user_id: int, roles: set[Role]) -> UserRecord:
-    """Change a user's roles (admins only; the last admin keeps his)."""
+def set_roles(store: Store, actor: UserRecord, user_id: int, roles: set[Role], *, read: frozenset[Role] | set[Role]) -> UserRecord:
+    """Change a user's roles (admins only; the last admin keeps his).
+
+    ``read``: the roles the form showed; when another admin changed them since, the change is refused
+    (``stale_roles``), never saved over his (no default, as ``expected_version`` for a case)."""
     me = _admin(store, actor, "修改用户角色", "change a user's roles")
     with store.transaction():
+        now = store.repos.users.get(user_id)
+        if set(now.roles) != set(read) and set(now.roles) != set(roles):
+            raise ConflictError("stale_roles", name=now.display_name)
         _keep_an_admin(store, user_id, losing=Role.ADMIN not in roles and store.repos.users.get(user_id).has(Role.ADMIN))
         return store.repos.users.set_roles(user_id, set(roles), acting_user_id=me.id)
 

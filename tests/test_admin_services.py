@@ -17,7 +17,7 @@ from tests.workflow_helpers import cast
 def test_a_non_admin_cannot_grant_himself_admin(store):
     c = cast(store)
     with pytest.raises(PermissionDenied) as err:
-        admin.set_roles(store, c.a, c.a.id, {Role.ACCOUNT_MANAGER, Role.ADMIN})
+        admin.set_roles(store, c.a, c.a.id, {Role.ACCOUNT_MANAGER, Role.ADMIN}, read=c.a.roles)
     assert err.value.key == "role_required"
     assert Role.ADMIN not in store.repos.users.get(c.a.id).roles
 
@@ -49,7 +49,7 @@ def test_every_admin_write_is_refused_to_a_non_admin(store, call):
 def test_an_admin_write_by_a_plain_record_is_refused(store):
     c = cast(store)
     with pytest.raises(PermissionDenied) as err:
-        admin.set_roles(store, store.repos.users.get(c.admin.id), c.a.id, {Role.ADMIN})
+        admin.set_roles(store, store.repos.users.get(c.admin.id), c.a.id, {Role.ADMIN}, read=c.a.roles)
     assert err.value.key == "not_signed_in"
 
 
@@ -67,7 +67,7 @@ def test_admin_writes_are_audited_under_the_admin(store):
 def test_the_last_admin_keeps_the_role_and_cannot_disable_himself(store):
     c = cast(store)
     with pytest.raises(PermissionDenied) as err:
-        admin.set_roles(store, c.admin, c.admin.id, {Role.OPERATIONS})
+        admin.set_roles(store, c.admin, c.admin.id, {Role.OPERATIONS}, read=c.admin.roles)
     assert err.value.key == "last_admin"
     with pytest.raises(PermissionDenied) as err:
         admin.set_active(store, c.admin, c.admin.id, False)
@@ -189,3 +189,14 @@ def test_settings_saved_on_a_stale_read_never_overwrite_another_admins_change(st
     # Fields the other admin did not touch, or saved to the same value, go through on the same stale read.
     admin.save_settings(store, c.admin, {"letterhead.signatory": "王五", "letterhead.telephone": "021-1"}, read=mine)
     assert store.repos.settings.get("letterhead.telephone") == "021-1"
+
+
+def test_roles_saved_on_a_stale_read_never_undo_another_admins_change(store):
+    c = cast(store)
+    second = factories.user(store, "admin2", Role.ADMIN)
+    shown = store.repos.users.get(c.b.id).roles  # this admin opens user b
+    admin.set_roles(store, second, c.b.id, set(shown) | {Role.OPERATIONS}, read=shown)  # the other admin adds a role
+    with pytest.raises(ConflictError) as err:
+        admin.set_roles(store, c.admin, c.b.id, set(shown) | {Role.COMMITTEE_MEMBER}, read=shown)
+    assert err.value.key == "stale_roles"
+    assert Role.OPERATIONS in store.repos.users.get(c.b.id).roles and Role.COMMITTEE_MEMBER not in store.repos.users.get(c.b.id).roles

@@ -142,7 +142,7 @@ def test_a_deactivated_user_cannot_connect_and_role_changes_reach_the_server(tea
     with open_store(team, credentials=("boss", BOSS_PW)) as s:
         boss = auth.sign_in(s, "boss", BOSS_PW)
         alice = s.repos.users.by_username("alice")
-        admin.set_roles(s, boss, alice.id, {Role.ADMIN})
+        admin.set_roles(s, boss, alice.id, {Role.ADMIN}, read=alice.roles)
     with connect_as(team, "alice", ALICE_PW) as conn:
         conn.execute("UPDATE banks SET name = name")  # now an admin's table is hers to write
     still_open = connect_as(team, "alice", ALICE_PW)

@@ -95,7 +95,7 @@ class UserDialog(EditDialog):
     def _save(self) -> None:
         store, acting = self.panel.session.store, self.panel.session.user
         if self.existing is not None:
-            self.saved = admin.set_roles(store, acting, self.existing.id, self.roles())
+            self.saved = admin.set_roles(store, acting, self.existing.id, self.roles(), read=self.existing.roles)
             return
         if self.password.text() != self.password2.text():
             raise ValidationError("password", "password_mismatch")
