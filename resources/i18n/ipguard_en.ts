@@ -1803,309 +1803,309 @@ Python {python} · PySide6 {qt}</translation>
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="52"/>
+        <location filename="../../ui/dialogs/intake.py" line="53"/>
         <source>企业信用记录良好</source>
         <translation>Company has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="53"/>
+        <location filename="../../ui/dialogs/intake.py" line="54"/>
         <source>实际控制人信用记录良好</source>
         <translation>Controlling person has a clean credit record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="54"/>
+        <location filename="../../ui/dialogs/intake.py" line="55"/>
         <source>愿意提供反担保</source>
         <translation>Willing to give a counter-guarantee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="55"/>
+        <location filename="../../ui/dialogs/intake.py" line="56"/>
         <source>有重大负面信息（诉讼、执行、行政处罚、税务违法等）</source>
         <translation>Has major adverse information (lawsuits, enforcement, administrative penalties, tax offences…)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="69"/>
+        <location filename="../../ui/dialogs/intake.py" line="70"/>
         <source>新建案件 — {product}</source>
         <translation>New case — {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="71"/>
+        <location filename="../../ui/dialogs/intake.py" line="72"/>
         <source>企业与实际控制人(&amp;1)</source>
         <translation>Company and controller (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="72"/>
+        <location filename="../../ui/dialogs/intake.py" line="73"/>
         <source>财务与信用(&amp;2)</source>
         <translation>Financials and credit (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="73"/>
+        <location filename="../../ui/dialogs/intake.py" line="74"/>
         <source>申请与推荐(&amp;3)</source>
         <translation>Request and referral (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="75"/>
+        <location filename="../../ui/dialogs/intake.py" line="76"/>
         <source>知识产权(&amp;4)</source>
         <translation>IP assets (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="81"/>
+        <location filename="../../ui/dialogs/intake.py" line="82"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="84"/>
+        <location filename="../../ui/dialogs/intake.py" line="85"/>
         <source>受理(&amp;S)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="85"/>
+        <location filename="../../ui/dialogs/intake.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="118"/>
+        <location filename="../../ui/dialogs/intake.py" line="119"/>
         <source>统一社会信用代码</source>
         <translation>unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="119"/>
+        <location filename="../../ui/dialogs/intake.py" line="120"/>
         <source>18位，如 91310115MA1K3XXXXX</source>
         <translation>18 characters, e.g. 91310115MA1K3XXXXX</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="124"/>
-        <location filename="../../ui/dialogs/intake.py" line="128"/>
+        <location filename="../../ui/dialogs/intake.py" line="125"/>
+        <location filename="../../ui/dialogs/intake.py" line="129"/>
         <source>电话号码格式正确</source>
         <translation>Phone number looks right</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="126"/>
+        <location filename="../../ui/dialogs/intake.py" line="127"/>
         <source>身份证号</source>
         <translation>resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="127"/>
+        <location filename="../../ui/dialogs/intake.py" line="128"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="129"/>
+        <location filename="../../ui/dialogs/intake.py" line="130"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="131"/>
+        <location filename="../../ui/dialogs/intake.py" line="132"/>
         <source>企业名称(&amp;N)*</source>
         <translation>Company &amp;name*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="132"/>
+        <location filename="../../ui/dialogs/intake.py" line="133"/>
         <source>统一社会信用代码(&amp;C)*</source>
         <translation>Unified social &amp;credit code*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="133"/>
+        <location filename="../../ui/dialogs/intake.py" line="134"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="134"/>
+        <location filename="../../ui/dialogs/intake.py" line="135"/>
         <source>成立日期</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="135"/>
+        <location filename="../../ui/dialogs/intake.py" line="136"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="136"/>
+        <location filename="../../ui/dialogs/intake.py" line="137"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="138"/>
+        <location filename="../../ui/dialogs/intake.py" line="139"/>
         <source>实际控制人</source>
         <translation>Controlling person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="140"/>
+        <location filename="../../ui/dialogs/intake.py" line="141"/>
         <source>姓名(&amp;K)*</source>
         <translation>Na&amp;me*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="141"/>
+        <location filename="../../ui/dialogs/intake.py" line="142"/>
         <source>身份证号(&amp;I)*</source>
         <translation>Resident &amp;ID*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="142"/>
+        <location filename="../../ui/dialogs/intake.py" line="143"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="151"/>
+        <location filename="../../ui/dialogs/intake.py" line="152"/>
         <source>元，如 5,000,000.00</source>
         <translation>yuan, e.g. 5,000,000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="152"/>
         <location filename="../../ui/dialogs/intake.py" line="153"/>
+        <location filename="../../ui/dialogs/intake.py" line="154"/>
         <source>元，可为负数</source>
         <translation>yuan, may be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="154"/>
+        <location filename="../../ui/dialogs/intake.py" line="155"/>
         <source>元，没有填 0</source>
         <translation>yuan, 0 if none</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="155"/>
+        <location filename="../../ui/dialogs/intake.py" line="156"/>
         <source>财务数据（元）</source>
         <translation>Financials (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="157"/>
+        <location filename="../../ui/dialogs/intake.py" line="158"/>
         <source>年销售额(&amp;S)*</source>
         <translation>Annual &amp;sales*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="158"/>
+        <location filename="../../ui/dialogs/intake.py" line="159"/>
         <source>上年度净资产*</source>
         <translation>Net assets, last year*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="159"/>
+        <location filename="../../ui/dialogs/intake.py" line="160"/>
         <source>当期净资产*</source>
         <translation>Net assets, current*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="160"/>
+        <location filename="../../ui/dialogs/intake.py" line="161"/>
         <source>现有银行贷款</source>
         <translation>Existing bank loans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="161"/>
+        <location filename="../../ui/dialogs/intake.py" line="162"/>
         <source>信用与负面信息</source>
         <translation>Credit and adverse information</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="167"/>
+        <location filename="../../ui/dialogs/intake.py" line="168"/>
         <source>负面信息说明（如有）</source>
         <translation>Adverse information (if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="180"/>
-        <location filename="../../ui/dialogs/intake.py" line="206"/>
+        <location filename="../../ui/dialogs/intake.py" line="181"/>
+        <location filename="../../ui/dialogs/intake.py" line="207"/>
         <source>（暂不指定）</source>
         <translation>(not yet chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="184"/>
+        <location filename="../../ui/dialogs/intake.py" line="185"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="188"/>
+        <location filename="../../ui/dialogs/intake.py" line="189"/>
         <source>推荐机构的推荐意见</source>
         <translation>The referrer&apos;s recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="190"/>
+        <location filename="../../ui/dialogs/intake.py" line="191"/>
         <source>元，如 3,000,000 或 300万</source>
         <translation>yuan, e.g. 3,000,000 (or 300 wan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="194"/>
+        <location filename="../../ui/dialogs/intake.py" line="195"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="203"/>
+        <location filename="../../ui/dialogs/intake.py" line="204"/>
         <source>（未指定）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="210"/>
+        <location filename="../../ui/dialogs/intake.py" line="211"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="212"/>
+        <location filename="../../ui/dialogs/intake.py" line="213"/>
         <source>申请金额(&amp;A)*</source>
         <translation>Requested &amp;amount*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="213"/>
+        <location filename="../../ui/dialogs/intake.py" line="214"/>
         <source>期限*</source>
         <translation>Term*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="214"/>
+        <location filename="../../ui/dialogs/intake.py" line="215"/>
         <source>申请日期*</source>
         <translation>Application date*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="215"/>
+        <location filename="../../ui/dialogs/intake.py" line="216"/>
         <source>合作银行(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="216"/>
+        <location filename="../../ui/dialogs/intake.py" line="217"/>
         <source>推荐机构(&amp;R)</source>
         <translation>&amp;Referrer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="217"/>
+        <location filename="../../ui/dialogs/intake.py" line="218"/>
         <source>推荐意见</source>
         <translation>Referrer’s opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="218"/>
+        <location filename="../../ui/dialogs/intake.py" line="219"/>
         <source>客户经理（A角）</source>
         <translation>Account manager (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="219"/>
+        <location filename="../../ui/dialogs/intake.py" line="220"/>
         <source>风控经理（B角）</source>
         <translation>Risk manager (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="220"/>
+        <location filename="../../ui/dialogs/intake.py" line="221"/>
         <source>客户标签（三最七高）</source>
         <translation>Client tags (three-most, seven-high)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="288"/>
+        <location filename="../../ui/dialogs/intake.py" line="289"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="289"/>
+        <location filename="../../ui/dialogs/intake.py" line="290"/>
         <source>上次新建案件时填写的内容尚未受理，已保存为草稿。现在恢复吗？
 选“否”将删除该草稿。</source>
         <translation>What you entered for a new case last time was not submitted and was kept as a draft. Restore it now?
 Choosing “No” deletes the draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="336"/>
+        <location filename="../../ui/dialogs/intake.py" line="337"/>
         <source>关闭新建案件</source>
         <translation>Close the new case form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="337"/>
+        <location filename="../../ui/dialogs/intake.py" line="338"/>
         <source>已填写的内容尚未受理。关闭后草稿仍会保留，下次新建案件时可以恢复。
 确定关闭吗？</source>
         <translation>What you entered has not been submitted. The draft is kept and offered the next time you open a new case.
 Close now?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/intake.py" line="385"/>
+        <location filename="../../ui/dialogs/intake.py" line="386"/>
         <source>✗ 未保存：{message}</source>
         <translation>✗ Not saved: {message}</translation>
     </message>
@@ -3240,7 +3240,7 @@ Close now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="38"/>
-        <location filename="../../ui/pages/settings_general.py" line="191"/>
+        <location filename="../../ui/pages/settings_general.py" line="173"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -3250,87 +3250,87 @@ Close now?</translation>
         <translation>Only administrators can change settings; you can view them and change this workstation’s interface language.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="129"/>
+        <location filename="../../ui/pages/settings_common.py" line="130"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="129"/>
+        <location filename="../../ui/pages/settings_common.py" line="130"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="133"/>
+        <location filename="../../ui/pages/settings_common.py" line="134"/>
         <location filename="../../ui/pages/settings_parties.py" line="94"/>
         <location filename="../../ui/pages/settings_parties.py" line="149"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="133"/>
+        <location filename="../../ui/pages/settings_common.py" line="134"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_common.py" line="176"/>
+        <location filename="../../ui/pages/settings_common.py" line="177"/>
         <source>只有管理员可以修改此设置</source>
         <translation>Only administrators can change this setting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="92"/>
+        <location filename="../../ui/pages/settings_general.py" line="73"/>
         <source>文书抬头与签发人</source>
         <translation>Letterhead and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="94"/>
+        <location filename="../../ui/pages/settings_general.py" line="75"/>
         <source>公司名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="95"/>
+        <location filename="../../ui/pages/settings_general.py" line="76"/>
         <location filename="../../ui/pages/settings_parties.py" line="105"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="96"/>
+        <location filename="../../ui/pages/settings_general.py" line="77"/>
         <location filename="../../ui/pages/settings_parties.py" line="50"/>
         <location filename="../../ui/pages/settings_parties.py" line="58"/>
         <source>电话</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="97"/>
+        <location filename="../../ui/pages/settings_general.py" line="78"/>
         <source>签发人</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="98"/>
+        <location filename="../../ui/pages/settings_general.py" line="79"/>
         <source>签发人职务</source>
         <translation>Signatory’s title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="100"/>
+        <location filename="../../ui/pages/settings_general.py" line="81"/>
         <source>发文字号与函件内容（GB/T 9704）</source>
         <translation>Document numbers and letter content (GB/T 9704)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="105"/>
+        <location filename="../../ui/pages/settings_general.py" line="86"/>
         <source>经办电话</source>
         <translation>Handling phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="106"/>
+        <location filename="../../ui/pages/settings_general.py" line="87"/>
         <source>抄送单位（用、分隔）</source>
         <translation>Copies to (separated by 、)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="107"/>
+        <location filename="../../ui/pages/settings_general.py" line="88"/>
         <source>保证范围</source>
         <translation>Guarantee scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="108"/>
+        <location filename="../../ui/pages/settings_general.py" line="89"/>
         <source>保证期间</source>
         <translation>Guarantee period</translation>
     </message>
@@ -3395,63 +3395,63 @@ Close now?</translation>
         <translation>The guarantor&apos;s net assets are recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="110"/>
+        <location filename="../../ui/pages/settings_general.py" line="91"/>
         <source>文书字体与备份</source>
         <translation>Document font and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="112"/>
+        <location filename="../../ui/pages/settings_general.py" line="93"/>
         <source>文书字体文件</source>
         <translation>Document font file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="113"/>
+        <location filename="../../ui/pages/settings_general.py" line="94"/>
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="116"/>
+        <location filename="../../ui/pages/settings_general.py" line="97"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="118"/>
+        <location filename="../../ui/pages/settings_general.py" line="99"/>
         <location filename="../../ui/pages/settings_product.py" line="55"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="143"/>
+        <location filename="../../ui/pages/settings_general.py" line="124"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="161"/>
+        <location filename="../../ui/pages/settings_general.py" line="143"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="166"/>
+        <location filename="../../ui/pages/settings_general.py" line="148"/>
         <source>选择文书字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="166"/>
+        <location filename="../../ui/pages/settings_general.py" line="148"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="172"/>
+        <location filename="../../ui/pages/settings_general.py" line="154"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="193"/>
+        <location filename="../../ui/pages/settings_general.py" line="175"/>
         <source>语言设置保存在本机，对本机的所有数据库有效。文书和报表始终使用中文。</source>
         <translation>The language is kept on this workstation, for every database. Documents and reports are always in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="198"/>
+        <location filename="../../ui/pages/settings_general.py" line="180"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
@@ -3901,12 +3901,12 @@ Close now?</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/base.py" line="192"/>
+        <location filename="../../ui/workspace/base.py" line="193"/>
         <source>案件已被修改</source>
         <translation>The case was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="193"/>
+        <location filename="../../ui/workspace/base.py" line="194"/>
         <source>现在重新载入案件吗？</source>
         <translation>Reload the case now?</translation>
     </message>

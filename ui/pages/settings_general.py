@@ -29,25 +29,6 @@ from ui.i18n import translate
 from ui.pages.settings_common import SettingsPanel
 from ui.session import Session
 
-messages.register_fields(
-    {
-        "letterhead.company_name": ("公司名称", "company name"),
-        "letterhead.address": ("公司地址", "company address"),
-        "letterhead.telephone": ("公司电话", "company telephone"),
-        "letterhead.signatory": ("签发人", "signatory"),
-        "letterhead.signatory_title": ("签发人职务", "signatory's title"),
-        "documents.font_path": ("文书字体文件", "document font file"),
-        "documents.code.intent_letter": ("意向函发文代字", "intent letter issuer code"),
-        "documents.code.disbursement_notice": ("放款通知书发文代字", "disbursement notice issuer code"),
-        "documents.code.investigation_report": ("调查报告编号代字", "investigation report code"),
-        "documents.code.committee_resolution": ("保审会决议编号代字", "committee resolution code"),
-        "documents.handling_phone": ("经办电话", "handling telephone"),
-        "documents.cc": ("抄送单位", "copies to"),
-        "documents.guarantee_scope": ("保证范围", "scope of the guarantee"),
-        "documents.guarantee_period": ("保证期间", "period of the guarantee"),
-        "backup.dir": ("备份文件夹", "backup folder"),
-    }
-)
 messages.register({"file_missing": ("文件不存在：{path}", "no such file: {path}"), "dir_missing": ("文件夹不存在：{path}", "no such folder: {path}")})
 
 LANGUAGE_KEY = "ui/language"  # QSettings key: the interface language is a per-workstation choice
