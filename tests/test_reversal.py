@@ -59,6 +59,18 @@ def test_submission_to_the_committee_goes_back_until_the_committee_sits(store, c
     assert refusal_key(store, case_id, c.a) == "reversal_blocked"
 
 
+def test_a_submission_taken_back_takes_back_the_investigation_report_s_issue(store, c, case_at):
+    from ipguard.documents.service import issue_document
+
+    case_id = case_at(Stage.COMMITTEE)
+    reverse(store, case_id, c.a)
+    with pytest.raises(WorkflowError) as err:  # back at the investigation: the report may still change
+        issue_document(store, case_id, "investigation_report", c.a)
+    assert err.value.key == "document_stage"
+    workflow.submit_to_committee(store, case_id, c.a, expected_version=version(store, case_id))
+    assert issue_document(store, case_id, "investigation_report", c.a).doc_no
+
+
 def test_bank_decision_recorded_by_mistake_is_voided_and_kept(store, c, case_at):
     case_id = case_at(Stage.CONTRACTS)
     decision = store.repos.closing.bank_decision(case_id)

@@ -195,12 +195,17 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
+BEFORE_COMMITTEE = frozenset({Stage.INTAKE, Stage.SCREENING, Stage.VALUATION, Stage.INVESTIGATION})
+
+
 def _refusal(store: Store, case_id: int, kind: str) -> WorkflowError | None:
     """Why ``kind`` cannot be issued for the case now (None when it can)."""
     case = store.repos.cases.get(case_id)
     refused = WorkflowError("document_stage", stage=case.stage.label, document=KINDS[kind])
     if kind == "investigation_report":
-        went = store.repos.cases.reached_stage(case_id, Stage.COMMITTEE)
+        # Went to the committee, and not taken back before it since (撤销上一步 keeps the signatures, and
+        # the report may still change there): a report is issued as the committee had it.
+        went = case.stage not in BEFORE_COMMITTEE and store.repos.cases.reached_stage(case_id, Stage.COMMITTEE)
         signed = store.repos.underwriting.report_fully_signed(case_id)
         return None if went and signed else refused
     if kind == "committee_resolution":
