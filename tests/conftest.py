@@ -57,6 +57,22 @@ def empty_server_db(request):
 
 
 @pytest.fixture
+def team(empty_server_db):
+    """A server database after ``server init`` (first admin "boss") where boss added "alice", an account
+    manager; their passwords are ``tests.factories.BOSS_PW`` and ``ALICE_PW``. Returns its connection string."""
+    from ipguard import admin, auth
+    from ipguard.domain import Role
+    from ipguard.store import open_store, server
+    from tests.factories import ALICE_PW, BOSS_PW
+
+    server.init(empty_server_db, "boss", "老板", BOSS_PW)
+    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
+        boss = auth.sign_in(s, "boss", BOSS_PW)
+        admin.create_user(s, boss, "alice", "爱丽丝", ALICE_PW, {Role.ACCOUNT_MANAGER})
+    return empty_server_db
+
+
+@pytest.fixture
 def server_admin_dsn():
     """The test cluster's superuser connection string (``IPGUARD_TEST_PG``), for ``server_only`` tests."""
     return pg_backend.DSN

@@ -11,6 +11,9 @@ from ipguard.store import Store
 from ipguard.store.records import BankRecord, ReferrerRecord, UserRecord
 
 PASSWORD = "secret-pass"
+# The passwords of the ``team`` fixture's users on a server (tests/conftest.py): strong ones, as server init wants.
+BOSS_PW = "Lantern-Orchard-Tiger-4711"
+ALICE_PW = "Copper-Meadow-Violin-2093"
 _HASH_CACHE: dict[str, str] = {}
 
 

@@ -12,11 +12,13 @@ from ipguard.errors import StoreError
 from ipguard.store import open_store, schema, schema_pg, server_backup
 from ipguard.store.pg import PgConnection, connect_raw
 from tests import server_data
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.server_only, pytest.mark.slow]
 
 
-def test_a_dump_restores_into_a_scratch_database_with_the_same_chain_and_bytes(store, c, tmp_path, empty_server_db, capsys) -> None:
+def test_a_dump_restores_into_a_scratch_database_with_the_same_chain_and_bytes(store, c, tmp_path, empty_server_db, capsys,
+                                                                               monkeypatch) -> None:
     server_data.fill(store, c)
     head, hashes = store.audit_head(), server_data.blob_hashes(store)
     assert hashes["documents"] and len(hashes["attachments"]) == 3
@@ -36,8 +38,12 @@ def test_a_dump_restores_into_a_scratch_database_with_the_same_chain_and_bytes(s
         assert restored.audit_head() == head
         assert server_data.blob_hashes(restored) == hashes
     capsys.readouterr()
-    assert main(["audit", "verify", "--db", empty_server_db, "--against", f"{head.count}:{head.hash}", "--lang", "en"]) == 0
-    assert head.hash in capsys.readouterr().out
+    # The command reads as an ipguard user (the server checks his password): the restored users log in.
+    monkeypatch.setenv("IPGUARD_PASSWORD", PASSWORD)
+    assert main(["audit", "verify", "--db", empty_server_db, "--user", "admin", "--against", f"{head.count}:{head.hash}", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert f"extends the anchor text ({head.count} entries)" in out
+    assert f"audit chain intact: {head.count + 1} entries checked" in out  # his sign-in is the one entry more
 
 
 def test_restore_refuses_a_database_that_already_has_the_schema(store, tmp_path) -> None:

@@ -19,11 +19,9 @@ from ipguard.cli import main
 from ipguard.domain import Role
 from ipguard.errors import ConflictError, IpguardError, PermissionDenied, StoreError, ValidationError
 from ipguard.store import open_store, server, server_roles
+from tests.factories import ALICE_PW, BOSS_PW
 
 pytestmark = pytest.mark.server_only
-
-BOSS_PW = "Lantern-Orchard-Tiger-4711"
-ALICE_PW = "Copper-Meadow-Violin-2093"
 
 
 def as_user(dsn: str, user: str | None, password: str | None = None) -> str:
@@ -35,16 +33,6 @@ def as_user(dsn: str, user: str | None, password: str | None = None) -> str:
     if password is not None:
         params["password"] = password
     return psycopg.conninfo.make_conninfo(**params)
-
-
-@pytest.fixture
-def team(empty_server_db):
-    """A database after ``server init`` (first admin "boss") where boss added "alice" (account manager)."""
-    server.init(empty_server_db, "boss", "老板", BOSS_PW)
-    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
-        boss = auth.sign_in(s, "boss", BOSS_PW)
-        admin.create_user(s, boss, "alice", "爱丽丝", ALICE_PW, {Role.ACCOUNT_MANAGER})
-    return empty_server_db
 
 
 def connect_as(dsn: str, user: str, password: str) -> psycopg.Connection:

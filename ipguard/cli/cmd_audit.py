@@ -1,11 +1,23 @@
-"""``ipguard audit verify|head --db PATH``: check the audit hash chain, print its head."""
+"""``ipguard audit verify|head --db PATH``: check the audit hash chain, print its head.
+
+On a team server both read as a user: ``--user`` and his password are what they connect with
+(:mod:`ipguard.cli.credentials`). On a file ``--user`` is optional; when given, his password is
+checked. A sign-in is itself an audit entry, so the chain then counts it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from ipguard.cli import credentials
 from ipguard.cli.common import Subparsers, add_command, require_db, t
+
+if TYPE_CHECKING:
+    from ipguard.store.core import Store
 
 
 def register(subparsers: Subparsers) -> None:
@@ -15,17 +27,32 @@ def register(subparsers: Subparsers) -> None:
     verify.add_argument("--against", metavar="ANCHOR", action="append", default=[],
                         help=t("核对锚点：“条数:哈希”、备份的 .json 说明文件或本系统出具的 PDF（可重复）",
                                "check an anchor: COUNT:HASH, a backup's .json sidecar or a PDF ipguard issued (repeatable)"))
+    credentials.add_arguments(verify)
     verify.set_defaults(func=run_verify)
     head = add_command(actions, "head", "显示条数与链头哈希（请保存在数据库之外）", "print the entry count and the head hash (keep them outside the database)")
+    credentials.add_arguments(head)
     head.set_defaults(func=run_head)
+
+
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Store]:
+    """The database, opened as ``--user`` when one is needed or given (refused before connecting when a
+    server's user or password is missing; a wrong password is refused before anything is read)."""
+    from ipguard.store import open_store
+
+    db = require_db(args)
+    given = credentials.for_reading(args, db)
+    with open_store(db, create=False, credentials=given) as store:
+        if given is not None:
+            credentials.sign_in(store, args, given)
+        yield store
 
 
 def run_verify(args: argparse.Namespace) -> int:
     from ipguard import anchors
-    from ipguard.store import open_store
 
     wanted = [anchors.parse(a) for a in getattr(args, "against", [])]  # refused before the database is opened
-    with open_store(require_db(args), create=False) as store:
+    with _opened(args) as store:
         result = store.verify_audit()
         head = store.audit_head()
         checked = [(a, store.check_anchor(a.count, a.hash)) for a in wanted]
@@ -53,9 +80,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_head(args: argparse.Namespace) -> int:
-    from ipguard.store import open_store
-
-    with open_store(require_db(args), create=False) as store:
+    with _opened(args) as store:
         head = store.audit_head()
     print(t(f"审计条数：{head.count}", f"audit entries: {head.count}"))
     print(t(f"链头哈希：{head.hash}", f"head hash: {head.hash}"))

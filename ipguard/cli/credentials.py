@@ -9,6 +9,11 @@ Without any of them the command is refused before it touches the database.
 On a team server (``--db postgresql://…``) the same user name and password are
 what the command connects with: the server checks them before anything is read
 (``open_store(db, credentials=…)``, :mod:`ipguard.store.server_roles`).
+
+Commands that only read (``report monthly``, ``audit verify|head``) use
+:func:`for_reading`: on a server they need ``--user`` like any other command (the
+server checks who reads); on a local file, which has no logins, ``--user`` is
+optional, and when given his password is checked all the same.
 """
 
 from __future__ import annotations
@@ -73,6 +78,16 @@ def check_given(args: argparse.Namespace) -> tuple[str, str]:
     if not username:
         raise ValidationError("user", "user_required")
     return username, password(args)
+
+
+def for_reading(args: argparse.Namespace, db: str) -> tuple[str, str] | None:
+    """The credentials a reading command opens ``db`` with: always on a server (refused before
+    connecting without ``--user`` or a password); on a file only when ``--user`` is given, else None."""
+    from ipguard.store.dialect import is_postgres_target
+
+    if is_postgres_target(db) or (getattr(args, "user", None) or "").strip():
+        return check_given(args)
+    return None
 
 
 def sign_in(store: Store, args: argparse.Namespace, credentials: tuple[str, str] | None = None) -> Actor:

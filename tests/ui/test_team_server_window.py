@@ -8,26 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from ipguard import admin, auth
-from ipguard.domain import Role
-from ipguard.store import open_store, server
+from tests.factories import ALICE_PW, BOSS_PW
 from ui import app as uiapp
 from ui.dialogs.login import LoginDialog
 
 pytestmark = pytest.mark.server_only
-
-BOSS_PW = "Lantern-Orchard-Tiger-4711"
-ALICE_PW = "Copper-Meadow-Violin-2093"
-
-
-@pytest.fixture
-def team(empty_server_db):
-    """``server init`` (first admin boss), and alice, an account manager boss added."""
-    server.init(empty_server_db, "boss", "老板", BOSS_PW)
-    with open_store(empty_server_db, credentials=("boss", BOSS_PW)) as s:
-        boss = auth.sign_in(s, "boss", BOSS_PW)
-        admin.create_user(s, boss, "alice", "爱丽丝", ALICE_PW, {Role.ACCOUNT_MANAGER})
-    return empty_server_db
 
 
 def sign_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
