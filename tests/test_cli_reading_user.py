@@ -1,8 +1,9 @@
 """The commands that only read (``report monthly``, ``audit verify|head``) and who reads (issue 20).
 
-On a team server they connect as ``--user`` with his password, so the server checks who reads; without
-``--user`` they are refused before connecting. On a local file ``--user`` is optional (a file has no
-logins); when given, his password is checked and a wrong one is refused with nothing written.
+``--user`` is optional. Given, they read as that user: on a team server they connect as his login role,
+so the server checks his password; on a file his password is checked too; a wrong one is refused with
+nothing written. Without it a server is read as the connection string names, and the server checks that:
+a workstation's connection (no password) reads nothing, the database owner's does.
 """
 
 from __future__ import annotations
@@ -64,20 +65,37 @@ def _audit_count(db: Path) -> int:
         conn.close()
 
 
+def _workstation(dsn: str, username: str) -> str:
+    """A workstation's address for the team database: the user's login role named, no password kept."""
+    import psycopg
+
+    params = psycopg.conninfo.conninfo_to_dict(dsn)
+    params.pop("password", None)
+    params["user"] = username
+    return psycopg.conninfo.make_conninfo(**params)
+
+
+@pytest.mark.server_only
+def test_the_owner_checks_a_database_without_an_ipguard_user(team, capsys):
+    """The administrator's path (docs/team-server.md, restoring a backup): the owner's connection, no --user."""
+    assert main(["--lang", "en", "audit", "verify", "--db", team]) == 0
+    assert "audit chain intact" in capsys.readouterr().out
+
+
 def _monthly(db: object, out: Path, *extra: str) -> int:
     return main(["report", "monthly", "--db", str(db), "--month", "2026-10", "--out", str(out), *extra])
 
 
-# -- a server target: refused before connecting without --user (no server needed to show it) -------------------
+# -- a server target without --user: read as the connection string says, which the server checks -------------
 
 
 @pytest.mark.parametrize("argv", [["audit", "verify"], ["audit", "head"], ["report", "monthly", "--month", "2026-10"]])
-def test_a_server_target_without_user_is_refused_before_connecting(tmp_path, capsys, argv):
+def test_a_server_target_without_user_connects_as_its_connection_string_says(tmp_path, capsys, argv):
     out = tmp_path / "m.xlsx"
     extra = ["--out", str(out)] if argv[0] == "report" else []
     assert main([*argv, *extra, "--db", UNREACHABLE]) == 2
     err = capsys.readouterr().err
-    assert REFUSED_WITHOUT_USER in err and len(err.strip().splitlines()) == 1  # not "server unreachable": never tried
+    assert "无法连接数据库服务器" in err and len(err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
 
 
@@ -142,8 +160,8 @@ def test_on_a_file_a_user_without_a_password_is_refused(demo_db, tmp_path, capsy
 @pytest.mark.server_only
 def test_report_on_a_server_needs_the_user_and_his_password(team, tmp_path, capsys, monkeypatch, password_fd):
     out = tmp_path / "m.xlsx"
-    assert _monthly(team, out) == 2
-    assert REFUSED_WITHOUT_USER in capsys.readouterr().err and not out.exists()
+    assert _monthly(_workstation(team, "alice"), out) == 2  # alice's workstation address, no password: nothing read
+    assert "无法连接数据库服务器" in capsys.readouterr().err and not out.exists()
 
     assert _monthly(team, out, "--user", "alice", "--password-fd", password_fd("Not-Her-Password-99")) == 2
     err = capsys.readouterr().err
@@ -170,9 +188,9 @@ def test_report_on_a_server_reads_as_the_user_it_names(team, tmp_path, capsys, m
 
 @pytest.mark.server_only
 @pytest.mark.parametrize("action", ["verify", "head"])
-def test_audit_on_a_server_reads_as_the_user_and_is_refused_without(team, capsys, monkeypatch, action):
-    assert main(["--lang", "en", "audit", action, "--db", team]) == 2
-    assert "name the user signing in with --user" in capsys.readouterr().err
+def test_audit_on_a_server_reads_as_the_user_and_the_server_checks_who(team, capsys, monkeypatch, action):
+    assert main(["--lang", "en", "audit", action, "--db", _workstation(team, "alice")]) == 2
+    assert "cannot connect to the database server" in capsys.readouterr().err  # the server wants her password
 
     monkeypatch.setenv("IPGUARD_PASSWORD", "Not-Her-Password-99")
     assert main(["--lang", "en", "audit", action, "--db", team, "--user", "alice"]) == 2

@@ -1,8 +1,8 @@
 """``ipguard audit verify|head --db PATH``: check the audit hash chain, print its head.
 
-On a team server both read as a user: ``--user`` and his password are what they connect with
-(:mod:`ipguard.cli.credentials`). On a file ``--user`` is optional; when given, his password is
-checked. A sign-in is itself an audit entry, so the chain then counts it.
+With ``--user`` both read as that user (on a team server they connect as his login role); without it,
+as the file is or as the connection string names (:func:`ipguard.cli.credentials.for_reading`). A sign-in
+is itself an audit entry, so the chain then counts it.
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ def register(subparsers: Subparsers) -> None:
 
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Store]:
-    """The database, opened as ``--user`` when one is needed or given (refused before connecting when a
-    server's user or password is missing; a wrong password is refused before anything is read)."""
+    """The database, opened as ``--user`` when given (refused before connecting without his password; a
+    wrong password is refused before anything is read)."""
     from ipguard.store import open_store
 
     db = require_db(args)
-    given = credentials.for_reading(args, db)
+    given = credentials.for_reading(args)
     with open_store(db, create=False, credentials=given) as store:
         if given is not None:
             credentials.sign_in(store, args, given)

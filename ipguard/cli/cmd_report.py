@@ -1,7 +1,7 @@
 """``ipguard report monthly``: the monthly portfolio workbook from a database file or a team server.
 
-On a server the command reads as a user: ``--user`` and his password are what it connects with
-(:mod:`ipguard.cli.credentials`). On a file ``--user`` is optional; when given, his password is checked.
+With ``--user`` it reads as that user (on a team server it connects as his login role); without it, as
+the file is or as the connection string names (:func:`ipguard.cli.credentials.for_reading`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     parse_month(args.month)
     check_out_path(args.out)
     check_target(args.out, protect=[db])
-    given = credentials.for_reading(args, db)  # on a server: no user and password, no connection
+    given = credentials.for_reading(args)  # --user without a password: refused before connecting
     result: ReportResult
     if given is None:
         result = monthly_report(db, args.month, args.out)

@@ -11,9 +11,12 @@ what the command connects with: the server checks them before anything is read
 (``open_store(db, credentials=…)``, :mod:`ipguard.store.server_roles`).
 
 Commands that only read (``report monthly``, ``audit verify|head``) use
-:func:`for_reading`: on a server they need ``--user`` like any other command (the
-server checks who reads); on a local file, which has no logins, ``--user`` is
-optional, and when given his password is checked all the same.
+:func:`for_reading`: ``--user`` is optional. Given, the command reads as that user
+(on a server it connects as his login role; his sign-in is audited, as in the
+window). Without it, a file is read as it is (a file has no logins), and a server
+as the connection string names: the server checks that role's password, so a
+workstation's service file, which holds none, reads nothing, while the
+administrator checks a backup restored anywhere as the database's owner.
 """
 
 from __future__ import annotations
@@ -80,12 +83,10 @@ def check_given(args: argparse.Namespace) -> tuple[str, str]:
     return username, password(args)
 
 
-def for_reading(args: argparse.Namespace, db: str) -> tuple[str, str] | None:
-    """The credentials a reading command opens ``db`` with: always on a server (refused before
-    connecting without ``--user`` or a password); on a file only when ``--user`` is given, else None."""
-    from ipguard.store.dialect import is_postgres_target
-
-    if is_postgres_target(db) or (getattr(args, "user", None) or "").strip():
+def for_reading(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The credentials a reading command opens its database with: ``--user`` and his password when
+    ``--user`` is given (refused before opening without a password), else None (see the module docstring)."""
+    if (getattr(args, "user", None) or "").strip():
         return check_given(args)
     return None
 
