@@ -124,3 +124,13 @@ def case_at(store, c):
         return case_id
 
     return make
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The demo database file (seed 7, built at the fixed clock), shared by a test module's read-only tests."""
+    from ipguard import clock
+    from ipguard.demo.build import build_demo
+
+    with clock.frozen(NOW):
+        return build_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=7)

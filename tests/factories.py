@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from ipguard.demo import names
 from ipguard.domain import Role
@@ -91,3 +92,14 @@ def applicant(seed: int = 1, **overrides: object) -> dict[str, object]:
 
 def date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def audit_count(db: Path) -> int:
+    """The audit entries in a database file, read straight from the file (not through a Store)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0])
+    finally:
+        conn.close()

@@ -11,26 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ipguard import clock
 from ipguard.cli import main
 from ipguard.rules.assess import Applicant
-from tests.conftest import NOW
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    from ipguard.demo.build import build_demo
-
-    with clock.frozen(NOW):
-        return build_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=7)
-
-
-def _audit_count(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
-    finally:
-        conn.close()
+from tests.factories import audit_count
 
 
 def _bytes(path: Path) -> bytes:
@@ -139,11 +122,11 @@ def demo_admin(monkeypatch):
 
 def test_letter_out_on_the_database_is_refused_with_nothing_changed(demo_db, demo_admin, capsys):
     case_no = _letter_case(demo_db)
-    entries = _audit_count(demo_db)
+    entries = audit_count(demo_db)
     before = _bytes(demo_db)
     assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(demo_db), *demo_admin]) == 2
     assert "正在使用的数据库" in capsys.readouterr().err
-    assert _bytes(demo_db) == before and _audit_count(demo_db) == entries
+    assert _bytes(demo_db) == before and audit_count(demo_db) == entries
 
 
 def test_letter_out_on_another_database_or_a_folder_is_refused(demo_db, demo_admin, tmp_path, capsys):
@@ -154,21 +137,21 @@ def test_letter_out_on_another_database_or_a_folder_is_refused(demo_db, demo_adm
     conn.commit()
     conn.close()
     kept = _bytes(other)
-    entries = _audit_count(demo_db)
+    entries = audit_count(demo_db)
     assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(other), *demo_admin]) == 2
     assert "数据库文件" in capsys.readouterr().err and _bytes(other) == kept
     assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(tmp_path), *demo_admin]) == 2
     assert "文件夹" in capsys.readouterr().err
-    assert _audit_count(demo_db) == entries  # a failed reprint is not audited
+    assert audit_count(demo_db) == entries  # a failed reprint is not audited
 
 
 def test_a_reprint_that_was_written_is_audited_once(demo_db, demo_admin, tmp_path):
     case_no = _letter_case(demo_db)
-    entries = _audit_count(demo_db)
+    entries = audit_count(demo_db)
     out = tmp_path / "letter.pdf"
     assert main(["letter", "intent", case_no, "--db", str(demo_db), "--out", str(out), *demo_admin]) == 0
     # the sign-in and the reprint, each audited once
-    assert out.read_bytes().startswith(b"%PDF") and _audit_count(demo_db) == entries + 2
+    assert out.read_bytes().startswith(b"%PDF") and audit_count(demo_db) == entries + 2
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

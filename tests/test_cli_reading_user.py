@@ -9,17 +9,14 @@ a workstation's connection (no password) reads nothing, the database owner's doe
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from ipguard import clock
 from ipguard.cli import main
-from tests.conftest import NOW
-from tests.factories import ALICE_PW
+from tests.factories import ALICE_PW, audit_count
 
 UNREACHABLE = "postgresql:///ipguard_nowhere?host=/nonexistent-ipguard-socket&connect_timeout=1"
 REFUSED_WITHOUT_USER = "请用 --user 指定登录的用户名"
@@ -47,22 +44,6 @@ def password_fd() -> Iterator[object]:
     yield make
     for fd in opened:
         os.close(fd)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    from ipguard.demo.build import build_demo
-
-    with clock.frozen(NOW):
-        return build_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite", seed=7)
-
-
-def _audit_count(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def _workstation(dsn: str, username: str) -> str:
@@ -118,18 +99,18 @@ def test_the_commands_offer_user_and_password_fd(capsys):
 
 
 def test_on_a_file_the_commands_read_without_user(demo_db, tmp_path, capsys):
-    entries = _audit_count(demo_db)
+    entries = audit_count(demo_db)
     assert _monthly(demo_db, tmp_path / "m.xlsx") == 0
     assert main(["audit", "verify", "--db", str(demo_db)]) == 0
     assert main(["audit", "head", "--db", str(demo_db)]) == 0
     assert f"审计条数：{entries}" in capsys.readouterr().out
-    assert (tmp_path / "m.xlsx").exists() and _audit_count(demo_db) == entries  # reading wrote nothing
+    assert (tmp_path / "m.xlsx").exists() and audit_count(demo_db) == entries  # reading wrote nothing
 
 
 def test_on_a_file_a_user_with_his_password_reads_and_his_sign_in_is_audited(demo_db, tmp_path, capsys, password_fd):
     from ipguard.demo.build import DEMO_PASSWORD
 
-    entries = _audit_count(demo_db)
+    entries = audit_count(demo_db)
     out = tmp_path / "m.xlsx"
     assert _monthly(demo_db, out, "--user", "admin", "--password-fd", password_fd(DEMO_PASSWORD)) == 0
     assert openpyxl.load_workbook(out).sheetnames
