@@ -72,3 +72,39 @@ def test_a_server_still_down_says_so_and_the_workstation_recovers_when_it_is_bac
         finally:
             conn.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS true").format(sql.Identifier(name)))
     assert store.count("SELECT COUNT(*) FROM cases") == 0
+
+
+def _answer_lost(store: Store, admin_dsn: str, *, after_commit: bool):
+    """A COMMIT whose answer never reaches the workstation: the connection dies just after the server
+    committed (``after_commit``) or just before the COMMIT reached it."""
+    conn = store.db.conn
+
+    def commit() -> None:
+        if after_commit:
+            conn.raw.execute("COMMIT")
+        _server_closes(store, admin_dsn)
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    return commit
+
+
+def test_a_save_whose_commit_answer_was_lost_is_known_saved(store, server_admin_dsn, monkeypatch) -> None:
+    admin = factories.user(store, "admin", Role.ADMIN)
+    banks = store.count("SELECT COUNT(*) FROM banks")
+    monkeypatch.setattr(store, "commit_transaction", _answer_lost(store, server_admin_dsn, after_commit=True))
+    with store.transaction():  # no error: the server says it committed, so the user is not told "not saved"
+        store.repos.banks.save(_bank("提交后断线银行"), acting_user_id=admin.id)
+    monkeypatch.undo()
+    assert store.count("SELECT COUNT(*) FROM banks") == banks + 1
+    assert store.verify_audit().ok
+
+
+def test_a_save_lost_before_its_commit_reached_the_server_is_reported_not_saved(store, server_admin_dsn, monkeypatch) -> None:
+    admin = factories.user(store, "admin", Role.ADMIN)
+    banks = store.count("SELECT COUNT(*) FROM banks")
+    monkeypatch.setattr(store, "commit_transaction", _answer_lost(store, server_admin_dsn, after_commit=False))
+    with pytest.raises(StoreError) as err, store.transaction():
+        store.repos.banks.save(_bank("提交前断线银行"), acting_user_id=admin.id)
+    monkeypatch.undo()
+    assert err.value.key == "server_lost"
+    assert store.count("SELECT COUNT(*) FROM banks") == banks

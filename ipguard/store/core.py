@@ -190,6 +190,9 @@ class Store:
                 self.commits += 1
             except _database_errors() as exc:
                 self._rollback()
+                if self.is_server and conn.committed_after_all():  # the COMMIT went through; its answer was lost
+                    self.commits += 1
+                    return
                 self._raise_mapped(exc)
                 raise
 

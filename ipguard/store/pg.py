@@ -37,6 +37,7 @@ from typing import Any
 import psycopg
 from psycopg import pq
 
+from ipguard.errors import IpguardError
 from ipguard.store import dialect
 from ipguard.store.dialect import Dialect
 
@@ -103,6 +104,7 @@ class PgConnection:
         self.raw = raw
         self._reopen = reopen
         self._in_transaction = False  # a transaction begun here and not yet ended here
+        self._xid: int | None = None  # the server's id of the last write transaction begun here
         self._savepoints = itertools.count(1)
         self._cursors = itertools.count(1)
 
@@ -158,8 +160,24 @@ class PgConnection:
                 yield from dialect.rows_from_server(rows)
 
     def begin_write(self) -> None:
+        self._xid = None
         self._begin("BEGIN ISOLATION LEVEL READ COMMITTED")
-        self.raw.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK_KEY])
+        row = self.raw.execute("SELECT pg_advisory_xact_lock(%s), txid_current()", [WRITER_LOCK_KEY]).fetchone()
+        self._xid = None if row is None else int(row[1])
+
+    def committed_after_all(self) -> bool:
+        """After a COMMIT whose answer never came (the connection died on the way): whether the server did
+        commit the last write transaction, asked on a new connection (``txid_status``). False when it did
+        not, when that is not known yet, or when the server cannot be asked."""
+        xid, self._xid = self._xid, None
+        if xid is None or self._reopen is None or self._in_transaction:
+            return False
+        try:
+            self._usable()
+            row = self.raw.execute("SELECT txid_status(%s)", [xid]).fetchone()
+        except (psycopg.Error, IpguardError):  # not reachable, or refused: the change counts as not saved
+            return False
+        return row is not None and row[0] == "committed"
 
     def begin_read(self) -> None:
         self._begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
