@@ -108,3 +108,12 @@ def test_a_save_lost_before_its_commit_reached_the_server_is_reported_not_saved(
     monkeypatch.undo()
     assert err.value.key == "server_lost"
     assert store.count("SELECT COUNT(*) FROM banks") == banks
+
+
+def test_a_report_s_snapshot_that_loses_the_server_says_so_and_the_next_read_works(store, server_admin_dsn) -> None:
+    with pytest.raises(StoreError) as err, store.read_snapshot():
+        store.count("SELECT COUNT(*) FROM cases")
+        _server_closes(store, server_admin_dsn)
+        store.count("SELECT COUNT(*) FROM banks")  # inside the snapshot: never on a new connection
+    assert err.value.key == "server_lost"
+    assert store.count("SELECT COUNT(*) FROM cases") == 0

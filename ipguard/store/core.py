@@ -342,6 +342,10 @@ class Store:
             conn.execute("BEGIN")
         try:
             yield
+        except _database_errors() as exc:
+            if self.is_server:
+                self._raise_mapped(exc)  # a server lost mid-report: server_lost, not a raw driver error
+            raise
         finally:
             if self.is_server:
                 conn.rollback()  # read-only: nothing to commit (and nothing to end on a lost connection)

@@ -24,7 +24,8 @@ Nobody waits forever: a workstation waits for a lock at most as long as one wait
 (``db_locked``), and a workstation that stops in the middle of a transaction (a frozen program, a laptop
 closed mid-save) is cut off by the server after ``IDLE_IN_TRANSACTION_MS``, which undoes its change and
 frees the writer lock for the others. A lost connection rolls the whole transaction back on the server and
-reaches the user as ``server_lost`` (tests/test_server_concurrency.py shows both).
+reaches the user as ``server_lost`` (tests/test_server_concurrency.py shows both); when only the answer to
+its COMMIT was lost, the server is asked whether it committed (``txid_status``) before the user is told.
 """
 
 from __future__ import annotations
