@@ -99,6 +99,7 @@ def reset_password(store: Store, actor: UserRecord, user_id: int, password: str)
     me = _admin(store, actor, "重置密码", "reset a password")
     target = store.repos.users.get(user_id)
     store.repos.users.set_password(user_id, password, acting_user_id=me.id, user_inputs=(target.username, target.display_name))
+    store.password_changed(target.username, password)  # an admin's own, on a server: reconnect with the new one
 
 
 def save_bank(store: Store, actor: UserRecord, bank: BankRecord, *, expected_version: int | None) -> BankRecord:

@@ -222,6 +222,7 @@ def change_own_password(store: Store, actor: UserRecord, old_password: str, new_
     if row is None or not verify_password(row.password_hash, old_password or ""):
         raise ValidationError("old_password", "old_password_wrong")
     store.repos.users.set_password(me.id, new_password, acting_user_id=me.id, user_inputs=(me.username, me.display_name))
+    store.password_changed(me.username, new_password)  # on a server: reconnect with the new one
 
 
 def role_text(roles: tuple[Role, ...]) -> messages.Text:

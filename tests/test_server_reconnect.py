@@ -117,3 +117,21 @@ def test_a_report_s_snapshot_that_loses_the_server_says_so_and_the_next_read_wor
         store.count("SELECT COUNT(*) FROM banks")  # inside the snapshot: never on a new connection
     assert err.value.key == "server_lost"
     assert store.count("SELECT COUNT(*) FROM cases") == 0
+
+
+def test_after_changing_her_own_password_a_user_reconnects_and_works_with_the_new_one(team, server_admin_dsn) -> None:
+    from ipguard import auth
+    from ipguard.store import open_store
+    from tests.factories import ALICE_PW
+
+    new_password = "Amber-Harbor-Falcon-5820"
+    with open_store(team, credentials=("alice", ALICE_PW)) as store:
+        alice = auth.sign_in(store, "alice", ALICE_PW)
+        auth.change_own_password(store, alice, ALICE_PW, new_password)
+        _server_closes(store, server_admin_dsn)  # e.g. a server restart later that day
+        assert store.scalar("SELECT session_user") == "alice"  # reconnected, as her, with the new password
+        worker = store.open_again()  # a report's worker thread signs in the same way
+        try:
+            assert worker.scalar("SELECT session_user") == "alice"
+        finally:
+            worker.close()

@@ -127,6 +127,17 @@ class Store:
         with contextlib.suppress(*_database_errors()):
             old.conn.close()
 
+    def password_changed(self, username: str, password: str) -> None:
+        """The user this store is signed in to a server as has a new password (his own change, committed):
+        a reconnect and a worker thread's store (:meth:`open_again`) use it from now on. Nothing on a file."""
+        if not self.is_server or self._credentials is None or self._credentials[0].casefold() != username.casefold():
+            return
+        from ipguard.store import server_connection  # loaded already: this store is a server's
+
+        assert self.dsn is not None
+        self._credentials = (self._credentials[0], password)
+        self.db.conn.set_reopen(server_connection.reopener(self.dsn, self._credentials))
+
     def can_open_again(self) -> bool:
         """Whether :meth:`open_again` can give a worker thread its own store (not for an in-memory one)."""
         return self.path is not None or self.is_server

@@ -109,6 +109,10 @@ class PgConnection:
         self._savepoints = itertools.count(1)
         self._cursors = itertools.count(1)
 
+    def set_reopen(self, reopen: Callable[[], psycopg.Connection[Any]]) -> None:
+        """How to open the connection again from now on (the user changed his password)."""
+        self._reopen = reopen
+
     @property
     def in_transaction(self) -> bool:
         if self._in_transaction:

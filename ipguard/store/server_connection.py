@@ -10,6 +10,7 @@ workstation never migrates a shared database on its own).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -93,6 +94,12 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
     opened again the same way, schema check included, before the next transaction or read
     (:class:`~ipguard.store.pg.PgConnection`).
     """
+    opener = reopener(dsn, credentials)
+    return PgDatabase(PgConnection(opener(), reopen=opener), dsn)
+
+
+def reopener(dsn: str, credentials: tuple[str, str] | None) -> Callable[[], psycopg.Connection[Any]]:
+    """How a workstation's connection is opened (again): as the user, waits limited, schema checked."""
     def open_checked() -> psycopg.Connection[Any]:
         raw = _open(dsn, credentials)
         try:
@@ -102,7 +109,7 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
             raise
         return raw
 
-    return PgDatabase(PgConnection(open_checked(), reopen=open_checked), dsn)
+    return open_checked
 
 
 def _open(dsn: str, credentials: tuple[str, str] | None) -> psycopg.Connection[Any]:
