@@ -40,9 +40,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ipguard.documents.service import KINDS, issue_document
+    from ipguard.documents.service import KINDS, IssuedDocument, issue_document
     from ipguard.store import open_store
     from ipguard.store.dialect import is_postgres_target
+    from ipguard.store.retry import retrying
 
     kind = KIND_ARGS[args.kind]
     db = require_db(args)
@@ -53,11 +54,16 @@ def run(args: argparse.Namespace) -> int:
     with open_store(db, create=False, credentials=given) as store:
         case = store.repos.cases.by_no(args.case_no)
         user = credentials.sign_in(store, args, given)
-        # One transaction: if the file cannot be written, no number is used and no
-        # issue or reprint is audited.
-        with store.transaction():
-            issued = issue_document(store, case.id, kind, user)
-            write_output(out, issued.pdf, protect=[store.path] if store.path else [])
+
+        def issue() -> IssuedDocument:
+            # One transaction: if the file cannot be written, no number is used and no
+            # issue or reprint is audited.
+            with store.transaction():
+                issued = issue_document(store, case.id, kind, user)
+                write_output(out, issued.pdf, protect=[store.path] if store.path else [])
+            return issued
+
+        issued = retrying(store, issue)  # again when a team server undid it in a lock conflict
     verb = t("重印" if issued.reprint else "已出具", "reprinted" if issued.reprint else "issued")
     print(t(f"{verb}{KINDS[kind]} {issued.doc_no}（{case.case_no}，{len(issued.pdf)} 字节，SHA-256 {issued.sha256[:16]}…）→ {out}",
             f"{verb} {kind} {issued.doc_no} ({case.case_no}, {len(issued.pdf)} bytes, SHA-256 {issued.sha256[:16]}…) → {out}"))
