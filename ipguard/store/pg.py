@@ -18,7 +18,7 @@ advisory lock as its first statement, before it holds any row lock, so no two of
 and writes run at READ COMMITTED, which never raises a serialization failure (read-only snapshots never
 fail to commit). One can still come from a session outside ipguard (an administrator's psql holding rows
 in another order): the server then undoes the ipguard transaction, the user sees ``server_conflict``
-(nothing saved) and the window runs the action once more on its own (:mod:`ipguard.store.retry`).
+(nothing saved) and the window runs the action again on its own (:mod:`ipguard.store.retry`).
 
 Nobody waits forever: a workstation waits for a lock at most as long as one waits for the SQLite file
 (``db_locked``), and a workstation that stops in the middle of a transaction (a frozen program, a laptop
