@@ -135,3 +135,22 @@ def test_after_changing_her_own_password_a_user_reconnects_and_works_with_the_ne
             assert worker.scalar("SELECT session_user") == "alice"
         finally:
             worker.close()
+
+
+def test_a_user_whose_password_an_admin_reset_is_told_to_sign_in_again(team, server_admin_dsn) -> None:
+    from ipguard import admin, auth
+    from ipguard.store import open_store
+    from tests.factories import ALICE_PW, BOSS_PW
+
+    with open_store(team, credentials=("alice", ALICE_PW)) as store, \
+            open_store(team, credentials=("boss", BOSS_PW)) as boss_store:
+        auth.sign_in(store, "alice", ALICE_PW)
+        boss = auth.sign_in(boss_store, "boss", BOSS_PW)
+        alice_id = boss_store.repos.users.by_username("alice").id
+        admin.reset_password(boss_store, boss, alice_id, "Granite-Willow-Otter-7315")
+        _server_closes(store, server_admin_dsn)
+        with pytest.raises(StoreError) as err:
+            store.count("SELECT COUNT(*) FROM cases")
+        assert err.value.key == "server_signed_out"  # not "wrong user name or password": she typed nothing
+        assert "重新登录" in err.value.message("zh") and "Sign in again" in err.value.message("en")
+        assert boss_store.scalar("SELECT session_user") == "boss"  # the admin's own session is untouched

@@ -50,6 +50,11 @@ messages.register(
             "the database server “{server}” is out of disk space: this change was not saved (undone in full). "
             "Ask your administrator",
         ),
+        "server_signed_out": (
+            "数据库服务器“{server}”不再接受您的登录：您的密码已被管理员重置，或账号已停用。请用“切换用户”重新登录",
+            "the database server “{server}” no longer accepts your sign-in: your password was reset by an admin or "
+            "your account was disabled. Sign in again (Switch user)",
+        ),
         "server_refused": (
             "数据库服务器“{server}”拒绝了本次操作（{detail}），没有保存任何修改",
             "the database server “{server}” refused this action ({detail}); nothing was saved",
@@ -94,22 +99,33 @@ def connect(dsn: str, credentials: tuple[str, str] | None = None) -> PgDatabase:
     opened again the same way, schema check included, before the next transaction or read
     (:class:`~ipguard.store.pg.PgConnection`).
     """
-    opener = reopener(dsn, credentials)
-    return PgDatabase(PgConnection(opener(), reopen=opener), dsn)
+    return PgDatabase(PgConnection(_open_checked(dsn, credentials), reopen=reopener(dsn, credentials)), dsn)
 
 
 def reopener(dsn: str, credentials: tuple[str, str] | None) -> Callable[[], psycopg.Connection[Any]]:
-    """How a workstation's connection is opened (again): as the user, waits limited, schema checked."""
-    def open_checked() -> psycopg.Connection[Any]:
-        raw = _open(dsn, credentials)
+    """How a workstation's connection is opened again: as :func:`connect` does, except that a refused
+    sign-in now means the user's password was reset or his account disabled since he signed in
+    (``server_signed_out``: sign in again), not a mistyped password."""
+    def open_again() -> psycopg.Connection[Any]:
         try:
-            check_schema(PgDatabase(PgConnection(raw), dsn))
-        except BaseException:
-            raw.close()
+            return _open_checked(dsn, credentials)
+        except IpguardError as exc:
+            if exc.key == LOGIN_FAILED:
+                raise StoreError("server_signed_out", server=server_label(dsn)) from None
             raise
-        return raw
 
-    return open_checked
+    return open_again
+
+
+def _open_checked(dsn: str, credentials: tuple[str, str] | None) -> psycopg.Connection[Any]:
+    """A workstation's connection with the schema checked."""
+    raw = _open(dsn, credentials)
+    try:
+        check_schema(PgDatabase(PgConnection(raw), dsn))
+    except BaseException:
+        raw.close()
+        raise
+    return raw
 
 
 def _open(dsn: str, credentials: tuple[str, str] | None) -> psycopg.Connection[Any]:
