@@ -20,13 +20,14 @@ from pathlib import Path
 
 from ipguard import messages
 from ipguard.casefile.files import clean_name, detect, pdf_text
-from ipguard.domain import Role, Stage
+from ipguard.domain import Stage
 from ipguard.errors import NotFoundError, ValidationError, WorkflowError
 from ipguard.messages import Text
 from ipguard.store import Store
 from ipguard.store.records import AttachmentRecord, UserRecord
 from ipguard.validators import check_text
 from ipguard.workflow.common import case_action
+from ipguard.workflow.queries import SPECS
 
 messages.register(
     {
@@ -61,7 +62,8 @@ messages.register_fields({
     "attachments": ("附件", "attachments"),
 })
 
-ATTACH_ROLES = (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)
+# Who keeps the case file: the attach action's own roles (the window greys its button by the same spec).
+ATTACH_ROLES = SPECS["attach_file"].roles
 ALL_STAGES = tuple(Stage)
 # Stage records a file may hang on: kind -> the stage whose folder it is filed in.
 RECORD_KINDS: dict[str, Stage] = {

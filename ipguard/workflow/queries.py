@@ -144,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("close_recovery", "追偿结案", "Close recovery", (Stage.RECOVERY,), (Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("amend", "变更重新上会", "Amend (back to the committee)", AMENDABLE, amend.AMENDERS,
                lambda s, c, u: WorkflowError("amend_loan_exists", stage=stage_text(c.stage)) if s.repos.closing.loan(c.id) else None),
-    # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service.ATTACH_ROLES).
+    # The case file takes documents at every stage, from whoever works the case (ipguard.casefile.service reads these roles).
     ActionSpec("attach_file", "附加档案文件", "Attach a file", tuple(Stage),
                (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.OPERATIONS, Role.ADMIN)),
     ActionSpec("decline", "否决", "Decline", DECLINABLE, (Role.ACCOUNT_MANAGER, Role.RISK_MANAGER, Role.ADMIN)),
