@@ -213,10 +213,7 @@ class Store:
         Public as the store's fault-injection point: a disk that fails at COMMIT (full, I/O error) cannot
         be produced on demand, so tests replace this method to raise what SQLite would.
         """
-        if self.is_server:
-            self.db.conn.commit()
-        else:
-            self.db.conn.execute("COMMIT")
+        self.db.conn.commit()
 
     def _rollback(self) -> None:
         conn = self.db.conn
@@ -224,10 +221,7 @@ class Store:
         # the journal (WAL) keeps the file as it was before the transaction. On a server whose connection
         # was lost, the server rolled the transaction back when the connection ended.
         with contextlib.suppress(*_database_errors()):
-            if self.is_server:
-                conn.rollback()  # ends the transaction here too when the server already has (a lost connection)
-            elif conn.in_transaction:
-                conn.execute("ROLLBACK")
+            conn.rollback()  # a no-op when SQLite or the server (a lost connection) ended it already
         if not self.is_server:
             seals.discard(conn)
 
@@ -358,10 +352,7 @@ class Store:
                 self._raise_mapped(exc)  # a server lost mid-report: server_lost, not a raw driver error
             raise
         finally:
-            if self.is_server:
-                conn.rollback()  # read-only: nothing to commit (and nothing to end on a lost connection)
-            elif conn.in_transaction:
-                conn.execute("ROLLBACK")  # read-only: nothing to commit
+            conn.rollback()  # read-only: nothing to commit
 
     def journal_mode(self) -> str:
         """The connection's journal mode ("wal" for every database ipguard opens)."""
