@@ -39,6 +39,13 @@ def connect_as(dsn: str, user: str, password: str) -> psycopg.Connection:
     return psycopg.connect(as_user(dsn, user, password), autocommit=True)
 
 
+
+def refused(conn, sql: str, params: list | None = None) -> None:
+    """The server refuses ``sql`` to this login (a privilege it does not have)."""
+    with pytest.raises(pg_errors.InsufficientPrivilege):
+        conn.execute(sql, params)
+
+
 def test_init_then_the_first_admin_signs_in_acts_and_his_new_user_connects(team):
     with open_store(team, credentials=("alice", ALICE_PW)) as s:
         alice = auth.sign_in(s, "alice", ALICE_PW)
@@ -80,40 +87,27 @@ def test_a_user_cannot_rewrite_history_or_claim_another_user(team):
         seq = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0] + 1
         forged = ("INSERT INTO audit_log (seq, at, user_id, entity, entity_id, action, prev_hash, hash)"
                   " VALUES (%s, 'now', %s, 'case', '1', 'approve', 'x', 'y')")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute(forged, [seq, boss_id])
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute(forged, [seq, None])
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("UPDATE audit_log SET action = 'x'")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("DELETE FROM audit_log")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("TRUNCATE audit_log")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY")
+        refused(conn, forged, [seq, boss_id])
+        refused(conn, forged, [seq, None])
+        refused(conn, "UPDATE audit_log SET action = 'x'")
+        refused(conn, "DELETE FROM audit_log")
+        refused(conn, "TRUNCATE audit_log")
+        refused(conn, "ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY")
         conn.execute(forged, [seq, alice_id])  # as herself the server lets an entry in (the chain check sees its hash)
 
 
 def test_a_user_cannot_change_other_users_his_roles_or_the_roles_of_the_server(team):
     with connect_as(team, "alice", ALICE_PW) as conn:
         assert conn.execute("UPDATE users SET password_hash = 'x' WHERE username = 'boss'").rowcount == 0
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("UPDATE users SET active = 0 WHERE username = 'boss'")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("UPDATE users SET display_name = 'x' WHERE username = 'alice'")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'alice'")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("SELECT password_hash FROM users")
+        refused(conn, "UPDATE users SET active = 0 WHERE username = 'boss'")
+        refused(conn, "UPDATE users SET display_name = 'x' WHERE username = 'alice'")
+        refused(conn, "INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'alice'")
+        refused(conn, "SELECT password_hash FROM users")
         assert conn.execute("SELECT ipguard_password_hash('boss')").fetchone()[0] is None
         assert conn.execute("SELECT ipguard_password_hash('alice')").fetchone()[0].startswith("$argon2")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("CREATE ROLE mallory LOGIN PASSWORD 'x'")
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("SELECT ipguard_user_sync('alice', NULL)")  # the admins' function
-        with pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("UPDATE banks SET name = 'x'")  # an admin's table
+        refused(conn, "CREATE ROLE mallory LOGIN PASSWORD 'x'")
+        refused(conn, "SELECT ipguard_user_sync('alice', NULL)")  # the admins' function
+        refused(conn, "UPDATE banks SET name = 'x'")  # an admin's table
 
 
 def test_an_admin_cannot_take_over_a_role_that_is_not_this_databases_user(team, server_admin_dsn):

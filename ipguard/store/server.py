@@ -65,12 +65,9 @@ def init(dsn: str, username: str, display_name: str, password: str) -> InitResul
     import psycopg
 
     from ipguard.store.core import Store  # the first admin is written by the same repository as on a file
-    from ipguard.store.server_connection import server_label
+    from ipguard.store.server_connection import connect_plain, error_detail
 
-    try:
-        raw = connect_raw(dsn)
-    except psycopg.Error as exc:
-        raise StoreError("server_unreachable", server=server_label(dsn), detail=_first_line(exc)) from exc
+    raw = connect_plain(dsn)
     try:
         conn = PgConnection(raw)
         db = PgDatabase(conn, dsn)
@@ -85,7 +82,7 @@ def init(dsn: str, username: str, display_name: str, password: str) -> InitResul
             conn.commit()
         except psycopg.Error as exc:  # e.g. a role without CREATEROLE: the server's reason, nothing created
             conn.rollback()
-            raise StoreError("server_refused", server=db.server_label(), detail=_first_line(exc)) from exc
+            raise StoreError("server_refused", server=db.server_label(), detail=error_detail(exc)) from exc
         except BaseException:
             conn.rollback()
             raise
@@ -129,8 +126,3 @@ def enable_imported_logins(conn: PgConnection, dsn: str, admin: str, password: s
         if user.id != chief.id:
             others.append(user.username)
     return ImportedLogins(chief.username, tuple(others))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

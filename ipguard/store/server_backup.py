@@ -30,7 +30,7 @@ from ipguard import clock, messages
 from ipguard.errors import StoreError
 from ipguard.store import audit
 from ipguard.store.audit import ChainHead
-from ipguard.store.pg import PgConnection, PgDatabase, connect_raw
+from ipguard.store.pg import PgConnection, PgDatabase
 
 messages.register(
     {
@@ -163,14 +163,9 @@ def _contents(conn: PgConnection, dsn: str) -> tuple[ChainHead, int, int, int]:
 
 
 def _connect(dsn: str) -> psycopg.Connection[Any]:
-    """A connection, or the workstations' message for an unreachable server."""
-    from ipguard.store.server_connection import server_label
+    from ipguard.store.server_connection import connect_plain
 
-    try:
-        return connect_raw(dsn)
-    except psycopg.Error as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
+    return connect_plain(dsn)
 
 
 def dump(dsn: str, folder: Path) -> ServerBackup:

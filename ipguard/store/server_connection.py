@@ -136,14 +136,32 @@ def _open(dsn: str, credentials: tuple[str, str] | None) -> psycopg.Connection[A
     except psycopg.Error as exc:
         if credentials is not None and (getattr(exc, "sqlstate", None) in _LOGIN_REFUSED or _auth_refused(exc)):
             raise IpguardError(LOGIN_FAILED) from None  # the server's text may echo what was typed
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError("server_unreachable", server=server_label(dsn), detail=detail) from exc
+        raise _unreachable(dsn, exc) from exc
     try:
         limit_waits(raw, BUSY_TIMEOUT_MS)
     except BaseException:
         raw.close()
         raise
     return raw
+
+
+def connect_plain(dsn: str) -> psycopg.Connection[Any]:
+    """A connection as the connection string names (the administrator's commands: no ipguard sign-in, no
+    schema check), or the workstations' message for an unreachable server."""
+    try:
+        return connect_raw(dsn)
+    except psycopg.Error as exc:
+        raise _unreachable(dsn, exc) from exc
+
+
+def _unreachable(dsn: str, exc: psycopg.Error) -> StoreError:
+    return StoreError("server_unreachable", server=server_label(dsn), detail=error_detail(exc))
+
+
+def error_detail(exc: BaseException) -> str:
+    """The first line of a driver error, for a message (what follows may quote SQL or what was typed)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _auth_refused(exc: psycopg.Error) -> bool:
@@ -172,7 +190,7 @@ def server_error(exc: BaseException, where: str) -> StoreError | None:
     if isinstance(exc, pg_errors.DiskFull):
         return StoreError("server_full", server=where)
     if isinstance(exc, pg_errors.InsufficientPrivilege):
-        return StoreError("server_refused", server=where, detail=str(exc).strip().splitlines()[0])
+        return StoreError("server_refused", server=where, detail=error_detail(exc))
     if isinstance(exc, pg_errors.LockNotAvailable):  # lock_timeout: as long as a wait for the SQLite file
         return StoreError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000)
     if isinstance(exc, pg_errors.DeadlockDetected | pg_errors.SerializationFailure):
