@@ -80,7 +80,7 @@ def set_roles(store: Store, actor: UserRecord, user_id: int, roles: set[Role], *
         now = store.repos.users.get(user_id)
         if set(now.roles) != set(read) and set(now.roles) != set(roles):
             raise ConflictError("stale_roles", name=now.display_name)
-        _keep_an_admin(store, user_id, losing=Role.ADMIN not in roles and store.repos.users.get(user_id).has(Role.ADMIN))
+        _keep_an_admin(store, user_id, losing=Role.ADMIN not in roles and now.has(Role.ADMIN))
         return store.repos.users.set_roles(user_id, set(roles), acting_user_id=me.id)
 
 

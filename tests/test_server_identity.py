@@ -9,6 +9,9 @@ create roles, or manage users unless he is an admin. Run only against a server
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import psycopg
 import pytest
 from psycopg import errors as pg_errors
@@ -276,15 +279,29 @@ def test_a_user_command_on_a_server_connects_with_the_users_password(team, tmp_p
     assert "KYD-2026-0001" in capsys.readouterr().err
 
 
-def test_init_by_a_database_owner_that_is_no_superuser(empty_server_db, server_admin_dsn):
-    """The documented set-up: the database is owned by a role with CREATEROLE, not a superuser."""
+@contextlib.contextmanager
+def owned_by_a_plain_role(empty_server_db: str, server_admin_dsn: str, *, createrole: bool) -> Iterator[str]:
+    """The test database handed to a new login role that is no superuser (with CREATEROLE or without);
+    that role's connection string. Afterwards the database (with the roles it made) and the role are dropped."""
+    from tests import pg_backend
+
     dbname = str(psycopg.conninfo.conninfo_to_dict(empty_server_db)["dbname"])
     owner, owner_pw = f"own_{dbname}", "Owner-Secret-Quartz-77"
+    rights = sql.SQL("LOGIN CREATEROLE" if createrole else "LOGIN")
     with psycopg.connect(server_admin_dsn, autocommit=True) as su:
-        su.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(sql.Identifier(owner), sql.Literal(owner_pw)))
+        su.execute(sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(sql.Identifier(owner), rights, sql.Literal(owner_pw)))
         su.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(dbname), sql.Identifier(owner)))
     try:
-        owner_dsn = as_user(empty_server_db, owner, owner_pw)
+        yield as_user(empty_server_db, owner, owner_pw)
+    finally:
+        pg_backend.drop_database(empty_server_db)
+        with psycopg.connect(server_admin_dsn, autocommit=True) as su:
+            su.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner)))
+
+
+def test_init_by_a_database_owner_that_is_no_superuser(empty_server_db, server_admin_dsn):
+    """The documented set-up: the database is owned by a role with CREATEROLE, not a superuser."""
+    with owned_by_a_plain_role(empty_server_db, server_admin_dsn, createrole=True) as owner_dsn:
         with pytest.raises(ValidationError):
             server.init(owner_dsn, "boss", "老板", "password")  # the password policy of a new file: nothing created
         server.init(owner_dsn, "boss", "老板", BOSS_PW)
@@ -293,34 +310,17 @@ def test_init_by_a_database_owner_that_is_no_superuser(empty_server_db, server_a
             admin.create_user(s, boss, "alice", "爱丽丝", ALICE_PW, {Role.ACCOUNT_MANAGER})
         with open_store(empty_server_db, credentials=("alice", ALICE_PW)) as s:
             assert auth.sign_in(s, "alice", ALICE_PW).roles == frozenset({Role.ACCOUNT_MANAGER})
-        with connect_as(empty_server_db, "alice", ALICE_PW) as conn, pytest.raises(pg_errors.InsufficientPrivilege):
-            conn.execute("DELETE FROM audit_log")
-    finally:
-        from tests import pg_backend
-
-        pg_backend.drop_database(empty_server_db)
-        with psycopg.connect(server_admin_dsn, autocommit=True) as su:
-            su.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner)))
+        with connect_as(empty_server_db, "alice", ALICE_PW) as conn:
+            refused(conn, "DELETE FROM audit_log")
 
 
 def test_init_without_createrole_is_refused_and_creates_nothing(empty_server_db, server_admin_dsn):
-    dbname = str(psycopg.conninfo.conninfo_to_dict(empty_server_db)["dbname"])
-    owner, owner_pw = f"own_{dbname}", "Owner-Secret-Quartz-77"
-    with psycopg.connect(server_admin_dsn, autocommit=True) as su:
-        su.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(owner), sql.Literal(owner_pw)))
-        su.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(dbname), sql.Identifier(owner)))
-    try:
-        with pytest.raises(StoreError) as refused:
-            server.init(as_user(empty_server_db, owner, owner_pw), "boss", "老板", BOSS_PW)
-        assert refused.value.key == "server_refused" and "permission denied" in refused.value.one_line("en")
+    with owned_by_a_plain_role(empty_server_db, server_admin_dsn, createrole=False) as owner_dsn:
+        with pytest.raises(StoreError) as err:
+            server.init(owner_dsn, "boss", "老板", BOSS_PW)
+        assert err.value.key == "server_refused" and "permission denied" in err.value.one_line("en")
         with psycopg.connect(empty_server_db, autocommit=True) as conn:
             assert conn.execute("SELECT to_regclass('ipguard_migrations')").fetchone()[0] is None
-    finally:
-        from tests import pg_backend
-
-        pg_backend.drop_database(empty_server_db)
-        with psycopg.connect(server_admin_dsn, autocommit=True) as su:
-            su.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner)))
 
 
 def test_an_upgrade_extends_the_grants_to_new_tables(team):
