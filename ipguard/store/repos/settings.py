@@ -14,9 +14,9 @@ from ipguard.store.records import ProductVersionRecord, required_date
 messages.register(
     {
         "stale_settings": (
-            "系统设置已被其他人修改（{names}），您的修改没有保存；请点“还原”重新载入后再改",
+            "系统设置已被其他人修改（{names}），您的修改没有保存；请点“放弃修改”重新载入后再改",
             "the settings were changed by someone else ({names}); your change was not saved: "
-            "press Revert to reload them and try again",
+            "press Discard changes to reload them and try again",
         ),
     }
 )
